@@ -1,0 +1,50 @@
+import type { Clause } from '../corpus/index.js';
+import { resolveSearchOptions, type Retriever, type SearchHit, type SearchOptions } from './retriever.js';
+
+/** Reciprocal rank fusion constant: 60 is the usual choice; it damps the head of each list. */
+export const RRF_K = 60;
+/** How deep each list is read before fusion. */
+const CANDIDATES = 30;
+
+/** Fuses lexical and dense rankings with reciprocal rank fusion: score = Σ weight / (RRF_K + rank). */
+export class HybridRetriever implements Retriever {
+  readonly mode = 'hybrid' as const;
+
+  constructor(
+    private readonly lexical: Retriever,
+    private readonly dense: Retriever,
+    private readonly weights = { lexical: 1, dense: 1 },
+  ) {}
+
+  async search(query: string, options?: SearchOptions): Promise<SearchHit[]> {
+    const { k, docIds } = resolveSearchOptions(options);
+    const inner = { k: CANDIDATES, docIds };
+    const [lexicalHits, denseHits] = await Promise.all([
+      this.lexical.search(query, inner),
+      this.dense.search(query, inner),
+    ]);
+    return fuseRankings(lexicalHits, denseHits, this.weights).slice(0, k);
+  }
+}
+
+/** Pure fusion of two ranked lists; ties broken by clause id so the order is reproducible. */
+export function fuseRankings(
+  lexicalHits: readonly SearchHit[],
+  denseHits: readonly SearchHit[],
+  weights: { lexical: number; dense: number },
+): SearchHit[] {
+  const fused = new Map<string, { clause: Clause; score: number; matchedTerms: string[]; ranks: SearchHit['ranks'] }>();
+  const add = (hits: readonly SearchHit[], list: 'lexical' | 'dense') => {
+    hits.forEach((hit, i) => {
+      const rank = i + 1;
+      const entry = fused.get(hit.clause.id) ?? { clause: hit.clause, score: 0, matchedTerms: [], ranks: {} };
+      entry.score += weights[list] / (RRF_K + rank);
+      entry.ranks[list] = rank;
+      if (hit.matchedTerms.length) entry.matchedTerms = hit.matchedTerms;
+      fused.set(hit.clause.id, entry);
+    });
+  };
+  add(lexicalHits, 'lexical');
+  add(denseHits, 'dense');
+  return [...fused.values()].sort((a, b) => b.score - a.score || a.clause.id.localeCompare(b.clause.id));
+}

@@ -1,0 +1,57 @@
+/**
+ * Policy vocabulary: each group lists words that callers use interchangeably with the documents' own terms.
+ * A query token found in a group is expanded to the whole group (lexical retrieval only).
+ */
+export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
+  ['补贴', '补助', '资助', '奖补', '奖励', '扶持', '扶持资金', '以奖代补', '补', 'subsidy', 'grant'],
+  ['兼并', '并购', '重组', '兼并重组', '并购重组', '收购', 'm&a', 'merger', 'acquisition'],
+  ['工作母机', '母机', '机床', '数控机床', 'machine', 'tool'],
+  ['机器换人', '工业机器人', '机器人', '自动化', 'robot', 'automation'],
+  ['购买', '购置', '采购', '买', '购买价格', '设备购置额', 'buy', 'purchase'],
+  ['设备', '装备', '设备更新', 'equipment'],
+  ['技术改造', '技改', '改造', 'upgrade', 'upgrading'],
+  ['工业互联网', '上云', '登云', '云化', '上平台', 'iot', 'cloud', 'internet'],
+  ['人工智能', 'ai'],
+  ['智能制造', '智能工厂', '智能车间', '数字化车间', 'smart', 'factory'],
+  ['绿色工厂', '绿色制造', '节能', '清洁生产', 'green'],
+  ['技能人才', '技师', '高级技师', '高级工', '技工', '人才', '培训'],
+  ['租金', '房租', '租赁', '租', 'rent'],
+  ['厂房', '闲置厂房', '场地'],
+  ['用地', '土地', '拿地', '供地', 'land'],
+  ['贷款', '融资', '信贷', '金融', '贴息', 'loan'],
+  ['产值', '年产值', '营业收入', '主营业务收入', 'revenue'],
+  ['质量奖', '中国质量奖', '政府质量奖', 'quality'],
+  ['名牌', '名牌产品', '品牌', 'brand'],
+  ['技术中心', '企业技术中心', '研发中心'],
+  ['设计中心', '工业设计中心', '工业设计', 'design'],
+  ['公共技术服务平台', '公共服务平台', '服务平台', 'platform'],
+  ['共性工厂', '快速加工中心'],
+  ['示范项目', '试点示范', '示范', 'demonstration'],
+  ['财政贡献', '财政贡献增量', '税收', '地方经济贡献'],
+  ['项目库', '入库', '技改项目库'],
+  ['龙头骨干企业', '龙头企业', '骨干企业', '龙头'],
+  ['目标', '工作目标', '任务', 'target', 'goal'],
+  ['组织领导', '领导小组', '牵头', '负责'],
+  ['有效期', '期限', '执行期', '过期'],
+  ['征求意见稿', '草案', 'draft'],
+  ['ISO10012', '测量管理体系'],
+  ['卓越绩效', '卓越绩效模式'],
+];
+
+const groupsByTerm = new Map<string, Set<string>>();
+for (const group of SYNONYM_GROUPS) {
+  for (const term of group) {
+    const key = term.toLowerCase();
+    const members = groupsByTerm.get(key) ?? new Set<string>();
+    for (const other of group) members.add(other.toLowerCase());
+    groupsByTerm.set(key, members);
+  }
+}
+
+/** The token itself followed by its synonyms, without duplicates. */
+export function synonymsOf(token: string): string[] {
+  const key = token.toLowerCase();
+  const members = groupsByTerm.get(key);
+  if (!members) return [key];
+  return [key, ...[...members].filter((m) => m !== key)];
+}

@@ -1,0 +1,59 @@
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+
+/** Splits Chinese (and mixed English) text into index terms. */
+export type Tokenizer = (text: string) => string[];
+
+/** Function words and question words that carry no policy meaning. */
+const STOPWORDS = new Set(
+  ('的 了 和 与 及 或 对 按 在 是 等 有 我 我们 你 你们 他 能 可以 可 吗 呢 啊 吧 么 呀 哪些 哪个 什么 怎么 怎样 如何 多少 ' +
+    '一个 这个 那个 这 那 请问 请 想 要 就 也 都 还 又 给 让 被 把 从 为 以 之 其 中 上 下 将 并 且 而 the a an of to for in on is are what how much does do')
+    .split(' '),
+);
+const TERM = /[\p{Script=Han}\p{L}\p{N}%]/u;
+
+let jieba: Jieba | null = null;
+function sharedJieba(): Jieba {
+  jieba ??= Jieba.withDict(dict);
+  return jieba;
+}
+
+// Words jieba should keep whole: the documents' own policy terms.
+const POLICY_WORDS = ['工作母机', '机器换人', '技术改造', '以奖代补', '事后奖补', '共性工厂', '快速加工中心', '闲置厂房',
+  '兼并重组', '并购重组', '龙头骨干企业', '工业互联网', '公共技术服务平台', '智能工厂', '绿色工厂', '数字化车间',
+  '技术中心', '工业设计中心', '项目库', '征求意见稿', '高级技师', '高级工', '名牌产品', '质量奖', '火炬开发区', '翠亨新区'];
+
+let policyWordsLoaded = false;
+function policyJieba(): Jieba {
+  const instance = sharedJieba();
+  if (!policyWordsLoaded) {
+    instance.loadDict(Buffer.from(POLICY_WORDS.map((w) => `${w} 100000 n`).join('\n')));
+    policyWordsLoaded = true;
+  }
+  return instance;
+}
+
+function keep(term: string): boolean {
+  return TERM.test(term) && !STOPWORDS.has(term);
+}
+
+/** jieba in search mode (both 中山 and 中山市), lower-cased, stopwords dropped. */
+export const jiebaTokenizer: Tokenizer = (text) =>
+  policyJieba()
+    .cutForSearch(text, true)
+    .map((t) => t.trim().toLowerCase())
+    .filter(keep);
+
+/** Overlapping Han character bigrams plus whole Latin words and numbers. */
+export const bigramTokenizer: Tokenizer = (text) => {
+  const terms: string[] = [];
+  for (const run of text.toLowerCase().match(/\p{Script=Han}+|[\p{L}\p{N}.%]+/gu) ?? []) {
+    if (/^\p{Script=Han}+$/u.test(run)) {
+      if (run.length === 1) terms.push(run);
+      for (let i = 0; i + 1 < run.length; i += 1) terms.push(run.slice(i, i + 2));
+    } else {
+      terms.push(run);
+    }
+  }
+  return terms.filter(keep);
+};
