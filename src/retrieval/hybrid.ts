@@ -3,10 +3,15 @@ import { resolveSearchOptions, type Retriever, type SearchHit, type SearchOption
 
 /** Reciprocal rank fusion constant: 60 is the usual choice; it damps the head of each list. */
 export const RRF_K = 60;
+/**
+ * Prior by clause kind: a preamble or cover notice restates the document's title, so it matches every question
+ * that names the plan, yet it rarely holds the answer.
+ */
+const KIND_PRIOR: Record<Clause['kind'], number> = { preamble: 0.8, section: 1, item: 1, bullet: 1 };
 /** How deep each list is read before fusion. */
 const CANDIDATES = 30;
 
-/** Fuses lexical and dense rankings with reciprocal rank fusion: score = Σ weight / (RRF_K + rank). */
+/** Fuses lexical and dense rankings with reciprocal rank fusion: score = Σ prior × weight / (RRF_K + rank). */
 export class HybridRetriever implements Retriever {
   readonly mode = 'hybrid' as const;
 
@@ -38,7 +43,7 @@ export function fuseRankings(
     hits.forEach((hit, i) => {
       const rank = i + 1;
       const entry = fused.get(hit.clause.id) ?? { clause: hit.clause, score: 0, matchedTerms: [], ranks: {} };
-      entry.score += weights[list] / (RRF_K + rank);
+      entry.score += (KIND_PRIOR[hit.clause.kind] * weights[list]) / (RRF_K + rank);
       entry.ranks[list] = rank;
       if (hit.matchedTerms.length) entry.matchedTerms = hit.matchedTerms;
       fused.set(hit.clause.id, entry);

@@ -4,6 +4,8 @@ import { resolveSearchOptions, type Retriever, type SearchHit, type SearchOption
 import { synonymsOf } from './synonyms.js';
 import { jiebaTokenizer, type Tokenizer } from './tokenize.js';
 
+const SYNONYM_WEIGHT = 0.4;
+
 interface IndexedClause {
   id: string;
   docId: string;
@@ -40,11 +42,13 @@ export class LexicalRetriever implements Retriever {
     );
   }
 
-  /** The query's terms as searched: tokens plus their synonyms. */
-  queryTerms(query: string): string[] {
-    const tokens = this.tokenizer(query);
-    const expanded = this.synonyms ? tokens.flatMap((t) => synonymsOf(t)) : tokens;
-    return [...new Set(expanded)];
+  /** The query's own tokens, then synonyms not already among them. */
+  queryTerms(query: string): { tokens: string[]; synonyms: string[] } {
+    const tokens = [...new Set(this.tokenizer(query))];
+    if (!this.synonyms) return { tokens, synonyms: [] };
+    const own = new Set(tokens);
+    const synonyms = [...new Set(tokens.flatMap((t) => synonymsOf(t)))].filter((t) => !own.has(t));
+    return { tokens, synonyms };
   }
 
   async search(query: string, options?: SearchOptions): Promise<SearchHit[]> {
@@ -53,13 +57,16 @@ export class LexicalRetriever implements Retriever {
 
   searchSync(query: string, options?: SearchOptions): SearchHit[] {
     const { k, docIds } = resolveSearchOptions(options);
-    const terms = this.queryTerms(query);
+    const { tokens, synonyms } = this.queryTerms(query);
+    const terms = [...tokens, ...synonyms];
     if (terms.length === 0) return [];
     const allowed = docIds ? new Set(docIds) : null;
     const results = this.index.search(terms.join(' '), {
       tokenize: (text) => text.split(' '),
       processTerm: (term) => term,
       boost: { heading: 2 },
+      // A synonym is weaker evidence than the caller's own word.
+      boostTerm: (_term, i) => (i < tokens.length ? 1 : SYNONYM_WEIGHT),
       combineWith: 'OR',
       filter: allowed ? (result) => allowed.has(String(result.docId)) : undefined,
     });

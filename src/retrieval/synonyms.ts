@@ -3,7 +3,7 @@
  * A query token found in a group is expanded to the whole group (lexical retrieval only).
  */
 export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
-  ['补贴', '补助', '资助', '奖补', '奖励', '扶持', '扶持资金', '以奖代补', '补', 'subsidy', 'grant'],
+  ['补贴', '补助', '资助', '奖补', '奖励', '扶持', '扶持资金', '以奖代补', '补', 'subsidy', 'grant', 'reward', 'award'],
   ['兼并', '并购', '重组', '兼并重组', '并购重组', '收购', 'm&a', 'merger', 'acquisition'],
   ['工作母机', '母机', '机床', '数控机床', 'machine', 'tool'],
   ['机器换人', '工业机器人', '机器人', '自动化', 'robot', 'automation'],

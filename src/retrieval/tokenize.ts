@@ -37,17 +37,22 @@ function keep(term: string): boolean {
   return TERM.test(term) && !STOPWORDS.has(term);
 }
 
+/** Spellings the tokenizers would break apart (M&A → m, a). */
+function normalizeSpellings(text: string): string {
+  return text.replace(/m\s*&\s*a/gi, ' 并购 ');
+}
+
 /** jieba in search mode (both 中山 and 中山市), lower-cased, stopwords dropped. */
 export const jiebaTokenizer: Tokenizer = (text) =>
   policyJieba()
-    .cutForSearch(text, true)
+    .cutForSearch(normalizeSpellings(text), true)
     .map((t) => t.trim().toLowerCase())
     .filter(keep);
 
 /** Overlapping Han character bigrams plus whole Latin words and numbers. */
 export const bigramTokenizer: Tokenizer = (text) => {
   const terms: string[] = [];
-  for (const run of text.toLowerCase().match(/\p{Script=Han}+|[\p{L}\p{N}.%]+/gu) ?? []) {
+  for (const run of normalizeSpellings(text).toLowerCase().match(/\p{Script=Han}+|[\p{L}\p{N}.%]+/gu) ?? []) {
     if (/^\p{Script=Han}+$/u.test(run)) {
       if (run.length === 1) terms.push(run);
       for (let i = 0; i + 1 < run.length; i += 1) terms.push(run.slice(i, i + 2));

@@ -1,0 +1,27 @@
+import type { Corpus } from '../corpus/index.js';
+import { findRegions } from '../nlu/regions.js';
+import type { Retriever, SearchHit } from '../retrieval/index.js';
+
+export interface PolicySearchRequest {
+  query: string;
+  k?: number;
+  /** Restrict to one document; otherwise the regions the question names restrict the search. */
+  docId?: string;
+}
+
+/** The documents of the regions a question names; undefined where it names none (search everything). */
+export function docIdsForQuestion(corpus: Corpus, query: string): string[] | undefined {
+  const { covered } = findRegions(query);
+  if (covered.length === 0) return undefined;
+  return corpus.documents.filter((d) => covered.includes(d.region)).map((d) => d.id);
+}
+
+/** Clause search as hotline agents and the assistant use it: region words in the question narrow the documents. */
+export async function searchPolicy(
+  corpus: Corpus,
+  retriever: Retriever,
+  request: PolicySearchRequest,
+): Promise<SearchHit[]> {
+  const docIds = request.docId ? [request.docId] : docIdsForQuestion(corpus, request.query);
+  return retriever.search(request.query, { k: request.k ?? 5, docIds });
+}

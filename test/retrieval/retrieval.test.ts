@@ -1,0 +1,148 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { searchPolicy } from '../../src/assistant/policy-search.js';
+import { loadCorpus, type Corpus } from '../../src/corpus/index.js';
+import {
+  DenseRetriever, HybridRetriever, LexicalRetriever, TransformersEmbedder, bigramTokenizer, openPolicyRetrieval,
+  type Retriever,
+} from '../../src/retrieval/index.js';
+import { rankMetrics, type RankMetrics } from '../../src/retrieval/metrics.js';
+import { readRetrievalCases } from '../../evals/retrieval-cases.js';
+import { sharedCore, testConfig } from '../helpers.js';
+
+async function evaluate(corpus: Corpus, retriever: Retriever): Promise<RankMetrics> {
+  const ranked = [];
+  for (const c of readRetrievalCases()) {
+    const hits = await searchPolicy(corpus, retriever, { query: c.question, k: 5 });
+    ranked.push({ gold: c.gold, ranked: hits.map((h) => h.clause.id) });
+  }
+  return rankMetrics(ranked);
+}
+
+describe('retrieval on the real corpus', () => {
+  let corpus: Corpus;
+  let lexical: LexicalRetriever;
+  let dense: DenseRetriever;
+  let hybrid: Retriever;
+  beforeAll(async () => {
+    const core = await sharedCore();
+    corpus = core.corpus;
+    lexical = core.retrieval.lexical;
+    if (!core.retrieval.dense) throw new Error('dense retrieval did not load');
+    dense = core.retrieval.dense;
+    hybrid = core.retrieval.retriever;
+  });
+
+  it('puts 中山2018 四、（三） first for 买工作母机有什么补贴, with matched terms', async () => {
+    const [first] = await searchPolicy(corpus, hybrid, { query: '买工作母机有什么补贴' });
+    expect(first?.clause.id).toBe('zhongshan-2018:四.三');
+    expect(first?.matchedTerms).toContain('工作母机');
+  });
+
+  it('finds clauses through synonyms, region words and English', async () => {
+    const top = async (query: string) => (await searchPolicy(corpus, hybrid, { query, k: 1 }))[0]?.clause.id;
+    expect(await top('兼并一家非关联企业有没有奖励')).toBe('zhongshan-2018:四.五');
+    expect(await top('翠亨新区的企业并购')).toBe('zhongshan-2018:四.五');
+    expect(await top('M&A reward in Zhongshan')).toBe('zhongshan-2018:四.五');
+    expect(await top('火炬开发区 工作母机 资助')).toBe('zhongshan-2018:四.三');
+  });
+
+  it('filters by document', async () => {
+    const hits = await searchPolicy(corpus, hybrid, { query: '设备购置补贴', docId: 'dongyuan-2018', k: 10 });
+    expect(hits.length).toBeGreaterThan(0);
+    expect(new Set(hits.map((h) => h.clause.docId))).toEqual(new Set(['dongyuan-2018']));
+  });
+
+  it('reaches recall@3 ≥ 0.95 on evals/retrieval.jsonl with the hybrid (and prints all three modes)', async () => {
+    const cases = readRetrievalCases();
+    expect(cases.length).toBeGreaterThanOrEqual(80);
+    const rows = { lexical: await evaluate(corpus, lexical), dense: await evaluate(corpus, dense),
+      hybrid: await evaluate(corpus, hybrid) };
+    console.table(Object.fromEntries(Object.entries(rows).map(([mode, m]) => [mode,
+      { 'recall@1': m.recallAt1.toFixed(3), 'recall@3': m.recallAt3.toFixed(3), MRR: m.mrr.toFixed(3) }])));
+    expect(rows.hybrid.recallAt3).toBeGreaterThanOrEqual(0.95);
+    expect(rows.hybrid.mrr).toBeGreaterThan(rows.dense.mrr);
+  });
+
+  it('tokenizes with jieba because it recalls more than character bigrams', async () => {
+    const bigram = await evaluate(corpus, new LexicalRetriever(corpus.clauses, { tokenizer: bigramTokenizer }));
+    const jieba = await evaluate(corpus, lexical);
+    expect(jieba.recallAt3).toBeGreaterThan(bigram.recallAt3);
+  });
+
+  it('returns the same ranking for the same question', async () => {
+    const a = await searchPolicy(corpus, hybrid, { query: '东源买设备补多少', k: 5 });
+    const b = await searchPolicy(corpus, hybrid, { query: '东源买设备补多少', k: 5 });
+    expect(b.map((h) => [h.clause.id, h.score])).toEqual(a.map((h) => [h.clause.id, h.score]));
+  });
+});
+
+describe('vector index persistence', () => {
+  it('reuses the index for the same corpus and rebuilds it when a clause changes', async () => {
+    const indexDir = mkdtempSync(join(tmpdir(), 'policy-index-'));
+    const { modelDir } = testConfig();
+    if (!modelDir) throw new Error('model required');
+    const embedder = await TransformersEmbedder.load(modelDir, { queryPrefix: false });
+    const clauses = loadCorpus('corpus').clauses.filter((c) => c.docId === 'dongyuan-2018');
+    const first = await DenseRetriever.open(clauses, embedder, indexDir);
+    const second = await DenseRetriever.open(clauses, embedder, indexDir);
+    expect(first.build.reused).toBe(false);
+    expect(second.build.reused).toBe(true);
+    expect(second.build.folder).toBe(first.build.folder);
+    const changed = clauses.map((c, i) => (i === 0 ? { ...c, text: `${c.text}（修订）` } : c));
+    const third = await DenseRetriever.open(changed, embedder, indexDir);
+    expect(third.build.reused).toBe(false);
+    expect(third.build.folder).not.toBe(first.build.folder);
+  });
+});
+
+describe('without a model', () => {
+  it('falls back to lexical retrieval and says so in its status line', async () => {
+    const corpus = loadCorpus('corpus');
+    const emptyModelDir = mkdtempSync(join(tmpdir(), 'no-model-'));
+    const retrieval = await openPolicyRetrieval(corpus, { modelDir: emptyModelDir, requireModel: false,
+      indexDir: mkdtempSync(join(tmpdir(), 'idx-')) });
+    expect(retrieval.retriever.mode).toBe('lexical');
+    expect(retrieval.status).toMatch(/lexical only .*model/);
+    const [first] = await retrieval.retriever.search('买工作母机有什么补贴');
+    expect(first?.clause.id).toBe('zhongshan-2018:四.三');
+    const unset = await openPolicyRetrieval(corpus, { modelDir: null, requireModel: false, indexDir: emptyModelDir });
+    expect(unset.status).toContain('EMBEDDING_MODEL_DIR not set');
+  });
+
+  it('fails loudly when the model is required but missing or corrupt', async () => {
+    const corpus = loadCorpus('corpus');
+    const corrupt = mkdtempSync(join(tmpdir(), 'corrupt-model-'));
+    const { modelDir } = testConfig();
+    cpSync(join(modelDir ?? '', 'BAAI'), join(corrupt, 'BAAI'), { recursive: true });
+    writeFileSync(join(corrupt, 'BAAI/bge-small-zh-v1.5/onnx/model_quantized.onnx'), 'not a model');
+    await expect(openPolicyRetrieval(corpus, { modelDir: corrupt, requireModel: true, indexDir: corrupt }))
+      .rejects.toThrow(/sha256/);
+    await expect(openPolicyRetrieval(corpus, { modelDir: null, requireModel: true, indexDir: corrupt }))
+      .rejects.toThrow(/EMBEDDING_MODEL_DIR/);
+  });
+});
+
+describe('adding a sixth document', () => {
+  it('becomes searchable by putting its text in corpus/ and a manifest entry, nothing else', async () => {
+    const corpusDir = mkdtempSync(join(tmpdir(), 'corpus-'));
+    cpSync('corpus', corpusDir, { recursive: true });
+    cpSync('test/fixtures/foshan-fixture.txt', join(corpusDir, 'foshan-fixture.txt'));
+    const manifest = JSON.parse(readFileSync(join(corpusDir, 'manifest.json'), 'utf8')) as { documents: unknown[] };
+    manifest.documents.push({
+      id: 'foshan-fixture', file: 'foshan-fixture.txt', title: '佛山市测试区技术改造扶持办法（测试夹具）',
+      shortTitle: '佛山测试夹具', docNumber: null, issuer: '测试', region: '佛山市', province: '广东省', level: '市',
+      issueDate: '2026-01-01', period: { from: '2026-01-01', to: '2028-12-31' }, periodBasis: '测试夹具',
+      draft: false, sourceUrl: null, hasQuantitativeSubsidies: false,
+    });
+    writeFileSync(join(corpusDir, 'manifest.json'), JSON.stringify(manifest));
+    const corpus = loadCorpus(corpusDir);
+    const retrieval = await openPolicyRetrieval(corpus, { ...testConfig(), indexDir: mkdtempSync(join(tmpdir(), 'idx-')) });
+    expect(retrieval.dense?.build.reused).toBe(false);
+    const [first] = await retrieval.retriever.search('陶瓷辊道窑余热回收有支持吗');
+    expect(first?.clause.id).toBe('foshan-fixture:一.一');
+    expect(retrieval.retriever).toBeInstanceOf(HybridRetriever);
+  });
+});
