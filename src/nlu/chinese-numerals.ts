@@ -1,0 +1,42 @@
+import { Decimal } from 'decimal.js';
+
+const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const BIG_UNITS: Record<string, number> = { 万: 10_000, 亿: 100_000_000 };
+
+/** Characters a numeral phrase may contain: Arabic digits (with . and thousands commas) and Chinese numerals. */
+export const NUMERAL_PHRASE = /[0-9０-９][0-9０-９.,，]*|[零〇一二两三四五六七八九十百千万亿]/;
+
+/**
+ * Reads a numeral phrase such as 200万, 两百万, 一百二十万, 3千万, 0.8亿, 1,500,000, 2百万 into an exact value.
+ * Returns null when the phrase holds no digit at all (万 alone).
+ */
+export function parseNumeralPhrase(phrase: string): Decimal | null {
+  const normalized = phrase.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[,，]/g, '');
+  const tokens = normalized.match(/\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]/g);
+  if (!tokens || !tokens.some((t) => /\d/.test(t) || t in DIGITS || t === '十')) return null;
+  let result = new Decimal(0);
+  let section = new Decimal(0);
+  let number: Decimal | null = null;
+  for (const token of tokens) {
+    if (/^\d/.test(token)) {
+      number = new Decimal(token);
+    } else if (token in DIGITS) {
+      number = new Decimal(DIGITS[token] ?? 0);
+    } else if (token in SMALL_UNITS) {
+      section = section.plus((number ?? new Decimal(1)).mul(SMALL_UNITS[token] ?? 1));
+      number = null;
+    } else if (token === '万') {
+      section = section.plus(number ?? 0);
+      result = result.plus(section.mul(BIG_UNITS.万 ?? 1));
+      section = new Decimal(0);
+      number = null;
+    } else if (token === '亿') {
+      section = section.plus(number ?? 0);
+      result = result.plus(section).mul(BIG_UNITS.亿 ?? 1);
+      section = new Decimal(0);
+      number = null;
+    }
+  }
+  return result.plus(section).plus(number ?? 0);
+}

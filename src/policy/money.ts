@@ -1,0 +1,34 @@
+import { Decimal } from 'decimal.js';
+
+const WAN = new Decimal(10_000);
+const YI = new Decimal(100_000_000);
+
+/** Trims a decimal string's trailing zeros: "12.50" → "12.5", "30.00" → "30". */
+function plain(value: Decimal): string {
+  return value.toFixed().replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+}
+
+/** "300,000" with thousands separators, keeping any fraction. */
+export function groupThousands(value: Decimal): string {
+  const [whole = '0', fraction] = value.toFixed().split('.');
+  const sign = whole.startsWith('-') ? '-' : '';
+  const digits = whole.replace('-', '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${sign}${digits}${fraction ? `.${fraction}` : ''}`;
+}
+
+/** The one way this project writes an amount of 元 for people: 120亿元, 30万元, 12.5万元, 8,000元, 1,234.56元. */
+export function formatYuan(value: Decimal): string {
+  if (value.abs().gte(YI) && value.mod(1_000_000).isZero()) return `${plain(value.div(YI))}亿元`;
+  if (value.abs().gte(WAN) && value.mod(100).isZero()) return `${plain(value.div(WAN))}万元`;
+  return `${groupThousands(value)}元`;
+}
+
+/** The exact form for records and APIs: 300000, 1234.56 (元, no separators, no exponent). */
+export function yuanString(value: Decimal): string {
+  return plain(value);
+}
+
+/** "15%" from 0.15. */
+export function formatRate(rate: Decimal): string {
+  return `${plain(rate.mul(100))}%`;
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { findQuantities, parseAmount } from '../../src/nlu/quantities.js';
+
+// text → the one amount in 元 it states
+const AMOUNTS: [string, string][] = [
+  ['200万', '2000000'], ['200万元', '2000000'], ['2百万', '2000000'], ['两百万', '2000000'], ['二百万', '2000000'],
+  ['一百二十万元', '1200000'], ['1,500,000元', '1500000'], ['1，500，000元', '1500000'], ['¥2,000,000', '2000000'],
+  ['￥2000000', '2000000'], ['0.8亿', '80000000'], ['1.2亿', '120000000'], ['1.2亿元', '120000000'], ['3千万', '30000000'],
+  ['三千万', '30000000'], ['2M', '2000000'], ['2m', '2000000'], ['2 million', '2000000'], ['5 million yuan', '5000000'],
+  ['2.5 million', '2500000'], ['200k', '200000'], ['RMB 300000', '300000'], ['300000元', '300000'], ['30万块', '300000'],
+  ['30万块钱', '300000'], ['五十万', '500000'], ['十万', '100000'], ['十五万元', '150000'], ['一千万', '10000000'],
+  ['一亿', '100000000'], ['一亿二千万', '120000000'], ['50亿', '5000000000'], ['120亿元', '12000000000'],
+  ['１００万', '1000000'], ['4000000元', '4000000'], ['2000元', '2000'], ['5000块', '5000'], ['1.5万', '15000'],
+  ['买台200万的工作母机能补多少', '2000000'], ['我们买了两百万的设备', '2000000'], ['投资3千万搞技改', '30000000'],
+  ['并购交易额1.2亿', '120000000'], ['合同额 500万元', '5000000'], ['注册资本2000万', '20000000'],
+  ['buy a machine tool for 2 million', '2000000'], ['2018年投了3千万', '30000000'], ['设备购置额八十万', '800000'],
+  ['产值突破一百亿', '10000000000'], ['花了七十五万元', '750000'], ['去年花了1,234,567.89元', '1234567.89'],
+];
+
+// text → kind:value[:level] of every quantity found
+const QUANTITIES: [string, string[]][] = [
+  ['8000平方米', ['area:8000']], ['8000㎡', ['area:8000']], ['8千平米', ['area:8000']], ['5000平方', ['area:5000']],
+  ['1万平方米', ['area:10000']], ['300m2', ['area:300']], ['3名技师', ['headcount:3:技师']],
+  ['2名高级技师', ['headcount:2:高级技师']], ['5个高级工', ['headcount:5:高级工']], ['技师3名', ['headcount:3:技师']],
+  ['三名技师和两名高级技师', ['headcount:3:技师', 'headcount:2:高级技师']], ['连续3年', ['years:3']], ['最长3年', ['years:3']],
+  ['12个月', ['months:12']], ['6个月', ['months:6']], ['15%', ['percent:0.15']], ['15％', ['percent:0.15']],
+  ['百分之十五', ['percent:0.15']], ['百分之二十', ['percent:0.2']], ['5个点', ['percent:0.05']], ['3个产品', ['count:3']],
+  ['租了8000平米12个月', ['area:8000', 'months:12']], ['1500000', ['unitless:1500000']], ['2018年', []],
+  ['2018-2022年', []], ['一次性奖励', []], ['你好', []], ['今年已拿了280万工作母机补贴，又买了400万的', ['money:2800000', 'money:4000000']],
+  ['10人', ['count:10']],
+];
+
+describe('parseAmount', () => {
+  it.each(AMOUNTS)('%s → %s 元', (text, yuan) => {
+    const reading = parseAmount(text);
+    expect(reading.ok && reading.yuan.toFixed()).toBe(yuan);
+  });
+
+  it.each([
+    ['今年已拿了280万，又买了400万', 'ambiguous'],
+    ['200万和300万', 'ambiguous'],
+    ['1500000', 'no-unit'],
+    ['买了200的设备', 'no-unit'],
+    ['8000平方米', 'not-money'],
+    ['3名技师', 'not-money'],
+    ['多少钱', 'none'],
+    ['', 'none'],
+  ])('%s → %s, not a guess', (text, reason) => {
+    const reading = parseAmount(text);
+    expect(reading.ok).toBe(false);
+    if (!reading.ok) expect(reading.reason).toBe(reason);
+  });
+});
+
+describe('findQuantities', () => {
+  it.each(QUANTITIES)('%s → %j', (text, expected) => {
+    expect(findQuantities(text).map((q) => [q.kind, q.value.toFixed(), q.level].filter(Boolean).join(':'))).toEqual(expected);
+  });
+
+  it('has at least 80 table-driven cases', () => {
+    expect(AMOUNTS.length + QUANTITIES.length + 8).toBeGreaterThanOrEqual(80);
+  });
+
+  it('reports where each quantity is, for highlighting', () => {
+    const [q] = findQuantities('买台200万的工作母机');
+    expect(q?.text).toBe('200万');
+    expect(q?.start).toBe(2);
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/index.js';
+import { NON_QUANTITATIVE_DOCUMENTS, SUBSIDY_RULES, chooseRules } from '../../src/policy/index.js';
+
+const corpus = loadCorpus('corpus');
+const regionOf = (docId: string) => corpus.documentById.get(docId)?.region;
+
+describe('rules table', () => {
+  it('quotes every rule verbatim from the clause it names', () => {
+    for (const rule of SUBSIDY_RULES) {
+      const clause = corpus.clauseById.get(rule.clauseId);
+      expect(clause, rule.id).toBeDefined();
+      expect(clause?.docId).toBe(rule.docId);
+      expect(clause?.text, rule.id).toContain(rule.quote);
+      if (rule.threshold) expect(corpus.clauseById.get(rule.threshold.clauseId)?.text).toContain(rule.threshold.quote);
+    }
+  });
+
+  it('covers every item of 中山2018 四、（一）–（九）, 东源 四、（一）（五） and 六安 三、（一）（二）', () => {
+    const clauses = new Set(SUBSIDY_RULES.flatMap((r) => [r.clauseId, r.threshold?.clauseId ?? r.clauseId]));
+    for (const n of ['一', '二', '三', '四', '五', '六', '七', '八', '九']) expect(clauses).toContain(`zhongshan-2018:四.${n}`);
+    for (const id of ['dongyuan-2018:四.一', 'dongyuan-2018:四.五', 'luan-draft:三.一', 'luan-draft:三.二']) expect(clauses).toContain(id);
+  });
+
+  it('says the Shenzhen and Zhongshan-2014 documents have no rates, citing real clauses', () => {
+    expect(NON_QUANTITATIVE_DOCUMENTS.map((d) => d.docId).sort()).toEqual(['shenzhen-2015', 'zhongshan-2014']);
+    for (const doc of NON_QUANTITATIVE_DOCUMENTS) {
+      for (const id of doc.clauseIds) expect(corpus.clauseById.has(id), id).toBe(true);
+      expect(corpus.documentById.get(doc.docId)?.hasQuantitativeSubsidies).toBe(false);
+      expect(SUBSIDY_RULES.some((r) => r.docId === doc.docId)).toBe(false);
+    }
+  });
+});
+
+describe('chooseRules', () => {
+  const ids = (text: string, regions: string[] = []) => chooseRules(text, regionOf, regions).rules.map((r) => r.id);
+
+  it.each([
+    ['我们买了200万元的工作母机，能补多少', [], ['zs2018-machine-tool']],
+    ['并购一家企业有多少奖励', [], ['zs2018-merger']],
+    ['招了3名技师', [], ['zs2018-skilled-talent']],
+    ['智能制造示范项目投了2000万', [], ['zs2018-smart-manufacturing-demo']],
+    ['工作母机', ['东源县'], ['dy2018-equipment-purchase']],
+    ['省级智能工厂奖多少', ['六安市'], ['luan-smart-factory']],
+  ])('%s (%j) → %j', (text, regions, expected) => {
+    expect(ids(text, regions)).toEqual(expected);
+  });
+
+  it('offers one candidate per region and asks for the region when a generic purchase names none', () => {
+    const choice = chooseRules('买500万设备', regionOf);
+    expect(choice.rules.map((r) => r.id)).toEqual(['zs2018-tech-renovation', 'dy2018-equipment-purchase']);
+    expect(choice.missing).toEqual(['region']);
+  });
+
+  it('says the subject is missing when nothing matches', () => {
+    expect(chooseRules('今天天气怎么样', regionOf)).toEqual({ rules: [], missing: ['subject'] });
+  });
+});
