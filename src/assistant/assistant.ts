@@ -1,7 +1,7 @@
 import { describeValidity, documentStatus, type Corpus } from '../corpus/index.js';
 import { understand, type Intent, type Understanding } from '../nlu/understand.js';
 import {
-  NON_QUANTITATIVE_DOCUMENTS, SUBSIDY_RULES, chooseRules, computeSubsidy, yuanString, type Calculation, type SubsidyRule,
+  BASIS_LABELS, BasisFieldSchema, NON_QUANTITATIVE_DOCUMENTS, SUBSIDY_RULES, chooseRules, computeSubsidy, yuanString, type Calculation, type SubsidyRule,
 } from '../policy/index.js';
 import type { Retriever } from '../retrieval/index.js';
 import type { ConversationSlots } from './conversation.js';
@@ -62,7 +62,7 @@ function inputsFor(rule: SubsidyRule, u: Understanding): Inputs {
 
 /** Carries earlier inputs into a follow-up, renaming the base amount when the rule's basis differs (中山 → 东源). */
 function carryInputs(previous: Inputs, rule: SubsidyRule): Inputs {
-  const basisKeys = ['investment', 'purchasePrice', 'contractAmount', 'transactionAmount', 'paidInCapital', 'equipmentPurchase', 'annualOutput'];
+  const basisKeys: string[] = BasisFieldSchema.options;
   const carried: Inputs = {};
   const previousBase = basisKeys.map((k) => previous[k]).find((v) => v !== undefined);
   for (const [key, value] of Object.entries(previous)) if (!basisKeys.includes(key)) carried[key] = value;
@@ -244,7 +244,7 @@ export class PolicyAssistant {
 
   private basisLabel(rule: SubsidyRule): string {
     const f = rule.formula;
-    return f.type === 'rate' || f.type === 'tiered' ? ({ investment: '投资额', purchasePrice: '购买价格', contractAmount: '合同额', transactionAmount: '交易额', paidInCapital: '注册资本', equipmentPurchase: '设备购置额', annualOutput: '年产值' })[f.basis] : '计算基数';
+    return f.type === 'rate' || f.type === 'tiered' ? BASIS_LABELS[f.basis] : '计算基数';
   }
 
   private describeCalculation(rule: SubsidyRule, c: Calculation, comparing: boolean): string {

@@ -1,6 +1,6 @@
 export { SUBSIDY_RULES, NON_QUANTITATIVE_DOCUMENTS, findRule } from './rules-table.js';
 export {
-  SubsidyRuleSchema, FormulaSchema, BASIS_LABELS, type SubsidyRule, type Formula, type BasisField,
+  SubsidyRuleSchema, FormulaSchema, BasisFieldSchema, BASIS_LABELS, type SubsidyRule, type Formula, type BasisField,
   type NonQuantitativeDocument,
 } from './rule-schema.js';
 export {

@@ -5,7 +5,7 @@ import { searchPolicy } from '../assistant/policy-search.js';
 import { ChatRequestSchema } from '../assistant/response.js';
 import { documentStatus, type Corpus } from '../corpus/index.js';
 import { parseAmount } from '../nlu/quantities.js';
-import { NON_QUANTITATIVE_DOCUMENTS, SUBSIDY_RULES, computeSubsidy, findRule, yuanString } from '../policy/index.js';
+import { BasisFieldSchema, NON_QUANTITATIVE_DOCUMENTS, SUBSIDY_RULES, computeSubsidy, findRule, yuanString } from '../policy/index.js';
 import type { Retriever } from '../retrieval/index.js';
 import { ApiError } from './errors.js';
 
@@ -28,9 +28,8 @@ const CalculateBodySchema = z.object({
 });
 
 // Fields that take an amount of money; a string such as "200万" is read by the quantity parser first.
-const MONEY_FIELDS = new Set(['investment', 'purchasePrice', 'contractAmount', 'transactionAmount', 'paidInCapital',
-  'equipmentPurchase', 'annualOutput', 'alreadyReceivedThisYear', 'provincialShareIncrement', 'cityShareIncrement',
-  'countyShareIncrement', 'fixedAssetInvestment', 'monthlyRentPerSquareMetre']);
+const MONEY_FIELDS = new Set<string>([...BasisFieldSchema.options, 'alreadyReceivedThisYear', 'provincialShareIncrement',
+  'cityShareIncrement', 'countyShareIncrement', 'fixedAssetInvestment', 'monthlyRentPerSquareMetre']);
 
 /** Reads "200万" / "¥2,000,000" into 元 for money fields; errors name the field. */
 function normalizeMoneyInputs(inputs: Record<string, string | number | boolean>): Record<string, unknown> {
