@@ -115,7 +115,6 @@ const toCents = (value: Decimal) => value.toDecimalPlaces(2, Decimal.ROUND_HALF_
 interface Working {
   amount: Decimal;
   steps: string[];
-  notes: string[];
   inputs: Record<string, string | number>;
   capped: boolean;
   floored: boolean;
@@ -292,11 +291,15 @@ function applyThreshold(rule: SubsidyRule, inputs: RawInputs, w: Working): void 
   }
 }
 
+/** "不超过/最高" in the document: the amount is a ceiling, and answers say 最高可获. */
+function statesUpperBound(rule: SubsidyRule): boolean {
+  const f = rule.formula;
+  return ('bound' in f && f.bound === 'upper') || f.type === 'upper-bound';
+}
+
 function caveats(rule: SubsidyRule, w: Working, context: CalculationContext | undefined): string[] {
   const notes: string[] = [];
-  const f = rule.formula;
-  const upper = ('bound' in f && f.bound === 'upper') || f.type === 'upper-bound';
-  if (upper) notes.push(`文件表述为“不超过/最高”，${formatYuan(w.amount)}是可获金额的上限，实际金额由主管部门核定。`);
+  if (statesUpperBound(rule)) notes.push(`文件表述为“不超过/最高”，${formatYuan(w.amount)}是可获金额的上限，实际金额由主管部门核定。`);
   if (rule.duration) notes.push(`期限：${rule.duration.meaning}。`);
   notes.push('是否符合条件（见条件清单）以主管部门审核为准。');
   notes.push(...rule.readingNotes);
@@ -312,7 +315,7 @@ function caveats(rule: SubsidyRule, w: Working, context: CalculationContext | un
 export function computeSubsidy(ruleId: string, inputs: RawInputs, context?: CalculationContext): CalculationOutcome {
   const rule = findRule(ruleId);
   if (!rule) return { ok: false, error: { code: 'unknown_rule', field: null, message: `没有编号为“${ruleId}”的补贴规则` } };
-  const w: Working = { amount: new Decimal(0), steps: [], notes: [], inputs: {}, capped: false, floored: false };
+  const w: Working = { amount: new Decimal(0), steps: [], inputs: {}, capped: false, floored: false };
   try {
     applyFormula(rule, inputs, w);
     applyModifiers(rule, inputs, w);
@@ -323,14 +326,13 @@ export function computeSubsidy(ruleId: string, inputs: RawInputs, context?: Calc
     if (error instanceof InputError) return { ok: false, error: { code: 'invalid_input', field: error.field, message: error.message } };
     throw error;
   }
-  const f = rule.formula;
   return {
     ok: true,
     calculation: {
       ruleId: rule.id, clauseId: rule.clauseId, docId: rule.docId, inputs: w.inputs, steps: w.steps,
       amount: yuanString(w.amount), display: formatYuan(w.amount), displayYuan: `${groupThousands(w.amount)}元`,
       capped: w.capped, floored: w.floored,
-      upperBound: ('bound' in f && f.bound === 'upper') || f.type === 'upper-bound',
+      upperBound: statesUpperBound(rule),
       conditions: rule.conditions, notes: caveats(rule, w, context),
     },
   };

@@ -5,9 +5,10 @@ import type { ChatResponse } from '../../src/assistant/response.js';
 import { sharedCore } from '../helpers.js';
 
 let service: ChatService;
+const store = new InMemoryConversationStore();
 beforeAll(async () => {
   const core = await sharedCore();
-  service = new ChatService({ corpus: core.corpus, retriever: core.retrieval.retriever, today: '2026-11-22' }, new InMemoryConversationStore());
+  service = new ChatService({ corpus: core.corpus, retriever: core.retrieval.retriever, today: '2026-11-22' }, store);
 });
 
 async function converse(...messages: string[]): Promise<ChatResponse[]> {
@@ -92,7 +93,6 @@ describe('conversations', () => {
     const [first] = await converse('你好');
     const id = first?.conversationId ?? '';
     await Promise.all(Array.from({ length: 20 }, (_, i) => service.chat({ message: `买${i + 1}0万的工作母机`, conversationId: id })));
-    const store = (service as unknown as { store: InMemoryConversationStore }).store;
     expect((await store.get(id))?.turns).toHaveLength(21);
   });
 });
