@@ -1,14 +1,14 @@
 // npm run chat: a terminal conversation over the same assistant as the API (one conversation per session).
 import { createInterface } from 'node:readline/promises';
-import { openPolicyCore } from '../src/app.js';
-import { ChatService } from '../src/assistant/chat-service.js';
+import { createChatService, openPolicyCore } from '../src/app.js';
 import { InMemoryConversationStore } from '../src/assistant/conversation.js';
 import { ChatRequestSchema } from '../src/assistant/response.js';
 import { readConfig } from '../src/config.js';
 
 const core = await openPolicyCore(readConfig(process.env));
-const service = new ChatService({ corpus: core.corpus, retriever: core.retrieval.retriever, today: core.config.today },
-  new InMemoryConversationStore());
+const service = createChatService(core, new InMemoryConversationStore(), (v) => {
+  if (!v.used && v.reason !== 'skipped') console.error(`（LLM 回答未采用：${v.reason}${v.detail ? ` ${v.detail}` : ''}，已用规则引擎答案）`);
+});
 const terminal = createInterface({ input: process.stdin, output: process.stdout });
 let conversationId: string | undefined;
 console.log('技改政策助手 — 输入问题，/new 开始新对话，/quit 退出');

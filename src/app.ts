@@ -1,3 +1,7 @@
+import { COVERAGE } from './assistant/assistant.js';
+import { ChatService } from './assistant/chat-service.js';
+import type { ConversationStore } from './assistant/conversation.js';
+import { LlmAnswerer, createChatModel, loadPrompt, type LlmVerdict } from './assistant/llm/index.js';
 import type { AppConfig } from './config.js';
 import { loadCorpus, type Corpus } from './corpus/index.js';
 import { openPolicyRetrieval, type PolicyRetrieval } from './retrieval/index.js';
@@ -7,6 +11,8 @@ export interface PolicyCore {
   config: AppConfig;
   corpus: Corpus;
   retrieval: PolicyRetrieval;
+  /** LLM mode, when LLM_BASE_URL is set; null: answers come from the rules engine alone. */
+  llm: LlmAnswerer | null;
 }
 
 /** Loads the corpus and opens retrieval; logs one line saying whether retrieval is hybrid or lexical only. */
@@ -18,5 +24,18 @@ export async function openPolicyCore(config: AppConfig, log: (line: string) => v
     indexDir: config.indexDir,
   });
   log(retrieval.status);
-  return { config, corpus, retrieval };
+  const deps = { corpus, retriever: retrieval.retriever, today: config.today };
+  const llm = config.llm
+    ? new LlmAnswerer(createChatModel(config.llm), deps, {
+      systemPrompt: loadPrompt(config.promptsDir, 'system'), coverage: COVERAGE, timeoutMs: config.llm.timeoutMs,
+    })
+    : null;
+  log(config.llm ? `LLM mode on: ${config.llm.model} at ${config.llm.baseUrl}; figures are checked against the tools` : 'LLM mode off: answers come from the rules engine');
+  return { config, corpus, retrieval, llm };
+}
+
+/** The chat service every entry point uses: the core's assistant, LLM mode when configured, and a store. */
+export function createChatService(core: PolicyCore, store: ConversationStore, onLlmVerdict?: (verdict: LlmVerdict) => void): ChatService {
+  return new ChatService({ corpus: core.corpus, retriever: core.retrieval.retriever, today: core.config.today }, store,
+    { llm: core.llm, onLlmVerdict });
 }

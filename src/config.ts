@@ -10,12 +10,13 @@ export const AppConfigSchema = z.object({
   requireModel: z.boolean(),
   indexDir: z.string().min(1),
   dataDir: z.string().min(1),
+  promptsDir: z.string().min(1),
   port: z.coerce.number().int().min(0).max(65535),
   host: z.string().min(1),
   /** The date statuses are judged against (YYYY-MM-DD); defaults to the real date. */
   today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   llm: z
-    .object({ baseUrl: z.string().url(), model: z.string().min(1), apiKey: z.string().min(1) })
+    .object({ baseUrl: z.string().url(), model: z.string().min(1), apiKey: z.string().min(1), timeoutMs: z.coerce.number().int().min(1000).max(120_000) })
     .nullable(),
 });
 export type AppConfig = z.infer<typeof AppConfigSchema>;
@@ -35,11 +36,12 @@ export function readConfig(env: Record<string, string | undefined>, cwd = proces
     requireModel: env.REQUIRE_EMBEDDING_MODEL === '1' || env.REQUIRE_EMBEDDING_MODEL === 'true',
     indexDir: resolve(cwd, env.INDEX_DIR ?? '.index'),
     dataDir: resolve(cwd, env.DATA_DIR ?? '.data'),
+    promptsDir: resolve(cwd, env.PROMPTS_DIR ?? 'prompts'),
     port: env.PORT ?? 3000,
     host: env.HOST ?? '127.0.0.1',
     today: blankToNull(env.POLICY_TODAY) ?? localDate(new Date()),
     llm: llmBase
-      ? { baseUrl: llmBase, model: env.LLM_MODEL ?? '', apiKey: env.LLM_API_KEY ?? '' }
+      ? { baseUrl: llmBase, model: env.LLM_MODEL ?? '', apiKey: env.LLM_API_KEY ?? 'none', timeoutMs: env.LLM_TIMEOUT_MS ?? 20_000 }
       : null,
   });
 }

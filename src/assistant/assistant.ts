@@ -5,6 +5,7 @@ import {
 } from '../policy/index.js';
 import type { Retriever } from '../retrieval/index.js';
 import type { ConversationSlots } from './conversation.js';
+import { citeClauses } from './citations.js';
 import { searchPolicy } from './policy-search.js';
 import type { AssistantReply, Citation } from './response.js';
 
@@ -17,7 +18,7 @@ export interface AssistantDeps {
 
 type Inputs = Record<string, string | number>;
 
-const COVERAGE = '目前收录：中山市（2014年实施意见、2018–2022年行动计划）、深圳市（2015年实施意见）、东源县（2018–2020年三年行动计划）、六安市（征求意见稿）。';
+export const COVERAGE = '目前收录：中山市（2014年实施意见、2018–2022年行动计划）、深圳市（2015年实施意见）、东源县（2018–2020年三年行动计划）、六安市（征求意见稿）。';
 const HELP_SUGGESTIONS = ['买200万的工作母机能补多少', '东源买设备怎么补', '六安的六化指什么', '中山和东源买500万设备各补多少'];
 
 /** Inputs a rule takes from a message, by its formula. */
@@ -82,15 +83,8 @@ const missingInputQuestion: Record<string, string> = {
 export class PolicyAssistant {
   constructor(private readonly deps: AssistantDeps) {}
 
-  private citation(clauseId: string): Citation | null {
-    const clause = this.deps.corpus.clauseById.get(clauseId);
-    const doc = clause ? this.deps.corpus.documentById.get(clause.docId) : undefined;
-    if (!clause || !doc) return null;
-    return { docId: doc.id, docTitle: doc.title, docNumber: doc.docNumber, clauseId: clause.id, label: clause.label, text: clause.text };
-  }
-
   private citations(clauseIds: string[]): Citation[] {
-    return [...new Set(clauseIds)].map((id) => this.citation(id)).filter((c): c is Citation => c !== null);
+    return citeClauses(this.deps.corpus, clauseIds);
   }
 
   private regionOf = (docId: string) => this.deps.corpus.documentById.get(docId)?.region;

@@ -1,4 +1,5 @@
 import { PolicyAssistant, type AssistantDeps } from './assistant.js';
+import type { LlmAnswerer, LlmVerdict } from './llm/index.js';
 import { newConversation, type ConversationStore } from './conversation.js';
 import type { ChatRequest, ChatResponse } from './response.js';
 
@@ -9,14 +10,25 @@ export class ConversationNotFoundError extends Error {
   }
 }
 
+export interface ChatServiceOptions {
+  now?: () => Date;
+  /** LLM mode (off when absent): the model rewrites answers, the grounded answer is its fallback. */
+  llm?: LlmAnswerer | null;
+  /** Told whether each turn used the model's answer and, if not, why. */
+  onLlmVerdict?: (verdict: LlmVerdict) => void;
+}
+
 /** One chat turn end to end: load the conversation, answer, record the turn, save. */
 export class ChatService {
   private readonly assistant: PolicyAssistant;
   // Turns of one conversation are answered one after another, so concurrent messages never lose a turn.
   private readonly queues = new Map<string, Promise<unknown>>();
 
-  constructor(deps: AssistantDeps, private readonly store: ConversationStore, private readonly now: () => Date = () => new Date()) {
+  private readonly now: () => Date;
+
+  constructor(deps: AssistantDeps, private readonly store: ConversationStore, private readonly options: ChatServiceOptions = {}) {
     this.assistant = new PolicyAssistant(deps);
+    this.now = options.now ?? (() => new Date());
   }
 
   async chat(request: ChatRequest): Promise<ChatResponse> {
@@ -35,7 +47,15 @@ export class ChatService {
   private async turn(id: string | null, message: string): Promise<ChatResponse> {
     const conversation = id ? await this.store.get(id) : newConversation(this.now());
     if (!conversation) throw new ConversationNotFoundError(id ?? '');
-    const { reply, slots } = await this.assistant.reply(message, conversation.slots);
+    const grounded = await this.assistant.reply(message, conversation.slots);
+    const { slots } = grounded;
+    let { reply } = grounded;
+    if (this.options.llm) {
+      const history = conversation.turns.map((t) => ({ message: t.message, answer: t.answer }));
+      const outcome = await this.options.llm.answer(message, history, reply);
+      reply = outcome.reply;
+      this.options.onLlmVerdict?.(outcome.verdict);
+    }
     conversation.slots = slots;
     conversation.turns.push({ at: this.now().toISOString(), message, intent: reply.intent, answer: reply.answer });
     await this.store.save(conversation);

@@ -1,6 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { PolicyCore } from '../app.js';
-import { ChatService } from '../assistant/chat-service.js';
+import { createChatService, type PolicyCore } from '../app.js';
 import { InMemoryConversationStore, type ConversationStore } from '../assistant/conversation.js';
 import { SUBSIDY_RULES } from '../policy/index.js';
 import { registerErrorHandling } from './errors.js';
@@ -16,8 +15,10 @@ export interface ServerOptions {
 export async function buildServer(core: PolicyCore, options: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 64 * 1024 });
   registerErrorHandling(app);
-  const chat = new ChatService({ corpus: core.corpus, retriever: core.retrieval.retriever, today: core.config.today },
-    options.store ?? new InMemoryConversationStore());
+  const chat = createChatService(core, options.store ?? new InMemoryConversationStore(), (verdict) => {
+    if (verdict.used) app.log.info({ llm: 'used' }, 'LLM answer accepted');
+    else if (verdict.reason !== 'skipped') app.log.warn({ llm: verdict.reason, detail: verdict.detail }, 'LLM answer rejected; grounded answer sent');
+  });
   const deps = { corpus: core.corpus, retriever: core.retrieval.retriever, chat, today: core.config.today };
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async () => ({
