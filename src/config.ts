@@ -11,6 +11,16 @@ export const AppConfigSchema = z.object({
   indexDir: z.string().min(1),
   dataDir: z.string().min(1),
   promptsDir: z.string().min(1),
+  /** sqlite (default, durable, under dataDir) or memory (tests, throwaway runs). */
+  store: z.enum(['sqlite', 'memory']),
+  /** Requests per minute per client IP on /api and /ws; 0 turns the limit off (benchmarks). */
+  rateLimitPerMinute: z.coerce.number().int().min(0),
+  /** Messages per minute on one WebSocket connection. */
+  wsMessagesPerMinute: z.coerce.number().int().min(1),
+  /** A WebSocket with no message for this long is closed. */
+  wsIdleSeconds: z.coerce.number().int().min(5),
+  /** Origins allowed to call the API from a browser (sites that embed the widget); empty: same origin only. */
+  corsOrigins: z.array(z.string().url()),
   port: z.coerce.number().int().min(0).max(65535),
   host: z.string().min(1),
   /** The date statuses are judged against (YYYY-MM-DD); defaults to the real date. */
@@ -37,6 +47,11 @@ export function readConfig(env: Record<string, string | undefined>, cwd = proces
     indexDir: resolve(cwd, env.INDEX_DIR ?? '.index'),
     dataDir: resolve(cwd, env.DATA_DIR ?? '.data'),
     promptsDir: resolve(cwd, env.PROMPTS_DIR ?? 'prompts'),
+    store: env.STORE ?? 'sqlite',
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE ?? 1200,
+    wsMessagesPerMinute: env.WS_MESSAGES_PER_MINUTE ?? 60,
+    wsIdleSeconds: env.WS_IDLE_SECONDS ?? 600,
+    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     port: env.PORT ?? 3000,
     host: env.HOST ?? '127.0.0.1',
     today: blankToNull(env.POLICY_TODAY) ?? localDate(new Date()),

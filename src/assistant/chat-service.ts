@@ -31,7 +31,25 @@ export class ChatService {
     this.now = options.now ?? (() => new Date());
   }
 
+  private readonly inFlight = new Set<Promise<unknown>>();
+
+  /** Answers one message; every turn is tracked so shutdown can wait for answers already being written. */
   async chat(request: ChatRequest): Promise<ChatResponse> {
+    const pending = this.queued(request);
+    this.inFlight.add(pending);
+    try {
+      return await pending;
+    } finally {
+      this.inFlight.delete(pending);
+    }
+  }
+
+  /** Resolves once every turn started so far has been answered and stored (graceful shutdown). */
+  async drain(): Promise<void> {
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  private async queued(request: ChatRequest): Promise<ChatResponse> {
     if (!request.conversationId) return this.turn(null, request.message);
     const id = request.conversationId;
     const previous = this.queues.get(id) ?? Promise.resolve();
@@ -57,7 +75,7 @@ export class ChatService {
       this.options.onLlmVerdict?.(outcome.verdict);
     }
     conversation.slots = slots;
-    conversation.turns.push({ at: this.now().toISOString(), message, intent: reply.intent, answer: reply.answer });
+    conversation.turns.push({ at: this.now().toISOString(), message, ...reply });
     await this.store.save(conversation);
     return { conversationId: conversation.id, ...reply };
   }

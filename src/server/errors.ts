@@ -14,22 +14,27 @@ function zodMessage(error: ZodError): string {
 }
 
 /** One error shape for every route; never a stack trace. */
-export function registerErrorHandling(app: FastifyInstance): void {
+export function registerErrorHandling(app: FastifyInstance, countError: (code: string) => void = () => {}): void {
   app.setErrorHandler((error: FastifyError | Error, request, reply) => {
-    if (error instanceof ApiError) return reply.status(error.statusCode).send({ error: { code: error.code, message: error.message } });
-    if (error instanceof ZodError) return reply.status(400).send({ error: { code: 'validation_error', message: zodMessage(error) } });
-    if (error instanceof ConversationNotFoundError) return reply.status(404).send({ error: { code: error.code, message: error.message } });
+    const send = (status: number, code: string, message: string) => {
+      countError(code);
+      return reply.status(status).send({ error: { code, message } });
+    };
+    if (error instanceof ApiError) return send(error.statusCode, error.code, error.message);
+    if (error instanceof ZodError) return send(400, 'validation_error', zodMessage(error));
+    if (error instanceof ConversationNotFoundError) return send(404, error.code, error.message);
     const fastifyError = error as FastifyError;
-    if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return reply.status(413).send({ error: { code: 'payload_too_large', message: 'request body is too large' } });
-    }
+    if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(413, 'payload_too_large', 'request body is too large');
+    if (fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send(415, 'unsupported_media_type', 'send JSON with content-type: application/json');
     if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
       const code = fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || /JSON/i.test(fastifyError.message) ? 'malformed_json' : 'bad_request';
-      return reply.status(fastifyError.statusCode).send({ error: { code, message: fastifyError.message } });
+      return send(fastifyError.statusCode, code, fastifyError.message);
     }
     request.log.error({ err: error }, 'unhandled error');
-    return reply.status(500).send({ error: { code: 'internal_error', message: 'internal error' } });
+    return send(500, 'internal_error', 'internal error');
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({ error: { code: 'not_found', message: `no route ${request.method} ${request.url}` } }));
+  app.setNotFoundHandler((request, reply) => {
+    countError('not_found');
+    return reply.status(404).send({ error: { code: 'not_found', message: `no route ${request.method} ${request.url}` } });
+  });
 }

@@ -2,17 +2,21 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ChatService } from '../assistant/chat-service.js';
 import { searchPolicy } from '../assistant/policy-search.js';
+import { FeedbackRequestSchema, type ConversationStore } from '../assistant/conversation.js';
 import { ChatRequestSchema } from '../assistant/response.js';
 import { documentStatus, type Corpus } from '../corpus/index.js';
 import { parseAmount } from '../nlu/quantities.js';
 import { BasisFieldSchema, NON_QUANTITATIVE_DOCUMENTS, SUBSIDY_RULES, computeSubsidy, findRule, yuanString } from '../policy/index.js';
 import type { Retriever } from '../retrieval/index.js';
 import { ApiError } from './errors.js';
+import type { ServerMetrics } from './metrics.js';
 
 export interface RouteDeps {
   corpus: Corpus;
   retriever: Retriever;
   chat: ChatService;
+  store: ConversationStore;
+  metrics: ServerMetrics;
   today: string;
 }
 
@@ -53,7 +57,32 @@ export async function apiRoutes(app: FastifyInstance, deps: RouteDeps): Promise<
     return { ...manifest, status: documentStatus(d, deps.today), clauseCount: corpus.clauses.filter((c) => c.docId === id).length };
   };
 
-  app.post('/api/chat', async (request) => deps.chat.chat(ChatRequestSchema.parse(request.body)));
+  app.post('/api/chat', async (request) => {
+    const response = await deps.chat.chat(ChatRequestSchema.parse(request.body));
+    deps.metrics.intents.inc({ intent: response.intent, channel: 'http' });
+    return response;
+  });
+
+  app.post('/api/feedback', async (request, reply) => {
+    const feedback = FeedbackRequestSchema.parse(request.body);
+    const stored = await deps.store.saveFeedback({ ...feedback, at: new Date().toISOString() });
+    if (!stored) throw new ApiError(404, 'not_found', `conversation "${feedback.conversationId}" has no turn ${feedback.turnIndex}`);
+    return reply.status(201).send({ ok: true });
+  });
+
+  app.get('/api/conversations/:id', async (request) => {
+    const { id } = z.object({ id: z.string().min(1).max(100) }).parse(request.params);
+    const conversation = await deps.store.get(id);
+    if (!conversation) throw new ApiError(404, 'conversation_not_found', `conversation "${id}" does not exist`);
+    const feedback = await deps.store.feedbackFor(id);
+    return {
+      conversationId: conversation.id, createdAt: conversation.createdAt,
+      turns: conversation.turns.map((t, turnIndex) => {
+        const rated = feedback.find((f) => f.turnIndex === turnIndex);
+        return { turnIndex, ...t, feedback: rated ? { rating: rated.rating, comment: rated.comment ?? null, at: rated.at } : null };
+      }),
+    };
+  });
 
   app.get('/api/search', async (request) => {
     const query = SearchQuerySchema.parse(request.query);

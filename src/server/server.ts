@@ -1,31 +1,107 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { createChatService, type PolicyCore } from '../app.js';
 import { InMemoryConversationStore, type ConversationStore } from '../assistant/conversation.js';
+import type { AppConfig } from '../config.js';
 import { SUBSIDY_RULES } from '../policy/index.js';
-import { registerErrorHandling } from './errors.js';
+import { ApiError, registerErrorHandling } from './errors.js';
+import { createMetrics } from './metrics.js';
 import { apiRoutes } from './routes.js';
 import { websocketRoutes } from './websocket.js';
 
+export type ServerLimits = Pick<AppConfig, 'rateLimitPerMinute' | 'wsMessagesPerMinute' | 'wsIdleSeconds' | 'corsOrigins'>;
+
 export interface ServerOptions {
   store?: ConversationStore;
-  logger?: boolean;
+  logger?: FastifyServerOptions['logger'];
+  /** Overrides of the configured limits (tests use small ones). */
+  limits?: Partial<ServerLimits>;
 }
 
-/** The HTTP + WebSocket server over an opened core; no I/O beyond what its routes do. */
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+/** The HTTP + WebSocket server over an opened core; no I/O beyond what its routes and its store do. */
 export async function buildServer(core: PolicyCore, options: ServerOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 64 * 1024 });
-  registerErrorHandling(app);
-  const chat = createChatService(core, options.store ?? new InMemoryConversationStore(), (verdict) => {
+  const limits: ServerLimits = { ...core.config, ...options.limits };
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Request ids: taken from a proxy's x-request-id when present, else generated; logged and echoed back.
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    return503OnClosing: true,
+    connectionTimeout: 30_000,
+    keepAliveTimeout: 10_000,
+  });
+  const metrics = createMetrics();
+  const store = options.store ?? new InMemoryConversationStore();
+  registerErrorHandling(app, (code) => metrics.errors.inc({ code }));
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.requests.inc({ method: request.method, route, status: reply.statusCode });
+    metrics.latency.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        // The embed snippet frames the widget on the sites of the CORS allow-list, and nowhere else.
+        frameAncestors: ["'self'", ...limits.corsOrigins],
+      },
+    },
+    frameguard: false,
+    // embed.js is loaded by <script> from other sites.
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+  });
+  await app.register(cors, { origin: limits.corsOrigins.length ? limits.corsOrigins : false, methods: ['GET', 'POST'] });
+  if (limits.rateLimitPerMinute > 0) {
+    await app.register(rateLimit, {
+      max: limits.rateLimitPerMinute,
+      timeWindow: '1 minute',
+      // Pages, scripts and probes are not rate-limited; the API and WebSocket upgrades are.
+      allowList: (request) => !(request.url.startsWith('/api/') || request.url.startsWith('/ws')),
+      errorResponseBuilder: (_request, context) =>
+        new ApiError(429, 'rate_limited', `too many requests: at most ${context.max} per minute; retry in ${context.after}`),
+    });
+  }
+
+  const chat = createChatService(core, store, (verdict) => {
+    metrics.llmVerdicts.inc({ outcome: verdict.used ? 'used' : verdict.reason });
     if (verdict.used) app.log.info({ llm: 'used' }, 'LLM answer accepted');
     else if (verdict.reason !== 'skipped') app.log.warn({ llm: verdict.reason, detail: verdict.detail }, 'LLM answer rejected; grounded answer sent');
   });
-  const deps = { corpus: core.corpus, retriever: core.retrieval.retriever, chat, today: core.config.today };
+  const deps = { corpus: core.corpus, retriever: core.retrieval.retriever, chat, store, today: core.config.today, metrics };
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async () => ({
     status: 'ready', retrieval: core.retrieval.retriever.mode, documents: core.corpus.documents.length,
-    clauses: core.corpus.clauses.length, rules: SUBSIDY_RULES.length,
+    clauses: core.corpus.clauses.length, rules: SUBSIDY_RULES.length, llm: core.llm ? 'on' : 'off',
   }));
-  await app.register(websocketRoutes, { chat });
+  app.get('/metrics', async (_request, reply) => {
+    reply.type(metrics.registry.contentType);
+    return metrics.registry.metrics();
+  });
+  await app.register(websocketRoutes, { chat, metrics, limits });
   await app.register(apiRoutes, deps);
+  // Graceful close: answers already being written finish and are stored before the store closes.
+  app.addHook('onClose', async () => {
+    await chat.drain();
+    await store.close();
+  });
   return app;
 }

@@ -1,28 +1,89 @@
 import websocket from '@fastify/websocket';
 import type { FastifyInstance } from 'fastify';
+import type { WebSocket } from 'ws';
 import { z } from 'zod';
 import { ConversationNotFoundError, type ChatService } from '../assistant/chat-service.js';
 import { ChatRequestSchema } from '../assistant/response.js';
+import type { ServerMetrics } from './metrics.js';
+import type { ServerLimits } from './server.js';
 
 const ClientMessageSchema = z.object({ type: z.literal('message') }).and(ChatRequestSchema);
-const MAX_PAYLOAD_BYTES = 16 * 1024;
+export const WS_MAX_PAYLOAD_BYTES = 16 * 1024;
 const DELTA_CHARS = 24;
+const HEARTBEAT_MS = 30_000;
 
 /** Splits an answer into delta pieces at line or sentence ends where possible. */
 export function answerDeltas(answer: string): string[] {
   return answer.match(new RegExp(`[\\s\\S]{1,${DELTA_CHARS}}(?:[。；\\n]|$)|[\\s\\S]{1,${DELTA_CHARS}}`, 'g')) ?? [answer];
 }
 
+/** A sliding one-minute window of message times: true while the connection is under its limit. */
+function messageBudget(perMinute: number) {
+  const times: number[] = [];
+  return (now: number) => {
+    while (times.length && (times[0] ?? 0) <= now - 60_000) times.shift();
+    if (times.length >= perMinute) return false;
+    times.push(now);
+    return true;
+  };
+}
+
+interface WebSocketDeps {
+  chat: ChatService;
+  metrics: ServerMetrics;
+  limits: Pick<ServerLimits, 'wsMessagesPerMinute' | 'wsIdleSeconds'>;
+}
+
 /** WebSocket at /ws: `message` in; `delta` pieces then `final` (the /api/chat payload) out; `error` on failure. */
-export async function websocketRoutes(app: FastifyInstance, deps: { chat: ChatService }): Promise<void> {
-  await app.register(websocket, { options: { maxPayload: MAX_PAYLOAD_BYTES } });
+export async function websocketRoutes(app: FastifyInstance, deps: WebSocketDeps): Promise<void> {
+  const sockets = new Set<WebSocket>();
+  await app.register(websocket, {
+    options: { maxPayload: WS_MAX_PAYLOAD_BYTES },
+    // Shutdown: answers in progress are sent first, then every socket is told the server is going away (1001).
+    preClose: async function closeSockets() {
+      await deps.chat.drain();
+      for (const socket of sockets) socket.close(1001, 'server shutting down');
+      await new Promise<void>((done) => app.websocketServer.close(() => done()));
+    },
+  });
+
   app.get('/ws', { websocket: true }, (socket) => {
+    sockets.add(socket);
+    deps.metrics.wsConnections.inc();
     const send = (payload: unknown) => {
       if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(payload));
     };
+    const withinBudget = messageBudget(deps.limits.wsMessagesPerMinute);
+    let idle: NodeJS.Timeout;
+    const resetIdle = () => {
+      clearTimeout(idle);
+      idle = setTimeout(() => socket.close(1000, 'idle timeout'), deps.limits.wsIdleSeconds * 1000);
+    };
+    resetIdle();
+    // Dead peers (a phone that lost signal) are found by ping/pong and dropped.
+    let alive = true;
+    socket.on('pong', () => { alive = true; });
+    const heartbeat = setInterval(() => {
+      if (!alive) { socket.terminate(); return; }
+      alive = false;
+      socket.ping();
+    }, HEARTBEAT_MS);
+    socket.on('close', () => {
+      sockets.delete(socket);
+      clearTimeout(idle);
+      clearInterval(heartbeat);
+      deps.metrics.wsConnections.dec();
+    });
+    socket.on('error', (error) => app.log.warn({ err: error }, 'websocket error'));
+
     // Messages on one socket are answered in order.
     let queue: Promise<void> = Promise.resolve();
     socket.on('message', (raw: Buffer) => {
+      resetIdle();
+      if (!withinBudget(Date.now())) {
+        send({ type: 'error', code: 'rate_limited', message: `too many messages: at most ${deps.limits.wsMessagesPerMinute} per minute on one connection` });
+        return;
+      }
       queue = queue.then(async () => {
         let body: unknown;
         try {
@@ -39,6 +100,7 @@ export async function websocketRoutes(app: FastifyInstance, deps: { chat: ChatSe
         try {
           const { type: _type, ...request } = parsed.data;
           const response = await deps.chat.chat(request);
+          deps.metrics.intents.inc({ intent: response.intent, channel: 'ws' });
           for (const text of answerDeltas(response.answer)) send({ type: 'delta', text });
           send({ type: 'final', ...response });
         } catch (error) {
