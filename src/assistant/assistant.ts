@@ -18,6 +18,8 @@ export interface AssistantDeps {
 
 type Inputs = Record<string, string | number>;
 
+const GENERIC_TERMS = new Set(['补贴', '补助', '奖励', '奖补', '资助', '扶持', '支持', '政策', '企业', '工厂', '项目', '什么', '有', '吗', '多少', '开', '上', '能', '可以', '怎么', '哪些']);
+
 export const COVERAGE = '目前收录：中山市（2014年实施意见、2018–2022年行动计划）、深圳市（2015年实施意见）、东源县（2018–2020年三年行动计划）、六安市（征求意见稿）。';
 const HELP_SUGGESTIONS = ['买200万的工作母机能补多少', '东源买设备怎么补', '六安的六化指什么', '中山和东源买500万设备各补多少'];
 
@@ -114,21 +116,26 @@ export class PolicyAssistant {
     }
     if (u.cue === 'validity') return this.validity(u, next);
 
-    const ownChoice = chooseRules(u.text, this.regionOf, next.regions);
+    // A document named by its year ("中山2014年那个意见") narrows rules and search to it.
+    const named = this.namedDocuments(u, next.regions);
+    const choose = (text: string, regions: string[]) => {
+      const choice = chooseRules(text, this.regionOf, regions);
+      return named.length ? { ...choice, rules: choice.rules.filter((r) => named.includes(r.docId)) } : choice;
+    };
+    const ownChoice = choose(u.text, next.regions);
     let subjectText = u.text;
     let choice = ownChoice;
     if (ownChoice.rules.length === 0 && previous.subjectText && (u.followUp || u.quantities.length || u.regions.length)) {
       subjectText = previous.subjectText;
-      choice = chooseRules(previous.subjectText, this.regionOf, next.regions);
+      choice = choose(previous.subjectText, next.regions);
     }
     const regionsNamed = next.regions;
-    const nonQuant = regionsNamed.length
-      ? NON_QUANTITATIVE_DOCUMENTS.filter((d) => regionsNamed.includes(this.regionOf(d.docId) ?? ''))
-      : [];
-    if (u.asksAmount && choice.rules.length === 0 && nonQuant.length && nonQuant.length === this.deps.corpus.documents.filter((d) => regionsNamed.includes(d.region)).length) {
+    const docsInScope = named.length ? named : this.deps.corpus.documents.filter((d) => regionsNamed.includes(d.region)).map((d) => d.id);
+    const nonQuant = NON_QUANTITATIVE_DOCUMENTS.filter((d) => docsInScope.includes(d.docId));
+    if (u.asksAmount && choice.rules.length === 0 && nonQuant.length && nonQuant.length === docsInScope.length) {
       return this.noRates(nonQuant.map((d) => d.docId));
     }
-    if (choice.rules.length && (u.asksAmount || subjectText !== u.text || u.cue === 'compare')) {
+    if (choice.rules.length && (u.asksAmount || u.suppliesInputs || subjectText !== u.text || u.cue === 'compare')) {
       next.subjectText = subjectText;
       // Earlier amounts carry over when this turn keeps the subject (a follow-up, or the same rule named again).
       const previousRules = previous.subjectText ? chooseRules(previous.subjectText, this.regionOf).rules : [];
@@ -137,7 +144,16 @@ export class PolicyAssistant {
     }
     // A short follow-up ("需要什么条件？") is about the subject of the conversation.
     const query = ownChoice.rules.length === 0 && previous.subjectText && u.text.length <= 12 ? `${previous.subjectText} ${u.text}` : u.text;
-    return this.lookup({ ...u, text: query });
+    return this.lookup({ ...u, text: query }, named);
+  }
+
+  /** Documents the message names by region and year (中山 + 2014 → zhongshan-2014); empty when none is named so. */
+  private namedDocuments(u: Understanding, regions: string[]): string[] {
+    const years = u.text.match(/(?:19|20)\d\d/g) ?? [];
+    if (!years.length) return [];
+    return this.deps.corpus.documents
+      .filter((d) => (regions.length === 0 || regions.includes(d.region)) && years.some((y) => d.issueDate?.startsWith(y) || d.period?.from.startsWith(y)))
+      .map((d) => d.id);
   }
 
   private plain(intent: Intent, answer: string, citations: Citation[], suggestions: string[]): AssistantReply {
@@ -165,9 +181,10 @@ export class PolicyAssistant {
     return this.plain('validity', `${head}\n${lines.join('\n')}\n（判断日期：${this.deps.today}）`, [], ['买200万的工作母机能补多少']);
   }
 
-  private async lookup(u: Understanding): Promise<AssistantReply> {
-    const hits = await searchPolicy(this.deps.corpus, this.deps.retriever, { query: u.text, k: 3 });
-    const lexicalEvidence = hits.some((h) => h.matchedTerms.length > 0);
+  private async lookup(u: Understanding, namedDocIds: string[] = []): Promise<AssistantReply> {
+    const hits = await searchPolicy(this.deps.corpus, this.deps.retriever, { query: u.text, k: 3, docIds: namedDocIds.length ? namedDocIds : undefined });
+    // Words such as 补贴 or 企业 occur everywhere; an answer needs a match on something more specific.
+    const lexicalEvidence = hits.some((h) => h.matchedTerms.some((t) => !GENERIC_TERMS.has(t)));
     if (hits.length === 0 || !lexicalEvidence) {
       return this.plain('out_of_scope', `收录的文件中没有找到与此相关的条款。${COVERAGE}`, [], HELP_SUGGESTIONS);
     }

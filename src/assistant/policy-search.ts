@@ -7,6 +7,8 @@ export interface PolicySearchRequest {
   k?: number;
   /** Restrict to one document; otherwise the regions the question names restrict the search. */
   docId?: string;
+  /** Restrict to these documents (a document the question names by year). */
+  docIds?: string[];
 }
 
 /** The documents of the regions a question names; undefined where it names none (search everything). */
@@ -22,6 +24,6 @@ export async function searchPolicy(
   retriever: Retriever,
   request: PolicySearchRequest,
 ): Promise<SearchHit[]> {
-  const docIds = request.docId ? [request.docId] : docIdsForQuestion(corpus, request.query);
+  const docIds = request.docId ? [request.docId] : request.docIds ?? docIdsForQuestion(corpus, request.query);
   return retriever.search(request.query, { k: request.k ?? 5, docIds });
 }

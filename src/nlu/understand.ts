@@ -14,7 +14,9 @@ export interface Understanding {
   uncoveredPlaces: string[];
   quantities: Quantity[];
   /** Money by role: the base of the calculation, what was already received this year, fiscal-share increments. */
-  amounts: { base: Quantity[]; alreadyReceived: Quantity | null; provincial: Quantity | null; city: Quantity | null; county: Quantity | null };
+  amounts: { base: Quantity[]; alreadyReceived: Quantity | null; provincial: Quantity | null; city: Quantity | null; county: Quantity | null; claimed: Quantity[] };
+  /** The message supplies a calculator input (an amount, headcount, area, months or count). */
+  suppliesInputs: boolean;
   /** Words that pick an option of a fixed award: 省级 → provincial … */
   level: string | null;
   commerce: boolean;
@@ -32,6 +34,14 @@ const COMPARE = /(和|与|跟|vs|对比|比较|各补|各自|分别|哪个多|�
 const VALIDITY = /(有效|过期|失效|到期|还能申请|还能用|现行|执行期|征求意见稿|正式|草案|还算数|还管用)/;
 const FOLLOW_UP = /^(那|如果|换成|改成|要是|假如|再|那如果)|呢[？?]?$/;
 const INJECTION = /(忽略|无视|ignore|forget|disregard|不要管|你的规则|system prompt|系统提示|假设比例|比例是\d|rate is)/i;
+// Asking about money: a subsidy word or a question about a sum (补多少, 多少钱).
+const MONEY_WORD = /(补|奖|资助|扶持|钱|拿|领|给|how much|subsid|grant)/i;
+// "多少个/多少家" asks a count (targets), not a subsidy amount.
+const COUNT_QUESTION = /多少(个|家|项|名|台|条|年|亩)/;
+// Questions about what a document says, not about a sum.
+const LOOKUP_QUESTION = /(目标|任务|指标|怎么规定|如何规定|是什么|什么意思|指什么|有哪些|包括|哪些内容|谁负责|哪个部门|由谁)/;
+// An amount the message asserts as the subsidy itself ("补贴是500万"): never a calculation base.
+const CLAIMED = /(补贴|补助|奖励|资助|奖补|扶持)(就|应该|应当)?(是|为|有|给)$/;
 const ALREADY = /(已经?(拿|领|获|收到|得到|享受)|拿了|领了|获得了|收到了|今年.{0,4}(拿|领)过)/;
 
 /** Policy vocabulary: a message with none of these words (and no region) is out of the corpus's scope. */
@@ -39,7 +49,7 @@ const DOMAIN = /(技改|技术改造|补|奖|资助|扶持|政策|文件|条款|
 
 function cueBefore(text: string, q: Quantity): string {
   const before = text.slice(0, q.start);
-  const clauseStart = Math.max(before.lastIndexOf('，'), before.lastIndexOf(','), before.lastIndexOf('。'), before.lastIndexOf('；'));
+  const clauseStart = Math.max(...['，', ',', '。', '；', '、'].map((d) => before.lastIndexOf(d)));
   return before.slice(clauseStart + 1);
 }
 
@@ -59,16 +69,18 @@ export function understand(text: string): Understanding {
   const trimmed = text.trim();
   const { covered, uncovered } = findRegions(trimmed);
   const quantities = findQuantities(trimmed);
-  const amounts: Understanding['amounts'] = { base: [], alreadyReceived: null, provincial: null, city: null, county: null };
+  const amounts: Understanding['amounts'] = { base: [], alreadyReceived: null, provincial: null, city: null, county: null, claimed: [] };
   for (const q of quantities.filter((x) => x.kind === 'money')) {
     const cue = cueBefore(trimmed, q);
-    if (ALREADY.test(cue)) amounts.alreadyReceived = q;
+    if (CLAIMED.test(cue)) amounts.claimed.push(q);
+    else if (ALREADY.test(cue)) amounts.alreadyReceived = q;
     else if (/省级/.test(cue)) amounts.provincial = q;
     else if (/(地市级|市级)/.test(cue)) amounts.city = q;
     else if (/县级/.test(cue)) amounts.county = q;
     else amounts.base.push(q);
   }
-  const asksAmount = ASKS_AMOUNT.test(trimmed) || amounts.base.length > 0;
+  const asksAmount = amounts.base.length > 0 ||
+    (ASKS_AMOUNT.test(trimmed) && MONEY_WORD.test(trimmed) && !COUNT_QUESTION.test(trimmed) && !LOOKUP_QUESTION.test(trimmed));
   let cue: Intent | null = null;
   if (GREETING.test(trimmed)) cue = 'greeting';
   else if (HELP.test(trimmed)) cue = 'help';
@@ -77,6 +89,7 @@ export function understand(text: string): Understanding {
   else if (!DOMAIN.test(trimmed) && covered.length === 0 && quantities.length === 0) cue = 'out_of_scope';
   return {
     text: trimmed, cue, asksAmount, regions: covered, uncoveredPlaces: uncovered, quantities, amounts,
+    suppliesInputs: amounts.base.length > 0 || quantities.some((q) => ['headcount', 'area', 'months', 'count'].includes(q.kind)),
     level: levelOf(trimmed), commerce: /(商贸|流通|批发|零售)/.test(trimmed),
     projectType: /信息化/.test(trimmed) ? '信息化' : /创新化/.test(trimmed) ? '创新化' : null,
     followUp: FOLLOW_UP.test(trimmed), injection: INJECTION.test(trimmed),

@@ -21,9 +21,16 @@ function matchLength(rule: SubsidyRule, text: string, regionNamed: boolean): num
  */
 export function chooseRules(text: string, regionOf: (docId: string) => string | undefined, regions: readonly string[] = []): RuleChoice {
   const inRegion = (rule: SubsidyRule) => regions.length === 0 || regions.includes(regionOf(rule.docId) ?? '');
-  const scored = SUBSIDY_RULES.filter(inRegion)
+  const matched = SUBSIDY_RULES.filter(inRegion)
     .map((rule) => ({ rule, score: matchLength(rule, text, regions.includes(regionOf(rule.docId) ?? '')) }))
     .filter((s) => s.score > 0);
+  // A narrower rule that matches replaces the general rule it specializes, and inherits its score if higher.
+  const scored = matched
+    .filter((s) => !matched.some((o) => o.rule.specializes === s.rule.id))
+    .map((s) => {
+      const general = matched.find((o) => o.rule.id === s.rule.specializes);
+      return general ? { ...s, score: Math.max(s.score, general.score) } : s;
+    });
   if (scored.length === 0) return { rules: [], missing: ['subject'] };
   // The most specific match per region: 工作母机 beats 设备 within 中山.
   const bestByRegion = new Map<string, number>();

@@ -89,6 +89,11 @@ export const SubsidyRuleSchema = z.object({
   triggers: z.array(z.string()).min(1),
   /** Broader words that pick this rule only when the question names this rule's region (东源 + 工作母机 → 设备购置). */
   regionalTriggers: z.array(z.string()).default([]),
+  /**
+   * The general rule this one narrows (龙头骨干企业 技改 20% narrows 技改 10%): when a question matches both, the
+   * narrower rule is the answer.
+   */
+  specializes: z.string().optional(),
   /** Eligibility checklist: what the authority will confirm. */
   conditions: z.array(z.string()),
   formula: FormulaSchema,

@@ -29,6 +29,8 @@ export interface PolicyRetrieval {
   retriever: Retriever;
   lexical: LexicalRetriever;
   dense: DenseRetriever | null;
+  /** The loaded embedding model (evals embed their baseline chunks with it); null when lexical only. */
+  embedder: Embedder | null;
   /** One line saying how retrieval runs, for the start-up log. */
   status: string;
 }
@@ -38,7 +40,7 @@ export async function openPolicyRetrieval(corpus: Corpus, settings: RetrievalSet
   const lexical = new LexicalRetriever(corpus.clauses);
   if (!settings.modelDir) {
     if (settings.requireModel) throw new Error('EMBEDDING_MODEL_DIR is not set but the embedding model is required');
-    return { retriever: lexical, lexical, dense: null,
+    return { retriever: lexical, lexical, dense: null, embedder: null,
       status: 'retrieval: lexical only (EMBEDDING_MODEL_DIR not set; run `npm run model:fetch` for hybrid retrieval)' };
   }
   let embedder: Embedder;
@@ -47,7 +49,7 @@ export async function openPolicyRetrieval(corpus: Corpus, settings: RetrievalSet
   } catch (error) {
     if (settings.requireModel) throw error;
     const reason = error instanceof Error ? error.message : String(error);
-    return { retriever: lexical, lexical, dense: null,
+    return { retriever: lexical, lexical, dense: null, embedder: null,
       status: `retrieval: lexical only (embedding model could not load: ${reason})` };
   }
   const dense = await DenseRetriever.open(corpus.clauses, embedder, settings.indexDir);
@@ -56,6 +58,7 @@ export async function openPolicyRetrieval(corpus: Corpus, settings: RetrievalSet
     retriever: new HybridRetriever(lexical, dense),
     lexical,
     dense,
+    embedder,
     status: `retrieval: hybrid (BM25 + ${embedder.fingerprint}; vector index ${how} in ${Math.round(dense.build.milliseconds)} ms)`,
   };
 }
