@@ -11,6 +11,8 @@ export const AppConfigSchema = z.object({
   indexDir: z.string().min(1),
   dataDir: z.string().min(1),
   promptsDir: z.string().min(1),
+  /** The web pages and their TypeScript, bundled at start. */
+  webDir: z.string().min(1),
   /** sqlite (default, durable, under dataDir) or memory (tests, throwaway runs). */
   store: z.enum(['sqlite', 'memory']),
   /** Requests per minute per client IP on /api and /ws; 0 turns the limit off (benchmarks). */
@@ -47,6 +49,7 @@ export function readConfig(env: Record<string, string | undefined>, cwd = proces
     indexDir: resolve(cwd, env.INDEX_DIR ?? '.index'),
     dataDir: resolve(cwd, env.DATA_DIR ?? '.data'),
     promptsDir: resolve(cwd, env.PROMPTS_DIR ?? 'prompts'),
+    webDir: resolve(cwd, env.WEB_DIR ?? 'web'),
     store: env.STORE ?? 'sqlite',
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE ?? 1200,
     wsMessagesPerMinute: env.WS_MESSAGES_PER_MINUTE ?? 60,

@@ -10,6 +10,7 @@ import { SUBSIDY_RULES } from '../policy/index.js';
 import { ApiError, registerErrorHandling } from './errors.js';
 import { createMetrics } from './metrics.js';
 import { apiRoutes } from './routes.js';
+import { webRoutes } from './web.js';
 import { websocketRoutes } from './websocket.js';
 
 export type ServerLimits = Pick<AppConfig, 'rateLimitPerMinute' | 'wsMessagesPerMinute' | 'wsIdleSeconds' | 'corsOrigins'>;
@@ -63,6 +64,8 @@ export async function buildServer(core: PolicyCore, options: ServerOptions = {})
         formAction: ["'self'"],
         // The embed snippet frames the widget on the sites of the CORS allow-list, and nowhere else.
         frameAncestors: ["'self'", ...limits.corsOrigins],
+        // Served over plain http on loopback and intranets too: do not force https for subresources.
+        upgradeInsecureRequests: null,
       },
     },
     frameguard: false,
@@ -98,6 +101,7 @@ export async function buildServer(core: PolicyCore, options: ServerOptions = {})
   });
   await app.register(websocketRoutes, { chat, metrics, limits });
   await app.register(apiRoutes, deps);
+  await app.register(webRoutes, { webDir: core.config.webDir });
   // Graceful close: answers already being written finish and are stored before the store closes.
   app.addHook('onClose', async () => {
     await chat.drain();

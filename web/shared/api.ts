@@ -1,0 +1,34 @@
+// The API's shapes, taken from the server's zod schemas (types only: nothing of the server is bundled).
+import type { ChatResponse, Citation } from '../../src/assistant/response.js';
+
+export type { ChatResponse, Citation };
+export type ChatCalculation = Exclude<ChatResponse['calculation'], null | unknown[]>;
+
+export interface StoredTurn {
+  turnIndex: number;
+  at: string;
+  message: string;
+  intent: string;
+  answer: string;
+  citations: Citation[];
+  calculation: ChatResponse['calculation'];
+  suggestions: string[];
+  feedback: { rating: 'up' | 'down'; comment: string | null } | null;
+}
+
+export class ApiFailure extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+export async function api<T>(path: string, init?: { method?: string; body?: unknown }): Promise<T> {
+  const res = await fetch(path, {
+    method: init?.method ?? 'GET',
+    headers: init?.body === undefined ? {} : { 'content-type': 'application/json' },
+    body: init?.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const json = (await res.json().catch(() => ({}))) as { error?: { code: string; message: string } };
+  if (!res.ok) throw new ApiFailure(res.status, json.error?.code ?? 'http_error', json.error?.message ?? `HTTP ${res.status}`);
+  return json as T;
+}
