@@ -64,6 +64,17 @@ const FeedbackRowSchema = z.object({
  */
 export class SqliteConversationStore implements ConversationStore {
   private readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** Statements are prepared once: preparing per call cost more than the write itself under load. */
+  private statement(sql: string): Database.Statement {
+    let prepared = this.statements.get(sql);
+    if (!prepared) {
+      prepared = this.db.prepare(sql);
+      this.statements.set(sql, prepared);
+    }
+    return prepared;
+  }
 
   constructor(readonly path: string) {
     try {
@@ -94,10 +105,10 @@ export class SqliteConversationStore implements ConversationStore {
   }
 
   async get(id: string): Promise<Conversation | null> {
-    const row = this.db.prepare('SELECT id, created_at, slots_json FROM conversations WHERE id = ?').get(id);
+    const row = this.statement('SELECT id, created_at, slots_json FROM conversations WHERE id = ?').get(id);
     if (!row) return null;
     const c = ConversationRowSchema.parse(row);
-    const turns = this.db.prepare(`SELECT at, message, intent, answer, citations_json, calculation_json, suggestions_json
+    const turns = this.statement(`SELECT at, message, intent, answer, citations_json, calculation_json, suggestions_json
       FROM turns WHERE conversation_id = ? ORDER BY turn_index`).all(id).map((r) => {
       const t = TurnRowSchema.parse(r);
       return ConversationTurnSchema.parse({
@@ -108,31 +119,58 @@ export class SqliteConversationStore implements ConversationStore {
     return ConversationSchema.parse({ id: c.id, createdAt: c.created_at, slots: ConversationSlotsSchema.parse(JSON.parse(c.slots_json)), turns });
   }
 
-  /** Writes the slots and the turns not yet stored, in one transaction. */
-  async save(conversation: Conversation): Promise<void> {
+  private pending: { conversation: Conversation; resolve: () => void; reject: (error: unknown) => void }[] = [];
+
+  /**
+   * Resolves once the conversation's new turns are committed. Saves arriving in the same tick share one transaction
+   * (group commit): under load that is one commit for dozens of turns instead of one each, and a turn is still
+   * acknowledged only after the commit that holds it.
+   */
+  save(conversation: Conversation): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ conversation: structuredClone(conversation), resolve, reject });
+      if (this.pending.length === 1) setImmediate(() => this.flush());
+    });
+  }
+
+  private flush(): void {
+    const batch = this.pending;
+    this.pending = [];
+    try {
+      this.db.transaction(() => {
+        for (const { conversation } of batch) this.write(conversation);
+      })();
+      for (const item of batch) item.resolve();
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+    }
+  }
+
+  /** Writes the slots and the turns not yet stored. */
+  private write(conversation: Conversation): void {
     const now = new Date().toISOString();
-    this.db.transaction(() => {
-      this.db.prepare(`INSERT INTO conversations (id, created_at, updated_at, slots_json) VALUES (?, ?, ?, ?)
-        ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at, slots_json = excluded.slots_json`)
-        .run(conversation.id, conversation.createdAt, now, JSON.stringify(conversation.slots));
-      const insert = this.db.prepare(`INSERT OR IGNORE INTO turns (conversation_id, turn_index, at, message, intent, answer,
-        citations_json, calculation_json, suggestions_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-      conversation.turns.forEach((t, i) => insert.run(conversation.id, i, t.at, t.message, t.intent, t.answer,
-        JSON.stringify(t.citations), JSON.stringify(t.calculation), JSON.stringify(t.suggestions)));
-    })();
+    this.statement(`INSERT INTO conversations (id, created_at, updated_at, slots_json) VALUES (?, ?, ?, ?)
+      ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at, slots_json = excluded.slots_json`)
+      .run(conversation.id, conversation.createdAt, now, JSON.stringify(conversation.slots));
+    const insert = this.statement(`INSERT OR IGNORE INTO turns (conversation_id, turn_index, at, message, intent, answer,
+      citations_json, calculation_json, suggestions_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    // Turns are append-only: write only those after the last one stored.
+    const stored = z.object({ n: z.number() }).parse(this.statement('SELECT COUNT(*) AS n FROM turns WHERE conversation_id = ?').get(conversation.id)).n;
+    conversation.turns.slice(stored).forEach((t, i) => insert.run(conversation.id, stored + i, t.at, t.message, t.intent, t.answer,
+      JSON.stringify(t.citations), JSON.stringify(t.calculation), JSON.stringify(t.suggestions)));
   }
 
   async saveFeedback(feedback: Feedback): Promise<boolean> {
-    const turn = this.db.prepare('SELECT 1 FROM turns WHERE conversation_id = ? AND turn_index = ?').get(feedback.conversationId, feedback.turnIndex);
+    const turn = this.statement('SELECT 1 FROM turns WHERE conversation_id = ? AND turn_index = ?').get(feedback.conversationId, feedback.turnIndex);
     if (!turn) return false;
-    this.db.prepare(`INSERT INTO feedback (conversation_id, turn_index, rating, comment, at) VALUES (?, ?, ?, ?, ?)
+    this.statement(`INSERT INTO feedback (conversation_id, turn_index, rating, comment, at) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT(conversation_id, turn_index) DO UPDATE SET rating = excluded.rating, comment = excluded.comment, at = excluded.at`)
       .run(feedback.conversationId, feedback.turnIndex, feedback.rating, feedback.comment ?? null, feedback.at);
     return true;
   }
 
   async feedbackFor(conversationId: string): Promise<Feedback[]> {
-    return this.db.prepare('SELECT * FROM feedback WHERE conversation_id = ? ORDER BY turn_index').all(conversationId).map((r) => {
+    return this.statement('SELECT * FROM feedback WHERE conversation_id = ? ORDER BY turn_index').all(conversationId).map((r) => {
       const f = FeedbackRowSchema.parse(r);
       return FeedbackSchema.parse({ conversationId: f.conversation_id, turnIndex: f.turn_index, rating: f.rating,
         comment: f.comment ?? undefined, at: f.at });
@@ -140,6 +178,7 @@ export class SqliteConversationStore implements ConversationStore {
   }
 
   async close(): Promise<void> {
+    if (this.pending.length) this.flush();
     if (this.db.open) this.db.close();
   }
 }
