@@ -232,7 +232,10 @@ export class PolicyAssistant {
       const question = missingInputQuestion[field] ?? first?.message ?? '请补充计算所需的信息。';
       const subject = rules.map((r) => `${this.regionOf(r.docId)}·${r.subject}`).join('、');
       const regionHint = regionOpen ? '（中山、东源的标准不同，也请说明企业所在地区）' : '';
-      return this.plain('calculate', `要计算${subject}的补贴，还需要知道：${question}${regionHint}`,
+      // One rule: say what it grants before asking for the missing figure ("有补贴吗" deserves a yes first).
+      const only = rules.length === 1 ? rules[0] : undefined;
+      const grant = only ? `有。${this.clauseRef(only)}规定：“${only.quote}”。${this.validityLine(only.docId)}` : '';
+      return this.plain('calculate', `${grant}要计算${subject}的补贴，还需要知道：${question}${regionHint}`,
         this.citations(rules.map((r) => r.clauseId)), this.suggestionsFor(field, rules));
     }
     const comparing = computed.length > 1;
@@ -251,6 +254,11 @@ export class PolicyAssistant {
         ? computed.map((r) => `只看${this.regionOf(r.rule.docId)}`)
         : this.followUpSuggestions(computed[0]?.rule),
     };
+  }
+
+  private clauseRef(rule: SubsidyRule): string {
+    const doc = this.deps.corpus.documentById.get(rule.docId);
+    return `《${doc?.title ?? rule.docId}》${this.deps.corpus.clauseById.get(rule.clauseId)?.label ?? ''}`;
   }
 
   private basisLabel(rule: SubsidyRule): string {

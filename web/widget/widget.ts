@@ -64,15 +64,23 @@ function feedbackButtons(turnIndex: number, current: 'up' | 'down' | null): HTML
   return h('span', { class: 'feedback' }, make('up', '有帮助', '👍'), make('down', '没帮助', '👎'));
 }
 
+// Lines the cards below the bubble already show (steps, the quoted clause, caveats); the copy button keeps them.
+const SHOWN_IN_CARDS = /^(计算|依据|提示)：/;
+const condensed = (answer: string, hasCards: boolean) =>
+  hasCards ? answer.split('\n').filter((line) => !SHOWN_IN_CARDS.test(line)).join('\n') : answer;
+
 /** An assistant bubble that fills in as deltas arrive and gets its cards from the final payload. */
 function assistantBubble(at: string) {
   const text = h('div', { class: 'answer' });
+  let streamed = '';
   const bubble = h('div', { class: 'bubble', 'aria-live': 'polite' }, h('span', { class: 'typing', 'aria-label': '正在输入' }, h('i'), h('i'), h('i')), text);
   const el = row('in', at, bubble);
   return {
     append(piece: string) {
       bubble.querySelector('.typing')?.remove();
-      text.textContent += piece;
+      streamed += piece;
+      // Calculation answers begin with 可获/最高可获; their detail lines go to the cards as they stream in.
+      text.textContent = condensed(streamed, /^(【|最高可获|可获|按不同地区)/.test(streamed));
       scrollDown();
     },
     fail(message: string) {
@@ -82,8 +90,8 @@ function assistantBubble(at: string) {
     },
     finish(reply: Pick<ChatResponse, 'answer' | 'citations' | 'calculation' | 'suggestions'>, turnIndex: number, rated: 'up' | 'down' | null, live: boolean) {
       bubble.querySelector('.typing')?.remove();
-      text.textContent = reply.answer;
       const calcs = reply.calculation === null ? [] : Array.isArray(reply.calculation) ? reply.calculation : [reply.calculation];
+      text.textContent = condensed(reply.answer, calcs.length > 0);
       const copy = h('button', { type: 'button', class: 'icon', 'aria-label': '复制回答' }, '复制');
       copy.addEventListener('click', async () => { copy.textContent = (await copyText(reply.answer)) ? '已复制' : '复制失败'; });
       bubble.after(
