@@ -108,6 +108,21 @@ describe('LLM mode with a scripted tool-calling model', () => {
   });
 });
 
+describe('LLM configuration', () => {
+  it('is off without LLM_BASE_URL and on with it, against the configured OpenAI-compatible endpoint (no call at start)', async () => {
+    const { openPolicyCore } = await import('../../src/app.js');
+    const { readConfig } = await import('../../src/config.js');
+    expect(readConfig({}).llm).toBeNull();
+    const config = readConfig({ LLM_BASE_URL: 'http://127.0.0.1:9/v1', LLM_MODEL: 'qwen2.5-7b-instruct', LLM_API_KEY: 'k' });
+    expect(config.llm).toMatchObject({ baseUrl: 'http://127.0.0.1:9/v1', model: 'qwen2.5-7b-instruct', timeoutMs: 20_000 });
+    const lines: string[] = [];
+    const withLlm = await openPolicyCore({ ...testConfig(), llm: config.llm }, (line) => lines.push(line));
+    expect(withLlm.llm).not.toBeNull();
+    expect(lines.join('\n')).toContain('LLM mode on: qwen2.5-7b-instruct');
+    expect(() => readConfig({ LLM_BASE_URL: 'not a url', LLM_MODEL: 'm' })).toThrow();
+  });
+});
+
 describe('numeric guard', () => {
   it('reads figures in every form an answer writes them', () => {
     const values = statedFigures('补贴30万元（300,000元），比例15%，上限三百万元，百分之五十，0.8亿，共3名，2018年').map((f) => f.value);

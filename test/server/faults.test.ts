@@ -151,6 +151,23 @@ describe('WebSocket limits', () => {
   }, 15_000);
 });
 
+describe('graceful close', () => {
+  it('answers a message already sent, then closes open sockets with 1001', async () => {
+    const server = await buildServer(await sharedCore());
+    const address = await server.listen({ port: 0, host: '127.0.0.1' });
+    const socket = new WebSocket(`${address.replace('http', 'ws')}/ws`);
+    await new Promise((resolve) => socket.on('open', resolve));
+    const events: string[] = [];
+    const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+    socket.on('message', (data: Buffer) => events.push((JSON.parse(data.toString()) as { type: string }).type));
+    socket.send(JSON.stringify({ type: 'message', message: '买台200万的工作母机能补多少' }));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await server.close();
+    expect(await closed).toBe(1001);
+    expect(events.at(-1)).toBe('final');
+  });
+});
+
 describe('process faults (real server processes)', () => {
   const modelEnv = { EMBEDDING_MODEL_DIR: process.env.EMBEDDING_MODEL_DIR ?? '' };
 

@@ -160,6 +160,29 @@ describe('hotline console in Chromium', () => {
   });
 });
 
+describe('accessibility basics', () => {
+  it.each(['/', '/console'])('%s: every control has a label or name, the page a language and a heading', async (path) => {
+    const page = await context.newPage();
+    await page.goto(`${base}${path}`);
+    await page.waitForLoadState('networkidle');
+    const problems = await page.evaluate(() => {
+      const found: string[] = [];
+      if (!document.documentElement.lang) found.push('no lang');
+      if (!document.querySelector('h1')) found.push('no h1');
+      for (const el of document.querySelectorAll<HTMLElement>('input, select, textarea')) {
+        const labelled = (el.id && document.querySelector(`label[for="${el.id}"]`)) || el.getAttribute('aria-label');
+        if (!labelled) found.push(`unlabelled ${el.tagName} ${el.id}`);
+      }
+      for (const b of document.querySelectorAll<HTMLElement>('button')) {
+        if (!(b.textContent?.trim() || b.getAttribute('aria-label'))) found.push('unnamed button');
+      }
+      return found;
+    });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('embed snippet on a plain host page', () => {
   it('adds a floating button that opens the widget, which answers', async () => {
     const page = await context.newPage();
