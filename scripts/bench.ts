@@ -1,6 +1,7 @@
 // npm run bench: in-process answer latency, HTTP throughput (autocannon), 500 concurrent WebSocket conversations,
 // server RSS and cold start to /readyz. Prints a table and writes BENCH.md. Figures, not pass/fail.
 import { spawn } from 'node:child_process';
+import http from 'node:http';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -85,6 +86,34 @@ const load = await autocannon({
 record('/api/chat, 50 connections × 20 s: throughput', `${load.requests.average.toFixed(0)} req/s (${load.requests.total} requests)`);
 record('/api/chat latency', `p50 ${load.latency.p50} ms · p97.5 ${load.latency.p97_5} ms · p99 ${load.latency.p99} ms`);
 record('/api/chat errors / non-2xx', `${load.errors} / ${load.non2xx}`);
+// The target's own terms: 300 req/s arriving evenly (open loop, not autocannon's once-a-second bursts) over 50
+// keep-alive connections; what latency does each request see?
+{
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 50 });
+  const { hostname, port } = new URL(server.url);
+  const post = (message: string) => new Promise<number>((resolve, reject) => {
+    const started = performance.now();
+    const req = http.request({ agent, hostname, port, path: '/api/chat', method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
+      res.resume();
+      res.on('end', () => (res.statusCode === 200 ? resolve(performance.now() - started) : reject(new Error(String(res.statusCode)))));
+    });
+    req.on('error', reject);
+    req.end(JSON.stringify({ message }));
+  });
+  const samples: Promise<number>[] = [];
+  const started = performance.now();
+  for (let n = 0; n < 3000; n += 1) {
+    const due = started + (n * 1000) / 300;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    samples.push(post(questions[n % questions.length] ?? '你好'));
+  }
+  const settled = await Promise.allSettled(samples);
+  const latencies = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const seconds = (performance.now() - started) / 1000;
+  record('/api/chat at 300 req/s evenly paced (50 keep-alive connections, 10 s)', `${(latencies.length / seconds).toFixed(0)} req/s · p50 ${ms(percentile(latencies, 50))} · p99 ${ms(percentile(latencies, 99))} · errors ${settled.length - latencies.length}`);
+  agent.destroy();
+}
 record('server RSS after warm-up and load', `${rssOf(server.pid).toFixed(0)} MB`);
 
 // ---- 4. 500 concurrent WebSocket conversations, two turns each

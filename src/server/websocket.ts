@@ -9,7 +9,7 @@ import type { ServerLimits } from './server.js';
 
 const ClientMessageSchema = z.object({ type: z.literal('message') }).and(ChatRequestSchema);
 export const WS_MAX_PAYLOAD_BYTES = 16 * 1024;
-const DELTA_CHARS = 24;
+const DELTA_CHARS = 40;
 const HEARTBEAT_MS = 30_000;
 
 /** Splits an answer into delta pieces at line or sentence ends where possible. */
