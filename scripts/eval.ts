@@ -81,7 +81,7 @@ const failures = overall ? gateFailures(overall) : ['no cases'];
 const meta = {
   cases: `${cases.length} (${casesPath})`,
   target: url ?? 'in-process (fastify inject, same routes as the API)',
-  retrieval: core.retrieval.status.replace(/^retrieval: /, ''),
+  retrieval: url ? `server reports ${((await call('GET', '/readyz')).json as { retrieval: string }).retrieval}` : core.retrieval.status.replace(/^retrieval: /, ''),
   baseline: baseline ? `${baseline.chunkCount} fixed chunks, dense-only` : 'not run (no embedding model)',
   'policy date': config.today,
   gate: failures.length ? `FAIL: ${failures.join('; ')}` : 'pass',

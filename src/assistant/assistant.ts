@@ -200,7 +200,7 @@ export class PolicyAssistant {
     const related = SUBSIDY_RULES.filter((r) => chosen.some((h) => h.clause.id === r.clauseId)).slice(0, 2);
     return {
       intent: 'lookup',
-      answer: `相关条款：\n${parts.join('\n')}\n${status}`,
+      answer: `${this.leadSentence(first)}相关条款：\n${parts.join('\n')}\n${status}`,
       citations: this.citations(chosen.map((h) => h.clause.id)),
       calculation: null,
       suggestions: related.length ? related.map((r) => `${r.subject}能补多少`) : hits.slice(1, 3).map((h) => `${h.clause.title || h.clause.label}是什么`),
@@ -254,6 +254,21 @@ export class PolicyAssistant {
         ? computed.map((r) => `只看${this.regionOf(r.rule.docId)}`)
         : this.followUpSuggestions(computed[0]?.rule),
     };
+  }
+
+  /**
+   * The sentence of the best clause that carries most of the question's matched terms, quoted as a one-line answer
+   * an agent can read out before the full clause (extractive: the words are the document's own).
+   */
+  private leadSentence(hit: { clause: { docId: string; text: string; label: string; title: string }; matchedTerms: string[] } | undefined): string {
+    if (!hit || hit.matchedTerms.length === 0) return '';
+    const body = hit.clause.text.replace(/^（[一二三四五六七八九十]+）[^。]{0,30}。/, '').replace(/^——[^。]{0,20}。/, '');
+    const sentences = body.split(/(?<=[。；])/).map((x) => x.trim()).filter((x) => x.length >= 6);
+    const score = (x: string) => hit.matchedTerms.filter((t) => !GENERIC_TERMS.has(t) && x.includes(t)).reduce((sum, t) => sum + t.length, 0);
+    const best = sentences.reduce<string | null>((top, x) => (top === null || score(x) > score(top) ? x : top), null);
+    if (!best || score(best) === 0) return '';
+    const doc = this.deps.corpus.documentById.get(hit.clause.docId);
+    return `要点：“${best.replace(/[；。]$/, '')}”（《${doc?.title ?? hit.clause.docId}》${hit.clause.label}）。\n`;
   }
 
   private clauseRef(rule: SubsidyRule): string {
