@@ -95,4 +95,11 @@ describe('conversations', () => {
     await Promise.all(Array.from({ length: 20 }, (_, i) => service.chat({ message: `买${i + 1}0万的工作母机`, conversationId: id })));
     expect((await store.get(id))?.turns).toHaveLength(21);
   });
+
+  it('leads a lookup with the document sentence that answers it, then the clause', async () => {
+    const [reply] = await converse('中山闲置厂房多大面积才能纳入扶持');
+    expect(reply?.intent).toBe('lookup');
+    expect(reply?.answer).toMatch(/^要点：“[^”]*10000平方米[^”]*”（《中山市优势传统产业转型升级行动计划（2018-2022年）》四、（八））/);
+    expect(reply?.citations[0]?.clauseId).toBe('zhongshan-2018:四.八');
+  });
 });
