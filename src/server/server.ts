@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { createChatService, type PolicyCore } from '../app.js';
 import { InMemoryConversationStore, type ConversationStore } from '../assistant/conversation.js';
 import type { AppConfig } from '../config.js';
@@ -35,7 +35,7 @@ export async function buildServer(core: PolicyCore, options: ServerOptions = {})
     genReqId: () => randomUUID(),
     return503OnClosing: true,
     // One access-log line per request (below) instead of fastify's two.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     connectionTimeout: 30_000,
     keepAliveTimeout: 10_000,
   });
