@@ -1,4 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -215,12 +216,29 @@ describe('process faults (real server processes)', () => {
 
   it('finishes an in-flight answer on SIGTERM, then exits 0', async () => {
     const server = await startServerProcess({ ...modelEnv, STORE: 'memory' });
-    const pending = fetch(`${server.url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: '买台200万的工作母机能补多少' }) });
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    // The request is under way (headers and half the body sent) when SIGTERM arrives; the body completes after.
+    const body = JSON.stringify({ message: '买台200万的工作母机能补多少' });
+    const { hostname, port } = new URL(server.url);
+    const request = http.request({ hostname, port, path: '/api/chat', method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } });
+    const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      request.on('response', (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => { text += chunk.toString(); });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      });
+      request.on('error', reject);
+    });
+    const half = Buffer.from(body).subarray(0, 10);
+    request.write(half);
+    await new Promise((resolve) => setTimeout(resolve, 300));
     const exited = new Promise<number | null>((resolve) => server.child.on('exit', resolve));
     server.child.kill('SIGTERM');
-    const res = await pending;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    request.end(Buffer.from(body).subarray(10));
+    const res = await response;
     expect(res.status).toBe(200);
+    expect(JSON.parse(res.text)).toMatchObject({ calculation: { amount: '300000' } });
     expect(await exited).toBe(0);
   }, 60_000);
 
