@@ -1,6 +1,5 @@
 // npm run bench: in-process answer latency, HTTP throughput (autocannon), 500 concurrent WebSocket conversations,
 // server RSS and cold start to /readyz. Prints a table and writes BENCH.md. Figures, not pass/fail.
-import { spawn } from 'node:child_process';
 import http from 'node:http';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -12,6 +11,7 @@ import { InMemoryConversationStore } from '../src/assistant/conversation.js';
 import { readConfig } from '../src/config.js';
 import { readGoldenCases } from '../evals/golden.js';
 import { percentile } from './percentiles.js';
+import { startServerProcess } from './server-process.js';
 
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 const rows: [string, string][] = [];
@@ -44,28 +44,11 @@ const questions = cases.map((c) => c.turns.at(-1) ?? '').filter(Boolean);
 
 // ---- a real server process (SQLite store, rate limit off for the load test)
 const dataDir = mkdtempSync(join(os.tmpdir(), 'bench-data-'));
-function startServer(): Promise<{ url: string; pid: number; stop: () => void; readyMs: number }> {
+async function startServer(): Promise<{ url: string; pid: number; stop: () => void; readyMs: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '0', WS_MESSAGES_PER_MINUTE: '1000' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  return new Promise((resolve, reject) => {
-    const onData = async (chunk: Buffer) => {
-      log += chunk.toString();
-      const m = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(log);
-      if (!m?.[1]) return;
-      child.stdout?.off('data', onData);
-      child.stdout?.resume(); // keep draining the request log, as a log shipper would
-      child.stderr?.resume();
-      const url = m[1];
-      while ((await fetch(`${url}/readyz`).catch(() => null))?.status !== 200) await new Promise((r) => setTimeout(r, 10));
-      resolve({ url, pid: child.pid ?? 0, stop: () => child.kill('SIGTERM'), readyMs: performance.now() - started });
-    };
-    child.stdout?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${log}`)));
-  });
+  const { child, url } = await startServerProcess({ DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '0', WS_MESSAGES_PER_MINUTE: '1000' });
+  while ((await fetch(`${url}/readyz`).catch(() => null))?.status !== 200) await new Promise((r) => setTimeout(r, 10));
+  return { url, pid: child.pid ?? 0, stop: () => child.kill('SIGTERM'), readyMs: performance.now() - started };
 }
 const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 

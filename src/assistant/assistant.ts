@@ -3,11 +3,11 @@ import { understand, type Intent, type Understanding } from '../nlu/understand.j
 import {
   BASIS_LABELS, BasisFieldSchema, NON_QUANTITATIVE_DOCUMENTS, SUBSIDY_RULES, chooseRules, computeSubsidy, yuanString, type Calculation, type SubsidyRule,
 } from '../policy/index.js';
-import type { Retriever } from '../retrieval/index.js';
+import type { Retriever, SearchHit } from '../retrieval/index.js';
 import type { ConversationSlots } from './conversation.js';
 import { citeClauses } from './citations.js';
 import { searchPolicy } from './policy-search.js';
-import type { AssistantReply, Citation } from './response.js';
+import { toChatCalculation, type AssistantReply, type Citation } from './response.js';
 
 export interface AssistantDeps {
   corpus: Corpus;
@@ -191,10 +191,7 @@ export class PolicyAssistant {
     const [first, second] = hits;
     const chosen = [first, second && second.ranks.lexical && second.ranks.dense && second.score >= (first?.score ?? 0) * 0.97 ? second : undefined]
       .filter((h): h is NonNullable<typeof h> => Boolean(h));
-    const parts = chosen.map((h) => {
-      const doc = this.deps.corpus.documentById.get(h.clause.docId);
-      return `《${doc?.title ?? h.clause.docId}》${h.clause.label}${h.clause.title ? `（${h.clause.title}）` : ''}：“${h.clause.text}”`;
-    });
+    const parts = chosen.map((h) => `${this.clauseRef(h.clause.id)}${h.clause.title ? `（${h.clause.title}）` : ''}：“${h.clause.text}”`);
     const docIds = [...new Set(chosen.map((h) => h.clause.docId))];
     const status = docIds.map((id) => this.validityLine(id)).join('');
     const related = SUBSIDY_RULES.filter((r) => chosen.some((h) => h.clause.id === r.clauseId)).slice(0, 2);
@@ -234,7 +231,7 @@ export class PolicyAssistant {
       const regionHint = regionOpen ? '（中山、东源的标准不同，也请说明企业所在地区）' : '';
       // One rule: say what it grants before asking for the missing figure ("有补贴吗" deserves a yes first).
       const only = rules.length === 1 ? rules[0] : undefined;
-      const grant = only ? `有。${this.clauseRef(only)}规定：“${only.quote}”。${this.validityLine(only.docId)}` : '';
+      const grant = only ? `有。${this.clauseRef(only.clauseId)}规定：“${only.quote}”。${this.validityLine(only.docId)}` : '';
       return this.plain('calculate', `${grant}要计算${subject}的补贴，还需要知道：${question}${regionHint}`,
         this.citations(rules.map((r) => r.clauseId)), this.suggestionsFor(field, rules));
     }
@@ -244,7 +241,7 @@ export class PolicyAssistant {
       ? `按不同地区的政策分别计算${regionOpen ? '（您没有说明地区，以下列出各地标准）' : ''}：`
       : '';
     const calcs = computed.map((r) => r.calculation as Calculation);
-    const publicCalc = calcs.map(({ ruleId, inputs, steps, amount, display, capped, notes }) => ({ ruleId, inputs, steps, amount, display, capped, notes }));
+    const publicCalc = calcs.map(toChatCalculation);
     return {
       intent: comparing ? 'compare' : 'calculate',
       answer: [head, ...blocks].filter(Boolean).join('\n\n'),
@@ -260,20 +257,21 @@ export class PolicyAssistant {
    * The sentence of the best clause that carries most of the question's matched terms, quoted as a one-line answer
    * an agent can read out before the full clause (extractive: the words are the document's own).
    */
-  private leadSentence(hit: { clause: { docId: string; text: string; label: string; title: string }; matchedTerms: string[] } | undefined): string {
+  private leadSentence(hit: SearchHit | undefined): string {
     if (!hit || hit.matchedTerms.length === 0) return '';
     const body = hit.clause.text.replace(/^（[一二三四五六七八九十]+）[^。]{0,30}。/, '').replace(/^——[^。]{0,20}。/, '');
     const sentences = body.split(/(?<=[。；])/).map((x) => x.trim()).filter((x) => x.length >= 6);
     const score = (x: string) => hit.matchedTerms.filter((t) => !GENERIC_TERMS.has(t) && x.includes(t)).reduce((sum, t) => sum + t.length, 0);
     const best = sentences.reduce<string | null>((top, x) => (top === null || score(x) > score(top) ? x : top), null);
     if (!best || score(best) === 0) return '';
-    const doc = this.deps.corpus.documentById.get(hit.clause.docId);
-    return `要点：“${best.replace(/[；。]$/, '')}”（《${doc?.title ?? hit.clause.docId}》${hit.clause.label}）。\n`;
+    return `要点：“${best.replace(/[；。]$/, '')}”（${this.clauseRef(hit.clause.id)}）。\n`;
   }
 
-  private clauseRef(rule: SubsidyRule): string {
-    const doc = this.deps.corpus.documentById.get(rule.docId);
-    return `《${doc?.title ?? rule.docId}》${this.deps.corpus.clauseById.get(rule.clauseId)?.label ?? ''}`;
+  /** 《document title》label, as answers refer to a clause. */
+  private clauseRef(clauseId: string): string {
+    const clause = this.deps.corpus.clauseById.get(clauseId);
+    const doc = clause ? this.deps.corpus.documentById.get(clause.docId) : undefined;
+    return `《${doc?.title ?? clause?.docId ?? clauseId}》${clause?.label ?? clauseId}`;
   }
 
   private basisLabel(rule: SubsidyRule): string {
@@ -282,15 +280,13 @@ export class PolicyAssistant {
   }
 
   private describeCalculation(rule: SubsidyRule, c: Calculation, comparing: boolean): string {
-    const doc = this.deps.corpus.documentById.get(rule.docId);
-    const clause = this.deps.corpus.clauseById.get(rule.clauseId);
     const verb = c.upperBound ? '最高可获' : '可获';
     const region = comparing ? `【${this.regionOf(rule.docId)}·${rule.subject}】` : '';
     const headline = c.amount === '0' ? `${region}按规则计算为0元。` : `${region}${verb}${c.display}（${c.displayYuan}）。`;
     const lines = [
       headline,
       `计算：${c.steps.join('；')}`,
-      `依据：《${doc?.title ?? rule.docId}》${clause?.label ?? rule.clauseId}：“${rule.quote}”`,
+      `依据：${this.clauseRef(rule.clauseId)}：“${rule.quote}”`,
       `条件：${c.conditions.map((x, i) => `${'①②③④⑤'[i] ?? `${i + 1}.`}${x}`).join(' ')}`,
       `提示：${c.notes.join('')}`,
     ];

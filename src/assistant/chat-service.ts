@@ -23,7 +23,8 @@ export class ChatService {
   private readonly assistant: PolicyAssistant;
   // Turns of one conversation are answered one after another, so concurrent messages never lose a turn.
   private readonly queues = new Map<string, Promise<unknown>>();
-
+  // Every turn under way, so shutdown can wait for answers already being written.
+  private readonly inFlight = new Set<Promise<unknown>>();
   private readonly now: () => Date;
 
   constructor(deps: AssistantDeps, private readonly store: ConversationStore, private readonly options: ChatServiceOptions = {}) {
@@ -31,9 +32,7 @@ export class ChatService {
     this.now = options.now ?? (() => new Date());
   }
 
-  private readonly inFlight = new Set<Promise<unknown>>();
-
-  /** Answers one message; every turn is tracked so shutdown can wait for answers already being written. */
+  /** Answers one message. */
   async chat(request: ChatRequest): Promise<ChatResponse> {
     const pending = this.queued(request);
     this.inFlight.add(pending);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalculationSchema } from '../policy/index.js';
+import { CalculationSchema, type Calculation } from '../policy/index.js';
 import { INTENTS } from '../nlu/understand.js';
 
 export const CitationSchema = z.object({
@@ -19,6 +19,12 @@ export type Citation = z.infer<typeof CitationSchema>;
 export const ChatCalculationSchema = CalculationSchema.pick({
   ruleId: true, inputs: true, steps: true, amount: true, display: true, capped: true, notes: true,
 });
+export type ChatCalculation = z.infer<typeof ChatCalculationSchema>;
+
+/** The calculator's result as /api/chat shows it. */
+export function toChatCalculation({ ruleId, inputs, steps, amount, display, capped, notes }: Calculation): ChatCalculation {
+  return { ruleId, inputs, steps, amount, display, capped, notes };
+}
 
 export const ChatResponseSchema = z.object({
   conversationId: z.string(),

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 
 interface Asset {
   body: string;
@@ -30,13 +30,11 @@ export async function webRoutes(app: FastifyInstance, options: { webDir: string 
   const pages = { widget: page('widget/index.html'), console: page('console/index.html') };
   app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(pages.widget));
   app.get('/console', async (_request, reply) => reply.type('text/html; charset=utf-8').send(pages.console));
-  app.get('/assets/:name', async (request, reply) => {
-    const asset = assets.get((request.params as { name: string }).name);
+  const sendAsset = (name: string, reply: FastifyReply) => {
+    const asset = assets.get(name);
     if (!asset) return reply.status(404).send({ error: { code: 'not_found', message: 'no such asset' } });
     return reply.type(asset.type).header('cache-control', 'no-cache').send(asset.body);
-  });
-  app.get('/embed.js', async (_request, reply) => {
-    const asset = assets.get('embed.js');
-    return reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(asset?.body ?? '');
-  });
+  };
+  app.get('/assets/:name', async (request, reply) => sendAsset((request.params as { name: string }).name, reply));
+  app.get('/embed.js', async (_request, reply) => sendAsset('embed.js', reply));
 }

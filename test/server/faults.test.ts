@@ -9,7 +9,7 @@ import { InMemoryConversationStore } from '../../src/assistant/conversation.js';
 import { ChatResponseSchema } from '../../src/assistant/response.js';
 import { buildServer } from '../../src/server/server.js';
 import { sharedCore } from '../helpers.js';
-import { runToExit, startServerProcess } from './server-process.js';
+import { runToExit, startServerProcess } from '../../scripts/server-process.js';
 
 let app: FastifyInstance;
 const store = new InMemoryConversationStore();
@@ -170,7 +170,7 @@ describe('graceful close', () => {
 });
 
 describe('process faults (real server processes)', () => {
-  const modelEnv = { EMBEDDING_MODEL_DIR: process.env.EMBEDDING_MODEL_DIR ?? '' };
+  const modelEnv = { EMBEDDING_MODEL_DIR: process.env.EMBEDDING_MODEL_DIR ?? '', POLICY_TODAY: '2026-11-22' };
 
   it('keeps every acknowledged turn through kill -9 during writes, and the conversation continues after restart', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'kill9-'));
@@ -256,7 +256,7 @@ describe('process faults (real server processes)', () => {
     cpSync(join(modelEnv.EMBEDDING_MODEL_DIR, 'BAAI'), join(broken, 'BAAI'), { recursive: true });
     const onnx = join(broken, 'BAAI', 'bge-small-zh-v1.5', 'onnx', 'model_quantized.onnx');
     writeFileSync(onnx, 'not a model');
-    const server = await startServerProcess({ EMBEDDING_MODEL_DIR: broken, STORE: 'memory' });
+    const server = await startServerProcess({ ...modelEnv, EMBEDDING_MODEL_DIR: broken, STORE: 'memory' });
     try {
       expect(server.output()).toMatch(/lexical only/);
       const ready = await (await fetch(`${server.url}/readyz`)).json();

@@ -1,8 +1,7 @@
 // The API's shapes, taken from the server's zod schemas (types only: nothing of the server is bundled).
-import type { ChatResponse, Citation } from '../../src/assistant/response.js';
+import type { ChatCalculation, ChatResponse, Citation } from '../../src/assistant/response.js';
 
-export type { ChatResponse, Citation };
-export type ChatCalculation = Exclude<ChatResponse['calculation'], null | unknown[]>;
+export type { ChatCalculation, ChatResponse, Citation };
 
 export interface StoredTurn {
   turnIndex: number;

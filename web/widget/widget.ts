@@ -88,7 +88,8 @@ function assistantBubble(at: string) {
       bubble.classList.add('error');
       text.textContent = message;
     },
-    finish(reply: Pick<ChatResponse, 'answer' | 'citations' | 'calculation' | 'suggestions'>, turnIndex: number, rated: 'up' | 'down' | null, live: boolean) {
+    /** `turnIndex` null: a greeting of the widget's own, which is not a stored turn (no copy, no feedback). */
+    finish(reply: Pick<ChatResponse, 'answer' | 'citations' | 'calculation' | 'suggestions'>, turnIndex: number | null, rated: 'up' | 'down' | null, live: boolean) {
       bubble.querySelector('.typing')?.remove();
       const calcs = reply.calculation === null ? [] : Array.isArray(reply.calculation) ? reply.calculation : [reply.calculation];
       text.textContent = condensed(reply.answer, calcs.length > 0);
@@ -97,7 +98,7 @@ function assistantBubble(at: string) {
       bubble.after(
         ...calcs.map(calculationCard),
         ...reply.citations.map(citationCard),
-        h('div', { class: 'tools' }, copy, feedbackButtons(turnIndex, rated)),
+        ...(turnIndex === null ? [] : [h('div', { class: 'tools' }, copy, feedbackButtons(turnIndex, rated))]),
       );
       if (live && reply.suggestions.length) {
         el.querySelector('.stack')?.append(h('div', { class: 'chips', role: 'group', 'aria-label': '快捷回复' },
@@ -190,8 +191,7 @@ async function restore(): Promise<void> {
   if (!conversationId) {
     const bubble = assistantBubble(new Date().toISOString());
     bubble.finish({ answer: '您好，我是技改政策助手。可以问补贴怎么算、条款怎么规定，例如“买台200万的工作母机能补多少”。', citations: [], calculation: null,
-      suggestions: ['买台200万的工作母机能补多少', '东源买设备怎么补', '中山和东源买500万设备各补多少', '六安的六化指什么'] }, -1, null, true);
-    log.querySelector('.tools')?.remove();
+      suggestions: ['买台200万的工作母机能补多少', '东源买设备怎么补', '中山和东源买500万设备各补多少', '六安的六化指什么'] }, null, null, true);
     return;
   }
   try {

@@ -2,7 +2,7 @@ import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
 import { AIMessage, HumanMessage, type BaseMessage } from '@langchain/core/messages';
 import { createAgent } from 'langchain';
 import { citeClauses } from '../citations.js';
-import type { AssistantReply } from '../response.js';
+import { toChatCalculation, type AssistantReply } from '../response.js';
 import { checkFigures } from './numeric-guard.js';
 import { createPolicyTools, ToolLedger, type PolicyToolDeps } from './policy-tools.js';
 
@@ -70,9 +70,7 @@ export class LlmAnswerer {
       const c = citations.find((x) => x.clauseId === id);
       return c ? `（《${c.docTitle}》${c.label}）` : '';
     });
-    const calculation = ledger.calculations.length
-      ? ledger.calculations.map(({ ruleId, inputs, steps, amount, display, capped, notes }) => ({ ruleId, inputs, steps, amount, display, capped, notes }))
-      : null;
+    const calculation = ledger.calculations.length ? ledger.calculations.map(toChatCalculation) : null;
     return {
       reply: {
         ...grounded,
