@@ -153,8 +153,15 @@ describe('WebSocket limits', () => {
 });
 
 describe('graceful close', () => {
-  it('answers a message already sent, then closes open sockets with 1001', async () => {
-    const server = await buildServer(await sharedCore());
+  it('answers a message already under way, then closes open sockets with 1001', async () => {
+    // A store whose writes take 300 ms keeps the turn in flight while the server is asked to close.
+    class SlowStore extends InMemoryConversationStore {
+      override async save(conversation: Parameters<InMemoryConversationStore['save']>[0]): Promise<void> {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return super.save(conversation);
+      }
+    }
+    const server = await buildServer(await sharedCore(), { store: new SlowStore() });
     const address = await server.listen({ port: 0, host: '127.0.0.1' });
     const socket = new WebSocket(`${address.replace('http', 'ws')}/ws`);
     await new Promise((resolve) => socket.on('open', resolve));
@@ -162,7 +169,8 @@ describe('graceful close', () => {
     const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
     socket.on('message', (data: Buffer) => events.push((JSON.parse(data.toString()) as { type: string }).type));
     socket.send(JSON.stringify({ type: 'message', message: '买台200万的工作母机能补多少' }));
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(events).toEqual([]);
     await server.close();
     expect(await closed).toBe(1001);
     expect(events.at(-1)).toBe('final');
