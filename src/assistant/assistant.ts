@@ -157,7 +157,7 @@ export class PolicyAssistant {
   }
 
   private plain(intent: Intent, answer: string, citations: Citation[], suggestions: string[]): AssistantReply {
-    return { intent, answer, citations, calculation: null, suggestions };
+    return { intent, answer, citations, calculation: null, total: null, suggestions };
   }
 
   private notCovered(u: Understanding): AssistantReply {
@@ -200,6 +200,7 @@ export class PolicyAssistant {
       answer: `${this.leadSentence(first)}相关条款：\n${parts.join('\n')}\n${status}`,
       citations: this.citations(chosen.map((h) => h.clause.id)),
       calculation: null,
+      total: null,
       suggestions: related.length ? related.map((r) => `${r.subject}能补多少`) : hits.slice(1, 3).map((h) => `${h.clause.title || h.clause.label}是什么`),
     };
   }
@@ -247,6 +248,7 @@ export class PolicyAssistant {
       answer: [head, ...blocks].filter(Boolean).join('\n\n'),
       citations: this.citations(computed.map((r) => r.rule.clauseId).concat(computed.flatMap((r) => (r.rule.threshold ? [r.rule.threshold.clauseId] : [])))),
       calculation: comparing ? publicCalc : (publicCalc[0] ?? null),
+      total: null,
       suggestions: comparing
         ? computed.map((r) => `只看${this.regionOf(r.rule.docId)}`)
         : this.followUpSuggestions(computed[0]?.rule),

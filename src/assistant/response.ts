@@ -32,6 +32,8 @@ export const ChatResponseSchema = z.object({
   answer: z.string(),
   citations: z.array(CitationSchema),
   calculation: z.union([ChatCalculationSchema, z.array(ChatCalculationSchema)]).nullable(),
+  /** 元, exact: the 合计 of several awards, or the total over a rule's stated duration; null when the answer has none. */
+  total: z.string().nullable().default(null),
   suggestions: z.array(z.string()),
 });
 export type ChatResponse = z.infer<typeof ChatResponseSchema>;

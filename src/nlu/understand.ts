@@ -1,7 +1,7 @@
 import { findQuantities, type Quantity } from './quantities.js';
 import { findRegions } from './regions.js';
 
-export const INTENTS = ['greeting', 'help', 'calculate', 'compare', 'validity', 'lookup', 'out_of_scope'] as const;
+export const INTENTS = ['greeting', 'help', 'calculate', 'sum', 'compare', 'lookup', 'overview', 'document_facts', 'validity', 'not_covered', 'out_of_scope'] as const;
 export type Intent = (typeof INTENTS)[number];
 
 /** What a message says, read deterministically: intent cues, regions, quantities and the roles of its amounts. */

@@ -35,7 +35,7 @@ describe('eval runner', () => {
     const reply: ChatResponse = {
       conversationId: 'x', intent: 'calculate', answer: '最高可获30万元', suggestions: [],
       citations: [{ docId: 'zhongshan-2018', docTitle: 't', docNumber: null, clauseId: 'zhongshan-2018:四.三', label: '四、（三）', text: '…' }],
-      calculation: { ruleId: 'zs2018-machine-tool', inputs: {}, steps: [], amount: '300000', display: '30万元', capped: false, notes: [] },
+      calculation: { ruleId: 'zs2018-machine-tool', inputs: {}, steps: [], amount: '300000', display: '30万元', capped: false, notes: [] }, total: null,
     };
     expect(scoreAnswer(c, reply, 1).failures).toEqual([]);
     const uncited = scoreAnswer(c, { ...reply, citations: [] }, 1);
