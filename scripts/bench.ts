@@ -16,7 +16,7 @@ import { startServerProcess } from './server-process.js';
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 const rows: [string, string][] = [];
 const record = (name: string, value: string) => { rows.push([name, value]); console.log(`${name.padEnd(52)} ${value}`); };
-const cases = readGoldenCases('evals/golden.jsonl');
+const cases = readGoldenCases('evals/cases/dev.jsonl');
 const questions = cases.map((c) => c.turns.at(-1) ?? '').filter(Boolean);
 
 // ---- 1. in-process: the chat service over every golden conversation

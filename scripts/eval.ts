@@ -1,4 +1,4 @@
-// npm run eval [-- --url http://host:port] [--cases evals/golden.jsonl] [--out evals] [--quiet]
+// npm run eval [-- --url http://host:port] [--cases evals/cases/dev.jsonl] [--out evals] [--quiet]
 // Runs every golden case through the API path (in-process fastify by default, or a live server with --url), scores
 // it, measures our retrieval and the fixed-chunk baseline, writes report.json and report.md, and exits 1 below the
 // thresholds.
@@ -13,7 +13,7 @@ import { GOLDEN_CATEGORIES, gateFailures, readGoldenCases, renderMarkdown, score
 import { parseArgs } from 'node:util';
 
 const { values: args } = parseArgs({
-  options: { url: { type: 'string' }, cases: { type: 'string', default: 'evals/golden.jsonl' }, out: { type: 'string', default: 'evals' }, quiet: { type: 'boolean', default: false } },
+  options: { url: { type: 'string' }, cases: { type: 'string', default: 'evals/cases/dev.jsonl' }, out: { type: 'string', default: 'evals' }, quiet: { type: 'boolean', default: false } },
 });
 const url = args.url?.replace(/\/$/, '');
 const casesPath = args.cases;
