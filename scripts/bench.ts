@@ -1,7 +1,8 @@
 // npm run bench: in-process answer latency, HTTP throughput (autocannon), 500 concurrent WebSocket conversations,
 // server RSS and cold start to /readyz. Prints a table and writes BENCH.md. Figures, not pass/fail.
 import http from 'node:http';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { writeBenchSection } from './bench-report.js';
 import os from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -136,10 +137,10 @@ record('server RSS after warm-up and load', `${rssOf(server.pid).toFixed(0)} MB`
 server.stop();
 
 const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB memory, Node ${process.version}`;
-writeFileSync('BENCH.md', [
-  '# Benchmark', '', `Latest \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machine}.`, '',
+writeBenchSection('bench', [
+  `Latest \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machine}.`, '',
   '| measure | result |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '',
   'Targets: in-process p50 ≤ 10 ms and p99 ≤ 30 ms; ≥ 300 req/s at p99 ≤ 100 ms over HTTP; 500 WebSocket conversations with zero errors; cold start ≤ 3 s with a persisted index.',
-  'The load generator runs on the same 2 cores as the server, so HTTP figures are a floor.', '',
-].join('\n'));
+  'The load generator runs on the same 2 cores as the server, so HTTP figures are a floor.',
+]);
 console.log(`\n${machine}\nwritten BENCH.md`);

@@ -1,6 +1,6 @@
 import type { Corpus } from '../corpus/index.js';
 import { findRegions } from '../nlu/regions.js';
-import type { Retriever, SearchHit } from '../retrieval/index.js';
+import { toPolicyVocabulary, type Retriever, type SearchHit } from '../retrieval/index.js';
 
 export interface PolicySearchRequest {
   query: string;
@@ -25,5 +25,5 @@ export async function searchPolicy(
   request: PolicySearchRequest,
 ): Promise<SearchHit[]> {
   const docIds = request.docId ? [request.docId] : request.docIds ?? docIdsForQuestion(corpus, request.query);
-  return retriever.search(request.query, { k: request.k ?? 5, docIds });
+  return retriever.search(toPolicyVocabulary(request.query), { k: request.k ?? 5, docIds });
 }

@@ -3,29 +3,34 @@
  * A query token found in a group is expanded to the whole group (lexical retrieval only).
  */
 export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
-  ['补贴', '补助', '资助', '奖补', '奖励', '扶持', '扶持资金', '以奖代补', '补', 'subsidy', 'grant', 'reward', 'award'],
-  ['兼并', '并购', '重组', '兼并重组', '并购重组', '收购', 'm&a', 'merger', 'acquisition'],
-  ['工作母机', '母机', '机床', '数控机床', 'machine', 'tool'],
-  ['机器换人', '工业机器人', '机器人', '自动化', 'robot', 'automation'],
-  ['购买', '购置', '采购', '买', '购买价格', '设备购置额', 'buy', 'purchase'],
+  ['补贴', '补助', '资助', '奖补', '奖励', '扶持', '扶持资金', '以奖代补', '补', 'subsidy', 'subsidies', 'grant', 'grants',
+    'reward', 'rewards', 'award', 'awards', 'incentive', 'incentives', 'support'],
+  ['并购', '兼并', '重组', '兼并重组', '并购重组', '收购', 'm&a', 'merger', 'mergers', 'acquisition', 'acquisitions'],
+  ['工作母机', '母机', '机床', '数控机床', 'machine tool', 'machine tools', 'machine', 'cnc'],
+  ['机器换人', '工业机器人', '机器人', '自动化', 'robot', 'robots', 'automation'],
+  ['购买', '购置', '采购', '买', '购买价格', '设备购置额', 'buy', 'buying', 'purchase', 'purchasing'],
   ['设备', '装备', '设备更新', 'equipment'],
-  ['技术改造', '技改', '改造', 'upgrade', 'upgrading'],
+  ['技术改造', '技改', '改造', 'technical upgrading', 'technology upgrading', 'technical renovation', 'upgrade', 'upgrading',
+    'renovation', 'retrofit'],
   ['工业互联网', '上云', '登云', '云化', '上平台', 'iot', 'cloud', 'internet'],
   ['人工智能', 'ai'],
-  ['智能制造', '智能工厂', '智能车间', '数字化车间', 'smart', 'factory'],
-  ['绿色工厂', '绿色制造', '节能', '清洁生产', 'green'],
-  ['技能人才', '技师', '高级技师', '高级工', '技工', '人才', '培训'],
+  ['智能制造', '智能车间', 'smart manufacturing', 'intelligent manufacturing'],
+  ['智能工厂', 'smart factory', 'smart factories'],
+  ['数字化车间', 'digital workshop', 'digital workshops'],
+  ['绿色工厂', 'green factory', 'green factories'],
+  ['绿色制造', '节能', '清洁生产', 'green manufacturing', 'energy saving'],
+  ['技能人才', '技师', '高级技师', '高级工', '技工', '人才', '培训', 'skilled workers', 'technicians', 'talent', 'training'],
   ['租金', '房租', '租赁', '租', 'rent'],
-  ['厂房', '闲置厂房', '场地'],
+  ['厂房', '闲置厂房', '场地', 'idle factory', 'idle plant', 'factory building', 'premises'],
   ['用地', '土地', '拿地', '供地', 'land'],
   ['贷款', '融资', '信贷', '金融', '贴息', 'loan'],
-  ['产值', '年产值', '营业收入', '主营业务收入', 'revenue'],
-  ['质量奖', '中国质量奖', '政府质量奖', 'quality'],
+  ['产值', '年产值', '营业收入', '主营业务收入', 'output value', 'annual output', 'revenue'],
+  ['质量奖', '中国质量奖', '政府质量奖', 'quality award', 'quality awards', 'quality'],
   ['名牌', '名牌产品', '品牌', 'brand'],
-  ['技术中心', '企业技术中心', '研发中心'],
+  ['技术中心', '企业技术中心', '研发中心', 'technology center', 'technology centre', 'r&d center'],
   ['设计中心', '工业设计中心', '工业设计', 'design'],
-  ['公共技术服务平台', '公共服务平台', '服务平台', 'platform'],
-  ['共性工厂', '快速加工中心'],
+  ['公共技术服务平台', '公共服务平台', '服务平台', 'service platform', 'platform'],
+  ['共性工厂', '快速加工中心', 'shared factory', 'rapid machining center'],
   ['示范项目', '试点示范', '示范', 'demonstration'],
   ['财政贡献', '财政贡献增量', '税收', '地方经济贡献'],
   ['项目库', '入库', '技改项目库'],
@@ -33,7 +38,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['目标', '工作目标', '任务', 'target', 'goal'],
   ['组织领导', '领导小组', '牵头', '负责'],
   ['有效期', '期限', '执行期', '过期'],
-  ['征求意见稿', '草案', 'draft'],
+  ['征求意见稿', '草案', 'draft for comment', 'draft'],
   ['ISO10012', '测量管理体系'],
   ['卓越绩效', '卓越绩效模式'],
 ];
@@ -46,6 +51,28 @@ for (const group of SYNONYM_GROUPS) {
     for (const other of group) members.add(other.toLowerCase());
     groupsByTerm.set(key, members);
   }
+}
+
+/**
+ * English terms of each group, longest first, each with its group's policy term (the first Han member). Questions in
+ * English are rewritten onto the documents' vocabulary before retrieval, so neither retriever ranks on English words
+ * alone (the dense model's English similarities are near-ties that flip between CPUs).
+ */
+const ENGLISH_TERMS: readonly { pattern: RegExp; policyTerm: string; length: number }[] = SYNONYM_GROUPS.flatMap((group) => {
+  const policyTerm = group.find((t) => /\p{Script=Han}/u.test(t));
+  if (!policyTerm) return [];
+  return group.filter((t) => /^[a-z&\s]+$/i.test(t)).map((term) => ({
+    pattern: new RegExp(`(?<![a-z])${term.replace(/&/g, '\\s*&\\s*').replace(/\s+/g, '\\s+')}(?![a-z])`, 'gi'),
+    policyTerm,
+    length: term.length,
+  }));
+}).sort((a, b) => b.length - a.length);
+
+/** "M&A reward in Zhongshan" → "并购 奖励 in Zhongshan": English policy terms replaced by the documents' words. */
+export function toPolicyVocabulary(query: string): string {
+  let text = query;
+  for (const { pattern, policyTerm } of ENGLISH_TERMS) text = text.replace(pattern, ` ${policyTerm} `);
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** The token itself followed by its synonyms, without duplicates. */

@@ -6,11 +6,24 @@ import { searchPolicy } from '../../src/assistant/policy-search.js';
 import { loadCorpus, type Corpus } from '../../src/corpus/index.js';
 import {
   DenseRetriever, HybridRetriever, LexicalRetriever, TransformersEmbedder, bigramTokenizer, openPolicyRetrieval,
-  type Retriever,
+  toPolicyVocabulary, type Retriever,
 } from '../../src/retrieval/index.js';
 import { rankMetrics, type RankMetrics } from '../../src/retrieval/metrics.js';
 import { readRetrievalCases } from '../../evals/retrieval-cases.js';
 import { sharedCore, testConfig } from '../helpers.js';
+
+/**
+ * One adjacent-rank swap near the head of the dense list moves a fused RRF score by about this much. int8 embeddings
+ * differ slightly between CPUs, so a first place is pinned only with a margin wider than that (BM25 is exact).
+ */
+const ONE_DENSE_SWAP = 1 / 61 - 1 / 62;
+
+/** Asserts a first place that no single dense-rank swap can overturn; a near-tie is a failure of the test's premise. */
+function expectRobustFirst(hits: readonly { clause: { id: string }; score: number }[], clauseId: string): void {
+  expect(hits[0]?.clause.id).toBe(clauseId);
+  const margin = (hits[0]?.score ?? 0) - (hits[1]?.score ?? 0);
+  expect(margin, `margin over ${hits[1]?.clause.id}`).toBeGreaterThan(ONE_DENSE_SWAP);
+}
 
 async function evaluate(corpus: Corpus, retriever: Retriever): Promise<RankMetrics> {
   const ranked = [];
@@ -36,17 +49,29 @@ describe('retrieval on the real corpus', () => {
   });
 
   it('puts 中山2018 四、（三） first for 买工作母机有什么补贴, with matched terms', async () => {
-    const [first] = await searchPolicy(corpus, hybrid, { query: '买工作母机有什么补贴' });
-    expect(first?.clause.id).toBe('zhongshan-2018:四.三');
-    expect(first?.matchedTerms).toContain('工作母机');
+    const hits = await searchPolicy(corpus, hybrid, { query: '买工作母机有什么补贴' });
+    expectRobustFirst(hits, 'zhongshan-2018:四.三');
+    expect(hits[0]?.matchedTerms).toContain('工作母机');
   });
 
-  it('finds clauses through synonyms, region words and English', async () => {
-    const top = async (query: string) => (await searchPolicy(corpus, hybrid, { query, k: 1 }))[0]?.clause.id;
-    expect(await top('兼并一家非关联企业有没有奖励')).toBe('zhongshan-2018:四.五');
-    expect(await top('翠亨新区的企业并购')).toBe('zhongshan-2018:四.五');
-    expect(await top('M&A reward in Zhongshan')).toBe('zhongshan-2018:四.五');
-    expect(await top('火炬开发区 工作母机 资助')).toBe('zhongshan-2018:四.三');
+  it('finds clauses through synonyms, region words and English, each first by a margin no near-tie can flip', async () => {
+    const cases: [string, string][] = [
+      ['兼并一家非关联企业有没有奖励', 'zhongshan-2018:四.五'],
+      ['翠亨新区的企业并购', 'zhongshan-2018:四.五'],
+      ['M&A reward in Zhongshan', 'zhongshan-2018:四.五'],
+      ['merger and acquisition incentives', 'zhongshan-2018:四.五'],
+      ['machine tool subsidy Zhongshan', 'zhongshan-2018:四.三'],
+      ['smart factory award in Luan', 'luan-draft:三.二'],
+      ['火炬开发区 工作母机 资助', 'zhongshan-2018:四.三'],
+    ];
+    for (const [query, clauseId] of cases) expectRobustFirst(await searchPolicy(corpus, hybrid, { query, k: 2 }), clauseId);
+  });
+
+  it('reads English policy terms as the documents\' words before either retriever sees them', () => {
+    expect(toPolicyVocabulary('M&A reward in Zhongshan')).toBe('并购 补贴 in Zhongshan');
+    expect(toPolicyVocabulary('machine tool subsidy')).toBe('工作母机 补贴');
+    expect(toPolicyVocabulary('Smart Factory')).toBe('智能工厂');
+    expect(toPolicyVocabulary('买工作母机有什么补贴')).toBe('买工作母机有什么补贴');
   });
 
   it('filters by document', async () => {
@@ -141,8 +166,7 @@ describe('adding a sixth document', () => {
     const corpus = loadCorpus(corpusDir);
     const retrieval = await openPolicyRetrieval(corpus, { ...testConfig(), indexDir: mkdtempSync(join(tmpdir(), 'idx-')) });
     expect(retrieval.dense?.build.reused).toBe(false);
-    const [first] = await retrieval.retriever.search('陶瓷辊道窑余热回收有支持吗');
-    expect(first?.clause.id).toBe('foshan-fixture:一.一');
+    expectRobustFirst(await retrieval.retriever.search('陶瓷辊道窑余热回收有支持吗'), 'foshan-fixture:一.一');
     expect(retrieval.retriever).toBeInstanceOf(HybridRetriever);
   });
 });
