@@ -7,12 +7,28 @@ const BIG_UNITS: Record<string, number> = { 万: 10_000, 亿: 100_000_000 };
 /** Characters a numeral phrase may contain: Arabic digits (with . and thousands commas) and Chinese numerals. */
 export const NUMERAL_PHRASE = /[0-9０-９][0-9０-９.,，]*|[零〇一二两三四五六七八九十百千万亿]/;
 
+const toHalfWidth = (text: string) => text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+
+/**
+ * What is wrong with a run of Arabic digits as typed (1.2.3, 2e3, 1,2,3,4), in Chinese; null when it is a plain
+ * number (200, 1.5) or one with thousands separators in their places (1,500,000.5). Such runs are reported, never
+ * reinterpreted: 1.2.3 is not 1.2 or 3, and 1e308 is not 308.
+ */
+export function arabicNumeralProblem(run: string): string | null {
+  const digits = toHalfWidth(run);
+  if (/[eE]/.test(digits)) return '用了科学计数法（e）';
+  if ((digits.match(/\./g) ?? []).length > 1) return '有不止一个小数点';
+  if (/[,，]/.test(digits) && !/^\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?$/.test(digits)) return '千分位逗号的位置不对';
+  return null;
+}
+
 /**
  * Reads a numeral phrase such as 200万, 两百万, 一百二十万, 3千万, 0.8亿, 1,500,000, 2百万 into an exact value.
- * Returns null when the phrase holds no digit at all (万 alone).
+ * Returns null when the phrase holds no digit at all (万 alone). Callers reading what people type check
+ * `arabicNumeralProblem` first: this reads 1.2.3万 as 3万.
  */
 export function parseNumeralPhrase(phrase: string): Decimal | null {
-  const normalized = phrase.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[,，]/g, '');
+  const normalized = toHalfWidth(phrase).replace(/[,，]/g, '');
   const tokens = normalized.match(/\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]/g);
   if (!tokens || !tokens.some((t) => /\d/.test(t) || t in DIGITS || t === '十')) return null;
   let result = new Decimal(0);

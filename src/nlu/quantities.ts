@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { parseNumeralPhrase } from './chinese-numerals.js';
+import { arabicNumeralProblem, parseNumeralPhrase } from './chinese-numerals.js';
 
 export type QuantityKind = 'money' | 'area' | 'headcount' | 'percent' | 'years' | 'months' | 'count' | 'unitless';
 export type SkillLevel = '高级工' | '技师' | '高级技师';
@@ -16,7 +16,9 @@ export interface Quantity {
   end: number;
 }
 
-const ARABIC = '[0-9０-９][0-9０-９.,，]*';
+// Digits with decimal points, thousands commas and exponents between them; the run is validated as a whole so that
+// 1.2.3万 or 2e3万 is reported instead of being read as 3万.
+const ARABIC = '[0-9０-９](?:[0-9０-９]|[.,，](?=[0-9０-９])|[eE][+-]?(?=[0-9０-９]))*';
 const HAN_NUM = '[零〇一二两三四五六七八九十百千]';
 // A numeral phrase: Arabic digits with optional Chinese scale (3千万, 1.2亿), or Chinese numerals (一百二十万).
 const NUMBER = `(?:${ARABIC}\\s*[十百千万亿]*|${HAN_NUM}(?:${HAN_NUM}|[万亿])*)`;
@@ -37,70 +39,152 @@ const QUANTITY = new RegExp(
   'giu',
 );
 const LEVEL_FIRST = /(?<level>高级技师|技师|高级工)\s*(?<num>[0-9]+|[一二两三四五六七八九十]+)\s*(?:名|个|位|人)/gu;
+// Minus signs as typed: ASCII, the true minus, full-width and small forms, and 负.
+const MINUS = /[-−－﹣负]/;
+// A currency sign between the minus and the digits (¥-200万 or -¥200万) still makes the amount negative.
+const CURRENCY_BEFORE = /[¥￥]$/;
 
 const isYear = (digits: string) => /^(19|20)\d\d$/.test(digits);
 
-/** Finds every quantity in a question. Pure; each match is classified by its unit, never guessed from context. */
-export function findQuantities(text: string): Quantity[] {
-  const found: Quantity[] = [];
+/** A number that must not be computed on: a negative amount, or digits that are not a well-formed numeral. */
+export interface NumberProblem {
+  kind: 'negative' | 'malformed';
+  /** The text as typed (the sign included), and where it is. */
+  text: string;
+  start: number;
+  end: number;
+  /** What is wrong, in Chinese, put as a question back to the user. */
+  message: string;
+}
+
+interface QuantityScan {
+  quantities: Quantity[];
+  problems: NumberProblem[];
+}
+
+type QuantityGroups = Record<string, string | undefined>;
+
+/** The kind a match's unit gives it; null when the match is not a quantity (a year, a bare Chinese numeral). */
+function kindOf(g: QuantityGroups, numText: string): QuantityKind | null {
+  const hasHan = /[零〇一二两三四五六七八九十百千万亿]/.test(numText);
+  if (g.pct !== undefined || g.pre !== undefined) return 'percent';
+  if (g.area !== undefined) return 'area';
+  if (g.level !== undefined) return 'headcount';
+  if (g.people !== undefined) return 'count';
+  if (g.months !== undefined) return 'months';
+  if (g.years !== undefined) return isYear(numText) ? null : 'years';
+  if (g.million !== undefined || g.thousand !== undefined) return 'money';
+  if (g.yuan !== undefined || g.yuanAfter !== undefined || g.cur !== undefined || /[万亿]/.test(numText)) return 'money';
+  if (g.item !== undefined) return 'count';
+  // A bare Arabic number: no unit, so the caller must ask rather than guess.
+  return !hasHan && !isYear(numText) ? 'unitless' : null;
+}
+
+/**
+ * Where the minus sign that makes the number at `start` negative is, or null. A hyphen right after another number
+ * is a range or a date (2018-2022年, 100万-200万, 2026-11-22), not a sign; a minus must touch the number.
+ */
+function minusBefore(text: string, start: number, numberEnds: Set<number>): number | null {
+  let at = start - 1;
+  if (CURRENCY_BEFORE.test(text.slice(0, start))) at -= 1;
+  const sign = text[at];
+  if (at < 0 || sign === undefined || !MINUS.test(sign)) return null;
+  if (sign === '负') return text[at - 1] === '正' ? null : at; // 正负5% is a tolerance (±), not a negative
+  let before = at;
+  while (before > 0 && /\s/.test(text[before - 1] ?? '')) before -= 1;
+  return numberEnds.has(before) ? null : at;
+}
+
+const negativeMessage = (span: string) =>
+  `“${span}”是负数。金额、面积、人数等都应是正数，请确认实际数值（例如 200万元）。`;
+const malformedMessage = (span: string, why: string) =>
+  `“${span}”不是有效的数字写法（${why}），请重新写出这个数（例如 200万、1.5亿、1,500,000元）。`;
+
+/** Reads every quantity in a text and reports the numbers it will not read. Pure; matches classified by their unit. */
+function scanQuantities(text: string): QuantityScan {
+  const quantities: Quantity[] = [];
+  const problems: NumberProblem[] = [];
   const taken: [number, number][] = [];
   for (const m of text.matchAll(LEVEL_FIRST)) {
     const g = m.groups ?? {};
     const value = parseNumeralPhrase(g.num ?? '');
     if (!value) continue;
     const start = m.index ?? 0;
-    found.push({ kind: 'headcount', value, level: g.level as SkillLevel, text: m[0], start, end: start + m[0].length });
+    quantities.push({ kind: 'headcount', value, level: g.level as SkillLevel, text: m[0], start, end: start + m[0].length });
     taken.push([start, start + m[0].length]);
   }
-  for (const m of text.matchAll(QUANTITY)) {
-    const g = m.groups ?? {};
+  const matches = [...text.matchAll(QUANTITY)];
+  // Where each number phrase ends (before its unit too), so a hyphen after one reads as a range.
+  const numberEnds = new Set<number>(taken.map(([, end]) => end));
+  for (const m of matches) {
+    const start = m.index ?? 0;
+    numberEnds.add(start + m[0].trimEnd().length);
+    const num = m.groups?.num ?? '';
+    numberEnds.add(start + m[0].indexOf(num) + num.length);
+  }
+  for (const m of matches) {
+    const g: QuantityGroups = m.groups ?? {};
     const start = m.index ?? 0;
     const end = start + m[0].length;
     if (taken.some(([a, b]) => start < b && end > a)) continue;
     const numText = (g.num ?? '').trim();
-    const hasHan = /[零〇一二两三四五六七八九十百千万亿]/.test(numText);
-    const hasScale = /[十百千万亿]/.test(numText);
-    let value = parseNumeralPhrase(g.pre ? `${numText}` : numText);
-    if (!value) continue;
+    const kind = kindOf(g, numText);
     const raw = m[0].trim();
-    const base = { text: raw, start, end };
-    if (g.pct !== undefined || g.pre !== undefined) {
-      found.push({ ...base, kind: 'percent', value: value.div(100) });
-    } else if (g.area !== undefined) {
-      found.push({ ...base, kind: 'area', value });
-    } else if (g.level !== undefined) {
-      found.push({ ...base, kind: 'headcount', value, level: g.level as SkillLevel });
-    } else if (g.people !== undefined) {
-      found.push({ ...base, kind: 'count', value });
-    } else if (g.months !== undefined) {
-      found.push({ ...base, kind: 'months', value });
-    } else if (g.years !== undefined) {
-      if (!isYear(numText)) found.push({ ...base, kind: 'years', value });
-    } else if (g.million !== undefined || g.thousand !== undefined) {
-      value = value.mul(g.million !== undefined ? 1_000_000 : 1_000);
-      found.push({ ...base, kind: 'money', value });
-    } else if (g.yuan !== undefined || g.yuanAfter !== undefined || g.cur !== undefined || hasScale && /[万亿]/.test(numText)) {
-      found.push({ ...base, kind: 'money', value });
-    } else if (g.item !== undefined) {
-      found.push({ ...base, kind: 'count', value });
-    } else if (!hasHan && !isYear(numText)) {
-      // A bare Arabic number: no unit, so the caller must ask rather than guess.
-      found.push({ ...base, kind: 'unitless', value });
+    const arabic = /^[0-9０-９][0-9０-９.,，eE+-]*/.exec(numText)?.[0] ?? '';
+    const leadingDot = /[.．]$/.test(text.slice(0, start)) && arabic !== '';
+    const malformed = leadingDot ? '小数点前缺少数字' : arabic ? arabicNumeralProblem(arabic) : null;
+    if (malformed) {
+      // Unitless malformed runs (版本1.2.3, 2026.11.22) are not quantities at all; with a unit they are asked about.
+      if (kind !== null && kind !== 'unitless') {
+        const from = leadingDot ? start - 1 : start;
+        const span = text.slice(from, start + raw.length);
+        problems.push({ kind: 'malformed', text: span, start: from, end: start + raw.length, message: malformedMessage(span, malformed) });
+      }
+      continue;
     }
+    if (kind === null) continue;
+    const minus = minusBefore(text, start, numberEnds);
+    if (minus !== null) {
+      const span = text.slice(minus, start + raw.length);
+      problems.push({ kind: 'negative', text: span, start: minus, end: start + raw.length, message: negativeMessage(span) });
+      continue;
+    }
+    let value = parseNumeralPhrase(numText);
+    if (!value) continue;
+    if (kind === 'percent') value = value.div(100);
+    else if (g.million !== undefined) value = value.mul(1_000_000);
+    else if (g.thousand !== undefined) value = value.mul(1_000);
+    const level = kind === 'headcount' ? { level: g.level as SkillLevel } : {};
+    quantities.push({ kind, value, ...level, text: raw, start, end });
   }
-  return found.sort((a, b) => a.start - b.start);
+  return { quantities: quantities.sort((a, b) => a.start - b.start), problems: problems.sort((a, b) => a.start - b.start) };
+}
+
+/** Finds every quantity in a question; negative and malformed numbers are left out (see `findNumberProblems`). */
+export function findQuantities(text: string): Quantity[] {
+  return scanQuantities(text).quantities;
+}
+
+/**
+ * The numbers in a text that must not be computed on, each with a question to ask back: negative amounts (-200万,
+ * 负200万, −200万, 突破-500亿, -3名技师) and malformed numerals (1.2.3万, 2e3万, 1,2,3,4万, 1e308元, .5万).
+ */
+export function findNumberProblems(text: string): NumberProblem[] {
+  return scanQuantities(text).problems;
 }
 
 export type AmountReading =
   | { ok: true; yuan: Decimal; quantity: Quantity }
-  | { ok: false; reason: 'none' | 'ambiguous' | 'no-unit' | 'not-money'; message: string; candidates: Quantity[] };
+  | { ok: false; reason: 'none' | 'ambiguous' | 'no-unit' | 'not-money' | NumberProblem['kind']; message: string; candidates: Quantity[] };
 
 /**
  * Reads exactly one amount of money (元) from a short text such as a form field: "200万", "¥2,000,000", "2 million".
- * Two amounts, or a number without a unit, are reported, not guessed.
+ * Two amounts, a number without a unit, a negative or a malformed number are reported, not guessed.
  */
 export function parseAmount(text: string): AmountReading {
-  const quantities = findQuantities(text);
+  const { quantities, problems } = scanQuantities(text);
+  const [problem] = problems;
+  if (problem) return { ok: false, reason: problem.kind, candidates: [], message: problem.message };
   const money = quantities.filter((q) => q.kind === 'money');
   if (money.length === 1 && money[0]) return { ok: true, yuan: money[0].value, quantity: money[0] };
   if (money.length > 1) {

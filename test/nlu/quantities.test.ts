@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findQuantities, parseAmount } from '../../src/nlu/quantities.js';
+import { findNumberProblems, findQuantities, parseAmount } from '../../src/nlu/quantities.js';
 
 // text → the one amount in 元 it states
 const AMOUNTS: [string, string][] = [
@@ -65,5 +65,48 @@ describe('findQuantities', () => {
     const [q] = findQuantities('买台200万的工作母机');
     expect(q?.text).toBe('200万');
     expect(q?.start).toBe(2);
+  });
+});
+
+// text → the problem reported (kind and the span as typed); such a number is never read as a quantity.
+const PROBLEMS: [string, 'negative' | 'malformed', string][] = [
+  ['-200万', 'negative', '-200万'], ['负200万', 'negative', '负200万'], ['−200万', 'negative', '−200万'],
+  ['－200万元', 'negative', '－200万元'], ['-3名技师', 'negative', '-3名技师'], ['产值突破-500亿', 'negative', '-500亿'],
+  ['买了-200万的工作母机', 'negative', '-200万'], ['¥-2,000,000', 'negative', '-2,000,000'], ['-¥2,000,000', 'negative', '-¥2,000,000'],
+  ['负两百万', 'negative', '负两百万'], ['技师-3名', 'negative', '-3名'], ['-15%', 'negative', '-15%'],
+  ['租了-8000平米', 'negative', '-8000平米'],
+  ['1.2.3万', 'malformed', '1.2.3万'], ['2e3万', 'malformed', '2e3万'], ['1,2,3,4万', 'malformed', '1,2,3,4万'],
+  ['1e308元', 'malformed', '1e308元'], ['2E6元', 'malformed', '2E6元'], ['买了.5万的设备', 'malformed', '.5万'],
+  ['12,34万元', 'malformed', '12,34万元'],
+];
+
+describe('negative and malformed numbers are reported, never read as something else', () => {
+  it.each(PROBLEMS)('%s → %s (%s)', (text, kind, span) => {
+    const problems = findNumberProblems(text);
+    expect(problems.map((p) => [p.kind, p.text])).toEqual([[kind, span]]);
+    expect(problems[0]?.message).toContain(span);
+    expect(text.slice(problems[0]?.start, problems[0]?.end)).toBe(span);
+    expect(findQuantities(text)).toEqual([]);
+    const reading = parseAmount(text);
+    expect(reading.ok).toBe(false);
+    if (!reading.ok) expect(reading.reason).toBe(kind);
+  });
+
+  // Ranges, dates, debts and thousands separators are not negative or malformed.
+  it.each<[string, string[]]>([
+    ['2018-2022年', []], ['2026-11-22', ['unitless:11', 'unitless:22']], ['100万-200万', ['money:1000000', 'money:2000000']],
+    ['负债200万', ['money:2000000']], ['1,500,000元', ['money:1500000']], ['1.5万', ['money:15000']],
+    ['20%-30%', ['percent:0.2', 'percent:0.3']], ['版本1.2.3', []], ['- 200万的设备', ['money:2000000']],
+    ['2018年-2020年投了3千万', ['money:30000000']],
+  ])('%s: no problem, reads %j', (text, expected) => {
+    expect(findNumberProblems(text)).toEqual([]);
+    expect(findQuantities(text).map((q) => [q.kind, q.value.toFixed()].join(':'))).toEqual(expected);
+  });
+
+  it('says in Chinese what is wrong and asks for the number again', () => {
+    const [negative] = findNumberProblems('买了-200万的设备');
+    expect(negative?.message).toMatch(/负数/);
+    const [malformed] = findNumberProblems('1.2.3万');
+    expect(malformed?.message).toMatch(/小数点/);
   });
 });
