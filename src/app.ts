@@ -22,6 +22,7 @@ export async function openPolicyCore(config: AppConfig, log: (line: string) => v
     modelDir: config.modelDir,
     requireModel: config.requireModel,
     indexDir: config.indexDir,
+    embeddingQueueSize: config.embeddingQueueSize,
   });
   log(retrieval.status);
   const deps = { corpus, retriever: retrieval.retriever, today: config.today };

@@ -1,5 +1,14 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+
+/** An IP address, or a CIDR such as 10.0.0.0/8. */
+const AddressOrCidrSchema = z.string().refine((value) => {
+  const [address = '', bits, ...rest] = value.split('/');
+  const family = isIP(address);
+  const maxBits = family === 6 ? 128 : 32;
+  return family !== 0 && rest.length === 0 && (bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= maxBits));
+}, 'expected an IP address or a CIDR (10.0.0.0/8)');
 
 /** Everything the process reads from its environment, validated once at the edge and passed inward. */
 export const AppConfigSchema = z.object({
@@ -23,6 +32,22 @@ export const AppConfigSchema = z.object({
   wsIdleSeconds: z.coerce.number().int().min(5),
   /** Origins allowed to call the API from a browser (sites that embed the widget); empty: same origin only. */
   corsOrigins: z.array(z.string().url()),
+  /** Open WebSockets per client IP; more are refused with 429. */
+  wsConnectionsPerIp: z.coerce.number().int().min(1),
+  /** Seconds a client has to send a whole request (headers and body); slower ones get 408. */
+  requestTimeoutSeconds: z.coerce.number().int().min(1),
+  /** Open TCP connections per client address, and in total; beyond them a new connection is closed at once. 0: no cap. */
+  connectionsPerIp: z.coerce.number().int().min(0),
+  maxConnections: z.coerce.number().int().min(0),
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (addresses, CIDRs, or `loopback`); false: none.
+   * The per-IP budget and the /metrics allow-list read the client address through it.
+   */
+  trustProxy: z.union([z.literal(false), z.array(z.union([z.enum(['loopback', 'linklocal', 'uniquelocal']), AddressOrCidrSchema]))]),
+  /** Client addresses (IPs or CIDRs) that may read /metrics. */
+  metricsAllow: z.array(AddressOrCidrSchema),
+  /** Embedding requests waiting for the model at most; beyond, searches are shed with 503. */
+  embeddingQueueSize: z.coerce.number().int().min(1),
   port: z.coerce.number().int().min(0).max(65535),
   host: z.string().min(1),
   /** The date statuses are judged against (YYYY-MM-DD); defaults to the real date. */
@@ -36,6 +61,13 @@ export type AppConfig = z.infer<typeof AppConfigSchema>;
 function localDate(now: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+const list = (value: string | undefined) => (value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+
+/** TRUST_PROXY: unset or `false` trusts no proxy; otherwise a list of addresses, CIDRs or `loopback`. */
+function readTrustProxy(value: string | null): false | string[] {
+  return value === null || value === 'false' ? false : list(value);
 }
 
 /** Reads the configuration from an environment (process.env at the edge; a plain object in tests). */
@@ -54,7 +86,14 @@ export function readConfig(env: Record<string, string | undefined>, cwd = proces
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE ?? 1200,
     wsMessagesPerMinute: env.WS_MESSAGES_PER_MINUTE ?? 60,
     wsIdleSeconds: env.WS_IDLE_SECONDS ?? 600,
-    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    corsOrigins: list(env.CORS_ORIGINS),
+    wsConnectionsPerIp: env.WS_CONNECTIONS_PER_IP ?? 20,
+    requestTimeoutSeconds: env.REQUEST_TIMEOUT_SECONDS ?? 30,
+    connectionsPerIp: env.CONNECTIONS_PER_IP ?? 100,
+    maxConnections: env.MAX_CONNECTIONS ?? 2000,
+    trustProxy: readTrustProxy(blankToNull(env.TRUST_PROXY)),
+    metricsAllow: list(env.METRICS_ALLOW ?? '127.0.0.1,::1'),
+    embeddingQueueSize: env.EMBEDDING_QUEUE_SIZE ?? 32,
     port: env.PORT ?? 3000,
     host: env.HOST ?? '127.0.0.1',
     today: blankToNull(env.POLICY_TODAY) ?? localDate(new Date()),

@@ -9,7 +9,7 @@ export { SearchOptionsSchema, type Retriever, type RetrievalMode, type SearchHit
 export { LexicalRetriever } from './lexical.js';
 export { DenseRetriever, vectorIndexHash } from './vector-index.js';
 export { HybridRetriever, fuseRankings, RRF_K } from './hybrid.js';
-export { TransformersEmbedder, verifyModelFolder, BGE_QUERY_PREFIX, MODEL_SHA256, type Embedder } from './embedder.js';
+export { TransformersEmbedder, verifyModelFolder, BGE_QUERY_PREFIX, MODEL_SHA256, EmbeddingQueueFullError, type Embedder } from './embedder.js';
 export { jiebaTokenizer, bigramTokenizer, type Tokenizer } from './tokenize.js';
 export { SYNONYM_GROUPS, synonymsOf, toPolicyVocabulary } from './synonyms.js';
 export { clausePassages, type Passage } from './passages.js';
@@ -22,6 +22,8 @@ export interface RetrievalSettings {
   indexDir: string;
   /** bge's query instruction; off by default because it scored lower on evals/retrieval.jsonl. */
   queryPrefix?: boolean;
+  /** Queries waiting for the embedding model at most (see EmbeddingQueue). */
+  embeddingQueueSize?: number;
 }
 
 export interface PolicyRetrieval {
@@ -45,7 +47,7 @@ export async function openPolicyRetrieval(corpus: Corpus, settings: RetrievalSet
   }
   let embedder: Embedder;
   try {
-    embedder = await TransformersEmbedder.load(settings.modelDir, { queryPrefix: settings.queryPrefix ?? false });
+    embedder = await TransformersEmbedder.load(settings.modelDir, { queryPrefix: settings.queryPrefix ?? false, queueSize: settings.embeddingQueueSize });
   } catch (error) {
     if (settings.requireModel) throw error;
     const reason = error instanceof Error ? error.message : String(error);

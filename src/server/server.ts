@@ -2,18 +2,21 @@ import { randomUUID } from 'node:crypto';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { createChatService, type PolicyCore } from '../app.js';
 import { InMemoryConversationStore, type ConversationStore } from '../assistant/conversation.js';
 import type { AppConfig } from '../config.js';
 import { SUBSIDY_RULES } from '../policy/index.js';
-import { ApiError, registerErrorHandling } from './errors.js';
+import { hasLoneSurrogate, LONE_SURROGATE_MESSAGE } from './chat-request.js';
+import { apiError, clientErrorHandler, frameworkErrorHandler, registerErrorHandling, RETRY_AFTER_SECONDS } from './errors.js';
+import { addressAllowList, capConnections, isBudgetedRoute } from './limits.js';
 import { createMetrics } from './metrics.js';
 import { apiRoutes } from './routes.js';
 import { webRoutes } from './web.js';
 import { websocketRoutes } from './websocket.js';
 
-export type ServerLimits = Pick<AppConfig, 'rateLimitPerMinute' | 'wsMessagesPerMinute' | 'wsIdleSeconds' | 'corsOrigins'>;
+export type ServerLimits = Pick<AppConfig, 'rateLimitPerMinute' | 'wsMessagesPerMinute' | 'wsIdleSeconds' | 'corsOrigins' |
+  'wsConnectionsPerIp' | 'requestTimeoutSeconds' | 'connectionsPerIp' | 'maxConnections' | 'trustProxy' | 'metricsAllow'>;
 
 export interface ServerOptions {
   store?: ConversationStore;
@@ -24,32 +27,52 @@ export interface ServerOptions {
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
+/** A proxy's request id is kept only when it is short and UUID-like; anything else could forge or flood the logs. */
+const REQUEST_ID = /^[0-9a-f-]{8,36}$/i;
+export function acceptedRequestId(header: string | string[] | undefined): string | null {
+  return typeof header === 'string' && REQUEST_ID.test(header) ? header : null;
+}
+
 /** The HTTP + WebSocket server over an opened core; no I/O beyond what its routes and its store do. */
 export async function buildServer(core: PolicyCore, options: ServerOptions = {}): Promise<FastifyInstance> {
   const limits: ServerLimits = { ...core.config, ...options.limits };
+  const requestTimeoutMs = limits.requestTimeoutSeconds * 1000;
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
-    // Request ids: taken from a proxy's x-request-id when present, else generated; logged and echoed back.
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
-    return503OnClosing: true,
+    // Request ids: a proxy's x-request-id when it is UUID-like, else generated; logged and echoed back.
+    requestIdHeader: false,
+    genReqId: (raw) => acceptedRequestId(raw.headers['x-request-id']) ?? randomUUID(),
+    // Requests that arrive while closing are refused in our error shape (hook below), not fastify's.
+    return503OnClosing: false,
     // One access-log line per request (below) instead of fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     connectionTimeout: 30_000,
     keepAliveTimeout: 10_000,
+    // The whole request (headers and body) must arrive in time: a body sent a byte at a time no longer holds a socket.
+    requestTimeout: requestTimeoutMs,
+    http: { headersTimeout: Math.min(requestTimeoutMs, 60_000), connectionsCheckingInterval: Math.min(Math.max(requestTimeoutMs / 4, 250), 5_000) },
+    trustProxy: limits.trustProxy,
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
   });
+  capConnections(app.server, { perIp: limits.connectionsPerIp, total: limits.maxConnections });
   const metrics = createMetrics();
   const store = options.store ?? new InMemoryConversationStore();
   registerErrorHandling(app, (code) => metrics.errors.inc({ code }));
 
-  app.addHook('onRequest', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-  });
   // Once shutdown starts, answers still in flight close their connection, so a keep-alive socket does not hold
-  // the process open until its idle timeout.
+  // the process open until its idle timeout; new requests are told to retry.
   let closing = false;
   app.addHook('preClose', async () => { closing = true; });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (closing) throw apiError('shutting_down', undefined, { 'retry-after': String(RETRY_AFTER_SECONDS) });
+  });
+  // JSON can carry a lone surrogate, which no store keeps as it was acknowledged: refuse it at the door.
+  app.addHook('preValidation', async (request) => {
+    if (hasLoneSurrogate(request.body) || hasLoneSurrogate(request.query)) throw apiError('validation_error', LONE_SURROGATE_MESSAGE);
+  });
   app.addHook('onSend', async (_request, reply) => {
     if (closing) reply.header('connection', 'close');
   });
@@ -67,7 +90,8 @@ export async function buildServer(core: PolicyCore, options: ServerOptions = {})
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
+        // 'self' covers ws:/wss: to this page's own host (CSP 3); no other host.
+        connectSrc: ["'self'"],
         fontSrc: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
@@ -87,12 +111,18 @@ export async function buildServer(core: PolicyCore, options: ServerOptions = {})
     await app.register(rateLimit, {
       max: limits.rateLimitPerMinute,
       timeWindow: '1 minute',
-      // Pages, scripts and probes are not rate-limited; the API and WebSocket upgrades are.
-      allowList: (request) => !(request.url.startsWith('/api/') || request.url.startsWith('/ws')),
+      // Pages, scripts and probes are not rate-limited; the API and WebSocket upgrades are. Decided on the route
+      // that matched, so /%61pi/chat or an absolute-form target is counted like /api/chat.
+      allowList: (request) => !isBudgetedRoute(request.routeOptions.url),
       errorResponseBuilder: (_request, context) =>
-        new ApiError(429, 'rate_limited', `too many requests: at most ${context.max} per minute; retry in ${context.after}`),
+        apiError('rate_limited', `too many requests: at most ${context.max} per minute; retry in ${context.after}`),
     });
   }
+  const limiter = limits.rateLimitPerMinute > 0 ? app.createRateLimit() : null;
+  const spendBudget = limiter && (async (request: FastifyRequest) => {
+    const outcome = await limiter(request);
+    return outcome.isAllowed || !outcome.isExceeded;
+  });
 
   const chat = createChatService(core, store, (verdict) => {
     metrics.llmVerdicts.inc({ outcome: verdict.used ? 'used' : verdict.reason });
@@ -105,11 +135,13 @@ export async function buildServer(core: PolicyCore, options: ServerOptions = {})
     status: 'ready', retrieval: core.retrieval.retriever.mode, documents: core.corpus.documents.length,
     clauses: core.corpus.clauses.length, rules: SUBSIDY_RULES.length, llm: core.llm ? 'on' : 'off',
   }));
-  app.get('/metrics', async (_request, reply) => {
+  const mayReadMetrics = addressAllowList(limits.metricsAllow);
+  app.get('/metrics', async (request, reply) => {
+    if (!mayReadMetrics(request.ip)) throw apiError('forbidden', '/metrics is served only to the addresses in METRICS_ALLOW');
     reply.type(metrics.registry.contentType);
     return metrics.registry.metrics();
   });
-  await app.register(websocketRoutes, { chat, metrics, limits });
+  await app.register(websocketRoutes, { chat, metrics, limits, spendBudget });
   await app.register(apiRoutes, deps);
   await app.register(webRoutes, { webDir: core.config.webDir });
   // Graceful close: answers already being written finish and are stored before the store closes.

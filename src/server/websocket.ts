@@ -1,13 +1,16 @@
 import websocket from '@fastify/websocket';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
 import { ConversationNotFoundError, type ChatService } from '../assistant/chat-service.js';
-import { ChatRequestSchema } from '../assistant/response.js';
+import { EmbeddingQueueFullError } from '../retrieval/index.js';
+import { ChatBodySchema } from './chat-request.js';
+import { apiError, ERROR_CATALOGUE } from './errors.js';
+import { PerAddressCount } from './limits.js';
 import type { ServerMetrics } from './metrics.js';
 import type { ServerLimits } from './server.js';
 
-const ClientMessageSchema = z.object({ type: z.literal('message') }).and(ChatRequestSchema);
+const ClientMessageSchema = z.object({ type: z.literal('message') }).and(ChatBodySchema);
 export const WS_MAX_PAYLOAD_BYTES = 16 * 1024;
 const DELTA_CHARS = 40;
 const HEARTBEAT_MS = 30_000;
@@ -31,7 +34,24 @@ function messageBudget(perMinute: number) {
 interface WebSocketDeps {
   chat: ChatService;
   metrics: ServerMetrics;
-  limits: Pick<ServerLimits, 'wsMessagesPerMinute' | 'wsIdleSeconds'>;
+  limits: Pick<ServerLimits, 'wsMessagesPerMinute' | 'wsIdleSeconds' | 'wsConnectionsPerIp' | 'corsOrigins'>;
+  /** Spends one unit of the client IP's request budget (the one HTTP uses); false: the budget is spent. Null: no budget. */
+  spendBudget: ((request: FastifyRequest) => Promise<boolean>) | null;
+}
+
+/**
+ * Browsers always send Origin on a WebSocket upgrade, and CORS does not apply to WebSockets: a page on this server's
+ * own host or on an allow-listed site may connect. Clients that send no Origin are not browsers and are let in.
+ */
+function originAllowed(request: FastifyRequest, corsOrigins: readonly string[]): boolean {
+  const { origin } = request.headers;
+  if (origin === undefined) return true;
+  if (corsOrigins.includes(origin)) return true;
+  try {
+    return new URL(origin).host === request.host;
+  } catch {
+    return false;
+  }
 }
 
 /** WebSocket at /ws: `message` in; `delta` pieces then `final` (the /api/chat payload) out; `error` on failure. */
@@ -47,7 +67,19 @@ export async function websocketRoutes(app: FastifyInstance, deps: WebSocketDeps)
     },
   });
 
-  app.get('/ws', { websocket: true }, (socket) => {
+  const openPerIp = new PerAddressCount();
+  const admit = async (request: FastifyRequest) => {
+    if (!originAllowed(request, deps.limits.corsOrigins)) {
+      throw apiError('origin_not_allowed', `origin ${request.headers.origin ?? ''} may not open a WebSocket here; see CORS_ORIGINS`);
+    }
+    if (!openPerIp.take(request.ip, deps.limits.wsConnectionsPerIp)) {
+      throw apiError('too_many_connections', `at most ${deps.limits.wsConnectionsPerIp} open WebSockets from one address`);
+    }
+    // Released when the TCP connection closes, whether or not the upgrade went through.
+    request.raw.socket.once('close', () => openPerIp.release(request.ip));
+  };
+
+  app.get('/ws', { websocket: true, preValidation: admit }, (socket, request) => {
     sockets.add(socket);
     deps.metrics.wsConnections.inc();
     const send = (payload: unknown) => {
@@ -85,6 +117,10 @@ export async function websocketRoutes(app: FastifyInstance, deps: WebSocketDeps)
         return;
       }
       queue = queue.then(async () => {
+        if (deps.spendBudget && !(await deps.spendBudget(request))) {
+          send({ type: 'error', code: 'rate_limited', message: `${ERROR_CATALOGUE.rate_limited.message} from this address; retry in a minute` });
+          return;
+        }
         let body: unknown;
         try {
           body = JSON.parse(raw.toString('utf8'));
@@ -105,6 +141,7 @@ export async function websocketRoutes(app: FastifyInstance, deps: WebSocketDeps)
           send({ type: 'final', ...response });
         } catch (error) {
           if (error instanceof ConversationNotFoundError) send({ type: 'error', code: error.code, message: error.message });
+          else if (error instanceof EmbeddingQueueFullError) send({ type: 'error', code: 'overloaded', message: ERROR_CATALOGUE.overloaded.message });
           else {
             app.log.error({ err: error }, 'websocket turn failed');
             send({ type: 'error', code: 'internal_error', message: 'internal error' });
