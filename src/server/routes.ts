@@ -3,11 +3,11 @@ import { z } from 'zod';
 import type { ChatService } from '../assistant/chat-service.js';
 import { searchPolicy } from '../assistant/policy-search.js';
 import { FeedbackRequestSchema, type ConversationStore } from '../assistant/conversation.js';
-import { ChatRequestSchema } from '../assistant/response.js';
 import { documentStatus, type Corpus } from '../corpus/index.js';
 import { parseAmount } from '../nlu/quantities.js';
 import { BasisFieldSchema, NON_QUANTITATIVE_DOCUMENTS, SUBSIDY_RULES, computeSubsidy, findRule, yuanString } from '../policy/index.js';
 import type { Retriever } from '../retrieval/index.js';
+import { ChatBodySchema } from './chat-request.js';
 import { ApiError } from './errors.js';
 import type { ServerMetrics } from './metrics.js';
 
@@ -58,7 +58,7 @@ export async function apiRoutes(app: FastifyInstance, deps: RouteDeps): Promise<
   };
 
   app.post('/api/chat', async (request) => {
-    const response = await deps.chat.chat(ChatRequestSchema.parse(request.body));
+    const response = await deps.chat.chat(ChatBodySchema.parse(request.body));
     deps.metrics.intents.inc({ intent: response.intent, channel: 'http' });
     return response;
   });
