@@ -43,11 +43,12 @@ const questions = cases.map((c) => c.turns.at(-1) ?? '').filter(Boolean);
   record(`in-process answer, repeated (${repeated.length} turns)`, `p50 ${ms(percentile(repeated, 50))} · p95 ${ms(percentile(repeated, 95))} · p99 ${ms(percentile(repeated, 99))}`);
 }
 
-// ---- a real server process (SQLite store, rate limit off for the load test)
+// ---- a real server process (SQLite store; the per-IP rate limit and connection caps off: all load comes from one address)
 const dataDir = mkdtempSync(join(os.tmpdir(), 'bench-data-'));
 async function startServer(): Promise<{ url: string; pid: number; stop: () => void; readyMs: number }> {
   const started = performance.now();
-  const { child, url } = await startServerProcess({ DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '0', WS_MESSAGES_PER_MINUTE: '1000' });
+  const { child, url } = await startServerProcess({ DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '0', WS_MESSAGES_PER_MINUTE: '1000',
+    CONNECTIONS_PER_IP: '0', WS_CONNECTIONS_PER_IP: '0' });
   while ((await fetch(`${url}/readyz`).catch(() => null))?.status !== 200) await new Promise((r) => setTimeout(r, 10));
   return { url, pid: child.pid ?? 0, stop: () => child.kill('SIGTERM'), readyMs: performance.now() - started };
 }

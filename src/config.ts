@@ -32,8 +32,8 @@ export const AppConfigSchema = z.object({
   wsIdleSeconds: z.coerce.number().int().min(5),
   /** Origins allowed to call the API from a browser (sites that embed the widget); empty: same origin only. */
   corsOrigins: z.array(z.string().url()),
-  /** Open WebSockets per client IP; more are refused with 429. */
-  wsConnectionsPerIp: z.coerce.number().int().min(1),
+  /** Open WebSockets per client IP; more are refused with 429. 0: no cap (benchmarks). */
+  wsConnectionsPerIp: z.coerce.number().int().min(0),
   /** Seconds a client has to send a whole request (headers and body); slower ones get 408. */
   requestTimeoutSeconds: z.coerce.number().int().min(1),
   /** Open TCP connections per client address, and in total; beyond them a new connection is closed at once. 0: no cap. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { apiError } from './errors.js';
 
 interface Asset {
   body: string;
@@ -32,7 +33,7 @@ export async function webRoutes(app: FastifyInstance, options: { webDir: string 
   app.get('/console', async (_request, reply) => reply.type('text/html; charset=utf-8').send(pages.console));
   const sendAsset = (name: string, reply: FastifyReply) => {
     const asset = assets.get(name);
-    if (!asset) return reply.status(404).send({ error: { code: 'not_found', message: 'no such asset' } });
+    if (!asset) throw apiError('not_found', 'no such asset');
     return reply.type(asset.type).header('cache-control', 'no-cache').send(asset.body);
   };
   app.get('/assets/:name', async (request, reply) => sendAsset((request.params as { name: string }).name, reply));

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ConversationNotFoundError, type ChatService } from '../assistant/chat-service.js';
 import { EmbeddingQueueFullError } from '../retrieval/index.js';
 import { ChatBodySchema } from './chat-request.js';
-import { apiError, ERROR_CATALOGUE } from './errors.js';
+import { apiError, ERROR_CATALOGUE, type ErrorCode } from './errors.js';
 import { PerAddressCount } from './limits.js';
 import type { ServerMetrics } from './metrics.js';
 import type { ServerLimits } from './server.js';
@@ -72,7 +72,8 @@ export async function websocketRoutes(app: FastifyInstance, deps: WebSocketDeps)
     if (!originAllowed(request, deps.limits.corsOrigins)) {
       throw apiError('origin_not_allowed', `origin ${request.headers.origin ?? ''} may not open a WebSocket here; see CORS_ORIGINS`);
     }
-    if (!openPerIp.take(request.ip, deps.limits.wsConnectionsPerIp)) {
+    const cap = deps.limits.wsConnectionsPerIp || Number.POSITIVE_INFINITY;
+    if (!openPerIp.take(request.ip, cap)) {
       throw apiError('too_many_connections', `at most ${deps.limits.wsConnectionsPerIp} open WebSockets from one address`);
     }
     // Released when the TCP connection closes, whether or not the upgrade went through.
@@ -85,6 +86,8 @@ export async function websocketRoutes(app: FastifyInstance, deps: WebSocketDeps)
     const send = (payload: unknown) => {
       if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(payload));
     };
+    // Error events carry the catalogue's codes, as HTTP errors do.
+    const fail = (code: ErrorCode, message: string = ERROR_CATALOGUE[code].message) => send({ type: 'error', code, message });
     const withinBudget = messageBudget(deps.limits.wsMessagesPerMinute);
     let idle: NodeJS.Timeout;
     const resetIdle = () => {
@@ -113,38 +116,38 @@ export async function websocketRoutes(app: FastifyInstance, deps: WebSocketDeps)
     socket.on('message', (raw: Buffer) => {
       resetIdle();
       if (!withinBudget(Date.now())) {
-        send({ type: 'error', code: 'rate_limited', message: `too many messages: at most ${deps.limits.wsMessagesPerMinute} per minute on one connection` });
+        fail('rate_limited', `too many messages: at most ${deps.limits.wsMessagesPerMinute} per minute on one connection`);
         return;
       }
       queue = queue.then(async () => {
         if (deps.spendBudget && !(await deps.spendBudget(request))) {
-          send({ type: 'error', code: 'rate_limited', message: `${ERROR_CATALOGUE.rate_limited.message} from this address; retry in a minute` });
+          fail('rate_limited', 'too many requests from this address (HTTP and WebSocket messages together); retry in a minute');
           return;
         }
         let body: unknown;
         try {
           body = JSON.parse(raw.toString('utf8'));
         } catch {
-          send({ type: 'error', code: 'malformed_json', message: 'message is not valid JSON' });
+          fail('malformed_json', 'message is not valid JSON');
           return;
         }
         const parsed = ClientMessageSchema.safeParse(body);
         if (!parsed.success) {
-          send({ type: 'error', code: 'validation_error', message: parsed.error.issues.map((i) => `${i.path.join('.') || 'message'}: ${i.message}`).join('; ') });
+          fail('validation_error', parsed.error.issues.map((i) => `${i.path.join('.') || 'message'}: ${i.message}`).join('; '));
           return;
         }
         try {
-          const { type: _type, ...request } = parsed.data;
-          const response = await deps.chat.chat(request);
+          const { type: _type, ...chatRequest } = parsed.data;
+          const response = await deps.chat.chat(chatRequest);
           deps.metrics.intents.inc({ intent: response.intent, channel: 'ws' });
           for (const text of answerDeltas(response.answer)) send({ type: 'delta', text });
           send({ type: 'final', ...response });
         } catch (error) {
-          if (error instanceof ConversationNotFoundError) send({ type: 'error', code: error.code, message: error.message });
-          else if (error instanceof EmbeddingQueueFullError) send({ type: 'error', code: 'overloaded', message: ERROR_CATALOGUE.overloaded.message });
+          if (error instanceof ConversationNotFoundError) fail('conversation_not_found', error.message);
+          else if (error instanceof EmbeddingQueueFullError) fail('overloaded');
           else {
             app.log.error({ err: error }, 'websocket turn failed');
-            send({ type: 'error', code: 'internal_error', message: 'internal error' });
+            fail('internal_error');
           }
         }
       });
