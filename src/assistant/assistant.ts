@@ -1,8 +1,16 @@
-import { describeValidity, documentStatus, type Corpus } from '../corpus/index.js';
+import { Decimal } from 'decimal.js';
+import { describeValidity, documentStatus, type Corpus, type PolicyDocument } from '../corpus/index.js';
+import type { Lexicon } from '../lexicon/index.js';
 import { understand, type Intent, type Understanding } from '../nlu/understand.js';
+import type { Quantity } from '../nlu/quantities.js';
 import {
-  BASIS_LABELS, BasisFieldSchema, NON_QUANTITATIVE_DOCUMENTS, SUBSIDY_RULES, chooseRules, computeSubsidy, yuanString, type Calculation, type SubsidyRule,
+  BASIS_LABELS, acceptedInputs, chooseRules, computeSubsidy, formatYuan, yuanString, type Calculation, type InputDimension,
+  type PolicyRules, type RuleInput, type SubsidyRule,
 } from '../policy/index.js';
+import { numbered } from './compose.js';
+import type { HandlerContext } from './handlers/context.js';
+import { DOCUMENT_FACT_CUE, answerDocumentFacts } from './handlers/document-facts.js';
+import { answerOverview } from './handlers/overview.js';
 import type { Retriever, SearchHit } from '../retrieval/index.js';
 import type { ConversationSlots } from './conversation.js';
 import { citeClauses } from './citations.js';
@@ -11,6 +19,8 @@ import { toChatCalculation, type AssistantReply, type Citation } from './respons
 
 export interface AssistantDeps {
   corpus: Corpus;
+  rules: PolicyRules;
+  lexicon: Lexicon;
   retriever: Retriever;
   /** YYYY-MM-DD: statuses and period notes are judged against it. */
   today: string;
@@ -20,70 +30,127 @@ type Inputs = Record<string, string | number>;
 
 const GENERIC_TERMS = new Set(['补贴', '补助', '奖励', '奖补', '资助', '扶持', '支持', '政策', '企业', '工厂', '项目', '什么', '有', '吗', '多少', '开', '上', '能', '可以', '怎么', '哪些']);
 
-export const COVERAGE = '目前收录：中山市（2014年实施意见、2018–2022年行动计划）、深圳市（2015年实施意见）、东源县（2018–2020年三年行动计划）、六安市（征求意见稿）。';
 const HELP_SUGGESTIONS = ['买200万的工作母机能补多少', '东源买设备怎么补', '六安的六化指什么', '中山和东源买500万设备各补多少'];
 
-/** Inputs a rule takes from a message, by its formula. */
-function inputsFor(rule: SubsidyRule, u: Understanding): Inputs {
-  const inputs: Inputs = {};
-  const [base] = u.amounts.base;
-  const f = rule.formula;
-  if ((f.type === 'rate' || f.type === 'tiered') && base) inputs[f.basis] = yuanString(base.value);
-  if (f.type === 'area-month') {
-    const area = u.quantities.find((q) => q.kind === 'area');
-    const months = u.quantities.find((q) => q.kind === 'months');
-    if (area) inputs.area = area.value.toFixed();
-    if (months) inputs.months = months.value.toNumber();
-  }
-  if (f.type === 'per-head') {
-    for (const q of u.quantities.filter((x) => x.kind === 'headcount')) {
-      const level = f.levels.find((l) => l.label === q.level);
-      if (level) inputs[level.key] = q.value.toNumber();
-    }
-  }
-  if (f.type === 'fixed') {
-    if (u.level && f.options.some((o) => o.key === u.level)) inputs.level = u.level;
-    const n = u.quantities.find((q) => q.kind === 'count');
-    if (n) inputs.count = n.value.toNumber();
-  }
-  if (f.type === 'fiscal-share') {
-    const byKey: Record<string, Understanding['amounts']['base'][number] | null | undefined> = {
-      provincialShareIncrement: u.amounts.provincial, cityShareIncrement: u.amounts.city,
-      countyShareIncrement: u.amounts.county ?? (f.components.length === 1 ? base : null),
-    };
-    for (const c of f.components) {
-      const q = byKey[c.key];
-      if (q) inputs[c.key] = yuanString(q.value);
-    }
-  }
-  if (u.amounts.alreadyReceived) inputs.alreadyReceivedThisYear = yuanString(u.amounts.alreadyReceived.value);
-  if (rule.modifiers.length && u.commerce) inputs.enterpriseCategory = 'commerce';
-  if (rule.threshold && base) inputs.fixedAssetInvestment = yuanString(base.value);
-  if (rule.threshold && u.projectType) inputs.projectType = u.projectType;
-  return inputs;
+const KIND_OF: Record<InputDimension, Quantity['kind'] | null> = {
+  money: 'money', area: 'area', headcount: 'headcount', count: 'count', months: 'months', level: null, text: null,
+};
+
+/** The words just before a quantity, back to the previous separator: where its cue words are. */
+function cueText(text: string, q: Quantity): string {
+  const before = text.slice(Math.max(0, q.start - 14), q.start);
+  const cut = Math.max(...['，', ',', '。', '；', '、', '和', '及'].map((d) => before.lastIndexOf(d)));
+  return before.slice(cut + 1);
 }
 
-/** Carries earlier inputs into a follow-up, renaming the base amount when the rule's basis differs (中山 → 东源). */
-function carryInputs(previous: Inputs, rule: SubsidyRule): Inputs {
-  const basisKeys: string[] = BasisFieldSchema.options;
-  const carried: Inputs = {};
-  const previousBase = basisKeys.map((k) => previous[k]).find((v) => v !== undefined);
-  for (const [key, value] of Object.entries(previous)) if (!basisKeys.includes(key)) carried[key] = value;
+/** The input a quantity fills: the one whose cue words stand right before it, else the rule's first required input. */
+function inputForQuantity(candidates: readonly RuleInput[], cue: string): RuleInput | undefined {
+  let best: RuleInput | undefined;
+  let bestLength = 0;
+  for (const input of candidates) {
+    for (const word of input.cues) if (cue.includes(word) && word.length > bestLength) { best = input; bestLength = word.length; }
+  }
+  return best ?? candidates.find((i) => i.required) ?? candidates.find((i) => i.cues.length === 0) ?? candidates[0];
+}
+
+/** The option of a fixed award the message names (省级智能工厂 → provincial), by the options' own labels first. */
+function optionFor(rule: SubsidyRule, u: Understanding): string | null {
   const f = rule.formula;
-  if ((f.type === 'rate' || f.type === 'tiered') && previousBase !== undefined) carried[f.basis] = previousBase;
-  if (rule.threshold && previousBase !== undefined) carried.fixedAssetInvestment ??= previousBase;
+  if (f.type !== 'fixed') return null;
+  const byLabel = f.options.filter((o) => u.text.includes(o.label)).sort((a, b) => b.label.length - a.label.length)[0];
+  if (byLabel) return byLabel.key;
+  return u.level && f.options.some((o) => o.key === u.level) ? u.level : null;
+}
+
+/**
+ * Typed slot filling: each quantity goes to the rule input of its dimension whose cue words precede it; several
+ * quantities for one input are added (两台母机200万和300万 → 500万). Returns the inputs and what was added up.
+ */
+function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs; sums: Map<string, Quantity[]> } {
+  const inputs: Inputs = {};
+  const sums = new Map<string, Quantity[]>();
+  const thresholdInputs: RuleInput[] = rule.thresholds
+    .filter((t) => !rule.inputs.some((i) => i.key === t.input))
+    .map((t) => ({ key: t.input, dimension: t.dimension, label: t.label, ask: '', cues: [], chips: [], required: false }));
+  const all = [...rule.inputs, ...thresholdInputs];
+  const money = [...u.amounts.base, ...(u.amounts.alreadyReceived ? [u.amounts.alreadyReceived] : []),
+    ...[u.amounts.provincial, u.amounts.city, u.amounts.county].filter((q): q is Quantity => q !== null)];
+  const byDimension: Record<string, Quantity[]> = {
+    money, area: u.quantities.filter((q) => q.kind === 'area'), months: u.quantities.filter((q) => q.kind === 'months'),
+    count: u.quantities.filter((q) => q.kind === 'count'),
+  };
+  for (const dimension of ['money', 'area', 'months', 'count'] as const) {
+    const candidates = all.filter((i) => i.dimension === dimension);
+    if (!candidates.length) continue;
+    for (const q of byDimension[dimension] ?? []) {
+      const cue = cueText(u.text, q);
+      const input = inputForQuantity(candidates, cue);
+      if (!input) continue;
+      sums.set(input.key, [...(sums.get(input.key) ?? []), q]);
+    }
+  }
+  // One quantity given for an optional input while the required one of its dimension is empty: it is the required one
+  // ("盘活闲置厂房10000平方米，租了12个月" names the area rented, not a second figure).
+  for (const required of all.filter((i) => i.required && !sums.has(i.key))) {
+    const optional = [...sums].find(([key, qs]) => qs.length === 1 && all.find((i) => i.key === key)?.dimension === required.dimension
+      && (byDimension[required.dimension] ?? []).length === 1);
+    if (optional) { sums.set(required.key, optional[1]); sums.delete(optional[0]); }
+  }
+  for (const [key, quantities] of sums) {
+    const input = all.find((i) => i.key === key);
+    const total = quantities.reduce((sum, q) => sum.plus(q.value), new Decimal(0));
+    inputs[key] = input?.dimension === 'months' || input?.dimension === 'count' ? total.toNumber() : yuanString(total);
+  }
+  for (const input of all.filter((i) => i.dimension === 'headcount')) {
+    const heads = u.quantities.filter((q) => q.kind === KIND_OF.headcount && q.level !== undefined && input.cues.includes(q.level));
+    if (heads.length) inputs[input.key] = heads.reduce((n, q) => n + q.value.toNumber(), 0);
+  }
+  for (const input of all.filter((i) => i.dimension === 'level')) {
+    if (input.key === 'level') {
+      const option = optionFor(rule, u);
+      if (option) inputs.level = option;
+    } else if (input.cues.some((c) => u.text.includes(c))) {
+      const modifier = rule.modifiers[0];
+      if (modifier) inputs[input.key] = modifier.key;
+    }
+  }
+  for (const input of all.filter((i) => i.dimension === 'text')) {
+    const word = input.cues.find((c) => u.text.includes(c));
+    if (word) inputs[input.key] = word;
+  }
+  return { inputs, sums: new Map([...sums].filter(([, qs]) => qs.length > 1)) };
+}
+
+/** Carries earlier inputs into a follow-up: only what this rule accepts, the earlier base renamed to this rule's. */
+function carryInputs(previous: Inputs, rule: SubsidyRule): Inputs {
+  const accepted = acceptedInputs(rule);
+  const carried: Inputs = {};
+  for (const [key, value] of Object.entries(previous)) if (accepted.has(key) && key !== 'alreadyReceivedThisYear') carried[key] = value;
+  const primary = rule.inputs.find((i) => i.dimension === 'money' && i.required) ?? rule.inputs.find((i) => i.dimension === 'money');
+  const bases = ['investment', 'purchasePrice', 'contractAmount', 'transactionAmount', 'paidInCapital', 'equipmentPurchase', 'annualOutput', 'fixedAssetInvestment'];
+  const previousBase = bases.map((k) => previous[k]).find((v) => v !== undefined);
+  if (primary && carried[primary.key] === undefined && previousBase !== undefined && bases.includes(primary.key)) carried[primary.key] = previousBase;
   return carried;
 }
 
-const missingInputQuestion: Record<string, string> = {
-  investment: '项目投资额是多少？', purchasePrice: '购买价格是多少？', contractAmount: '合同额是多少？',
-  transactionAmount: '并购实际交易额是多少？', paidInCapital: '实缴注册资本是多少？', equipmentPurchase: '设备购置额是多少？',
-  annualOutput: '年产值是多少？', area: '面积是多少平方米？', level: '是哪一级（省级还是市级）或哪一类？',
-  seniorWorkers: '高级工、技师、高级技师各有几名？',
-};
-
 export class PolicyAssistant {
-  constructor(private readonly deps: AssistantDeps) {}
+  private readonly context: HandlerContext;
+
+  constructor(private readonly deps: AssistantDeps) {
+    this.context = {
+      corpus: deps.corpus, rules: deps.rules, lexicon: deps.lexicon, retriever: deps.retriever, today: deps.today,
+      clauseRef: (id) => this.clauseRef(id), citations: (ids) => this.citations(ids), validityLine: (id) => this.validityLine(id),
+      documentsFor: (regions) => this.documentsFor(regions),
+    };
+  }
+
+  private documentsFor(regions: readonly string[]): PolicyDocument[] {
+    return this.deps.corpus.documents.filter((d) => regions.length === 0 || regions.includes(d.region));
+  }
+
+  private get coverage(): string {
+    return this.deps.lexicon.coverage;
+  }
 
   private citations(clauseIds: string[]): Citation[] {
     return citeClauses(this.deps.corpus, clauseIds);
@@ -98,7 +165,7 @@ export class PolicyAssistant {
 
   /** Answers one message given the conversation's slots; returns the reply and the slots for the next turn. */
   async reply(message: string, slots: ConversationSlots): Promise<{ reply: AssistantReply; slots: ConversationSlots }> {
-    const u = understand(message);
+    const u = understand(message, this.deps.lexicon);
     const next: ConversationSlots = structuredClone(slots);
     if (u.regions.length) next.regions = u.regions;
     const reply = await this.route(u, slots, next);
@@ -108,18 +175,24 @@ export class PolicyAssistant {
 
   private async route(u: Understanding, previous: ConversationSlots, next: ConversationSlots): Promise<AssistantReply> {
     if (u.cue === 'greeting' || u.cue === 'help') {
-      return this.plain(u.cue, `您好，我是技改政策助手，可以按政策原文查条款、算补贴。${COVERAGE}您可以直接问，例如“买200万的工作母机能补多少”。`, [], HELP_SUGGESTIONS);
+      return this.plain(u.cue, `您好，我是技改政策助手，可以按政策原文查条款、算补贴。${this.coverage}您可以直接问，例如“买200万的工作母机能补多少”。`, [], HELP_SUGGESTIONS);
     }
     if (u.uncoveredPlaces.length && !u.regions.length) return this.notCovered(u);
     if (u.cue === 'out_of_scope') {
-      return this.plain('out_of_scope', `这个问题不在技改政策文件的范围内，我无法回答。${COVERAGE}`, [], HELP_SUGGESTIONS);
+      return this.plain('out_of_scope', `这个问题不在技改政策文件的范围内，我无法回答。${this.coverage}`, [], HELP_SUGGESTIONS);
+    }
+    const noAmount = u.amounts.base.length === 0 && !u.suppliesInputs;
+    if (noAmount && DOCUMENT_FACT_CUE.test(u.text) && !/(有效|过期|失效|还能申请)/.test(u.text)) {
+      return answerDocumentFacts(u.text, next.regions, this.context);
     }
     if (u.cue === 'validity') return this.validity(u, next);
 
     // A document named by its year ("中山2014年那个意见") narrows rules and search to it.
     const named = this.namedDocuments(u, next.regions);
+    const measured: readonly string[] = ['money', 'area', 'headcount', 'count', 'months'];
+    const dimensions = [...new Set(u.quantities.map((q): string => q.kind))].filter((k): k is InputDimension => measured.includes(k));
     const choose = (text: string, regions: string[]) => {
-      const choice = chooseRules(text, this.regionOf, regions);
+      const choice = chooseRules(this.deps.rules.rules, text, { regionOf: this.regionOf, regions, dimensions });
       return named.length ? { ...choice, rules: choice.rules.filter((r) => named.includes(r.docId)) } : choice;
     };
     const ownChoice = choose(u.text, next.regions);
@@ -131,16 +204,20 @@ export class PolicyAssistant {
     }
     const regionsNamed = next.regions;
     const docsInScope = named.length ? named : this.deps.corpus.documents.filter((d) => regionsNamed.includes(d.region)).map((d) => d.id);
-    const nonQuant = NON_QUANTITATIVE_DOCUMENTS.filter((d) => docsInScope.includes(d.docId));
+    const nonQuant = this.deps.rules.nonQuantitative.filter((d) => docsInScope.includes(d.docId));
+    // A broad question ("中山有哪些扶持", "六安对企业有什么奖励") gets the list of measures, not one clause.
+    if (u.broad && noAmount && !u.followUp && choice.rules.length !== 1 && u.cue !== 'compare') {
+      return answerOverview(u.text, named.length ? [] : next.regions, this.context);
+    }
     if (u.asksAmount && choice.rules.length === 0 && nonQuant.length && nonQuant.length === docsInScope.length) {
       return this.noRates(nonQuant.map((d) => d.docId));
     }
     if (choice.rules.length && (u.asksAmount || u.suppliesInputs || subjectText !== u.text || u.cue === 'compare')) {
       next.subjectText = subjectText;
       // Earlier amounts carry over when this turn keeps the subject (a follow-up, or the same rule named again).
-      const previousRules = previous.subjectText ? chooseRules(previous.subjectText, this.regionOf).rules : [];
+      const previousRules = previous.subjectText ? chooseRules(this.deps.rules.rules, previous.subjectText, { regionOf: this.regionOf }).rules : [];
       const carry = subjectText === previous.subjectText || previousRules.some((r) => ownChoice.rules.some((o) => o.id === r.id));
-      return this.calculate(u, choice.rules, choice.missing.includes('region'), carry ? previous.inputs : {}, next);
+      return this.calculate(u, choice.rules, choice.missing.includes('region'), carry ? previous : null, next);
     }
     // A short follow-up ("需要什么条件？") is about the subject of the conversation.
     const query = ownChoice.rules.length === 0 && previous.subjectText && u.text.length <= 12 ? `${previous.subjectText} ${u.text}` : u.text;
@@ -163,12 +240,12 @@ export class PolicyAssistant {
   private notCovered(u: Understanding): AssistantReply {
     const places = u.uncoveredPlaces.join('、');
     return this.plain('out_of_scope',
-      `收录的文件中没有${places}的技改政策，无法给出${places}的补贴标准或金额。${COVERAGE}如需${places}的政策，请咨询当地工业和信息化主管部门。`,
+      `收录的文件中没有${places}的技改政策，无法给出${places}的补贴标准或金额。${this.coverage}如需${places}的政策，请咨询当地工业和信息化主管部门。`,
       [], ['中山买工作母机能补多少', '东源设备购置补贴', '六安技改奖励有哪些']);
   }
 
   private noRates(docIds: string[]): AssistantReply {
-    const statements = NON_QUANTITATIVE_DOCUMENTS.filter((d) => docIds.includes(d.docId));
+    const statements = this.deps.rules.nonQuantitative.filter((d) => docIds.includes(d.docId));
     const answer = `${statements.map((s) => s.statement).join('')}因此无法按该文件计算金额。${docIds.map((id) => this.validityLine(id)).join('')}`;
     return this.plain('lookup', answer, this.citations(statements.flatMap((s) => s.clauseIds)), ['中山买工作母机能补多少', '东源设备购置补贴']);
   }
@@ -186,7 +263,7 @@ export class PolicyAssistant {
     // Words such as 补贴 or 企业 occur everywhere; an answer needs a match on something more specific.
     const lexicalEvidence = hits.some((h) => h.matchedTerms.some((t) => !GENERIC_TERMS.has(t)));
     if (hits.length === 0 || !lexicalEvidence) {
-      return this.plain('out_of_scope', `收录的文件中没有找到与此相关的条款。${COVERAGE}`, [], HELP_SUGGESTIONS);
+      return this.plain('out_of_scope', `收录的文件中没有找到与此相关的条款。${this.coverage}`, [], HELP_SUGGESTIONS);
     }
     const [first, second] = hits;
     const chosen = [first, second && second.ranks.lexical && second.ranks.dense && second.score >= (first?.score ?? 0) * 0.97 ? second : undefined]
@@ -194,7 +271,7 @@ export class PolicyAssistant {
     const parts = chosen.map((h) => `${this.clauseRef(h.clause.id)}${h.clause.title ? `（${h.clause.title}）` : ''}：“${h.clause.text}”`);
     const docIds = [...new Set(chosen.map((h) => h.clause.docId))];
     const status = docIds.map((id) => this.validityLine(id)).join('');
-    const related = SUBSIDY_RULES.filter((r) => chosen.some((h) => h.clause.id === r.clauseId)).slice(0, 2);
+    const related = this.deps.rules.rules.filter((r) => chosen.some((h) => h.clause.id === r.clauseId)).slice(0, 2);
     return {
       intent: 'lookup',
       answer: `${this.leadSentence(first)}相关条款：\n${parts.join('\n')}\n${status}`,
@@ -205,54 +282,108 @@ export class PolicyAssistant {
     };
   }
 
-  private calculate(u: Understanding, rules: SubsidyRule[], regionOpen: boolean, previousInputs: Inputs, next: ConversationSlots): AssistantReply {
-    const results: { rule: SubsidyRule; calculation: Calculation | null; missingField: string | null; message: string | null }[] = [];
+  private calculate(u: Understanding, rules: SubsidyRule[], regionOpen: boolean, previous: ConversationSlots | null, next: ConversationSlots): AssistantReply {
+    type Result = { rule: SubsidyRule; calculation: Calculation | null; missing: RuleInput | null; message: string | null; sums: Map<string, Quantity[]> };
+    const results: Result[] = [];
+    const context = { today: this.deps.today, documents: this.deps.corpus.documentById };
+    const awards = [...(previous?.awards ?? [])];
     for (const rule of rules) {
-      const fresh = inputsFor(rule, u);
-      const carried = carryInputs(previousInputs, rule);
-      const inputs = { ...carried, ...fresh };
-      const outcome = computeSubsidy(rule.id, inputs, { today: this.deps.today, documents: this.deps.corpus.documentById });
+      const { inputs: fresh, sums } = inputsFor(rule, u);
+      const carried = previous ? carryInputs(previous.inputs, rule) : {};
+      const inputs: Inputs = { ...carried, ...fresh };
+      // "又买了…": what this conversation already computed for the rule counts against its yearly cap.
+      const earlier = awards.filter((a) => a.ruleId === rule.id).reduce((sum, a) => sum.plus(a.amount), new Decimal(0));
+      if (u.additive && earlier.gt(0) && rule.caps.some((c) => c.period === 'year') && inputs.alreadyReceivedThisYear === undefined) {
+        inputs.alreadyReceivedThisYear = yuanString(earlier);
+      }
+      const outcome = computeSubsidy(rule, inputs, context);
       if (outcome.ok) {
-        results.push({ rule, calculation: outcome.calculation, missingField: null, message: null });
-        next.inputs = { ...outcome.calculation.inputs };
+        results.push({ rule, calculation: outcome.calculation, missing: null, message: null, sums });
       } else {
-        results.push({ rule, calculation: null, missingField: outcome.error.field, message: outcome.error.message });
+        results.push({ rule, calculation: null, missing: rule.inputs.find((i) => i.key === outcome.error.field) ?? null, message: outcome.error.message, sums });
       }
     }
-    if (u.amounts.base.length > 1) {
-      const amounts = u.amounts.base.map((q) => q.text).join('、');
-      return this.plain('calculate', `您提到了多个金额（${amounts}），请问哪一个是${rules[0] ? this.basisLabel(rules[0]) : '计算基数'}？`, this.citations(rules.map((r) => r.clauseId)), u.amounts.base.map((q) => `按${q.text}计算`));
+    const computed = results.filter((r): r is Result & { calculation: Calculation } => r.calculation !== null);
+    if (computed.length === 0) return this.askForInput(results, rules, regionOpen);
+    next.inputs = { ...(computed[computed.length - 1]?.calculation.inputs ?? {}) };
+    // Below a threshold the text sets: the provision does not apply, and the answer says so with the threshold clause.
+    const regionRank = (r: { rule: SubsidyRule }) => { const i = next.regions.indexOf(this.regionOf(r.rule.docId) ?? ''); return i < 0 ? 99 : i; };
+    const eligible = computed.filter((r) => r.calculation.eligible).sort((a, b) => regionRank(a) - regionRank(b));
+    if (eligible.length === 0) return this.notEligible(computed);
+    next.awards = [...awards, ...eligible.map((r) => ({ ruleId: r.rule.id, amount: r.calculation.amount }))];
+
+    const regionsOf = new Set(eligible.map((r) => this.regionOf(r.rule.docId)));
+    const comparing = regionsOf.size > 1;
+    const summing = !comparing && eligible.length > 1;
+    const blocks = eligible.map(({ rule, calculation, sums }) => this.describeCalculation(rule, calculation, eligible.length > 1, sums));
+    let total: Decimal | null = null;
+    let totalLine = '';
+    if (summing) {
+      total = eligible.reduce((sum, r) => sum.plus(r.calculation.amount), new Decimal(0));
+      totalLine = `合计：${eligible.map((r) => r.calculation.display).join(' + ')} = ${formatYuan(total)}（${eligible.some((r) => r.calculation.upperBound) ? '含上限金额，' : ''}各项分别审核）`;
+    } else if (u.asksTotal && eligible.length === 1) {
+      const only = eligible[0];
+      const years = only?.rule.duration?.years;
+      if (only && years) {
+        total = new Decimal(only.calculation.amount).mul(years);
+        totalLine = `合计：按每年金额相同、享受满${years}年计算，${years}年合计 ${only.calculation.display} × ${years} = ${formatYuan(total)}（${only.rule.duration?.meaning}；实际以各年核定为准）`;
+      }
     }
-    const computed = results.filter((r) => r.calculation);
-    if (computed.length === 0) {
-      const first = results[0];
-      const field = first?.missingField ?? '';
-      const question = missingInputQuestion[field] ?? first?.message ?? '请补充计算所需的信息。';
-      const subject = rules.map((r) => `${this.regionOf(r.docId)}·${r.subject}`).join('、');
-      const regionHint = regionOpen ? '（中山、东源的标准不同，也请说明企业所在地区）' : '';
-      // One rule: say what it grants before asking for the missing figure ("有补贴吗" deserves a yes first).
-      const only = rules.length === 1 ? rules[0] : undefined;
-      const grant = only ? `有。${this.clauseRef(only.clauseId)}规定：“${only.quote}”。${this.validityLine(only.docId)}` : '';
-      return this.plain('calculate', `${grant}要计算${subject}的补贴，还需要知道：${question}${regionHint}`,
-        this.citations(rules.map((r) => r.clauseId)), this.suggestionsFor(field, rules));
+    // Regions asked about whose documents give no rate, or no matching provision, are named, never dropped.
+    const missingRegions = next.regions.filter((r) => !regionsOf.has(r));
+    const regionLines: string[] = [];
+    const regionClauses: string[] = [];
+    if (next.regions.length > 1) {
+      for (const region of missingRegions) {
+        const docIds = this.documentsFor([region]).map((d) => d.id);
+        const noRates = this.deps.rules.nonQuantitative.filter((n) => docIds.includes(n.docId));
+        if (noRates.length) {
+          regionLines.push(`【${region}】${noRates.map((n) => n.statement).join('')}无法计算金额。${docIds.map((id) => this.validityLine(id)).join('')}`);
+          regionClauses.push(...noRates.flatMap((n) => n.clauseIds));
+        } else {
+          regionLines.push(`【${region}】收录的${region}文件中没有与此对应的补贴条款。`);
+        }
+      }
     }
-    const comparing = computed.length > 1;
-    const blocks = computed.map(({ rule, calculation }) => this.describeCalculation(rule, calculation as Calculation, comparing));
-    const head = comparing
+    const head = comparing || regionLines.length
       ? `按不同地区的政策分别计算${regionOpen ? '（您没有说明地区，以下列出各地标准）' : ''}：`
-      : '';
-    const calcs = computed.map((r) => r.calculation as Calculation);
-    const publicCalc = calcs.map(toChatCalculation);
+      : summing ? '您问到的几项分别计算如下：' : '';
+    const publicCalc = eligible.map((r) => toChatCalculation(r.calculation));
+    const many = publicCalc.length > 1;
     return {
-      intent: comparing ? 'compare' : 'calculate',
-      answer: [head, ...blocks].filter(Boolean).join('\n\n'),
-      citations: this.citations(computed.map((r) => r.rule.clauseId).concat(computed.flatMap((r) => (r.rule.threshold ? [r.rule.threshold.clauseId] : [])))),
-      calculation: comparing ? publicCalc : (publicCalc[0] ?? null),
-      total: null,
-      suggestions: comparing
-        ? computed.map((r) => `只看${this.regionOf(r.rule.docId)}`)
-        : this.followUpSuggestions(computed[0]?.rule),
+      intent: comparing || regionLines.length ? 'compare' : summing ? 'sum' : 'calculate',
+      answer: [head, ...blocks, totalLine, ...regionLines].filter(Boolean).join('\n\n'),
+      citations: this.citations(eligible.map((r) => r.rule.clauseId).concat(eligible.flatMap((r) => r.rule.thresholds.map((t) => t.clauseId)), regionClauses)),
+      calculation: many ? publicCalc : (publicCalc[0] ?? null),
+      total: total ? yuanString(total) : null,
+      suggestions: comparing ? eligible.map((r) => `只看${this.regionOf(r.rule.docId)}`) : this.followUpSuggestions(eligible[0]?.rule),
     };
+  }
+
+  /** The provision does not apply: which threshold the inputs fall short of, quoted, with no figure. */
+  private notEligible(computed: { rule: SubsidyRule; calculation: Calculation }[]): AssistantReply {
+    const lines = computed.map(({ rule, calculation }) => {
+      const short = calculation.shortOf;
+      const threshold = rule.thresholds.find((t) => t.clauseId === short?.clauseId && t.label === short?.label);
+      const step = calculation.steps.find((x) => x.includes('低于门槛')) ?? '';
+      return `不符合${rule.subject}的条件：${step.replace(/ → 0元$/, '')}。${threshold ? `${this.clauseRef(threshold.clauseId)}规定：“${threshold.quote}”。` : ''}${this.validityLine(rule.docId)}`;
+    });
+    const clauses = computed.flatMap(({ rule }) => [...rule.thresholds.map((t) => t.clauseId), rule.clauseId]);
+    return this.plain('calculate', lines.join('\n'), this.citations(clauses), ['需要满足什么条件？']);
+  }
+
+  /** Nothing could be computed: say what the rule grants, then ask for the first missing input with its chips. */
+  private askForInput(results: { rule: SubsidyRule; missing: RuleInput | null; message: string | null }[], rules: SubsidyRule[], regionOpen: boolean): AssistantReply {
+    const first = results[0];
+    const question = first?.missing?.ask ?? first?.message ?? '请补充计算所需的信息。';
+    const subject = rules.map((r) => `${this.regionOf(r.docId)}·${r.subject}`).join('、');
+    const regionHint = regionOpen ? `（${[...new Set(rules.map((r) => this.regionOf(r.docId)))].join('、')}的标准不同，也请说明企业所在地区）` : '';
+    const only = rules.length === 1 ? rules[0] : undefined;
+    const grant = only ? `有。${this.clauseRef(only.clauseId)}规定：“${only.quote}”。${this.validityLine(only.docId)}` : '';
+    const regions = [...new Set(rules.map((r) => this.regionOf(r.docId)))];
+    const chips = first?.missing?.chips.length ? first.missing.chips : ['100万', '200万', '500万'];
+    return this.plain('calculate', `${grant}要计算${subject}的补贴，还需要知道：${question}${regionHint}`,
+      this.citations(rules.map((r) => r.clauseId)), regions.length > 1 ? [...chips.slice(0, 2), ...regions.map((r) => `在${r}`)] : chips);
   }
 
   /**
@@ -276,31 +407,19 @@ export class PolicyAssistant {
     return `《${doc?.title ?? clause?.docId ?? clauseId}》${clause?.label ?? clauseId}`;
   }
 
-  private basisLabel(rule: SubsidyRule): string {
-    const f = rule.formula;
-    return f.type === 'rate' || f.type === 'tiered' ? BASIS_LABELS[f.basis] : '计算基数';
-  }
-
-  private describeCalculation(rule: SubsidyRule, c: Calculation, comparing: boolean): string {
+  private describeCalculation(rule: SubsidyRule, c: Calculation, several: boolean, sums: Map<string, Quantity[]>): string {
     const verb = c.upperBound ? '最高可获' : '可获';
-    const region = comparing ? `【${this.regionOf(rule.docId)}·${rule.subject}】` : '';
+    const region = several ? `【${this.regionOf(rule.docId)}·${rule.subject}】` : '';
+    const added = [...sums].map(([key, qs]) => `${rule.inputs.find((i) => i.key === key)?.label ?? key}合计 ${qs.map((q) => q.text).join(' + ')} = ${formatYuan(qs.reduce((sum, q) => sum.plus(q.value), new Decimal(0)))}`);
     const headline = c.amount === '0' ? `${region}按规则计算为0元。` : `${region}${verb}${c.display}（${c.displayYuan}）。`;
     const lines = [
       headline,
-      `计算：${c.steps.join('；')}`,
+      `计算：${[...added, ...c.steps].join('；')}`,
       `依据：${this.clauseRef(rule.clauseId)}：“${rule.quote}”`,
-      `条件：${c.conditions.map((x, i) => `${'①②③④⑤'[i] ?? `${i + 1}.`}${x}`).join(' ')}`,
+      `条件：${numbered(c.conditions)}`,
       `提示：${c.notes.join('')}`,
     ];
     return lines.join('\n');
-  }
-
-  private suggestionsFor(field: string, rules: SubsidyRule[]): string[] {
-    if (field === 'level') return ['省级', '市级'];
-    if (field === 'area') return ['1000平方米', '5000平方米'];
-    if (field === 'seniorWorkers') return ['3名技师', '2名高级技师'];
-    const regions = [...new Set(rules.map((r) => this.regionOf(r.docId)))];
-    return regions.length > 1 ? ['100万', '500万', ...regions.map((r) => `在${r}`)] : ['100万', '200万', '500万'];
   }
 
   private followUpSuggestions(rule: SubsidyRule | undefined): string[] {

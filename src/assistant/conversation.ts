@@ -14,6 +14,11 @@ export const ConversationSlotsSchema = z.object({
   inputs: z.record(z.string(), z.union([z.string(), z.number()])),
   /** Rules proposed in the last turn that still await a region choice. */
   pendingRuleIds: z.array(z.string()),
+  /**
+   * Amounts this conversation has already computed per rule: a later "又买了…" for the same enterprise counts them
+   * against the rule's yearly cap.
+   */
+  awards: z.array(z.object({ ruleId: z.string(), amount: z.string() })).default([]),
 });
 export type ConversationSlots = z.infer<typeof ConversationSlotsSchema>;
 
@@ -29,16 +34,79 @@ export const ConversationTurnSchema = z.object({
 });
 export type ConversationTurn = z.infer<typeof ConversationTurnSchema>;
 
+/**
+ * A conversation as loaded for a turn: its slots and only its recent turns, so a long conversation costs a turn no
+ * more than a short one. Turns pushed onto `turns` are the new ones `save` appends.
+ */
 export const ConversationSchema = z.object({
   id: z.string(),
   createdAt: z.string(),
   slots: ConversationSlotsSchema,
+  /** The number of `turns[0]`: earlier turns are stored but not loaded (read them with `turnPage`). */
+  firstTurnIndex: z.number().int().min(0),
+  /** How many turns the store held when this was loaded (0 when new); `save` numbers new turns from here. */
+  storedTurnCount: z.number().int().min(0),
   turns: z.array(ConversationTurnSchema),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
 
 export function newConversation(now: Date): Conversation {
-  return { id: randomUUID(), createdAt: now.toISOString(), slots: { regions: [], subjectText: null, inputs: {}, pendingRuleIds: [] }, turns: [] };
+  return { id: randomUUID(), createdAt: now.toISOString(), slots: { regions: [], subjectText: null, inputs: {}, pendingRuleIds: [], awards: [] },
+    firstTurnIndex: 0, storedTurnCount: 0, turns: [] };
+}
+
+/** The turns `save` appends: those pushed after loading. */
+export function newTurns(conversation: Conversation): ConversationTurn[] {
+  const loaded = conversation.storedTurnCount - conversation.firstTurnIndex;
+  if (loaded < 0 || loaded > conversation.turns.length) throw new Error(`conversation ${conversation.id}: turn numbering is inconsistent`);
+  return conversation.turns.slice(loaded);
+}
+
+/** Turns loaded with a conversation: far more than follow-ups and the LLM's context use, and a fixed cost. */
+export const RECENT_TURNS = 50;
+/** Turns one conversation may hold; past it the user is asked to start a new one. */
+export const MAX_TURNS_PER_CONVERSATION = 1000;
+
+export interface ConversationStoreOptions {
+  /** Turns `get` loads (default RECENT_TURNS). */
+  recentTurns?: number;
+  /** Turns a conversation may hold (default MAX_TURNS_PER_CONVERSATION). */
+  maxTurns?: number;
+}
+
+/** One page of a conversation's turns, each with its number, for review. */
+export interface TurnPage {
+  conversationId: string;
+  createdAt: string;
+  turnCount: number;
+  turns: (ConversationTurn & { turnIndex: number })[];
+}
+
+export type StoreHealth = { ok: true } | { ok: false; reason: string };
+
+/** The store cannot read or write now (disk full, database file removed or replaced); nothing was saved. */
+export class StorageUnavailableError extends Error {
+  readonly code = 'storage_unavailable';
+  constructor(readonly reason: string) {
+    super(`对话记录暂时无法保存，请稍后再试（the conversation store is unavailable: ${reason}）`);
+  }
+}
+
+/** The conversation holds its maximum of turns; the user should start a new one. */
+export class ConversationFullError extends Error {
+  readonly code = 'conversation_full';
+  constructor(id: string, maxTurns: number) {
+    super(`这次对话已达${maxTurns}轮上限，请开始新的对话（conversation "${id}" holds its maximum of ${maxTurns} turns; ` +
+      'send the message without conversationId to start a new conversation）');
+  }
+}
+
+/** Another save appended turns since this copy was loaded; nothing was saved, and the turn can be answered again. */
+export class TurnConflictError extends Error {
+  readonly code = 'turn_conflict';
+  constructor(id: string) {
+    super(`conversation "${id}" changed while this turn was answered; nothing was saved, send the message again`);
+  }
 }
 
 export const FeedbackRequestSchema = z.object({
@@ -56,25 +124,57 @@ export type Feedback = z.infer<typeof FeedbackSchema>;
 /**
  * Where conversations and feedback live. `save` must be durable when it resolves: the caller acknowledges the turn
  * to the user only after it. The in-memory store serves tests and the CLI; SQLite is the server's default.
+ * Every method may throw StorageUnavailableError.
  */
 export interface ConversationStore {
+  /** The slots and the last `recentTurns` turns; null when the conversation does not exist. */
   get(id: string): Promise<Conversation | null>;
+  /**
+   * Appends the turns pushed since `get` and replaces the slots. Throws TurnConflictError when another save appended
+   * first (load again and retry), ConversationFullError past the cap.
+   */
   save(conversation: Conversation): Promise<void>;
+  /** Up to `limit` turns from number `from`; null when the conversation does not exist. */
+  turnPage(id: string, from: number, limit: number): Promise<TurnPage | null>;
   /** Records feedback; false when the conversation or turn does not exist. */
   saveFeedback(feedback: Feedback): Promise<boolean>;
   feedbackFor(conversationId: string): Promise<Feedback[]>;
+  /** Whether the store can take writes now (readiness probes report it). */
+  health(): Promise<StoreHealth>;
   close(): Promise<void>;
 }
 
 export class InMemoryConversationStore implements ConversationStore {
   private readonly conversations = new Map<string, Conversation>();
   private readonly feedback = new Map<string, Feedback>();
+  private readonly recentTurns: number;
+  private readonly maxTurns: number;
+  constructor(options: ConversationStoreOptions = {}) {
+    this.recentTurns = options.recentTurns ?? RECENT_TURNS;
+    this.maxTurns = options.maxTurns ?? MAX_TURNS_PER_CONVERSATION;
+  }
   async get(id: string): Promise<Conversation | null> {
     const found = this.conversations.get(id);
-    return found ? structuredClone(found) : null;
+    if (!found) return null;
+    const firstTurnIndex = Math.max(0, found.turns.length - this.recentTurns);
+    return structuredClone({ ...found, firstTurnIndex, storedTurnCount: found.turns.length, turns: found.turns.slice(firstTurnIndex) });
   }
   async save(conversation: Conversation): Promise<void> {
-    this.conversations.set(conversation.id, structuredClone(conversation));
+    const fresh = newTurns(conversation);
+    const stored = this.conversations.get(conversation.id);
+    if ((stored?.turns.length ?? 0) !== conversation.storedTurnCount) throw new TurnConflictError(conversation.id);
+    if (conversation.storedTurnCount + fresh.length > this.maxTurns) throw new ConversationFullError(conversation.id, this.maxTurns);
+    const turns = [...(stored?.turns ?? []), ...structuredClone(fresh)];
+    this.conversations.set(conversation.id, { ...structuredClone(conversation), firstTurnIndex: 0, storedTurnCount: turns.length, turns });
+  }
+  async turnPage(id: string, from: number, limit: number): Promise<TurnPage | null> {
+    const found = this.conversations.get(id);
+    if (!found) return null;
+    const turns = found.turns.slice(from, from + limit).map((t, i) => ({ ...structuredClone(t), turnIndex: from + i }));
+    return { conversationId: id, createdAt: found.createdAt, turnCount: found.turns.length, turns };
+  }
+  async health(): Promise<StoreHealth> {
+    return { ok: true };
   }
   async saveFeedback(feedback: Feedback): Promise<boolean> {
     const conversation = this.conversations.get(feedback.conversationId);

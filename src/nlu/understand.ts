@@ -1,5 +1,6 @@
 import { findQuantities, type Quantity } from './quantities.js';
 import { findRegions } from './regions.js';
+import { mentionsPolicy, type Lexicon } from '../lexicon/index.js';
 
 export const INTENTS = ['greeting', 'help', 'calculate', 'sum', 'compare', 'lookup', 'overview', 'document_facts', 'validity', 'not_covered', 'out_of_scope'] as const;
 export type Intent = (typeof INTENTS)[number];
@@ -25,6 +26,14 @@ export interface Understanding {
   followUp: boolean;
   /** Text that tries to instruct the assistant (ignore rules, set a rate): noted, never obeyed. */
   injection: boolean;
+  /** "又买了 / 再 / 另外 / 同一年还": this turn adds to what the conversation already computed (same enterprise, year). */
+  additive: boolean;
+  /** "一共 / 三年合计 / 总共": the question also asks a total (over a duration, or of several awards). */
+  asksTotal: boolean;
+  /** "有哪些 / 有什么扶持": a broad question. */
+  broad: boolean;
+  /** Spans negated in the text ("不是200万"): quantities inside them are not the user's figures. */
+  negated: [number, number][];
 }
 
 const GREETING = /^(你好|您好|hi|hello|嗨|在吗|早上好|下午好|晚上好)[！!。.\s]*$/i;
@@ -44,9 +53,6 @@ const LOOKUP_QUESTION = /(目标|任务|指标|怎么规定|如何规定|是什�
 const CLAIMED = /(补贴|补助|奖励|资助|奖补|扶持)(就|应该|应当)?(是|为|有|给)$/;
 const ALREADY = /(已经?(拿|领|获|收到|得到|享受)|拿了|领了|获得了|收到了|今年.{0,4}(拿|领)过)/;
 
-/** Policy vocabulary: a message with none of these words (and no region) is out of the corpus's scope. */
-const DOMAIN = /(技改|技术改造|补|奖|资助|扶持|政策|文件|条款|企业|设备|工作母机|机床|项目|平台|厂房|租金|人才|技师|高级工|并购|兼并|重组|收购|产值|质量|名牌|品牌|智能|工厂|车间|中心|工业|互联网|上云|制造|目标|领导|负责|用地|土地|融资|贷款|基金|税|财政|入库|项目库|六化|申请|条件|门槛|征求意见|有效|过期|绿色|节能|机器换人|机器人|示范|卓越绩效|ISO|subsid|grant|factory|machine|robot|policy|M&A)/i;
-
 function cueBefore(text: string, q: Quantity): string {
   const before = text.slice(0, q.start);
   const clauseStart = Math.max(...['，', ',', '。', '；', '、'].map((d) => before.lastIndexOf(d)));
@@ -65,12 +71,20 @@ function levelOf(text: string): string | null {
   return null;
 }
 
-export function understand(text: string): Understanding {
+const ADDITIVE = /(又|再|另外|还买了|还采购了|追加|同一年|同年|加上|第二台|第二次)/;
+const ASKS_TOTAL = /(一共|总共|合计|累计|共计|总计|加起来|总额|[两三四五\d]年(下来|内|里|共|总|合)|全部加)/;
+const BROAD = /(有哪些|有什么|都有啥|有啥|哪些方面|哪几种|哪几项|哪些政策|哪些措施|哪些扶持|哪些支持|哪些补贴|哪些奖励|介绍一下|概括|汇总|一览|梳理|列一下|列出)/;
+const NEGATION = /(不是|并非|不对|不止|而不是)([^，,。；;？?！!是]{0,10})/g;
+
+export function understand(text: string, lexicon: Lexicon): Understanding {
   const trimmed = text.trim();
   const { covered, uncovered } = findRegions(trimmed);
   const quantities = findQuantities(trimmed);
   const amounts: Understanding['amounts'] = { base: [], alreadyReceived: null, provincial: null, city: null, county: null, claimed: [] };
+  const negated = [...trimmed.matchAll(NEGATION)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as [number, number]);
   for (const q of quantities.filter((x) => x.kind === 'money')) {
+    // "不是200万，是300万": the corrected figure counts, the negated one does not.
+    if (negated.some(([a, b]) => q.start >= a && q.start < b)) continue;
     const cue = cueBefore(trimmed, q);
     if (CLAIMED.test(cue)) amounts.claimed.push(q);
     else if (ALREADY.test(cue)) amounts.alreadyReceived = q;
@@ -86,12 +100,14 @@ export function understand(text: string): Understanding {
   else if (HELP.test(trimmed)) cue = 'help';
   else if (VALIDITY.test(trimmed) && !amounts.base.length) cue = 'validity';
   else if (covered.length > 1 && COMPARE.test(trimmed)) cue = 'compare';
-  else if (!DOMAIN.test(trimmed) && covered.length === 0 && quantities.length === 0) cue = 'out_of_scope';
+  else if (!mentionsPolicy(lexicon, trimmed) && covered.length === 0 && quantities.length === 0) cue = 'out_of_scope';
   return {
     text: trimmed, cue, asksAmount, regions: covered, uncoveredPlaces: uncovered, quantities, amounts,
     suppliesInputs: amounts.base.length > 0 || quantities.some((q) => ['headcount', 'area', 'months', 'count'].includes(q.kind)),
     level: levelOf(trimmed), commerce: /(商贸|流通|批发|零售)/.test(trimmed),
     projectType: /信息化/.test(trimmed) ? '信息化' : /创新化/.test(trimmed) ? '创新化' : null,
     followUp: FOLLOW_UP.test(trimmed), injection: INJECTION.test(trimmed),
+    additive: ADDITIVE.test(trimmed), asksTotal: ASKS_TOTAL.test(trimmed), broad: BROAD.test(trimmed),
+    negated,
   };
 }

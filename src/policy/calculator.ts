@@ -2,8 +2,7 @@ import { Decimal } from 'decimal.js';
 import { z } from 'zod';
 import { describeValidity, type PolicyDocumentManifest } from '../corpus/index.js';
 import { formatRate, formatYuan, groupThousands, yuanString } from './money.js';
-import { BASIS_LABELS, CAP_SCOPE_LABELS, type Cap, type SubsidyRule } from './rule-schema.js';
-import { findRule } from './rules-table.js';
+import { BASIS_LABELS, capLabel, type Cap, type SubsidyRule, type Threshold } from './rule-schema.js';
 
 /** Amounts beyond 10^13 元 are not a real enterprise's figures: refuse rather than compute. */
 export const MAX_YUAN = new Decimal('1e13');
@@ -25,6 +24,9 @@ export const CalculationSchema = z.object({
   floored: z.boolean(),
   /** True where the document states an upper bound (不超过/最高): answers say 最高可获. */
   upperBound: z.boolean(),
+  /** False when an input falls short of a threshold the text sets; the amount is then 0. */
+  eligible: z.boolean(),
+  shortOf: z.object({ clauseId: z.string(), label: z.string(), minimum: z.string(), consequence: z.string() }).nullable(),
   conditions: z.array(z.string()),
   notes: z.array(z.string()),
 });
@@ -118,6 +120,8 @@ interface Working {
   inputs: Record<string, string | number>;
   capped: boolean;
   floored: boolean;
+  /** The first threshold the inputs fall short of; the amount is then 0. */
+  shortOf: Threshold | null;
 }
 
 function applyFormula(rule: SubsidyRule, inputs: RawInputs, w: Working): void {
@@ -234,6 +238,11 @@ function applyFloor(rule: SubsidyRule, w: Working): void {
   const floor = new Decimal(rule.floor);
   if (w.amount.lt(floor)) {
     w.steps.push(`不低于 ${formatYuan(floor)}：${formatYuan(w.amount)} 提高至 ${formatYuan(floor)}`);
+    const base = rule.formula.type === 'rate' ? w.inputs[rule.formula.basis] : undefined;
+    // The document's floor can exceed what was spent (a 100元 purchase): keep the reading, but say so.
+    if (base !== undefined && floor.gt(new Decimal(base))) {
+      w.steps.push(`注意：保底金额 ${formatYuan(floor)} 高于${BASIS_LABELS[rule.formula.type === 'rate' ? rule.formula.basis : 'equipmentPurchase']} ${formatYuan(new Decimal(base))}，补助将超过实际支出，请与主管部门确认是否适用保底`);
+    }
     w.amount = floor;
     w.floored = true;
   } else {
@@ -241,12 +250,12 @@ function applyFloor(rule: SubsidyRule, w: Working): void {
   }
 }
 
-const isYearly = (cap: Cap) => cap.scope.endsWith('per-year');
+const isYearly = (cap: Cap) => cap.period === 'year';
 
 function applyCaps(rule: SubsidyRule, inputs: RawInputs, w: Working): void {
   for (const cap of rule.caps) {
     const limit = new Decimal(cap.amount);
-    const label = `${CAP_SCOPE_LABELS[cap.scope]}${formatYuan(limit)}`;
+    const label = `${capLabel(cap)}${formatYuan(limit)}`;
     if (w.amount.gt(limit)) {
       w.steps.push(`${label}：${formatYuan(w.amount)} 超过上限，取 ${formatYuan(limit)}`);
       w.amount = limit;
@@ -270,25 +279,37 @@ function applyCaps(rule: SubsidyRule, inputs: RawInputs, w: Working): void {
   }
 }
 
-/** 六安: below the project-library threshold the award does not apply (入库 is the precondition). */
-function applyThreshold(rule: SubsidyRule, inputs: RawInputs, w: Working): void {
-  if (!rule.threshold) return;
-  const investment = money(inputs, 'fixedAssetInvestment', '固定资产投资', { optional: true });
-  const projectType = inputs.projectType;
-  if (projectType !== undefined && typeof projectType !== 'string') throw new InputError('projectType', '项目类型（projectType）应为文字');
-  const exempt = typeof projectType === 'string' && rule.threshold.exemptProjectTypes.some((t) => projectType.includes(t));
-  if (!investment) return;
-  w.inputs.fixedAssetInvestment = yuanString(investment);
-  if (typeof projectType === 'string') w.inputs.projectType = projectType;
-  const minimum = new Decimal(rule.threshold.minimum);
-  if (exempt) {
-    w.steps.push(`${projectType}改造项目不限定投资额，可纳入市级技改项目库`);
-  } else if (investment.lt(minimum)) {
-    w.steps.push(`固定资产投资 ${formatYuan(investment)} 低于入库门槛 ${formatYuan(minimum)}，不能纳入市级技改项目库，不享受技改财政奖补 → 0元`);
-    w.amount = new Decimal(0);
-  } else {
-    w.steps.push(`固定资产投资 ${formatYuan(investment)} 达到入库门槛 ${formatYuan(minimum)}`);
+/** Eligibility thresholds the text sets (六安 入库 200万; 盘活面积): below one, the provision does not apply → 0元. */
+function applyThresholds(rule: SubsidyRule, inputs: RawInputs, w: Working): void {
+  for (const t of rule.thresholds) {
+    const exemptBy = t.exemptWhen ? inputs[t.exemptWhen.input] : undefined;
+    if (exemptBy !== undefined && typeof exemptBy !== 'string') throw new InputError(t.exemptWhen?.input ?? '', `${t.exemptWhen?.input}应为文字`);
+    const exempt = typeof exemptBy === 'string' && (t.exemptWhen?.values ?? []).some((v) => exemptBy.includes(v));
+    if (typeof exemptBy === 'string' && t.exemptWhen) w.inputs[t.exemptWhen.input] = exemptBy;
+    const value = t.dimension === 'money'
+      ? money(inputs, t.input, t.label, { optional: true })
+      : (inputs[t.input] === undefined ? null : positiveQuantity(inputs, t.input, t.label, new Decimal('1e9')));
+    if (exempt) {
+      w.steps.push(`${exemptBy}项目不受“${t.label}”门槛限制`);
+      continue;
+    }
+    if (!value) continue;
+    w.inputs[t.input] = value.toFixed();
+    const minimum = new Decimal(t.minimum);
+    const shown = (x: Decimal) => (t.dimension === 'money' ? formatYuan(x) : `${x.toFixed()}平方米`);
+    if (value.lt(minimum)) {
+      w.steps.push(`${t.label} ${shown(value)} 低于门槛 ${shown(minimum)}，不符合条件（${t.consequence}）→ 0元`);
+      w.amount = new Decimal(0);
+      w.shortOf ??= t;
+    } else {
+      w.steps.push(`${t.label} ${shown(value)} 达到门槛 ${shown(minimum)}`);
+    }
   }
+}
+
+/** Input keys a rule accepts: its typed inputs and the inputs its thresholds read. Anything else is refused. */
+export function acceptedInputs(rule: SubsidyRule): Set<string> {
+  return new Set([...rule.inputs.map((i) => i.key), ...rule.thresholds.flatMap((t) => [t.input, ...(t.exemptWhen ? [t.exemptWhen.input] : [])])]);
 }
 
 /** "不超过/最高" in the document: the amount is a ceiling, and answers say 最高可获. */
@@ -312,16 +333,18 @@ function caveats(rule: SubsidyRule, w: Working, context: CalculationContext | un
  * Computes a subsidy from the rules table, exactly (decimal.js): formula → modifier → floor → caps → yearly
  * allowance → library threshold. Pure: the same rule and inputs always give the same result.
  */
-export function computeSubsidy(ruleId: string, inputs: RawInputs, context?: CalculationContext): CalculationOutcome {
-  const rule = findRule(ruleId);
-  if (!rule) return { ok: false, error: { code: 'unknown_rule', field: null, message: `没有编号为“${ruleId}”的补贴规则` } };
-  const w: Working = { amount: new Decimal(0), steps: [], inputs: {}, capped: false, floored: false };
+export function computeSubsidy(rule: SubsidyRule, inputs: RawInputs, context?: CalculationContext): CalculationOutcome {
+  const w: Working = { amount: new Decimal(0), steps: [], inputs: {}, capped: false, floored: false, shortOf: null };
   try {
+    const accepted = acceptedInputs(rule);
+    const unknown = Object.keys(inputs).filter((key) => !accepted.has(key));
+    // A count on a one-off award (一次性200万 × 1000) would multiply a fixed sum: only inputs the row declares count.
+    if (unknown.length) throw new InputError(unknown[0] ?? '', `规则“${rule.subject}”不接受输入 ${unknown.join('、')}；可用输入：${[...accepted].join('、')}`);
     applyFormula(rule, inputs, w);
     applyModifiers(rule, inputs, w);
     applyFloor(rule, w);
     applyCaps(rule, inputs, w);
-    applyThreshold(rule, inputs, w);
+    applyThresholds(rule, inputs, w);
   } catch (error) {
     if (error instanceof InputError) return { ok: false, error: { code: 'invalid_input', field: error.field, message: error.message } };
     throw error;
@@ -333,6 +356,8 @@ export function computeSubsidy(ruleId: string, inputs: RawInputs, context?: Calc
       amount: yuanString(w.amount), display: formatYuan(w.amount), displayYuan: `${groupThousands(w.amount)}元`,
       capped: w.capped, floored: w.floored,
       upperBound: statesUpperBound(rule),
+      eligible: w.shortOf === null,
+      shortOf: w.shortOf ? { clauseId: w.shortOf.clauseId, label: w.shortOf.label, minimum: w.shortOf.minimum, consequence: w.shortOf.consequence } : null,
       conditions: rule.conditions, notes: caveats(rule, w, context),
     },
   };

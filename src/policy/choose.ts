@@ -1,5 +1,4 @@
-import { SUBSIDY_RULES } from './rules-table.js';
-import type { SubsidyRule } from './rule-schema.js';
+import type { InputDimension, SubsidyRule } from './rule-schema.js';
 
 export interface RuleChoice {
   /** The best-matching rules, at most one subject per region, in table order. */
@@ -8,22 +7,61 @@ export interface RuleChoice {
   missing: ('region' | 'subject')[];
 }
 
-/** How specific a rule's match is: the longest trigger found (0 = no match). */
-function matchLength(rule: SubsidyRule, text: string, regionNamed: boolean): number {
-  const lower = text.toLowerCase();
-  const triggers = regionNamed ? [...rule.triggers, ...rule.regionalTriggers] : rule.triggers;
-  return Math.max(0, ...triggers.filter((t) => lower.includes(t.toLowerCase())).map((t) => t.length));
+export interface ChoiceContext {
+  /** Maps a document id to its region. */
+  regionOf: (docId: string) => string | undefined;
+  /** Regions the question (or the conversation) names. */
+  regions?: readonly string[];
+  /** Dimensions of the quantities the question gives (money, area, headcount …): a rule that takes them scores higher. */
+  dimensions?: readonly InputDimension[];
+}
+
+// "不是龙头企业" / "非示范项目": a trigger inside such a span does not count for its rule.
+const NEGATED = /(不是|并非|不属于|没有被认定为|未被认定为|非)([^，,。；;？?！!]{0,12})/g;
+
+function negatedSpans(text: string): [number, number][] {
+  return [...text.matchAll(NEGATED)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
+}
+
+/** Where a trigger occurs outside negated spans; the longest such trigger is the rule's vocabulary score. */
+function vocabularyScore(rule: SubsidyRule, lower: string, spans: [number, number][], regionNamed: boolean): number {
+  const triggers = regionNamed ? [...rule.vocabulary.triggers, ...rule.vocabulary.regionalTriggers] : rule.vocabulary.triggers;
+  let best = 0;
+  for (const trigger of triggers) {
+    const t = trigger.toLowerCase();
+    for (let at = lower.indexOf(t); at >= 0; at = lower.indexOf(t, at + 1)) {
+      if (!spans.some(([a, b]) => at >= a && at < b)) best = Math.max(best, t.length);
+    }
+  }
+  return best;
+}
+
+/** +1 when a quantity given fits an input of the rule, −1 when the rule takes no input of that dimension at all. */
+function unitScore(rule: SubsidyRule, dimensions: readonly InputDimension[]): number {
+  const measured = dimensions.filter((d) => d !== 'level' && d !== 'text');
+  if (measured.length === 0) return 0;
+  const takes = new Set([...rule.inputs.map((i) => i.dimension), ...rule.thresholds.map((t) => t.dimension)]);
+  return measured.some((d) => takes.has(d)) ? 1 : -1;
 }
 
 /**
- * Picks the rules a question is about from its words. `regionOf` maps a document id to its region; `regions`
- * are the regions the question (or the conversation) names. Deterministic: ties keep table order.
+ * Picks the rules a question is about by score: vocabulary (longest trigger outside a negation, regional words only
+ * where the region is named), then the fit of the quantities given, with negatives ruling a rule out. Deterministic:
+ * ties keep table order.
  */
-export function chooseRules(text: string, regionOf: (docId: string) => string | undefined, regions: readonly string[] = []): RuleChoice {
+export function chooseRules(rules: readonly SubsidyRule[], text: string, context: ChoiceContext): RuleChoice {
+  const { regionOf } = context;
+  const regions = context.regions ?? [];
+  const lower = text.toLowerCase();
+  const spans = negatedSpans(lower);
   const inRegion = (rule: SubsidyRule) => regions.length === 0 || regions.includes(regionOf(rule.docId) ?? '');
-  const matched = SUBSIDY_RULES.filter(inRegion)
-    .map((rule) => ({ rule, score: matchLength(rule, text, regions.includes(regionOf(rule.docId) ?? '')) }))
-    .filter((s) => s.score > 0);
+  const matched = rules.filter(inRegion)
+    .filter((rule) => !rule.vocabulary.negatives.some((n) => lower.includes(n.toLowerCase())))
+    .map((rule) => {
+      const words = vocabularyScore(rule, lower, spans, regions.includes(regionOf(rule.docId) ?? ''));
+      return { rule, words, score: words > 0 ? words * 2 + unitScore(rule, context.dimensions ?? []) : 0 };
+    })
+    .filter((s) => s.words > 0);
   // A narrower rule that matches replaces the general rule it specializes, and inherits its score if higher.
   const scored = matched
     .filter((s) => !matched.some((o) => o.rule.specializes === s.rule.id))
@@ -32,7 +70,7 @@ export function chooseRules(text: string, regionOf: (docId: string) => string | 
       return general ? { ...s, score: Math.max(s.score, general.score) } : s;
     });
   if (scored.length === 0) return { rules: [], missing: ['subject'] };
-  // The most specific match per region: 工作母机 beats 设备 within 中山.
+  // The best score per region: 工作母机 beats 设备 within 中山.
   const bestByRegion = new Map<string, number>();
   for (const s of scored) {
     const region = regionOf(s.rule.docId) ?? '';
@@ -41,7 +79,7 @@ export function chooseRules(text: string, regionOf: (docId: string) => string | 
   const overall = Math.max(...bestByRegion.values());
   const chosen = scored.filter((s) => {
     const best = bestByRegion.get(regionOf(s.rule.docId) ?? '') ?? 0;
-    // Without a named region, a region whose best match is less specific drops out.
+    // Without a named region, a region whose best match is weaker drops out.
     return s.score === best && (regions.length > 0 || best === overall);
   });
   const chosenRegions = new Set(chosen.map((s) => regionOf(s.rule.docId)));

@@ -1,10 +1,10 @@
-export { SUBSIDY_RULES, NON_QUANTITATIVE_DOCUMENTS, findRule } from './rules-table.js';
+export { PolicyRules, buildPolicyRules, loadPolicyRules } from './rules-data.js';
 export {
-  SubsidyRuleSchema, FormulaSchema, BasisFieldSchema, BASIS_LABELS, type SubsidyRule, type Formula, type BasisField,
-  type NonQuantitativeDocument,
+  SubsidyRuleSchema, RulesFileSchema, FormulaSchema, BasisFieldSchema, BASIS_LABELS, capLabel, type SubsidyRule, type Formula,
+  type BasisField, type NonQuantitativeDocument, type RuleInput, type InputDimension, type Threshold, type Cap,
 } from './rule-schema.js';
 export {
-  computeSubsidy, CalculationSchema, MAX_YUAN, type Calculation, type CalculationOutcome, type CalculationInputError,
+  computeSubsidy, acceptedInputs, CalculationSchema, MAX_YUAN, type Calculation, type CalculationOutcome, type CalculationInputError,
   type CalculationContext,
 } from './calculator.js';
 export { formatYuan, formatRate, groupThousands, yuanString } from './money.js';

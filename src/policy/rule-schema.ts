@@ -28,27 +28,58 @@ export const BASIS_LABELS: Record<BasisField, string> = {
 /** "不超过/最高" makes the rate an upper bound (answers say 最高可获); a plain "按…的20%" is exact. */
 export const BoundSchema = z.enum(['upper', 'exact']);
 
-export const CapScopeSchema = z.enum([
-  'per-project', // 单个项目
-  'per-enterprise', // 单个企业
-  'per-enterprise-per-year', // 同一年度单个企业 / 每家企业每年
-  'per-platform', // 单个平台（一次性）
-  'per-platform-per-year', // 单个平台每年
-  'per-project-per-year', // 单个项目年
-]);
-export type CapScope = z.infer<typeof CapScopeSchema>;
-
-export const CAP_SCOPE_LABELS: Record<CapScope, string> = {
-  'per-project': '单个项目最高',
-  'per-enterprise': '单个企业最高',
-  'per-enterprise-per-year': '同一年度单个企业最高',
-  'per-platform': '单个平台最高',
-  'per-platform-per-year': '单个平台每年最高',
-  'per-project-per-year': '单个项目每年最高',
-};
-
-export const CapSchema = z.object({ amount: DecimalText, scope: CapScopeSchema });
+/** Whom a cap counts per (单个企业 / 单个项目 / 单个平台) and over what period (每年 / 一次性). */
+export const CapSchema = z.object({
+  amount: DecimalText,
+  per: z.enum(['enterprise', 'project', 'platform']),
+  period: z.enum(['year', 'once']),
+});
 export type Cap = z.infer<typeof CapSchema>;
+
+const PER_LABELS: Record<Cap['per'], string> = { enterprise: '单个企业', project: '单个项目', platform: '单个平台' };
+/** 同一年度单个企业最高 / 单个项目最高 … as the answers print a cap. */
+export function capLabel(cap: Cap): string {
+  return cap.period === 'year' ? `${PER_LABELS[cap.per]}每年最高` : `${PER_LABELS[cap.per]}最高`;
+}
+
+/** What kind of quantity fills an input: the quantity parser's kinds, plus a level/category word. */
+export const InputDimensionSchema = z.enum(['money', 'area', 'headcount', 'count', 'months', 'level', 'text']);
+export type InputDimension = z.infer<typeof InputDimensionSchema>;
+
+/**
+ * One typed input of a rule. Slot filling takes quantities of the input's dimension; where a rule has several inputs
+ * of one dimension, the cue words just before a quantity decide which input it fills.
+ */
+export const RuleInputSchema = z.object({
+  key: z.string(),
+  dimension: InputDimensionSchema,
+  label: z.string(),
+  /** The question the assistant asks when this input is missing. */
+  ask: z.string(),
+  cues: z.array(z.string()).default([]),
+  /** Quick replies offered with the question. */
+  chips: z.array(z.string()).default([]),
+  required: z.boolean().default(false),
+});
+export type RuleInput = z.infer<typeof RuleInputSchema>;
+
+/** An eligibility threshold the text sets on an input (六安 固定资产投资200万元以上; 盘活面积不小于5000平方米). */
+export const ThresholdSchema = z.object({
+  input: z.string(),
+  dimension: z.enum(['money', 'area']),
+  label: z.string(),
+  minimum: DecimalText,
+  /** The threshold does not apply when this input holds one of these words (信息化、创新化改造项目不限定投资额). */
+  exemptWhen: z.object({ input: z.string(), values: z.array(z.string()).min(1) }).optional(),
+  clauseId: z.string(),
+  quote: z.string(),
+  /** What falling short means, in the document's terms. */
+  consequence: z.string(),
+});
+export type Threshold = z.infer<typeof ThresholdSchema>;
+
+/** A question and the amount (元) the assistant must answer with: a test runs every example. */
+export const RuleExampleSchema = z.object({ question: z.string(), amount: DecimalText });
 
 const OptionSchema = z.object({ key: z.string(), label: z.string(), amount: DecimalText });
 
@@ -77,40 +108,49 @@ export const FormulaSchema = z.discriminatedUnion('type', [
 ]);
 export type Formula = z.infer<typeof FormulaSchema>;
 
-export const SubsidyRuleSchema = z.object({
+/** One quantitative provision as a row of corpus/rules/<docId>.yaml (docId comes from the file). */
+export const RuleRowSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
-  docId: z.string(),
   clauseId: z.string(),
   /** The sentence(s) this rule encodes, copied verbatim from the clause. */
   quote: z.string().min(4),
   /** What is supported, in the document's words (工作母机, 技术改造项目 …). */
   subject: z.string(),
-  /** Words callers use for it: the rule chooser matches them. */
-  triggers: z.array(z.string()).min(1),
-  /** Broader words that pick this rule only when the question names this rule's region (东源 + 工作母机 → 设备购置). */
-  regionalTriggers: z.array(z.string()).default([]),
-  /**
-   * The general rule this one narrows (龙头骨干企业 技改 20% narrows 技改 10%): when a question matches both, the
-   * narrower rule is the answer.
-   */
+  vocabulary: z.object({
+    /** Words callers use for it: rule choice scores them. */
+    triggers: z.array(z.string()).min(1),
+    /** Broader words that count only when the question names this rule's region (东源 + 工作母机 → 设备购置). */
+    regionalTriggers: z.array(z.string()).default([]),
+    /** Words that rule this provision out ("不是示范项目"), or that belong to a neighbour. */
+    negatives: z.array(z.string()).default([]),
+    /** English terms (machine tool, M&A): rewritten onto the policy vocabulary before retrieval. */
+    english: z.array(z.string()).default([]),
+  }),
+  /** The general rule this one narrows (龙头骨干企业 20% narrows 技改 10%): when both match, the narrower answers. */
   specializes: z.string().optional(),
   /** Eligibility checklist: what the authority will confirm. */
   conditions: z.array(z.string()),
+  inputs: z.array(RuleInputSchema),
   formula: FormulaSchema,
   caps: z.array(CapSchema),
   floor: DecimalText.optional(),
   /** 商贸流通等 按50%执行: a factor applied when the enterprise is of this category. */
   modifiers: z.array(z.object({ key: z.string(), label: z.string(), factor: DecimalText })),
   duration: z.object({ years: z.number().int().positive(), meaning: z.string() }).optional(),
-  /** A precondition on a quantity, e.g. 六安 固定资产投资200万元以上 to enter the project library. */
-  threshold: z
-    .object({ field: z.literal('fixedAssetInvestment'), minimum: DecimalText, exemptProjectTypes: z.array(z.string()),
-      clauseId: z.string(), quote: z.string() })
-    .optional(),
+  thresholds: z.array(ThresholdSchema).default([]),
   /** How the table reads wording that admits more than one reading. */
   readingNotes: z.array(z.string()),
+  examples: z.array(RuleExampleSchema).default([]),
 });
+export const SubsidyRuleSchema = RuleRowSchema.extend({ docId: z.string() });
 export type SubsidyRule = z.infer<typeof SubsidyRuleSchema>;
+
+/** One rules file: a document's quantitative provisions, or the statement that it gives no rates. */
+export const RulesFileSchema = z.object({
+  docId: z.string(),
+  rules: z.array(RuleRowSchema),
+  noRates: z.object({ clauseIds: z.array(z.string()).min(1), statement: z.string() }).optional(),
+});
 
 /** A document whose subsidy clauses state no rate or amount: the assistant says so instead of computing. */
 export const NonQuantitativeDocumentSchema = z.object({

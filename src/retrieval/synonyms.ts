@@ -58,15 +58,21 @@ for (const group of SYNONYM_GROUPS) {
  * English are rewritten onto the documents' vocabulary before retrieval, so neither retriever ranks on English words
  * alone (the dense model's English similarities are near-ties that flip between CPUs).
  */
-const ENGLISH_TERMS: readonly { pattern: RegExp; policyTerm: string; length: number }[] = SYNONYM_GROUPS.flatMap((group) => {
+const englishPattern = (term: string) =>
+  new RegExp(`(?<![a-z])${term.replace(/&/g, '\\s*&\\s*').replace(/\s+/g, '\\s+')}(?![a-z])`, 'gi');
+let ENGLISH_TERMS: { pattern: RegExp; policyTerm: string; length: number }[] = SYNONYM_GROUPS.flatMap((group) => {
   const policyTerm = group.find((t) => /\p{Script=Han}/u.test(t));
   if (!policyTerm) return [];
-  return group.filter((t) => /^[a-z&\s]+$/i.test(t)).map((term) => ({
-    pattern: new RegExp(`(?<![a-z])${term.replace(/&/g, '\\s*&\\s*').replace(/\s+/g, '\\s+')}(?![a-z])`, 'gi'),
-    policyTerm,
-    length: term.length,
-  }));
+  return group.filter((t) => /^[a-z&\s]+$/i.test(t)).map((term) => ({ pattern: englishPattern(term), policyTerm, length: term.length }));
 }).sort((a, b) => b.length - a.length);
+
+/** Adds the rules data's English terms (machine tool → 工作母机); a provision's own term wins over a generic group. */
+export function addEnglishTerms(terms: readonly { term: string; policyTerm: string }[]): void {
+  const known = new Set(ENGLISH_TERMS.map((t) => t.pattern.source));
+  const fresh = terms.map(({ term, policyTerm }) => ({ pattern: englishPattern(term), policyTerm, length: term.length + 0.5 }))
+    .filter((t) => !known.has(t.pattern.source));
+  ENGLISH_TERMS = [...ENGLISH_TERMS, ...fresh].sort((a, b) => b.length - a.length);
+}
 
 /** "M&A reward in Zhongshan" → "并购 奖励 in Zhongshan": English policy terms replaced by the documents' words. */
 export function toPolicyVocabulary(query: string): string {

@@ -23,14 +23,18 @@ const POLICY_WORDS = ['工作母机', '机器换人', '技术改造', '以奖代
   '兼并重组', '并购重组', '龙头骨干企业', '工业互联网', '公共技术服务平台', '智能工厂', '绿色工厂', '数字化车间',
   '技术中心', '工业设计中心', '项目库', '征求意见稿', '高级技师', '高级工', '名牌产品', '质量奖', '火炬开发区', '翠亨新区'];
 
-let policyWordsLoaded = false;
+const loadedWords = new Set<string>();
+/** Teaches jieba words to keep whole (the rules data's triggers and subjects); call before building an index. */
+export function addPolicyWords(words: readonly string[]): void {
+  const fresh = words.filter((w) => !loadedWords.has(w));
+  if (!fresh.length) return;
+  sharedJieba().loadDict(Buffer.from(fresh.map((w) => `${w} 100000 n`).join('\n')));
+  for (const w of fresh) loadedWords.add(w);
+}
+
 function policyJieba(): Jieba {
-  const instance = sharedJieba();
-  if (!policyWordsLoaded) {
-    instance.loadDict(Buffer.from(POLICY_WORDS.map((w) => `${w} 100000 n`).join('\n')));
-    policyWordsLoaded = true;
-  }
-  return instance;
+  if (!loadedWords.size) addPolicyWords(POLICY_WORDS);
+  return sharedJieba();
 }
 
 function keep(term: string): boolean {

@@ -5,7 +5,7 @@ import { searchPolicy } from '../assistant/policy-search.js';
 import { FeedbackRequestSchema, type ConversationStore } from '../assistant/conversation.js';
 import { documentStatus, type Corpus } from '../corpus/index.js';
 import { parseAmount } from '../nlu/quantities.js';
-import { BasisFieldSchema, NON_QUANTITATIVE_DOCUMENTS, SUBSIDY_RULES, computeSubsidy, findRule, yuanString } from '../policy/index.js';
+import { computeSubsidy, yuanString, type PolicyRules, type SubsidyRule } from '../policy/index.js';
 import type { Retriever } from '../retrieval/index.js';
 import { ChatBodySchema } from './chat-request.js';
 import { ApiError } from './errors.js';
@@ -18,6 +18,7 @@ export interface RouteDeps {
   store: ConversationStore;
   metrics: ServerMetrics;
   today: string;
+  rules: PolicyRules;
 }
 
 const SearchQuerySchema = z.object({
@@ -26,20 +27,23 @@ const SearchQuerySchema = z.object({
   docId: z.string().optional(),
 });
 
+const ConversationPageQuerySchema = z.object({
+  from: z.coerce.number().int().min(0).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
 const CalculateBodySchema = z.object({
   ruleId: z.string().min(1),
   inputs: z.record(z.string(), z.union([z.string().max(100), z.number(), z.boolean()])).default({}),
 });
 
-// Fields that take an amount of money; a string such as "200万" is read by the quantity parser first.
-const MONEY_FIELDS = new Set<string>([...BasisFieldSchema.options, 'alreadyReceivedThisYear', 'provincialShareIncrement',
-  'cityShareIncrement', 'countyShareIncrement', 'fixedAssetInvestment', 'monthlyRentPerSquareMetre']);
-
-/** Reads "200万" / "¥2,000,000" into 元 for money fields; errors name the field. */
-function normalizeMoneyInputs(inputs: Record<string, string | number | boolean>): Record<string, unknown> {
+/** Reads "200万" / "¥2,000,000" into 元 for the rule's money inputs (from its row); errors name the field. */
+function normalizeMoneyInputs(rule: SubsidyRule, inputs: Record<string, string | number | boolean>): Record<string, unknown> {
+  const moneyFields = new Set([...rule.inputs.filter((i) => i.dimension === 'money').map((i) => i.key),
+    ...rule.thresholds.filter((t) => t.dimension === 'money').map((t) => t.input)]);
   const out: Record<string, unknown> = { ...inputs };
   for (const [field, value] of Object.entries(inputs)) {
-    if (!MONEY_FIELDS.has(field) || typeof value !== 'string' || /^-?\d+(\.\d+)?$/.test(value.trim())) continue;
+    if (!moneyFields.has(field) || typeof value !== 'string' || /^-?\d+(\.\d+)?$/.test(value.trim())) continue;
     const reading = parseAmount(value);
     if (!reading.ok) throw new ApiError(400, 'invalid_input', `${field}: ${reading.message}`);
     out[field] = yuanString(reading.yuan);
@@ -70,16 +74,22 @@ export async function apiRoutes(app: FastifyInstance, deps: RouteDeps): Promise<
     return reply.status(201).send({ ok: true });
   });
 
+  // One page of turns: `from` (a turn number) and `limit`; without `from`, the latest page, which a widget restores.
   app.get('/api/conversations/:id', async (request) => {
     const { id } = z.object({ id: z.string().min(1).max(100) }).parse(request.params);
-    const conversation = await deps.store.get(id);
-    if (!conversation) throw new ApiError(404, 'conversation_not_found', `conversation "${id}" does not exist`);
+    const query = ConversationPageQuerySchema.parse(request.query);
+    const notFound = () => new ApiError(404, 'conversation_not_found', `conversation "${id}" does not exist`);
+    const from = query.from ?? Math.max(0, ((await deps.store.turnPage(id, 0, 0)) ?? { turnCount: 0 }).turnCount - query.limit);
+    const page = await deps.store.turnPage(id, from, query.limit);
+    if (!page) throw notFound();
     const feedback = await deps.store.feedbackFor(id);
     return {
-      conversationId: conversation.id, createdAt: conversation.createdAt,
-      turns: conversation.turns.map((t, turnIndex) => {
-        const rated = feedback.find((f) => f.turnIndex === turnIndex);
-        return { turnIndex, ...t, feedback: rated ? { rating: rated.rating, comment: rated.comment ?? null, at: rated.at } : null };
+      conversationId: page.conversationId, createdAt: page.createdAt, turnCount: page.turnCount, from, limit: query.limit,
+      previous: from > 0 ? Math.max(0, from - query.limit) : null,
+      next: from + query.limit < page.turnCount ? from + query.limit : null,
+      turns: page.turns.map((t) => {
+        const rated = feedback.find((f) => f.turnIndex === t.turnIndex);
+        return { ...t, feedback: rated ? { rating: rated.rating, comment: rated.comment ?? null, at: rated.at } : null };
       }),
     };
   });
@@ -100,13 +110,14 @@ export async function apiRoutes(app: FastifyInstance, deps: RouteDeps): Promise<
 
   app.post('/api/calculate', async (request) => {
     const body = CalculateBodySchema.parse(request.body);
-    if (!findRule(body.ruleId)) throw new ApiError(404, 'unknown_rule', `no subsidy rule "${body.ruleId}"; see GET /api/rules`);
-    const outcome = computeSubsidy(body.ruleId, normalizeMoneyInputs(body.inputs), { today: deps.today, documents: corpus.documentById });
+    const rule = deps.rules.find(body.ruleId);
+    if (!rule) throw new ApiError(404, 'unknown_rule', `no subsidy rule "${body.ruleId}"; see GET /api/rules`);
+    const outcome = computeSubsidy(rule, normalizeMoneyInputs(rule, body.inputs), { today: deps.today, documents: corpus.documentById });
     if (!outcome.ok) throw new ApiError(400, outcome.error.code, outcome.error.message);
     return outcome.calculation;
   });
 
-  app.get('/api/rules', async () => ({ rules: SUBSIDY_RULES, documentsWithoutRates: NON_QUANTITATIVE_DOCUMENTS }));
+  app.get('/api/rules', async () => ({ rules: deps.rules.rules, documentsWithoutRates: deps.rules.nonQuantitative }));
   app.get('/api/documents', async () => ({ documents: corpus.documents.map((d) => documentSummary(d.id)) }));
   app.get('/api/documents/:id', async (request) => {
     const { id } = z.object({ id: z.string() }).parse(request.params);

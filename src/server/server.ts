@@ -6,7 +6,6 @@ import Fastify, { LogController, type FastifyInstance, type FastifyRequest, type
 import { createChatService, type PolicyCore } from '../app.js';
 import { InMemoryConversationStore, type ConversationStore } from '../assistant/conversation.js';
 import type { AppConfig } from '../config.js';
-import { SUBSIDY_RULES } from '../policy/index.js';
 import { hasLoneSurrogate, LONE_SURROGATE_MESSAGE } from './chat-request.js';
 import { apiError, clientErrorHandler, frameworkErrorHandler, registerErrorHandling, RETRY_AFTER_SECONDS } from './errors.js';
 import { addressAllowList, capConnections, isBudgetedRoute } from './limits.js';
@@ -129,12 +128,18 @@ export async function buildServer(core: PolicyCore, options: ServerOptions = {})
     if (verdict.used) app.log.info({ llm: 'used' }, 'LLM answer accepted');
     else if (verdict.reason !== 'skipped') app.log.warn({ llm: verdict.reason, detail: verdict.detail }, 'LLM answer rejected; grounded answer sent');
   });
-  const deps = { corpus: core.corpus, retriever: core.retrieval.retriever, chat, store, today: core.config.today, metrics };
+  const deps = { corpus: core.corpus, retriever: core.retrieval.retriever, chat, store, today: core.config.today, metrics, rules: core.rules };
   app.get('/healthz', async () => ({ status: 'ok' }));
-  app.get('/readyz', async () => ({
-    status: 'ready', retrieval: core.retrieval.retriever.mode, documents: core.corpus.documents.length,
-    clauses: core.corpus.clauses.length, rules: SUBSIDY_RULES.length, llm: core.llm ? 'on' : 'off',
-  }));
+  // Not ready when the store cannot keep turns (file removed, disk full): a balancer sends users elsewhere.
+  app.get('/readyz', async (_request, reply) => {
+    const storage = await store.health();
+    if (!storage.ok) reply.status(503);
+    return {
+      status: storage.ok ? 'ready' : 'unavailable', storage: storage.ok ? 'ok' : 'unavailable', ...(storage.ok ? {} : { reason: storage.reason }),
+      retrieval: core.retrieval.retriever.mode, documents: core.corpus.documents.length,
+      clauses: core.corpus.clauses.length, rules: core.rules.rules.length, llm: core.llm ? 'on' : 'off',
+    };
+  });
   const mayReadMetrics = addressAllowList(limits.metricsAllow);
   app.get('/metrics', async (request, reply) => {
     if (!mayReadMetrics(request.ip)) throw apiError('forbidden', '/metrics is served only to the addresses in METRICS_ALLOW');

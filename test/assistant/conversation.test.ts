@@ -8,7 +8,7 @@ let service: ChatService;
 const store = new InMemoryConversationStore();
 beforeAll(async () => {
   const core = await sharedCore();
-  service = new ChatService({ corpus: core.corpus, retriever: core.retrieval.retriever, today: '2026-11-22' }, store);
+  service = new ChatService({ corpus: core.corpus, rules: core.rules, lexicon: core.lexicon, retriever: core.retrieval.retriever, today: '2026-11-22' }, store);
 });
 
 async function converse(...messages: string[]): Promise<ChatResponse[]> {

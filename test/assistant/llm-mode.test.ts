@@ -1,7 +1,6 @@
 import { AIMessage } from '@langchain/core/messages';
 import { fakeModel } from '@langchain/core/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { COVERAGE } from '../../src/assistant/assistant.js';
 import { ChatService } from '../../src/assistant/chat-service.js';
 import { InMemoryConversationStore } from '../../src/assistant/conversation.js';
 import { LlmAnswerer, checkFigures, loadPrompt, statedFigures, type LlmVerdict } from '../../src/assistant/llm/index.js';
@@ -15,8 +14,8 @@ beforeAll(async () => {
 
 /** A chat service whose LLM is the scripted fake; collects the verdicts. */
 function serviceWith(model: ReturnType<typeof fakeModel>) {
-  const deps = { corpus: core.corpus, retriever: core.retrieval.retriever, today: '2026-11-22' };
-  const llm = new LlmAnswerer(model, deps, { systemPrompt: loadPrompt(testConfig().promptsDir, 'system'), coverage: COVERAGE, timeoutMs: 5000 });
+  const deps = { corpus: core.corpus, rules: core.rules, lexicon: core.lexicon, retriever: core.retrieval.retriever, today: '2026-11-22' };
+  const llm = new LlmAnswerer(model, deps, { systemPrompt: loadPrompt(testConfig().promptsDir, 'system'), coverage: core.lexicon.coverage, timeoutMs: 5000 });
   const verdicts: LlmVerdict[] = [];
   const service = new ChatService(deps, new InMemoryConversationStore(), { llm, onLlmVerdict: (v) => verdicts.push(v) });
   return { service, verdicts };

@@ -2,18 +2,25 @@ import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.js';
-import { SUBSIDY_RULES, computeSubsidy, formatYuan, type Calculation } from '../../src/policy/index.js';
+import { computeSubsidy, formatYuan, loadPolicyRules, type Calculation, type SubsidyRule } from '../../src/policy/index.js';
 
 const corpus = loadCorpus('corpus');
 const context = { today: '2026-11-22', documents: corpus.documentById };
+const policy = loadPolicyRules('corpus');
+const SUBSIDY_RULES = policy.rules;
+function rule(ruleId: string): SubsidyRule {
+  const found = policy.find(ruleId);
+  if (!found) throw new Error(`no rule ${ruleId}`);
+  return found;
+}
 
 function calc(ruleId: string, inputs: Record<string, unknown>): Calculation {
-  const outcome = computeSubsidy(ruleId, inputs, context);
+  const outcome = computeSubsidy(rule(ruleId), inputs, context);
   if (!outcome.ok) throw new Error(`${ruleId}: ${outcome.error.message}`);
   return outcome.calculation;
 }
 function error(ruleId: string, inputs: Record<string, unknown>) {
-  const outcome = computeSubsidy(ruleId, inputs, context);
+  const outcome = computeSubsidy(rule(ruleId), inputs, context);
   if (outcome.ok) throw new Error(`${ruleId} accepted ${JSON.stringify(inputs)}`);
   return outcome.error;
 }
@@ -107,7 +114,7 @@ describe('computeSubsidy', () => {
     const result = calc('zs2018-machine-tool', { purchasePrice: '2000000' });
     expect(result).toMatchObject({ amount: '300000', display: '30万元', displayYuan: '300,000元', upperBound: true,
       clauseId: 'zhongshan-2018:四.三', capped: false });
-    expect(result.steps).toEqual(['购买价格 200万元 × 不超过15% = 30万元', '同一年度单个企业最高300万元：30万元 未超上限']);
+    expect(result.steps).toEqual(['购买价格 200万元 × 不超过15% = 30万元', '单个企业每年最高300万元：30万元 未超上限']);
     expect(result.conditions).toContain('本地传统优势企业');
     expect(result.notes.join()).toContain('上限');
     expect(result.notes.join()).toContain('已届满');
@@ -147,9 +154,24 @@ describe('computeSubsidy', () => {
     expect(e.message).toMatch(message);
   });
 
-  it('rejects an unknown rule', () => {
-    expect(computeSubsidy('no-such-rule', {})).toEqual({ ok: false,
-      error: { code: 'unknown_rule', field: null, message: '没有编号为“no-such-rule”的补贴规则' } });
+  it('refuses an input the row does not declare: no count on a one-off award, counts only on per-item rules', () => {
+    expect(error('zs2018-quality-award', { level: 'china', count: 1000 })).toMatchObject({ code: 'invalid_input', field: 'count' });
+    expect(error('zs2018-excellence-model', { count: 10 })).toMatchObject({ code: 'invalid_input', field: 'count' });
+    expect(calc('zs2018-famous-brand-product', { count: 3 }).amount).toBe('150000');
+  });
+
+  it('says so when 东源\'s floor exceeds the purchase itself', () => {
+    const result = calc('dy2018-equipment-purchase', { equipmentPurchase: '100' });
+    expect(result.amount).toBe('100000');
+    expect(result.steps.join('')).toContain('保底金额 10万元 高于设备购置额 100元');
+  });
+
+  it('applies the thresholds the text sets: below them the provision does not apply', () => {
+    const small = calc('luan-smart-factory', { level: 'provincial', fixedAssetInvestment: '1500000' });
+    expect(small).toMatchObject({ amount: '0', eligible: false, shortOf: { clauseId: 'luan-draft:三.一', minimum: '2000000' } });
+    expect(calc('luan-smart-factory', { level: 'provincial', fixedAssetInvestment: '1500000', projectType: '信息化' }).eligible).toBe(true);
+    expect(calc('zs2018-idle-factory-rent', { area: '2000', projectArea: '3000' })).toMatchObject({ eligible: false, amount: '0' });
+    expect(calc('zs2018-idle-factory-rent', { area: '2000', projectArea: '6000' }).amount).toBe('144000');
   });
 });
 

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.js';
-import { NON_QUANTITATIVE_DOCUMENTS, SUBSIDY_RULES, chooseRules } from '../../src/policy/index.js';
+import { chooseRules, loadPolicyRules } from '../../src/policy/index.js';
 
 const corpus = loadCorpus('corpus');
+const policy = loadPolicyRules('corpus');
+const SUBSIDY_RULES = policy.rules;
+const NON_QUANTITATIVE_DOCUMENTS = policy.nonQuantitative;
 const regionOf = (docId: string) => corpus.documentById.get(docId)?.region;
 
 describe('rules table', () => {
@@ -12,12 +15,12 @@ describe('rules table', () => {
       expect(clause, rule.id).toBeDefined();
       expect(clause?.docId).toBe(rule.docId);
       expect(clause?.text, rule.id).toContain(rule.quote);
-      if (rule.threshold) expect(corpus.clauseById.get(rule.threshold.clauseId)?.text).toContain(rule.threshold.quote);
+      for (const t of rule.thresholds) expect(corpus.clauseById.get(t.clauseId)?.text, rule.id).toContain(t.quote);
     }
   });
 
   it('covers every item of 中山2018 四、（一）–（九）, 东源 四、（一）（五） and 六安 三、（一）（二）', () => {
-    const clauses = new Set(SUBSIDY_RULES.flatMap((r) => [r.clauseId, r.threshold?.clauseId ?? r.clauseId]));
+    const clauses = new Set(SUBSIDY_RULES.flatMap((r) => [r.clauseId, ...r.thresholds.map((t) => t.clauseId)]));
     for (const n of ['一', '二', '三', '四', '五', '六', '七', '八', '九']) expect(clauses).toContain(`zhongshan-2018:四.${n}`);
     for (const id of ['dongyuan-2018:四.一', 'dongyuan-2018:四.五', 'luan-draft:三.一', 'luan-draft:三.二']) expect(clauses).toContain(id);
   });
@@ -33,7 +36,7 @@ describe('rules table', () => {
 });
 
 describe('chooseRules', () => {
-  const ids = (text: string, regions: string[] = []) => chooseRules(text, regionOf, regions).rules.map((r) => r.id);
+  const ids = (text: string, regions: string[] = []) => chooseRules(SUBSIDY_RULES, text, { regionOf, regions }).rules.map((r) => r.id);
 
   it.each([
     ['我们买了200万元的工作母机，能补多少', [], ['zs2018-machine-tool']],
@@ -42,17 +45,19 @@ describe('chooseRules', () => {
     ['智能制造示范项目投了2000万', [], ['zs2018-smart-manufacturing-demo']],
     ['工作母机', ['东源县'], ['dy2018-equipment-purchase']],
     ['省级智能工厂奖多少', ['六安市'], ['luan-smart-factory']],
+    ['我们不是龙头骨干企业，技改投了2000万', ['中山市'], ['zs2018-tech-renovation']],
+    ['龙头骨干企业技改投了2000万', ['中山市'], ['zs2018-leading-enterprise-renovation']],
   ])('%s (%j) → %j', (text, regions, expected) => {
     expect(ids(text, regions)).toEqual(expected);
   });
 
   it('offers one candidate per region and asks for the region when a generic purchase names none', () => {
-    const choice = chooseRules('买500万设备', regionOf);
-    expect(choice.rules.map((r) => r.id)).toEqual(['zs2018-tech-renovation', 'dy2018-equipment-purchase']);
+    const choice = chooseRules(SUBSIDY_RULES, '买500万设备', { regionOf });
+    expect(choice.rules.map((r) => r.id).sort()).toEqual(['dy2018-equipment-purchase', 'zs2018-tech-renovation']);
     expect(choice.missing).toEqual(['region']);
   });
 
   it('says the subject is missing when nothing matches', () => {
-    expect(chooseRules('今天天气怎么样', regionOf)).toEqual({ rules: [], missing: ['subject'] });
+    expect(chooseRules(SUBSIDY_RULES, '今天天气怎么样', { regionOf })).toEqual({ rules: [], missing: ['subject'] });
   });
 });

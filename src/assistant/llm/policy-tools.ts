@@ -1,12 +1,13 @@
 import { tool } from 'langchain';
 import { z } from 'zod';
 import { describeValidity, type Corpus } from '../../corpus/index.js';
-import { SUBSIDY_RULES, computeSubsidy, type Calculation } from '../../policy/index.js';
+import { computeSubsidy, type Calculation, type PolicyRules } from '../../policy/index.js';
 import type { Retriever } from '../../retrieval/index.js';
 import { searchPolicy } from '../policy-search.js';
 
 export interface PolicyToolDeps {
   corpus: Corpus;
+  rules: PolicyRules;
   retriever: Retriever;
   today: string;
 }
@@ -47,7 +48,7 @@ export function createPolicyTools(deps: PolicyToolDeps, ledger: ToolLedger) {
         return {
           clauseId: h.clause.id, label: h.clause.label, document: doc?.title ?? h.clause.docId, docNumber: doc?.docNumber ?? null,
           status: doc ? describeValidity(doc, deps.today) : '', text: h.clause.text,
-          rules: SUBSIDY_RULES.filter((r) => r.clauseId === h.clause.id).map((r) => ({ ruleId: r.id, subject: r.subject, formula: r.formula })),
+          rules: deps.rules.rules.filter((r) => r.clauseId === h.clause.id).map((r) => ({ ruleId: r.id, subject: r.subject, formula: r.formula })),
         };
       });
       return record({ clauses });
@@ -57,7 +58,9 @@ export function createPolicyTools(deps: PolicyToolDeps, ledger: ToolLedger) {
 
   const calculateTool = tool(
     async ({ ruleId, inputs }) => {
-      const outcome = computeSubsidy(ruleId, inputs, { today: deps.today, documents: deps.corpus.documentById });
+      const rule = deps.rules.find(ruleId);
+      if (!rule) return record({ error: { code: 'unknown_rule', field: null, message: `没有编号为“${ruleId}”的补贴规则` } });
+      const outcome = computeSubsidy(rule, inputs, { today: deps.today, documents: deps.corpus.documentById });
       if (!outcome.ok) return record({ error: outcome.error });
       ledger.calculations.push(outcome.calculation);
       ledger.clauseIds.add(outcome.calculation.clauseId);

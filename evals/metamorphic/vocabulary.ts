@@ -1,0 +1,51 @@
+/**
+ * The one place the metamorphic suite reads the assistant's vocabulary: region names (today in src/nlu/regions.ts,
+ * perhaps later in a lexicon module) and the rules table's subjects and triggers. When those move, only this file
+ * changes.
+ */
+import { z } from 'zod';
+import { REGION_GAZETTEER } from '../../src/nlu/regions.js';
+import { loadPolicyRules } from '../../src/policy/index.js';
+
+export interface RegionNames {
+  /** The region as the manifest names it: 中山市, 东源县. */
+  official: string;
+  /** The name without its 市/县 suffix, as most people say it: 中山, 东源. */
+  short: string;
+  /** Other places inside the region (火炬开发区, 南山区), in gazetteer order; Latin spellings left out. */
+  places: string[];
+}
+
+export function regionNames(): RegionNames[] {
+  return Object.entries(REGION_GAZETTEER).map(([official, aliases]) => {
+    const short = official.replace(/[市县]$/, '');
+    return { official, short, places: aliases.filter((a) => /^\p{Script=Han}+$/u.test(a) && !a.includes(short)) };
+  });
+}
+
+/** A rule's words as the rules table has them. */
+export interface RuleTerms {
+  ruleId: string;
+  clauseId: string;
+  /** The document's term for what is supported. */
+  subject: string;
+  /** The verbatim sentence(s) the rule encodes. */
+  quote: string;
+  triggers: readonly string[];
+}
+
+// The rules table's rows are moving from `triggers` to `vocabulary.triggers`; read either, through zod.
+const RuleWordsSchema = z.object({
+  id: z.string(),
+  clauseId: z.string(),
+  subject: z.string(),
+  quote: z.string(),
+  triggers: z.array(z.string()).optional(),
+  vocabulary: z.object({ triggers: z.array(z.string()) }).optional(),
+});
+
+export function ruleTerms(): RuleTerms[] {
+  return z.array(RuleWordsSchema).parse(loadPolicyRules('corpus').rules).map((r) => ({
+    ruleId: r.id, clauseId: r.clauseId, subject: r.subject, quote: r.quote, triggers: r.vocabulary?.triggers ?? r.triggers ?? [],
+  }));
+}
