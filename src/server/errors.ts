@@ -3,6 +3,7 @@ import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { ConversationNotFoundError } from '../assistant/chat-service.js';
+import { ConversationFullError, StorageUnavailableError, TurnConflictError } from '../assistant/conversation.js';
 import { EmbeddingQueueFullError } from '../retrieval/index.js';
 
 /**
@@ -21,6 +22,8 @@ export const ERROR_CATALOGUE = {
   unknown_rule: { status: 404, message: 'no such subsidy rule; see GET /api/rules' },
   method_not_allowed: { status: 405, message: 'method not allowed' },
   request_timeout: { status: 408, message: 'the request did not arrive in time' },
+  conversation_full: { status: 409, message: 'this conversation holds its maximum of turns; start a new conversation' },
+  turn_conflict: { status: 409, message: 'the conversation changed while this turn was answered; send the message again' },
   payload_too_large: { status: 413, message: 'request body is too large' },
   uri_too_long: { status: 414, message: 'a path segment is too long' },
   unsupported_media_type: { status: 415, message: 'send JSON with content-type: application/json' },
@@ -92,6 +95,12 @@ export function registerErrorHandling(app: FastifyInstance, countError: (code: s
     if (error instanceof ApiError) return send(reply, error);
     if (error instanceof ZodError) return send(reply, apiError('validation_error', zodMessage(error)));
     if (error instanceof ConversationNotFoundError) return send(reply, apiError('conversation_not_found', error.message));
+    if (error instanceof ConversationFullError) return send(reply, apiError('conversation_full', error.message));
+    if (error instanceof TurnConflictError) return send(reply, apiError('turn_conflict', error.message));
+    if (error instanceof StorageUnavailableError) {
+      request.log.error({ err: error }, 'conversation store unavailable');
+      return send(reply, apiError('storage_unavailable', error.message));
+    }
     if (error instanceof EmbeddingQueueFullError) {
       return send(reply, apiError('overloaded', undefined, { 'retry-after': String(RETRY_AFTER_SECONDS) }));
     }

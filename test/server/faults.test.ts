@@ -62,7 +62,7 @@ describe('fault battery: bad requests get a clear error and the server keeps ser
     const { conversationId } = (await post({ message: '中山买工作母机有补贴吗' })).json();
     const replies = await Promise.all(Array.from({ length: 50 }, (_, i) => post({ message: `那买了${i + 1}00万的呢`, conversationId })));
     expect(replies.every((r) => r.statusCode === 200)).toBe(true);
-    const conversation = (await app.inject({ url: `/api/conversations/${conversationId}` })).json();
+    const conversation = (await app.inject({ url: `/api/conversations/${conversationId}?limit=100` })).json();
     expect(conversation.turns).toHaveLength(51);
     expect(new Set(conversation.turns.map((t: { message: string }) => t.message)).size).toBe(51);
   });
@@ -211,8 +211,14 @@ describe('process faults (real server processes)', () => {
 
     const second = await startServerProcess(env);
     try {
-      const stored = await (await fetch(`${second.url}/api/conversations/${opened.conversationId}`)).json() as { turns: { message: string }[] };
-      const messages = new Set(stored.turns.map((t) => t.message));
+      // The conversation is read page by page (GET is paginated).
+      const messages = new Set<string>();
+      for (let from: number | null = 0; from !== null;) {
+        const page = await (await fetch(`${second.url}/api/conversations/${opened.conversationId}?from=${from}&limit=200`)).json() as
+          { turns: { message: string }[]; next: number | null };
+        page.turns.forEach((t) => messages.add(t.message));
+        from = page.next;
+      }
       expect(acknowledged.filter((m) => !messages.has(m))).toEqual([]);
       const next = await chat(second.url, { message: '换成东源呢？', conversationId: opened.conversationId });
       expect(next.status).toBe(200);

@@ -126,7 +126,7 @@ function connect(): void {
     if (data.type === 'delta' && data.text) pending.bubble.append(data.text);
     if (data.type === 'final') received(data as ChatResponse, pending.bubble);
     if (data.type === 'error') {
-      if (data.code === 'conversation_not_found') forget();
+      if (data.code === 'conversation_not_found' || data.code === 'conversation_full') forget();
       pending.bubble.fail(`出错了：${data.message ?? data.code ?? ''}`);
     }
     if (data.type === 'final' || data.type === 'error') { const p = pending; pending = null; p.settle(); }
@@ -152,7 +152,7 @@ async function viaHttp(message: string, bubble: ReturnType<typeof assistantBubbl
     const reply = await api<ChatResponse>('/api/chat', { method: 'POST', body: { message, conversationId: conversationId ?? undefined } });
     received(reply, bubble);
   } catch (error) {
-    if (error instanceof ApiFailure && error.code === 'conversation_not_found') forget();
+    if (error instanceof ApiFailure && (error.code === 'conversation_not_found' || error.code === 'conversation_full')) forget();
     bubble.fail(`出错了：${error instanceof Error ? error.message : '网络异常'}`);
   }
 }
@@ -195,12 +195,13 @@ async function restore(): Promise<void> {
     return;
   }
   try {
-    const stored = await api<{ turns: StoredTurn[] }>(`/api/conversations/${encodeURIComponent(conversationId)}`);
+    // The latest page of turns; turnCount counts them all, so new turns get their true numbers for feedback.
+    const stored = await api<{ turns: StoredTurn[]; turnCount: number }>(`/api/conversations/${encodeURIComponent(conversationId)}`);
     for (const t of stored.turns) {
       userBubble(t.message, t.at);
-      assistantBubble(t.at).finish(t, t.turnIndex, t.feedback?.rating ?? null, t.turnIndex === stored.turns.length - 1);
+      assistantBubble(t.at).finish(t, t.turnIndex, t.feedback?.rating ?? null, t.turnIndex === stored.turnCount - 1);
     }
-    turnCount = stored.turns.length;
+    turnCount = stored.turnCount;
   } catch {
     forget();
     await restore();
