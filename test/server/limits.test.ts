@@ -1,4 +1,5 @@
 // Fault battery, limits that must not be sidestepped: the per-IP budget, slow and numerous connections, WebSockets.
+import type { Socket } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
@@ -7,9 +8,17 @@ import { sharedCore } from '../helpers.js';
 import { ask, connect, listen, rawHttp, readUntilClose, upgrade } from './loopback.js';
 
 const opened: FastifyInstance[] = [];
+/** Raw connections a test holds open; closed even when the test fails, so that closing the server does not wait on them. */
+const held: Socket[] = [];
 afterEach(async () => {
+  for (const socket of held.splice(0)) socket.destroy();
   await Promise.all(opened.splice(0).map((server) => server.close()));
 });
+const hold = async (port: number) => {
+  const socket = await connect(port);
+  held.push(socket);
+  return socket;
+};
 
 async function serve(limits: Partial<ServerLimits>): Promise<{ server: FastifyInstance; port: number }> {
   const server = await buildServer(await sharedCore(), { limits });
@@ -82,10 +91,19 @@ describe('issue 13 item 3: slow and numerous connections', () => {
     expect(JSON.parse(answer.body)).toMatchObject({ error: { code: 'request_timeout' } });
   }, 30_000);
 
+  it('does not apply the request timeout to an open WebSocket', async () => {
+    const { port } = await serve({ requestTimeoutSeconds: 1 });
+    const opened = await upgrade(`ws://127.0.0.1:${port}/ws`);
+    if (!('socket' in opened)) throw new Error(`upgrade refused with ${opened.status}`);
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(await ask(opened.socket, '你好')).toMatchObject({ type: 'final' });
+    opened.socket.close();
+  });
+
   it('closes connections from one IP beyond the per-IP cap, and serves again once one of them closes', async () => {
     const { server, port } = await serve({ connectionsPerIp: 2 });
-    const first = await connect(port);
-    const second = await connect(port);
+    const first = await hold(port);
+    await hold(port);
     const third = await rawHttp(port, get('/healthz', port));
     expect(third.status).toBe(0);
     first.destroy();
@@ -94,14 +112,13 @@ describe('issue 13 item 3: slow and numerous connections', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     expect((await rawHttp(port, get('/healthz', port))).status).toBe(200);
-    second.destroy();
   });
 
   it('closes connections beyond the total cap', async () => {
     const { port } = await serve({ connectionsPerIp: 100, maxConnections: 2 });
-    const held = [await connect(port), await connect(port)];
+    await hold(port);
+    await hold(port);
     expect((await rawHttp(port, get('/healthz', port))).status).toBe(0);
-    for (const socket of held) socket.destroy();
   });
 });
 
