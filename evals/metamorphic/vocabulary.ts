@@ -1,9 +1,8 @@
 /**
  * The one place the metamorphic suite reads the assistant's vocabulary: region names (today in src/nlu/regions.ts,
- * perhaps later in a lexicon module) and the rules table's subjects and triggers. When those move, only this file
+ * perhaps later in a lexicon module) and the rules data's subjects, quotes and triggers. When those move, only this file
  * changes.
  */
-import { z } from 'zod';
 import { REGION_GAZETTEER } from '../../src/nlu/regions.js';
 import { loadPolicyRules } from '../../src/policy/index.js';
 
@@ -34,18 +33,9 @@ export interface RuleTerms {
   triggers: readonly string[];
 }
 
-// The rules table's rows are moving from `triggers` to `vocabulary.triggers`; read either, through zod.
-const RuleWordsSchema = z.object({
-  id: z.string(),
-  clauseId: z.string(),
-  subject: z.string(),
-  quote: z.string(),
-  triggers: z.array(z.string()).optional(),
-  vocabulary: z.object({ triggers: z.array(z.string()) }).optional(),
-});
-
-export function ruleTerms(): RuleTerms[] {
-  return z.array(RuleWordsSchema).parse(loadPolicyRules('corpus').rules).map((r) => ({
-    ruleId: r.id, clauseId: r.clauseId, subject: r.subject, quote: r.quote, triggers: r.vocabulary?.triggers ?? r.triggers ?? [],
+/** The rules data of `corpusDir` (corpus/rules/*.yaml, zod-checked by the policy module), as the operators need it. */
+export function ruleTerms(corpusDir = 'corpus'): RuleTerms[] {
+  return loadPolicyRules(corpusDir).rules.map((r) => ({
+    ruleId: r.id, clauseId: r.clauseId, subject: r.subject, quote: r.quote, triggers: r.vocabulary.triggers,
   }));
 }
