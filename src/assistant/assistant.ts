@@ -4,7 +4,7 @@ import type { Lexicon } from '../lexicon/index.js';
 import { understand, type Intent, type Understanding } from '../nlu/understand.js';
 import type { Quantity } from '../nlu/quantities.js';
 import {
-  BASIS_LABELS, acceptedInputs, chooseRules, computeSubsidy, formatYuan, yuanString, type Calculation, type InputDimension,
+  acceptedInputs, chooseRules, firstMention, computeSubsidy, formatYuan, yuanString, type Calculation, type InputDimension,
   type PolicyRules, type RuleInput, type SubsidyRule,
 } from '../policy/index.js';
 import { numbered } from './compose.js';
@@ -178,7 +178,8 @@ export class PolicyAssistant {
       return this.plain(u.cue, `您好，我是技改政策助手，可以按政策原文查条款、算补贴。${this.coverage}您可以直接问，例如“买200万的工作母机能补多少”。`, [], HELP_SUGGESTIONS);
     }
     if (u.uncoveredPlaces.length && !u.regions.length) return this.notCovered(u);
-    if (u.cue === 'out_of_scope') {
+    const keepsTopic = Boolean(previous.subjectText) && (u.followUp || u.level !== null || u.commerce || u.regions.length > 0 || u.quantities.length > 0);
+    if (u.cue === 'out_of_scope' && !keepsTopic) {
       return this.plain('out_of_scope', `这个问题不在技改政策文件的范围内，我无法回答。${this.coverage}`, [], HELP_SUGGESTIONS);
     }
     const noAmount = u.amounts.base.length === 0 && !u.suppliesInputs;
@@ -217,6 +218,8 @@ export class PolicyAssistant {
       // Earlier amounts carry over when this turn keeps the subject (a follow-up, or the same rule named again).
       const previousRules = previous.subjectText ? chooseRules(this.deps.rules.rules, previous.subjectText, { regionOf: this.regionOf }).rules : [];
       const carry = subjectText === previous.subjectText || previousRules.some((r) => ownChoice.rules.some((o) => o.id === r.id));
+      const several = this.severalAwards(u, next.regions);
+      if (several) return this.calculate(u, several.rules, false, null, next, several.parts);
       return this.calculate(u, choice.rules, choice.missing.includes('region'), carry ? previous : null, next);
     }
     // A short follow-up ("需要什么条件？") is about the subject of the conversation.
@@ -251,11 +254,17 @@ export class PolicyAssistant {
   }
 
   private validity(u: Understanding, next: ConversationSlots): AssistantReply {
-    const docs = this.deps.corpus.documents.filter((d) => (next.regions.length ? next.regions.includes(d.region) : true));
+    // A question about one provision ("工作母机补贴还能申请吗") speaks of its document and cites its clause.
+    const asked = chooseRules(this.deps.rules.rules, u.text, { regionOf: this.regionOf, regions: next.regions }).rules;
+    const named = this.namedDocuments(u, next.regions);
+    const byNumber = this.deps.corpus.documents.filter((d) => d.docNumber && u.text.includes(d.docNumber));
+    const scoped = byNumber.length ? byNumber.map((d) => d.id) : asked.length ? asked.map((r) => r.docId) : named;
+    const docs = this.deps.corpus.documents.filter((d) => (scoped.length ? scoped.includes(d.id) : next.regions.length ? next.regions.includes(d.region) : true));
     const lines = docs.map((d) => `· ${d.title}${d.docNumber ? `（${d.docNumber}）` : ''}：${describeValidity(d, this.deps.today)}`);
     const expired = docs.filter((d) => documentStatus(d, this.deps.today) === 'expired').length;
     const head = expired === docs.length ? '所问文件的执行期均已届满。' : '各文件的状态如下。';
-    return this.plain('validity', `${head}\n${lines.join('\n')}\n（判断日期：${this.deps.today}）`, [], ['买200万的工作母机能补多少']);
+    const cited = asked.length ? asked.map((r) => r.clauseId) : docs.flatMap((d) => this.deps.rules.rules.filter((r) => r.docId === d.id).slice(0, 1).map((r) => r.clauseId));
+    return this.plain('validity', `${head}\n${lines.join('\n')}\n（判断日期：${this.deps.today}）`, this.citations(cited), ['买200万的工作母机能补多少']);
   }
 
   private async lookup(u: Understanding, namedDocIds: string[] = []): Promise<AssistantReply> {
@@ -282,13 +291,43 @@ export class PolicyAssistant {
     };
   }
 
-  private calculate(u: Understanding, rules: SubsidyRule[], regionOpen: boolean, previous: ConversationSlots | null, next: ConversationSlots): AssistantReply {
+  /**
+   * "技改投了2000万，买了母机400万，培养了10个高级工，分别多少、合计多少": several provisions of one region, each named in its
+   * own part of the message. Each part (split at punctuation, assigned to the provision named in it) fills only its
+   * provision's inputs. Null when the message names fewer than two provisions of one region.
+   */
+  private severalAwards(u: Understanding, regions: readonly string[]): { rules: SubsidyRule[]; parts: Map<string, Understanding> } | null {
+    if (regions.length > 1) return null;
+    const all = chooseRules(this.deps.rules.rules, u.text, { regionOf: this.regionOf, regions, all: true }).rules;
+    const region = regions[0] ?? (all[0] ? this.regionOf(all[0].docId) : undefined);
+    const candidates = all.filter((r) => this.regionOf(r.docId) === region);
+    if (candidates.length < 2) return null;
+    const pieces = u.text.split(/(?<=[，,；;。、？?！!\s])/);
+    const owner = new Map<string, string[]>();
+    let current: SubsidyRule | undefined;
+    for (const piece of pieces) {
+      // The provision whose words stand earliest in this piece (longest word first among ties) owns it.
+      const named = candidates
+        .map((r) => ({ r, at: firstMention(r, piece, true) }))
+        .filter((x) => x.at >= 0)
+        .sort((a, b) => a.at - b.at)[0]?.r;
+      if (named) current = named;
+      if (current) owner.set(current.id, [...(owner.get(current.id) ?? []), piece]);
+    }
+    const rules = candidates.filter((r) => owner.has(r.id));
+    if (rules.length < 2) return null;
+    const parts = new Map(rules.map((r) => [r.id, understand((owner.get(r.id) ?? []).join(''), this.deps.lexicon)]));
+    return { rules, parts };
+  }
+
+  private calculate(u: Understanding, rules: SubsidyRule[], regionOpen: boolean, previous: ConversationSlots | null, next: ConversationSlots,
+    parts?: Map<string, Understanding>): AssistantReply {
     type Result = { rule: SubsidyRule; calculation: Calculation | null; missing: RuleInput | null; message: string | null; sums: Map<string, Quantity[]> };
     const results: Result[] = [];
     const context = { today: this.deps.today, documents: this.deps.corpus.documentById };
     const awards = [...(previous?.awards ?? [])];
     for (const rule of rules) {
-      const { inputs: fresh, sums } = inputsFor(rule, u);
+      const { inputs: fresh, sums } = inputsFor(rule, parts?.get(rule.id) ?? u);
       const carried = previous ? carryInputs(previous.inputs, rule) : {};
       const inputs: Inputs = { ...carried, ...fresh };
       // "又买了…": what this conversation already computed for the rule counts against its yearly cap.

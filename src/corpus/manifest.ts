@@ -49,7 +49,8 @@ export function describeValidity(doc: PolicyDocumentManifest, today: string): st
   if (status === 'draft') return `《${doc.title}》为征求意见稿，尚未正式施行，所列标准仅供参考，以正式印发版本为准。`;
   const span = doc.period ? `${doc.period.from.slice(0, 4)}–${doc.period.to.slice(0, 4)}年` : '未载明';
   if (status === 'expired') {
-    return `《${doc.shortTitle}》执行期为${span}，已届满，请以现行政策为准。`;
+    const [y, m, d] = (doc.period?.to ?? '').split('-').map(Number);
+    return `《${doc.shortTitle}》执行期为${span}（至${y}年${m}月${d}日），已届满，请以现行政策为准。`;
   }
   return `《${doc.shortTitle}》执行期为${span}，目前在有效期内。`;
 }

@@ -100,7 +100,7 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
   else if (HELP.test(trimmed)) cue = 'help';
   else if (VALIDITY.test(trimmed) && !amounts.base.length) cue = 'validity';
   else if (covered.length > 1 && COMPARE.test(trimmed)) cue = 'compare';
-  else if (!mentionsPolicy(lexicon, trimmed) && covered.length === 0 && quantities.length === 0) cue = 'out_of_scope';
+  else if (!mentionsPolicy(lexicon, trimmed) && quantities.length === 0) cue = 'out_of_scope';
   return {
     text: trimmed, cue, asksAmount, regions: covered, uncoveredPlaces: uncovered, quantities, amounts,
     suppliesInputs: amounts.base.length > 0 || quantities.some((q) => ['headcount', 'area', 'months', 'count'].includes(q.kind)),

@@ -14,6 +14,8 @@ export interface ChoiceContext {
   regions?: readonly string[];
   /** Dimensions of the quantities the question gives (money, area, headcount …): a rule that takes them scores higher. */
   dimensions?: readonly InputDimension[];
+  /** Every matching rule (after narrower rules replace general ones), not only the best per region: several awards. */
+  all?: boolean;
 }
 
 // "不是龙头企业" / "非示范项目": a trigger inside such a span does not count for its rule.
@@ -21,6 +23,21 @@ const NEGATED = /(不是|并非|不属于|没有被认定为|未被认定为|非
 
 function negatedSpans(text: string): [number, number][] {
   return [...text.matchAll(NEGATED)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
+}
+
+/** Where the rule's vocabulary first occurs outside negated spans (-1: nowhere): several awards are split by it. */
+export function firstMention(rule: SubsidyRule, text: string, regionNamed: boolean): number {
+  const lower = text.toLowerCase();
+  const spans = negatedSpans(lower);
+  const triggers = regionNamed ? [...rule.vocabulary.triggers, ...rule.vocabulary.regionalTriggers] : rule.vocabulary.triggers;
+  let first = -1;
+  for (const trigger of triggers) {
+    const t = trigger.toLowerCase();
+    for (let at = lower.indexOf(t); at >= 0; at = lower.indexOf(t, at + 1)) {
+      if (!spans.some(([a, b]) => at >= a && at < b) && (first < 0 || at < first)) first = at;
+    }
+  }
+  return first;
 }
 
 /** Where a trigger occurs outside negated spans; the longest such trigger is the rule's vocabulary score. */
@@ -70,6 +87,7 @@ export function chooseRules(rules: readonly SubsidyRule[], text: string, context
       return general ? { ...s, score: Math.max(s.score, general.score) } : s;
     });
   if (scored.length === 0) return { rules: [], missing: ['subject'] };
+  if (context.all) return { rules: scored.map((s) => s.rule), missing: [] };
   // The best score per region: 工作母机 beats 设备 within 中山.
   const bestByRegion = new Map<string, number>();
   for (const s of scored) {
