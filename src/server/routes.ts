@@ -8,7 +8,7 @@ import { parseAmount } from '../nlu/quantities.js';
 import { computeSubsidy, yuanString, type PolicyRules, type SubsidyRule } from '../policy/index.js';
 import type { Retriever } from '../retrieval/index.js';
 import { ChatBodySchema } from './chat-request.js';
-import { ApiError } from './errors.js';
+import { ApiError, apiError } from './errors.js';
 import type { ServerMetrics } from './metrics.js';
 
 export interface RouteDeps {
@@ -45,7 +45,7 @@ function normalizeMoneyInputs(rule: SubsidyRule, inputs: Record<string, string |
   for (const [field, value] of Object.entries(inputs)) {
     if (!moneyFields.has(field) || typeof value !== 'string' || /^-?\d+(\.\d+)?$/.test(value.trim())) continue;
     const reading = parseAmount(value);
-    if (!reading.ok) throw new ApiError(400, 'invalid_input', `${field}: ${reading.message}`);
+    if (!reading.ok) throw apiError('invalid_input', `${field}: ${reading.message}`);
     out[field] = yuanString(reading.yuan);
   }
   return out;
@@ -56,7 +56,7 @@ export async function apiRoutes(app: FastifyInstance, deps: RouteDeps): Promise<
   const { corpus } = deps;
   const documentSummary = (id: string) => {
     const d = corpus.documentById.get(id);
-    if (!d) throw new ApiError(404, 'not_found', `no document "${id}"`);
+    if (!d) throw apiError('not_found', `no document "${id}"`);
     const { text: _text, ...manifest } = d;
     return { ...manifest, status: documentStatus(d, deps.today), clauseCount: corpus.clauses.filter((c) => c.docId === id).length };
   };
@@ -70,7 +70,7 @@ export async function apiRoutes(app: FastifyInstance, deps: RouteDeps): Promise<
   app.post('/api/feedback', async (request, reply) => {
     const feedback = FeedbackRequestSchema.parse(request.body);
     const stored = await deps.store.saveFeedback({ ...feedback, at: new Date().toISOString() });
-    if (!stored) throw new ApiError(404, 'not_found', `conversation "${feedback.conversationId}" has no turn ${feedback.turnIndex}`);
+    if (!stored) throw apiError('not_found', `conversation "${feedback.conversationId}" has no turn ${feedback.turnIndex}`);
     return reply.status(201).send({ ok: true });
   });
 
@@ -96,7 +96,7 @@ export async function apiRoutes(app: FastifyInstance, deps: RouteDeps): Promise<
 
   app.get('/api/search', async (request) => {
     const query = SearchQuerySchema.parse(request.query);
-    if (query.docId && !corpus.documentById.has(query.docId)) throw new ApiError(404, 'not_found', `no document "${query.docId}"`);
+    if (query.docId && !corpus.documentById.has(query.docId)) throw apiError('not_found', `no document "${query.docId}"`);
     const hits = await searchPolicy(corpus, deps.retriever, { query: query.q, k: query.k, docId: query.docId });
     return {
       query: query.q, mode: deps.retriever.mode,
@@ -111,9 +111,9 @@ export async function apiRoutes(app: FastifyInstance, deps: RouteDeps): Promise<
   app.post('/api/calculate', async (request) => {
     const body = CalculateBodySchema.parse(request.body);
     const rule = deps.rules.find(body.ruleId);
-    if (!rule) throw new ApiError(404, 'unknown_rule', `no subsidy rule "${body.ruleId}"; see GET /api/rules`);
+    if (!rule) throw apiError('unknown_rule', `no subsidy rule "${body.ruleId}"; see GET /api/rules`);
     const outcome = computeSubsidy(rule, normalizeMoneyInputs(rule, body.inputs), { today: deps.today, documents: corpus.documentById });
-    if (!outcome.ok) throw new ApiError(400, outcome.error.code, outcome.error.message);
+    if (!outcome.ok) throw apiError(outcome.error.code, outcome.error.message);
     return outcome.calculation;
   });
 
@@ -127,7 +127,7 @@ export async function apiRoutes(app: FastifyInstance, deps: RouteDeps): Promise<
   app.get('/api/clauses/:id', async (request) => {
     const { id } = z.object({ id: z.string() }).parse(request.params);
     const clause = corpus.clauseById.get(id);
-    if (!clause) throw new ApiError(404, 'not_found', `no clause "${id}"`);
+    if (!clause) throw apiError('not_found', `no clause "${id}"`);
     return { ...clause, document: documentSummary(clause.docId) };
   });
 }
