@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import { describeValidity, documentStatus, type Corpus, type PolicyDocument } from '../corpus/index.js';
 import type { Lexicon } from '../lexicon/index.js';
 import { understand, type Intent, type Understanding } from '../nlu/understand.js';
-import type { Quantity } from '../nlu/quantities.js';
+import { findNumberProblems, type Quantity } from '../nlu/quantities.js';
 import {
   acceptedInputs, chooseRules, firstMention, computeSubsidy, formatYuan, yuanString, type Calculation, type InputDimension,
   type PolicyRules, type RuleInput, type SubsidyRule,
@@ -167,6 +167,11 @@ export class PolicyAssistant {
   async reply(message: string, slots: ConversationSlots): Promise<{ reply: AssistantReply; slots: ConversationSlots }> {
     const u = understand(message, this.deps.lexicon);
     const next: ConversationSlots = structuredClone(slots);
+    // A number that cannot be read exactly (-200万, 1.2.3万) is a question back, never a computed figure.
+    const problems = findNumberProblems(message);
+    if (problems.length) {
+      return { reply: this.plain('calculate', problems.map((p) => p.message).join('\n'), [], []), slots: next };
+    }
     if (u.regions.length) next.regions = u.regions;
     const reply = await this.route(u, slots, next);
     if (u.injection) reply.answer += '\n（说明：金额只按政策原文和规则表计算，消息中的指令或自行设定的比例不会被采用。）';

@@ -50,7 +50,7 @@ export function describeValidity(doc: PolicyDocumentManifest, today: string): st
   const span = doc.period ? `${doc.period.from.slice(0, 4)}–${doc.period.to.slice(0, 4)}年` : '未载明';
   if (status === 'expired') {
     const [y, m, d] = (doc.period?.to ?? '').split('-').map(Number);
-    return `《${doc.shortTitle}》执行期为${span}（至${y}年${m}月${d}日），已届满，请以现行政策为准。`;
+    return `《${doc.shortTitle}》执行期为${span}，已届满，请以现行政策为准（执行期至${y}年${m}月${d}日）。`;
   }
   return `《${doc.shortTitle}》执行期为${span}，目前在有效期内。`;
 }

@@ -103,3 +103,53 @@ describe('conversations', () => {
     expect(reply?.citations[0]?.clauseId).toBe('zhongshan-2018:四.八');
   });
 });
+
+describe('numbers that cannot be read exactly', () => {
+  it.each(['买了-200万的工作母机能补多少', '工作母机1.2.3万补多少', '工作母机2e3万补多少'])('%s → a question back, no figure', async (message) => {
+    const [reply] = await converse(message);
+    expect(reply?.calculation).toBeNull();
+    expect(reply?.answer).toContain('请');
+  });
+});
+
+describe('whole answers to whole questions', () => {
+  it('adds several awards of one region, each cited, with a 合计', async () => {
+    const [reply] = await converse('中山今年技改项目投资2000万，买了工作母机400万，新培养了10个高级工，分别多少，合计多少？');
+    expect(amountOf(reply)).toEqual(['2000000', '600000', '50000']);
+    expect(reply?.total).toBe('2650000');
+    expect(reply?.answer).toContain('合计');
+  });
+
+  it('counts what the conversation already computed against the same yearly cap', async () => {
+    const [, second] = await converse('中山买工作母机1500万能补多少', '同一年又买了1000万的呢');
+    expect(amountOf(second)).toBe('750000');
+    expect(second?.answer).toContain('本年度已获 225万元');
+  });
+
+  it('answers below a threshold the text sets with 不符合 and the threshold clause, no figure', async () => {
+    const [reply] = await converse('中山闲置厂房项目面积3000平方米，我们租了2000平方米，一年补多少');
+    expect(reply?.calculation).toBeNull();
+    expect(reply?.answer).toContain('不符合');
+    expect(reply?.citations.map((c) => c.clauseId)).toContain('zhongshan-2018:四.八');
+  });
+
+  it('gives the yearly figure and the total over the clause\'s duration, saying the assumption', async () => {
+    const [reply] = await converse('平台租赁场地1000平方米，每年补多少，3年一共多少');
+    expect(amountOf(reply)).toBe('600000');
+    expect(reply?.total).toBe('1800000');
+  });
+
+  it('lists the measures of a region for a broad question, each with its clause label', async () => {
+    const [reply] = await converse('六安对企业有哪些奖励？');
+    expect(reply?.intent).toBe('overview');
+    expect(reply?.answer).toContain('智能工厂');
+    expect(reply?.answer).toContain('三、（二）');
+  });
+
+  it('answers document facts from the manifest', async () => {
+    const [reply] = await converse('深圳那个技改文件的文号是多少，谁发的？');
+    expect(reply?.answer).toContain('深府办〔2015〕20号');
+    expect(reply?.answer).toContain('深圳市人民政府办公厅');
+  });
+});
+
