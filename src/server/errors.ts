@@ -83,6 +83,19 @@ function frameworkError(error: FastifyError): ApiError {
   }
 }
 
+/**
+ * The catalogue entry for an error the core or the store raised on purpose, or null for anything else; HTTP and
+ * WebSocket answers both read it, so a full conversation or an unavailable store says so on either door.
+ */
+export function coreError(error: unknown): ApiError | null {
+  if (error instanceof ConversationNotFoundError) return apiError('conversation_not_found', error.message);
+  if (error instanceof ConversationFullError) return apiError('conversation_full', error.message);
+  if (error instanceof TurnConflictError) return apiError('turn_conflict', error.message);
+  if (error instanceof StorageUnavailableError) return apiError('storage_unavailable', error.message);
+  if (error instanceof EmbeddingQueueFullError) return apiError('overloaded', undefined, { 'retry-after': String(RETRY_AFTER_SECONDS) });
+  return null;
+}
+
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 /** One error shape for every route and for the framework's own refusals; never a stack trace. */
@@ -94,16 +107,9 @@ export function registerErrorHandling(app: FastifyInstance, countError: (code: s
   app.setErrorHandler((error: FastifyError | Error, request, reply) => {
     if (error instanceof ApiError) return send(reply, error);
     if (error instanceof ZodError) return send(reply, apiError('validation_error', zodMessage(error)));
-    if (error instanceof ConversationNotFoundError) return send(reply, apiError('conversation_not_found', error.message));
-    if (error instanceof ConversationFullError) return send(reply, apiError('conversation_full', error.message));
-    if (error instanceof TurnConflictError) return send(reply, apiError('turn_conflict', error.message));
-    if (error instanceof StorageUnavailableError) {
-      request.log.error({ err: error }, 'conversation store unavailable');
-      return send(reply, apiError('storage_unavailable', error.message));
-    }
-    if (error instanceof EmbeddingQueueFullError) {
-      return send(reply, apiError('overloaded', undefined, { 'retry-after': String(RETRY_AFTER_SECONDS) }));
-    }
+    if (error instanceof StorageUnavailableError) request.log.error({ err: error }, 'conversation store unavailable');
+    const known = coreError(error);
+    if (known) return send(reply, known);
     const status = (error as FastifyError).statusCode;
     if (status !== undefined && status >= 400 && status < 500) return send(reply, frameworkError(error as FastifyError));
     request.log.error({ err: error }, 'unhandled error');
