@@ -35,14 +35,19 @@ export class PerAddressCount {
  * Caps open TCP connections per client address and in total (0: no cap). A connection beyond a cap is closed before
  * anything is read from it, so a flood of idle or trickling sockets from one address cannot hold the server's.
  */
-export function capConnections(server: Server, caps: { perIp: number; total: number }): void {
-  if (caps.total > 0) server.maxConnections = caps.total;
+export function capConnections(server: Server, caps: { perIp: number; total: number }, onRefused: (cap: 'per_ip' | 'total') => void): void {
+  if (caps.total > 0) {
+    // Node closes connections over maxConnections itself and reports each with 'drop'.
+    server.maxConnections = caps.total;
+    server.on('drop', () => onRefused('total'));
+  }
   if (caps.perIp <= 0) return;
   const open = new PerAddressCount();
   server.on('connection', (socket) => {
     const address = plainAddress(socket.remoteAddress ?? '');
     if (!open.take(address, caps.perIp)) {
       socket.destroy();
+      onRefused('per_ip');
       return;
     }
     socket.once('close', () => open.release(address));

@@ -12,6 +12,8 @@ export function createMetrics() {
     intents: new Counter({ name: 'chat_intents_total', help: 'Answered chat turns by intent', labelNames: ['intent', 'channel'], registers: [registry] }),
     errors: new Counter({ name: 'api_errors_total', help: 'Error responses by code', labelNames: ['code'], registers: [registry] }),
     wsConnections: new Gauge({ name: 'websocket_connections', help: 'Open WebSocket connections', registers: [registry] }),
+    connectionsRefused: new Counter({ name: 'connections_refused_total', help: 'TCP connections closed at once, by the cap they were over',
+      labelNames: ['cap'], registers: [registry] }),
     llmVerdicts: new Counter({ name: 'llm_answers_total', help: 'LLM-mode answers used or rejected, by reason', labelNames: ['outcome'], registers: [registry] }),
   };
 }

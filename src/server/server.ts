@@ -55,8 +55,8 @@ export async function buildServer(core: PolicyCore, options: ServerOptions = {})
     frameworkErrors: frameworkErrorHandler,
     clientErrorHandler,
   });
-  capConnections(app.server, { perIp: limits.connectionsPerIp, total: limits.maxConnections });
   const metrics = createMetrics();
+  capConnections(app.server, { perIp: limits.connectionsPerIp, total: limits.maxConnections }, (cap) => metrics.connectionsRefused.inc({ cap }));
   const store = options.store ?? new InMemoryConversationStore();
   registerErrorHandling(app, (code) => metrics.errors.inc({ code }));
 

@@ -112,13 +112,16 @@ describe('issue 13 item 3: slow and numerous connections', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     expect((await rawHttp(port, get('/healthz', port))).status).toBe(200);
+    expect((await rawHttp(port, get('/metrics', port))).body).toMatch(/connections_refused_total\{cap="per_ip"\} 1/);
   });
 
   it('closes connections beyond the total cap', async () => {
-    const { port } = await serve({ connectionsPerIp: 100, maxConnections: 2 });
+    const { server, port } = await serve({ connectionsPerIp: 100, maxConnections: 2 });
     await hold(port);
     await hold(port);
     expect((await rawHttp(port, get('/healthz', port))).status).toBe(0);
+    const metrics = await server.inject({ url: '/metrics' });
+    expect(metrics.body).toMatch(/connections_refused_total\{cap="total"\} 1/);
   });
 });
 
