@@ -210,7 +210,9 @@ export class SqliteConversationStore implements ConversationStore {
   /** Why the files at the store's paths are not the ones it has open, or null when they are. */
   private filesMoved(): string | null {
     const moved = this.files.find((f) => fileIdentity(f.path) !== f.identity);
-    return moved ? `${basename(moved.path)} was removed or replaced while the server was running; restore it and restart the server` : null;
+    if (!moved) return null;
+    const remedy = moved.path.endsWith('.lock') ? 'restart the server' : 'restore the database from a backup if it is gone, then restart the server';
+    return `${basename(moved.path)} was removed or replaced while the server was running; ${remedy}`;
   }
 
   private assertFilesInPlace(): void {
