@@ -41,8 +41,6 @@ const QUANTITY = new RegExp(
 const LEVEL_FIRST = /(?<level>高级技师|技师|高级工)\s*(?<num>[0-9]+|[一二两三四五六七八九十]+)\s*(?:名|个|位|人)/gu;
 // Minus signs as typed: ASCII, the true minus, full-width and small forms, and 负.
 const MINUS = /[-−－﹣负]/;
-// A currency sign between the minus and the digits (¥-200万 or -¥200万) still makes the amount negative.
-const CURRENCY_BEFORE = /[¥￥]$/;
 
 const isYear = (digits: string) => /^(19|20)\d\d$/.test(digits);
 
@@ -85,8 +83,8 @@ function kindOf(g: QuantityGroups, numText: string): QuantityKind | null {
  * is a range or a date (2018-2022年, 100万-200万, 2026-11-22), not a sign; a minus must touch the number.
  */
 function minusBefore(text: string, start: number, numberEnds: Set<number>): number | null {
-  let at = start - 1;
-  if (CURRENCY_BEFORE.test(text.slice(0, start))) at -= 1;
+  // A match starts at its currency sign, so -¥200万 and ¥-200万 both put the minus right before it.
+  const at = start - 1;
   const sign = text[at];
   if (at < 0 || sign === undefined || !MINUS.test(sign)) return null;
   if (sign === '负') return text[at - 1] === '正' ? null : at; // 正负5% is a tolerance (±), not a negative
