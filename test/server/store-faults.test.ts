@@ -160,6 +160,7 @@ describe('store health (item 9)', () => {
   });
   afterAll(() => {
     if (mounted) execFileSync('umount', [mountPoint], { stdio: 'ignore' });
+    rmSync(mountPoint, { recursive: true, force: true });
   });
 
   it('answers 503 storage_unavailable on a full disk, fails /readyz, and recovers when space is freed', async (context) => {
