@@ -15,7 +15,7 @@ import { FixedChunkBaseline } from '../evals/baseline.js';
 import { describeVerdict, evaluateTargets, gateFailures, verdictFlag } from '../evals/gate.js';
 import { GOLDEN_CATEGORIES, duplicateIds, readGoldenCases, type GoldenCase } from '../evals/golden.js';
 import { generateVariants } from '../evals/metamorphic/generate.js';
-import { figuresOf, renderMetamorphicMarkdown, sameFigures, summarizeStability, type Figures, type VariantOutcome } from '../evals/metamorphic/invariance.js';
+import { figuresOf, renderMetamorphicMarkdown, sameFigures, summarizeStability, unstableInTurn, type Figures, type VariantOutcome } from '../evals/metamorphic/invariance.js';
 import { categoryColumns, renderMarkdown, verdictColumns } from '../evals/report.js';
 import { scoreAnswer, summarizeByCategory, type CaseResult, type CategoryRow } from '../evals/scoring.js';
 
@@ -150,7 +150,7 @@ const meta = {
 
 mkdirSync(args.out, { recursive: true });
 // Holdout results stay aggregate: case-level outcomes are not written anywhere, so nobody tunes on them.
-writeFileSync(join(args.out, 'report.json'), `${JSON.stringify({ meta, dev: { rows: devRun.rows, results: devRun.results }, holdout: holdoutRun && { rows: holdoutRun.rows }, metamorphic, verdicts }, null, 2)}\n`);
+writeFileSync(join(args.out, 'report.json'), `${JSON.stringify({ meta, dev: { rows: devRun.rows, results: devRun.results }, holdout: holdoutRun && { rows: holdoutRun.rows }, metamorphic: metamorphic && { ...metamorphic, unstable: unstableInTurn(outcomes) }, verdicts }, null, 2)}\n`);
 writeFileSync(join(args.out, 'report.md'), renderMarkdown({ meta, dev: devRun.rows, holdout: holdoutRun?.rows ?? null, metamorphic, verdicts }));
 if (metamorphic) writeFileSync(join(args.out, 'report-metamorphic.md'), `${renderMetamorphicMarkdown(metamorphic, outcomes, { dev: meta.dev, 'policy date': config.today })}\n`);
 

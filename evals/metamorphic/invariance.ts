@@ -58,10 +58,22 @@ const showFigures = (f: Figures) =>
   `amounts [${f.amounts.join(', ')}]${f.total === null ? '' : ` total ${f.total}`}; clauses ${f.clauses.join(', ') || '—'}`;
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-/** evals/report-metamorphic.md: the stability table and the first `limit` unstable variants. */
+/**
+ * The unstable variants in report order: each operator's first, then each one's second, … so that the first 50
+ * show every operator's failures rather than one operator's many (in case order within an operator).
+ */
+export function unstableInTurn(outcomes: readonly VariantOutcome[]): VariantOutcome[] {
+  const byOperator = new Map<string, VariantOutcome[]>();
+  for (const o of outcomes) if (!o.stable) byOperator.set(o.variant.operator, [...(byOperator.get(o.variant.operator) ?? []), o]);
+  const queues = [...byOperator.values()];
+  const longest = Math.max(0, ...queues.map((q) => q.length));
+  return Array.from({ length: longest }, (_, i) => queues.flatMap((q) => (q[i] ? [q[i]] : []))).flat();
+}
+
+/** evals/report-metamorphic.md: the stability table and the first `limit` unstable variants, operators in turn. */
 export function renderMetamorphicMarkdown(summary: StabilitySummary, outcomes: readonly VariantOutcome[], meta: Record<string, string>, limit = 50): string {
   const descriptions = new Map(OPERATORS.map((o) => [o.name, o.description]));
-  const unstable = outcomes.filter((o) => !o.stable);
+  const unstable = unstableInTurn(outcomes);
   return [
     '# Metamorphic evaluation', '',
     'Every dev question rewritten by meaning-preserving operators; a variant is stable when its answer has the same',
@@ -70,7 +82,7 @@ export function renderMetamorphicMarkdown(summary: StabilitySummary, outcomes: r
     `- variants: ${summary.variants}, stable: ${summary.stable} (${rate(summary.stable, summary.variants)})`, '',
     '| operator | variants | stable | stability | p50 ms | what it does |', '|---|---|---|---|---|---|',
     ...summary.byOperator.map((o) => `| ${o.operator} | ${o.variants} | ${o.stable} | ${rate(o.stable, o.variants)} | ${o.p50ms.toFixed(1)} | ${cell(descriptions.get(o.operator) ?? '')} |`),
-    '', `## First ${Math.min(limit, unstable.length)} of ${unstable.length} unstable variants`, '',
+    '', `## First ${Math.min(limit, unstable.length)} of ${unstable.length} unstable variants (each operator's first, then each one's second, …)`, '',
     ...unstable.slice(0, limit).flatMap((o) => [
       `### ${o.variant.id} [${o.variant.category}] ${o.variant.operator}: ${o.variant.detail}`,
       ...(o.variant.turns.length > 1 ? [`- earlier turns: ${o.variant.turns.slice(0, -1).map((t) => `“${t}”`).join(' → ')}`] : []),

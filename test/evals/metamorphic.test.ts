@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { readGoldenCases } from '../../evals/golden.js';
 import { generateVariants } from '../../evals/metamorphic/generate.js';
-import { sameFigures, summarizeStability, type VariantOutcome } from '../../evals/metamorphic/invariance.js';
+import { sameFigures, summarizeStability, unstableInTurn, type VariantOutcome } from '../../evals/metamorphic/invariance.js';
 import { AMOUNT_FORMATS, hanWan } from '../../evals/metamorphic/numbers.js';
 import { OPERATORS, termPairs, type OperatorContext } from '../../evals/metamorphic/operators.js';
 import { findQuantities } from '../../src/nlu/quantities.js';
@@ -133,5 +133,9 @@ describe('invariance', () => {
     const summary = summarizeStability(outcomes);
     expect(summary).toMatchObject({ variants: 2, stable: 1 });
     expect(summary.byOperator.find((o) => o.operator === 'suffix')).toEqual({ operator: 'suffix', variants: 1, stable: 0, p50ms: 1 });
+    const unstable = (operator: string, id: string): VariantOutcome => ({ variant: { ...first, operator, id }, original: a, got: a, stable: false, ms: 1 });
+    // Each operator's first unstable variant, then each one's second: prefix p1, suffix s1, prefix p2, suffix (the outcome above).
+    expect(unstableInTurn([unstable('prefix', 'p1'), unstable('prefix', 'p2'), unstable('suffix', 's1'), ...outcomes]).map((o) => o.variant.id))
+      .toEqual(['p1', 's1', 'p2', first.id]);
   });
 });
