@@ -27,10 +27,10 @@ describe('issue 13 item 5: bounded embedding work', () => {
         Promise.all(Array.from({ length: 8 }, probe)),
       ]);
       const statuses = searches.map((res) => res.status);
-      expect(statuses.every((status) => status === 200 || status === 503)).toBe(true);
+      expect(statuses.filter((status) => status !== 200 && status !== 503), `statuses ${statuses.join(' ')}`).toEqual([]);
       expect(statuses).toContain(200);
       const shed = searches.filter((res) => res.status === 503);
-      expect(shed.length).toBeGreaterThan(0);
+      expect(shed.length, `statuses ${statuses.join(' ')}`).toBeGreaterThan(0);
       for (const res of shed) {
         expect(res.headers.get('retry-after')).toBe('1');
         expect(await res.json()).toMatchObject({ error: { code: 'overloaded' } });
