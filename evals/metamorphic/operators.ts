@@ -106,13 +106,14 @@ const subsidyWord: Operator = {
  * quote or subject. `anywhere`: a plain abbreviation, valid in every question; otherwise the pair applies only to
  * cases that expect the clause, so that 示范项目 in a 六安 question never becomes 中山's 智能制造示范项目.
  */
-const TERM_PAIRS: readonly { clauseId: string; short: string; official: string; anywhere?: true; oneWay?: true }[] = [
+const TERM_PAIRS: readonly { clauseId: string; short: string; official: string; anywhere?: true; oneWay?: true; names?: string[] }[] = [
   { clauseId: 'zhongshan-2018:四.一', short: '技改', official: '技术改造', anywhere: true },
   { clauseId: 'zhongshan-2018:四.一', short: '龙头企业', official: '龙头骨干企业' },
   { clauseId: 'zhongshan-2018:四.一', short: '骨干企业', official: '龙头骨干企业' },
   { clauseId: 'zhongshan-2018:四.一', short: '智能制造示范', official: '智能制造示范项目' },
   { clauseId: 'zhongshan-2018:四.一', short: '财政贡献', official: '财政贡献增量' },
-  { clauseId: 'zhongshan-2018:四.三', short: '母机', official: '工作母机' },
+  // “中山市工作母机库” is a name: it keeps its words.
+  { clauseId: 'zhongshan-2018:四.三', short: '母机', official: '工作母机', names: ['工作母机库'] },
   // 去年产值 would shorten to 去产值: expand only.
   { clauseId: 'zhongshan-2018:四.四', short: '产值', official: '年产值', oneWay: true },
   { clauseId: 'zhongshan-2018:四.五', short: '并购', official: '并购重组' },
@@ -134,6 +135,8 @@ export interface TermPair {
   anywhere: boolean;
   /** Expand only: shortening the full term would break a longer word. */
   oneWay: boolean;
+  /** Proper names that contain the full term and are never shortened. */
+  names: string[];
   /** Whether the rules table backs the pair (short is a trigger, official is the document's words). */
   backed: boolean;
 }
@@ -142,7 +145,7 @@ export interface TermPair {
 export function termPairs(): TermPair[] {
   const rules = ruleTerms();
   return TERM_PAIRS.map((p) => ({
-    ...p, anywhere: p.anywhere === true, oneWay: p.oneWay === true,
+    ...p, anywhere: p.anywhere === true, oneWay: p.oneWay === true, names: p.names ?? [],
     backed: rules.some((r) => r.clauseId === p.clauseId && r.triggers.includes(p.short) && (r.quote.includes(p.official) || r.subject.includes(p.official))),
   }));
 }
@@ -162,7 +165,7 @@ function termOperator(direction: 'official' | 'short'): Operator {
         const added = p.official.replace(p.short, '').replace(/[（）()]/g, '');
         if (direction === 'official' && p.official.includes(p.short) && added.length >= 2 && q.includes(added)) return [];
         // Expanding: leave the short term alone where the full term is already written; shortening: the reverse.
-        const text = replaceOutside(q, from, to, direction === 'official' ? [p.official] : []);
+        const text = replaceOutside(q, from, to, direction === 'official' ? [p.official] : p.names);
         return text === q ? [] : [{ text, detail: `${from}→${to}` }];
       })
       .filter((r, i, all) => all.findIndex((x) => x.text === r.text) === i),
@@ -256,6 +259,8 @@ const regionAlias: Operator = {
     for (const region of regionNames()) {
       const written = [region.official, region.short, ...region.places].find((name) => q.includes(name));
       if (!written) continue;
+      // 中山市政府质量奖, 六安市级智能工厂: the place is part of a title or a level, which another name would change.
+      if (new RegExp(`${region.short}市?(?:级|政府|委|局)`, 'u').test(q)) continue;
       const places = region.places.length ? [region.places[0], region.places[Math.floor(region.places.length / 2)], region.places.at(-1)] : [];
       const alternatives = [region.official, region.short, ...(DOCUMENT_CATEGORIES.has(context.category) ? [] : places)]
         .filter((name): name is string => name !== undefined && name !== written);

@@ -88,6 +88,7 @@ describe('operators', () => {
     // 技改 is an abbreviation anywhere; 母机 belongs to 四、（三） only.
     expect(official.apply('六安技改母机', { category: 'lookup', clauses: ['luan-draft:三.二'] }).map((r) => r.text)).toEqual(['六安技术改造母机']);
     expect(operator('short-term').apply('买工作母机能补多少', calculation).map((r) => r.text)).toEqual(['买母机能补多少']);
+    expect(operator('short-term').apply('中山市工作母机库里的工作母机补多少', calculation).map((r) => r.text)).toEqual(['中山市工作母机库里的母机补多少']);
   });
 
   it('every term pair is backed by the rules table: the short term is a trigger, the full term the document’s words', () => {
@@ -101,6 +102,9 @@ describe('operators', () => {
     expect(calc).toContain('中山市买200万的母机补多少');
     expect(calc.length).toBeGreaterThan(2);
     expect(region.apply('北京买设备补多少', calculation)).toEqual([]);
+    // A title or a level word keeps its place name.
+    expect(region.apply('拿到中山市政府质量奖能奖多少', calculation)).toEqual([]);
+    expect(region.apply('六安市级智能工厂奖多少', calculation)).toEqual([]);
   });
 
   it('ask factual questions with 多少, and leave calculations alone', () => {
