@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { InMemoryConversationStore } from '../../src/assistant/conversation.js';
 import { mentionsPolicy } from '../../src/lexicon/index.js';
 import { acceptedInputs, loadPolicyRules } from '../../src/policy/index.js';
 import { toPolicyVocabulary } from '../../src/retrieval/index.js';
-import { sharedCore, testConfig } from '../helpers.js';
+import { corpusWithFixtureDocument, sharedCore, testConfig } from '../helpers.js';
 
 const amounts = (calculation: unknown): string[] => {
   const list = Array.isArray(calculation) ? calculation : calculation ? [calculation] : [];
@@ -52,18 +52,7 @@ describe('every row of the rules data, through every view derived from it', () =
 
 describe('adding a provision is a data change', () => {
   it('answers, calculates and cites a sixth document from its text, manifest entry and rules file alone', async () => {
-    const corpusDir = mkdtempSync(join(tmpdir(), 'corpus-rules-'));
-    cpSync('corpus', corpusDir, { recursive: true });
-    cpSync('test/fixtures/foshan-fixture.txt', join(corpusDir, 'foshan-fixture.txt'));
-    cpSync('test/fixtures/foshan-fixture.rules.yaml', join(corpusDir, 'rules/foshan-fixture.yaml'));
-    const manifest = JSON.parse(readFileSync(join(corpusDir, 'manifest.json'), 'utf8')) as { documents: unknown[] };
-    manifest.documents.push({
-      id: 'foshan-fixture', file: 'foshan-fixture.txt', title: '佛山市测试区技术改造扶持办法（测试夹具）',
-      shortTitle: '佛山测试夹具', docNumber: null, issuer: '测试', region: '佛山市', province: '广东省', level: '市',
-      issueDate: '2026-01-01', period: { from: '2026-01-01', to: '2028-12-31' }, periodBasis: '测试夹具',
-      draft: false, sourceUrl: null, hasQuantitativeSubsidies: true,
-    });
-    writeFileSync(join(corpusDir, 'manifest.json'), JSON.stringify(manifest));
+    const corpusDir = corpusWithFixtureDocument({ rules: true });
     const core = await openPolicyCore({ ...testConfig(), corpusDir, indexDir: mkdtempSync(join(tmpdir(), 'idx-')) }, () => {});
     expect(loadPolicyRules(corpusDir).find('fs-kiln-heat-recovery')).toBeDefined();
     const chat = createChatService(core, new InMemoryConversationStore());

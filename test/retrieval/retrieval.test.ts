@@ -10,7 +10,7 @@ import {
 } from '../../src/retrieval/index.js';
 import { rankMetrics, type RankMetrics } from '../../src/retrieval/metrics.js';
 import { readRetrievalCases } from '../../evals/retrieval-cases.js';
-import { sharedCore, testConfig } from '../helpers.js';
+import { corpusWithFixtureDocument, sharedCore, testConfig } from '../helpers.js';
 
 /**
  * One adjacent-rank swap near the head of the dense list moves a fused RRF score by about this much. int8 embeddings
@@ -152,17 +152,7 @@ describe('without a model', () => {
 
 describe('adding a sixth document', () => {
   it('becomes searchable by putting its text in corpus/ and a manifest entry, nothing else', async () => {
-    const corpusDir = mkdtempSync(join(tmpdir(), 'corpus-'));
-    cpSync('corpus', corpusDir, { recursive: true });
-    cpSync('test/fixtures/foshan-fixture.txt', join(corpusDir, 'foshan-fixture.txt'));
-    const manifest = JSON.parse(readFileSync(join(corpusDir, 'manifest.json'), 'utf8')) as { documents: unknown[] };
-    manifest.documents.push({
-      id: 'foshan-fixture', file: 'foshan-fixture.txt', title: '佛山市测试区技术改造扶持办法（测试夹具）',
-      shortTitle: '佛山测试夹具', docNumber: null, issuer: '测试', region: '佛山市', province: '广东省', level: '市',
-      issueDate: '2026-01-01', period: { from: '2026-01-01', to: '2028-12-31' }, periodBasis: '测试夹具',
-      draft: false, sourceUrl: null, hasQuantitativeSubsidies: false,
-    });
-    writeFileSync(join(corpusDir, 'manifest.json'), JSON.stringify(manifest));
+    const corpusDir = corpusWithFixtureDocument({ rules: false });
     const corpus = loadCorpus(corpusDir);
     const retrieval = await openPolicyRetrieval(corpus, { ...testConfig(), indexDir: mkdtempSync(join(tmpdir(), 'idx-')) });
     expect(retrieval.dense?.build.reused).toBe(false);

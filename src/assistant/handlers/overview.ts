@@ -4,9 +4,6 @@ import { ruleHeadline } from '../compose.js';
 import type { AssistantReply } from '../response.js';
 import type { HandlerContext } from './context.js';
 
-/** "有哪些扶持", "六安对企业有什么奖励", "人才方面有什么支持": a broad question, not one provision. */
-export const OVERVIEW_CUE = /(有哪些|有什么|都有啥|有啥|哪些方面|哪几种|哪几项|哪些政策|哪些措施|哪些扶持|哪些支持|哪些补贴|哪些奖励|介绍一下|概括|总结|汇总|一览|梳理|列一下|列出|全部|所有)/;
-
 /**
  * Lists the measures that apply, grouped by document: each provision with its headline figure from the rules data
  * and its clause label, plus the documents that give no rates. A kind of support named narrows the list.
