@@ -4,7 +4,7 @@ import type { Lexicon } from '../lexicon/index.js';
 import { understand, type Intent, type Understanding } from '../nlu/understand.js';
 import { findNumberProblems, type Quantity } from '../nlu/quantities.js';
 import {
-  acceptedInputs, chooseRules, firstMention, computeSubsidy, formatYuan, yuanString, type Calculation, type InputDimension,
+  BasisFieldSchema, acceptedInputs, chooseRules, firstMention, computeSubsidy, formatYuan, yuanString, type Calculation, type InputDimension,
   type PolicyRules, type RuleInput, type SubsidyRule,
 } from '../policy/index.js';
 import { numbered } from './compose.js';
@@ -28,13 +28,12 @@ export interface AssistantDeps {
 
 type Inputs = Record<string, string | number>;
 
+/** Quantity kinds that fill a rule input (percentages, years and bare numbers do not). */
+const MEASURED: readonly string[] = ['money', 'area', 'headcount', 'count', 'months'];
+
 const GENERIC_TERMS = new Set(['补贴', '补助', '奖励', '奖补', '资助', '扶持', '支持', '政策', '企业', '工厂', '项目', '什么', '有', '吗', '多少', '开', '上', '能', '可以', '怎么', '哪些']);
 
 const HELP_SUGGESTIONS = ['买200万的工作母机能补多少', '东源买设备怎么补', '六安的六化指什么', '中山和东源买500万设备各补多少'];
-
-const KIND_OF: Record<InputDimension, Quantity['kind'] | null> = {
-  money: 'money', area: 'area', headcount: 'headcount', count: 'count', months: 'months', level: null, text: null,
-};
 
 /** The words just before a quantity, back to the previous separator: where its cue words are. */
 function cueText(text: string, q: Quantity): string {
@@ -102,7 +101,7 @@ function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs; sums:
     inputs[key] = input?.dimension === 'months' || input?.dimension === 'count' ? total.toNumber() : yuanString(total);
   }
   for (const input of all.filter((i) => i.dimension === 'headcount')) {
-    const heads = u.quantities.filter((q) => q.kind === KIND_OF.headcount && q.level !== undefined && input.cues.includes(q.level));
+    const heads = u.quantities.filter((q) => q.kind === 'headcount' && q.level !== undefined && input.cues.includes(q.level));
     if (heads.length) inputs[input.key] = heads.reduce((n, q) => n + q.value.toNumber(), 0);
   }
   for (const input of all.filter((i) => i.dimension === 'level')) {
@@ -127,7 +126,7 @@ function carryInputs(previous: Inputs, rule: SubsidyRule): Inputs {
   const carried: Inputs = {};
   for (const [key, value] of Object.entries(previous)) if (accepted.has(key) && key !== 'alreadyReceivedThisYear') carried[key] = value;
   const primary = rule.inputs.find((i) => i.dimension === 'money' && i.required) ?? rule.inputs.find((i) => i.dimension === 'money');
-  const bases = ['investment', 'purchasePrice', 'contractAmount', 'transactionAmount', 'paidInCapital', 'equipmentPurchase', 'annualOutput', 'fixedAssetInvestment'];
+  const bases: string[] = [...BasisFieldSchema.options, 'fixedAssetInvestment'];
   const previousBase = bases.map((k) => previous[k]).find((v) => v !== undefined);
   if (primary && carried[primary.key] === undefined && previousBase !== undefined && bases.includes(primary.key)) carried[primary.key] = previousBase;
   return carried;
@@ -195,8 +194,7 @@ export class PolicyAssistant {
 
     // A document named by its year ("中山2014年那个意见") narrows rules and search to it.
     const named = this.namedDocuments(u, next.regions);
-    const measured: readonly string[] = ['money', 'area', 'headcount', 'count', 'months'];
-    const dimensions = [...new Set(u.quantities.map((q): string => q.kind))].filter((k): k is InputDimension => measured.includes(k));
+    const dimensions = [...new Set(u.quantities.map((q): string => q.kind))].filter((k): k is InputDimension => MEASURED.includes(k));
     const choose = (text: string, regions: string[]) => {
       const choice = chooseRules(this.deps.rules.rules, text, { regionOf: this.regionOf, regions, dimensions });
       return named.length ? { ...choice, rules: choice.rules.filter((r) => named.includes(r.docId)) } : choice;
@@ -311,10 +309,12 @@ export class PolicyAssistant {
     const owner = new Map<string, string[]>();
     let current: SubsidyRule | undefined;
     for (const piece of pieces) {
-      // The provision whose words stand earliest in this piece (longest word first among ties) owns it.
-      const named = candidates
+      // The provision that scores best on this piece (the chooser's own scoring, quantities' fit included) owns it;
+      // among equals, the one named first.
+      const dimensions = [...new Set(understand(piece, this.deps.lexicon).quantities.map((q): string => q.kind))]
+        .filter((k): k is InputDimension => MEASURED.includes(k));
+      const named = chooseRules(candidates, piece, { regionOf: this.regionOf, regions: region ? [region] : [], dimensions }).rules
         .map((r) => ({ r, at: firstMention(r, piece, true) }))
-        .filter((x) => x.at >= 0)
         .sort((a, b) => a.at - b.at)[0]?.r;
       if (named) current = named;
       if (current) owner.set(current.id, [...(owner.get(current.id) ?? []), piece]);
