@@ -3,6 +3,7 @@ import { describeValidity, documentStatus, type Corpus, type PolicyDocument } fr
 import type { Lexicon } from '../lexicon/index.js';
 import { understand, type Intent, type Understanding } from '../nlu/understand.js';
 import { findNumberProblems, type Quantity } from '../nlu/quantities.js';
+import { toSimplified } from '../nlu/script.js';
 import {
   BasisFieldSchema, acceptedInputs, chooseRules, firstMention, computeSubsidy, formatYuan, yuanString, type Calculation, type InputDimension,
   type PolicyRules, type RuleInput, type SubsidyRule,
@@ -163,7 +164,9 @@ export class PolicyAssistant {
   }
 
   /** Answers one message given the conversation's slots; returns the reply and the slots for the next turn. */
-  async reply(message: string, slots: ConversationSlots): Promise<{ reply: AssistantReply; slots: ConversationSlots }> {
+  async reply(typed: string, slots: ConversationSlots): Promise<{ reply: AssistantReply; slots: ConversationSlots }> {
+    // Traditional characters (購買工作母機, 200萬) are read as their simplified forms, the script of the documents.
+    const message = toSimplified(typed);
     const u = understand(message, this.deps.lexicon);
     const next: ConversationSlots = structuredClone(slots);
     // A number that cannot be read exactly (-200万, 1.2.3万) is a question back, never a computed figure.

@@ -1,5 +1,6 @@
 import type { Corpus } from '../corpus/index.js';
 import { findRegions } from '../nlu/regions.js';
+import { toSimplified } from '../nlu/script.js';
 import { toPolicyVocabulary, type Retriever, type SearchHit } from '../retrieval/index.js';
 
 export interface PolicySearchRequest {
@@ -24,6 +25,7 @@ export async function searchPolicy(
   retriever: Retriever,
   request: PolicySearchRequest,
 ): Promise<SearchHit[]> {
-  const docIds = request.docId ? [request.docId] : request.docIds ?? docIdsForQuestion(corpus, request.query);
-  return retriever.search(toPolicyVocabulary(request.query), { k: request.k ?? 5, docIds });
+  const query = toSimplified(request.query);
+  const docIds = request.docId ? [request.docId] : request.docIds ?? docIdsForQuestion(corpus, query);
+  return retriever.search(toPolicyVocabulary(query), { k: request.k ?? 5, docIds });
 }

@@ -29,6 +29,8 @@ const UNIT = [
   '(?<people>名|位|人)',
   '(?<months>个月)',
   '(?<years>年)',
+  // 300w, 1.5W: chat shorthand for 万.
+  '(?<wan>[w](?![a-z]))',
   '(?<million>\\s?(?:million|mn|m)(?![a-z]))',
   '(?<thousand>\\s?(?:thousand|k)(?![a-z]))',
   '(?<yuan>元|块钱|块|\\s?(?:yuan|rmb|cny)(?![a-z]))',
@@ -71,7 +73,7 @@ function kindOf(g: QuantityGroups, numText: string): QuantityKind | null {
   if (g.people !== undefined) return 'count';
   if (g.months !== undefined) return 'months';
   if (g.years !== undefined) return isYear(numText) ? null : 'years';
-  if (g.million !== undefined || g.thousand !== undefined) return 'money';
+  if (g.wan !== undefined || g.million !== undefined || g.thousand !== undefined) return 'money';
   if (g.yuan !== undefined || g.yuanAfter !== undefined || g.cur !== undefined || /[万亿]/.test(numText)) return 'money';
   if (g.item !== undefined) return 'count';
   // A bare Arabic number: no unit, so the caller must ask rather than guess.
@@ -150,6 +152,7 @@ function scanQuantities(text: string): QuantityScan {
     let value = parseNumeralPhrase(numText);
     if (!value) continue;
     if (kind === 'percent') value = value.div(100);
+    else if (g.wan !== undefined) value = value.mul(10_000);
     else if (g.million !== undefined) value = value.mul(1_000_000);
     else if (g.thousand !== undefined) value = value.mul(1_000);
     const level = kind === 'headcount' ? { level: g.level as SkillLevel } : {};

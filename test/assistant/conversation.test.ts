@@ -104,6 +104,25 @@ describe('conversations', () => {
   });
 });
 
+describe('traditional characters', () => {
+  // Hong Kong- and Taiwan-invested firms write 購買工作母機 and 200萬: the same reading, figure and clause.
+  it.each([
+    ['中山買工作母機200萬，補貼多少？', '中山买工作母机200万，补贴多少？'],
+    ['東源縣 規上企業 設備購置額2000萬 事後獎補最多能拿多少', '东源县 规上企业 设备购置额2000万 事后奖补最多能拿多少'],
+  ])('%s answers as %s does', async (traditional, simplified) => {
+    const [[t], [s]] = [await converse(traditional), await converse(simplified)];
+    expect(s?.calculation).not.toBeNull();
+    expect(amountOf(t)).toEqual(amountOf(s));
+    expect(t?.citations.map((c) => c.clauseId)).toEqual(s?.citations.map((c) => c.clauseId));
+  });
+
+  it('looks clauses up in traditional characters as in simplified, word for word', async () => {
+    const [[t], [s]] = [await converse('東源的產業發展基金由哪個部門負責？'), await converse('东源的产业发展基金由哪个部门负责？')];
+    expect(s?.citations.length).toBeGreaterThan(0);
+    expect(t?.answer).toBe(s?.answer);
+  });
+});
+
 describe('numbers that cannot be read exactly', () => {
   it.each(['买了-200万的工作母机能补多少', '工作母机1.2.3万补多少', '工作母机2e3万补多少'])('%s → a question back, no figure', async (message) => {
     const [reply] = await converse(message);
