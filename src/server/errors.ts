@@ -42,7 +42,7 @@ export const RETRY_AFTER_SECONDS = 1;
 
 /** An error a route raises on purpose: it becomes `{ error: { code, message } }` with its status. */
 export class ApiError extends Error {
-  constructor(readonly statusCode: number, readonly code: string, message: string, readonly headers: Record<string, string> = {}) {
+  constructor(readonly statusCode: number, readonly code: ErrorCode, message: string, readonly headers: Record<string, string> = {}) {
     super(message);
   }
 }

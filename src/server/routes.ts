@@ -8,7 +8,7 @@ import { parseAmount } from '../nlu/quantities.js';
 import { computeSubsidy, yuanString, type PolicyRules, type SubsidyRule } from '../policy/index.js';
 import type { Retriever } from '../retrieval/index.js';
 import { ChatBodySchema } from './chat-request.js';
-import { ApiError, apiError } from './errors.js';
+import { apiError } from './errors.js';
 import type { ServerMetrics } from './metrics.js';
 
 export interface RouteDeps {
@@ -78,7 +78,7 @@ export async function apiRoutes(app: FastifyInstance, deps: RouteDeps): Promise<
   app.get('/api/conversations/:id', async (request) => {
     const { id } = z.object({ id: z.string().min(1).max(100) }).parse(request.params);
     const query = ConversationPageQuerySchema.parse(request.query);
-    const notFound = () => new ApiError(404, 'conversation_not_found', `conversation "${id}" does not exist`);
+    const notFound = () => apiError('conversation_not_found', `conversation "${id}" does not exist`);
     const from = query.from ?? Math.max(0, ((await deps.store.turnPage(id, 0, 0)) ?? { turnCount: 0 }).turnCount - query.limit);
     const page = await deps.store.turnPage(id, from, query.limit);
     if (!page) throw notFound();

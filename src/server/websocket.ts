@@ -2,10 +2,9 @@ import websocket from '@fastify/websocket';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
-import { ConversationNotFoundError, type ChatService } from '../assistant/chat-service.js';
-import { EmbeddingQueueFullError } from '../retrieval/index.js';
+import type { ChatService } from '../assistant/chat-service.js';
 import { ChatBodySchema } from './chat-request.js';
-import { apiError, ERROR_CATALOGUE, type ErrorCode } from './errors.js';
+import { apiError, coreError, ERROR_CATALOGUE, type ErrorCode } from './errors.js';
 import { PerAddressCount } from './limits.js';
 import type { ServerMetrics } from './metrics.js';
 import type { ServerLimits } from './server.js';
@@ -143,8 +142,9 @@ export async function websocketRoutes(app: FastifyInstance, deps: WebSocketDeps)
           for (const text of answerDeltas(response.answer)) send({ type: 'delta', text });
           send({ type: 'final', ...response });
         } catch (error) {
-          if (error instanceof ConversationNotFoundError) fail('conversation_not_found', error.message);
-          else if (error instanceof EmbeddingQueueFullError) fail('overloaded');
+          // The same codes as over HTTP (conversation_full, storage_unavailable, overloaded …), never a bare internal_error.
+          const known = coreError(error);
+          if (known) fail(known.code, known.message);
           else {
             app.log.error({ err: error }, 'websocket turn failed');
             fail('internal_error');

@@ -8,6 +8,7 @@ import { buildServer } from '../../src/server/server.js';
 import { SqliteConversationStore } from '../../src/store/index.js';
 import { runToExit, startServerProcess, type ServerProcess } from '../../scripts/server-process.js';
 import { sharedCore } from '../helpers.js';
+import { listen, upgrade } from './loopback.js';
 
 // Issue 13 items 2, 6 and 9: one process per data folder, bounded conversations, and a store that says when it
 // cannot keep what it is given. Real server processes on loopback, a real SQLite file, a real full disk.
@@ -99,6 +100,13 @@ describe('long conversations (item 6)', () => {
     expect(refused.statusCode).toBe(409);
     expect(refused.json()).toMatchObject({ error: { code: 'conversation_full', message: expect.stringMatching(/新的对话/) } });
     expect((await post({ message: '那买了3100万的呢' })).statusCode).toBe(200);
+    // Over the WebSocket the same code, not internal_error.
+    const opened = await upgrade(`ws://127.0.0.1:${await listen(app)}/ws`);
+    if (!('socket' in opened)) throw new Error(`upgrade refused: ${opened.status}`);
+    const event = new Promise((resolve) => opened.socket.once('message', (data: Buffer) => resolve(JSON.parse(String(data)))));
+    opened.socket.send(JSON.stringify({ type: 'message', message: '那买了3100万的呢', conversationId }));
+    expect(await event).toMatchObject({ type: 'error', code: 'conversation_full', message: expect.stringMatching(/新的对话/) });
+    opened.socket.terminate();
 
     expect((await app.inject({ method: 'POST', url: '/api/feedback', payload: { conversationId, turnIndex: 25, rating: 'up' } })).statusCode).toBe(201);
     const latest = (await app.inject({ url: `/api/conversations/${conversationId}?limit=10` })).json();
