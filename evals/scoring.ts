@@ -6,10 +6,13 @@ import type { GoldenCase, GoldenCategory } from './golden.js';
 // How an answer says the documents do not cover something.
 const NOT_COVERED = /没有|无法|不在|未收录|未规定|不能提供/;
 
-/** A not-covered answer: no calculation, and the assistant's own words (not a quoted clause) say so. */
+/**
+ * A not-covered answer: no calculation, and the assistant's own opening words (not a quoted clause) say so. Only the
+ * opening line counts: an overview that lists measures and notes that one document gives no rates is an answer.
+ */
 export function isRefusal(reply: ChatResponse): boolean {
-  const ownWords = reply.answer.replace(/“[^”]*”/g, '');
-  return reply.calculation === null && (reply.intent === 'out_of_scope' || NOT_COVERED.test(ownWords));
+  const opening = reply.answer.replace(/“[^”]*”/g, '').split('\n').find((line) => line.trim()) ?? '';
+  return reply.calculation === null && (reply.intent === 'out_of_scope' || NOT_COVERED.test(opening));
 }
 
 /** The amounts (元) of an answer's calculation(s), sorted so that order never matters. */

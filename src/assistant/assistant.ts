@@ -11,10 +11,11 @@ import {
 import { numbered } from './compose.js';
 import type { HandlerContext } from './handlers/context.js';
 import { DOCUMENT_FACT_CUE, answerDocumentFacts } from './handlers/document-facts.js';
-import { answerOverview } from './handlers/overview.js';
+import { answerOverview, overviewTopic } from './handlers/overview.js';
 import type { Retriever, SearchHit } from '../retrieval/index.js';
 import type { ConversationSlots } from './conversation.js';
 import { citeClauses } from './citations.js';
+import { GENERIC_TERMS, aboutTheDocuments } from './evidence.js';
 import { searchPolicy } from './policy-search.js';
 import { toChatCalculation, type AssistantReply, type Citation } from './response.js';
 
@@ -32,7 +33,6 @@ type Inputs = Record<string, string | number>;
 /** Quantity kinds that fill a rule input (percentages, years and bare numbers do not). */
 const MEASURED: readonly string[] = ['money', 'area', 'headcount', 'count', 'months'];
 
-const GENERIC_TERMS = new Set(['补贴', '补助', '奖励', '奖补', '资助', '扶持', '支持', '政策', '企业', '工厂', '项目', '什么', '有', '吗', '多少', '开', '上', '能', '可以', '怎么', '哪些']);
 
 const HELP_SUGGESTIONS = ['买200万的工作母机能补多少', '东源买设备怎么补', '六安的六化指什么', '中山和东源买500万设备各补多少'];
 
@@ -187,7 +187,12 @@ export class PolicyAssistant {
     if (u.uncoveredPlaces.length && !u.regions.length) return this.notCovered(u);
     const keepsTopic = Boolean(previous.subjectText) && (u.followUp || u.level !== null || u.commerce || u.regions.length > 0 || u.quantities.length > 0);
     if (u.cue === 'out_of_scope' && !keepsTopic) {
-      return this.plain('out_of_scope', `这个问题不在技改政策文件的范围内，我无法回答。${this.coverage}`, [], HELP_SUGGESTIONS);
+      // No rule's word, yet possibly the documents' own words (淘汰落后产能, 一群一策): answered when the clauses share them.
+      const hits = await searchPolicy(this.deps.corpus, this.deps.retriever, { query: u.text, k: 3 });
+      if (!aboutTheDocuments(u.text, hits, u.regions.length > 0)) {
+        return this.plain('out_of_scope', `这个问题不在技改政策文件的范围内，我无法回答。${this.coverage}`, [], HELP_SUGGESTIONS);
+      }
+      return this.lookup(u, this.namedDocuments(u, next.regions));
     }
     const noAmount = u.amounts.base.length === 0 && !u.suppliesInputs;
     if (noAmount && DOCUMENT_FACT_CUE.test(u.text) && !/(有效|过期|失效|还能申请)/.test(u.text)) {
@@ -213,8 +218,14 @@ export class PolicyAssistant {
     const docsInScope = named.length ? named : this.deps.corpus.documents.filter((d) => regionsNamed.includes(d.region)).map((d) => d.id);
     const nonQuant = this.deps.rules.nonQuantitative.filter((d) => docsInScope.includes(d.docId));
     // A broad question ("中山有哪些扶持", "六安对企业有什么奖励") gets the list of measures, not one clause.
-    if (u.broad && noAmount && !u.followUp && choice.rules.length !== 1 && u.cue !== 'compare') {
-      return answerOverview(u.text, named.length ? [] : next.regions, this.context);
+    if (u.broad && noAmount && !u.followUp && u.cue !== 'compare') {
+      const docIds = named.length ? named : this.documentsFor(next.regions).map((d) => d.id);
+      const topic = await overviewTopic(u.text, docIds, this.context);
+      // A topic with no provision of its own (增资扩产, 工作目标) is a clause to look up, not a list of measures.
+      if (topic.named && topic.rules.length === 0) return this.lookup(u, named);
+      // One provision named ("东源买设备有什么补贴") is answered as that provision; a kind of support, or several, as a list.
+      const clauses = new Set(topic.rules.map((r) => r.clauseId)).size;
+      if (!topic.named || choice.rules.length !== 1 || clauses > 1) return answerOverview(docIds, topic, this.context);
     }
     if (u.asksAmount && choice.rules.length === 0 && nonQuant.length && nonQuant.length === docsInScope.length) {
       return this.noRates(nonQuant.map((d) => d.docId));
@@ -275,9 +286,8 @@ export class PolicyAssistant {
 
   private async lookup(u: Understanding, namedDocIds: string[] = []): Promise<AssistantReply> {
     const hits = await searchPolicy(this.deps.corpus, this.deps.retriever, { query: u.text, k: 3, docIds: namedDocIds.length ? namedDocIds : undefined });
-    // Words such as 补贴 or 企业 occur everywhere; an answer needs a match on something more specific.
-    const lexicalEvidence = hits.some((h) => h.matchedTerms.some((t) => !GENERIC_TERMS.has(t)));
-    if (hits.length === 0 || !lexicalEvidence) {
+    // Words such as 补贴 or 企业 occur everywhere; an answer needs the clauses to share what the question is about.
+    if (hits.length === 0 || !aboutTheDocuments(u.text, hits, u.regions.length > 0 || namedDocIds.length > 0)) {
       return this.plain('out_of_scope', `收录的文件中没有找到与此相关的条款。${this.coverage}`, [], HELP_SUGGESTIONS);
     }
     const [first, second] = hits;

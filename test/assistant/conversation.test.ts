@@ -104,6 +104,31 @@ describe('conversations', () => {
   });
 });
 
+describe('questions in the documents\' own words', () => {
+  // No rule names 工业互联网+ or 关键工序: the clauses that share the question's words answer it.
+  it.each([
+    ['东源对工业互联网+有什么要求', 'dongyuan-2018:三.六'],
+    ['关键工序数控化率要达到多少', 'zhongshan-2014:二.三'],
+    ['深圳对扩产增效有哪些支持', 'shenzhen-2015:三'],
+  ])('%s → a lookup citing %s', async (question, clauseId) => {
+    const [reply] = await converse(question);
+    expect(reply?.intent).toBe('lookup');
+    expect(reply?.citations.map((c) => c.clauseId)).toContain(clauseId);
+  });
+
+  it.each(['中山今晚有什么好吃的', '东源县长是谁', '个人所得税专项附加扣除怎么填'])('%s stays out of scope: a place name or one shared word is not enough', async (question) => {
+    const [reply] = await converse(question);
+    expect(reply?.intent).toBe('out_of_scope');
+    expect(reply?.citations).toEqual([]);
+  });
+
+  it('lists every provision a broad question names, and only those', async () => {
+    const [reply] = await converse('中山对平台建设和人才培养分别有哪些扶持');
+    expect(reply?.intent).toBe('overview');
+    expect(reply?.citations.map((c) => c.clauseId).sort()).toEqual(['zhongshan-2018:四.七', 'zhongshan-2018:四.九', 'zhongshan-2018:四.二']);
+  });
+});
+
 describe('traditional characters', () => {
   // Hong Kong- and Taiwan-invested firms write 購買工作母機 and 200萬: the same reading, figure and clause.
   it.each([

@@ -1,0 +1,48 @@
+import { findRegions } from '../nlu/regions.js';
+import type { SearchHit } from '../retrieval/index.js';
+
+/** Words that occur all over the corpus (补贴, 企业) or in any question (什么): a match on them says nothing. */
+export const GENERIC_TERMS: ReadonlySet<string> = new Set(['补贴', '补助', '奖励', '奖补', '资助', '扶持', '支持', '政策', '企业',
+  '工厂', '项目', '什么', '有', '吗', '多少', '开', '上', '能', '可以', '怎么', '哪些']);
+
+// The asking part of a question (是什么意思, 有哪些, 吗): not content the corpus could match.
+const ASKING = /(这方面|方面|这块|相关|是什么意思|什么意思|是什么|是多少|有哪些|有什么|有没有|是否|请问|怎么样|怎么|如何|哪些|哪个|哪只|多少|什么|一下|可以|能|会|吗|呢|吧|啊|了|的|是|有|要|我们|我|你|帮|几)/g;
+
+/**
+ * The question's terms that the retrieved clauses share and that say more than 补贴 or a place name: 淘汰, 落后, 产能 for
+ * 深圳对淘汰落后产能有什么要求; nothing for 中山明天会下雨吗 (only 中山).
+ */
+export function distinctiveTerms(hits: readonly SearchHit[]): string[] {
+  const terms = new Set(hits.flatMap((h) => h.matchedTerms));
+  return [...terms].filter((t) => t.length >= 2 && !GENERIC_TERMS.has(t) && !isPlaceName(t));
+}
+
+function isPlaceName(term: string): boolean {
+  const { covered, uncovered } = findRegions(term);
+  return covered.length > 0 || uncovered.length > 0;
+}
+
+/**
+ * Whether a question none of the rules' words name is still about the documents: the clauses retrieved for it share
+ * its content words. With a covered region named, one distinctive shared term is enough (六安高端化改造围绕哪些产业);
+ * without one, the shared terms must cover half of what the question asks about, so that 人工智能会取代人类吗 or a tax
+ * question that shares 专项 with a clause stays out of scope while 关键装备要达到什么水平 is answered.
+ */
+export function aboutTheDocuments(question: string, hits: readonly SearchHit[], regionNamed: boolean): boolean {
+  const terms = distinctiveTerms(hits);
+  if (terms.length === 0) return false;
+  if (regionNamed) return true;
+  const content = [...question.replace(ASKING, '').matchAll(/\p{Script=Han}/gu)].length;
+  return content > 0 && coveredChars(question, terms) / content >= 0.5;
+}
+
+/** How many characters of the question the terms cover (overlaps counted once). */
+export function coveredChars(question: string, terms: readonly string[]): number {
+  const covered = new Set<number>();
+  for (const term of terms) {
+    for (let at = question.indexOf(term); at >= 0; at = question.indexOf(term, at + 1)) {
+      for (let i = at; i < at + term.length; i++) covered.add(i);
+    }
+  }
+  return covered.size;
+}
