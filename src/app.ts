@@ -24,7 +24,7 @@ export interface PolicyCore {
 export async function openPolicyCore(config: AppConfig, log: (line: string) => void = console.error): Promise<PolicyCore> {
   const corpus = loadCorpus(config.corpusDir);
   const rules = loadPolicyRules(config.corpusDir);
-  const lexicon = compileLexicon(corpus.documents, rules);
+  const lexicon = compileLexicon(corpus, rules);
   // The tokenizer and the English rewrite learn the rules' vocabulary before any index is built.
   addPolicyWords(lexicon.tokenizerWords);
   addEnglishTerms(lexicon.englishTerms);

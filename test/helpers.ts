@@ -22,21 +22,22 @@ export function sharedCore(): Promise<PolicyCore> {
 }
 
 /**
- * A copy of corpus/ with the Foshan fixture document added: its text and manifest entry, and, with `rules`, its
- * rules file. Adding a document must need nothing more.
+ * A copy of corpus/ with the Foshan fixture document added: its text, its manifest entry and its region's aliases (佛山,
+ * 顺德 …), and, with `rules`, its rules file. Adding a document must need nothing more.
  */
 export function corpusWithFixtureDocument(options: { rules: boolean }): string {
   const corpusDir = mkdtempSync(join(tmpdir(), 'corpus-'));
   cpSync('corpus', corpusDir, { recursive: true });
   cpSync('test/fixtures/foshan-fixture.txt', join(corpusDir, 'foshan-fixture.txt'));
   if (options.rules) cpSync('test/fixtures/foshan-fixture.rules.yaml', join(corpusDir, 'rules/foshan-fixture.yaml'));
-  const manifest = JSON.parse(readFileSync(join(corpusDir, 'manifest.json'), 'utf8')) as { documents: unknown[] };
+  const manifest = JSON.parse(readFileSync(join(corpusDir, 'manifest.json'), 'utf8')) as { documents: unknown[]; regions: unknown[] };
   manifest.documents.push({
     id: 'foshan-fixture', file: 'foshan-fixture.txt', title: '佛山市测试区技术改造扶持办法（测试夹具）',
     shortTitle: '佛山测试夹具', docNumber: null, issuer: '测试', region: '佛山市', province: '广东省', level: '市',
     issueDate: '2026-01-01', period: { from: '2026-01-01', to: '2028-12-31' }, periodBasis: '测试夹具',
     draft: false, sourceUrl: null, hasQuantitativeSubsidies: options.rules,
   });
+  manifest.regions.push({ region: '佛山市', aliases: ['佛山', '禅城', '南海区', '顺德', 'foshan'] });
   writeFileSync(join(corpusDir, 'manifest.json'), JSON.stringify(manifest));
   return corpusDir;
 }

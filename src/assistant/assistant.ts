@@ -5,7 +5,7 @@ import { understand, type Intent, type Understanding } from '../nlu/understand.j
 import { findNumberProblems, type Quantity } from '../nlu/quantities.js';
 import { toSimplified } from '../nlu/script.js';
 import {
-  BasisFieldSchema, acceptedInputs, chooseRules, firstMention, computeSubsidy, formatYuan, yuanString, type Calculation, type InputDimension,
+  BasisFieldSchema, acceptedInputs, chooseRules, firstMention, unitScore, computeSubsidy, formatYuan, yuanString, type Calculation, type InputDimension,
   type PolicyRules, type RuleInput, type SubsidyRule,
 } from '../policy/index.js';
 import { numbered } from './compose.js';
@@ -31,7 +31,7 @@ export interface AssistantDeps {
 type Inputs = Record<string, string | number>;
 
 /** Quantity kinds that fill a rule input (percentages, years and bare numbers do not). */
-const MEASURED: readonly string[] = ['money', 'area', 'headcount', 'count', 'months'];
+const MEASURED: readonly string[] = ['money', 'rent', 'area', 'headcount', 'count', 'months'];
 
 
 const HELP_SUGGESTIONS = ['买200万的工作母机能补多少', '东源买设备怎么补', '六安的六化指什么', '中山和东源买500万设备各补多少'];
@@ -43,14 +43,24 @@ function cueText(text: string, q: Quantity): string {
   return before.slice(cut + 1);
 }
 
-/** The input a quantity fills: the one whose cue words stand right before it, else the rule's first required input. */
+/**
+ * The input a quantity fills: the one whose cue word stands nearest before it (连片加起来9500平 is the contiguous area
+ * though 闲置厂房 comes earlier), the longer word among equals; else the rule's first required input.
+ */
 function inputForQuantity(candidates: readonly RuleInput[], cue: string): RuleInput | undefined {
   let best: RuleInput | undefined;
+  let bestEnd = -1;
   let bestLength = 0;
   for (const input of candidates) {
-    for (const word of input.cues) if (cue.includes(word) && word.length > bestLength) { best = input; bestLength = word.length; }
+    for (const word of input.cues) {
+      const end = cue.lastIndexOf(word) + word.length;
+      if (end < word.length) continue;
+      if (end > bestEnd || (end === bestEnd && word.length > bestLength)) { best = input; bestEnd = end; bestLength = word.length; }
+    }
   }
-  return best ?? candidates.find((i) => i.required) ?? candidates.find((i) => i.cues.length === 0) ?? candidates[0];
+  // No cue: the required input, or one that takes no cue; never an optional input whose own cues are absent (a 注册资本
+  // is not 本年度已获补助).
+  return best ?? candidates.find((i) => i.required) ?? candidates.find((i) => i.cues.length === 0);
 }
 
 /** The option of a fixed award the message names (省级智能工厂 → provincial), by the options' own labels first. */
@@ -76,10 +86,10 @@ function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs; sums:
   const money = [...u.amounts.base, ...(u.amounts.alreadyReceived ? [u.amounts.alreadyReceived] : []),
     ...[u.amounts.provincial, u.amounts.city, u.amounts.county].filter((q): q is Quantity => q !== null)];
   const byDimension: Record<string, Quantity[]> = {
-    money, area: u.quantities.filter((q) => q.kind === 'area'), months: u.quantities.filter((q) => q.kind === 'months'),
-    count: u.quantities.filter((q) => q.kind === 'count'),
+    money, rent: u.quantities.filter((q) => q.kind === 'rent'), area: u.quantities.filter((q) => q.kind === 'area'),
+    months: u.quantities.filter((q) => q.kind === 'months'), count: u.quantities.filter((q) => q.kind === 'count'),
   };
-  for (const dimension of ['money', 'area', 'months', 'count'] as const) {
+  for (const dimension of ['money', 'rent', 'area', 'months', 'count'] as const) {
     const candidates = all.filter((i) => i.dimension === dimension);
     if (!candidates.length) continue;
     for (const q of byDimension[dimension] ?? []) {
@@ -90,11 +100,15 @@ function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs; sums:
     }
   }
   // One quantity given for an optional input while the required one of its dimension is empty: it is the required one
-  // ("盘活闲置厂房10000平方米，租了12个月" names the area rented, not a second figure).
+  // ("盘活闲置厂房10000平方米，租了12个月" names the area rented, not a second figure). When the optional input is a
+  // threshold's, it is both ("单体闲置厂房4000平方米" is checked against the 5000平方米 threshold too).
+  const thresholdKeys = new Set(rule.thresholds.map((t) => t.input));
   for (const required of all.filter((i) => i.required && !sums.has(i.key))) {
     const optional = [...sums].find(([key, qs]) => qs.length === 1 && all.find((i) => i.key === key)?.dimension === required.dimension
       && (byDimension[required.dimension] ?? []).length === 1);
-    if (optional) { sums.set(required.key, optional[1]); sums.delete(optional[0]); }
+    if (!optional) continue;
+    sums.set(required.key, optional[1]);
+    if (!thresholdKeys.has(optional[0])) sums.delete(optional[0]);
   }
   for (const [key, quantities] of sums) {
     const input = all.find((i) => i.key === key);
@@ -189,7 +203,7 @@ export class PolicyAssistant {
     if (u.cue === 'out_of_scope' && !keepsTopic) {
       // No rule's word, yet possibly the documents' own words (淘汰落后产能, 一群一策): answered when the clauses share them.
       const hits = await searchPolicy(this.deps.corpus, this.deps.retriever, { query: u.text, k: 3 });
-      if (!aboutTheDocuments(u.text, hits, u.regions.length > 0)) {
+      if (!aboutTheDocuments(u.text, hits, u.regions.length > 0, this.deps.lexicon.gazetteer)) {
         return this.plain('out_of_scope', `这个问题不在技改政策文件的范围内，我无法回答。${this.coverage}`, [], HELP_SUGGESTIONS);
       }
       return this.lookup(u, this.namedDocuments(u, next.regions));
@@ -287,7 +301,7 @@ export class PolicyAssistant {
   private async lookup(u: Understanding, namedDocIds: string[] = []): Promise<AssistantReply> {
     const hits = await searchPolicy(this.deps.corpus, this.deps.retriever, { query: u.text, k: 3, docIds: namedDocIds.length ? namedDocIds : undefined });
     // Words such as 补贴 or 企业 occur everywhere; an answer needs the clauses to share what the question is about.
-    if (hits.length === 0 || !aboutTheDocuments(u.text, hits, u.regions.length > 0 || namedDocIds.length > 0)) {
+    if (hits.length === 0 || !aboutTheDocuments(u.text, hits, u.regions.length > 0 || namedDocIds.length > 0, this.deps.lexicon.gazetteer)) {
       return this.plain('out_of_scope', `收录的文件中没有找到与此相关的条款。${this.coverage}`, [], HELP_SUGGESTIONS);
     }
     const [first, second] = hits;
@@ -314,7 +328,8 @@ export class PolicyAssistant {
    */
   private severalAwards(u: Understanding, regions: readonly string[]): { rules: SubsidyRule[]; parts: Map<string, Understanding> } | null {
     if (regions.length > 1) return null;
-    const all = chooseRules(this.deps.rules.rules, u.text, { regionOf: this.regionOf, regions, all: true }).rules;
+    const dimensions = [...new Set(u.quantities.map((q): string => q.kind))].filter((k): k is InputDimension => MEASURED.includes(k));
+    const all = chooseRules(this.deps.rules.rules, u.text, { regionOf: this.regionOf, regions, dimensions, all: true }).rules;
     const region = regions[0] ?? (all[0] ? this.regionOf(all[0].docId) : undefined);
     const candidates = all.filter((r) => this.regionOf(r.docId) === region);
     if (candidates.length < 2) return null;
@@ -326,9 +341,15 @@ export class PolicyAssistant {
       // among equals, the one named first.
       const dimensions = [...new Set(understand(piece, this.deps.lexicon).quantities.map((q): string => q.kind))]
         .filter((k): k is InputDimension => MEASURED.includes(k));
-      const named = chooseRules(candidates, piece, { regionOf: this.regionOf, regions: region ? [region] : [], dimensions }).rules
+      let named = chooseRules(candidates, piece, { regionOf: this.regionOf, regions: region ? [region] : [], dimensions }).rules
         .map((r) => ({ r, at: firstMention(r, piece, true) }))
         .sort((a, b) => a.at - b.at)[0]?.r;
+      // A piece naming no provision, with a quantity the current one cannot take (另外租了2000平方米 after 注册资本): it
+      // belongs to the provision of the same clause that takes it.
+      if (!named && current && unitScore(current, dimensions) < 0) {
+        const owner = current;
+        named = candidates.find((r) => r.clauseId === owner.clauseId && unitScore(r, dimensions) === 2);
+      }
       if (named) current = named;
       if (current) owner.set(current.id, [...(owner.get(current.id) ?? []), piece]);
     }
@@ -422,8 +443,8 @@ export class PolicyAssistant {
     const lines = computed.map(({ rule, calculation }) => {
       const short = calculation.shortOf;
       const threshold = rule.thresholds.find((t) => t.clauseId === short?.clauseId && t.label === short?.label);
-      const step = calculation.steps.find((x) => x.includes('低于门槛')) ?? '';
-      return `不符合${rule.subject}的条件：${step.replace(/ → 0元$/, '')}。${threshold ? `${this.clauseRef(threshold.clauseId)}规定：“${threshold.quote}”。` : ''}${this.validityLine(rule.docId)}`;
+      const below = calculation.steps.filter((x) => x.includes('低于门槛'));
+      return `不符合${rule.subject}的条件：${below.join('，')}，${short?.consequence ?? '不能享受'}。${threshold ? `${this.clauseRef(threshold.clauseId)}规定：“${threshold.quote}”。` : ''}${this.validityLine(rule.docId)}`;
     });
     const clauses = computed.flatMap(({ rule }) => [...rule.thresholds.map((t) => t.clauseId), rule.clauseId]);
     return this.plain('calculate', lines.join('\n'), this.citations(clauses), ['需要满足什么条件？']);

@@ -1,3 +1,4 @@
+import type { RegionGazetteer } from '../corpus/index.js';
 import { findRegions } from '../nlu/regions.js';
 import type { SearchHit } from '../retrieval/index.js';
 
@@ -12,13 +13,13 @@ const ASKING = /(这方面|方面|这块|相关|是什么意思|什么意思|是
  * The question's terms that the retrieved clauses share and that say more than 补贴 or a place name: 淘汰, 落后, 产能 for
  * 深圳对淘汰落后产能有什么要求; nothing for 中山明天会下雨吗 (only 中山).
  */
-export function distinctiveTerms(hits: readonly SearchHit[]): string[] {
+export function distinctiveTerms(hits: readonly SearchHit[], gazetteer: RegionGazetteer): string[] {
   const terms = new Set(hits.flatMap((h) => h.matchedTerms));
-  return [...terms].filter((t) => t.length >= 2 && !GENERIC_TERMS.has(t) && !isPlaceName(t));
+  return [...terms].filter((t) => t.length >= 2 && !GENERIC_TERMS.has(t) && !isPlaceName(t, gazetteer));
 }
 
-function isPlaceName(term: string): boolean {
-  const { covered, uncovered } = findRegions(term);
+function isPlaceName(term: string, gazetteer: RegionGazetteer): boolean {
+  const { covered, uncovered } = findRegions(term, gazetteer);
   return covered.length > 0 || uncovered.length > 0;
 }
 
@@ -28,8 +29,8 @@ function isPlaceName(term: string): boolean {
  * without one, the shared terms must cover half of what the question asks about, so that 人工智能会取代人类吗 or a tax
  * question that shares 专项 with a clause stays out of scope while 关键装备要达到什么水平 is answered.
  */
-export function aboutTheDocuments(question: string, hits: readonly SearchHit[], regionNamed: boolean): boolean {
-  const terms = distinctiveTerms(hits);
+export function aboutTheDocuments(question: string, hits: readonly SearchHit[], regionNamed: boolean, gazetteer: RegionGazetteer): boolean {
+  const terms = distinctiveTerms(hits, gazetteer);
   if (terms.length === 0) return false;
   if (regionNamed) return true;
   const content = [...question.replace(ASKING, '').matchAll(/\p{Script=Han}/gu)].length;

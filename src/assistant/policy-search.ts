@@ -14,7 +14,7 @@ export interface PolicySearchRequest {
 
 /** The documents of the regions a question names; undefined where it names none (search everything). */
 export function docIdsForQuestion(corpus: Corpus, query: string): string[] | undefined {
-  const { covered } = findRegions(query);
+  const { covered } = findRegions(query, corpus.gazetteer);
   if (covered.length === 0) return undefined;
   return corpus.documents.filter((d) => covered.includes(d.region)).map((d) => d.id);
 }

@@ -2,11 +2,14 @@ export { ClauseSchema, parseClauses, type Clause } from './clauses.js';
 export {
   CorpusManifestSchema,
   PolicyDocumentManifestSchema,
+  RegionManifestSchema,
   DocumentStatusSchema,
   documentStatus,
   describeValidity,
   type CorpusManifest,
   type PolicyDocumentManifest,
+  type RegionManifest,
   type DocumentStatus,
 } from './manifest.js';
+export { PlacesNotCoveredSchema, compileGazetteer, type PlacesNotCovered, type RegionGazetteer } from './gazetteer.js';
 export { buildCorpus, loadCorpus, type Corpus, type PolicyDocument } from './load.js';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseClauses, type Clause } from './clauses.js';
+import { compileGazetteer, PlacesNotCoveredSchema, type RegionGazetteer } from './gazetteer.js';
 import { CorpusManifestSchema, type PolicyDocumentManifest } from './manifest.js';
 
 export interface PolicyDocument extends PolicyDocumentManifest {
@@ -15,14 +16,17 @@ export interface Corpus {
   clauses: Clause[];
   documentById: ReadonlyMap<string, PolicyDocument>;
   clauseById: ReadonlyMap<string, Clause>;
-  /** sha256 over manifest and texts: the vector index is rebuilt when it changes. */
+  /** The regions' aliases (manifest) and the places no document covers, compiled once for `findRegions`. */
+  gazetteer: RegionGazetteer;
+  /** sha256 over the documents' manifest entries and texts: the vector index is rebuilt when it changes. */
   contentHash: string;
 }
 
-/** Builds a corpus from already-read manifest JSON and texts (pure; the caller does the I/O). */
-export function buildCorpus(manifestJson: unknown, readText: (file: string) => string): Corpus {
+/** Builds a corpus from already-read manifest and places-not-covered JSON and texts (pure; the caller does the I/O). */
+export function buildCorpus(manifestJson: unknown, placesNotCoveredJson: unknown, readText: (file: string) => string): Corpus {
   const manifest = CorpusManifestSchema.parse(manifestJson);
-  const hash = createHash('sha256').update(JSON.stringify(manifest));
+  // Aliases are not hashed: naming a district does not change what the index embeds.
+  const hash = createHash('sha256').update(JSON.stringify({ documents: manifest.documents }));
   const documents: PolicyDocument[] = manifest.documents.map((doc) => {
     const text = readText(doc.file).normalize('NFC');
     hash.update(doc.id).update('\0').update(text);
@@ -34,12 +38,13 @@ export function buildCorpus(manifestJson: unknown, readText: (file: string) => s
     clauses,
     documentById: new Map(documents.map((d) => [d.id, d])),
     clauseById: new Map(clauses.map((c) => [c.id, c])),
+    gazetteer: compileGazetteer(manifest, PlacesNotCoveredSchema.parse(placesNotCoveredJson)),
     contentHash: hash.digest('hex'),
   };
 }
 
-/** Reads `manifest.json` and the texts it names from a corpus folder. */
+/** Reads `manifest.json`, `places-not-covered.json` and the texts the manifest names from a corpus folder. */
 export function loadCorpus(corpusDir: string): Corpus {
-  const manifestJson: unknown = JSON.parse(readFileSync(join(corpusDir, 'manifest.json'), 'utf8'));
-  return buildCorpus(manifestJson, (file) => readFileSync(join(corpusDir, file), 'utf8'));
+  const readJson = (file: string): unknown => JSON.parse(readFileSync(join(corpusDir, file), 'utf8'));
+  return buildCorpus(readJson('manifest.json'), readJson('places-not-covered.json'), (file) => readFileSync(join(corpusDir, file), 'utf8'));
 }

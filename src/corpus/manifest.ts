@@ -26,10 +26,46 @@ export const PolicyDocumentManifestSchema = z.object({
 });
 export type PolicyDocumentManifest = z.infer<typeof PolicyDocumentManifestSchema>;
 
+/**
+ * A region the corpus covers and the names callers use for it: the city or county without its suffix, its districts and
+ * towns (火炬开发区 and 翠亨新区 are in 中山), and the pinyin. Matched case-insensitively.
+ */
+export const RegionManifestSchema = z.object({
+  /** The `region` value of the documents that cover it, e.g. 中山市. */
+  region: z.string().min(2),
+  aliases: z.array(z.string().min(2)).min(1),
+});
+export type RegionManifest = z.infer<typeof RegionManifestSchema>;
+
 export const CorpusManifestSchema = z
-  .object({ documents: z.array(PolicyDocumentManifestSchema).min(1) })
-  .refine((m) => new Set(m.documents.map((d) => d.id)).size === m.documents.length, {
-    message: 'document ids must be unique',
+  .object({
+    documents: z.array(PolicyDocumentManifestSchema).min(1),
+    /** One entry per document `region`: the one place a region's aliases live. */
+    regions: z.array(RegionManifestSchema).min(1),
+  })
+  .superRefine((m, ctx) => {
+    const fail = (message: string, path: (string | number)[]) => ctx.addIssue({ code: 'custom', message, path });
+    if (new Set(m.documents.map((d) => d.id)).size !== m.documents.length) fail('document ids must be unique', ['documents']);
+    const listed = new Set<string>();
+    const claimedBy = new Map<string, string>();
+    m.regions.forEach((r, i) => {
+      if (listed.has(r.region)) fail(`region ${r.region} is listed twice`, ['regions', i, 'region']);
+      listed.add(r.region);
+      if (!m.documents.some((d) => d.region === r.region)) fail(`region ${r.region} has no document`, ['regions', i, 'region']);
+      if (!r.aliases.some((a) => r.region.toLowerCase().includes(a.toLowerCase()))) {
+        fail(`region ${r.region}: no alias matches the region's own name (add its name without 市/县)`, ['regions', i, 'aliases']);
+      }
+      r.aliases.forEach((alias, j) => {
+        const key = alias.toLowerCase();
+        const owner = claimedBy.get(key);
+        if (owner === undefined) claimedBy.set(key, r.region);
+        else if (owner === r.region) fail(`alias ${alias} is listed twice for ${r.region}`, ['regions', i, 'aliases', j]);
+        else fail(`alias ${alias} is claimed by both ${owner} and ${r.region}`, ['regions', i, 'aliases', j]);
+      });
+    });
+    for (const region of new Set(m.documents.map((d) => d.region))) {
+      if (!listed.has(region)) fail(`region ${region} of the documents has no entry in regions (its aliases)`, ['regions']);
+    }
   });
 export type CorpusManifest = z.infer<typeof CorpusManifestSchema>;
 

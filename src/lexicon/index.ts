@@ -1,4 +1,4 @@
-import type { PolicyDocumentManifest } from '../corpus/index.js';
+import type { Corpus, PolicyDocumentManifest, RegionGazetteer } from '../corpus/index.js';
 import type { PolicyRules } from '../policy/index.js';
 
 /**
@@ -15,6 +15,8 @@ export interface Lexicon {
   englishTerms: readonly { term: string; policyTerm: string }[];
   /** 目前收录：… — the coverage sentence, from the manifest. */
   coverage: string;
+  /** The regions' aliases (manifest) and the places no document covers, as the corpus compiled them: for `findRegions`. */
+  gazetteer: RegionGazetteer;
 }
 
 /** Generic policy words that belong to no one provision (补贴, 政策, 条件 …). */
@@ -23,14 +25,15 @@ const GENERIC_DOMAIN_WORDS = ['技改', '技术改造', '补', '奖', '资助', 
   '有效', '过期', '文号', '发文', '印发', '部门', '联系', '电话', '六化', '入库', '项目库', '机器换人', '机器人', '节能',
   'subsid', 'grant', 'policy', 'factory', 'machine'];
 
-export function compileLexicon(documents: readonly PolicyDocumentManifest[], rules: PolicyRules): Lexicon {
+export function compileLexicon(corpus: Pick<Corpus, 'documents' | 'gazetteer'>, rules: PolicyRules): Lexicon {
   const ruleWords = rules.rules.flatMap((r) => [...r.vocabulary.triggers, ...r.vocabulary.regionalTriggers, r.subject]);
   const english = rules.rules.flatMap((r) => r.vocabulary.english.map((term) => ({ term, policyTerm: r.vocabulary.triggers[0] ?? r.subject })));
   return {
     domainWords: [...new Set([...GENERIC_DOMAIN_WORDS, ...ruleWords, ...english.map((e) => e.term)])],
     tokenizerWords: [...new Set(ruleWords.filter((w) => /^\p{Script=Han}{2,}$/u.test(w)))],
     englishTerms: english.sort((a, b) => b.term.length - a.term.length),
-    coverage: coverageSentence(documents),
+    coverage: coverageSentence(corpus.documents),
+    gazetteer: corpus.gazetteer,
   };
 }
 

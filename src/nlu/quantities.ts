@@ -1,10 +1,10 @@
 import { Decimal } from 'decimal.js';
 import { arabicNumeralProblem, parseNumeralPhrase } from './chinese-numerals.js';
 
-export type QuantityKind = 'money' | 'area' | 'headcount' | 'percent' | 'years' | 'months' | 'count' | 'unitless';
+export type QuantityKind = 'money' | 'rent' | 'area' | 'headcount' | 'percent' | 'years' | 'months' | 'count' | 'unitless';
 export type SkillLevel = '高级工' | '技师' | '高级技师';
 
-/** A quantity found in what someone typed: money in 元, area in m², percent as a fraction (0.15). */
+/** A quantity found in what someone typed: money in 元, rent in 元/平方米/月, area in m², percent as a fraction (0.15). */
 export interface Quantity {
   kind: QuantityKind;
   value: Decimal;
@@ -24,7 +24,8 @@ const HAN_NUM = '[零〇一二两三四五六七八九十百千]';
 const NUMBER = `(?:${ARABIC}\\s*[十百千万亿]*|${HAN_NUM}(?:${HAN_NUM}|[万亿])*)`;
 const UNIT = [
   '(?<pct>%|％|个点|个百分点)',
-  '(?<area>平方米|平米|平方|㎡|m²|m2)',
+  // A bare 平 is chat shorthand for 平方米 (8000平), but not the 平 of 平台 or 平均.
+  '(?<area>平方米|平米|平方|㎡|m²|m2|平(?![台均衡稳安等时]))',
   '(?<head>名|个|位)?(?<level>高级技师|技师|高级工)',
   '(?<people>名|位|人)',
   '(?<months>个月)',
@@ -41,6 +42,10 @@ const QUANTITY = new RegExp(
   'giu',
 );
 const LEVEL_FIRST = /(?<level>高级技师|技师|高级工)\s*(?<num>[0-9]+|[一二两三四五六七八九十]+)\s*(?:名|个|位|人)/gu;
+// A price per square metre (and month): 40元/平方米/月, 35元一平, 月租40元每平方 (after the amount) or 每平方米每月20元 (before).
+const PER_AREA = '(?:平方米|平米|平方|㎡|m²|m2|平)';
+const RENT_AFTER = new RegExp(`^\\s*(?:/|每|一)\\s*${PER_AREA}(?:\\s*(?:/|每)\\s*月)?`, 'u');
+const RENT_BEFORE = new RegExp(`(?:每|/)${PER_AREA}(?:每月|/月)?\\s*$`, 'u');
 // Minus signs as typed: ASCII, the true minus, full-width and small forms, and 负.
 const MINUS = /[-−－﹣负]/;
 
@@ -156,6 +161,15 @@ function scanQuantities(text: string): QuantityScan {
     else if (g.million !== undefined) value = value.mul(1_000_000);
     else if (g.thousand !== undefined) value = value.mul(1_000);
     const level = kind === 'headcount' ? { level: g.level as SkillLevel } : {};
+    if (kind === 'money') {
+      const after = RENT_AFTER.exec(text.slice(start + raw.length));
+      if (after || RENT_BEFORE.test(text.slice(Math.max(0, start - 8), start))) {
+        const rentEnd = start + raw.length + (after?.[0].length ?? 0);
+        quantities.push({ kind: 'rent', value, text: text.slice(start, rentEnd), start, end: rentEnd });
+        taken.push([start, rentEnd]);
+        continue;
+      }
+    }
     quantities.push({ kind, value, ...level, text: raw, start, end });
   }
   return { quantities: quantities.sort((a, b) => a.start - b.start), problems: problems.sort((a, b) => a.start - b.start) };
@@ -201,4 +215,18 @@ export function parseAmount(text: string): AmountReading {
     return { ok: false, reason: 'not-money', candidates: quantities, message: `“${text}”不是金额（识别为${quantities.map((q) => q.text).join('、')}）` };
   }
   return { ok: false, reason: 'none', candidates: [], message: `“${text}”里没有找到金额` };
+}
+
+export type RentReading = { ok: true; yuanPerSquareMetreMonth: Decimal } | { ok: false; message: string };
+
+/** Reads exactly one rent (元/平方米/月) from a form field: "40元/平方米/月", "35元一平"; a bare number is taken as it. */
+export function parseRent(text: string): RentReading {
+  const trimmed = text.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return { ok: true, yuanPerSquareMetreMonth: new Decimal(trimmed) };
+  const { quantities, problems } = scanQuantities(trimmed);
+  const [problem] = problems;
+  if (problem) return { ok: false, message: problem.message };
+  const rents = quantities.filter((q) => q.kind === 'rent');
+  if (rents.length === 1 && rents[0]) return { ok: true, yuanPerSquareMetreMonth: rents[0].value };
+  return { ok: false, message: `“${text}”不是每平方米每月的租金（例如 40元/平方米/月）` };
 }

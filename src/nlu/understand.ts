@@ -78,7 +78,7 @@ const NEGATION = /(不是|并非|不对|不止|而不是)([^，,。；;？?！!�
 
 export function understand(text: string, lexicon: Lexicon): Understanding {
   const trimmed = text.trim();
-  const { covered, uncovered } = findRegions(trimmed);
+  const { covered, uncovered } = findRegions(trimmed, lexicon.gazetteer);
   const quantities = findQuantities(trimmed);
   const amounts: Understanding['amounts'] = { base: [], alreadyReceived: null, provincial: null, city: null, county: null, claimed: [] };
   const negated = [...trimmed.matchAll(NEGATION)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as [number, number]);
@@ -103,7 +103,7 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
   else if (!mentionsPolicy(lexicon, trimmed) && quantities.length === 0) cue = 'out_of_scope';
   return {
     text: trimmed, cue, asksAmount, regions: covered, uncoveredPlaces: uncovered, quantities, amounts,
-    suppliesInputs: amounts.base.length > 0 || quantities.some((q) => ['headcount', 'area', 'months', 'count'].includes(q.kind)),
+    suppliesInputs: amounts.base.length > 0 || quantities.some((q) => ['rent', 'headcount', 'area', 'months', 'count'].includes(q.kind)),
     level: levelOf(trimmed), commerce: /(商贸|流通|批发|零售)/.test(trimmed),
     projectType: /信息化/.test(trimmed) ? '信息化' : /创新化/.test(trimmed) ? '创新化' : null,
     followUp: FOLLOW_UP.test(trimmed), injection: INJECTION.test(trimmed),

@@ -279,8 +279,12 @@ function applyCaps(rule: SubsidyRule, inputs: RawInputs, w: Working): void {
   }
 }
 
-/** Eligibility thresholds the text sets (六安 入库 200万; 盘活面积): below one, the provision does not apply → 0元. */
+/**
+ * Eligibility thresholds the text sets (六安 入库 200万; 盘活面积): below one, the provision does not apply → 0元. Among
+ * alternatives (连片 or 单体) one met is enough; the provision fails only when every alternative given falls short.
+ */
 function applyThresholds(rule: SubsidyRule, inputs: RawInputs, w: Working): void {
+  const results: { t: Threshold; met: boolean }[] = [];
   for (const t of rule.thresholds) {
     const exemptBy = t.exemptWhen ? inputs[t.exemptWhen.input] : undefined;
     if (exemptBy !== undefined && typeof exemptBy !== 'string') throw new InputError(t.exemptWhen?.input ?? '', `${t.exemptWhen?.input}应为文字`);
@@ -297,13 +301,16 @@ function applyThresholds(rule: SubsidyRule, inputs: RawInputs, w: Working): void
     w.inputs[t.input] = value.toFixed();
     const minimum = new Decimal(t.minimum);
     const shown = (x: Decimal) => (t.dimension === 'money' ? formatYuan(x) : `${x.toFixed()}平方米`);
-    if (value.lt(minimum)) {
-      w.steps.push(`${t.label} ${shown(value)} 低于门槛 ${shown(minimum)}，不符合条件（${t.consequence}）→ 0元`);
-      w.amount = new Decimal(0);
-      w.shortOf ??= t;
-    } else {
-      w.steps.push(`${t.label} ${shown(value)} 达到门槛 ${shown(minimum)}`);
-    }
+    const met = !value.lt(minimum);
+    results.push({ t, met });
+    w.steps.push(met ? `${t.label} ${shown(value)} 达到门槛 ${shown(minimum)}` : `${t.label} ${shown(value)} 低于门槛 ${shown(minimum)}`);
+  }
+  const failed = results.filter(({ t, met }) => !met && !(t.alternative && results.some((o) => o.met && o.t.alternative === t.alternative)));
+  const first = failed[0];
+  if (first) {
+    w.steps.push(`不符合条件（${first.t.consequence}）→ 0元`);
+    w.amount = new Decimal(0);
+    w.shortOf = first.t;
   }
 }
 
@@ -340,11 +347,16 @@ export function computeSubsidy(rule: SubsidyRule, inputs: RawInputs, context?: C
     const unknown = Object.keys(inputs).filter((key) => !accepted.has(key));
     // A count on a one-off award (一次性200万 × 1000) would multiply a fixed sum: only inputs the row declares count.
     if (unknown.length) throw new InputError(unknown[0] ?? '', `规则“${rule.subject}”不接受输入 ${unknown.join('、')}；可用输入：${[...accepted].join('、')}`);
-    applyFormula(rule, inputs, w);
-    applyModifiers(rule, inputs, w);
-    applyFloor(rule, w);
-    applyCaps(rule, inputs, w);
+    // Below a threshold the provision does not apply at all: no other input is needed to say so.
     applyThresholds(rule, inputs, w);
+    if (w.shortOf === null) {
+      const checks = w.steps.splice(0);
+      applyFormula(rule, inputs, w);
+      applyModifiers(rule, inputs, w);
+      applyFloor(rule, w);
+      applyCaps(rule, inputs, w);
+      w.steps.push(...checks);
+    }
   } catch (error) {
     if (error instanceof InputError) return { ok: false, error: { code: 'invalid_input', field: error.field, message: error.message } };
     throw error;

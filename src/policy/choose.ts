@@ -53,12 +53,19 @@ function vocabularyScore(rule: SubsidyRule, lower: string, spans: [number, numbe
   return best;
 }
 
-/** +1 when a quantity given fits an input of the rule, −1 when the rule takes no input of that dimension at all. */
-function unitScore(rule: SubsidyRule, dimensions: readonly InputDimension[]): number {
-  const measured = dimensions.filter((d) => d !== 'level' && d !== 'text');
+const takenDimensions = (rule: SubsidyRule) => new Set<string>([...rule.inputs.map((i) => i.dimension), ...rule.thresholds.map((t) => t.dimension)]);
+const measuredOf = (dimensions: readonly InputDimension[]) => dimensions.filter((d) => d !== 'level' && d !== 'text');
+
+/**
+ * The fit of the quantities given: +2 when the rule takes every kind given, +1 when it takes some, −10 when it takes
+ * none (an area and a rent are not a registered capital, whatever words the message shares with that provision).
+ */
+export function unitScore(rule: SubsidyRule, dimensions: readonly InputDimension[]): number {
+  const measured = measuredOf(dimensions);
   if (measured.length === 0) return 0;
-  const takes = new Set([...rule.inputs.map((i) => i.dimension), ...rule.thresholds.map((t) => t.dimension)]);
-  return measured.some((d) => takes.has(d)) ? 1 : -1;
+  const takes = takenDimensions(rule);
+  const fitting = measured.filter((d) => takes.has(d)).length;
+  return fitting === measured.length ? 2 : fitting > 0 ? 1 : -10;
 }
 
 /**
@@ -79,6 +86,18 @@ export function chooseRules(rules: readonly SubsidyRule[], text: string, context
       return { rule, words, score: words > 0 ? words * 2 + unitScore(rule, context.dimensions ?? []) : 0 };
     })
     .filter((s) => s.words > 0);
+  // A provision of a clause the message names, taking a kind of quantity its named siblings do not (租了3000平方米 beside
+  // 公共技术服务平台 → the platform's rent, not its registered capital): the words find the clause, the quantity the row.
+  const measured = measuredOf(context.dimensions ?? []);
+  for (const rule of measured.length ? rules.filter(inRegion) : []) {
+    if (matched.some((m) => m.rule.id === rule.id) || rule.vocabulary.negatives.some((n) => lower.includes(n.toLowerCase()))) continue;
+    const kin = matched.filter((m) => m.rule.clauseId === rule.clauseId);
+    const kinTakes = new Set(kin.flatMap((k) => [...takenDimensions(k.rule)]));
+    if (!kin.length || !measured.some((d) => takenDimensions(rule).has(d) && !kinTakes.has(d))) continue;
+    const words = Math.max(...kin.map((k) => k.words));
+    matched.push({ rule, words, score: words * 2 + unitScore(rule, context.dimensions ?? []) });
+  }
+  matched.sort((a, b) => rules.indexOf(a.rule) - rules.indexOf(b.rule));
   // A narrower rule that matches replaces the general rule it specializes, and inherits its score if higher.
   const scored = matched
     .filter((s) => !matched.some((o) => o.rule.specializes === s.rule.id))

@@ -8,4 +8,4 @@ export {
   type CalculationContext,
 } from './calculator.js';
 export { formatYuan, formatRate, groupThousands, yuanString } from './money.js';
-export { chooseRules, firstMention, type RuleChoice } from './choose.js';
+export { chooseRules, firstMention, unitScore, type RuleChoice } from './choose.js';

@@ -42,8 +42,8 @@ export function capLabel(cap: Cap): string {
   return cap.period === 'year' ? `${PER_LABELS[cap.per]}每年最高` : `${PER_LABELS[cap.per]}最高`;
 }
 
-/** What kind of quantity fills an input: the quantity parser's kinds, plus a level/category word. */
-export const InputDimensionSchema = z.enum(['money', 'area', 'headcount', 'count', 'months', 'level', 'text']);
+/** What kind of quantity fills an input: the quantity parser's kinds (rent: 元/平方米/月), plus a level/category word. */
+export const InputDimensionSchema = z.enum(['money', 'rent', 'area', 'headcount', 'count', 'months', 'level', 'text']);
 export type InputDimension = z.infer<typeof InputDimensionSchema>;
 
 /**
@@ -69,6 +69,11 @@ export const ThresholdSchema = z.object({
   dimension: z.enum(['money', 'area']),
   label: z.string(),
   minimum: DecimalText,
+  /**
+   * Thresholds that share this name are alternatives: meeting any one of those given is enough (连片10000平方米及以上，
+   * 或单体不小于5000平方米).
+   */
+  alternative: z.string().optional(),
   /** The threshold does not apply when this input holds one of these words (信息化、创新化改造项目不限定投资额). */
   exemptWhen: z.object({ input: z.string(), values: z.array(z.string()).min(1) }).optional(),
   clauseId: z.string(),

@@ -4,7 +4,7 @@ import type { ChatService } from '../assistant/chat-service.js';
 import { searchPolicy } from '../assistant/policy-search.js';
 import { FeedbackRequestSchema, type ConversationStore } from '../assistant/conversation.js';
 import { documentStatus, type Corpus } from '../corpus/index.js';
-import { parseAmount } from '../nlu/quantities.js';
+import { parseAmount, parseRent } from '../nlu/quantities.js';
 import { computeSubsidy, yuanString, type PolicyRules, type SubsidyRule } from '../policy/index.js';
 import type { Retriever } from '../retrieval/index.js';
 import { ChatBodySchema } from './chat-request.js';
@@ -37,16 +37,26 @@ const CalculateBodySchema = z.object({
   inputs: z.record(z.string(), z.union([z.string().max(100), z.number(), z.boolean()])).default({}),
 });
 
-/** Reads "200万" / "¥2,000,000" into 元 for the rule's money inputs (from its row); errors name the field. */
+/**
+ * Reads "200万" / "¥2,000,000" into 元 for the rule's money inputs and "40元/平方米/月" for its rent inputs (the
+ * dimensions from its row); errors name the field.
+ */
 function normalizeMoneyInputs(rule: SubsidyRule, inputs: Record<string, string | number | boolean>): Record<string, unknown> {
   const moneyFields = new Set([...rule.inputs.filter((i) => i.dimension === 'money').map((i) => i.key),
     ...rule.thresholds.filter((t) => t.dimension === 'money').map((t) => t.input)]);
+  const rentFields = new Set(rule.inputs.filter((i) => i.dimension === 'rent').map((i) => i.key));
   const out: Record<string, unknown> = { ...inputs };
   for (const [field, value] of Object.entries(inputs)) {
-    if (!moneyFields.has(field) || typeof value !== 'string' || /^-?\d+(\.\d+)?$/.test(value.trim())) continue;
-    const reading = parseAmount(value);
-    if (!reading.ok) throw apiError('invalid_input', `${field}: ${reading.message}`);
-    out[field] = yuanString(reading.yuan);
+    if (typeof value !== 'string' || /^-?\d+(\.\d+)?$/.test(value.trim())) continue;
+    if (moneyFields.has(field)) {
+      const reading = parseAmount(value);
+      if (!reading.ok) throw apiError('invalid_input', `${field}: ${reading.message}`);
+      out[field] = yuanString(reading.yuan);
+    } else if (rentFields.has(field)) {
+      const reading = parseRent(value);
+      if (!reading.ok) throw apiError('invalid_input', `${field}: ${reading.message}`);
+      out[field] = yuanString(reading.yuanPerSquareMetreMonth);
+    }
   }
   return out;
 }

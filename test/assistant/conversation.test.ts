@@ -177,6 +177,26 @@ describe('whole answers to whole questions', () => {
     expect(reply?.citations.map((c) => c.clauseId)).toContain('zhongshan-2018:四.八');
   });
 
+  it('reads a rent per square metre and month as a rent, not as money spent', async () => {
+    const [reply] = await converse('中山的市级公共技术服务平台，租赁经营场地1000平方米，每平米每月30元，每年补多少');
+    expect(amountOf(reply)).toBe('360000');
+    expect(reply?.answer).toContain('实际租金 30元/平方米/月 低于标准 50元');
+  });
+
+  it('needs one of the two area thresholds, and refuses when every one given falls short', async () => {
+    const [short] = await converse('中山闲置厂房，三栋连片一共8000平方米，最大的单栋4500平方米，入驻企业租金资助能拿吗');
+    expect(short?.calculation).toBeNull();
+    expect(short?.answer).toContain('不符合');
+    const [met] = await converse('中山闲置厂房，三栋连片一共12000平方米，我们租了3000平方米，一年资助多少');
+    expect(amountOf(met)).toBe('216000');
+  });
+
+  it('gives a provision of the named clause the quantity its sibling cannot take, and adds both', async () => {
+    const [reply] = await converse('中山认定的市级公共技术服务平台，实缴注册资本800万，还租了1500平方米场地，月租20元一平，两项一共多少');
+    expect(amountOf(reply)).toEqual(['800000', '360000']);
+    expect(reply?.total).toBe('1160000');
+  });
+
   it('gives the yearly figure and the total over the clause\'s duration, saying the assumption', async () => {
     const [reply] = await converse('平台租赁场地1000平方米，每年补多少，3年一共多少');
     expect(amountOf(reply)).toBe('600000');

@@ -17,10 +17,33 @@ describe('corpus manifest', () => {
     const manifest = CorpusManifestSchema.parse(manifestJson);
     const first = manifest.documents[0];
     if (!first) throw new Error('empty manifest');
-    expect(CorpusManifestSchema.safeParse({ documents: [first, first] }).success).toBe(false);
-    expect(CorpusManifestSchema.safeParse({ documents: [{ ...first, issueDate: '2014/7/8' }] }).success).toBe(false);
+    const regions = manifest.regions.filter((r) => r.region === first.region);
+    expect(CorpusManifestSchema.safeParse({ documents: [first], regions }).success).toBe(true);
+    expect(CorpusManifestSchema.safeParse({ documents: [first, first], regions }).success).toBe(false);
+    expect(CorpusManifestSchema.safeParse({ documents: [{ ...first, issueDate: '2014/7/8' }], regions }).success).toBe(false);
     const { issuer: _issuer, ...withoutIssuer } = first;
-    expect(CorpusManifestSchema.safeParse({ documents: [withoutIssuer] }).success).toBe(false);
+    expect(CorpusManifestSchema.safeParse({ documents: [withoutIssuer], regions }).success).toBe(false);
+  });
+
+  it('rejects an alias claimed by two regions, and a region without aliases or without a document, saying which', () => {
+    const manifest = CorpusManifestSchema.parse(manifestJson);
+    const messages = (candidate: unknown): string[] => {
+      const result = CorpusManifestSchema.safeParse(candidate);
+      return result.success ? [] : result.error.issues.map((i) => i.message);
+    };
+    const shared = manifest.regions.map((r) => (r.region === '深圳市' ? { ...r, aliases: [...r.aliases, '火炬开发区'] } : r));
+    expect(messages({ ...manifest, regions: shared })).toEqual(['alias 火炬开发区 is claimed by both 中山市 and 深圳市']);
+    // Matching is case-insensitive, so is the claim.
+    const upper = manifest.regions.map((r) => (r.region === '东源县' ? { ...r, aliases: [...r.aliases, 'ZhongShan'] } : r));
+    expect(messages({ ...manifest, regions: upper })).toEqual(['alias ZhongShan is claimed by both 中山市 and 东源县']);
+    expect(messages({ ...manifest, regions: manifest.regions.filter((r) => r.region !== '六安市') }))
+      .toEqual(['region 六安市 of the documents has no entry in regions (its aliases)']);
+    expect(messages({ ...manifest, regions: [...manifest.regions, { region: '佛山市', aliases: ['佛山'] }] }))
+      .toEqual(['region 佛山市 has no document']);
+    const unnamed = manifest.regions.map((r) => (r.region === '东源县' ? { ...r, aliases: ['dongyuan'] } : r));
+    expect(messages({ ...manifest, regions: unnamed })).toEqual([
+      "region 东源县: no alias matches the region's own name (add its name without 市/县)",
+    ]);
   });
 
   it('records 文号, issuer and dates as the texts print them', () => {

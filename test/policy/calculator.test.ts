@@ -170,8 +170,17 @@ describe('computeSubsidy', () => {
     const small = calc('luan-smart-factory', { level: 'provincial', fixedAssetInvestment: '1500000' });
     expect(small).toMatchObject({ amount: '0', eligible: false, shortOf: { clauseId: 'luan-draft:三.一', minimum: '2000000' } });
     expect(calc('luan-smart-factory', { level: 'provincial', fixedAssetInvestment: '1500000', projectType: '信息化' }).eligible).toBe(true);
-    expect(calc('zs2018-idle-factory-rent', { area: '2000', projectArea: '3000' })).toMatchObject({ eligible: false, amount: '0' });
-    expect(calc('zs2018-idle-factory-rent', { area: '2000', projectArea: '6000' }).amount).toBe('144000');
+    expect(calc('zs2018-idle-factory-rent', { area: '2000', singleBuildingArea: '3000' })).toMatchObject({ eligible: false, amount: '0' });
+    expect(calc('zs2018-idle-factory-rent', { area: '2000', singleBuildingArea: '6000' }).amount).toBe('144000');
+  });
+
+  it('needs one of two alternative thresholds (连片10000 或 单体5000), and needs no other input to refuse', () => {
+    const rule = 'zs2018-idle-factory-rent';
+    expect(calc(rule, { area: '2000', contiguousArea: '12000', singleBuildingArea: '3000' })).toMatchObject({ eligible: true, amount: '144000' });
+    expect(calc(rule, { area: '2000', contiguousArea: '9500', singleBuildingArea: '6000' })).toMatchObject({ eligible: true });
+    expect(calc(rule, { contiguousArea: '9500', singleBuildingArea: '3000' })).toMatchObject({
+      eligible: false, amount: '0', shortOf: { clauseId: 'zhongshan-2018:四.八', minimum: '10000' } });
+    expect(calc(rule, { area: '2000', contiguousArea: '9500' })).toMatchObject({ eligible: false });
   });
 });
 

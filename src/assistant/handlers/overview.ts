@@ -26,7 +26,7 @@ export async function overviewTopic(text: string, docIds: readonly string[], ctx
   const inScope = ctx.rules.rules.filter((r) => docIds.includes(r.docId));
   const hits = await searchPolicy(ctx.corpus, ctx.retriever, { query: text, k: 8, docIds: [...docIds] });
   const scored = hits.map((h) => {
-    const terms = distinctiveTerms([h]).filter((t) => text.includes(t) && !NO_TOPIC.has(t));
+    const terms = distinctiveTerms([h], ctx.lexicon.gazetteer).filter((t) => text.includes(t) && !NO_TOPIC.has(t));
     return { clauseId: h.clause.id, covered: coveredChars(text, terms) };
   });
   const best = Math.max(0, ...scored.map((x) => x.covered));
