@@ -241,14 +241,18 @@ export class PolicyAssistant {
       const clauses = new Set(topic.rules.map((r) => r.clauseId)).size;
       if (!topic.named || choice.rules.length !== 1 || clauses > 1) return answerOverview(docIds, topic, this.context);
     }
-    if (u.asksAmount && choice.rules.length === 0 && nonQuant.length && nonQuant.length === docsInScope.length) {
+    // A follow-up to a calculation ("换成深圳呢", "如果是智能制造示范项目呢") asks the amount again, with one thing changed.
+    const followsCalculation = Boolean(previous.subjectText) && Object.keys(previous.inputs).length > 0
+      && (u.followUp || subjectText !== u.text);
+    const asksAmount = u.asksAmount || followsCalculation;
+    if (asksAmount && choice.rules.length === 0 && nonQuant.length && nonQuant.length === docsInScope.length) {
       return this.noRates(nonQuant.map((d) => d.docId));
     }
-    if (choice.rules.length && (u.asksAmount || u.suppliesInputs || subjectText !== u.text || u.cue === 'compare')) {
+    if (choice.rules.length && (asksAmount || u.suppliesInputs || subjectText !== u.text || u.cue === 'compare')) {
       next.subjectText = subjectText;
       // Earlier amounts carry over when this turn keeps the subject (a follow-up, or the same rule named again).
       const previousRules = previous.subjectText ? chooseRules(this.deps.rules.rules, previous.subjectText, { regionOf: this.regionOf }).rules : [];
-      const carry = subjectText === previous.subjectText || previousRules.some((r) => ownChoice.rules.some((o) => o.id === r.id));
+      const carry = subjectText === previous.subjectText || followsCalculation || previousRules.some((r) => ownChoice.rules.some((o) => o.id === r.id));
       const several = this.severalAwards(u, next.regions);
       if (several) return this.calculate(u, several.rules, false, null, next, several.parts);
       return this.calculate(u, choice.rules, choice.missing.includes('region'), carry ? previous : null, next);
@@ -502,8 +506,12 @@ export class PolicyAssistant {
 
   private followUpSuggestions(rule: SubsidyRule | undefined): string[] {
     if (!rule) return [];
+    // Another region with a provision sharing this one's words (设备 in 中山 and 东源): the comparison a caller asks next.
     const region = this.regionOf(rule.docId);
-    const other = region === '东源县' ? '换成中山呢？' : region === '中山市' ? '换成东源呢？' : '还有哪些奖励？';
+    const kin = this.deps.rules.rules.find((r) => this.regionOf(r.docId) !== region
+      && r.vocabulary.triggers.some((t) => rule.vocabulary.triggers.includes(t)));
+    const kinRegion = kin ? this.regionOf(kin.docId) : undefined;
+    const other = kinRegion ? `换成${kinRegion.replace(/[市县]$/, '')}呢？` : '还有哪些奖励？';
     return ['需要满足什么条件？', other, '这个政策还有效吗？'];
   }
 }

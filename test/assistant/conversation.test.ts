@@ -28,6 +28,18 @@ describe('conversations', () => {
     expect(region?.citations[0]?.clauseId).toBe('dongyuan-2018:四.一');
   });
 
+  it('a follow-up that changes the project type recomputes with the earlier amount', async () => {
+    const [, changed] = await converse('中山技改项目投资2000万能资助多少', '如果是智能制造示范项目呢');
+    expect(changed?.calculation).toMatchObject({ ruleId: 'zs2018-smart-manufacturing-demo', amount: '4000000' });
+  });
+
+  it('a follow-up to a region whose document gives no rate says so and cites it', async () => {
+    const [, shenzhen] = await converse('东源买设备300万补多少', '那深圳呢');
+    expect(shenzhen?.calculation).toBeNull();
+    expect(shenzhen?.answer).toMatch(/深圳.*没有规定/);
+    expect(shenzhen?.citations.map((c) => c.clauseId)).toContain('shenzhen-2015:十');
+  });
+
   it('applies the yearly allowance: 280万 received, 400万 bought → 20万元', async () => {
     const [reply] = await converse('今年已拿了280万工作母机补贴，又买了400万的');
     expect(reply?.calculation).toMatchObject({ amount: '200000', capped: true });
