@@ -254,7 +254,8 @@ export class PolicyAssistant {
       const previousRules = previous.subjectText ? chooseRules(this.deps.rules.rules, previous.subjectText, { regionOf: this.regionOf }).rules : [];
       const carry = subjectText === previous.subjectText || followsCalculation || previousRules.some((r) => ownChoice.rules.some((o) => o.id === r.id));
       const several = this.severalAwards(u, next.regions);
-      if (several) return this.calculate(u, several.rules, false, null, next, several.parts);
+      // Several provisions, each with its part; or the one left when the others were named only in passing.
+      if (several) return this.calculate(u, several.rules, false, several.rules.length > 1 || !carry ? null : previous, next, several.parts);
       return this.calculate(u, choice.rules, choice.missing.includes('region'), carry ? previous : null, next);
     }
     // A short follow-up ("需要什么条件？") is about the subject of the conversation.
@@ -328,7 +329,8 @@ export class PolicyAssistant {
   /**
    * "技改投了2000万，买了母机400万，培养了10个高级工，分别多少、合计多少": several provisions of one region, each named in its
    * own part of the message. Each part (split at punctuation, assigned to the provision named in it) fills only its
-   * provision's inputs. Null when the message names fewer than two provisions of one region.
+   * provision's inputs. Null when the message names fewer than two provisions of one region; one provision when the
+   * others were named only in passing (事后奖补 beside 买设备…30万).
    */
   private severalAwards(u: Understanding, regions: readonly string[]): { rules: SubsidyRule[]; parts: Map<string, Understanding> } | null {
     if (regions.length > 1) return null;
@@ -339,6 +341,7 @@ export class PolicyAssistant {
     if (candidates.length < 2) return null;
     const pieces = u.text.split(/(?<=[，,；;。、？?！!\s])/);
     const owner = new Map<string, string[]>();
+    const leading: string[] = [];
     let current: SubsidyRule | undefined;
     for (const piece of pieces) {
       // The provision that scores best on this piece (the chooser's own scoring, quantities' fit included) owns it;
@@ -355,11 +358,20 @@ export class PolicyAssistant {
         named = candidates.find((r) => r.clauseId === owner.clauseId && unitScore(r, dimensions) === 2);
       }
       if (named) current = named;
-      if (current) owner.set(current.id, [...(owner.get(current.id) ?? []), piece]);
+      // Pieces before the first provision is named ("主营业务收入600万，…以奖代补能享受吗") belong to that first one.
+      if (current) owner.set(current.id, [...(owner.get(current.id) ?? []), ...leading.splice(0), piece]);
+      else leading.push(piece);
     }
-    const rules = candidates.filter((r) => owner.has(r.id));
-    if (rules.length < 2) return null;
-    const parts = new Map(rules.map((r) => [r.id, understand((owner.get(r.id) ?? []).join(''), this.deps.lexicon)]));
+    const parts = new Map(candidates.filter((r) => owner.has(r.id))
+      .map((r) => [r.id, understand((owner.get(r.id) ?? []).join(''), this.deps.lexicon)] as const));
+    // A provision named only in passing (技改完工了 beside 以奖代补) whose part gives none of the inputs it needs is context,
+    // not an award asked about.
+    const rules = candidates.filter((r) => {
+      const part = parts.get(r.id);
+      if (!part) return false;
+      return !r.inputs.some((i) => i.required) || Object.keys(inputsFor(r, part).inputs).length > 0;
+    });
+    if (rules.length === 0 || (rules.length === 1 && parts.size < 2)) return null;
     return { rules, parts };
   }
 

@@ -41,7 +41,8 @@ const HELP = /(你能做什么|能帮我什么|怎么用|帮助|help|有哪些�
 const ASKS_AMOUNT = /(多少|怎么补|补不补|有没有补|几成|几个点|能补|能拿|能领|补贴|补助|资助|奖补|奖励|扶持资金|算一下|计算|how much|subsid)/i;
 const COMPARE = /(和|与|跟|vs|对比|比较|各补|各自|分别|哪个多|哪边)/i;
 const VALIDITY = /(有效|过期|失效|到期|还能申请|还能用|现行|执行期|征求意见稿|正式|草案|还算数|还管用)/;
-const FOLLOW_UP = /^(那|如果|换成|改成|要是|假如|再|那如果)|呢[？?]?$/;
+// "那…呢", "换成…", and corrections of what was said ("我们其实是…", "不对，是…").
+const FOLLOW_UP = /^(那|如果|换成|改成|要是|假如|再|那如果)|呢[？?]?$|^.{0,4}(其实|实际上|不对|更正|说错|搞错)/;
 const INJECTION = /(忽略|无视|ignore|forget|disregard|不要管|你的规则|system prompt|系统提示|假设比例|比例是\d|rate is)/i;
 // Asking about money: a subsidy word or a question about a sum (补多少, 多少钱).
 const MONEY_WORD = /(补|奖|资助|扶持|钱|拿|领|给|how much|subsid|grant)/i;

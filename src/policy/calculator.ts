@@ -188,8 +188,12 @@ function applyFormula(rule: SubsidyRule, inputs: RawInputs, w: Working): void {
       w.inputs[f.basis] = yuanString(base);
       const reached = [...f.tiers].reverse().find((t) => base.gte(t.threshold));
       if (!reached) {
+        const lowest = f.tiers[0]?.threshold ?? '0';
         w.amount = new Decimal(0);
-        w.steps.push(`${label} ${formatYuan(base)} 未达到最低档 ${formatYuan(new Decimal(f.tiers[0]?.threshold ?? '0'))}，不在奖励范围`);
+        w.steps.push(`${label} ${formatYuan(base)} 低于门槛 ${formatYuan(new Decimal(lowest))}（最低一档）`);
+        // Below the lowest tier the award does not apply: an eligibility answer, not a 0元 figure.
+        w.shortOf = { input: f.basis, dimension: 'money', label, minimum: lowest, clauseId: rule.clauseId, quote: rule.quote,
+          consequence: `不能获得${rule.subject}奖励` };
         return;
       }
       w.amount = new Decimal(reached.amount);
