@@ -4,9 +4,10 @@ import type { Lexicon } from '../lexicon/index.js';
 import { understand, type Intent, type Understanding } from '../nlu/understand.js';
 import { findNumberProblems, type Quantity } from '../nlu/quantities.js';
 import { toSimplified } from '../nlu/script.js';
+import { findRegions } from '../nlu/regions.js';
 import {
   BasisFieldSchema, acceptedInputs, chooseRules, firstMention, unitScore, computeSubsidy, formatYuan, yuanString, type Calculation, type InputDimension,
-  type PolicyRules, type RuleInput, type SubsidyRule,
+  type PolicyRules, type RuleInput, type SubsidyRule, type UnratedMeasure,
 } from '../policy/index.js';
 import { numbered } from './compose.js';
 import type { HandlerContext } from './handlers/context.js';
@@ -29,6 +30,9 @@ export interface AssistantDeps {
 }
 
 type Inputs = Record<string, string | number>;
+
+/** Words that say a piece of a message applies to every region it names (都是40w, 各补多少, 三个地方). */
+const BOTH = /(都|各|分别|两边|两地|[两三四]个地方|同样|一样)/;
 
 /** Quantity kinds that fill a rule input (percentages, years and bare numbers do not). */
 const MEASURED: readonly string[] = ['money', 'rent', 'area', 'headcount', 'count', 'months'];
@@ -248,12 +252,21 @@ export class PolicyAssistant {
     if (asksAmount && choice.rules.length === 0 && nonQuant.length && nonQuant.length === docsInScope.length) {
       return this.noRates(nonQuant.map((d) => d.docId));
     }
+    const unrated = choice.rules.length === 0 && asksAmount ? this.unratedFor(docsInScope, subjectText) : [];
+    if (unrated.length) {
+      const lines = unrated.map((m) => `${this.clauseRef(m.clauseId)}：“${m.quote}”。${m.statement}`);
+      const status = [...new Set(unrated.map((m) => m.docId))].map((id) => this.validityLine(id)).join('');
+      return this.plain('lookup', `${lines.join('\n')}因此无法计算金额。${status}`, this.citations(unrated.map((m) => m.clauseId)), HELP_SUGGESTIONS);
+    }
     if (choice.rules.length && (asksAmount || u.suppliesInputs || subjectText !== u.text || u.cue === 'compare')) {
       next.subjectText = subjectText;
       // Earlier amounts carry over when this turn keeps the subject (a follow-up, or the same rule named again).
       const previousRules = previous.subjectText ? chooseRules(this.deps.rules.rules, previous.subjectText, { regionOf: this.regionOf }).rules : [];
       const carry = subjectText === previous.subjectText || followsCalculation || previousRules.some((r) => ownChoice.rules.some((o) => o.id === r.id));
       const several = this.severalAwards(u, next.regions);
+      // Several regions, each with its own part ("中山厂…投资800万；东源厂…设备购置额90万"): each computed on its part.
+      const regional = this.regionalAwards(u, next.regions);
+      if (regional) return this.calculate(u, regional.rules, false, null, next, regional.parts);
       // Several provisions, each with its part; or the one left when the others were named only in passing.
       if (several) return this.calculate(u, several.rules, false, several.rules.length > 1 || !carry ? null : previous, next, several.parts);
       return this.calculate(u, choice.rules, choice.missing.includes('region'), carry ? previous : null, next);
@@ -270,6 +283,11 @@ export class PolicyAssistant {
     return this.deps.corpus.documents
       .filter((d) => (regions.length === 0 || regions.includes(d.region)) && years.some((y) => d.issueDate?.startsWith(y) || d.period?.from.startsWith(y)))
       .map((d) => d.id);
+  }
+
+  /** Measures of these documents named without a rate whose words the question uses. */
+  private unratedFor(docIds: readonly string[], text: string): UnratedMeasure[] {
+    return this.deps.rules.unrated.filter((m) => docIds.includes(m.docId) && m.triggers.some((t) => text.includes(t)));
   }
 
   private plain(intent: Intent, answer: string, citations: Citation[], suggestions: string[]): AssistantReply {
@@ -375,6 +393,43 @@ export class PolicyAssistant {
     return { rules, parts };
   }
 
+  /**
+   * "中山母机 vs 东源设备 都是40w": several regions, each named in its own part of the message with its own provision or
+   * figures. Each piece (split at punctuation) belongs to the one region it names, or to the region named last before
+   * it; pieces naming no region before the first, or several regions, are shared. Each region's provision is chosen
+   * on its shared and own pieces, and computed on them. Null when no piece names exactly one region.
+   */
+  private regionalAwards(u: Understanding, regions: readonly string[]): { rules: SubsidyRule[]; parts: Map<string, Understanding> } | null {
+    if (regions.length < 2) return null;
+    const pieces = u.text.split(/(?<=[，,；;。、？?！!：:）)\s])|(?=[（(])/);
+    const shared: string[] = [];
+    const own = new Map<string, string[]>(regions.map((r) => [r, []]));
+    let current: string | undefined;
+    for (const piece of pieces) {
+      const named = findRegions(piece, this.deps.lexicon.gazetteer).covered.filter((r) => regions.includes(r));
+      if (named.length === 1) current = named[0];
+      // "都是40w", "各补多少", "三个地方": said of every region.
+      if (named.length > 1 || (named.length === 0 && BOTH.test(piece))) current = undefined;
+      if (named.length === 1 || (named.length === 0 && current)) own.get(current ?? '')?.push(piece);
+      else shared.push(piece);
+    }
+    if (![...own.values()].some((p) => p.length)) return null;
+    const rules: SubsidyRule[] = [];
+    const parts = new Map<string, Understanding>();
+    for (const region of regions) {
+      // The region's text keeps the message's order: shared pieces and its own.
+      const text = pieces.filter((p) => shared.includes(p) || own.get(region)?.includes(p)).join('');
+      const part = understand(text, this.deps.lexicon);
+      const dimensions = [...new Set(part.quantities.map((q): string => q.kind))].filter((k): k is InputDimension => MEASURED.includes(k));
+      for (const rule of chooseRules(this.deps.rules.rules, text, { regionOf: this.regionOf, regions: [region], dimensions }).rules) {
+        if (parts.has(rule.id)) continue;
+        rules.push(rule);
+        parts.set(rule.id, part);
+      }
+    }
+    return rules.length ? { rules, parts } : null;
+  }
+
   private calculate(u: Understanding, rules: SubsidyRule[], regionOpen: boolean, previous: ConversationSlots | null, next: ConversationSlots,
     parts?: Map<string, Understanding>): AssistantReply {
     type Result = { rule: SubsidyRule; calculation: Calculation | null; missing: RuleInput | null; message: string | null; sums: Map<string, Quantity[]> };
@@ -431,12 +486,27 @@ export class PolicyAssistant {
       for (const region of missingRegions) {
         const docIds = this.documentsFor([region]).map((d) => d.id);
         const noRates = this.deps.rules.nonQuantitative.filter((n) => docIds.includes(n.docId));
+        const unrated = this.unratedFor(docIds, u.text);
         if (noRates.length) {
           regionLines.push(`【${region}】${noRates.map((n) => n.statement).join('')}无法计算金额。${docIds.map((id) => this.validityLine(id)).join('')}`);
           regionClauses.push(...noRates.flatMap((n) => n.clauseIds));
+        } else if (unrated.length) {
+          regionLines.push(`【${region}】${unrated.map((m) => `${this.clauseRef(m.clauseId)}：“${m.quote}”。${m.statement}`).join('')}无法计算金额。${[...new Set(unrated.map((m) => m.docId))].map((id) => this.validityLine(id)).join('')}`);
+          regionClauses.push(...unrated.map((m) => m.clauseId));
         } else {
           regionLines.push(`【${region}】收录的${region}文件中没有与此对应的补贴条款。`);
         }
+      }
+    }
+    // Documents named by year ("2014年那个意见和2018年的行动计划") are each answered, those with no rates included.
+    const namedDocs = this.namedDocuments(u, next.regions);
+    if (namedDocs.length > 1) {
+      for (const docId of namedDocs.filter((id) => !eligible.some((r) => r.rule.docId === id))) {
+        const noRates = this.deps.rules.nonQuantitative.find((n) => n.docId === docId);
+        const doc = this.deps.corpus.documentById.get(docId);
+        if (!noRates || !doc) continue;
+        regionLines.push(`【${doc.shortTitle}】${noRates.statement}无法计算金额。${this.validityLine(docId)}`);
+        regionClauses.push(...noRates.clauseIds);
       }
     }
     const head = comparing || regionLines.length

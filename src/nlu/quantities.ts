@@ -35,7 +35,8 @@ const UNIT = [
   '(?<million>\\s?(?:million|mn|m)(?![a-z]))',
   '(?<thousand>\\s?(?:thousand|k)(?![a-z]))',
   '(?<yuan>元|块钱|块|\\s?(?:yuan|rmb|cny)(?![a-z]))',
-  '(?<item>个|项|家|台|套)',
+  // 三个地方, 两个文件: places and documents asked about, not items counted.
+  '(?<item>(?:个|项|家|台|套)(?!地方|城市|地区|区县|文件|政策))',
 ].join('|');
 const QUANTITY = new RegExp(
   `(?<cur>[¥￥]\\s*|(?:rmb|cny)\\s*)?(?<pre>百分之)?(?<num>${NUMBER})(?:\\s*(?:${UNIT}))?(?<yuanAfter>\\s*(?:元|yuan|rmb))?`,

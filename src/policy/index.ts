@@ -1,6 +1,6 @@
 export { PolicyRules, buildPolicyRules, loadPolicyRules } from './rules-data.js';
 export {
-  SubsidyRuleSchema, RulesFileSchema, FormulaSchema, BasisFieldSchema, BASIS_LABELS, capLabel, type SubsidyRule, type Formula,
+  SubsidyRuleSchema, RulesFileSchema, FormulaSchema, BasisFieldSchema, BASIS_LABELS, capLabel, type SubsidyRule, type UnratedMeasure, type Formula,
   type BasisField, type NonQuantitativeDocument, type RuleInput, type InputDimension, type Threshold, type Cap,
 } from './rule-schema.js';
 export {

@@ -151,11 +151,28 @@ export const SubsidyRuleSchema = RuleRowSchema.extend({ docId: z.string() });
 export type SubsidyRule = z.infer<typeof SubsidyRuleSchema>;
 
 /** One rules file: a document's quantitative provisions, or the statement that it gives no rates. */
+/**
+ * A measure the text names without a rate or amount (六安's 设备（软件）补贴): an answer about it names it, quotes the
+ * clause and says that no figure is given, instead of passing over the region.
+ */
+export const UnratedMeasureRowSchema = z.object({
+  clauseId: z.string(),
+  subject: z.string(),
+  /** Words that name the measure in a question. */
+  triggers: z.array(z.string().min(1)).min(1),
+  /** Verbatim from the clause: where the measure is named. */
+  quote: z.string(),
+  statement: z.string(),
+});
+
 export const RulesFileSchema = z.object({
   docId: z.string(),
   rules: z.array(RuleRowSchema),
   noRates: z.object({ clauseIds: z.array(z.string()).min(1), statement: z.string() }).optional(),
+  unrated: z.array(UnratedMeasureRowSchema).default([]),
 });
+export const UnratedMeasureSchema = UnratedMeasureRowSchema.extend({ docId: z.string() });
+export type UnratedMeasure = z.infer<typeof UnratedMeasureSchema>;
 
 /** A document whose subsidy clauses state no rate or amount: the assistant says so instead of computing. */
 export const NonQuantitativeDocumentSchema = z.object({

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { RulesFileSchema, SubsidyRuleSchema, type NonQuantitativeDocument, type SubsidyRule } from './rule-schema.js';
+import { RulesFileSchema, SubsidyRuleSchema, type NonQuantitativeDocument, type SubsidyRule, type UnratedMeasure } from './rule-schema.js';
 
 /**
  * The rules data of a corpus: every quantitative provision (corpus/rules/<docId>.yaml, one row each) and the
@@ -10,7 +10,12 @@ import { RulesFileSchema, SubsidyRuleSchema, type NonQuantitativeDocument, type 
 export class PolicyRules {
   private readonly byId: ReadonlyMap<string, SubsidyRule>;
 
-  constructor(readonly rules: readonly SubsidyRule[], readonly nonQuantitative: readonly NonQuantitativeDocument[]) {
+  constructor(
+    readonly rules: readonly SubsidyRule[],
+    readonly nonQuantitative: readonly NonQuantitativeDocument[],
+    /** Measures named without a rate (六安 设备（软件）补贴). */
+    readonly unrated: readonly UnratedMeasure[] = [],
+  ) {
     this.byId = new Map(rules.map((r) => [r.id, r]));
     if (this.byId.size !== rules.length) throw new Error('subsidy rule ids must be unique');
     for (const rule of rules) {
@@ -27,14 +32,16 @@ export class PolicyRules {
 export function buildPolicyRules(files: ReadonlyMap<string, string>): PolicyRules {
   const rules: SubsidyRule[] = [];
   const nonQuantitative: NonQuantitativeDocument[] = [];
+  const unrated: UnratedMeasure[] = [];
   for (const [name, text] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
     const parsed = RulesFileSchema.safeParse(parse(text));
     if (!parsed.success) throw new Error(`rules file ${name}: ${parsed.error.message}`);
     const file = parsed.data;
     rules.push(...file.rules.map((row) => SubsidyRuleSchema.parse({ ...row, docId: file.docId })));
     if (file.noRates) nonQuantitative.push({ docId: file.docId, ...file.noRates });
+    unrated.push(...file.unrated.map((m) => ({ ...m, docId: file.docId })));
   }
-  return new PolicyRules(rules, nonQuantitative);
+  return new PolicyRules(rules, nonQuantitative, unrated);
 }
 
 /** Reads `<corpusDir>/rules/*.yaml`. A malformed row stops start-up with the file and the field at fault. */

@@ -53,6 +53,26 @@ describe('conversations', () => {
     expect(reply?.citations.map((c) => c.clauseId)).toEqual(['zhongshan-2018:四.一', 'dongyuan-2018:四.一']);
   });
 
+  it('computes each region on its own part of the message: its provision and its figure', async () => {
+    const [reply] = await converse('东源那边设备购置80万；中山那边是工作母机库的母机，买了300万。两边各补多少');
+    expect(reply?.intent).toBe('compare');
+    expect(reply?.calculation).toEqual(expect.arrayContaining([
+      expect.objectContaining({ ruleId: 'dy2018-equipment-purchase', amount: '160000' }),
+      expect.objectContaining({ ruleId: 'zs2018-machine-tool', amount: '450000' }),
+    ]));
+  });
+
+  it('names a region whose document mentions the measure without a rate, quoting it', async () => {
+    const [reply] = await converse('买设备100万，东源和六安各补多少');
+    expect(reply?.citations.map((c) => c.clauseId)).toContain('luan-draft:三.二');
+    expect(reply?.answer).toMatch(/【六安市】.*设备（软件）补贴.*没有规定比例或金额/);
+  });
+
+  it('answers each document a comparison names by year, the one without rates included', async () => {
+    const [reply] = await converse('技改投资2000万，按中山2014年的意见和2018年的计划各能补多少');
+    expect(reply?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['zhongshan-2018:四.一', 'zhongshan-2014:四.二']));
+  });
+
   it('states the expired period and the draft status', async () => {
     const [expired] = await converse('买200万的工作母机能补多少');
     expect(expired?.answer).toContain('执行期为2018–2022年，已届满，请以现行政策为准');

@@ -17,6 +17,12 @@ describe('rules table', () => {
       expect(clause?.text, rule.id).toContain(rule.quote);
       for (const t of rule.thresholds) expect(corpus.clauseById.get(t.clauseId)?.text, rule.id).toContain(t.quote);
     }
+    expect(policy.unrated.length).toBeGreaterThan(0);
+    for (const measure of policy.unrated) {
+      const clause = corpus.clauseById.get(measure.clauseId);
+      expect(clause?.docId, measure.subject).toBe(measure.docId);
+      expect(clause?.text, measure.subject).toContain(measure.quote);
+    }
   });
 
   it('covers every item of 中山2018 四、（一）–（九）, 东源 四、（一）（五） and 六安 三、（一）（二）', () => {
