@@ -31,6 +31,9 @@ export interface AssistantDeps {
 
 type Inputs = Record<string, string | number>;
 
+/** "分别 / 各…多少": each part of an award asked on its own line. */
+const EACH = /(分别|各[奖补拿给算]?多少|各自)/;
+
 /** Words that say a piece of a message applies to every region it names (都是40w, 各补多少, 三个地方). */
 const BOTH = /(都|各|分别|两边|两地|[两三四]个地方|同样|一样)/;
 
@@ -432,7 +435,7 @@ export class PolicyAssistant {
 
   private calculate(u: Understanding, rules: SubsidyRule[], regionOpen: boolean, previous: ConversationSlots | null, next: ConversationSlots,
     parts?: Map<string, Understanding>): AssistantReply {
-    type Result = { rule: SubsidyRule; calculation: Calculation | null; missing: RuleInput | null; message: string | null; sums: Map<string, Quantity[]> };
+    type Result = { rule: SubsidyRule; calculation: Calculation | null; missing: RuleInput | null; message: string | null; sums: Map<string, Quantity[]>; part?: string };
     const results: Result[] = [];
     const context = { today: this.deps.today, documents: this.deps.corpus.documentById };
     const awards = [...(previous?.awards ?? [])];
@@ -446,7 +449,14 @@ export class PolicyAssistant {
         inputs.alreadyReceivedThisYear = yuanString(earlier);
       }
       const outcome = computeSubsidy(rule, inputs, context);
-      if (outcome.ok) {
+      // "高级工6人、技师4人…分别多少": each level its own line and figure, then the 合计 (only where no cap spans them).
+      const levels = rule.formula.type === 'per-head' ? rule.formula.levels.filter((l) => Number(inputs[l.key] ?? 0) > 0) : [];
+      if (outcome.ok && EACH.test(u.text) && levels.length > 1 && rule.caps.length === 0) {
+        for (const level of levels) {
+          const one = computeSubsidy(rule, { [level.key]: inputs[level.key] ?? 0 }, context);
+          if (one.ok) results.push({ rule, calculation: one.calculation, missing: null, message: null, sums, part: level.label });
+        }
+      } else if (outcome.ok) {
         results.push({ rule, calculation: outcome.calculation, missing: null, message: null, sums });
       } else {
         results.push({ rule, calculation: null, missing: rule.inputs.find((i) => i.key === outcome.error.field) ?? null, message: outcome.error.message, sums });
@@ -464,7 +474,7 @@ export class PolicyAssistant {
     const regionsOf = new Set(eligible.map((r) => this.regionOf(r.rule.docId)));
     const comparing = regionsOf.size > 1;
     const summing = !comparing && eligible.length > 1;
-    const blocks = eligible.map(({ rule, calculation, sums }) => this.describeCalculation(rule, calculation, eligible.length > 1, sums));
+    const blocks = eligible.map(({ rule, calculation, sums, part }) => this.describeCalculation(rule, calculation, eligible.length > 1, sums, part));
     let total: Decimal | null = null;
     let totalLine = '';
     if (summing) {
@@ -571,9 +581,9 @@ export class PolicyAssistant {
     return `《${doc?.title ?? clause?.docId ?? clauseId}》${clause?.label ?? clauseId}`;
   }
 
-  private describeCalculation(rule: SubsidyRule, c: Calculation, several: boolean, sums: Map<string, Quantity[]>): string {
+  private describeCalculation(rule: SubsidyRule, c: Calculation, several: boolean, sums: Map<string, Quantity[]>, part?: string): string {
     const verb = c.upperBound ? '最高可获' : '可获';
-    const region = several ? `【${this.regionOf(rule.docId)}·${rule.subject}】` : '';
+    const region = several ? `【${this.regionOf(rule.docId)}·${rule.subject}${part ? `·${part}` : ''}】` : '';
     const added = [...sums].map(([key, qs]) => `${rule.inputs.find((i) => i.key === key)?.label ?? key}合计 ${qs.map((q) => q.text).join(' + ')} = ${formatYuan(qs.reduce((sum, q) => sum.plus(q.value), new Decimal(0)))}`);
     const headline = c.amount === '0' ? `${region}按规则计算为0元。` : `${region}${verb}${c.display}（${c.displayYuan}）。`;
     const lines = [

@@ -111,11 +111,11 @@ export function chooseRules(rules: readonly SubsidyRule[], text: string, context
   const bestByRegion = new Map<string, number>();
   for (const s of scored) {
     const region = regionOf(s.rule.docId) ?? '';
-    bestByRegion.set(region, Math.max(bestByRegion.get(region) ?? 0, s.score));
+    bestByRegion.set(region, Math.max(bestByRegion.get(region) ?? -Infinity, s.score));
   }
   const overall = Math.max(...bestByRegion.values());
   const chosen = scored.filter((s) => {
-    const best = bestByRegion.get(regionOf(s.rule.docId) ?? '') ?? 0;
+    const best = bestByRegion.get(regionOf(s.rule.docId) ?? '') ?? -Infinity;
     // Without a named region, a region whose best match is weaker drops out.
     return s.score === best && (regions.length > 0 || best === overall);
   });

@@ -196,6 +196,13 @@ describe('whole answers to whole questions', () => {
     expect(reply?.answer).toContain('合计');
   });
 
+  it('gives each level of a per-head award its own line when asked 分别, with the 合计', async () => {
+    const [reply] = await converse('中山今年引进高级工4人、技师3人，分别奖多少，合计多少');
+    expect(amountOf(reply)).toEqual(['20000', '24000']);
+    expect(reply?.total).toBe('44000');
+    expect(reply?.answer).toContain('技能人才引进和培养·技师');
+  });
+
   it('counts what the conversation already computed against the same yearly cap', async () => {
     const [, second] = await converse('中山买工作母机1500万能补多少', '同一年又买了1000万的呢');
     expect(amountOf(second)).toBe('750000');

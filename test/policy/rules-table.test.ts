@@ -25,6 +25,11 @@ describe('rules table', () => {
     }
   });
 
+  it('still names the only provision a message names when its quantity does not fit (一家 beside 并购)', () => {
+    const chosen = chooseRules(SUBSIDY_RULES, '同年还并购控股了一家非关联企业', { regionOf, regions: ['中山市'], dimensions: ['count'] }).rules;
+    expect(chosen.map((r) => r.id)).toEqual(['zs2018-merger']);
+  });
+
   it('covers every item of 中山2018 四、（一）–（九）, 东源 四、（一）（五） and 六安 三、（一）（二）', () => {
     const clauses = new Set(SUBSIDY_RULES.flatMap((r) => [r.clauseId, ...r.thresholds.map((t) => t.clauseId)]));
     for (const n of ['一', '二', '三', '四', '五', '六', '七', '八', '九']) expect(clauses).toContain(`zhongshan-2018:四.${n}`);
