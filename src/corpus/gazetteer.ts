@@ -7,6 +7,8 @@ export const PlacesNotCoveredSchema = z
     /** Why the list is as it is, for the maintainer (JSON has no comments). */
     about: z.string(),
     places: z.array(z.string().min(2)).min(1),
+    /** Policy levels and issuers with no document here: any phrase names the level, `name` is what answers say. */
+    sources: z.array(z.object({ name: z.string().min(2), phrases: z.array(z.string().min(2)).min(1) })).default([]),
   })
   .refine((p) => new Set(p.places).size === p.places.length, { message: 'a place is listed twice', path: ['places'] });
 export type PlacesNotCovered = z.infer<typeof PlacesNotCoveredSchema>;
@@ -17,10 +19,12 @@ export interface RegionGazetteer {
   covered: readonly { region: string; aliases: readonly string[] }[];
   /** Places no document covers, in file order; a place that a region's aliases name is covered instead. */
   notCovered: readonly string[];
+  /** Policy levels and issuers no document covers (省里给的, 国家发改委), by the phrases that name them. */
+  sourcesNotCovered: readonly { name: string; phrases: readonly string[] }[];
 }
 
 export function compileGazetteer(manifest: CorpusManifest, places: PlacesNotCovered): RegionGazetteer {
   const covered = manifest.regions.map((r) => ({ region: r.region, aliases: r.aliases.map((a) => a.toLowerCase()) }));
   const aliases = new Set(covered.flatMap((r) => r.aliases));
-  return { covered, notCovered: places.places.filter((p) => !aliases.has(p.toLowerCase())) };
+  return { covered, notCovered: places.places.filter((p) => !aliases.has(p.toLowerCase())), sourcesNotCovered: places.sources };
 }

@@ -23,6 +23,10 @@ export function findRegions(text: string, gazetteer: RegionGazetteer): RegionMen
     const at = text.indexOf(place);
     if (at >= 0) uncovered.push({ place, at });
   }
+  for (const source of gazetteer.sourcesNotCovered) {
+    const positions = source.phrases.map((p) => text.indexOf(p)).filter((i) => i >= 0);
+    if (positions.length) uncovered.push({ place: source.name, at: Math.min(...positions) });
+  }
   return {
     covered: covered.sort((a, b) => a.at - b.at).map((c) => c.region),
     uncovered: uncovered.sort((a, b) => a.at - b.at).map((u) => u.place),

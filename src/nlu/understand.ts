@@ -77,12 +77,20 @@ const ASKS_TOTAL = /(一共|总共|合计|累计|共计|总计|加起来|总额|
 const BROAD = /(有哪些|有什么|都有啥|有啥|哪些方面|哪几种|哪几项|哪些政策|哪些措施|哪些扶持|哪些支持|哪些补贴|哪些奖励|介绍一下|概括|汇总|一览|梳理|列一下|列出)/;
 const NEGATION = /(不是|并非|不对|不止|而不是)([^，,。；;？?！!是]{0,10})/g;
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 export function understand(text: string, lexicon: Lexicon): Understanding {
   const trimmed = text.trim();
-  const { covered, uncovered } = findRegions(trimmed, lexicon.gazetteer);
+  const mentioned = findRegions(trimmed, lexicon.gazetteer);
   const quantities = findQuantities(trimmed);
   const amounts: Understanding['amounts'] = { base: [], alreadyReceived: null, provincial: null, city: null, county: null, claimed: [] };
   const negated = [...trimmed.matchAll(NEGATION)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as [number, number]);
+  // "河源市本级…不是东源县的": a region named only to be excluded is not a region asked about.
+  const lower = trimmed.toLowerCase();
+  const askedAbout = (region: string) => (lexicon.gazetteer.covered.find((r) => r.region === region)?.aliases ?? [])
+    .some((alias) => [...lower.matchAll(new RegExp(escapeRegExp(alias), 'g'))].some((m) => !negated.some(([a, b]) => (m.index ?? 0) >= a && (m.index ?? 0) < b)));
+  const covered = mentioned.covered.filter(askedAbout);
+  const uncovered = mentioned.uncovered;
   for (const q of quantities.filter((x) => x.kind === 'money')) {
     // "不是200万，是300万": the corrected figure counts, the negated one does not.
     if (negated.some(([a, b]) => q.start >= a && q.start < b)) continue;
