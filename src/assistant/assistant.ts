@@ -11,7 +11,7 @@ import {
 } from '../policy/index.js';
 import { numbered } from './compose.js';
 import type { HandlerContext } from './handlers/context.js';
-import { DOCUMENT_FACT_CUE, answerDocumentFacts } from './handlers/document-facts.js';
+import { DOCUMENT_FACT_CUE, answerDocumentFacts, asksResponsible, responsibleUnit } from './handlers/document-facts.js';
 import { answerOverview, overviewTopic } from './handlers/overview.js';
 import type { Retriever, SearchHit } from '../retrieval/index.js';
 import type { ConversationSlots } from './conversation.js';
@@ -216,8 +216,9 @@ export class PolicyAssistant {
       return this.lookup(u, this.namedDocuments(u, next.regions));
     }
     const noAmount = u.amounts.base.length === 0 && !u.suppliesInputs;
-    if (noAmount && DOCUMENT_FACT_CUE.test(u.text) && !/(有效|过期|失效|还能申请)/.test(u.text)) {
-      return answerDocumentFacts(u.text, next.regions, this.context);
+    if (noAmount && DOCUMENT_FACT_CUE.test(u.text) && !/(还有效|有效吗|是否有效|过期|失效|还能申请)/.test(u.text)) {
+      const named = chooseRules(this.deps.rules.rules, u.text, { regionOf: this.regionOf, regions: next.regions }).rules;
+      return answerDocumentFacts(u.text, next.regions, this.context, named.map((r) => r.clauseId));
     }
     if (u.cue === 'validity') return this.validity(u, next);
 
@@ -506,6 +507,13 @@ export class PolicyAssistant {
         } else {
           regionLines.push(`【${region}】收录的${region}文件中没有与此对应的补贴条款。`);
         }
+      }
+    }
+    // "…能补多少？另外这个是哪个部门负责的": the department the clause names, in its words.
+    if (asksResponsible(u.text)) {
+      for (const { rule } of eligible) {
+        const unit = responsibleUnit(this.deps.corpus.clauseById.get(rule.clauseId)?.text ?? '');
+        regionLines.push(unit ? `负责部门：${unit}（${this.clauseRef(rule.clauseId)}）` : `负责部门：${this.clauseRef(rule.clauseId)}没有写明。`);
       }
     }
     // Documents named by year ("2014年那个意见和2018年的行动计划") are each answered, those with no rates included.

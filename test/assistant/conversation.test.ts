@@ -259,6 +259,30 @@ describe('whole answers to whole questions', () => {
     expect(reply?.answer).toContain('三、（二）');
   });
 
+  it.each([
+    ['中山卓越绩效模式的扶持找哪个部门申请', '市质监局', 'zhongshan-2018:四.六'],
+    ['六安技改投资统计监测由哪个部门负责', '市统计局', 'luan-draft:三.五'],
+    ['东源技改领导小组的办公室设在哪个单位', '经商信局', 'dongyuan-2018:四.六'],
+  ])('%s → the department in the clause\'s own words (%s)', async (question, unit, clauseId) => {
+    const [reply] = await converse(question);
+    expect(reply?.answer).toContain(unit);
+    expect(reply?.citations.map((c) => c.clauseId)).toContain(clauseId);
+  });
+
+  it('answers how a document came to be from its own sentences: the meeting, the higher-level document', async () => {
+    const [meeting] = await converse('东源技改三年行动计划是哪次会议审议通过的');
+    expect(meeting?.answer).toContain('八届21次县政府常务会议');
+    const [basis] = await converse('深府办〔2015〕20号是根据哪个文件的精神制定的');
+    expect(basis?.answer).toContain('粤府办〔2014〕51号');
+    expect(basis?.answer).not.toContain('东府办');
+  });
+
+  it('adds the responsible department to a calculation when asked in the same message', async () => {
+    const [reply] = await converse('中山买工作母机500万能补多少，归哪个部门管');
+    expect(amountOf(reply)).toBe('750000');
+    expect(reply?.answer).toContain('负责部门');
+  });
+
   it('answers document facts from the manifest', async () => {
     const [reply] = await converse('深圳那个技改文件的文号是多少，谁发的？');
     expect(reply?.answer).toContain('深府办〔2015〕20号');

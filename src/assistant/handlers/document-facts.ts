@@ -10,7 +10,9 @@ const ASKS = {
   date: /(什么时候(发|出|印|公布|颁布)|哪天(发|出|印)|发文日期|成文日期|印发日期|发布日期|哪一年(发|出))/,
   period: /(有效期|执行期|期限|实施期|到什么时候|截止|哪年到哪年|几年)/,
   contact: /(联系|电话|咨询|热线|邮箱|地址|找谁|窗口)/,
-  responsible: /(哪个部门负责|谁负责|由谁|牵头|负责部门|责任单位|归口)/,
+  responsible: /(哪个部门负责|谁负责|由谁|牵头|负责部门|责任单位|归口|设在哪|设在什么|哪个部门(申请|受理|办理|管)|找哪个部门|向哪个部门|哪个单位负责|部门负责)/,
+  meeting: /(哪次会议|什么会议|会议(讨论|审议|通过)|(审议|讨论)通过)/,
+  basis: /((贯彻|依据|根据|落实)[^，。？?]{0,8}(哪个|什么|哪份)?(文件|精神|规定)|上级文件|哪个文件的精神)/,
 };
 export const DOCUMENT_FACT_CUE = new RegExp(Object.values(ASKS).map((r) => r.source).join('|'));
 
@@ -34,21 +36,62 @@ function facts(doc: PolicyDocument, text: string, ctx: HandlerContext): string[]
   return lines;
 }
 
+/** Whether a message asks which department is responsible for something (负责部门, 找哪个部门申请, 办公室设在哪). */
+export const asksResponsible = (text: string) => ASKS.responsible.test(text);
+
+/**
+ * The department a clause assigns its measure to, in the clause's own words: its closing note （市质监局）, else the
+ * sentence that says 负责 / 牵头 / 设在 or whose subject is a department (市统计局、市经信局要…; 各镇区、各有关部门要…),
+ * the one sharing most words with the question where several do. Null where the clause names none.
+ */
+export function responsibleUnit(clauseText: string, question = ''): string | null {
+  const closing = /（([^（）]{2,40}?(?:局|委|办|部门|政府|管委会)[^（）]{0,20})）[。；]?\s*$/.exec(clauseText);
+  if (closing?.[1]) return closing[1];
+  const sentences = clauseText.split(/(?<=[。；])/).map((x) => x.trim())
+    .filter((x) => /(负责|牵头|办公室设在)/.test(x) || DEPARTMENT_SUBJECT.test(x));
+  const pairs = Array.from({ length: Math.max(0, question.length - 1) }, (_, i) => question.slice(i, i + 2)).filter((p) => /^\p{Script=Han}{2}$/u.test(p));
+  const shared = (x: string) => pairs.filter((p) => x.includes(p)).length;
+  const best = sentences.reduce<string | null>((top, x) => (top === null || shared(x) > shared(top) ? x : top), null);
+  return best ? best.replace(/[。；]$/, '') : null;
+}
+
+// A sentence whose subject is one or more departments or local governments.
+const DEPARTMENT_SUBJECT = /^(?:各?[\p{Script=Han}]{0,8}?(?:局|委|办|部门|政府|镇区|县区|单位)[、和及]?)+(?:要|负责|牵头|应|每年|将|对)/u;
+
+/** The document's own sentence that answers a question about how it came to be (会议, 依据的上级文件), or null. */
+function ownSentence(doc: PolicyDocument, pattern: RegExp, ctx: HandlerContext): { clauseId: string; sentence: string } | null {
+  for (const clause of ctx.corpus.clauses.filter((c) => c.docId === doc.id).slice(0, 3)) {
+    const sentence = clause.text.split(/(?<=[。；])/).find((x) => pattern.test(x));
+    if (sentence) return { clauseId: clause.id, sentence: sentence.replace(/[。；]$/, '') };
+  }
+  return null;
+}
+
 /** 文号、发文单位、日期、执行期、负责部门、联系方式: from the manifest, and the clause that assigns a department. */
-export async function answerDocumentFacts(text: string, regions: readonly string[], ctx: HandlerContext): Promise<AssistantReply> {
+export async function answerDocumentFacts(text: string, regions: readonly string[], ctx: HandlerContext, ruleClauses: readonly string[] = []): Promise<AssistantReply> {
   const docs = ctx.documentsFor(regions);
   const years = text.match(/(?:19|20)\d\d/g) ?? [];
-  const named = years.length ? docs.filter((d) => years.some((y) => d.issueDate?.startsWith(y) || d.period?.from.startsWith(y))) : docs;
+  const byNumber = docs.filter((d) => d.docNumber && text.includes(d.docNumber));
+  const named = byNumber.length ? byNumber : years.length ? docs.filter((d) => years.some((y) => d.issueDate?.startsWith(y) || d.period?.from.startsWith(y))) : docs;
   const chosen = named.length ? named : docs;
   const blocks = chosen.map((d) => `《${d.title}》\n${facts(d, text, ctx).map((l) => `· ${l}`).join('\n')}`);
   const citations: string[] = [];
+  for (const [pattern, label] of [[ASKS.meeting, '审议情况'], [ASKS.basis, '制定依据']] as const) {
+    if (!pattern.test(text)) continue;
+    for (const doc of chosen) {
+      const own = ownSentence(doc, label === '审议情况' ? /会议/ : /(根据|贯彻|落实|按照).*《/, ctx);
+      blocks.unshift(own ? `${label}：${ctx.clauseRef(own.clauseId)}：“${own.sentence}”` : `${label}：《${doc.title}》没有写明。`);
+      if (own) citations.push(own.clauseId);
+    }
+  }
   if (ASKS.responsible.test(text)) {
-    const hits = await searchPolicy(ctx.corpus, ctx.retriever, { query: text, k: 2, docIds: chosen.map((d) => d.id) });
-    const hit = hits.find((h) => /(负责|牵头|局|委|办)/.test(h.clause.text));
-    if (hit) {
-      const sentence = hit.clause.text.split(/(?<=[。；])/).find((s) => /(负责|牵头)/.test(s)) ?? hit.clause.text;
-      blocks.unshift(`负责部门：${ctx.clauseRef(hit.clause.id)}：“${sentence.replace(/[。；]$/, '')}”`);
-      citations.push(hit.clause.id);
+    // The provision the question names first, then the clauses retrieved for it: the first that names a department.
+    const hits = await searchPolicy(ctx.corpus, ctx.retriever, { query: text, k: 5, docIds: chosen.map((d) => d.id) });
+    const candidates = [...ruleClauses, ...hits.map((h) => h.clause.id)];
+    const found = candidates.map((id) => ({ id, unit: responsibleUnit(ctx.corpus.clauseById.get(id)?.text ?? '', text) })).find((x) => x.unit);
+    if (found?.unit) {
+      blocks.unshift(`负责部门：${found.unit}（${ctx.clauseRef(found.id)}）`);
+      citations.push(found.id);
     } else {
       blocks.unshift('文件没有写明负责该事项的部门。');
     }
