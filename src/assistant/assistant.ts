@@ -332,7 +332,7 @@ export class PolicyAssistant {
       return this.plain('out_of_scope', `收录的文件中没有找到与此相关的条款。${this.coverage}`, [], HELP_SUGGESTIONS);
     }
     const [first, second] = hits;
-    const chosen = [first, second && second.ranks.lexical && second.ranks.dense && second.score >= (first?.score ?? 0) * 0.97 ? second : undefined]
+    const chosen = [first, second && (second.ranks.lexical ?? 99) <= 2 && (second.ranks.dense ?? 99) <= 2 ? second : undefined]
       .filter((h): h is NonNullable<typeof h> => Boolean(h));
     const parts = chosen.map((h) => `${this.clauseRef(h.clause.id)}${h.clause.title ? `（${h.clause.title}）` : ''}：“${h.clause.text}”`);
     const docIds = [...new Set(chosen.map((h) => h.clause.docId))];
