@@ -45,19 +45,20 @@ const questions = cases.map((c) => c.turns.at(-1) ?? '').filter(Boolean);
 
 // ---- a real server process (SQLite store; the per-IP rate limit and connection caps off: all load comes from one address)
 const dataDir = mkdtempSync(join(os.tmpdir(), 'bench-data-'));
-async function startServer(): Promise<{ url: string; pid: number; stop: () => void; readyMs: number }> {
+async function startServer(): Promise<{ url: string; pid: number; stop: () => Promise<void>; readyMs: number }> {
   const started = performance.now();
   const { child, url } = await startServerProcess({ DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '0', WS_MESSAGES_PER_MINUTE: '1000',
     CONNECTIONS_PER_IP: '0', WS_CONNECTIONS_PER_IP: '0' });
   while ((await fetch(`${url}/readyz`).catch(() => null))?.status !== 200) await new Promise((r) => setTimeout(r, 10));
-  return { url, pid: child.pid ?? 0, stop: () => child.kill('SIGTERM'), readyMs: performance.now() - started };
+  // Stopping waits for the exit: the next server on this DATA_DIR needs the store lock the old one holds until then.
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return { url, pid: child.pid ?? 0, stop: async () => { child.kill('SIGTERM'); await exited; }, readyMs: performance.now() - started };
 }
 const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 // ---- 2. cold start with a persisted index (the first start above builds it when missing)
 const warmup = await startServer();
-warmup.stop();
-await new Promise((r) => setTimeout(r, 500));
+await warmup.stop();
 const server = await startServer();
 record('cold start to /readyz (persisted index)', ms(server.readyMs));
 
@@ -135,7 +136,7 @@ record('server RSS after warm-up and load', `${rssOf(server.pid).toFixed(0)} MB`
   record('WebSocket first-delta time', `p50 ${ms(percentile(firstDelta, 50))} · p99 ${ms(percentile(firstDelta, 99))}`);
   record('server RSS after WebSocket run', `${rssOf(server.pid).toFixed(0)} MB`);
 }
-server.stop();
+await server.stop();
 
 const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB memory, Node ${process.version}`;
 writeBenchSection('bench', [
