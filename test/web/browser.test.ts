@@ -160,6 +160,63 @@ describe('hotline console in Chromium', () => {
   });
 });
 
+describe('console calculator form from the rules rows', () => {
+  interface RuleRow { id: string; inputs: { key: string; label: string; required: boolean }[] }
+  interface ApiCalculation { display: string; upperBound: boolean; steps: string[] }
+  let page: Page;
+  let rows: RuleRow[];
+
+  beforeAll(async () => {
+    rows = ((await (await fetch(`${base}/api/rules`)).json()) as { rules: RuleRow[] }).rules;
+    page = await context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${base}/console`);
+    await page.locator('#rule option').first().waitFor({ state: 'attached' });
+  });
+  afterAll(async () => { await page.close(); });
+
+  /** Fills the console's form for a rule (text by id, choices by key), submits, and asks the API the same question. */
+  async function sameAsApi(ruleId: string, typed: Record<string, string>, chosen: Record<string, string>, inputs: Record<string, string | number>) {
+    await page.selectOption('#rule', ruleId);
+    const row = rows.find((r) => r.id === ruleId);
+    expect(await page.locator('#fields label').allTextContents()).toEqual(row?.inputs.map((i) => i.label));
+    expect(await page.locator('#fields label.required').allTextContents()).toEqual(row?.inputs.filter((i) => i.required).map((i) => i.label));
+    for (const [key, value] of Object.entries(typed)) await page.fill(`#f-${key}`, value);
+    for (const [key, value] of Object.entries(chosen)) await page.selectOption(`#f-${key}`, value);
+    const before = await page.locator('#calc-result').textContent();
+    await page.getByRole('button', { name: '计算' }).click();
+    await expect.poll(() => page.locator('#calc-result').textContent()).not.toBe(before);
+    const response = await fetch(`${base}/api/calculate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ruleId, inputs }) });
+    expect(response.status).toBe(200);
+    const api = (await response.json()) as ApiCalculation;
+    expect(await page.locator('#calc-result .figure').textContent()).toBe(`${api.upperBound ? '最高' : ''}${api.display}`);
+    expect(await page.locator('#calc-result ol li').allTextContents()).toEqual(api.steps);
+    return api;
+  }
+
+  it('zs2018-platform-rent: area, months and rent fields with the row\'s labels; 2000平方米 × 40元 × 12个月 as the API computes it', async () => {
+    const api = await sameAsApi('zs2018-platform-rent', { area: '2000', months: '12', monthlyRentPerSquareMetre: '40元/平方米/月' }, {},
+      { area: 2000, months: 12, monthlyRentPerSquareMetre: '40元/平方米/月' });
+    expect(api.display).toBe('96万元');
+    expect(await page.locator('#f-area').getAttribute('type')).toBe('number');
+    expect(await page.locator('#f-area').getAttribute('placeholder')).toBe('如 1000平方米、5000平方米');
+    expect(await page.locator('#f-area').getAttribute('required')).not.toBeNull();
+  });
+
+  it('zs2018-quality-award: a required 类别 select of the award\'s options; 中国质量奖提名奖 as the API computes it', async () => {
+    await page.selectOption('#rule', 'zs2018-quality-award');
+    expect(await page.locator('#f-level option').allTextContents()).toEqual(['请选择类别', '中国质量奖', '中国质量奖提名奖', '广东省政府质量奖', '中山市政府质量奖']);
+    const api = await sameAsApi('zs2018-quality-award', {}, { level: 'china-nomination' }, { level: 'china-nomination' });
+    expect(api.display).toBe('150万元');
+  });
+
+  it('luan-smart-factory: level, money and text fields; the 信息化 exemption from the 200万 threshold as the API computes it', async () => {
+    const api = await sameAsApi('luan-smart-factory', { fixedAssetInvestment: '150万', projectType: '信息化' }, { level: 'city' },
+      { level: 'city', fixedAssetInvestment: '150万', projectType: '信息化' });
+    expect(api.display).toBe('20万元');
+  });
+});
+
 describe('accessibility basics', () => {
   it.each(['/', '/console'])('%s: every control has a label or name, the page a language and a heading', async (path) => {
     const page = await context.newPage();

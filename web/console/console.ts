@@ -1,13 +1,11 @@
 // The hotline console: instant clause search with highlighted terms and region/document filters, a calculator over
 // the rules table, and a read-aloud script with the clause reference. Keyboard-first: / search, Enter run, Esc clear.
-import { api } from '../shared/api.js';
+import { api, type Calculation, type RulesResponse, type SubsidyRule } from '../shared/api.js';
 import { copyText, h, highlighted } from '../shared/dom.js';
+import { fieldValue, formFields, type FieldControl, type FormField } from './rule-form.js';
 
 interface DocumentSummary { id: string; title: string; shortTitle?: string; docNumber: string | null; region: string; status: string }
 interface SearchResult { clauseId: string; docId: string; docTitle: string; docNumber: string | null; label: string; title: string; text: string; score: number; matchedTerms: string[] }
-interface Formula { type: string; basis?: string; options?: { key: string; label: string }[]; levels?: { key: string; label: string }[]; components?: { key: string; label: string }[] }
-interface Rule { id: string; docId: string; clauseId: string; subject: string; quote: string; formula: Formula; modifiers: { key: string; label: string }[]; threshold?: { field: string } }
-interface Calculation { ruleId: string; clauseId: string; steps: string[]; display: string; displayYuan: string; capped: boolean; upperBound: boolean; conditions: string[]; notes: string[] }
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const q = $<HTMLInputElement>('q');
@@ -20,12 +18,8 @@ const fields = $<HTMLElement>('fields');
 const calcResult = $<HTMLElement>('calc-result');
 const script = $<HTMLElement>('script');
 
-const BASIS_LABELS: Record<string, string> = {
-  investment: '项目投资额', purchasePrice: '购买价格', contractAmount: '服务合同额', transactionAmount: '并购交易额',
-  paidInCapital: '实缴注册资本', equipmentPurchase: '设备购置额', annualOutput: '年产值',
-};
 let documents: DocumentSummary[] = [];
-let rules: Rule[] = [];
+let rules: SubsidyRule[] = [];
 const docById = (id: string) => documents.find((d) => d.id === id);
 
 function setScript(text: string): void {
@@ -83,41 +77,36 @@ regionSelect.addEventListener('change', () => {
 });
 docSelect.addEventListener('change', () => void runSearch());
 
-// ---- calculator
-function inputsOf(rule: Rule): [key: string, label: string, kind: 'money' | 'number' | 'select', options?: { key: string; label: string }[]][] {
-  const f = rule.formula;
-  const list: ReturnType<typeof inputsOf> = [];
-  if ((f.type === 'rate' || f.type === 'tiered') && f.basis) list.push([f.basis, BASIS_LABELS[f.basis] ?? f.basis, 'money']);
-  if (f.type === 'area-month') list.push(['area', '面积（平方米）', 'number'], ['months', '月数', 'number']);
-  if (f.type === 'per-head') for (const l of f.levels ?? []) list.push([l.key, `${l.label}人数`, 'number']);
-  if (f.type === 'fixed') list.push(['level', '级别/类别', 'select', f.options ?? []]);
-  if (f.type === 'fiscal-share') for (const c of f.components ?? []) list.push([c.key, c.label, 'money']);
-  if (rule.threshold) list.push(['fixedAssetInvestment', '固定资产投资', 'money']);
-  if (rule.modifiers.length) list.push(['enterpriseCategory', '企业类别', 'select', [{ key: '', label: '一般企业' }, ...rule.modifiers]]);
-  return list;
-}
+// ---- calculator: the form is the rule row's inputs (see rule-form.ts); the server computes.
+const INPUT_ATTRIBUTES: Record<Exclude<FieldControl, 'select'>, Record<string, string>> = {
+  text: { type: 'text', inputmode: 'text' },
+  decimal: { type: 'number', inputmode: 'decimal', min: '0', step: 'any' },
+  integer: { type: 'number', inputmode: 'numeric', min: '0', step: '1' },
+};
+
+let shownFields: { field: FormField; control: HTMLInputElement | HTMLSelectElement }[] = [];
 
 function showFields(): void {
   const rule = rules.find((r) => r.id === ruleSelect.value);
   if (!rule) return;
-  fields.replaceChildren(...inputsOf(rule).flatMap(([key, label, kind, options]) => {
-    const id = `f-${key}`;
-    const control = kind === 'select'
-      ? h('select', { id, name: key, 'data-kind': kind }, ...(options ?? []).map((o) => h('option', { value: o.key }, o.label)))
-      : h('input', { id, name: key, 'data-kind': kind, inputmode: kind === 'money' ? 'text' : 'numeric', placeholder: kind === 'money' ? '如 200万、2,000,000元' : '' });
-    return [h('label', { for: id }, label), control];
-  }));
+  shownFields = formFields(rule).map((field) => {
+    const common = { id: `f-${field.key}`, name: field.key, 'data-dimension': field.dimension, required: field.required };
+    const control = field.control === 'select'
+      ? h('select', common, ...field.choices.map((c) => h('option', { value: c.key }, c.label)))
+      : h('input', { ...common, ...INPUT_ATTRIBUTES[field.control], placeholder: field.placeholder, autocomplete: 'off' });
+    return { field, control };
+  });
+  fields.replaceChildren(...shownFields.flatMap(({ field, control }) => [
+    h('label', { for: control.id, class: field.required && 'required' }, field.label), control]));
 }
 
 async function calculate(): Promise<void> {
   const rule = rules.find((r) => r.id === ruleSelect.value);
   if (!rule) return;
   const inputs: Record<string, string | number> = {};
-  for (const el of fields.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')) {
-    const value = el.value.trim();
-    if (!value) continue;
-    // Money goes as typed ("200万"): the server's quantity parser reads it; counts and areas go as numbers.
-    inputs[el.name] = el.dataset.kind === 'number' && /^\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+  for (const { field, control } of shownFields) {
+    const value = fieldValue(field.control, control.value);
+    if (value !== undefined) inputs[field.key] = value;
   }
   try {
     const c = await api<Calculation>('/api/calculate', { method: 'POST', body: { ruleId: rule.id, inputs } });
@@ -155,7 +144,7 @@ document.addEventListener('keydown', (e) => {
 });
 
 async function init(): Promise<void> {
-  const [docs, table] = await Promise.all([api<{ documents: DocumentSummary[] }>('/api/documents'), api<{ rules: Rule[] }>('/api/rules')]);
+  const [docs, table] = await Promise.all([api<{ documents: DocumentSummary[] }>('/api/documents'), api<RulesResponse>('/api/rules')]);
   documents = docs.documents;
   rules = table.rules;
   for (const region of [...new Set(documents.map((d) => d.region))]) regionSelect.append(h('option', { value: region }, region));

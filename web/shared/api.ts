@@ -1,7 +1,14 @@
 // The API's shapes, taken from the server's zod schemas (types only: nothing of the server is bundled).
 import type { ChatCalculation, ChatResponse, Citation } from '../../src/assistant/response.js';
+import type { Calculation, InputDimension, NonQuantitativeDocument, RuleInput, SubsidyRule } from '../../src/policy/index.js';
 
-export type { ChatCalculation, ChatResponse, Citation };
+export type { Calculation, ChatCalculation, ChatResponse, Citation, InputDimension, RuleInput, SubsidyRule };
+
+/** GET /api/rules: the rules rows as the server loaded them (src/policy/rule-schema.ts, defaults filled in). */
+export interface RulesResponse {
+  rules: SubsidyRule[];
+  documentsWithoutRates: NonQuantitativeDocument[];
+}
 
 export interface StoredTurn {
   turnIndex: number;
