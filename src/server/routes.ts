@@ -4,7 +4,7 @@ import type { ChatService } from '../assistant/chat-service.js';
 import { searchPolicy } from '../assistant/policy-search.js';
 import { FeedbackRequestSchema, type ConversationStore } from '../assistant/conversation.js';
 import { documentStatus, type Corpus } from '../corpus/index.js';
-import { parseAmount, parseRent } from '../nlu/quantities.js';
+import { findNumberProblems, findQuantities, parseAmount, parseRent } from '../nlu/quantities.js';
 import { computeSubsidy, yuanString, type PolicyRules, type SubsidyRule } from '../policy/index.js';
 import type { Retriever } from '../retrieval/index.js';
 import { ChatBodySchema } from './chat-request.js';
@@ -45,6 +45,8 @@ function normalizeMoneyInputs(rule: SubsidyRule, inputs: Record<string, string |
   const moneyFields = new Set([...rule.inputs.filter((i) => i.dimension === 'money').map((i) => i.key),
     ...rule.thresholds.filter((t) => t.dimension === 'money').map((t) => t.input)]);
   const rentFields = new Set(rule.inputs.filter((i) => i.dimension === 'rent').map((i) => i.key));
+  const areaFields = new Set([...rule.inputs.filter((i) => i.dimension === 'area').map((i) => i.key),
+    ...rule.thresholds.filter((t) => t.dimension === 'area').map((t) => t.input)]);
   const out: Record<string, unknown> = { ...inputs };
   for (const [field, value] of Object.entries(inputs)) {
     if (typeof value !== 'string' || /^-?\d+(\.\d+)?$/.test(value.trim())) continue;
@@ -56,6 +58,12 @@ function normalizeMoneyInputs(rule: SubsidyRule, inputs: Record<string, string |
       const reading = parseRent(value);
       if (!reading.ok) throw apiError('invalid_input', `${field}: ${reading.message}`);
       out[field] = yuanString(reading.yuanPerSquareMetreMonth);
+    } else if (areaFields.has(field)) {
+      // "1000平方米", "8000平": exactly one area, as the form's placeholder shows it.
+      const areas = findQuantities(value).filter((q) => q.kind === 'area');
+      const [area] = areas;
+      if (areas.length !== 1 || !area || findNumberProblems(value).length) throw apiError('invalid_input', `${field}: “${value}”不是一个面积（例如 1000平方米）`);
+      out[field] = area.value.toFixed();
     }
   }
   return out;

@@ -82,6 +82,13 @@ describe('search, calculate, rules, documents, clauses, health', () => {
     expect(negative.json().error.message).toContain('purchasePrice');
     const unitless = await app.inject({ method: 'POST', url: '/api/calculate', payload: { ruleId: 'zs2018-machine-tool', inputs: { purchasePrice: '8000平方米' } } });
     expect(unitless.statusCode).toBe(400);
+    // Areas and rents as the form's placeholders show them.
+    const rent = await app.inject({ method: 'POST', url: '/api/calculate',
+      payload: { ruleId: 'zs2018-platform-rent', inputs: { area: '2000平方米', months: 12, monthlyRentPerSquareMetre: '40元/平方米/月' } } });
+    expect(rent.json()).toMatchObject({ amount: '960000' });
+    const notAnArea = await app.inject({ method: 'POST', url: '/api/calculate', payload: { ruleId: 'zs2018-platform-rent', inputs: { area: '200万' } } });
+    expect(notAnArea.statusCode).toBe(400);
+    expect(notAnArea.json().error.message).toContain('area');
     const unknown = await app.inject({ method: 'POST', url: '/api/calculate', payload: { ruleId: 'nope', inputs: {} } });
     expect(unknown.statusCode).toBe(404);
   });
