@@ -1,5 +1,8 @@
 import { Decimal } from 'decimal.js';
-import { BASIS_LABELS, capLabel, formatRate, formatYuan, type SubsidyRule } from '../policy/index.js';
+import type { Intent } from '../nlu/understand.js';
+import { BASIS_LABELS, capLabel, formatRate, formatYuan, type SubsidyRule, type UnratedMeasure } from '../policy/index.js';
+import type { HandlerContext } from './handlers/context.js';
+import type { AssistantReply, Citation } from './response.js';
 
 /** A rule's headline figure in one line, from its row alone: 按购买价格不超过15%，单个企业每年最高300万元. */
 export function ruleHeadline(rule: SubsidyRule): string {
@@ -23,4 +26,17 @@ export function ruleHeadline(rule: SubsidyRule): string {
 /** ①②③ numbering for short lists read out on the phone. */
 export function numbered(items: readonly string[]): string {
   return items.map((x, i) => `${'①②③④⑤⑥⑦⑧⑨⑩'[i] ?? `${i + 1}.`}${x}`).join(' ');
+}
+
+/** Questions offered where the assistant has nothing better to suggest (greeting, off-topic, nothing found). */
+export const HELP_SUGGESTIONS = ['买200万的工作母机能补多少', '东源买设备怎么补', '六安的六化指什么', '中山和东源买500万设备各补多少'];
+
+/** A reply with text and citations only: no calculation, no total. */
+export function plainReply(intent: Intent, answer: string, citations: Citation[], suggestions: string[]): AssistantReply {
+  return { intent, answer, citations, calculation: null, total: null, suggestions };
+}
+
+/** A measure named without a rate, as answers quote it: 《title》label：“quote”。statement */
+export function unratedSentence(measure: UnratedMeasure, ctx: HandlerContext): string {
+  return `${ctx.clauseRef(measure.clauseId)}：“${measure.quote}”。${measure.statement}`;
 }

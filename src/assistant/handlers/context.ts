@@ -1,6 +1,6 @@
 import type { Corpus, PolicyDocument } from '../../corpus/index.js';
 import type { Lexicon } from '../../lexicon/index.js';
-import type { PolicyRules } from '../../policy/index.js';
+import type { PolicyRules, UnratedMeasure } from '../../policy/index.js';
 import type { Retriever } from '../../retrieval/index.js';
 import type { Citation } from '../response.js';
 
@@ -18,4 +18,20 @@ export interface HandlerContext {
   validityLine(docId: string): string;
   /** Documents in scope: those of the regions named, or all. */
   documentsFor(regions: readonly string[]): PolicyDocument[];
+  /** The region a document belongs to (中山, 东源县 …). */
+  regionOf(docId: string): string | undefined;
+}
+
+/** Documents the message names by region and year (中山 + 2014 → zhongshan-2014); empty when none is named so. */
+export function namedDocuments(text: string, regions: readonly string[], ctx: HandlerContext): string[] {
+  const years = text.match(/(?:19|20)\d\d/g) ?? [];
+  if (!years.length) return [];
+  return ctx.corpus.documents
+    .filter((d) => (regions.length === 0 || regions.includes(d.region)) && years.some((y) => d.issueDate?.startsWith(y) || d.period?.from.startsWith(y)))
+    .map((d) => d.id);
+}
+
+/** Measures of these documents named without a rate whose words the question uses. */
+export function unratedFor(docIds: readonly string[], text: string, ctx: HandlerContext): UnratedMeasure[] {
+  return ctx.rules.unrated.filter((m) => docIds.includes(m.docId) && m.triggers.some((t) => text.includes(t)));
 }

@@ -1,0 +1,99 @@
+import { understand, type Understanding } from '../../nlu/understand.js';
+import { findRegions } from '../../nlu/regions.js';
+import { chooseRules, firstMention, unitScore, type SubsidyRule } from '../../policy/index.js';
+import type { HandlerContext } from './context.js';
+import { inputsFor, measuredDimensions } from './slots.js';
+
+/** Provisions asked about in one message, each with the part of the message that is about it (by rule id). */
+export interface AwardParts {
+  rules: SubsidyRule[];
+  parts: Map<string, Understanding>;
+}
+
+/** Words that say a piece of a message applies to every region it names (都是40w, 各补多少, 三个地方). */
+const BOTH = /(都|各|分别|两边|两地|[两三四]个地方|同样|一样)/;
+
+/**
+ * "技改投了2000万，买了母机400万，培养了10个高级工，分别多少、合计多少": several provisions of one region, each named in its
+ * own part of the message. Each part (split at punctuation, assigned to the provision named in it) fills only its
+ * provision's inputs. Null when the message names fewer than two provisions of one region; one provision when the
+ * others were named only in passing (事后奖补 beside 买设备…30万).
+ */
+export function severalAwards(u: Understanding, regions: readonly string[], ctx: HandlerContext): AwardParts | null {
+  if (regions.length > 1) return null;
+  const dimensions = measuredDimensions(u.quantities);
+  const all = chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions, dimensions, all: true }).rules;
+  const region = regions[0] ?? (all[0] ? ctx.regionOf(all[0].docId) : undefined);
+  const candidates = all.filter((r) => ctx.regionOf(r.docId) === region);
+  if (candidates.length < 2) return null;
+  const pieces = u.text.split(/(?<=[，,；;。、？?！!\s])/);
+  const owner = new Map<string, string[]>();
+  const leading: string[] = [];
+  let current: SubsidyRule | undefined;
+  for (const piece of pieces) {
+    // The provision that scores best on this piece (the chooser's own scoring, quantities' fit included) owns it;
+    // among equals, the one named first.
+    const dimensions = measuredDimensions(understand(piece, ctx.lexicon).quantities);
+    let named = chooseRules(candidates, piece, { regionOf: ctx.regionOf, regions: region ? [region] : [], dimensions }).rules
+      .map((r) => ({ r, at: firstMention(r, piece, true) }))
+      .sort((a, b) => a.at - b.at)[0]?.r;
+    // A piece naming no provision, with a quantity the current one cannot take (另外租了2000平方米 after 注册资本): it
+    // belongs to the provision of the same clause that takes it.
+    if (!named && current && unitScore(current, dimensions) < 0) {
+      const owner = current;
+      named = candidates.find((r) => r.clauseId === owner.clauseId && unitScore(r, dimensions) === 2);
+    }
+    if (named) current = named;
+    // Pieces before the first provision is named ("主营业务收入600万，…以奖代补能享受吗") belong to that first one.
+    if (current) owner.set(current.id, [...(owner.get(current.id) ?? []), ...leading.splice(0), piece]);
+    else leading.push(piece);
+  }
+  const parts = new Map(candidates.filter((r) => owner.has(r.id))
+    .map((r) => [r.id, understand((owner.get(r.id) ?? []).join(''), ctx.lexicon)] as const));
+  // A provision named only in passing (技改完工了 beside 以奖代补) whose part gives none of the inputs it needs is context,
+  // not an award asked about.
+  const rules = candidates.filter((r) => {
+    const part = parts.get(r.id);
+    if (!part) return false;
+    return !r.inputs.some((i) => i.required) || Object.keys(inputsFor(r, part).inputs).length > 0;
+  });
+  if (rules.length === 0 || (rules.length === 1 && parts.size < 2)) return null;
+  return { rules, parts };
+}
+
+/**
+ * "中山母机 vs 东源设备 都是40w": several regions, each named in its own part of the message with its own provision or
+ * figures. Each piece (split at punctuation) belongs to the one region it names, or to the region named last before
+ * it; pieces naming no region before the first, or several regions, are shared. Each region's provision is chosen
+ * on its shared and own pieces, and computed on them. Null when no piece names exactly one region.
+ */
+export function regionalAwards(u: Understanding, regions: readonly string[], ctx: HandlerContext): AwardParts | null {
+  if (regions.length < 2) return null;
+  const pieces = u.text.split(/(?<=[，,；;。、？?！!：:）)\s])|(?=[（(])/);
+  const shared: string[] = [];
+  const own = new Map<string, string[]>(regions.map((r) => [r, []]));
+  let current: string | undefined;
+  for (const piece of pieces) {
+    const named = findRegions(piece, ctx.lexicon.gazetteer).covered.filter((r) => regions.includes(r));
+    if (named.length === 1) current = named[0];
+    // "都是40w", "各补多少", "三个地方": said of every region.
+    if (named.length > 1 || (named.length === 0 && BOTH.test(piece))) current = undefined;
+    if (named.length === 1 || (named.length === 0 && current)) own.get(current ?? '')?.push(piece);
+    else shared.push(piece);
+  }
+  if (![...own.values()].some((p) => p.length)) return null;
+  const rules: SubsidyRule[] = [];
+  const parts = new Map<string, Understanding>();
+  for (const region of regions) {
+    // The region's text keeps the message's order: shared pieces and its own.
+    const text = pieces.filter((p) => shared.includes(p) || own.get(region)?.includes(p)).join('');
+    const part = understand(text, ctx.lexicon);
+    const dimensions = measuredDimensions(part.quantities);
+    for (const rule of chooseRules(ctx.rules.rules, text, { regionOf: ctx.regionOf, regions: [region], dimensions }).rules) {
+      if (parts.has(rule.id)) continue;
+      rules.push(rule);
+      parts.set(rule.id, part);
+    }
+  }
+  return rules.length ? { rules, parts } : null;
+}

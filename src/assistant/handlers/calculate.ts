@@ -1,0 +1,199 @@
+import { Decimal } from 'decimal.js';
+import type { Quantity } from '../../nlu/quantities.js';
+import type { Understanding } from '../../nlu/understand.js';
+import { computeSubsidy, formatYuan, yuanString, type Calculation, type RuleInput, type SubsidyRule } from '../../policy/index.js';
+import { numbered, plainReply, unratedSentence } from '../compose.js';
+import type { ConversationSlots } from '../conversation.js';
+import { toChatCalculation, type AssistantReply } from '../response.js';
+import { namedDocuments, unratedFor, type HandlerContext } from './context.js';
+import { asksResponsible, responsibleUnit } from './document-facts.js';
+import { carryInputs, inputsFor, type Inputs } from './slots.js';
+
+/** "分别 / 各…多少": each part of an award asked on its own line. */
+const EACH = /(分别|各[奖补拿给算]?多少|各自)/;
+
+/** How an amount is asked: the regions in play, the turn it follows, and each provision's own part of the message. */
+export interface CalculationAsk {
+  /** No region named while the rules differ by region: the answer lists each region's standard. */
+  regionOpen: boolean;
+  /** The earlier turn whose inputs and awards carry over, or null for a fresh question. */
+  previous: ConversationSlots | null;
+  /** The regions of the conversation, in the order asked (answers keep it). */
+  regions: readonly string[];
+  /** Per rule id, the part of the message about it (several provisions or regions in one message). */
+  parts?: Map<string, Understanding>;
+}
+
+/** The reply, and what the conversation remembers of it for the next turn (inputs computed, awards granted). */
+export interface CalculationTurn {
+  reply: AssistantReply;
+  remember: Partial<Pick<ConversationSlots, 'inputs' | 'awards'>>;
+}
+
+/**
+ * Computes each rule on its inputs (this turn's, plus those carried from the previous turn) and answers with the
+ * figures, the per-level breakdown and the 合计 where asked; asks for a missing input, or says which threshold is not met.
+ */
+export function calculate(u: Understanding, rules: SubsidyRule[], ask: CalculationAsk, ctx: HandlerContext): CalculationTurn {
+  const { regionOpen, previous, regions, parts } = ask;
+  type Result = { rule: SubsidyRule; calculation: Calculation | null; missing: RuleInput | null; message: string | null; sums: Map<string, Quantity[]>; part?: string };
+  const results: Result[] = [];
+  const context = { today: ctx.today, documents: ctx.corpus.documentById };
+  const awards = [...(previous?.awards ?? [])];
+  for (const rule of rules) {
+    const { inputs: fresh, sums } = inputsFor(rule, parts?.get(rule.id) ?? u);
+    const carried = previous ? carryInputs(previous.inputs, rule) : {};
+    const inputs: Inputs = { ...carried, ...fresh };
+    // "又买了…": what this conversation already computed for the rule counts against its yearly cap.
+    const earlier = awards.filter((a) => a.ruleId === rule.id).reduce((sum, a) => sum.plus(a.amount), new Decimal(0));
+    if (u.additive && earlier.gt(0) && rule.caps.some((c) => c.period === 'year') && inputs.alreadyReceivedThisYear === undefined) {
+      inputs.alreadyReceivedThisYear = yuanString(earlier);
+    }
+    const outcome = computeSubsidy(rule, inputs, context);
+    // "高级工6人、技师4人…分别多少": each level its own line and figure, then the 合计 (only where no cap spans them).
+    const levels = rule.formula.type === 'per-head' ? rule.formula.levels.filter((l) => Number(inputs[l.key] ?? 0) > 0) : [];
+    if (outcome.ok && EACH.test(u.text) && levels.length > 1 && rule.caps.length === 0) {
+      for (const level of levels) {
+        const one = computeSubsidy(rule, { [level.key]: inputs[level.key] ?? 0 }, context);
+        if (one.ok) results.push({ rule, calculation: one.calculation, missing: null, message: null, sums, part: level.label });
+      }
+    } else if (outcome.ok) {
+      results.push({ rule, calculation: outcome.calculation, missing: null, message: null, sums });
+    } else {
+      results.push({ rule, calculation: null, missing: rule.inputs.find((i) => i.key === outcome.error.field) ?? null, message: outcome.error.message, sums });
+    }
+  }
+  const computed = results.filter((r): r is Result & { calculation: Calculation } => r.calculation !== null);
+  if (computed.length === 0) return { reply: askForInput(results, rules, regionOpen, ctx), remember: {} };
+  const inputsNow: Inputs = { ...(computed[computed.length - 1]?.calculation.inputs ?? {}) };
+  // Below a threshold the text sets: the provision does not apply, and the answer says so with the threshold clause.
+  const regionRank = (r: { rule: SubsidyRule }) => { const i = regions.indexOf(ctx.regionOf(r.rule.docId) ?? ''); return i < 0 ? 99 : i; };
+  const eligible = computed.filter((r) => r.calculation.eligible).sort((a, b) => regionRank(a) - regionRank(b));
+  if (eligible.length === 0) return { reply: notEligible(computed, ctx), remember: { inputs: inputsNow } };
+  const awardsNow = [...awards, ...eligible.map((r) => ({ ruleId: r.rule.id, amount: r.calculation.amount }))];
+
+  const regionsOf = new Set(eligible.map((r) => ctx.regionOf(r.rule.docId)));
+  const comparing = regionsOf.size > 1;
+  const summing = !comparing && eligible.length > 1;
+  const blocks = eligible.map(({ rule, calculation, sums, part }) => describeCalculation(rule, calculation, eligible.length > 1, sums, ctx, part));
+  let total: Decimal | null = null;
+  let totalLine = '';
+  if (summing) {
+    total = eligible.reduce((sum, r) => sum.plus(r.calculation.amount), new Decimal(0));
+    totalLine = `合计：${eligible.map((r) => r.calculation.display).join(' + ')} = ${formatYuan(total)}（${eligible.some((r) => r.calculation.upperBound) ? '含上限金额，' : ''}各项分别审核）`;
+  } else if (u.asksTotal && eligible.length === 1) {
+    const only = eligible[0];
+    const years = only?.rule.duration?.years;
+    if (only && years) {
+      total = new Decimal(only.calculation.amount).mul(years);
+      totalLine = `合计：按每年金额相同、享受满${years}年计算，${years}年合计 ${only.calculation.display} × ${years} = ${formatYuan(total)}（${only.rule.duration?.meaning}；实际以各年核定为准）`;
+    }
+  }
+  // Regions asked about whose documents give no rate, or no matching provision, are named, never dropped.
+  const missingRegions = regions.filter((r) => !regionsOf.has(r));
+  const regionLines: string[] = [];
+  const regionClauses: string[] = [];
+  if (regions.length > 1) {
+    for (const region of missingRegions) {
+      const docIds = ctx.documentsFor([region]).map((d) => d.id);
+      const noRates = ctx.rules.nonQuantitative.filter((n) => docIds.includes(n.docId));
+      const unrated = unratedFor(docIds, u.text, ctx);
+      if (noRates.length) {
+        regionLines.push(`【${region}】${noRates.map((n) => n.statement).join('')}无法计算金额。${docIds.map((id) => ctx.validityLine(id)).join('')}`);
+        regionClauses.push(...noRates.flatMap((n) => n.clauseIds));
+      } else if (unrated.length) {
+        regionLines.push(`【${region}】${unrated.map((m) => unratedSentence(m, ctx)).join('')}无法计算金额。${[...new Set(unrated.map((m) => m.docId))].map((id) => ctx.validityLine(id)).join('')}`);
+        regionClauses.push(...unrated.map((m) => m.clauseId));
+      } else {
+        regionLines.push(`【${region}】收录的${region}文件中没有与此对应的补贴条款。`);
+      }
+    }
+  }
+  // "…能补多少？另外这个是哪个部门负责的": the department the clause names, in its words.
+  if (asksResponsible(u.text)) {
+    for (const { rule } of eligible) {
+      const unit = responsibleUnit(ctx.corpus.clauseById.get(rule.clauseId)?.text ?? '');
+      regionLines.push(unit ? `负责部门：${unit}（${ctx.clauseRef(rule.clauseId)}）` : `负责部门：${ctx.clauseRef(rule.clauseId)}没有写明。`);
+    }
+  }
+  // Documents named by year ("2014年那个意见和2018年的行动计划") are each answered, those with no rates included.
+  const namedDocs = namedDocuments(u.text, regions, ctx);
+  if (namedDocs.length > 1) {
+    for (const docId of namedDocs.filter((id) => !eligible.some((r) => r.rule.docId === id))) {
+      const noRates = ctx.rules.nonQuantitative.find((n) => n.docId === docId);
+      const doc = ctx.corpus.documentById.get(docId);
+      if (!noRates || !doc) continue;
+      regionLines.push(`【${doc.shortTitle}】${noRates.statement}无法计算金额。${ctx.validityLine(docId)}`);
+      regionClauses.push(...noRates.clauseIds);
+    }
+  }
+  const head = comparing || regionLines.length
+    ? `按不同地区的政策分别计算${regionOpen ? '（您没有说明地区，以下列出各地标准）' : ''}：`
+    : summing ? '您问到的几项分别计算如下：' : '';
+  const publicCalc = eligible.map((r) => toChatCalculation(r.calculation));
+  const many = publicCalc.length > 1;
+  const reply: AssistantReply = {
+    intent: comparing || regionLines.length ? 'compare' : summing ? 'sum' : 'calculate',
+    answer: [head, ...blocks, totalLine, ...regionLines].filter(Boolean).join('\n\n'),
+    citations: ctx.citations(eligible.map((r) => r.rule.clauseId).concat(eligible.flatMap((r) => r.rule.thresholds.map((t) => t.clauseId)), regionClauses)),
+    calculation: many ? publicCalc : (publicCalc[0] ?? null),
+    total: total ? yuanString(total) : null,
+    suggestions: comparing ? eligible.map((r) => `只看${ctx.regionOf(r.rule.docId)}`) : followUpSuggestions(eligible[0]?.rule, ctx),
+  };
+  return { reply, remember: { inputs: inputsNow, awards: awardsNow } };
+}
+
+/** The provision does not apply: which threshold the inputs fall short of, quoted, with no figure. */
+function notEligible(computed: { rule: SubsidyRule; calculation: Calculation }[], ctx: HandlerContext): AssistantReply {
+  const lines = computed.map(({ rule, calculation }) => {
+    const short = calculation.shortOf;
+    const threshold = rule.thresholds.find((t) => t.clauseId === short?.clauseId && t.label === short?.label);
+    const below = calculation.steps.filter((x) => x.includes('低于门槛'));
+    return `不符合${rule.subject}的条件：${below.join('，')}，${short?.consequence ?? '不能享受'}。${threshold ? `${ctx.clauseRef(threshold.clauseId)}规定：“${threshold.quote}”。` : ''}${ctx.validityLine(rule.docId)}`;
+  });
+  const clauses = computed.flatMap(({ rule }) => [...rule.thresholds.map((t) => t.clauseId), rule.clauseId]);
+  return plainReply('calculate', lines.join('\n'), ctx.citations(clauses), ['需要满足什么条件？']);
+}
+
+/** Nothing could be computed: say what the rule grants, then ask for the first missing input with its chips. */
+function askForInput(results: { rule: SubsidyRule; missing: RuleInput | null; message: string | null }[], rules: SubsidyRule[], regionOpen: boolean,
+  ctx: HandlerContext): AssistantReply {
+  const first = results[0];
+  const question = first?.missing?.ask ?? first?.message ?? '请补充计算所需的信息。';
+  const subject = rules.map((r) => `${ctx.regionOf(r.docId)}·${r.subject}`).join('、');
+  const regionHint = regionOpen ? `（${[...new Set(rules.map((r) => ctx.regionOf(r.docId)))].join('、')}的标准不同，也请说明企业所在地区）` : '';
+  const only = rules.length === 1 ? rules[0] : undefined;
+  const grant = only ? `有。${ctx.clauseRef(only.clauseId)}规定：“${only.quote}”。${ctx.validityLine(only.docId)}` : '';
+  const regions = [...new Set(rules.map((r) => ctx.regionOf(r.docId)))];
+  const chips = first?.missing?.chips.length ? first.missing.chips : ['100万', '200万', '500万'];
+  return plainReply('calculate', `${grant}要计算${subject}的补贴，还需要知道：${question}${regionHint}`,
+    ctx.citations(rules.map((r) => r.clauseId)), regions.length > 1 ? [...chips.slice(0, 2), ...regions.map((r) => `在${r}`)] : chips);
+}
+
+/** One award's block: the figure, the steps (sums of several quantities first), the clause, conditions and notes. */
+function describeCalculation(rule: SubsidyRule, c: Calculation, several: boolean, sums: Map<string, Quantity[]>, ctx: HandlerContext, part?: string): string {
+  const verb = c.upperBound ? '最高可获' : '可获';
+  const region = several ? `【${ctx.regionOf(rule.docId)}·${rule.subject}${part ? `·${part}` : ''}】` : '';
+  const added = [...sums].map(([key, qs]) => `${rule.inputs.find((i) => i.key === key)?.label ?? key}合计 ${qs.map((q) => q.text).join(' + ')} = ${formatYuan(qs.reduce((sum, q) => sum.plus(q.value), new Decimal(0)))}`);
+  const headline = c.amount === '0' ? `${region}按规则计算为0元。` : `${region}${verb}${c.display}（${c.displayYuan}）。`;
+  const lines = [
+    headline,
+    `计算：${[...added, ...c.steps].join('；')}`,
+    `依据：${ctx.clauseRef(rule.clauseId)}：“${rule.quote}”`,
+    `条件：${numbered(c.conditions)}`,
+    `提示：${c.notes.join('')}`,
+  ];
+  return lines.join('\n');
+}
+
+/** What a caller asks after an amount: the conditions, the same provision elsewhere, the validity. */
+function followUpSuggestions(rule: SubsidyRule | undefined, ctx: HandlerContext): string[] {
+  if (!rule) return [];
+  // Another region with a provision sharing this one's words (设备 in 中山 and 东源): the comparison a caller asks next.
+  const region = ctx.regionOf(rule.docId);
+  const kin = ctx.rules.rules.find((r) => ctx.regionOf(r.docId) !== region
+    && r.vocabulary.triggers.some((t) => rule.vocabulary.triggers.includes(t)));
+  const kinRegion = kin ? ctx.regionOf(kin.docId) : undefined;
+  const other = kinRegion ? `换成${kinRegion.replace(/[市县]$/, '')}呢？` : '还有哪些奖励？';
+  return ['需要满足什么条件？', other, '这个政策还有效吗？'];
+}

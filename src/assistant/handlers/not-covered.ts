@@ -1,0 +1,31 @@
+import type { UnratedMeasure } from '../../policy/index.js';
+import { HELP_SUGGESTIONS, plainReply, unratedSentence } from '../compose.js';
+import type { AssistantReply } from '../response.js';
+import type { HandlerContext } from './context.js';
+
+/** Places no document covers (北京, 广州, 香港): said so, with no figure. */
+export function notCovered(uncoveredPlaces: readonly string[], ctx: HandlerContext): AssistantReply {
+  const places = uncoveredPlaces.join('、');
+  return plainReply('out_of_scope',
+    `收录的文件中没有${places}的技改政策，无法给出${places}的补贴标准或金额。${ctx.lexicon.coverage}如需${places}的政策，请咨询当地工业和信息化主管部门。`,
+    [], ['中山买工作母机能补多少', '东源设备购置补贴', '六安技改奖励有哪些']);
+}
+
+/** A question outside the documents' subject altogether. */
+export function offTopic(ctx: HandlerContext): AssistantReply {
+  return plainReply('out_of_scope', `这个问题不在技改政策文件的范围内，我无法回答。${ctx.lexicon.coverage}`, [], HELP_SUGGESTIONS);
+}
+
+/** An amount asked of documents that state no rate: their own statement, and their status. */
+export function noRates(docIds: string[], ctx: HandlerContext): AssistantReply {
+  const statements = ctx.rules.nonQuantitative.filter((d) => docIds.includes(d.docId));
+  const answer = `${statements.map((s) => s.statement).join('')}因此无法按该文件计算金额。${docIds.map((id) => ctx.validityLine(id)).join('')}`;
+  return plainReply('lookup', answer, ctx.citations(statements.flatMap((s) => s.clauseIds)), ['中山买工作母机能补多少', '东源设备购置补贴']);
+}
+
+/** An amount asked of measures the documents name without a rate: each quoted, and why no figure follows. */
+export function unrated(measures: readonly UnratedMeasure[], ctx: HandlerContext): AssistantReply {
+  const lines = measures.map((m) => unratedSentence(m, ctx));
+  const status = [...new Set(measures.map((m) => m.docId))].map((id) => ctx.validityLine(id)).join('');
+  return plainReply('lookup', `${lines.join('\n')}因此无法计算金额。${status}`, ctx.citations(measures.map((m) => m.clauseId)), HELP_SUGGESTIONS);
+}

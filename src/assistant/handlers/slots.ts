@@ -1,0 +1,126 @@
+import { Decimal } from 'decimal.js';
+import type { Quantity } from '../../nlu/quantities.js';
+import type { Understanding } from '../../nlu/understand.js';
+import { BasisFieldSchema, acceptedInputs, yuanString, type InputDimension, type RuleInput, type SubsidyRule } from '../../policy/index.js';
+
+/** A rule's inputs as the calculator takes them: amounts as 元 strings, counts and months as numbers. */
+export type Inputs = Record<string, string | number>;
+
+/** Quantity kinds that fill a rule input (percentages, years and bare numbers do not). */
+const MEASURED: readonly string[] = ['money', 'rent', 'area', 'headcount', 'count', 'months'];
+
+/** The input dimensions the message's quantities measure, each once: what rule choice fits rows to. */
+export function measuredDimensions(quantities: readonly Quantity[]): InputDimension[] {
+  return [...new Set(quantities.map((q): string => q.kind))].filter((k): k is InputDimension => MEASURED.includes(k));
+}
+
+/** The words just before a quantity, back to the previous separator: where its cue words are. */
+function cueText(text: string, q: Quantity): string {
+  const before = text.slice(Math.max(0, q.start - 14), q.start);
+  const cut = Math.max(...['，', ',', '。', '；', '、', '和', '及'].map((d) => before.lastIndexOf(d)));
+  return before.slice(cut + 1);
+}
+
+/**
+ * The input a quantity fills: the one whose cue word stands nearest before it (连片加起来9500平 is the contiguous area
+ * though 闲置厂房 comes earlier), the longer word among equals; else the rule's first required input.
+ */
+function inputForQuantity(candidates: readonly RuleInput[], cue: string): RuleInput | undefined {
+  let best: RuleInput | undefined;
+  let bestEnd = -1;
+  let bestLength = 0;
+  for (const input of candidates) {
+    for (const word of input.cues) {
+      const end = cue.lastIndexOf(word) + word.length;
+      if (end < word.length) continue;
+      if (end > bestEnd || (end === bestEnd && word.length > bestLength)) { best = input; bestEnd = end; bestLength = word.length; }
+    }
+  }
+  // No cue: the required input, or one that takes no cue; never an optional input whose own cues are absent (a 注册资本
+  // is not 本年度已获补助).
+  return best ?? candidates.find((i) => i.required) ?? candidates.find((i) => i.cues.length === 0);
+}
+
+/** The option of a fixed award the message names (省级智能工厂 → provincial), by the options' own labels first. */
+function optionFor(rule: SubsidyRule, u: Understanding): string | null {
+  const f = rule.formula;
+  if (f.type !== 'fixed') return null;
+  const byLabel = f.options.filter((o) => u.text.includes(o.label)).sort((a, b) => b.label.length - a.label.length)[0];
+  if (byLabel) return byLabel.key;
+  return u.level && f.options.some((o) => o.key === u.level) ? u.level : null;
+}
+
+/**
+ * Typed slot filling: each quantity goes to the rule input of its dimension whose cue words precede it; several
+ * quantities for one input are added (两台母机200万和300万 → 500万). Returns the inputs and what was added up.
+ */
+export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs; sums: Map<string, Quantity[]> } {
+  const inputs: Inputs = {};
+  const sums = new Map<string, Quantity[]>();
+  const thresholdInputs: RuleInput[] = rule.thresholds
+    .filter((t) => !rule.inputs.some((i) => i.key === t.input))
+    .map((t) => ({ key: t.input, dimension: t.dimension, label: t.label, ask: '', cues: [], chips: [], required: false }));
+  const all = [...rule.inputs, ...thresholdInputs];
+  const money = [...u.amounts.base, ...(u.amounts.alreadyReceived ? [u.amounts.alreadyReceived] : []),
+    ...[u.amounts.provincial, u.amounts.city, u.amounts.county].filter((q): q is Quantity => q !== null)];
+  const byDimension: Record<string, Quantity[]> = {
+    money, rent: u.quantities.filter((q) => q.kind === 'rent'), area: u.quantities.filter((q) => q.kind === 'area'),
+    months: u.quantities.filter((q) => q.kind === 'months'), count: u.quantities.filter((q) => q.kind === 'count'),
+  };
+  for (const dimension of ['money', 'rent', 'area', 'months', 'count'] as const) {
+    const candidates = all.filter((i) => i.dimension === dimension);
+    if (!candidates.length) continue;
+    for (const q of byDimension[dimension] ?? []) {
+      const cue = cueText(u.text, q);
+      const input = inputForQuantity(candidates, cue);
+      if (!input) continue;
+      sums.set(input.key, [...(sums.get(input.key) ?? []), q]);
+    }
+  }
+  // One quantity given for an optional input while the required one of its dimension is empty: it is the required one
+  // ("盘活闲置厂房10000平方米，租了12个月" names the area rented, not a second figure). When the optional input is a
+  // threshold's, it is both ("单体闲置厂房4000平方米" is checked against the 5000平方米 threshold too).
+  const thresholdKeys = new Set(rule.thresholds.map((t) => t.input));
+  for (const required of all.filter((i) => i.required && !sums.has(i.key))) {
+    const optional = [...sums].find(([key, qs]) => qs.length === 1 && all.find((i) => i.key === key)?.dimension === required.dimension
+      && (byDimension[required.dimension] ?? []).length === 1);
+    if (!optional) continue;
+    sums.set(required.key, optional[1]);
+    if (!thresholdKeys.has(optional[0])) sums.delete(optional[0]);
+  }
+  for (const [key, quantities] of sums) {
+    const input = all.find((i) => i.key === key);
+    const total = quantities.reduce((sum, q) => sum.plus(q.value), new Decimal(0));
+    inputs[key] = input?.dimension === 'months' || input?.dimension === 'count' ? total.toNumber() : yuanString(total);
+  }
+  for (const input of all.filter((i) => i.dimension === 'headcount')) {
+    const heads = u.quantities.filter((q) => q.kind === 'headcount' && q.level !== undefined && input.cues.includes(q.level));
+    if (heads.length) inputs[input.key] = heads.reduce((n, q) => n + q.value.toNumber(), 0);
+  }
+  for (const input of all.filter((i) => i.dimension === 'level')) {
+    if (input.key === 'level') {
+      const option = optionFor(rule, u);
+      if (option) inputs.level = option;
+    } else if (input.cues.some((c) => u.text.includes(c))) {
+      const modifier = rule.modifiers[0];
+      if (modifier) inputs[input.key] = modifier.key;
+    }
+  }
+  for (const input of all.filter((i) => i.dimension === 'text')) {
+    const word = input.cues.find((c) => u.text.includes(c));
+    if (word) inputs[input.key] = word;
+  }
+  return { inputs, sums: new Map([...sums].filter(([, qs]) => qs.length > 1)) };
+}
+
+/** Carries earlier inputs into a follow-up: only what this rule accepts, the earlier base renamed to this rule's. */
+export function carryInputs(previous: Inputs, rule: SubsidyRule): Inputs {
+  const accepted = acceptedInputs(rule);
+  const carried: Inputs = {};
+  for (const [key, value] of Object.entries(previous)) if (accepted.has(key) && key !== 'alreadyReceivedThisYear') carried[key] = value;
+  const primary = rule.inputs.find((i) => i.dimension === 'money' && i.required) ?? rule.inputs.find((i) => i.dimension === 'money');
+  const bases: string[] = [...BasisFieldSchema.options, 'fixedAssetInvestment'];
+  const previousBase = bases.map((k) => previous[k]).find((v) => v !== undefined);
+  if (primary && carried[primary.key] === undefined && previousBase !== undefined && bases.includes(primary.key)) carried[primary.key] = previousBase;
+  return carried;
+}
