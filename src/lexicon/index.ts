@@ -17,6 +17,10 @@ export interface Lexicon {
   coverage: string;
   /** The regions' aliases (manifest) and the places no document covers, as the corpus compiled them: for `findRegions`. */
   gazetteer: RegionGazetteer;
+  /** Words that name a category of a fixed award (its label and cues: 省级, 中国质量奖提名奖) → the option key, longest first. */
+  optionWords: readonly { word: string; key: string }[];
+  /** Words that pick an enterprise category or project type (the cues of level and text inputs: 商贸, 信息化). */
+  choiceWords: readonly string[];
 }
 
 /** Generic policy words that belong to no one provision (补贴, 政策, 条件 …). */
@@ -34,6 +38,10 @@ export function compileLexicon(corpus: Pick<Corpus, 'documents' | 'gazetteer'>, 
     englishTerms: english.sort((a, b) => b.term.length - a.term.length),
     coverage: coverageSentence(corpus.documents),
     gazetteer: corpus.gazetteer,
+    optionWords: rules.rules.flatMap((r) => (r.formula.type === 'fixed' ? r.formula.options : []))
+      .flatMap((o) => [o.label, ...o.cues].map((word) => ({ word, key: o.key })))
+      .sort((a, b) => b.word.length - a.word.length),
+    choiceWords: [...new Set(rules.rules.flatMap((r) => r.inputs.filter((i) => i.dimension === 'level' || i.dimension === 'text').flatMap((i) => i.cues)))],
   };
 }
 

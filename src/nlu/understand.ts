@@ -18,10 +18,10 @@ export interface Understanding {
   amounts: { base: Quantity[]; alreadyReceived: Quantity | null; provincial: Quantity | null; city: Quantity | null; county: Quantity | null; claimed: Quantity[] };
   /** The message supplies a calculator input (an amount, headcount, area, months or count). */
   suppliesInputs: boolean;
-  /** Words that pick an option of a fixed award: 省级 → provincial … */
+  /** The category of a fixed award the words name (省级 → provincial, 提名奖 → china-nomination), from the rules data. */
   level: string | null;
+  /** The message names an enterprise category or project type a rule distinguishes (商贸流通, 信息化). */
   commerce: boolean;
-  projectType: string | null;
   /** "换成/那…呢" style follow-up that changes one thing. */
   followUp: boolean;
   /** Text that tries to instruct the assistant (ignore rules, set a rate): noted, never obeyed. */
@@ -60,17 +60,6 @@ function cueBefore(text: string, q: Quantity): string {
   return before.slice(clauseStart + 1);
 }
 
-function levelOf(text: string): string | null {
-  if (/提名/.test(text)) return 'china-nomination';
-  if (/中国质量奖/.test(text)) return 'china';
-  if (/(全国|国家级)/.test(text)) return 'national';
-  if (/(广东省|省政府|省质量奖)/.test(text) && /质量奖/.test(text)) return 'guangdong';
-  if (/(广东省|省级).{0,6}品牌/.test(text)) return 'guangdong';
-  if (/(中山市|市政府).{0,3}质量奖/.test(text)) return 'zhongshan';
-  if (/省级|省里|省认定/.test(text)) return 'provincial';
-  if (/市级|市里|市认定/.test(text)) return 'city';
-  return null;
-}
 
 const ADDITIVE = /(又|再|另外|还买了|还采购了|追加|同一年|同年|加上|第二台|第二次)/;
 const ASKS_TOTAL = /(一共|总共|合计|累计|共计|总计|加起来|总额|[两三四五\d]年(下来|内|里|共|总|合)|全部加)/;
@@ -113,8 +102,8 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
   return {
     text: trimmed, cue, asksAmount, regions: covered, uncoveredPlaces: uncovered, quantities, amounts,
     suppliesInputs: amounts.base.length > 0 || quantities.some((q) => ['rent', 'headcount', 'area', 'months', 'count'].includes(q.kind)),
-    level: levelOf(trimmed), commerce: /(商贸|流通|批发|零售)/.test(trimmed),
-    projectType: /信息化/.test(trimmed) ? '信息化' : /创新化/.test(trimmed) ? '创新化' : null,
+    level: lexicon.optionWords.find((o) => trimmed.includes(o.word))?.key ?? null,
+    commerce: lexicon.choiceWords.some((w) => trimmed.includes(w)),
     followUp: FOLLOW_UP.test(trimmed), injection: INJECTION.test(trimmed),
     additive: ADDITIVE.test(trimmed), asksTotal: ASKS_TOTAL.test(trimmed), broad: BROAD.test(trimmed),
     negated,

@@ -86,7 +86,8 @@ export type Threshold = z.infer<typeof ThresholdSchema>;
 /** A question and the amount (元) the assistant must answer with: a test runs every example. */
 export const RuleExampleSchema = z.object({ question: z.string(), amount: DecimalText });
 
-const OptionSchema = z.object({ key: z.string(), label: z.string(), amount: DecimalText });
+/** One category of a fixed award; `cues` are the other words that name it (省级, 提名奖), its label always does. */
+const OptionSchema = z.object({ key: z.string(), label: z.string(), amount: DecimalText, cues: z.array(z.string().min(1)).default([]) });
 
 export const FormulaSchema = z.discriminatedUnion('type', [
   /** base × rate, e.g. 购买价格 × 15%. */

@@ -277,6 +277,14 @@ describe('whole answers to whole questions', () => {
     expect(basis?.answer).not.toContain('东府办');
   });
 
+  it.each([
+    ['中山企业拿了提名奖，扶持资金多少', '1500000'],
+    ['六安新认定了一个省里的数字化车间，固定资产投资500万，奖多少', '200000'],
+  ])('%s → the category named by the option\'s own words in the rules data (%s元)', async (question, amount) => {
+    const [reply] = await converse(question);
+    expect(amountOf(reply)).toBe(amount);
+  });
+
   it('adds the responsible department to a calculation when asked in the same message', async () => {
     const [reply] = await converse('中山买工作母机500万能补多少，归哪个部门管');
     expect(amountOf(reply)).toBe('750000');
