@@ -267,18 +267,21 @@ function applyCaps(rule: SubsidyRule, inputs: RawInputs, w: Working): void {
     } else {
       w.steps.push(`${label}：${formatYuan(w.amount)} 未超上限`);
     }
-    if (isYearly(cap)) {
-      const received = money(inputs, 'alreadyReceivedThisYear', '本年度已获补助', { optional: true, allowZero: true });
-      if (!received) continue;
-      w.inputs.alreadyReceivedThisYear = yuanString(received);
-      const left = Decimal.max(limit.minus(received), 0);
-      if (w.amount.gt(left)) {
-        w.steps.push(`本年度已获 ${formatYuan(received)}，年度剩余额度 ${formatYuan(limit)} − ${formatYuan(received)} = ${formatYuan(left)}，取 ${formatYuan(left)}`);
-        w.amount = left;
-        w.capped = true;
-      } else {
-        w.steps.push(`本年度已获 ${formatYuan(received)}，年度剩余额度 ${formatYuan(left)}，未超`);
-      }
+    // What was already received counts against the cap: this year's for a yearly cap, all of it for an enterprise's
+    // cap with no period (东源 单个企业最高300万元).
+    const spent = isYearly(cap) ? { key: 'alreadyReceivedThisYear', said: '本年度已获', left: '年度剩余额度' }
+      : cap.per === 'enterprise' ? { key: 'alreadyReceived', said: '本企业已获', left: '剩余额度' } : null;
+    if (!spent) continue;
+    const received = money(inputs, spent.key, `${spent.said}补助`, { optional: true, allowZero: true });
+    if (!received) continue;
+    w.inputs[spent.key] = yuanString(received);
+    const left = Decimal.max(limit.minus(received), 0);
+    if (w.amount.gt(left)) {
+      w.steps.push(`${spent.said} ${formatYuan(received)}，${spent.left} ${formatYuan(limit)} − ${formatYuan(received)} = ${formatYuan(left)}，取 ${formatYuan(left)}`);
+      w.amount = left;
+      w.capped = true;
+    } else {
+      w.steps.push(`${spent.said} ${formatYuan(received)}，${spent.left} ${formatYuan(left)}，未超`);
     }
   }
 }

@@ -219,6 +219,12 @@ describe('whole answers to whole questions', () => {
     expect(second?.answer).toContain('本年度已获 225万元');
   });
 
+  it('counts what the conversation already computed against an enterprise cap the text gives no period (东源 300万)', async () => {
+    const [, second] = await converse('东源规上企业设备购置1000万，奖补多少', '后来又买了600万设备，还能补多少');
+    expect(amountOf(second)).toBe('1000000');
+    expect(second?.answer).toContain('本企业已获 200万元');
+  });
+
   it('answers below a threshold the text sets with 不符合 and the threshold clause, no figure', async () => {
     const [reply] = await converse('中山闲置厂房项目面积3000平方米，我们租了2000平方米，一年补多少');
     expect(reply?.calculation).toBeNull();

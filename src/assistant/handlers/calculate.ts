@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import type { Quantity } from '../../nlu/quantities.js';
 import type { Understanding } from '../../nlu/understand.js';
-import { computeSubsidy, formatYuan, yuanString, type Calculation, type RuleInput, type SubsidyRule } from '../../policy/index.js';
+import { acceptedInputs, computeSubsidy, formatYuan, yuanString, type Calculation, type RuleInput, type SubsidyRule } from '../../policy/index.js';
 import { numbered, plainReply, unratedSentence } from '../compose.js';
 import type { ConversationSlots } from '../conversation.js';
 import { toChatCalculation, type AssistantReply } from '../response.js';
@@ -44,10 +44,13 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
     const { inputs: fresh, sums } = inputsFor(rule, parts?.get(rule.id) ?? u);
     const carried = previous ? carryInputs(previous.inputs, rule) : {};
     const inputs: Inputs = { ...carried, ...fresh };
-    // "又买了…": what this conversation already computed for the rule counts against its yearly cap.
+    // "又买了…": what this conversation already computed for the rule counts against its cap (yearly, or the
+    // enterprise's own where the text gives no period), through the input the row declares for it.
     const earlier = awards.filter((a) => a.ruleId === rule.id).reduce((sum, a) => sum.plus(a.amount), new Decimal(0));
-    if (u.additive && earlier.gt(0) && rule.caps.some((c) => c.period === 'year') && inputs.alreadyReceivedThisYear === undefined) {
-      inputs.alreadyReceivedThisYear = yuanString(earlier);
+    const spentKey = rule.caps.some((c) => c.period === 'year') ? 'alreadyReceivedThisYear'
+      : rule.caps.some((c) => c.per === 'enterprise') ? 'alreadyReceived' : null;
+    if (u.additive && earlier.gt(0) && spentKey && acceptedInputs(rule).has(spentKey) && inputs[spentKey] === undefined) {
+      inputs[spentKey] = yuanString(earlier);
     }
     const outcome = computeSubsidy(rule, inputs, context);
     // "高级工6人、技师4人…分别多少": each level its own line and figure, then the 合计 (only where no cap spans them).

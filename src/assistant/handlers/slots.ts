@@ -117,7 +117,7 @@ export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs
 export function carryInputs(previous: Inputs, rule: SubsidyRule): Inputs {
   const accepted = acceptedInputs(rule);
   const carried: Inputs = {};
-  for (const [key, value] of Object.entries(previous)) if (accepted.has(key) && key !== 'alreadyReceivedThisYear') carried[key] = value;
+  for (const [key, value] of Object.entries(previous)) if (accepted.has(key) && key !== 'alreadyReceivedThisYear' && key !== 'alreadyReceived') carried[key] = value;
   const primary = rule.inputs.find((i) => i.dimension === 'money' && i.required) ?? rule.inputs.find((i) => i.dimension === 'money');
   const bases: string[] = [...BasisFieldSchema.options, 'fixedAssetInvestment'];
   const previousBase = bases.map((k) => previous[k]).find((v) => v !== undefined);
