@@ -213,6 +213,12 @@ describe('whole answers to whole questions', () => {
     expect(reply?.answer).toContain('技能人才引进和培养·技师');
   });
 
+  it('keeps a figure with the provision whose cue words name it, not another that shares a word (设备)', async () => {
+    const [reply] = await converse('中山的公共技术服务平台实缴注册资本500万 另外还有个共性工厂平台 设备购置额400万 两项合计多少');
+    expect(amountOf(reply)).toEqual(['500000', '1200000']);
+    expect(reply?.total).toBe('1700000');
+  });
+
   it('counts what the conversation already computed against the same yearly cap', async () => {
     const [, second] = await converse('中山买工作母机1500万能补多少', '同一年又买了1000万的呢');
     expect(amountOf(second)).toBe('750000');

@@ -43,6 +43,9 @@ export function severalAwards(u: Understanding, regions: readonly string[], ctx:
       const owner = current;
       named = candidates.find((r) => r.clauseId === owner.clauseId && unitScore(r, dimensions) === 2);
     }
+    // A piece whose only words for another provision are the current one's cue words (设备购置额600万 after 共性工厂) is
+    // the current provision's figure, not a new award.
+    if (named && current && named.id !== current.id && explainedBy(current, named, piece, dimensions)) named = current;
     if (named) current = named;
     // Pieces before the first provision is named ("主营业务收入600万，…以奖代补能享受吗") belong to that first one.
     if (current) owner.set(current.id, [...(owner.get(current.id) ?? []), ...leading.splice(0), piece]);
@@ -96,4 +99,11 @@ export function regionalAwards(u: Understanding, regions: readonly string[], ctx
     }
   }
   return rules.length ? { rules, parts } : null;
+}
+
+/** Whether every word of `named` in the piece is a cue of an input of `current` that takes a quantity the piece gives. */
+function explainedBy(current: SubsidyRule, named: SubsidyRule, piece: string, dimensions: readonly string[]): boolean {
+  const words = [...named.vocabulary.triggers, ...named.vocabulary.regionalTriggers].filter((t) => piece.includes(t));
+  const cues = current.inputs.filter((i) => dimensions.includes(i.dimension)).flatMap((i) => i.cues);
+  return words.length > 0 && words.every((w) => cues.some((c) => c.includes(w) || w.includes(c)));
 }
