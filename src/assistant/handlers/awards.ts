@@ -47,9 +47,18 @@ export function severalAwards(u: Understanding, regions: readonly string[], ctx:
     // the current provision's figure, not a new award.
     if (named && current && named.id !== current.id && explainedBy(current, named, piece, dimensions)) named = current;
     if (named) current = named;
-    // Pieces before the first provision is named ("主营业务收入600万，…以奖代补能享受吗") belong to that first one.
-    if (current) owner.set(current.id, [...(owner.get(current.id) ?? []), ...leading.splice(0), piece]);
-    else leading.push(piece);
+    // Pieces before the first provision is named belong to the provision one of whose inputs their cue words name
+    // ("主营业务收入600万，技改完工了，…以奖代补": 以奖代补's revenue threshold), else to that first one.
+    if (current) {
+      for (const early of leading.splice(0)) {
+        const cued = candidates.find((r) => r.inputs.some((i) => i.cues.some((c) => c.length > 1 && early.includes(c))) || r.thresholds.some((t) => early.includes(t.label)));
+        const to = cued ?? current;
+        owner.set(to.id, [...(owner.get(to.id) ?? []), early]);
+      }
+      owner.set(current.id, [...(owner.get(current.id) ?? []), piece]);
+    } else {
+      leading.push(piece);
+    }
   }
   const parts = new Map(candidates.filter((r) => owner.has(r.id))
     .map((r) => [r.id, understand((owner.get(r.id) ?? []).join(''), ctx.lexicon)] as const));
