@@ -1,8 +1,8 @@
 /**
  * Every eval target, in one place. `gating: true` means `npm run eval` (and so CI) fails below it; `gating: false`
  * means "reported, not yet gating": the report prints its value, threshold and margin, and NOT MET when below, but
- * the exit status ignores it. Which targets gate is the team lead's call; change it here and nowhere else. Every
- * target started as reported, because none of the issue-12 targets was met when the dev set grew to 321 cases.
+ * the exit status ignores it. Which targets gate is the team lead's call; change it here and nowhere else. The
+ * issue-12 targets are reported until met; ratchets at the levels reached gate so that they are not lost.
  */
 
 export type TargetMeasure =
@@ -30,9 +30,9 @@ export const TARGETS: readonly Target[] = [
   // The first release's gate: answers cite the clauses the case names.
   { id: 'dev-citation', label: 'dev citation accuracy', measure: { of: 'dev', metric: 'citationAccuracy', scope: 'all' }, bound: { atLeast: 0.98 }, gating: false },
   // The first release's gate; issue 11 notes it sat 0.4 points above its threshold (one near-tie from red).
-  { id: 'dev-recall', label: 'dev retrieval recall@3', measure: { of: 'dev', metric: 'recallAt3', scope: 'all' }, bound: { atLeast: 0.97 }, gating: false },
+  { id: 'dev-recall', label: 'dev retrieval recall@3', measure: { of: 'dev', metric: 'recallAt3', scope: 'all' }, bound: { atLeast: 0.97 }, gating: true },
   // The first release's gate: not-covered answers where (and only where) the corpus is silent.
-  { id: 'dev-refusal', label: 'dev refusal correctness', measure: { of: 'dev', metric: 'refusalCorrect', scope: 'all' }, bound: { atLeast: 0.95 }, gating: false },
+  { id: 'dev-refusal', label: 'dev refusal correctness', measure: { of: 'dev', metric: 'refusalCorrect', scope: 'all' }, bound: { atLeast: 0.95 }, gating: true },
   // Issue 12: cases written from the documents alone, never tuned on.
   { id: 'holdout-pass', label: 'holdout pass rate', measure: { of: 'holdout', metric: 'passRate', scope: 'all' }, bound: { atLeast: 0.97 }, gating: false },
   { id: 'holdout-category-pass', label: 'holdout pass rate', measure: { of: 'holdout', metric: 'passRate', scope: 'each-category' }, bound: { atLeast: 0.9 }, gating: false },
@@ -41,6 +41,13 @@ export const TARGETS: readonly Target[] = [
   // Issue 12: clause-aware retrieval must beat the usual chunk-and-embed recipe in every category.
   { id: 'dev-recall-vs-baseline', label: 'dev R@3 minus baseline R@3', measure: { of: 'dev', metric: 'recallAt3OverBaseline', scope: 'each-category' }, bound: { atLeast: 0 }, gating: false },
   { id: 'holdout-recall-vs-baseline', label: 'holdout R@3 minus baseline R@3', measure: { of: 'holdout', metric: 'recallAt3OverBaseline', scope: 'each-category' }, bound: { atLeast: 0 }, gating: false },
+  // Ratchets: the levels reached when issue 12's understanding work landed (dev 95.8%, numeric 98.9%, holdout 80.6%,
+  // metamorphic 98.6% at 2026-11-23), less a few cases of margin, so a change cannot quietly undo it. The issue's own
+  // targets above stay reported until they are met; raise these as the numbers rise.
+  { id: 'dev-pass-floor', label: 'dev pass rate (ratchet)', measure: { of: 'dev', metric: 'passRate', scope: 'all' }, bound: { atLeast: 0.93 }, gating: true },
+  { id: 'dev-numeric-floor', label: 'dev numeric exact-match (ratchet)', measure: { of: 'dev', metric: 'numericExact', scope: 'all' }, bound: { atLeast: 0.97 }, gating: true },
+  { id: 'holdout-pass-floor', label: 'holdout pass rate (ratchet)', measure: { of: 'holdout', metric: 'passRate', scope: 'all' }, bound: { atLeast: 0.77 }, gating: true },
+  { id: 'metamorphic-floor', label: 'metamorphic stability (ratchet)', measure: { of: 'metamorphic', metric: 'stability' }, bound: { atLeast: 0.975 }, gating: true },
   // Issue 12: fast enough for a phone call, in-process (fastify inject), every answer of dev and holdout.
   { id: 'latency-p50', label: 'in-process latency p50', measure: { of: 'latency', metric: 'p50' }, bound: { atMost: 2 }, gating: false },
   { id: 'latency-p99', label: 'in-process latency p99', measure: { of: 'latency', metric: 'p99' }, bound: { atMost: 20 }, gating: false },

@@ -152,7 +152,7 @@ function scanQuantities(text: string): QuantityScan {
     // 一家, 一个 are articles (我们是一家做五金的企业, 认定了一个省里的数字化车间): a count of one is every count input's default.
     if (kind === 'count' && /^一\s*[家个项台套]$/.test(raw)) continue;
     // 10亿级企业, 千亿级集群: a size class named, not an amount.
-    if (kind === 'money' && text[start + raw.length] === '级') continue;
+    if (kind === 'money' && /[级級]/.test(text[start + raw.length] ?? '')) continue;
     const minus = minusBefore(text, start, numberEnds);
     if (minus !== null) {
       const span = text.slice(minus, start + raw.length);
