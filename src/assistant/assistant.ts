@@ -15,6 +15,7 @@ import { namedDocuments, unratedFor, type HandlerContext } from './handlers/cont
 import { DOCUMENT_FACT_CUE, answerDocumentFacts } from './handlers/document-facts.js';
 import { lookup } from './handlers/lookup.js';
 import { noRates, notCovered, offTopic, unrated } from './handlers/not-covered.js';
+import { answerConditions } from './handlers/conditions.js';
 import { answerOverview, overviewTopic } from './handlers/overview.js';
 import { measuredDimensions } from './handlers/slots.js';
 import { validity } from './handlers/validity.js';
@@ -124,6 +125,11 @@ export class PolicyAssistant {
     const asksAmount = u.asksAmount || followsCalculation;
     if (asksAmount && choice.rules.length === 0 && nonQuant.length && nonQuant.length === docsInScope.length) {
       return noRates(nonQuant.map((d) => d.docId), ctx);
+    }
+    // A question about eligibility with nothing to compute gets the conditions and thresholds, not a prompt for figures.
+    if (u.asksConditions && !u.suppliesInputs && choice.rules.length) {
+      next.subjectText = subjectText;
+      return answerConditions(choice.rules, ctx);
     }
     const measures = choice.rules.length === 0 && asksAmount ? unratedFor(docsInScope, subjectText, ctx) : [];
     if (measures.length) return unrated(measures, ctx);

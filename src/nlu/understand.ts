@@ -32,6 +32,8 @@ export interface Understanding {
   asksTotal: boolean;
   /** "有哪些 / 有什么扶持": a broad question. */
   broad: boolean;
+  /** "要满足哪些条件", "最少要多少平方米才纳入", "能不能享受": a question about eligibility, not an amount. */
+  asksConditions: boolean;
   /** Spans negated in the text ("不是200万"): quantities inside them are not the user's figures. */
   negated: [number, number][];
 }
@@ -64,6 +66,7 @@ function cueBefore(text: string, q: Quantity): string {
 const ADDITIVE = /(又|再|另外|还买了|还采购了|追加|同一年|同年|加上|第二台|第二次)/;
 const ASKS_TOTAL = /(一共|总共|合计|累计|共计|总计|加起来|总额|[两三四五\d]年(下来|内|里|共|总|合)|全部加)/;
 const BROAD = /(有哪些|有什么|都有啥|有啥|哪些方面|哪几种|哪几项|哪些政策|哪些措施|哪些扶持|哪些支持|哪些补贴|哪些奖励|介绍一下|概括|汇总|一览|梳理|列一下|列出)/;
+const CONDITIONS = /(什么条件|哪些条件|满足.{0,6}条件|条件是|什么要求|哪些要求|门槛|最少要|至少要|最低要|才能(纳入|享受|申请|拿)|够不够格|符不符合|有没有资格|什么资格|能不能享受|可以享受吗|能享受吗)/;
 const NEGATION = /(不是|并非|不对|不止|而不是)([^，,。；;？?！!是]{0,10})/g;
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -105,7 +108,7 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
     level: lexicon.optionWords.find((o) => trimmed.includes(o.word))?.key ?? null,
     commerce: lexicon.choiceWords.some((w) => trimmed.includes(w)),
     followUp: FOLLOW_UP.test(trimmed), injection: INJECTION.test(trimmed),
-    additive: ADDITIVE.test(trimmed), asksTotal: ASKS_TOTAL.test(trimmed), broad: BROAD.test(trimmed),
+    additive: ADDITIVE.test(trimmed), asksTotal: ASKS_TOTAL.test(trimmed), broad: BROAD.test(trimmed), asksConditions: CONDITIONS.test(trimmed),
     negated,
   };
 }

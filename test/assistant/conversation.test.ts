@@ -231,6 +231,17 @@ describe('whole answers to whole questions', () => {
     expect(second?.answer).toContain('本企业已获 200万元');
   });
 
+  it.each([
+    ['东源的以奖代补要满足哪些条件', ['技术改造投资项目备案证', '主营业务收入1000万元'], 'dongyuan-2018:四.五'],
+    ['中山闲置厂房单栋最少要多大才能纳入扶持', ['5000平方米', '满足其一'], 'zhongshan-2018:四.八'],
+  ])('%s → the conditions and thresholds from the row, quoted, with no calculation prompt', async (question, phrases, clauseId) => {
+    const [reply] = await converse(question);
+    expect(reply?.calculation).toBeNull();
+    for (const phrase of phrases) expect(reply?.answer).toContain(phrase);
+    expect(reply?.answer).not.toContain('还需要知道');
+    expect(reply?.citations.map((c) => c.clauseId)).toContain(clauseId);
+  });
+
   it('answers below a threshold the text sets with 不符合 and the threshold clause, no figure', async () => {
     const [reply] = await converse('中山闲置厂房项目面积3000平方米，我们租了2000平方米，一年补多少');
     expect(reply?.calculation).toBeNull();

@@ -1,0 +1,38 @@
+import { Decimal } from 'decimal.js';
+import { formatYuan, type SubsidyRule, type Threshold } from '../../policy/index.js';
+import { numbered, plainReply, ruleHeadline } from '../compose.js';
+import type { AssistantReply } from '../response.js';
+import type { HandlerContext } from './context.js';
+
+/**
+ * "要满足哪些条件", "最少要多少平方米才纳入扶持": the provision's conditions and thresholds from its row, each threshold
+ * quoted from its clause, then what it grants; no calculation prompt, since the question gives nothing to compute.
+ */
+export function answerConditions(rules: readonly SubsidyRule[], ctx: HandlerContext): AssistantReply {
+  const blocks = rules.map((rule) => {
+    const region = ctx.regionOf(rule.docId) ?? '';
+    // Alternatives (连片 or 单体) read as one threshold: either minimum, one quote.
+    const groups = new Map<string, Threshold[]>();
+    for (const t of rule.thresholds) groups.set(t.alternative ?? t.input, [...(groups.get(t.alternative ?? t.input) ?? []), t]);
+    const thresholds = [...groups.values()].map((group) => {
+      const minimums = group.map((t) => `${t.label}不低于${t.dimension === 'money' ? formatYuan(new Decimal(t.minimum)) : `${t.minimum}平方米`}`);
+      const quotes = [...new Set(group.map((t) => `${ctx.clauseRef(t.clauseId)}规定“${t.quote}”`))];
+      return `${minimums.join('，或')}${group.length > 1 ? '（满足其一即可）' : ''}：${quotes.join('；')}`;
+    });
+    return [
+      `【${region}·${rule.subject}】`,
+      `条件：${numbered(rule.conditions)}`,
+      ...(thresholds.length ? [`门槛：${thresholds.join('；')}`] : []),
+      `标准：${ruleHeadline(rule)}（${ctx.clauseRef(rule.clauseId)}：“${rule.quote}”）`,
+      ctx.validityLine(rule.docId),
+    ].join('\n');
+  });
+  // The line an agent reads out first, as lookups lead: the threshold in the clause's words, else the conditions.
+  const first = rules[0];
+  const threshold = first?.thresholds[0];
+  const lead = threshold ? `要点：“${threshold.quote}”（${ctx.clauseRef(threshold.clauseId)}）。\n`
+    : first ? `要点：${first.subject}的条件是${first.conditions.join('；')}。\n` : '';
+  const clauses = rules.flatMap((r) => [r.clauseId, ...r.thresholds.map((t) => t.clauseId)]);
+  const suggestions = rules.slice(0, 2).map((r) => `${r.subject}能补多少`);
+  return plainReply('lookup', `${lead}${blocks.join('\n\n')}\n是否符合条件以主管部门审核为准。`, ctx.citations([...new Set(clauses)]), suggestions);
+}
