@@ -127,9 +127,11 @@ export class PolicyAssistant {
       return noRates(nonQuant.map((d) => d.docId), ctx);
     }
     // A question about eligibility with nothing to compute gets the conditions and thresholds, not a prompt for figures.
-    if (u.asksConditions && !u.suppliesInputs && choice.rules.length) {
-      next.subjectText = subjectText;
-      return answerConditions(choice.rules, ctx);
+    // ("我们是一家做五金的企业，需要满足什么条件？" after a calculation: the conversation's subject.)
+    const conditionsOf = choice.rules.length || !previous.subjectText ? choice.rules : choose(previous.subjectText, next.regions).rules;
+    if (u.asksConditions && !u.suppliesInputs && conditionsOf.length) {
+      next.subjectText = choice.rules.length ? subjectText : previous.subjectText;
+      return answerConditions(conditionsOf, ctx);
     }
     const measures = choice.rules.length === 0 && asksAmount ? unratedFor(docsInScope, subjectText, ctx) : [];
     if (measures.length) return unrated(measures, ctx);

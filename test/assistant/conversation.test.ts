@@ -219,6 +219,18 @@ describe('whole answers to whole questions', () => {
     expect(reply?.total).toBe('1700000');
   });
 
+  it('keeps a number written with thousands separators whole when the message is split into parts', async () => {
+    const [reply] = await converse('中山公共技术服务平台实缴注册资本8,000,000元 另外共性工厂平台 设备购置额6,000,000元 两项合计多少');
+    expect(amountOf(reply)).toEqual(['800000', '1800000']);
+    expect(reply?.total).toBe('2600000');
+  });
+
+  it('answers a conditions follow-up with a context prefix from the conversation\'s subject', async () => {
+    const [, conditions] = await converse('买台200万的工作母机能补多少', '我们是一家做五金的企业，需要满足什么条件？');
+    expect(conditions?.citations.map((c) => c.clauseId)).toContain('zhongshan-2018:四.三');
+    expect(conditions?.answer).toContain('工作母机库');
+  });
+
   it('counts what the conversation already computed against the same yearly cap', async () => {
     const [, second] = await converse('中山买工作母机1500万能补多少', '同一年又买了1000万的呢');
     expect(amountOf(second)).toBe('750000');

@@ -26,7 +26,7 @@ export function severalAwards(u: Understanding, regions: readonly string[], ctx:
   const region = regions[0] ?? (all[0] ? ctx.regionOf(all[0].docId) : undefined);
   const candidates = all.filter((r) => ctx.regionOf(r.docId) === region);
   if (candidates.length < 2) return null;
-  const pieces = u.text.split(/(?<=[，,；;。、？?！!\s])/);
+  const pieces = splitPieces(u.text, /[，,；;。、？?！!\s]/);
   const owner = new Map<string, string[]>();
   const leading: string[] = [];
   let current: SubsidyRule | undefined;
@@ -81,7 +81,7 @@ export function severalAwards(u: Understanding, regions: readonly string[], ctx:
  */
 export function regionalAwards(u: Understanding, regions: readonly string[], ctx: HandlerContext): AwardParts | null {
   if (regions.length < 2) return null;
-  const pieces = u.text.split(/(?<=[，,；;。、？?！!：:）)\s])|(?=[（(])/);
+  const pieces = splitPieces(u.text, /[，,；;。、？?！!：:）)\s]/, /[（(]/);
   const shared: string[] = [];
   const own = new Map<string, string[]>(regions.map((r) => [r, []]));
   let current: string | undefined;
@@ -115,4 +115,21 @@ function explainedBy(current: SubsidyRule, named: SubsidyRule, piece: string, di
   const words = [...named.vocabulary.triggers, ...named.vocabulary.regionalTriggers].filter((t) => piece.includes(t));
   const cues = current.inputs.filter((i) => dimensions.includes(i.dimension)).flatMap((i) => i.cues);
   return words.length > 0 && words.every((w) => cues.some((c) => c.includes(w) || w.includes(c)));
+}
+
+/**
+ * The pieces of a message, split after each separator (and before each opening bracket), except a comma inside a
+ * number (6,000,000元 and 1，500，000元 stay whole).
+ */
+function splitPieces(text: string, after: RegExp, before?: RegExp): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] ?? '';
+    const inNumber = /[,，]/.test(ch) && /[0-9０-９]/.test(text[i - 1] ?? '') && /[0-9０-９]/.test(text[i + 1] ?? '');
+    if (before?.test(ch) && i > start) { pieces.push(text.slice(start, i)); start = i; }
+    if (after.test(ch) && !inNumber) { pieces.push(text.slice(start, i + 1)); start = i + 1; }
+  }
+  if (start < text.length) pieces.push(text.slice(start));
+  return pieces;
 }
