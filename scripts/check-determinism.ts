@@ -42,10 +42,10 @@ const cases = readRetrievalCases();
 // A fixed sample: the first window of every clause (the passages the index holds) and every retrieval question.
 const passageTexts = corpus.clauses.map((c) => clausePassages(c)[0]?.text ?? c.text);
 const texts = [...passageTexts, ...cases.map((c) => c.question)];
-const fresh = [
-  ...(await embedder.embedPassages(passageTexts)),
-  ...(await Promise.all(cases.map((c) => embedder.embedQuery(c.question)))),
-];
+// Queries one at a time: the embedder's query queue (32 waiting) refuses a burst of 100, as the server must.
+const queryVectors: Float32Array[] = [];
+for (const c of cases) queryVectors.push(await embedder.embedQuery(c.question));
+const fresh = [...(await embedder.embedPassages(passageTexts)), ...queryVectors];
 
 const toBase64 = (v: Float32Array) => Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64');
 const fromBase64 = (s: string) => { const b = Buffer.from(s, 'base64'); return new Float32Array(b.buffer, b.byteOffset, b.byteLength / 4); };

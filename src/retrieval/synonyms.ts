@@ -75,8 +75,13 @@ export function addEnglishTerms(terms: readonly { term: string; policyTerm: stri
 }
 
 /** "M&A reward in Zhongshan" → "并购 奖励 in Zhongshan": English policy terms replaced by the documents' words. */
+// One spelling for a term the documents write in full and callers shorten (技改 = 技术改造), so both rankings see the
+// same query whichever is typed.
+const ONE_SPELLING: readonly [RegExp, string][] = [[/技术改造/g, '技改']];
+
 export function toPolicyVocabulary(query: string): string {
   let text = query;
+  for (const [pattern, spelling] of ONE_SPELLING) text = text.replace(pattern, spelling);
   for (const { pattern, policyTerm } of ENGLISH_TERMS) text = text.replace(pattern, ` ${policyTerm} `);
   return text.replace(/\s+/g, ' ').trim();
 }

@@ -171,6 +171,14 @@ describe('questions in the documents\' own words', () => {
   });
 });
 
+describe('the full term and the short one', () => {
+  it('looks up the same clauses for 技术改造 as for 技改', async () => {
+    const [[full], [short]] = [await converse('中山重大技术改造项目用地有什么保障'), await converse('中山重大技改项目用地有什么保障')];
+    expect(full?.citations.length).toBeGreaterThan(0);
+    expect(full?.answer).toBe(short?.answer);
+  });
+});
+
 describe('traditional characters', () => {
   // Hong Kong- and Taiwan-invested firms write 購買工作母機 and 200萬: the same reading, figure and clause.
   it.each([
