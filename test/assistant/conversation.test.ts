@@ -68,6 +68,12 @@ describe('conversations', () => {
     expect(reply?.answer).toMatch(/【六安市】.*设备（软件）补贴.*没有规定比例或金额/);
   });
 
+  it('lets a year name one region\'s document while the other regions keep theirs', async () => {
+    const [reply] = await converse('省级企业技术中心认定后奖多少？六安和中山（2014年的文件）分别说一下');
+    expect(amountOf(reply)).toBe('200000');
+    expect(reply?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['luan-draft:三.二', 'zhongshan-2014:四.二']));
+  });
+
   it('answers each document a comparison names by year, the one without rates included', async () => {
     const [reply] = await converse('技改投资2000万，按中山2014年的意见和2018年的计划各能补多少');
     expect(reply?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['zhongshan-2018:四.一', 'zhongshan-2014:四.二']));

@@ -26,9 +26,13 @@ export interface HandlerContext {
 export function namedDocuments(text: string, regions: readonly string[], ctx: HandlerContext): string[] {
   const years = text.match(/(?:19|20)\d\d/g) ?? [];
   if (!years.length) return [];
-  return ctx.corpus.documents
-    .filter((d) => (regions.length === 0 || regions.includes(d.region)) && years.some((y) => d.issueDate?.startsWith(y) || d.period?.from.startsWith(y)))
-    .map((d) => d.id);
+  const ofYear = (d: PolicyDocument) => years.some((y) => d.issueDate?.startsWith(y) || d.period?.from.startsWith(y));
+  const docs = ctx.corpus.documents.filter((d) => regions.length === 0 || regions.includes(d.region));
+  const named = docs.filter(ofYear);
+  // With several regions, a year names one region's document; the others keep theirs ("六安、深圳、中山（2014年那个文）").
+  if (named.length === 0 || regions.length < 2) return named.map((d) => d.id);
+  const yearRegions = new Set(named.map((d) => d.region));
+  return docs.filter((d) => ofYear(d) || !yearRegions.has(d.region)).map((d) => d.id);
 }
 
 /** Measures of these documents named without a rate whose words the question uses. */
