@@ -13,7 +13,7 @@ import { regionalAwards, severalAwards } from './handlers/awards.js';
 import { calculate } from './handlers/calculate.js';
 import { namedDocuments, unratedFor, type HandlerContext } from './handlers/context.js';
 import { DOCUMENT_FACT_CUE, answerDocumentFacts } from './handlers/document-facts.js';
-import { lookup } from './handlers/lookup.js';
+import { compareLookup, lookup } from './handlers/lookup.js';
 import { noRates, notCovered, offTopic, unrated } from './handlers/not-covered.js';
 import { answerConditions } from './handlers/conditions.js';
 import { answerOverview, overviewTopic } from './handlers/overview.js';
@@ -135,6 +135,8 @@ export class PolicyAssistant {
     }
     const measures = choice.rules.length === 0 && asksAmount ? unratedFor(docsInScope, subjectText, ctx) : [];
     if (measures.length) return unrated(measures, ctx);
+    // Regions compared on a rule of conduct, not a sum ("加层扩建要不要交地价？东源和深圳的规定分别是怎样的").
+    if (u.cue === 'compare' && !asksAmount && noAmount && next.regions.length > 1) return compareLookup(u, next.regions, ctx);
     if (choice.rules.length && (asksAmount || u.suppliesInputs || subjectText !== u.text || u.cue === 'compare')) {
       next.subjectText = subjectText;
       // Earlier amounts carry over when this turn keeps the subject (a follow-up, or the same rule named again).

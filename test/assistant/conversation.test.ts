@@ -62,6 +62,13 @@ describe('conversations', () => {
     ]));
   });
 
+  it('compares regions on a rule of conduct clause by clause, one block per region', async () => {
+    const [reply] = await converse('技改项目用地方面，深圳和东源的规定分别怎样');
+    expect(reply?.calculation).toBeNull();
+    expect(reply?.answer).toMatch(/【深圳市】[\s\S]*【东源县】/);
+    expect(reply?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['shenzhen-2015:十四', 'dongyuan-2018:四.三']));
+  });
+
   it('names a region whose document mentions the measure without a rate, quoting it', async () => {
     const [reply] = await converse('买设备100万，东源和六安各补多少');
     expect(reply?.citations.map((c) => c.clauseId)).toContain('luan-draft:三.二');

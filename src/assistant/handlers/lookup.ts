@@ -43,3 +43,25 @@ export async function lookup(u: Understanding, ctx: HandlerContext, namedDocIds:
     suggestions: related.length ? related.map((r) => `${r.subject}能补多少`) : hits.slice(1, 3).map((h) => `${h.clause.title || h.clause.label}是什么`),
   };
 }
+
+/**
+ * "东源和深圳的规定分别是怎样的": the same lookup in each region's documents, one block per region, so that no region asked
+ * about is dropped; a region whose documents share nothing with the question says so.
+ */
+export async function compareLookup(u: Understanding, regions: readonly string[], ctx: HandlerContext): Promise<AssistantReply> {
+  const blocks: string[] = [];
+  const cited: string[] = [];
+  for (const region of regions) {
+    const docIds = ctx.documentsFor([region]).map((d) => d.id);
+    const [hit] = await searchPolicy(ctx.corpus, ctx.retriever, { query: u.text, k: 3, docIds });
+    if (!hit || !aboutTheDocuments(u.text, [hit], true, ctx.lexicon.gazetteer)) {
+      blocks.push(`【${region}】收录的${region}文件中没有找到与此相关的条款。`);
+      continue;
+    }
+    const lead = leadSentence(hit, ctx);
+    blocks.push(`【${region}】${lead || `${ctx.clauseRef(hit.clause.id)}：`}“${hit.clause.text}”\n${ctx.validityLine(hit.clause.docId)}`);
+    cited.push(hit.clause.id);
+  }
+  return plainReply(cited.length ? 'compare' : 'out_of_scope', `按地区分别列出相关条款：\n${blocks.join('\n\n')}`, ctx.citations(cited),
+    regions.map((r) => `只看${r}`));
+}
