@@ -83,7 +83,7 @@ export class PolicyAssistant {
       if (!aboutTheDocuments(u.text, hits, u.regions.length > 0, ctx.lexicon.gazetteer)) {
         return offTopic(ctx);
       }
-      return lookup(u, ctx, namedDocuments(u.text, next.regions, ctx));
+      return lookup(u, ctx, namedDocuments(u.text, next.regions, ctx), hits);
     }
     const noAmount = u.amounts.base.length === 0 && !u.suppliesInputs;
     if (noAmount && DOCUMENT_FACT_CUE.test(u.text) && !/(还有效|有效吗|是否有效|过期|失效|还能申请)/.test(u.text)) {

@@ -69,8 +69,6 @@ const BROAD = /(有哪些|有什么|都有啥|有啥|哪些方面|哪几种|哪�
 const CONDITIONS = /(什么条件|哪些条件|满足.{0,6}条件|条件是|什么要求|哪些要求|门槛|最少要|至少要|最低要|才能(纳入|享受|申请|拿)|够不够格|符不符合|有没有资格|什么资格|能不能享受|可以享受吗|能享受吗)/;
 const NEGATION = /(不是|并非|不对|不止|而不是)([^，,。；;？?！!是]{0,10})/g;
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 export function understand(text: string, lexicon: Lexicon): Understanding {
   const trimmed = text.trim();
   const mentioned = findRegions(trimmed, lexicon.gazetteer);
@@ -79,8 +77,13 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
   const negated = [...trimmed.matchAll(NEGATION)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as [number, number]);
   // "河源市本级…不是东源县的": a region named only to be excluded is not a region asked about.
   const lower = trimmed.toLowerCase();
-  const askedAbout = (region: string) => (lexicon.gazetteer.covered.find((r) => r.region === region)?.aliases ?? [])
-    .some((alias) => [...lower.matchAll(new RegExp(escapeRegExp(alias), 'g'))].some((m) => !negated.some(([a, b]) => (m.index ?? 0) >= a && (m.index ?? 0) < b)));
+  const outsideNegation = (alias: string) => {
+    for (let at = lower.indexOf(alias); at >= 0; at = lower.indexOf(alias, at + 1)) {
+      if (!negated.some(([a, b]) => at >= a && at < b)) return true;
+    }
+    return false;
+  };
+  const askedAbout = (region: string) => (lexicon.gazetteer.covered.find((r) => r.region === region)?.aliases ?? []).some(outsideNegation);
   const covered = mentioned.covered.filter(askedAbout);
   const uncovered = mentioned.uncovered;
   for (const q of quantities.filter((x) => x.kind === 'money')) {

@@ -307,7 +307,7 @@ function applyThresholds(rule: SubsidyRule, inputs: RawInputs, w: Working): void
     if (!value) continue;
     w.inputs[t.input] = value.toFixed();
     const minimum = new Decimal(t.minimum);
-    const shown = (x: Decimal) => (t.dimension === 'money' ? formatYuan(x) : `${x.toFixed()}平方米`);
+    const shown = (x: Decimal) => thresholdValue(t, x);
     const met = !value.lt(minimum);
     results.push({ t, met });
     w.steps.push(met ? `${t.label} ${shown(value)} 达到门槛 ${shown(minimum)}` : `${t.label} ${shown(value)} 低于门槛 ${shown(minimum)}`);
@@ -319,6 +319,11 @@ function applyThresholds(rule: SubsidyRule, inputs: RawInputs, w: Working): void
     w.amount = new Decimal(0);
     w.shortOf = first.t;
   }
+}
+
+/** A threshold's quantity as answers print it: 1000万元, 5000平方米. */
+export function thresholdValue(threshold: Threshold, value: Decimal): string {
+  return threshold.dimension === 'money' ? formatYuan(value) : `${value.toFixed()}平方米`;
 }
 
 /** Input keys a rule accepts: its typed inputs and the inputs its thresholds read. Anything else is refused. */

@@ -4,7 +4,7 @@ export {
   type BasisField, type NonQuantitativeDocument, type RuleInput, type InputDimension, type Threshold, type Cap,
 } from './rule-schema.js';
 export {
-  computeSubsidy, acceptedInputs, CalculationSchema, MAX_YUAN, type Calculation, type CalculationOutcome, type CalculationInputError,
+  computeSubsidy, acceptedInputs, thresholdValue, CalculationSchema, MAX_YUAN, type Calculation, type CalculationOutcome, type CalculationInputError,
   type CalculationContext,
 } from './calculator.js';
 export { formatYuan, formatRate, groupThousands, yuanString } from './money.js';

@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { formatYuan, type SubsidyRule, type Threshold } from '../../policy/index.js';
+import { thresholdValue, type SubsidyRule, type Threshold } from '../../policy/index.js';
 import { numbered, plainReply, ruleHeadline } from '../compose.js';
 import type { AssistantReply } from '../response.js';
 import type { HandlerContext } from './context.js';
@@ -15,7 +15,7 @@ export function answerConditions(rules: readonly SubsidyRule[], ctx: HandlerCont
     const groups = new Map<string, Threshold[]>();
     for (const t of rule.thresholds) groups.set(t.alternative ?? t.input, [...(groups.get(t.alternative ?? t.input) ?? []), t]);
     const thresholds = [...groups.values()].map((group) => {
-      const minimums = group.map((t) => `${t.label}不低于${t.dimension === 'money' ? formatYuan(new Decimal(t.minimum)) : `${t.minimum}平方米`}`);
+      const minimums = group.map((t) => `${t.label}不低于${thresholdValue(t, new Decimal(t.minimum))}`);
       const quotes = [...new Set(group.map((t) => `${ctx.clauseRef(t.clauseId)}规定“${t.quote}”`))];
       return `${minimums.join('，或')}${group.length > 1 ? '（满足其一即可）' : ''}：${quotes.join('；')}`;
     });

@@ -22,17 +22,20 @@ export interface HandlerContext {
   regionOf(docId: string): string | undefined;
 }
 
+/** The documents among `docs` that a year in the text names: issued, or starting their period, that year. */
+export function documentsOfYears(text: string, docs: readonly PolicyDocument[]): PolicyDocument[] {
+  const years = text.match(/(?:19|20)\d\d/g) ?? [];
+  return docs.filter((d) => years.some((y) => d.issueDate?.startsWith(y) || d.period?.from.startsWith(y)));
+}
+
 /** Documents the message names by region and year (中山 + 2014 → zhongshan-2014); empty when none is named so. */
 export function namedDocuments(text: string, regions: readonly string[], ctx: HandlerContext): string[] {
-  const years = text.match(/(?:19|20)\d\d/g) ?? [];
-  if (!years.length) return [];
-  const ofYear = (d: PolicyDocument) => years.some((y) => d.issueDate?.startsWith(y) || d.period?.from.startsWith(y));
   const docs = ctx.corpus.documents.filter((d) => regions.length === 0 || regions.includes(d.region));
-  const named = docs.filter(ofYear);
+  const named = documentsOfYears(text, docs);
   // With several regions, a year names one region's document; the others keep theirs ("六安、深圳、中山（2014年那个文）").
   if (named.length === 0 || regions.length < 2) return named.map((d) => d.id);
   const yearRegions = new Set(named.map((d) => d.region));
-  return docs.filter((d) => ofYear(d) || !yearRegions.has(d.region)).map((d) => d.id);
+  return docs.filter((d) => named.includes(d) || !yearRegions.has(d.region)).map((d) => d.id);
 }
 
 /** Measures of these documents named without a rate whose words the question uses. */

@@ -1,7 +1,7 @@
 import type { PolicyDocument } from '../../corpus/index.js';
 import { searchPolicy } from '../policy-search.js';
 import type { AssistantReply } from '../response.js';
-import type { HandlerContext } from './context.js';
+import { documentsOfYears, type HandlerContext } from './context.js';
 
 /** What a document-facts question asks, by its words. */
 const ASKS = {
@@ -70,9 +70,8 @@ function ownSentence(doc: PolicyDocument, pattern: RegExp, ctx: HandlerContext):
 /** 文号、发文单位、日期、执行期、负责部门、联系方式: from the manifest, and the clause that assigns a department. */
 export async function answerDocumentFacts(text: string, regions: readonly string[], ctx: HandlerContext, ruleClauses: readonly string[] = []): Promise<AssistantReply> {
   const docs = ctx.documentsFor(regions);
-  const years = text.match(/(?:19|20)\d\d/g) ?? [];
   const byNumber = docs.filter((d) => d.docNumber && text.includes(d.docNumber));
-  const named = byNumber.length ? byNumber : years.length ? docs.filter((d) => years.some((y) => d.issueDate?.startsWith(y) || d.period?.from.startsWith(y))) : docs;
+  const named = byNumber.length ? byNumber : documentsOfYears(text, docs);
   const chosen = named.length ? named : docs;
   const blocks = chosen.map((d) => `《${d.title}》\n${facts(d, text, ctx).map((l) => `· ${l}`).join('\n')}`);
   const citations: string[] = [];

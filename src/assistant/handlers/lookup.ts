@@ -20,9 +20,13 @@ function leadSentence(hit: SearchHit | undefined, ctx: HandlerContext): string {
   return `要点：“${best.replace(/[；。]$/, '')}”（${ctx.clauseRef(hit.clause.id)}）。\n`;
 }
 
-/** Quotes the clauses retrieved for the question (a second one only when both rankings put it in their first two). */
-export async function lookup(u: Understanding, ctx: HandlerContext, namedDocIds: string[] = []): Promise<AssistantReply> {
-  const hits = await searchPolicy(ctx.corpus, ctx.retriever, { query: u.text, k: 3, docIds: namedDocIds.length ? namedDocIds : undefined });
+/**
+ * Quotes the clauses retrieved for the question (a second one only when both rankings put it in their first two).
+ * `searched`: the hits the caller already has for this very search (the question, k 3, no named documents).
+ */
+export async function lookup(u: Understanding, ctx: HandlerContext, namedDocIds: string[] = [], searched?: SearchHit[]): Promise<AssistantReply> {
+  const hits = searched && namedDocIds.length === 0 ? searched
+    : await searchPolicy(ctx.corpus, ctx.retriever, { query: u.text, k: 3, docIds: namedDocIds.length ? namedDocIds : undefined });
   // Words such as 补贴 or 企业 occur everywhere; an answer needs the clauses to share what the question is about.
   if (hits.length === 0 || !aboutTheDocuments(u.text, hits, u.regions.length > 0 || namedDocIds.length > 0, ctx.lexicon.gazetteer)) {
     return plainReply('out_of_scope', `收录的文件中没有找到与此相关的条款。${ctx.lexicon.coverage}`, [], HELP_SUGGESTIONS);
