@@ -1,7 +1,8 @@
 import type { Corpus } from '../corpus/index.js';
 import { findRegions } from '../nlu/regions.js';
 import { toSimplified } from '../nlu/script.js';
-import { toPolicyVocabulary, type Retriever, type SearchHit } from '../retrieval/index.js';
+import { jiebaTokenizer, synonymsOf, toPolicyVocabulary, trimLeadingFunctionWords, type Retriever, type SearchHit } from '../retrieval/index.js';
+import { GENERIC_TERMS } from './evidence.js';
 
 export interface PolicySearchRequest {
   query: string;
@@ -19,6 +20,35 @@ export function docIdsForQuestion(corpus: Corpus, query: string): string[] | und
   return corpus.documents.filter((d) => covered.includes(d.region)).map((d) => d.id);
 }
 
+const termsOfCorpus = new WeakMap<Corpus, ReadonlySet<string>>();
+/** Every term the clauses use (jieba, as the lexical index reads them), computed once per corpus. */
+function corpusTerms(corpus: Corpus): ReadonlySet<string> {
+  let terms = termsOfCorpus.get(corpus);
+  if (!terms) {
+    terms = new Set(corpus.clauses.flatMap((c) => jiebaTokenizer(c.text)));
+    termsOfCorpus.set(corpus, terms);
+  }
+  return terms;
+}
+
+/**
+ * What the search should match: the question without the parts no clause could share. A stretch between punctuation
+ * that uses no word of the documents (您好, 谢谢, 急, 我们是一家做五金的企业) goes, and so do the names of the regions once
+ * the search is already narrowed to their documents (中山 and 中山市 then rank alike). The lexical ranking ignored
+ * these words already; the embedding did not, and a courtesy could reorder two near clauses.
+ */
+export function questionFocus(query: string, corpus: Corpus, narrowedByRegion: boolean): string {
+  const known = corpusTerms(corpus);
+  const content = (t: string) => t.length >= 2 && !GENERIC_TERMS.has(t) && (known.has(t) || synonymsOf(t).some((s) => known.has(s)));
+  const speaks = (part: string) => /\d/.test(part) || findRegions(part, corpus.gazetteer).covered.length > 0 || jiebaTokenizer(part).some(content);
+  let focus = query.split(/[，,。；;！!？?\s]+/).filter((part) => part && speaks(part)).map(trimLeadingFunctionWords).join('，');
+  if (narrowedByRegion) {
+    const names = corpus.gazetteer.covered.flatMap((r) => [r.region, ...r.aliases]).sort((a, b) => b.length - a.length);
+    for (const name of names) focus = focus.split(name).join('');
+  }
+  return /[\p{Script=Han}\p{L}]{2}/u.test(focus) ? focus : query;
+}
+
 /** Clause search as hotline agents and the assistant use it: region words in the question narrow the documents. */
 export async function searchPolicy(
   corpus: Corpus,
@@ -27,5 +57,5 @@ export async function searchPolicy(
 ): Promise<SearchHit[]> {
   const query = toSimplified(request.query);
   const docIds = request.docId ? [request.docId] : request.docIds ?? docIdsForQuestion(corpus, query);
-  return retriever.search(toPolicyVocabulary(query), { k: request.k ?? 5, docIds });
+  return retriever.search(toPolicyVocabulary(questionFocus(query, corpus, docIds !== undefined)), { k: request.k ?? 5, docIds });
 }

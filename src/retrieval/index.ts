@@ -10,7 +10,7 @@ export { LexicalRetriever } from './lexical.js';
 export { DenseRetriever, vectorIndexHash } from './vector-index.js';
 export { HybridRetriever, fuseRankings, RRF_K } from './hybrid.js';
 export { TransformersEmbedder, verifyModelFolder, BGE_QUERY_PREFIX, MODEL_SHA256, EmbeddingQueueFullError, type Embedder } from './embedder.js';
-export { jiebaTokenizer, bigramTokenizer, addPolicyWords, type Tokenizer } from './tokenize.js';
+export { jiebaTokenizer, bigramTokenizer, addPolicyWords, trimLeadingFunctionWords, type Tokenizer } from './tokenize.js';
 export { SYNONYM_GROUPS, synonymsOf, toPolicyVocabulary, addEnglishTerms } from './synonyms.js';
 export { clausePassages, type Passage } from './passages.js';
 

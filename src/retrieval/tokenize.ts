@@ -46,6 +46,17 @@ function normalizeSpellings(text: string): string {
   return text.replace(/m\s*&\s*a/gi, ' 并购 ');
 }
 
+/** The text from its first word that is not a function word on: 请问中山… → 中山… (a courtesy says nothing to match). */
+export function trimLeadingFunctionWords(text: string): string {
+  const words = policyJieba().cut(text, true);
+  let at = 0;
+  for (const word of words) {
+    if (keep(word.toLowerCase())) break;
+    at += word.length;
+  }
+  return at < text.length ? text.slice(at) : text;
+}
+
 /** jieba in search mode (both 中山 and 中山市), lower-cased, stopwords dropped. */
 export const jiebaTokenizer: Tokenizer = (text) =>
   policyJieba()

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { searchPolicy } from '../../src/assistant/policy-search.js';
+import { questionFocus, searchPolicy } from '../../src/assistant/policy-search.js';
 import { loadCorpus, type Corpus } from '../../src/corpus/index.js';
 import {
   DenseRetriever, HybridRetriever, LexicalRetriever, TransformersEmbedder, bigramTokenizer, openPolicyRetrieval,
@@ -95,6 +95,24 @@ describe('retrieval on the real corpus', () => {
     const bigram = await evaluate(corpus, new LexicalRetriever(corpus.clauses, { tokenizer: bigramTokenizer }));
     const jieba = await evaluate(corpus, lexical);
     expect(jieba.recallAt3).toBeGreaterThan(bigram.recallAt3);
+  });
+
+  it('searches on what the question asks: courtesies, unrelated context and region names (once narrowed) left out', () => {
+    expect(questionFocus('请问中山工业互联网应用创新行动要做什么', corpus, true)).toBe('工业互联网应用创新行动要做什么');
+    expect(questionFocus('麻烦问下，深圳市技改的工作目标有哪些，急', corpus, true)).toBe('技改的工作目标有哪些');
+    expect(questionFocus('东源县财政三年累计安排多少技改资金', corpus, true)).toBe(questionFocus('东源财政三年累计安排多少技改资金', corpus, true));
+    // Not narrowed to a region's documents: the place name stays, as the search is not restricted to it.
+    expect(questionFocus('中山怎么推动产业集群协同技改', corpus, false)).toBe('中山怎么推动产业集群协同技改');
+    // Nothing left to search on: the question as typed.
+    expect(questionFocus('谢谢', corpus, false)).toBe('谢谢');
+  });
+
+  it('ranks a question alike whatever courtesy or region alias it comes with', async () => {
+    const ranking = async (query: string) => (await searchPolicy(corpus, hybrid, { query, k: 3 })).map((h) => [h.clause.id, h.score]);
+    const plain = await ranking('深圳技改的工作目标有哪些');
+    for (const variant of ['请问深圳技改的工作目标有哪些', '深圳市技改的工作目标有哪些', '深圳技改的工作目标有哪些，谢谢', '您好，深圳技改的工作目标有哪些']) {
+      expect(await ranking(variant), variant).toEqual(plain);
+    }
   });
 
   it('returns the same ranking for the same question', async () => {
