@@ -4,7 +4,7 @@ import { understand, type Understanding } from '../nlu/understand.js';
 import { findNumberProblems } from '../nlu/quantities.js';
 import { toSimplified } from '../nlu/script.js';
 import { chooseRules, type PolicyRules } from '../policy/index.js';
-import type { Retriever } from '../retrieval/index.js';
+import type { Retriever, SearchHit } from '../retrieval/index.js';
 import { citeClauses } from './citations.js';
 import { HELP_SUGGESTIONS, plainReply } from './compose.js';
 import type { ConversationSlots } from './conversation.js';
@@ -13,7 +13,7 @@ import { regionalAwards, severalAwards } from './handlers/awards.js';
 import { calculate } from './handlers/calculate.js';
 import { namedDocuments, unratedFor, type HandlerContext } from './handlers/context.js';
 import { DOCUMENT_FACT_CUE, answerDocumentFacts } from './handlers/document-facts.js';
-import { compareLookup, lookup } from './handlers/lookup.js';
+import { compareLookup, lookup, type LookupScope } from './handlers/lookup.js';
 import { noRates, notCovered, offTopic, unrated } from './handlers/not-covered.js';
 import { answerConditions } from './handlers/conditions.js';
 import { answerOverview, overviewTopic } from './handlers/overview.js';
@@ -70,6 +70,16 @@ export class PolicyAssistant {
     return { reply, slots: next };
   }
 
+  /**
+   * A lookup in the documents named by year; with two or more named ("2014年的意见跟2018年的行动计划…分别定的多少"), one
+   * block per document under its short title, so neither is dropped.
+   */
+  private lookupIn(u: Understanding, named: string[], searched?: SearchHit[]): Promise<AssistantReply> {
+    if (named.length < 2) return lookup(u, this.context, named, searched);
+    const scopes: LookupScope[] = named.map((id) => ({ name: this.context.corpus.documentById.get(id)?.shortTitle ?? id, docIds: [id] }));
+    return compareLookup(u, scopes, this.context);
+  }
+
   private async route(u: Understanding, previous: ConversationSlots, next: ConversationSlots): Promise<AssistantReply> {
     const ctx = this.context;
     if (u.cue === 'greeting' || u.cue === 'help') {
@@ -83,7 +93,7 @@ export class PolicyAssistant {
       if (!aboutTheDocuments(u.text, hits, u.regions.length > 0, ctx.lexicon.gazetteer)) {
         return offTopic(ctx);
       }
-      return lookup(u, ctx, namedDocuments(u.text, next.regions, ctx), hits);
+      return this.lookupIn(u, namedDocuments(u.text, next.regions, ctx), hits);
     }
     const noAmount = u.amounts.base.length === 0 && !u.suppliesInputs;
     if (noAmount && DOCUMENT_FACT_CUE.test(u.text) && !/(还有效|有效吗|是否有效|过期|失效|还能申请)/.test(u.text)) {
@@ -114,7 +124,7 @@ export class PolicyAssistant {
       const docIds = named.length ? named : ctx.documentsFor(next.regions).map((d) => d.id);
       const topic = await overviewTopic(u.text, docIds, ctx);
       // A topic with no provision of its own (增资扩产, 工作目标) is a clause to look up, not a list of measures.
-      if (topic.named && topic.rules.length === 0) return lookup(u, ctx, named);
+      if (topic.named && topic.rules.length === 0) return this.lookupIn(u, named);
       // One provision named ("东源买设备有什么补贴") is answered as that provision; a kind of support, or several, as a list.
       const clauses = new Set(topic.rules.map((r) => r.clauseId)).size;
       if (!topic.named || choice.rules.length !== 1 || clauses > 1) return answerOverview(docIds, topic, ctx);
@@ -136,7 +146,9 @@ export class PolicyAssistant {
     const measures = choice.rules.length === 0 && asksAmount ? unratedFor(docsInScope, subjectText, ctx) : [];
     if (measures.length) return unrated(measures, ctx);
     // Regions compared on a rule of conduct, not a sum ("加层扩建要不要交地价？东源和深圳的规定分别是怎样的").
-    if (u.cue === 'compare' && !asksAmount && noAmount && next.regions.length > 1) return compareLookup(u, next.regions, ctx);
+    if (u.cue === 'compare' && !asksAmount && noAmount && next.regions.length > 1 && named.length === 0) {
+      return compareLookup(u, next.regions.map((region) => ({ name: region, docIds: ctx.documentsFor([region]).map((d) => d.id) })), ctx);
+    }
     if (choice.rules.length && (asksAmount || u.suppliesInputs || subjectText !== u.text || u.cue === 'compare')) {
       next.subjectText = subjectText;
       // Earlier amounts carry over when this turn keeps the subject (a follow-up, or the same rule named again).
@@ -155,7 +167,7 @@ export class PolicyAssistant {
     }
     // A short follow-up ("需要什么条件？") is about the subject of the conversation.
     const query = ownChoice.rules.length === 0 && previous.subjectText && u.text.length <= 12 ? `${previous.subjectText} ${u.text}` : u.text;
-    return lookup({ ...u, text: query }, ctx, named);
+    return this.lookupIn({ ...u, text: query }, named);
   }
 }
 

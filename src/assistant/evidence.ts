@@ -47,3 +47,18 @@ export function coveredChars(question: string, terms: readonly string[]): number
   }
   return covered.size;
 }
+
+/** Two adjacent-rank swaps in one ranking move a fused score by about this much: closer scores are a tie. */
+const NEAR_TIE = 2 * (1 / 61 - 1 / 62);
+
+/**
+ * The hit to quote first: of the hits that tie with the top one (within two rank swaps), the one whose distinctive
+ * shared words cover most of the question (数控化率 decides between two target paragraphs that both say 目标).
+ * Deterministic: equal cover keeps the ranking's order.
+ */
+export function bestEvidence<H extends SearchHit>(hits: readonly H[], question: string, gazetteer: RegionGazetteer): H | undefined {
+  const [top] = hits;
+  if (!top) return undefined;
+  const cover = (h: H) => coveredChars(question, distinctiveTerms([h], gazetteer).filter((t) => question.includes(t)));
+  return hits.filter((h) => top.score - h.score <= NEAR_TIE).reduce((best, h) => (cover(h) > cover(best) ? h : best), top);
+}

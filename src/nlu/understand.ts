@@ -51,7 +51,7 @@ const MONEY_WORD = /(补|奖|资助|扶持|钱|拿|领|给|how much|subsid|grant
 // "多少个/多少家" asks a count (targets), not a subsidy amount.
 const COUNT_QUESTION = /多少(个|家|项|名|台|条|年|亩)/;
 // Questions about what a document says, not about a sum.
-const LOOKUP_QUESTION = /(目标|任务|指标|怎么规定|如何规定|是什么|什么意思|指什么|有哪些|包括|哪些内容|谁负责|哪个部门|由谁)/;
+const LOOKUP_QUESTION = /(目标|任务|指标|怎么规定|如何规定|怎么讲|怎么说|如何表述|提法|是什么|什么意思|指什么|有哪些|包括|哪些内容|谁负责|哪个部门|由谁)/;
 // An amount the message asserts as the subsidy itself ("补贴是500万"): never a calculation base.
 const CLAIMED = /(补贴|补助|奖励|资助|奖补|扶持)(就|应该|应当)?(是|为|有|给)$/;
 const ALREADY = /(已经?(拿|领|获|收到|得到|享受)|拿了|领了|获得了|收到了|今年.{0,4}(拿|领)过)/;

@@ -157,6 +157,21 @@ describe('conversations', () => {
     expect(reply?.answer).toMatch(/^要点：“[^”]*10000平方米[^”]*”（《中山市优势传统产业转型升级行动计划（2018-2022年）》四、（八））/);
     expect(reply?.citations[0]?.clauseId).toBe('zhongshan-2018:四.八');
   });
+
+  it('answers each thing a message asks side by side, each clause cited', async () => {
+    const [three] = await converse('中山2014年的技改意见 在资金扶持、用地保障、融资服务这三块分别是怎么讲的');
+    expect(three?.calculation).toBeNull();
+    expect(three?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['zhongshan-2014:四.二', 'zhongshan-2014:四.三', 'zhongshan-2014:四.四']));
+    const [two] = await converse('东源 技改除了给补贴 金融和用地上还有什么支持');
+    expect(two?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['dongyuan-2018:四.二', 'dongyuan-2018:四.三']));
+  });
+
+  it('looks up two documents of one region named by year one block each', async () => {
+    const [reply] = await converse('中山2014年的技改意见跟2018年的行动计划 对数控化率的目标分别定的多少 有啥区别');
+    expect(reply?.calculation).toBeNull();
+    expect(reply?.citations.map((c) => c.clauseId)).toEqual(['zhongshan-2014:二.三', 'zhongshan-2018:一.-4']);
+    expect(reply?.answer).toContain('【中山2014技改实施意见】');
+  });
 });
 
 describe('questions in the documents\' own words', () => {

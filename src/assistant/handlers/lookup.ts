@@ -1,8 +1,9 @@
+import { askedParts } from '../../nlu/parts.js';
 import type { Understanding } from '../../nlu/understand.js';
 import type { SearchHit } from '../../retrieval/index.js';
 import { HELP_SUGGESTIONS, plainReply } from '../compose.js';
-import { GENERIC_TERMS, aboutTheDocuments } from '../evidence.js';
-import { searchPolicy } from '../policy-search.js';
+import { GENERIC_TERMS, aboutTheDocuments, bestEvidence, distinctiveTerms } from '../evidence.js';
+import { docIdsForQuestion, searchPolicy } from '../policy-search.js';
 import type { AssistantReply } from '../response.js';
 import type { HandlerContext } from './context.js';
 
@@ -31,9 +32,12 @@ export async function lookup(u: Understanding, ctx: HandlerContext, namedDocIds:
   if (hits.length === 0 || !aboutTheDocuments(u.text, hits, u.regions.length > 0 || namedDocIds.length > 0, ctx.lexicon.gazetteer)) {
     return plainReply('out_of_scope', `收录的文件中没有找到与此相关的条款。${ctx.lexicon.coverage}`, [], HELP_SUGGESTIONS);
   }
-  const [first, second] = hits;
+  // A near tie for first place goes to the clause sharing most of the question's own words.
+  const first = bestEvidence(hits, u.text, ctx.lexicon.gazetteer) ?? hits[0];
+  const second = hits.find((h) => h !== first);
   const chosen = [first, second && (second.ranks.lexical ?? 99) <= 2 && (second.ranks.dense ?? 99) <= 2 ? second : undefined]
     .filter((h): h is NonNullable<typeof h> => Boolean(h));
+  chosen.push(...await eachPartAnswered(u.text, chosen, namedDocIds.length ? namedDocIds : docIdsForQuestion(ctx.corpus, u.text), ctx));
   const parts = chosen.map((h) => `${ctx.clauseRef(h.clause.id)}${h.clause.title ? `（${h.clause.title}）` : ''}：“${h.clause.text}”`);
   const docIds = [...new Set(chosen.map((h) => h.clause.docId))];
   const status = docIds.map((id) => ctx.validityLine(id)).join('');
@@ -48,24 +52,49 @@ export async function lookup(u: Understanding, ctx: HandlerContext, namedDocIds:
   };
 }
 
+/** At most this many clauses quoted in one lookup answer: enough for a message that asks three things. */
+const MOST_CLAUSES = 4;
+
 /**
- * "东源和深圳的规定分别是怎样的": the same lookup in each region's documents, one block per region, so that no region asked
- * about is dropped; a region whose documents share nothing with the question says so.
+ * The clause of each thing a message asks side by side (金融和用地, 资金扶持、用地保障、融资服务) that the clauses already
+ * chosen do not hold: each piece searched on its own in the same documents, kept when its best clause shares the
+ * piece's own distinctive words.
  */
-export async function compareLookup(u: Understanding, regions: readonly string[], ctx: HandlerContext): Promise<AssistantReply> {
+async function eachPartAnswered(text: string, chosen: readonly SearchHit[], docIds: string[] | undefined, ctx: HandlerContext): Promise<SearchHit[]> {
+  const added: SearchHit[] = [];
+  for (const part of askedParts(text)) {
+    if (chosen.length + added.length >= MOST_CLAUSES) break;
+    const [hit] = await searchPolicy(ctx.corpus, ctx.retriever, { query: part, k: 1, docIds });
+    if (!hit || [...chosen, ...added].some((h) => h.clause.id === hit.clause.id)) continue;
+    if (distinctiveTerms([hit], ctx.lexicon.gazetteer).some((t) => part.includes(t))) added.push(hit);
+  }
+  return added;
+}
+
+/** Where one block of a side-by-side lookup searches: a region's documents, or one document named by its year. */
+export interface LookupScope {
+  name: string;
+  docIds: string[];
+}
+
+/**
+ * "东源和深圳的规定分别是怎样的", "2014年的意见跟2018年的行动计划分别定的多少": the same lookup in each scope, one block per
+ * scope, so that no region or document asked about is dropped; a scope whose documents share nothing with the question
+ * says so.
+ */
+export async function compareLookup(u: Understanding, scopes: readonly LookupScope[], ctx: HandlerContext): Promise<AssistantReply> {
   const blocks: string[] = [];
   const cited: string[] = [];
-  for (const region of regions) {
-    const docIds = ctx.documentsFor([region]).map((d) => d.id);
-    const [hit] = await searchPolicy(ctx.corpus, ctx.retriever, { query: u.text, k: 3, docIds });
+  for (const scope of scopes) {
+    const hit = bestEvidence(await searchPolicy(ctx.corpus, ctx.retriever, { query: u.text, k: 3, docIds: scope.docIds }), u.text, ctx.lexicon.gazetteer);
     if (!hit || !aboutTheDocuments(u.text, [hit], true, ctx.lexicon.gazetteer)) {
-      blocks.push(`【${region}】收录的${region}文件中没有找到与此相关的条款。`);
+      blocks.push(`【${scope.name}】收录的${scope.name}文件中没有找到与此相关的条款。`);
       continue;
     }
     const lead = leadSentence(hit, ctx);
-    blocks.push(`【${region}】${lead || `${ctx.clauseRef(hit.clause.id)}：`}“${hit.clause.text}”\n${ctx.validityLine(hit.clause.docId)}`);
+    blocks.push(`【${scope.name}】${lead || `${ctx.clauseRef(hit.clause.id)}：`}“${hit.clause.text}”\n${ctx.validityLine(hit.clause.docId)}`);
     cited.push(hit.clause.id);
   }
-  return plainReply(cited.length ? 'compare' : 'out_of_scope', `按地区分别列出相关条款：\n${blocks.join('\n\n')}`, ctx.citations(cited),
-    regions.map((r) => `只看${r}`));
+  return plainReply(cited.length ? 'compare' : 'out_of_scope', `分别列出相关条款：\n${blocks.join('\n\n')}`, ctx.citations(cited),
+    scopes.map((s) => `只看${s.name}`));
 }

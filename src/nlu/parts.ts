@@ -1,0 +1,20 @@
+// The joints of an enumeration: 资金扶持、用地保障 / 金融和用地 / 招商补链跟工业互联网.
+const JOINT = /、|以及|还有|另外|和|及|与|跟/;
+// A question of its own inside a longer message: 每年要实施多少个项目 / 增长目标多少.
+// "在X方面 / X这三块 / X上": the frame around a topic, not part of it.
+// (the frame and the question after it go: 融资服务这三块分别是怎么讲的 → 融资服务).
+const FRAME = /^(在|对|就|关于)|(这[一二三四五两几]?(块|个?方面)|方面|上面).*$|(上|里)$/g;
+const QUESTION_WORD = /(多少|几[个家项名条]|什么|哪些|哪个|怎么|如何|啥|吗)/;
+
+/**
+ * The things one message asks about side by side, each to be looked up on its own: the members of an enumeration
+ * (在资金扶持、用地保障、融资服务这三块分别怎么讲) or two questions in one message (每年实施多少个项目 投资增长目标多少).
+ * Empty when the message asks one thing. Pure; the pieces are the message's own words.
+ */
+export function askedParts(text: string): string[] {
+  const segments = text.split(/[，,。；;？?！!\s]+/).filter(Boolean);
+  const pieces = segments.flatMap((s) => s.split(JOINT)).map((p) => p.trim().replace(FRAME, '')).filter((p) => p.length >= 2);
+  const enumerates = pieces.length > segments.filter((s) => s.trim().length >= 2).length;
+  const questions = segments.filter((s) => QUESTION_WORD.test(s)).length;
+  return enumerates || questions >= 2 ? pieces : [];
+}
