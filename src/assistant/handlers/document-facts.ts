@@ -10,7 +10,9 @@ const ASKS = {
   date: /(什么时候(发|出|印|公布|颁布)|哪天(发|出|印)|发文日期|成文日期|印发日期|发布日期|哪一年(发|出))/,
   period: /(有效期|执行期|期限|实施期|到什么时候|截止|哪年到哪年|几年)/,
   contact: /(联系|电话|咨询|热线|邮箱|地址|找谁|窗口)/,
-  responsible: /(哪个部门负责|谁负责|由谁|牵头|负责部门|责任单位|归口|设在哪|设在什么|哪个部门(申请|受理|办理|管)|找哪个部门|向哪个部门|哪个单位负责|部门负责)/,
+  responsible: /(哪个部门负责|谁负责|由谁|牵头|负责部门|责任单位|归口|设在哪|设在什么|哪个部门(申请|受理|办理|管)|找哪个部门|向哪个部门|哪个单位负责|部门负责|(哪个|哪一个|什么)(局|委|机构|处室|部门|单位)[^，。？?]{0,3}(负责|牵头|主管|管|受理|办理|审核|审批)|(归|由|找|向)(哪个|哪一个|什么)(局|委|机构|处室))/,
+  addressees: /(主送|受文(单位|对象)|(发|印发|下发|送)(给|到)了?(谁|哪些|哪个|哪几)|下发(了)?(哪些|哪几)|发到哪)/,
+  report: /((向|找|跟|给)[^，。？?]{0,8}反映|反映给|问题[^，。？?]{0,6}反映|(执行|实施)[^，。？?]{0,6}(遇到|碰到|出现)[^，。？?]{0,3}问题)/,
   meeting: /(哪次会议|什么会议|会议(讨论|审议|通过)|(审议|讨论)通过)/,
   basis: /((贯彻|依据|根据|落实)[^，。？?]{0,8}(哪个|什么|哪份)?(文件|精神|规定)|上级文件|哪个文件的精神)/,
 };
@@ -22,7 +24,7 @@ const dateText = (iso: string | null | undefined) => {
   return `${y}年${m}月${d}日`;
 };
 
-function facts(doc: PolicyDocument, text: string, ctx: HandlerContext): string[] {
+function facts(doc: PolicyDocument, text: string, ctx: HandlerContext, contactUnit: string | null): string[] {
   const lines: string[] = [];
   const any = Object.values(ASKS).some((r) => r.test(text));
   if (ASKS.number.test(text) || !any) lines.push(doc.docNumber ? `文号：${doc.docNumber}` : '文号：文件未载明文号');
@@ -31,7 +33,7 @@ function facts(doc: PolicyDocument, text: string, ctx: HandlerContext): string[]
   if (ASKS.period.test(text) || !any) {
     lines.push(doc.period ? `执行期：${dateText(doc.period.from)}至${dateText(doc.period.to)}（${doc.periodBasis}）` : `执行期：${doc.draft ? '征求意见稿，尚未正式印发，' : ''}文件未载明`);
   }
-  if (ASKS.contact.test(text)) lines.push('联系方式：文件没有给出联系电话、邮箱或地址，请向发文单位或当地工业和信息化主管部门咨询。');
+  if (ASKS.contact.test(text)) lines.push(`联系方式：文件没有给出联系电话、邮箱或地址，请向${contactUnit ?? '发文单位或当地工业和信息化主管部门'}咨询。`);
   lines.push(ctx.validityLine(doc.id));
   return lines;
 }
@@ -67,34 +69,76 @@ function ownSentence(doc: PolicyDocument, pattern: RegExp, ctx: HandlerContext):
   return null;
 }
 
-/** 文号、发文单位、日期、执行期、负责部门、联系方式: from the manifest, and the clause that assigns a department. */
-export async function answerDocumentFacts(text: string, regions: readonly string[], ctx: HandlerContext, ruleClauses: readonly string[] = []): Promise<AssistantReply> {
+/**
+ * The addressee line of a notice (主送单位), as printed after its title: “各乡镇人民政府，县府直属有关单位：”. Read from the
+ * document's preamble: the first line that names units and ends with a full-width colon. Null where there is none (a draft).
+ */
+function addresseeLine(doc: PolicyDocument, ctx: HandlerContext): { clauseId: string; line: string } | null {
+  for (const clause of ctx.corpus.clauses.filter((c) => c.docId === doc.id && c.kind === 'preamble')) {
+    const line = clause.text.split('\n').map((x) => x.trim()).find((x) => /^[^。；：:]{2,120}：$/.test(x) && ADDRESSEE_UNIT.test(x));
+    if (line) return { clauseId: clause.id, line };
+  }
+  return null;
+}
+const ADDRESSEE_UNIT = /(政府|单位|局|委|管委会|办事处|部门)/;
+
+/** The documents a question means: by 文号, else by year, else the provision it names, else all of its regions'. */
+function chosenDocuments(text: string, regions: readonly string[], ctx: HandlerContext, ruleClauses: readonly string[]): PolicyDocument[] {
   const docs = ctx.documentsFor(regions);
   const byNumber = docs.filter((d) => d.docNumber && text.includes(d.docNumber));
-  const named = byNumber.length ? byNumber : documentsOfYears(text, docs);
-  const chosen = named.length ? named : docs;
-  const blocks = chosen.map((d) => `《${d.title}》\n${facts(d, text, ctx).map((l) => `· ${l}`).join('\n')}`);
+  if (byNumber.length) return byNumber;
+  const byYear = documentsOfYears(text, docs);
+  if (byYear.length) return byYear;
+  const ofRules = new Set(ruleClauses.map((id) => ctx.corpus.clauseById.get(id)?.docId));
+  const byRule = docs.filter((d) => ofRules.has(d.id));
+  return byRule.length ? byRule : docs;
+}
+
+/** 文号、发文单位、日期、执行期、主送单位、负责部门、联系方式: from the manifest, the document's own sentences, and the clause that assigns a department. */
+export async function answerDocumentFacts(text: string, regions: readonly string[], ctx: HandlerContext, ruleClauses: readonly string[] = []): Promise<AssistantReply> {
+  const chosen = chosenDocuments(text, regions, ctx, ruleClauses);
+  const heads: string[] = [];
   const citations: string[] = [];
-  for (const [pattern, label] of [[ASKS.meeting, '审议情况'], [ASKS.basis, '制定依据']] as const) {
+  let reportAnswered = false;
+  for (const [pattern, label, sentence] of [
+    [ASKS.meeting, '审议情况', /会议/],
+    [ASKS.basis, '制定依据', /(根据|贯彻|落实|按照).*《/],
+    [ASKS.report, '问题反映', /向[^，。；]{2,30}反映/],
+  ] as const) {
     if (!pattern.test(text)) continue;
     for (const doc of chosen) {
-      const own = ownSentence(doc, label === '审议情况' ? /会议/ : /(根据|贯彻|落实|按照).*《/, ctx);
-      blocks.unshift(own ? `${label}：${ctx.clauseRef(own.clauseId)}：“${own.sentence}”` : `${label}：《${doc.title}》没有写明。`);
+      const own = ownSentence(doc, sentence, ctx);
+      heads.push(own ? `${label}：${ctx.clauseRef(own.clauseId)}：“${own.sentence}”` : `${label}：《${doc.title}》没有写明。`);
       if (own) citations.push(own.clauseId);
+      if (own && label === '问题反映') reportAnswered = true;
     }
   }
-  if (ASKS.responsible.test(text)) {
+  if (ASKS.addressees.test(text)) {
+    for (const doc of chosen) {
+      const addressees = addresseeLine(doc, ctx);
+      heads.push(addressees
+        ? `主送单位：${ctx.clauseRef(addressees.clauseId)}：“${addressees.line}”`
+        : `主送单位：《${doc.title}》${doc.draft ? '是征求意见稿，' : ''}没有主送单位一行。`);
+      if (addressees) citations.push(addressees.clauseId);
+    }
+  }
+  // The document's own sentence on whom to tell about problems answers "找哪个部门反映"; a clause is searched only without it.
+  let contactUnit: string | null = null;
+  if (ASKS.responsible.test(text) && !reportAnswered) {
     // The provision the question names first, then the clauses retrieved for it: the first that names a department.
     const hits = await searchPolicy(ctx.corpus, ctx.retriever, { query: text, k: 5, docIds: chosen.map((d) => d.id) });
     const candidates = [...ruleClauses, ...hits.map((h) => h.clause.id)];
     const found = candidates.map((id) => ({ id, unit: responsibleUnit(ctx.corpus.clauseById.get(id)?.text ?? '', text) })).find((x) => x.unit);
     if (found?.unit) {
-      blocks.unshift(`负责部门：${found.unit}（${ctx.clauseRef(found.id)}）`);
+      heads.push(`负责部门：${found.unit}（${ctx.clauseRef(found.id)}）`);
       citations.push(found.id);
+      // A clause's closing note is a department's name; a whole sentence is not one to send the reader to.
+      if (!/[，。；]/.test(found.unit) && found.unit.length <= 30) contactUnit = found.unit;
     } else {
-      blocks.unshift('文件没有写明负责该事项的部门。');
+      heads.push('文件没有写明负责该事项的部门。');
     }
   }
+  const blocks = [...heads, ...chosen.map((d) => `《${d.title}》\n${facts(d, text, ctx, contactUnit).map((l) => `· ${l}`).join('\n')}`)];
   const preambles = chosen.map((d) => ctx.corpus.clauses.find((c) => c.docId === d.id)?.id).filter((id): id is string => Boolean(id));
   return {
     intent: 'document_facts', answer: blocks.join('\n\n'), citations: ctx.citations([...citations, ...preambles.slice(0, 3)]),
