@@ -134,6 +134,8 @@ export class PolicyAssistant {
       && (u.followUp || subjectText !== u.text);
     const asksAmount = u.asksAmount || followsCalculation;
     if (asksAmount && choice.rules.length === 0 && nonQuant.length && nonQuant.length === docsInScope.length) {
+      // The subject stays, figures included, so "那换成中山呢" computes it where rates exist.
+      next.subjectText = subjectText;
       return noRates(nonQuant.map((d) => d.docId), ctx);
     }
     // A question about eligibility with nothing to compute gets the conditions and thresholds, not a prompt for figures.
@@ -158,10 +160,13 @@ export class PolicyAssistant {
       // Several regions, each with its own part ("中山厂…投资800万；东源厂…设备购置额90万"): each computed on its part.
       const regional = regionalAwards(u, next.regions, ctx);
       const regions = next.regions;
+      // A follow-up to a turn that computed nothing (its region had no rate): the figures are those of its subject.
+      const asked = subjectText !== u.text && Object.keys(previous.inputs).length === 0 && u.quantities.length === 0
+        ? { ...understand(subjectText, ctx.lexicon), text: `${subjectText}，${u.text}`, regions: u.regions } : u;
       const turn = regional ? calculate(u, regional.rules, { regionOpen: false, previous: null, regions, parts: regional.parts }, ctx)
         // Several provisions, each with its part; or the one left when the others were named only in passing.
         : several ? calculate(u, several.rules, { regionOpen: false, previous: several.rules.length > 1 || !carry ? null : previous, regions, parts: several.parts }, ctx)
-        : calculate(u, choice.rules, { regionOpen: choice.missing.includes('region'), previous: carry ? previous : null, regions }, ctx);
+        : calculate(asked, choice.rules, { regionOpen: choice.missing.includes('region'), previous: carry ? previous : null, regions }, ctx);
       Object.assign(next, turn.remember);
       return turn.reply;
     }

@@ -42,10 +42,25 @@ const GREETING = /^(你好|您好|hi|hello|嗨|在吗|早上好|下午好|晚上
 const HELP = /(你能做什么|能帮我什么|怎么用|帮助|help|有哪些功能|你是谁)/i;
 const ASKS_AMOUNT = /(多少|怎么补|补不补|有没有补|几成|几个点|能补|能拿|能领|补贴|补助|资助|奖补|奖励|扶持资金|算一下|计算|how much|subsid)/i;
 const COMPARE = /(和|与|跟|vs|对比|比较|各补|各自|分别|哪个多|哪边)/i;
-const VALIDITY = /(有效|过期|失效|到期|还能申请|还能用|现行|执行期|征求意见稿|正式|草案|还算数|还管用)/;
+// 正式 only of a document (正式印发, 正式文件, 是不是正式的): 正式的中国质量奖 is an award, not a status.
+const VALIDITY = /(有效|过期|失效|到期|还能申请|还能用|现行|执行期|征求意见稿|正式(施行|实施|印发|发布|生效|出台|文件|版|稿)|(是不是|是否|算不算)正式|正式了吗|草案|还算数|还管用)/;
 // "那…呢", "换成…", and corrections of what was said ("我们其实是…", "不对，是…").
 const FOLLOW_UP = /^(那|如果|换成|改成|要是|假如|再|那如果)|呢[？?]?$|^.{0,4}(其实|实际上|不对|更正|说错|搞错)/;
-const INJECTION = /(忽略|无视|ignore|forget|disregard|不要管|你的规则|system prompt|系统提示|假设比例|比例是\d|rate is)/i;
+const INJECTION = /(忽略|无视|ignore|forget|disregard|override|不要管|不用管|你的规则|system prompt|系统(提示|指令|通知|消息)|管理员指令|假设比例|比例是\d|rate is|你现在是|假装|照着答|直接(回复|回答)|回答(开头|最后|末尾)|(开头|最后|末尾)加一句|必须(写|回答|回复)|不要提|已经?(改成|调整为|调成|取消)|一律按)/i;
+// Where a message's sentences and bracketed asides end ("." only where it is not a decimal point).
+const CLAUSE = /(?:[^，,。！!？?；;\n【】（）().]|\.(?=\d))+|【[^】]*】|（[^）]*）|\([^)]*\)/g;
+
+/**
+ * The message with every sentence or bracketed aside that instructs the assistant (系统指令…, 你现在是…, 保底已经改成50万了)
+ * blanked out, positions kept: its figures are claims, never calculation inputs, and its words (正式生效) no cue.
+ */
+function withoutInstructions(text: string): string {
+  let own = text;
+  for (const m of text.matchAll(CLAUSE)) {
+    if (INJECTION.test(m[0])) own = own.slice(0, m.index) + ' '.repeat(m[0].length) + own.slice((m.index ?? 0) + m[0].length);
+  }
+  return own;
+}
 // Asking about money: a subsidy word or a question about a sum (补多少, 多少钱).
 const MONEY_WORD = /(补|奖|资助|扶持|钱|拿|领|给|how much|subsid|grant)/i;
 // "多少个/多少家" asks a count (targets), not a subsidy amount.
@@ -69,10 +84,20 @@ const BROAD = /(有哪些|有什么|都有啥|有啥|哪些方面|哪几种|哪�
 const CONDITIONS = /(什么条件|哪些条件|满足.{0,6}条件|条件是|什么要求|哪些要求|门槛|最少要|至少要|最低要|才能(纳入|享受|申请|拿)|够不够格|符不符合|有没有资格|什么资格|能不能享受|可以享受吗|能享受吗)/;
 const NEGATION = /(不是|并非|不对|不止|而不是)([^，,。；;？?！!是]{0,10})/g;
 
+/** Whether the text says the word somewhere outside the negated spans ("不是提名奖，是中国质量奖" says 中国质量奖 only). */
+export function saysOutside(text: string, word: string, negated: readonly (readonly [number, number])[]): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (!negated.some(([a, b]) => at >= a && at < b)) return true;
+  }
+  return false;
+}
+
 export function understand(text: string, lexicon: Lexicon): Understanding {
   const trimmed = text.trim();
   const mentioned = findRegions(trimmed, lexicon.gazetteer);
-  const quantities = findQuantities(trimmed);
+  // What the user says of their own case: the message less any instruction to the assistant.
+  const own = withoutInstructions(trimmed);
+  const quantities = findQuantities(own);
   const amounts: Understanding['amounts'] = { base: [], alreadyReceived: null, provincial: null, city: null, county: null, claimed: [] };
   const negated = [...trimmed.matchAll(NEGATION)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as [number, number]);
   // "河源市本级…不是东源县的": a region named only to be excluded is not a region asked about.
@@ -102,13 +127,13 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
   let cue: Intent | null = null;
   if (GREETING.test(trimmed)) cue = 'greeting';
   else if (HELP.test(trimmed)) cue = 'help';
-  else if (VALIDITY.test(trimmed) && !amounts.base.length) cue = 'validity';
+  else if (VALIDITY.test(own) && !amounts.base.length) cue = 'validity';
   else if (covered.length > 1 && COMPARE.test(trimmed)) cue = 'compare';
   else if (!mentionsPolicy(lexicon, trimmed) && quantities.length === 0) cue = 'out_of_scope';
   return {
     text: trimmed, cue, asksAmount, regions: covered, uncoveredPlaces: uncovered, quantities, amounts,
     suppliesInputs: amounts.base.length > 0 || quantities.some((q) => ['rent', 'headcount', 'area', 'months', 'count'].includes(q.kind)),
-    level: lexicon.optionWords.find((o) => trimmed.includes(o.word))?.key ?? null,
+    level: lexicon.optionWords.find((o) => saysOutside(trimmed, o.word, negated))?.key ?? null,
     commerce: lexicon.choiceWords.some((w) => trimmed.includes(w)),
     followUp: FOLLOW_UP.test(trimmed), injection: INJECTION.test(trimmed),
     additive: ADDITIVE.test(trimmed), asksTotal: ASKS_TOTAL.test(trimmed), broad: BROAD.test(trimmed), asksConditions: CONDITIONS.test(trimmed),

@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import type { Quantity } from '../../nlu/quantities.js';
-import type { Understanding } from '../../nlu/understand.js';
+import { saysOutside, type Understanding } from '../../nlu/understand.js';
 import { BasisFieldSchema, acceptedInputs, yuanString, type InputDimension, type RuleInput, type SubsidyRule } from '../../policy/index.js';
 
 /** A rule's inputs as the calculator takes them: amounts as 元 strings, counts and months as numbers. */
@@ -45,7 +45,7 @@ function inputForQuantity(candidates: readonly RuleInput[], cue: string): RuleIn
 function optionFor(rule: SubsidyRule, u: Understanding): string | null {
   const f = rule.formula;
   if (f.type !== 'fixed') return null;
-  const byLabel = f.options.filter((o) => u.text.includes(o.label)).sort((a, b) => b.label.length - a.label.length)[0];
+  const byLabel = f.options.filter((o) => saysOutside(u.text, o.label, u.negated)).sort((a, b) => b.label.length - a.label.length)[0];
   if (byLabel) return byLabel.key;
   return u.level && f.options.some((o) => o.key === u.level) ? u.level : null;
 }
