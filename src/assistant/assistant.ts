@@ -165,7 +165,7 @@ export class PolicyAssistant {
         ? { ...understand(subjectText, ctx.lexicon), text: `${subjectText}，${u.text}`, regions: u.regions } : u;
       const turn = regional ? calculate(u, regional.rules, { regionOpen: false, previous: null, regions, parts: regional.parts }, ctx)
         // Several provisions, each with its part; or the one left when the others were named only in passing.
-        : several ? calculate(u, several.rules, { regionOpen: false, previous: several.rules.length > 1 || !carry ? null : previous, regions, parts: several.parts }, ctx)
+        : several ? calculate(u, several.rules, { regionOpen: false, previous: several.rules.length > 1 || !carry ? null : previous, regions, parts: several.parts, alternatives: several.alternatives }, ctx)
         : calculate(asked, choice.rules, { regionOpen: choice.missing.includes('region'), previous: carry ? previous : null, regions }, ctx);
       Object.assign(next, turn.remember);
       return turn.reply;

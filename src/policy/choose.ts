@@ -100,7 +100,7 @@ export function chooseRules(rules: readonly SubsidyRule[], text: string, context
   matched.sort((a, b) => rules.indexOf(a.rule) - rules.indexOf(b.rule));
   // A narrower rule that matches replaces the general rule it specializes, and inherits its score if higher.
   const scored = matched
-    .filter((s) => !matched.some((o) => o.rule.specializes === s.rule.id))
+    .filter((s) => !matched.some((o) => o.rule.specializes === s.rule.id) || s.rule.vocabulary.plainCase.some((w) => text.includes(w)))
     .map((s) => {
       const general = matched.find((o) => o.rule.id === s.rule.specializes);
       return general ? { ...s, score: Math.max(s.score, general.score) } : s;

@@ -131,6 +131,11 @@ export const RuleRowSchema = z.object({
     negatives: z.array(z.string()).default([]),
     /** English terms (machine tool, M&A): rewritten onto the policy vocabulary before retrieval. */
     english: z.array(z.string()).default([]),
+    /**
+     * Words that name this general case against the rules that specialize it (普通企业, 本地企业): said beside a
+     * narrower rule's words, both are asked about ("普通企业和龙头骨干企业分别多少").
+     */
+    plainCase: z.array(z.string()).default([]),
   }),
   /** The general rule this one narrows (龙头骨干企业 20% narrows 技改 10%): when both match, the narrower answers. */
   specializes: z.string().optional(),

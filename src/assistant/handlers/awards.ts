@@ -8,7 +8,12 @@ import { inputsFor, measuredDimensions } from './slots.js';
 export interface AwardParts {
   rules: SubsidyRule[];
   parts: Map<string, Understanding>;
+  /** The provisions are alternatives for one figure ("这三种情况分别能资助多少"): compared, never added. */
+  alternatives?: boolean;
 }
+
+/** Words that ask the same figure under several provisions side by side. */
+const SIDE_BY_SIDE = /(分别|各[奖补拿给算]?多少|各自|哪个(多|高|划算)|哪种|差多少|差别|区别|对比|比较|[两三四几]种(情况|方案|方式))/;
 
 /** Words that say a piece of a message applies to every region it names (都是40w, 各补多少, 三个地方). */
 const BOTH = /(都|各|分别|两边|两地|[两三四]个地方|同样|一样)/;
@@ -64,11 +69,18 @@ export function severalAwards(u: Understanding, regions: readonly string[], ctx:
     .map((r) => [r.id, understand((owner.get(r.id) ?? []).join(''), ctx.lexicon)] as const));
   // A provision named only in passing (技改完工了 beside 以奖代补) whose part gives none of the inputs it needs is context,
   // not an award asked about.
+  const givesInputs = (r: SubsidyRule, part: Understanding) => !r.inputs.some((i) => i.required) || Object.keys(inputsFor(r, part).inputs).length > 0;
   const rules = candidates.filter((r) => {
     const part = parts.get(r.id);
-    if (!part) return false;
-    return !r.inputs.some((i) => i.required) || Object.keys(inputsFor(r, part).inputs).length > 0;
+    return part !== undefined && givesInputs(r, part);
   });
+  // "投资2600万：普通企业、评上示范项目、或者龙头骨干企业，这三种情况分别能资助多少": provisions named side by side without
+  // figures of their own are alternatives for the message's figure, each computed on the whole message.
+  const bare = candidates.filter((r) => parts.has(r.id) && !rules.includes(r) && givesInputs(r, u));
+  if (rules.length >= 1 && bare.length >= 1 && SIDE_BY_SIDE.test(u.text)) {
+    const alternatives = candidates.filter((r) => rules.includes(r) || bare.includes(r));
+    return { rules: alternatives, parts: new Map(alternatives.map((r) => [r.id, u])), alternatives: true };
+  }
   if (rules.length === 0 || (rules.length === 1 && parts.size < 2)) return null;
   return { rules, parts };
 }

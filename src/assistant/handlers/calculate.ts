@@ -12,6 +12,11 @@ import { carryInputs, inputsFor, type Inputs } from './slots.js';
 /** "分别 / 各…多少": each part of an award asked on its own line. */
 const EACH = /(分别|各[奖补拿给算]?多少|各自)/;
 
+/** The input through which a rule's modifier applies (企业类别 → 商贸流通等企业), when the inputs set it. */
+function modifierInput(rule: SubsidyRule, inputs: Inputs): RuleInput | undefined {
+  return rule.inputs.find((i) => i.dimension === 'level' && i.key !== 'level' && rule.modifiers.some((m) => m.key === inputs[i.key]));
+}
+
 /** How an amount is asked: the regions in play, the turn it follows, and each provision's own part of the message. */
 export interface CalculationAsk {
   /** No region named while the rules differ by region: the answer lists each region's standard. */
@@ -22,6 +27,8 @@ export interface CalculationAsk {
   regions: readonly string[];
   /** Per rule id, the part of the message about it (several provisions or regions in one message). */
   parts?: Map<string, Understanding>;
+  /** The provisions are alternatives for one project ("普通、示范项目、龙头企业三种情况分别多少"): compared, never added. */
+  alternatives?: boolean;
 }
 
 /** The reply, and what the conversation remembers of it for the next turn (inputs computed, awards granted). */
@@ -36,7 +43,12 @@ export interface CalculationTurn {
  */
 export function calculate(u: Understanding, rules: SubsidyRule[], ask: CalculationAsk, ctx: HandlerContext): CalculationTurn {
   const { regionOpen, previous, regions, parts } = ask;
-  type Result = { rule: SubsidyRule; calculation: Calculation | null; missing: RuleInput | null; message: string | null; sums: Map<string, Quantity[]>; part?: string };
+  type Result = {
+    rule: SubsidyRule; calculation: Calculation | null; missing: RuleInput | null; message: string | null; sums: Map<string, Quantity[]>;
+    part?: string;
+    /** One of several readings of the same case (with and without a modifier): compared, not added. */
+    alternative?: boolean;
+  };
   const results: Result[] = [];
   const context = { today: ctx.today, documents: ctx.corpus.documentById };
   const awards = [...(previous?.awards ?? [])];
@@ -60,6 +72,13 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
         const one = computeSubsidy(rule, { [level.key]: inputs[level.key] ?? 0 }, context);
         if (one.ok) results.push({ rule, calculation: one.calculation, missing: null, message: null, sums, part: level.label });
       }
+    } else if (outcome.ok && EACH.test(u.text) && modifierInput(rule, inputs)) {
+      // "工业企业跟商贸流通企业的奖励各多少": the case computed without and with the modifier the message names.
+      const input = modifierInput(rule, inputs);
+      const modifier = rule.modifiers.find((m) => m.key === (input ? inputs[input.key] : undefined));
+      const plain = computeSubsidy(rule, Object.fromEntries(Object.entries(inputs).filter(([k]) => k !== input?.key)), context);
+      if (plain.ok) results.push({ rule, calculation: plain.calculation, missing: null, message: null, sums, part: `非${modifier?.label ?? ''}`, alternative: true });
+      results.push({ rule, calculation: outcome.calculation, missing: null, message: null, sums, part: modifier?.label, alternative: true });
     } else if (outcome.ok) {
       results.push({ rule, calculation: outcome.calculation, missing: null, message: null, sums });
     } else {
@@ -77,7 +96,8 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
 
   const regionsOf = new Set(eligible.map((r) => ctx.regionOf(r.rule.docId)));
   const comparing = regionsOf.size > 1;
-  const summing = !comparing && eligible.length > 1;
+  // Regions side by side are compared, not added, unless the message asks the total (one group's plants: 合计多少).
+  const summing = eligible.length > 1 && (!comparing || u.asksTotal) && !ask.alternatives && !eligible.some((r) => r.alternative);
   const blocks = eligible.map(({ rule, calculation, sums, part }) => describeCalculation(rule, calculation, eligible.length > 1, sums, ctx, part));
   let total: Decimal | null = null;
   let totalLine = '';
