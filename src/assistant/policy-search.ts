@@ -11,6 +11,8 @@ export interface PolicySearchRequest {
   docId?: string;
   /** Restrict to these documents (a document the question names by year). */
   docIds?: string[];
+  /** Match words only (no embedding): see SearchOptions.wordsOnly. */
+  wordsOnly?: boolean;
 }
 
 /** The documents of the regions a question names; undefined where it names none (search everything). */
@@ -57,5 +59,5 @@ export async function searchPolicy(
 ): Promise<SearchHit[]> {
   const query = toSimplified(request.query);
   const docIds = request.docId ? [request.docId] : request.docIds ?? docIdsForQuestion(corpus, query);
-  return retriever.search(toPolicyVocabulary(questionFocus(query, corpus, docIds !== undefined)), { k: request.k ?? 5, docIds });
+  return retriever.search(toPolicyVocabulary(questionFocus(query, corpus, docIds !== undefined)), { k: request.k ?? 5, docIds, wordsOnly: request.wordsOnly });
 }

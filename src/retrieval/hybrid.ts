@@ -22,8 +22,9 @@ export class HybridRetriever implements Retriever {
   ) {}
 
   async search(query: string, options?: SearchOptions): Promise<SearchHit[]> {
-    const { k, docIds } = resolveSearchOptions(options);
+    const { k, docIds, wordsOnly } = resolveSearchOptions(options);
     const inner = { k: CANDIDATES, docIds };
+    if (wordsOnly) return fuseRankings(await this.lexical.search(query, inner), [], this.weights).slice(0, k);
     const [lexicalHits, denseHits] = await Promise.all([
       this.lexical.search(query, inner),
       this.dense.search(query, inner),

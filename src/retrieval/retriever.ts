@@ -5,6 +5,11 @@ export const SearchOptionsSchema = z.object({
   k: z.number().int().min(1).max(50).default(5),
   /** Restrict to these documents (e.g. the documents of the regions a question names). */
   docIds: z.array(z.string()).optional(),
+  /**
+   * Words only: a hybrid retriever skips the embedding model. For short topic words searched inside a question already
+   * embedded whole (金融, 用地保障), where BM25 is exact and an embedding would cost the answer ~10 ms each.
+   */
+  wordsOnly: z.boolean().default(false),
 });
 export type SearchOptions = z.input<typeof SearchOptionsSchema>;
 

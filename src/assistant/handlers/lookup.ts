@@ -64,7 +64,8 @@ async function eachPartAnswered(text: string, chosen: readonly SearchHit[], docI
   const added: SearchHit[] = [];
   for (const part of askedParts(text)) {
     if (chosen.length + added.length >= MOST_CLAUSES) break;
-    const [hit] = await searchPolicy(ctx.corpus, ctx.retriever, { query: part, k: 1, docIds });
+    // The message was embedded whole already; each piece is matched on its words (金融, 用地保障).
+    const [hit] = await searchPolicy(ctx.corpus, ctx.retriever, { query: part, k: 1, docIds, wordsOnly: true });
     if (!hit || [...chosen, ...added].some((h) => h.clause.id === hit.clause.id)) continue;
     if (distinctiveTerms([hit], ctx.lexicon.gazetteer).some((t) => part.includes(t))) added.push(hit);
   }
