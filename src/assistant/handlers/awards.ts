@@ -32,6 +32,9 @@ export function severalAwards(u: Understanding, regions: readonly string[], ctx:
   const candidates = all.filter((r) => ctx.regionOf(r.docId) === region);
   if (candidates.length < 2) return null;
   const pieces = splitPieces(u.text, /[，,；;。、？?！!\s]/);
+  // A narrower provision answers to its general rule's words too (转移企业 named earlier, then 财政贡献增量66万).
+  const narrowerOf = new Map(candidates.filter((r) => r.specializes).map((r) => [r.specializes ?? '', r]));
+  const generals = ctx.rules.rules.filter((g) => narrowerOf.has(g.id) && !candidates.includes(g));
   const owner = new Map<string, string[]>();
   const leading: string[] = [];
   let current: SubsidyRule | undefined;
@@ -39,9 +42,10 @@ export function severalAwards(u: Understanding, regions: readonly string[], ctx:
     // The provision that scores best on this piece (the chooser's own scoring, quantities' fit included) owns it;
     // among equals, the one named first.
     const dimensions = measuredDimensions(understand(piece, ctx.lexicon).quantities);
-    let named = chooseRules(candidates, piece, { regionOf: ctx.regionOf, regions: region ? [region] : [], dimensions }).rules
+    let named = chooseRules([...candidates, ...generals], piece, { regionOf: ctx.regionOf, regions: region ? [region] : [], dimensions }).rules
       .map((r) => ({ r, at: firstMention(r, piece, true) }))
-      .sort((a, b) => a.at - b.at)[0]?.r;
+      .sort((a, b) => a.at - b.at)
+      .map(({ r }) => narrowerOf.get(r.id) ?? r)[0];
     // A piece naming no provision, with a quantity the current one cannot take (另外租了2000平方米 after 注册资本): it
     // belongs to the provision of the same clause that takes it.
     if (!named && current && unitScore(current, dimensions) < 0) {
