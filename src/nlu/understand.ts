@@ -71,10 +71,13 @@ const LOOKUP_QUESTION = /(目标|任务|指标|怎么规定|如何规定|怎么�
 const CLAIMED = /(补贴|补助|奖励|资助|奖补|扶持)(就|应该|应当)?(是|为|有|给)$/;
 const ALREADY = /(已经?(拿|领|获|收到|得到|享受)|拿了|领了|获得了|收到了|今年.{0,4}(拿|领)过)/;
 
-function cueBefore(text: string, q: Quantity): string {
+function cueBefore(text: string, q: Quantity, quantities: readonly Quantity[]): string {
   const before = text.slice(0, q.start);
   const clauseStart = Math.max(...['，', ',', '。', '；', '、'].map((d) => before.lastIndexOf(d)));
-  return before.slice(clauseStart + 1);
+  // A figure listed right after another ("分别是80万 120万 150万") has no cue of its own: the words before the first
+  // belong to it alone.
+  const previousEnd = Math.max(-1, ...quantities.filter((x) => x.end <= q.start).map((x) => x.end - 1));
+  return before.slice(Math.max(clauseStart, previousEnd) + 1);
 }
 
 
@@ -114,7 +117,7 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
   for (const q of quantities.filter((x) => x.kind === 'money')) {
     // "不是200万，是300万": the corrected figure counts, the negated one does not.
     if (negated.some(([a, b]) => q.start >= a && q.start < b)) continue;
-    const cue = cueBefore(trimmed, q);
+    const cue = cueBefore(trimmed, q, quantities);
     if (CLAIMED.test(cue)) amounts.claimed.push(q);
     else if (ALREADY.test(cue)) amounts.alreadyReceived = q;
     else if (/省级/.test(cue)) amounts.provincial = q;

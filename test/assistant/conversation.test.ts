@@ -134,6 +134,23 @@ describe('conversations', () => {
     expect(category?.total).toBeNull();
   });
 
+  it('caps each project on its own and computes a yearly award year by year, then the 合计', async () => {
+    const [projects] = await converse('中山龙头骨干企业 两个技改项目 一个投资4000万 另一个投资8000万 各资助多少 合计多少');
+    expect((amountOf(projects) as string[]).sort()).toEqual(['10000000', '8000000']);
+    expect(projects?.total).toBe('18000000');
+    const [years] = await converse('东源 技改完工后三年县级分成的财政贡献增量分别是100万 150万 200万 每年以奖代补多少');
+    expect((amountOf(years) as string[]).sort()).toEqual(['400000', '600000', '800000']);
+    expect(years?.total).toBe('1800000');
+    // One project's figures are added: 一个项目 2000万 又追加500万 is one investment of 2500万.
+    const [added] = await converse('中山龙头骨干企业一个技改项目投资2000万，后来又追加了500万，资助多少');
+    expect(amountOf(added)).toBe('5000000');
+  });
+
+  it('counts only what a count names: 4个项目 is no number of demonstration projects', async () => {
+    const [reply] = await converse('六安 我们有4个项目进了市级技改项目库，其中一个评上市级技改示范项目，固定资产投资800万，奖多少');
+    expect(amountOf(reply)).toBe('500000');
+  });
+
   it('adds up two regions only when the total is asked', async () => {
     const [both] = await converse('中山厂智能制造示范项目投资500万，东源厂规上企业设备购置80万，各补多少，合计多少');
     expect(both?.total).toBe('1160000');

@@ -1,3 +1,4 @@
+import type { Quantity } from '../../nlu/quantities.js';
 import { understand, type Understanding } from '../../nlu/understand.js';
 import { findRegions } from '../../nlu/regions.js';
 import { chooseRules, firstMention, unitScore, type SubsidyRule } from '../../policy/index.js';
@@ -33,7 +34,8 @@ export function severalAwards(u: Understanding, regions: readonly string[], ctx:
   if (candidates.length < 2) return null;
   const pieces = splitPieces(u.text, /[，,；;。、？?！!\s]/);
   // A narrower provision answers to its general rule's words too (转移企业 named earlier, then 财政贡献增量66万).
-  const narrowerOf = new Map(candidates.filter((r) => r.specializes).map((r) => [r.specializes ?? '', r]));
+  const narrowerOf = new Map(candidates.filter((r) => r.specializes && !candidates.some((g) => g.id === r.specializes))
+    .map((r) => [r.specializes ?? '', r]));
   const generals = ctx.rules.rules.filter((g) => narrowerOf.has(g.id) && !candidates.includes(g));
   const owner = new Map<string, string[]>();
   const leading: string[] = [];
@@ -80,7 +82,12 @@ export function severalAwards(u: Understanding, regions: readonly string[], ctx:
   });
   // "投资2600万：普通企业、评上示范项目、或者龙头骨干企业，这三种情况分别能资助多少": provisions named side by side without
   // figures of their own are alternatives for the message's figure, each computed on the whole message.
-  const bare = candidates.filter((r) => parts.has(r.id) && !rules.includes(r) && givesInputs(r, u));
+  // An alternative takes a figure the message gives for another provision by that figure's own cue word (投资2600万 →
+  // each rule's 投资额); a provision whose inputs no figure's words name (设备 beside 主营业务收入3000万) is not one.
+  const figures = u.quantities.filter((q) => [...parts.values()].some((p) => p !== undefined && p.quantities.length > 0 && p.text.includes(q.text)));
+  const saidOf = (q: Quantity) => u.text.slice(0, q.start).split(/[，,。；;？?！!\s]/).at(-1) ?? '';
+  const takesAFigure = (r: SubsidyRule) => figures.some((q) => r.inputs.some((i) => i.dimension === q.kind && i.cues.some((c) => saidOf(q).includes(c))));
+  const bare = candidates.filter((r) => parts.has(r.id) && !rules.includes(r) && givesInputs(r, u) && takesAFigure(r));
   if (rules.length >= 1 && bare.length >= 1 && SIDE_BY_SIDE.test(u.text)) {
     const alternatives = candidates.filter((r) => rules.includes(r) || bare.includes(r));
     return { rules: alternatives, parts: new Map(alternatives.map((r) => [r.id, u])), alternatives: true };

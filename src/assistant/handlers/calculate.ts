@@ -17,6 +17,25 @@ function modifierInput(rule: SubsidyRule, inputs: Inputs): RuleInput | undefined
   return rule.inputs.find((i) => i.dimension === 'level' && i.key !== 'level' && rule.modifiers.some((m) => m.key === inputs[i.key]));
 }
 
+/** Words that give figures year by year ("接下来三年…分别是80万、120万、150万", "第一年…第二年…"). */
+const YEAR_BY_YEAR = /(逐年|各年|第[一二三]年|[两三]年[^，。]{0,20}(分别|每年|各))/;
+/** Words that give figures project by project ("两个技改项目 一个投资0.3亿 另一个投资6,000万"). */
+const PROJECT_BY_PROJECT = /([两三四五六七八九几多]个[^，。]{0,4}项目|另一个|另一项|各个项目)/;
+
+/**
+ * The input whose several figures the row computes one at a time: several projects under a per-project cap, each
+ * capped, and a yearly award (a stated duration) year by year when the message gives the years' figures. Null
+ * otherwise: several figures of one kind are added (两台母机200万和300万, 一个项目投资2000万又追加500万).
+ */
+function separateFigures(rule: SubsidyRule, sums: Map<string, Quantity[]>, text: string): { key: string; figures: Quantity[]; unit: 'project' | 'year' } | null {
+  for (const [key, figures] of sums) {
+    if (figures.length < 2) continue;
+    if (rule.caps.some((c) => c.per === 'project') && PROJECT_BY_PROJECT.test(text)) return { key, figures, unit: 'project' };
+    if (rule.duration && figures.length <= rule.duration.years && YEAR_BY_YEAR.test(text)) return { key, figures, unit: 'year' };
+  }
+  return null;
+}
+
 /** How an amount is asked: the regions in play, the turn it follows, and each provision's own part of the message. */
 export interface CalculationAsk {
   /** No region named while the rules differ by region: the answer lists each region's standard. */
@@ -63,6 +82,18 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
       : rule.caps.some((c) => c.per === 'enterprise') ? 'alreadyReceived' : null;
     if (u.additive && earlier.gt(0) && spentKey && acceptedInputs(rule).has(spentKey) && inputs[spentKey] === undefined) {
       inputs[spentKey] = yuanString(earlier);
+    }
+    // Several figures for one input that the row computes one by one: projects under a per-project cap (两个项目 0.3亿 和
+    // 6,000万), or the years of a yearly award (三年分别80万 120万 150万). Each its own line, then the 合计.
+    const separate = separateFigures(rule, sums, u.text);
+    if (separate) {
+      for (const [i, q] of separate.figures.entries()) {
+        const one = computeSubsidy(rule, { ...inputs, [separate.key]: yuanString(q.value) }, context);
+        const part = `${separate.unit === 'year' ? `第${i + 1}年` : `项目${i + 1}`}（${q.text}）`;
+        if (one.ok) results.push({ rule, calculation: one.calculation, missing: null, message: null, sums: new Map(), part });
+        else results.push({ rule, calculation: null, missing: rule.inputs.find((x) => x.key === one.error.field) ?? null, message: one.error.message, sums: new Map(), part });
+      }
+      continue;
     }
     const outcome = computeSubsidy(rule, inputs, context);
     // "高级工6人、技师4人…分别多少": each level its own line and figure, then the 合计 (only where no cap spans them).

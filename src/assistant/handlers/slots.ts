@@ -21,6 +21,11 @@ function cueText(text: string, q: Quantity): string {
   return before.slice(cut + 1);
 }
 
+/** The words right after a count, up to the next separator: what it counts. */
+function countedText(text: string, q: Quantity): string {
+  return text.slice(q.end, q.end + 10).split(/[，,。；;、：:\s]/)[0] ?? '';
+}
+
 /**
  * The input a quantity fills: the one whose cue word stands nearest before it (连片加起来9500平 is the contiguous area
  * though 闲置厂房 comes earlier), the longer word among equals; else the rule's first required input.
@@ -71,7 +76,8 @@ export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs
     const candidates = all.filter((i) => i.dimension === dimension);
     if (!candidates.length) continue;
     for (const q of byDimension[dimension] ?? []) {
-      const cue = cueText(u.text, q);
+      // A count names what it counts after it (两个示范项目, 2个名牌产品): 4个项目都进了库 counts no 示范项目.
+      const cue = dimension === 'count' ? countedText(u.text, q) : cueText(u.text, q);
       const input = inputForQuantity(candidates, cue);
       if (!input) continue;
       sums.set(input.key, [...(sums.get(input.key) ?? []), q]);
