@@ -113,8 +113,9 @@ export class PolicyAssistant {
     let subjectText = u.text;
     let choice = ownChoice;
     if (ownChoice.rules.length === 0 && previous.subjectText && (u.followUp || u.quantities.length || u.regions.length)) {
-      subjectText = previous.subjectText;
-      choice = choose(previous.subjectText, next.regions);
+      // "说错了 我们还没认定龙头骨干 就是普通企业": what this turn denies leaves the earlier subject.
+      subjectText = withoutDenied(previous.subjectText, u, ctx.rules);
+      choice = choose(subjectText, next.regions);
     }
     const regionsNamed = next.regions;
     const docsInScope = named.length ? named : ctx.corpus.documents.filter((d) => regionsNamed.includes(d.region)).map((d) => d.id);
@@ -174,6 +175,15 @@ export class PolicyAssistant {
     const query = ownChoice.rules.length === 0 && previous.subjectText && u.text.length <= 12 ? `${previous.subjectText} ${u.text}` : u.text;
     return this.lookupIn({ ...u, text: query }, named);
   }
+}
+
+/** The earlier subject less the words of every provision this turn says is not so (不是提名奖, 还没认定龙头骨干). */
+function withoutDenied(subject: string, u: Understanding, rules: PolicyRules): string {
+  const denied = u.negated.map(([a, b]) => u.text.slice(a, b));
+  // Every word of a provision denied goes (还没认定龙头骨干 denies 龙头骨干企业 and 骨干企业 too).
+  const deniedRules = rules.rules.filter((r) => r.vocabulary.triggers.some((w) => denied.some((span) => span.includes(w))));
+  const words = [...new Set(deniedRules.flatMap((r) => r.vocabulary.triggers))].sort((a, b) => b.length - a.length);
+  return words.reduce((text, w) => text.split(w).join(''), subject);
 }
 
 /** 《document title》label, as answers refer to a clause. */

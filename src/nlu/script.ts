@@ -12,5 +12,17 @@ const convert = OpenCC.Converter({ from: 'hk', to: 'cn' });
  */
 export function toSimplified(text: string): string {
   // Pure ASCII (and most simplified text) has nothing to convert; skip the trie walk for it.
-  return /[^\x00-\x7f]/.test(text) ? convert(text) : text;
+  return /[^\x00-\x7f]/.test(text) ? convert(fromCantonese(text)) : text;
+}
+
+// Hong Kong callers write Cantonese function words (咁上限係幾多 = 那上限是多少); the documents and every cue are
+// Mandarin. Read before the character conversion (係 would become 系, as in 体系); none occurs in the five documents.
+const CANTONESE: readonly [string, string][] = [
+  ['乜嘢', '什么'], ['點樣', '怎样'], ['点样', '怎样'], ['幾多', '多少'], ['几多', '多少'], ['邊度', '哪里'], ['边度', '哪里'],
+  ['係咪', '是不是'], ['有冇', '有没有'], ['咁', '那'], ['係', '是'], ['嘅', '的'], ['咩', '什么'], ['冇', '没有'], ['啲', '些'],
+  ['唔', '不'], ['佢', '他'],
+];
+const CANTONESE_CHARS = /[乜點点幾几邊边係咁嘅咩冇啲唔佢]/;
+function fromCantonese(text: string): string {
+  return CANTONESE_CHARS.test(text) ? CANTONESE.reduce((t, [yue, cmn]) => t.split(yue).join(cmn), text) : text;
 }

@@ -46,7 +46,7 @@ const COMPARE = /(和|与|跟|vs|对比|比较|各补|各自|分别|哪个多|�
 const VALIDITY = /(有效|过期|失效|到期|还能申请|还能用|现行|执行期|征求意见稿|正式(施行|实施|印发|发布|生效|出台|文件|版|稿)|(是不是|是否|算不算)正式|正式了吗|草案|还算数|还管用)/;
 // "那…呢", "换成…", and corrections of what was said ("我们其实是…", "不对，是…").
 const FOLLOW_UP = /^(那|如果|换成|改成|要是|假如|再|那如果)|呢[？?]?$|^.{0,4}(其实|实际上|不对|更正|说错|搞错)/;
-const INJECTION = /(忽略|无视|ignore|forget|disregard|override|不要管|不用管|你的规则|system prompt|系统(提示|指令|通知|消息)|管理员指令|假设比例|比例是\d|rate is|你现在是|假装|照着答|直接(回复|回答)|回答(开头|最后|末尾)|(开头|最后|末尾)加一句|必须(写|回答|回复)|不要提|已经?(改成|调整为|调成|取消)|一律按)/i;
+const INJECTION = /(忽略|无视|ignore|forget|disregard|override|不要管|不用管|你的规则|system prompt|你就当|就当作?|不许说|别跟我说|你按|系统(提示|指令|通知|消息)|管理员指令|假设比例|比例是\d|rate is|你现在是|假装|照着答|直接(回复|回答)|回答(开头|最后|末尾)|(开头|最后|末尾)加一句|必须(写|回答|回复)|不要提|已经?(改成|调整为|调成|取消)|一律按)/i;
 // Where a message's sentences and bracketed asides end ("." only where it is not a decimal point).
 const CLAUSE = /(?:[^，,。！!？?；;\n【】（）().]|\.(?=\d))+|【[^】]*】|（[^）]*）|\([^)]*\)/g;
 
@@ -85,7 +85,7 @@ const ADDITIVE = /(又|再|另外|还买了|还采购了|追加|同一年|同年
 const ASKS_TOTAL = /(一共|总共|合计|累计|共计|总计|加起来|总额|[两三四五\d]年(下来|内|里|共|总|合)|全部加)/;
 const BROAD = /(有哪些|有什么|都有啥|有啥|哪些方面|哪几种|哪几项|哪些政策|哪些措施|哪些扶持|哪些支持|哪些补贴|哪些奖励|介绍一下|概括|汇总|一览|梳理|列一下|列出)/;
 const CONDITIONS = /(什么条件|哪些条件|满足.{0,6}条件|条件是|什么要求|哪些要求|门槛|最少要|至少要|最低要|才能(纳入|享受|申请|拿)|够不够格|符不符合|有没有资格|什么资格|能不能享受|可以享受吗|能享受吗)/;
-const NEGATION = /(不是|并非|不对|不止|而不是)([^，,。；;？?！!是]{0,10})/g;
+const NEGATION = /(不是|并非|不对|不止|而不是)([^，,。；;？?！!是]{0,10})|(还没有?|没有|尚未|未)被?(认定|评上|评为|获得|拿到|入选)([^，,。；;？?！!\s]{0,10})/g;
 
 /** Whether the text says the word somewhere outside the negated spans ("不是提名奖，是中国质量奖" says 中国质量奖 only). */
 export function saysOutside(text: string, word: string, negated: readonly (readonly [number, number])[]): boolean {
@@ -97,9 +97,12 @@ export function saysOutside(text: string, word: string, negated: readonly (reado
 
 export function understand(text: string, lexicon: Lexicon): Understanding {
   const trimmed = text.trim();
-  const mentioned = findRegions(trimmed, lexicon.gazetteer);
-  // What the user says of their own case: the message less any instruction to the assistant.
+  // What the user says of their own case: the message less any instruction to the assistant ("你就当惠州也执行中山
+  // 的政策" names no region asked about).
   const own = withoutInstructions(trimmed);
+  // An instruction's place counts only when the rest of the message names none ("你按中山的标准算，买母机200万").
+  const ownPlaces = findRegions(own, lexicon.gazetteer);
+  const mentioned = ownPlaces.covered.length || ownPlaces.uncovered.length ? ownPlaces : findRegions(trimmed, lexicon.gazetteer);
   const quantities = findQuantities(own);
   const amounts: Understanding['amounts'] = { base: [], alreadyReceived: null, provincial: null, city: null, county: null, claimed: [] };
   const negated = [...trimmed.matchAll(NEGATION)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as [number, number]);
