@@ -1,6 +1,6 @@
 import { describeValidity, type Corpus } from '../corpus/index.js';
 import type { Lexicon } from '../lexicon/index.js';
-import { understand, type Understanding } from '../nlu/understand.js';
+import { saysOutside, understand, type Understanding } from '../nlu/understand.js';
 import { findNumberProblems } from '../nlu/quantities.js';
 import { toSimplified } from '../nlu/script.js';
 import { chooseRules, type PolicyRules } from '../policy/index.js';
@@ -173,6 +173,8 @@ export class PolicyAssistant {
     }
     // A short follow-up ("需要什么条件？") is about the subject of the conversation.
     const query = ownChoice.rules.length === 0 && previous.subjectText && u.text.length <= 12 ? `${previous.subjectText} ${u.text}` : u.text;
+    // A provision looked up ("导入卓越绩效模式有没有扶持") is the subject of "那需要什么条件" next.
+    if (ownChoice.rules.length) next.subjectText = u.text;
     return this.lookupIn({ ...u, text: query }, named);
   }
 }
@@ -181,7 +183,9 @@ export class PolicyAssistant {
 function withoutDenied(subject: string, u: Understanding, rules: PolicyRules): string {
   const denied = u.negated.map(([a, b]) => u.text.slice(a, b));
   // Every word of a provision denied goes (还没认定龙头骨干 denies 龙头骨干企业 and 骨干企业 too).
-  const deniedRules = rules.rules.filter((r) => r.vocabulary.triggers.some((w) => denied.some((span) => span.includes(w))));
+  // A provision the message also names outside the denial stays ("不是提名奖 是正式的中国质量奖": still 质量奖).
+  const deniedRules = rules.rules.filter((r) => r.vocabulary.triggers.some((w) => denied.some((span) => span.includes(w)))
+    && !r.vocabulary.triggers.some((w) => saysOutside(u.text, w, u.negated)));
   const words = [...new Set(deniedRules.flatMap((r) => r.vocabulary.triggers))].sort((a, b) => b.length - a.length);
   return words.reduce((text, w) => text.split(w).join(''), subject);
 }

@@ -160,6 +160,23 @@ describe('conversations', () => {
     expect(amountOf(own)).toBe('300000');
   });
 
+  it('keeps a looked-up provision as the subject, answers its duration, and finds the sentence that defines a term', async () => {
+    const [, conditions] = await converse('中山 导入卓越绩效模式的企业有没有扶持', '那要满足什么条件');
+    expect(conditions?.answer).toContain('专家评审');
+    expect(conditions?.citations[0]?.clauseId).toBe('zhongshan-2018:四.六');
+    const [duration] = await converse('中山工业互联网平台服务合同的补助最长补几年');
+    expect(duration?.intent).not.toBe('document_facts');
+    expect(duration?.citations[0]?.clauseId).toBe('zhongshan-2018:四.二');
+    const [definition] = await converse('六安文件里技术改造指什么');
+    expect(definition?.citations[0]?.clauseId).toBe('luan-draft:序言');
+    expect(definition?.answer).toContain('新工艺');
+  });
+
+  it('drops a provision the correction places elsewhere: 不在母机库里', async () => {
+    const [, corrected] = await converse('中山 买了600万的工作母机 补多少', '不对 其实是市外买的设备 不在母机库里');
+    expect(corrected?.calculation).toMatchObject({ ruleId: 'zs2018-tech-renovation', amount: '600000' });
+  });
+
   it('counts only what a count names: 4个项目 is no number of demonstration projects', async () => {
     const [reply] = await converse('六安 我们有4个项目进了市级技改项目库，其中一个评上市级技改示范项目，固定资产投资800万，奖多少');
     expect(amountOf(reply)).toBe('500000');

@@ -13,7 +13,8 @@ import type { HandlerContext } from './context.js';
  */
 function leadSentence(hit: SearchHit | undefined, ctx: HandlerContext): string {
   if (!hit || hit.matchedTerms.length === 0) return '';
-  const body = hit.clause.text.replace(/^（[一二三四五六七八九十]+）[^。]{0,30}。/, '').replace(/^——[^。]{0,20}。/, '');
+  const body = hit.clause.text.replace(/^（[一二三四五六七八九十]+）[^。]{0,30}。/, '').replace(/^——[^。]{0,20}。/, '')
+    .replace(/^（[^）]{1,10}）\s*/, '');
   const sentences = body.split(/(?<=[。；])/).map((x) => x.trim()).filter((x) => x.length >= 6);
   const score = (x: string) => hit.matchedTerms.filter((t) => !GENERIC_TERMS.has(t) && x.includes(t)).reduce((sum, t) => sum + t.length, 0);
   const best = sentences.reduce<string | null>((top, x) => (top === null || score(x) > score(top) ? x : top), null);
@@ -32,8 +33,10 @@ export async function lookup(u: Understanding, ctx: HandlerContext, namedDocIds:
   if (hits.length === 0 || !aboutTheDocuments(u.text, hits, u.regions.length > 0 || namedDocIds.length > 0, ctx.lexicon.gazetteer)) {
     return plainReply('out_of_scope', `收录的文件中没有找到与此相关的条款。${ctx.lexicon.coverage}`, [], HELP_SUGGESTIONS);
   }
-  // A near tie for first place goes to the clause sharing most of the question's own words.
-  const first = bestEvidence(hits, u.text, ctx.lexicon.gazetteer) ?? hits[0];
+  // A near tie for first place goes to the clause sharing most of the question's own words; a question of what a term
+  // means goes to the sentence that defines it, wherever it ranks.
+  const first = definitionOf(u.text, namedDocIds.length ? namedDocIds : docIdsForQuestion(ctx.corpus, u.text), ctx)
+    ?? bestEvidence(hits, u.text, ctx.lexicon.gazetteer) ?? hits[0];
   const second = hits.find((h) => h !== first);
   const chosen = [first, second && (second.ranks.lexical ?? 99) <= 2 && (second.ranks.dense ?? 99) <= 2 ? second : undefined]
     .filter((h): h is NonNullable<typeof h> => Boolean(h));
@@ -50,6 +53,27 @@ export async function lookup(u: Understanding, ctx: HandlerContext, namedDocIds:
     total: null,
     suggestions: related.length ? related.map((r) => `${r.subject}能补多少`) : hits.slice(1, 3).map((h) => `${h.clause.title || h.clause.label}是什么`),
   };
+}
+
+// "技术改造是怎么定义的", "六化指什么": the term asked about, the words right before the asking.
+const DEFINITION = /([\p{Script=Han}A-Za-z0-9+“”"]{2,12}?)(?:是怎么定义的|是怎样定义的|怎么定义|的定义是什么|的定义|是指什么|指的是什么|指什么|是什么意思|什么意思)/u;
+
+/**
+ * The clause whose sentence defines the term a question asks about ("技术改造是企业采用新技术…"): a sentence opening with
+ * the term and 是. Undefined when the question asks no definition or no document in scope defines the term.
+ */
+function definitionOf(text: string, docIds: readonly string[] | undefined, ctx: HandlerContext): SearchHit | undefined {
+  const asked = text.split(/[，,。；;？?！!\s]/).map((part) => DEFINITION.exec(part)?.[1]).filter(Boolean).at(-1)?.replace(/[“”"]/g, '');
+  if (!asked) return undefined;
+  const inScope = ctx.corpus.clauses.filter((c) => !docIds || docIds.includes(c.docId));
+  // The longest tail of the asked words that a sentence defines (六安文件里技术改造 → 技术改造).
+  for (let from = 0; from + 2 <= asked.length; from++) {
+    const term = asked.slice(from);
+    const opening = new RegExp(`(^|[。；！？\n“])\\s*${term.replace(/[+]/g, '\\+')}(，)?是(?!否)`);
+    const clause = inScope.find((c) => opening.test(c.text));
+    if (clause) return { clause, score: 1, matchedTerms: [term], ranks: {} };
+  }
+  return undefined;
 }
 
 /** At most this many clauses quoted in one lookup answer: enough for a message that asks three things. */
