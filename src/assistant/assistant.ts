@@ -86,6 +86,11 @@ export class PolicyAssistant {
       return plainReply(u.cue, `您好，我是技改政策助手，可以按政策原文查条款、算补贴。${ctx.lexicon.coverage}您可以直接问，例如“买200万的工作母机能补多少”。`, [], HELP_SUGGESTIONS);
     }
     if (u.uncoveredPlaces.length && !u.regions.length) return notCovered(u.uncoveredPlaces, ctx);
+    // "机器换人 哪几个地方的文件里有提": each region looked up, those whose documents say nothing named as such.
+    if (u.acrossPlaces && !u.regions.length && !u.suppliesInputs) {
+      const regions = [...new Set(ctx.corpus.documents.map((d) => d.region))];
+      return compareLookup(u, regions.map((region) => ({ name: region, docIds: ctx.documentsFor([region]).map((d) => d.id) })), ctx);
+    }
     const keepsTopic = Boolean(previous.subjectText) && (u.followUp || u.level !== null || u.commerce || u.regions.length > 0 || u.quantities.length > 0);
     if (u.cue === 'out_of_scope' && !keepsTopic) {
       // No rule's word, yet possibly the documents' own words (淘汰落后产能, 一群一策): answered when the clauses share them.

@@ -1,6 +1,6 @@
 import type { RegionGazetteer } from '../corpus/index.js';
 import { findRegions } from '../nlu/regions.js';
-import type { SearchHit } from '../retrieval/index.js';
+import { toPolicyVocabulary, type SearchHit } from '../retrieval/index.js';
 
 /** Words that occur all over the corpus (补贴, 企业) or in any question (什么): a match on them says nothing. */
 export const GENERIC_TERMS: ReadonlySet<string> = new Set(['补贴', '补助', '奖励', '奖补', '资助', '扶持', '支持', '政策', '企业',
@@ -29,7 +29,9 @@ function isPlaceName(term: string, gazetteer: RegionGazetteer): boolean {
  * without one, the shared terms must cover half of what the question asks about, so that 人工智能会取代人类吗 or a tax
  * question that shares 专项 with a clause stays out of scope while 关键装备要达到什么水平 is answered.
  */
-export function aboutTheDocuments(question: string, hits: readonly SearchHit[], regionNamed: boolean, gazetteer: RegionGazetteer): boolean {
+export function aboutTheDocuments(asked: string, hits: readonly SearchHit[], regionNamed: boolean, gazetteer: RegionGazetteer): boolean {
+  // The hits' terms are those of the question as searched (技术改造 read as 技改): compare with that spelling.
+  const question = toPolicyVocabulary(asked);
   const terms = distinctiveTerms(hits, gazetteer);
   if (terms.length === 0) return false;
   if (regionNamed) return true;
@@ -56,9 +58,10 @@ const NEAR_TIE = 2 * (1 / 61 - 1 / 62);
  * shared words cover most of the question (数控化率 decides between two target paragraphs that both say 目标).
  * Deterministic: equal cover keeps the ranking's order.
  */
-export function bestEvidence<H extends SearchHit>(hits: readonly H[], question: string, gazetteer: RegionGazetteer): H | undefined {
+export function bestEvidence<H extends SearchHit>(hits: readonly H[], asked: string, gazetteer: RegionGazetteer): H | undefined {
   const [top] = hits;
   if (!top) return undefined;
+  const question = toPolicyVocabulary(asked);
   const cover = (h: H) => coveredChars(question, distinctiveTerms([h], gazetteer).filter((t) => question.includes(t)));
   return hits.filter((h) => top.score - h.score <= NEAR_TIE).reduce((best, h) => (cover(h) > cover(best) ? h : best), top);
 }

@@ -36,12 +36,16 @@ export interface Understanding {
   asksConditions: boolean;
   /** Spans negated in the text ("不是200万"): quantities inside them are not the user's figures. */
   negated: [number, number][];
+  /** "哪几个地方的文件里有提": asked of every place covered, each to be answered. */
+  acrossPlaces: boolean;
 }
 
 const GREETING = /^(你好|您好|hi|hello|嗨|在吗|早上好|下午好|晚上好)[！!。.\s]*$/i;
 const HELP = /(你能做什么|能帮我什么|怎么用|帮助|help|有哪些功能|你是谁)/i;
 const ASKS_AMOUNT = /(多少|怎么补|补不补|有没有补|几成|几个点|能补|能拿|能领|补贴|补助|资助|奖补|奖励|扶持资金|算一下|计算|how much|subsid)/i;
-const COMPARE = /(和|与|跟|vs|对比|比较|各补|各自|分别|哪个多|哪边)/i;
+const COMPARE = /(和|与|跟|vs|对比|比较|各补|各自|分别|哪个多|哪边|各地|各个地方|几个地方)/i;
+// Asked of every place the corpus covers ("贷款贴息 哪几个地方的文件里有提"), not of one.
+const ACROSS_PLACES = /(哪些地方|哪几个地方|这几个地方|几个地方的|各地|哪个地方|哪些城市|哪些文件|哪几份|哪几个文件|各个文件|所有文件|每个地方)/;
 // 正式 only of a document (正式印发, 正式文件, 是不是正式的): 正式的中国质量奖 is an award, not a status.
 const VALIDITY = /(有效|过期|失效|到期|还能申请|还能用|现行|执行期|征求意见稿|正式(施行|实施|印发|发布|生效|出台|文件|版|稿)|(是不是|是否|算不算)正式|正式了吗|草案|还算数|还管用)/;
 // "那…呢", "换成…", and corrections of what was said ("我们其实是…", "不对，是…").
@@ -143,6 +147,6 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
     commerce: lexicon.choiceWords.some((w) => trimmed.includes(w)),
     followUp: FOLLOW_UP.test(trimmed), injection: INJECTION.test(trimmed),
     additive: ADDITIVE.test(trimmed), asksTotal: ASKS_TOTAL.test(trimmed), broad: BROAD.test(trimmed), asksConditions: CONDITIONS.test(trimmed),
-    negated,
+    negated, acrossPlaces: ACROSS_PLACES.test(own),
   };
 }

@@ -172,6 +172,14 @@ describe('conversations', () => {
     expect(definition?.answer).toContain('新工艺');
   });
 
+  it('answers a question asked of every place covered region by region', async () => {
+    const [reply] = await converse('机器换人 哪几个地方的文件里有提 分别是怎么支持的');
+    expect(reply?.calculation).toBeNull();
+    const cited = reply?.citations.map((c) => c.clauseId) ?? [];
+    expect(cited).toEqual(expect.arrayContaining(['dongyuan-2018:三.三', 'luan-draft:二.四']));
+    expect(reply?.answer).toContain('【中山市】');
+  });
+
   it('drops a provision the correction places elsewhere: 不在母机库里', async () => {
     const [, corrected] = await converse('中山 买了600万的工作母机 补多少', '不对 其实是市外买的设备 不在母机库里');
     expect(corrected?.calculation).toMatchObject({ ruleId: 'zs2018-tech-renovation', amount: '600000' });
