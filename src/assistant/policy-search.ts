@@ -39,11 +39,16 @@ function corpusTerms(corpus: Corpus): ReadonlySet<string> {
  * the search is already narrowed to their documents (中山 and 中山市 then rank alike). The lexical ranking ignored
  * these words already; the embedding did not, and a courtesy could reorder two near clauses.
  */
+const SELF_INTRODUCTION = /^(我们|我司|本公司|我们公司|我公司|我们企业|我们厂)(是|属于)/;
+
 export function questionFocus(query: string, corpus: Corpus, narrowedByRegion: boolean): string {
   const known = corpusTerms(corpus);
   const content = (t: string) => t.length >= 2 && !GENERIC_TERMS.has(t) && (known.has(t) || synonymsOf(t).some((s) => known.has(s)));
   const speaks = (part: string) => /\d/.test(part) || findRegions(part, corpus.gazetteer).covered.length > 0 || jiebaTokenizer(part).some(content);
-  let focus = query.split(/[，,。；;！!？?\s]+/).filter((part) => part && speaks(part)).map(trimLeadingFunctionWords).join('，');
+  const parts = query.split(/[，,。；;！!？?\s]+/).filter((part) => part && speaks(part));
+  // A self-introduction before the question (我们是一家做五金的企业，…) is context for the figures, not what to search.
+  const asked = parts.length > 1 ? parts.filter((part, i) => i === parts.length - 1 || !SELF_INTRODUCTION.test(part)) : parts;
+  let focus = asked.map(trimLeadingFunctionWords).join('，');
   if (narrowedByRegion) {
     const names = corpus.gazetteer.covered.flatMap((r) => [r.region, ...r.aliases]).sort((a, b) => b.length - a.length);
     for (const name of names) focus = focus.split(name).join('');

@@ -103,6 +103,8 @@ describe('retrieval on the real corpus', () => {
     expect(questionFocus('东源县财政三年累计安排多少技改资金', corpus, true)).toBe(questionFocus('东源财政三年累计安排多少技改资金', corpus, true));
     // Not narrowed to a region's documents: the place name stays, as the search is not restricted to it.
     expect(questionFocus('中山怎么推动产业集群协同技改', corpus, false)).toBe('中山怎么推动产业集群协同技改');
+    // A self-introduction before the question is context, not what to search.
+    expect(questionFocus('我们是一家做五金的企业，深圳技改的工作目标有哪些', corpus, true)).toBe('技改的工作目标有哪些');
     // Nothing left to search on: the question as typed.
     expect(questionFocus('谢谢', corpus, false)).toBe('谢谢');
   });
