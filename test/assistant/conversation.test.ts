@@ -180,6 +180,15 @@ describe('conversations', () => {
     expect(reply?.answer).toContain('【中山市】');
   });
 
+  it('asks the region when the regions\' rules differ, each standard beside the question, and computes once told', async () => {
+    const [ask, told] = await converse('我们技改投了2000万，能补多少？', '在中山');
+    expect(ask?.calculation).toBeNull();
+    expect(ask?.answer).toMatch(/请问企业在哪个地区/);
+    expect(ask?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['zhongshan-2018:四.一', 'dongyuan-2018:四.一']));
+    expect(ask?.suggestions).toContain('在中山市');
+    expect(told?.calculation).toMatchObject({ ruleId: 'zs2018-tech-renovation', amount: '2000000' });
+  });
+
   it('drops a provision the correction places elsewhere: 不在母机库里', async () => {
     const [, corrected] = await converse('中山 买了600万的工作母机 补多少', '不对 其实是市外买的设备 不在母机库里');
     expect(corrected?.calculation).toMatchObject({ ruleId: 'zs2018-tech-renovation', amount: '600000' });

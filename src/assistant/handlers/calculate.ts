@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import type { Quantity } from '../../nlu/quantities.js';
 import type { Understanding } from '../../nlu/understand.js';
 import { acceptedInputs, computeSubsidy, formatYuan, yuanString, type Calculation, type RuleInput, type SubsidyRule } from '../../policy/index.js';
-import { numbered, plainReply, unratedSentence } from '../compose.js';
+import { numbered, plainReply, ruleHeadline, unratedSentence } from '../compose.js';
 import type { ConversationSlots } from '../conversation.js';
 import { toChatCalculation, type AssistantReply } from '../response.js';
 import { namedDocuments, unratedFor, type HandlerContext } from './context.js';
@@ -126,6 +126,9 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
   const awardsNow = [...awards, ...eligible.map((r) => ({ ruleId: r.rule.id, amount: r.calculation.amount }))];
 
   const regionsOf = new Set(eligible.map((r) => ctx.regionOf(r.rule.docId)));
+  // No region said while the regions' rules differ: one question back, each region's standard beside it, no figure
+  // (the figure would be a guess at where the enterprise is); the inputs wait for the answer.
+  if (regionOpen && regionsOf.size > 1) return { reply: askRegion(eligible.map((r) => r.rule), ctx), remember: { inputs: inputsNow } };
   const comparing = regionsOf.size > 1;
   // Regions side by side are compared, not added, unless the message asks the total (one group's plants: 合计多少).
   const summing = eligible.length > 1 && (!comparing || u.asksTotal) && !ask.alternatives && !eligible.some((r) => r.alternative);
@@ -182,7 +185,7 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
     }
   }
   const head = comparing || regionLines.length
-    ? `按不同地区的政策分别计算${regionOpen ? '（您没有说明地区，以下列出各地标准）' : ''}：`
+    ? '按不同地区的政策分别计算：'
     : summing ? '您问到的几项分别计算如下：' : '';
   const publicCalc = eligible.map((r) => toChatCalculation(r.calculation));
   const many = publicCalc.length > 1;
@@ -207,6 +210,14 @@ function notEligible(computed: { rule: SubsidyRule; calculation: Calculation }[]
   });
   const clauses = computed.flatMap(({ rule }) => [...rule.thresholds.map((t) => t.clauseId), rule.clauseId]);
   return plainReply('calculate', lines.join('\n'), ctx.citations(clauses), ['需要满足什么条件？']);
+}
+
+/** Which region: each candidate region's provision with its headline standard and clause, the regions as chips. */
+function askRegion(rules: SubsidyRule[], ctx: HandlerContext): AssistantReply {
+  const regions = [...new Set(rules.map((r) => ctx.regionOf(r.docId) ?? ''))];
+  const lines = rules.map((r) => `· ${ctx.regionOf(r.docId)}：${r.subject}，${ruleHeadline(r)}（${ctx.clauseRef(r.clauseId)}）`);
+  return plainReply('calculate', `各地标准不同，请问企业在哪个地区（${regions.join('、')}）？\n${lines.join('\n')}`,
+    ctx.citations(rules.map((r) => r.clauseId)), regions.map((r) => `在${r}`));
 }
 
 /** Nothing could be computed: say what the rule grants, then ask for the first missing input with its chips. */
