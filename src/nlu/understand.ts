@@ -73,6 +73,8 @@ const COUNT_QUESTION = /多少(个|家|项|名|台|条|年|亩)/;
 const LOOKUP_QUESTION = /(目标|任务|指标|怎么规定|如何规定|怎么讲|怎么说|如何表述|提法|是什么|什么意思|指什么|有哪些|包括|哪些内容|谁负责|哪个部门|由谁)/;
 // An amount the message asserts as the subsidy itself ("补贴是500万"): never a calculation base.
 const CLAIMED = /(补贴|补助|奖励|资助|奖补|扶持)(就|应该|应当)?(是|为|有|给)$/;
+// A fiscal increment split by level of government (省级分成增量, 县级分成部分的财政贡献增量).
+const FISCAL_SHARE = /(分成|财政贡献|税收贡献|财政增量|地方贡献)/;
 const ALREADY = /(已经?(拿|领|获|收到|得到|享受)|拿了|领了|获得了|收到了|今年.{0,4}(拿|领)过)/;
 
 function cueBefore(text: string, q: Quantity, quantities: readonly Quantity[]): string {
@@ -121,15 +123,17 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
   const askedAbout = (region: string) => (lexicon.gazetteer.covered.find((r) => r.region === region)?.aliases ?? []).some(outsideNegation);
   const covered = mentioned.covered.filter(askedAbout);
   const uncovered = mentioned.uncovered;
+  const fiscal = FISCAL_SHARE.test(own);
   for (const q of quantities.filter((x) => x.kind === 'money')) {
     // "不是200万，是300万": the corrected figure counts, the negated one does not.
     if (negated.some(([a, b]) => q.start >= a && q.start < b)) continue;
     const cue = cueBefore(trimmed, q, quantities);
     if (CLAIMED.test(cue)) amounts.claimed.push(q);
     else if (ALREADY.test(cue)) amounts.alreadyReceived = q;
-    else if (/省级/.test(cue)) amounts.provincial = q;
-    else if (/(地市级|市级)/.test(cue)) amounts.city = q;
-    else if (/县级/.test(cue)) amounts.county = q;
+    // 省级/市级/县级 name a share of a fiscal increment only where the message speaks of one (市级智能工厂 is a level).
+    else if (fiscal && /省级/.test(cue)) amounts.provincial = q;
+    else if (fiscal && /(地市级|市级)/.test(cue)) amounts.city = q;
+    else if (fiscal && /县级/.test(cue)) amounts.county = q;
     else amounts.base.push(q);
   }
   const asksAmount = amounts.base.length > 0 ||

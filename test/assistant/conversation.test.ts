@@ -189,6 +189,14 @@ describe('conversations', () => {
     expect(told?.calculation).toMatchObject({ ruleId: 'zs2018-tech-renovation', amount: '2000000' });
   });
 
+  it('reads 市级 as a share of a fiscal increment only where the message speaks of one', async () => {
+    // 350万 is the project's investment, a figure to compute on, not a 市级 share.
+    const [level] = await converse('智能工厂这块比一下 六安（新认定了市级智能工厂 项目固定资产投资350万）和东源 分别怎么支持');
+    expect([amountOf(level)].flat()).toEqual(['200000']);
+    const [share] = await converse('中山技改完工了 财政贡献增量里省级分成100万 市级分成80万 事后奖补多少');
+    expect(amountOf(share)).toBe('1000000');
+  });
+
   it('drops a provision the correction places elsewhere: 不在母机库里', async () => {
     const [, corrected] = await converse('中山 买了600万的工作母机 补多少', '不对 其实是市外买的设备 不在母机库里');
     expect(corrected?.calculation).toMatchObject({ ruleId: 'zs2018-tech-renovation', amount: '600000' });
