@@ -197,6 +197,12 @@ describe('conversations', () => {
     expect(amountOf(share)).toBe('1000000');
   });
 
+  it('remembers the whole case across a threshold: 180万 is below 200万, then 其实是信息化改造项目 is exempt', async () => {
+    const [below, exempt] = await converse('六安 新认定市级数字化车间 项目固定资产投资180万 能奖多少', '哦 其实这是个信息化改造项目');
+    expect(below?.answer).toContain('不符合');
+    expect(exempt?.calculation).toMatchObject({ ruleId: 'luan-digital-workshop', amount: '100000' });
+  });
+
   it('drops a provision the correction places elsewhere: 不在母机库里', async () => {
     const [, corrected] = await converse('中山 买了600万的工作母机 补多少', '不对 其实是市外买的设备 不在母机库里');
     expect(corrected?.calculation).toMatchObject({ ruleId: 'zs2018-tech-renovation', amount: '600000' });

@@ -69,12 +69,15 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
     alternative?: boolean;
   };
   const results: Result[] = [];
+  // What each rule was given: remembered whole, also when a threshold stopped the calculation before the formula read it.
+  const fed = new Map<string, Inputs>();
   const context = { today: ctx.today, documents: ctx.corpus.documentById };
   const awards = [...(previous?.awards ?? [])];
   for (const rule of rules) {
     const { inputs: fresh, sums } = inputsFor(rule, parts?.get(rule.id) ?? u);
     const carried = previous ? carryInputs(previous.inputs, rule) : {};
     const inputs: Inputs = { ...carried, ...fresh };
+    fed.set(rule.id, inputs);
     // "又买了…": what this conversation already computed for the rule counts against its cap (yearly, or the
     // enterprise's own where the text gives no period), through the input the row declares for it.
     const earlier = awards.filter((a) => a.ruleId === rule.id).reduce((sum, a) => sum.plus(a.amount), new Decimal(0));
@@ -118,7 +121,8 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
   }
   const computed = results.filter((r): r is Result & { calculation: Calculation } => r.calculation !== null);
   if (computed.length === 0) return { reply: askForInput(results, rules, regionOpen, ctx), remember: {} };
-  const inputsNow: Inputs = { ...(computed[computed.length - 1]?.calculation.inputs ?? {}) };
+  const last = computed[computed.length - 1];
+  const inputsNow: Inputs = { ...(last ? fed.get(last.rule.id) : {}), ...(last?.calculation.inputs ?? {}) };
   // Below a threshold the text sets: the provision does not apply, and the answer says so with the threshold clause.
   const regionRank = (r: { rule: SubsidyRule }) => { const i = regions.indexOf(ctx.regionOf(r.rule.docId) ?? ''); return i < 0 ? 99 : i; };
   const eligible = computed.filter((r) => r.calculation.eligible).sort((a, b) => regionRank(a) - regionRank(b));
