@@ -14,7 +14,7 @@ import { calculate } from './handlers/calculate.js';
 import { namedDocuments, unratedFor, type HandlerContext } from './handlers/context.js';
 import { DOCUMENT_FACT_CUE, answerDocumentFacts } from './handlers/document-facts.js';
 import { compareLookup, lookup, type LookupScope } from './handlers/lookup.js';
-import { noRates, notCovered, offTopic, unrated } from './handlers/not-covered.js';
+import { noRates, notCovered, offTopic, topicsNotCovered, unrated } from './handlers/not-covered.js';
 import { answerConditions } from './handlers/conditions.js';
 import { answerOverview, overviewTopic } from './handlers/overview.js';
 import { measuredDimensions } from './handlers/slots.js';
@@ -86,6 +86,8 @@ export class PolicyAssistant {
       return plainReply(u.cue, `您好，我是技改政策助手，可以按政策原文查条款、算补贴。${ctx.lexicon.coverage}您可以直接问，例如“买200万的工作母机能补多少”。`, [], HELP_SUGGESTIONS);
     }
     if (u.uncoveredPlaces.length && !u.regions.length) return notCovered(u.uncoveredPlaces, ctx);
+    // A subject no document speaks of, with no figure to compute on ("增值税税率是13%还是9%"): said so, by name.
+    if (u.uncoveredTopics.length && !u.suppliesInputs) return topicsNotCovered(u.uncoveredTopics, ctx);
     // "机器换人 哪几个地方的文件里有提": each region looked up, those whose documents say nothing named as such.
     if (u.acrossPlaces && !u.regions.length && !u.suppliesInputs) {
       const regions = [...new Set(ctx.corpus.documents.map((d) => d.region))];

@@ -9,6 +9,8 @@ export const PlacesNotCoveredSchema = z
     places: z.array(z.string().min(2)).min(1),
     /** Policy levels and issuers with no document here: any phrase names the level, `name` is what answers say. */
     sources: z.array(z.object({ name: z.string().min(2), phrases: z.array(z.string().min(2)).min(1) })).default([]),
+    /** Subjects no document speaks of (税率, 高新技术企业认定奖励): any phrase names the topic, `name` is what answers say. */
+    topics: z.array(z.object({ name: z.string().min(2), phrases: z.array(z.string().min(2)).min(1) })).default([]),
   })
   .refine((p) => new Set(p.places).size === p.places.length, { message: 'a place is listed twice', path: ['places'] });
 export type PlacesNotCovered = z.infer<typeof PlacesNotCoveredSchema>;
@@ -21,10 +23,12 @@ export interface RegionGazetteer {
   notCovered: readonly string[];
   /** Policy levels and issuers no document covers (省里给的, 国家发改委), by the phrases that name them. */
   sourcesNotCovered: readonly { name: string; phrases: readonly string[] }[];
+  /** Subjects no document speaks of, by the phrases that name them. */
+  topicsNotCovered: readonly { name: string; phrases: readonly string[] }[];
 }
 
 export function compileGazetteer(manifest: CorpusManifest, places: PlacesNotCovered): RegionGazetteer {
   const covered = manifest.regions.map((r) => ({ region: r.region, aliases: r.aliases.map((a) => a.toLowerCase()) }));
   const aliases = new Set(covered.flatMap((r) => r.aliases));
-  return { covered, notCovered: places.places.filter((p) => !aliases.has(p.toLowerCase())), sourcesNotCovered: places.sources };
+  return { covered, notCovered: places.places.filter((p) => !aliases.has(p.toLowerCase())), sourcesNotCovered: places.sources, topicsNotCovered: places.topics };
 }

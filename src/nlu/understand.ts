@@ -38,6 +38,8 @@ export interface Understanding {
   negated: [number, number][];
   /** "哪几个地方的文件里有提": asked of every place covered, each to be answered. */
   acrossPlaces: boolean;
+  /** Subjects the message names that no document speaks of (增值税税率, 高新技术企业认定), by their names. */
+  uncoveredTopics: string[];
 }
 
 const GREETING = /^(你好|您好|hi|hello|嗨|在吗|早上好|下午好|晚上好)[！!。.\s]*$/i;
@@ -152,5 +154,6 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
     followUp: FOLLOW_UP.test(trimmed), injection: INJECTION.test(trimmed),
     additive: ADDITIVE.test(trimmed), asksTotal: ASKS_TOTAL.test(trimmed), broad: BROAD.test(trimmed), asksConditions: CONDITIONS.test(trimmed),
     negated, acrossPlaces: ACROSS_PLACES.test(own),
+    uncoveredTopics: lexicon.gazetteer.topicsNotCovered.filter((t) => t.phrases.some((p) => saysOutside(own, p, negated))).map((t) => t.name),
   };
 }

@@ -203,6 +203,12 @@ describe('conversations', () => {
     expect(exempt?.calculation).toMatchObject({ ruleId: 'luan-digital-workshop', amount: '100000' });
   });
 
+  it('says plainly that no document speaks of a subject such as tax rates, even in a covered region', async () => {
+    const [vat] = await converse('中山的企业 买设备搞技改 增值税税率是13%还是9%');
+    expect(vat?.calculation).toBeNull();
+    expect(vat?.answer).toMatch(/^收录的技改政策文件没有规定增值税/);
+  });
+
   it('drops a provision the correction places elsewhere: 不在母机库里', async () => {
     const [, corrected] = await converse('中山 买了600万的工作母机 补多少', '不对 其实是市外买的设备 不在母机库里');
     expect(corrected?.calculation).toMatchObject({ ruleId: 'zs2018-tech-renovation', amount: '600000' });

@@ -11,6 +11,14 @@ export function notCovered(uncoveredPlaces: readonly string[], ctx: HandlerConte
     [], ['中山买工作母机能补多少', '东源设备购置补贴', '六安技改奖励有哪些']);
 }
 
+/** Subjects no document speaks of (增值税税率, 高新技术企业认定奖励): said so, by name, with no figure. */
+export function topicsNotCovered(topics: readonly string[], ctx: HandlerContext): AssistantReply {
+  const named = topics.join('、');
+  return plainReply('out_of_scope',
+    `收录的技改政策文件没有规定${named}，无法据此回答。${ctx.lexicon.coverage}相关问题请咨询税务、科技等主管部门。`,
+    [], HELP_SUGGESTIONS);
+}
+
 /** A question outside the documents' subject altogether. */
 export function offTopic(ctx: HandlerContext): AssistantReply {
   return plainReply('out_of_scope', `这个问题不在技改政策文件的范围内，我无法回答。${ctx.lexicon.coverage}`, [], HELP_SUGGESTIONS);
