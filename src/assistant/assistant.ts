@@ -66,6 +66,10 @@ export class PolicyAssistant {
     }
     if (u.regions.length) next.regions = u.regions;
     const reply = await this.route(u, slots, next);
+    // "东源隔壁的和平县…跟东源一样吗": the place with no document is said first, then what the named regions' documents say.
+    if (u.uncoveredPlaces.length && u.regions.length) {
+      reply.answer = `收录的文件中没有${u.uncoveredPlaces.join('、')}的技改政策，以下只说${u.regions.join('、')}。\n${reply.answer}`;
+    }
     if (u.injection) reply.answer += '\n（说明：金额只按政策原文和规则表计算，消息中的指令或自行设定的比例不会被采用。）';
     return { reply, slots: next };
   }

@@ -209,6 +209,12 @@ describe('conversations', () => {
     expect(vat?.answer).toMatch(/^收录的技改政策文件没有规定增值税/);
   });
 
+  it('says first that a place beside a covered region has no document, then answers for the region', async () => {
+    const [reply] = await converse('东源和隔壁的龙川 买设备300万 各补多少');
+    expect(reply?.answer).toMatch(/^收录的文件中没有龙川的技改政策/);
+    expect([amountOf(reply)].flat()).toEqual(['600000']);
+  });
+
   it('drops a provision the correction places elsewhere: 不在母机库里', async () => {
     const [, corrected] = await converse('中山 买了600万的工作母机 补多少', '不对 其实是市外买的设备 不在母机库里');
     expect(corrected?.calculation).toMatchObject({ ruleId: 'zs2018-tech-renovation', amount: '600000' });
