@@ -215,6 +215,11 @@ describe('conversations', () => {
     expect([amountOf(reply)].flat()).toEqual(['600000']);
   });
 
+  it('reads a tier\'s basis as the level reached this year, never a sum of several years\' figures', async () => {
+    const [reply] = await converse('中山 我们去年产值80亿 今年做到了120亿 快到150亿了 能奖多少');
+    expect(reply?.calculation).toMatchObject({ ruleId: 'zs2018-output-milestone', amount: '10000000' });
+  });
+
   it('drops a provision the correction places elsewhere: 不在母机库里', async () => {
     const [, corrected] = await converse('中山 买了600万的工作母机 补多少', '不对 其实是市外买的设备 不在母机库里');
     expect(corrected?.calculation).toMatchObject({ ruleId: 'zs2018-tech-renovation', amount: '600000' });

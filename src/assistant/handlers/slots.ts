@@ -21,6 +21,9 @@ function cueText(text: string, q: Quantity): string {
   return before.slice(cut + 1);
 }
 
+const NOT_REACHED = /(差一点到|差点到|快到|接近|不到|没到|未到|没有到)$/;
+const THIS_YEAR = /(今年|本年|当年|今年度)/;
+
 /** The words right after a count, up to the next separator: what it counts. */
 function countedText(text: string, q: Quantity): string {
   return text.slice(q.end, q.end + 10).split(/[，,。；;、：:\s]/)[0] ?? '';
@@ -93,6 +96,16 @@ export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs
     if (!optional) continue;
     sums.set(required.key, optional[1]);
     if (!thresholdKeys.has(optional[0])) sums.delete(optional[0]);
+  }
+  // A tier's basis is a level reached (年产值), not an amount spent: of several figures, this year's (else the highest),
+  // never a sum; a figure only approached (差一点到300亿) is not reached.
+  if (rule.formula.type === 'tiered') {
+    const basis = rule.formula.basis;
+    const figures = (sums.get(basis) ?? []).filter((q) => !NOT_REACHED.test(cueText(u.text, q)));
+    const highest = figures.reduce<Quantity | undefined>((top, q) => (!top || q.value.gt(top.value) ? q : top), undefined);
+    const reached = figures.find((q) => THIS_YEAR.test(cueText(u.text, q))) ?? highest;
+    if (reached) sums.set(basis, [reached]);
+    else sums.delete(basis);
   }
   for (const [key, quantities] of sums) {
     const input = all.find((i) => i.key === key);
