@@ -73,3 +73,13 @@ describe('document facts: the bureau responsible for a named provision, and no i
     expect(cited(reply)).not.toContain('zhongshan-2014:序言');
   });
 });
+
+describe('document facts: the notice\'s closing lines (公开方式, 抄送)', () => {
+  it('quotes 公开方式 and 抄送 from the end of the notice, and says so where a document has none', async () => {
+    const zhongshan = await ask('中府办〔2014〕30号是主动公开的吗 抄送给谁');
+    expect(zhongshan.answer).toContain('“公开方式：主动公开”');
+    expect(zhongshan.answer).toMatch(/“抄送：市委有关部委办/);
+    const draft = await ask('六安那个征求意见稿抄送了哪些单位');
+    expect(draft.answer).toContain('抄送：《六安市规模工业企业技术改造提升行动（征求意见稿）》没有写明。');
+  });
+});

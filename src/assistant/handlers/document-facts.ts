@@ -11,6 +11,8 @@ const ASKS = {
   period: /(有效期|执行期|实施期|到什么时候|截止|哪年到哪年|(文件|政策|计划|意见|行动)[^，。？?]{0,6}(几年|期限))/,
   contact: /(联系|电话|咨询|热线|邮箱|地址|找谁|窗口)/,
   responsible: /(哪个部门负责|谁负责|由谁|牵头|负责部门|责任单位|归口|设在哪|设在什么|哪个部门(申请|受理|办理|管)|找哪个部门|向哪个部门|哪个单位负责|部门负责|(哪个|哪一个|什么)(局|委|机构|处室|部门|单位)[^，。？?]{0,3}(负责|牵头|主管|管|受理|办理|审核|审批)|(归|由|找|向)(哪个|哪一个|什么)(局|委|机构|处室))/,
+  // The notice's closing lines, by their own labels (公开方式：主动公开, 抄送：…).
+  footer: /(公开方式|是否公开|公开吗|抄送)/,
   addressees: /(主送|受文(单位|对象)|(发|印发|下发|送)(给|到)了?(谁|哪些|哪个|哪几)|下发(了)?(哪些|哪几)|发到哪)/,
   report: /((向|找|跟|给)[^，。？?]{0,8}反映|反映给|问题[^，。？?]{0,6}反映|(执行|实施)[^，。？?]{0,6}(遇到|碰到|出现)[^，。？?]{0,3}问题)/,
   meeting: /(哪次会议|什么会议|会议(讨论|审议|通过)|(审议|讨论)通过)/,
@@ -82,6 +84,11 @@ function addresseeLine(doc: PolicyDocument, ctx: HandlerContext): { clauseId: st
 }
 const ADDRESSEE_UNIT = /(政府|单位|局|委|管委会|办事处|部门)/;
 
+/** A line of the document that starts with its label ("公开方式：主动公开"): the notice's closing lines, outside any clause. */
+function labelledLine(doc: PolicyDocument, label: string): string | null {
+  return doc.text.split('\n').map((x) => x.trim()).find((x) => x.startsWith(`${label}：`)) ?? null;
+}
+
 /** The documents a question means: by 文号, else by year, else the provision it names, else all of its regions'. */
 function chosenDocuments(text: string, regions: readonly string[], ctx: HandlerContext, ruleClauses: readonly string[]): PolicyDocument[] {
   const docs = ctx.documentsFor(regions);
@@ -120,6 +127,13 @@ export async function answerDocumentFacts(text: string, regions: readonly string
         ? `主送单位：${ctx.clauseRef(addressees.clauseId)}：“${addressees.line}”`
         : `主送单位：《${doc.title}》${doc.draft ? '是征求意见稿，' : ''}没有主送单位一行。`);
       if (addressees) citations.push(addressees.clauseId);
+    }
+  }
+  for (const label of ['公开方式', '抄送'] as const) {
+    if (!ASKS.footer.test(text) || !text.includes(label === '公开方式' ? '公开' : label)) continue;
+    for (const doc of chosen) {
+      const line = labelledLine(doc, label);
+      heads.push(line ? `${label}：《${doc.title}》文末：“${line}”` : `${label}：《${doc.title}》没有写明。`);
     }
   }
   // The document's own sentence on whom to tell about problems answers "找哪个部门反映"; a clause is searched only without it.
