@@ -37,17 +37,17 @@ export const TARGETS: readonly Target[] = [
   { id: 'holdout-pass', label: 'holdout pass rate', measure: { of: 'holdout', metric: 'passRate', scope: 'all' }, bound: { atLeast: 0.97 }, gating: false },
   { id: 'holdout-category-pass', label: 'holdout pass rate', measure: { of: 'holdout', metric: 'passRate', scope: 'each-category' }, bound: { atLeast: 0.9 }, gating: false },
   // Issue 12: rewording a question the user's way must not change its figure or its clause.
-  { id: 'metamorphic-stability', label: 'metamorphic stability', measure: { of: 'metamorphic', metric: 'stability' }, bound: { atLeast: 0.99 }, gating: false },
+  // Met (99.4% of 8,715 variants at 2026-11-23), so it gates now.
+  { id: 'metamorphic-stability', label: 'metamorphic stability', measure: { of: 'metamorphic', metric: 'stability' }, bound: { atLeast: 0.99 }, gating: true },
   // Issue 12: clause-aware retrieval must beat the usual chunk-and-embed recipe in every category.
   { id: 'dev-recall-vs-baseline', label: 'dev R@3 minus baseline R@3', measure: { of: 'dev', metric: 'recallAt3OverBaseline', scope: 'each-category' }, bound: { atLeast: 0 }, gating: false },
   { id: 'holdout-recall-vs-baseline', label: 'holdout R@3 minus baseline R@3', measure: { of: 'holdout', metric: 'recallAt3OverBaseline', scope: 'each-category' }, bound: { atLeast: 0 }, gating: false },
-  // Ratchets: the levels reached when issue 12's understanding work landed (dev 95.8%, numeric 98.9%, holdout 80.6%,
-  // metamorphic 98.6% at 2026-11-23), less a few cases of margin, so a change cannot quietly undo it. The issue's own
-  // targets above stay reported until they are met; raise these as the numbers rise.
+  // Ratchets: the levels reached (552 dev cases: pass 95.3%, numeric 99.2%; holdout 85.6%; 2026-11-23, second session),
+  // less a few cases of margin, so a change cannot quietly undo them. The dev set grew by 170 harder cases written
+  // from the documents alone, so its pass floor stays at 93%. The issue's own targets above stay reported until met.
   { id: 'dev-pass-floor', label: 'dev pass rate (ratchet)', measure: { of: 'dev', metric: 'passRate', scope: 'all' }, bound: { atLeast: 0.93 }, gating: true },
-  { id: 'dev-numeric-floor', label: 'dev numeric exact-match (ratchet)', measure: { of: 'dev', metric: 'numericExact', scope: 'all' }, bound: { atLeast: 0.97 }, gating: true },
-  { id: 'holdout-pass-floor', label: 'holdout pass rate (ratchet)', measure: { of: 'holdout', metric: 'passRate', scope: 'all' }, bound: { atLeast: 0.77 }, gating: true },
-  { id: 'metamorphic-floor', label: 'metamorphic stability (ratchet)', measure: { of: 'metamorphic', metric: 'stability' }, bound: { atLeast: 0.975 }, gating: true },
+  { id: 'dev-numeric-floor', label: 'dev numeric exact-match (ratchet)', measure: { of: 'dev', metric: 'numericExact', scope: 'all' }, bound: { atLeast: 0.98 }, gating: true },
+  { id: 'holdout-pass-floor', label: 'holdout pass rate (ratchet)', measure: { of: 'holdout', metric: 'passRate', scope: 'all' }, bound: { atLeast: 0.83 }, gating: true },
   // Issue 12: fast enough for a phone call, in-process (fastify inject), every answer of dev and holdout.
   { id: 'latency-p50', label: 'in-process latency p50', measure: { of: 'latency', metric: 'p50' }, bound: { atMost: 2 }, gating: false },
   { id: 'latency-p99', label: 'in-process latency p99', measure: { of: 'latency', metric: 'p99' }, bound: { atMost: 20 }, gating: false },
