@@ -153,16 +153,22 @@ export class PolicyAssistant {
     // A question about eligibility with nothing to compute gets the conditions and thresholds, not a prompt for figures.
     // ("我们是一家做五金的企业，需要满足什么条件？" after a calculation: the conversation's subject.)
     const conditionsOf = choice.rules.length || !previous.subjectText ? choice.rules : choose(previous.subjectText, next.regions).rules;
+    // Regions compared on a rule of conduct, not a sum ("加层扩建要不要交地价？东源和深圳的规定分别是怎样的"; 技改项目库
+    // 六安和中山各自怎么管): one lookup per region, in its named document where a year names one. Conditions are compared
+    // rule by rule only where provisions of two regions are named.
+    const ruleRegions = new Set(conditionsOf.map((r) => ctx.regionOf(r.docId)));
+    if (u.cue === 'compare' && !asksAmount && noAmount && next.regions.length > 1 && !(u.asksConditions && ruleRegions.size > 1)) {
+      return compareLookup(u, next.regions.map((region) => ({
+        name: region,
+        docIds: ctx.documentsFor([region]).map((d) => d.id).filter((id) => !named.length || named.includes(id)),
+      })), ctx);
+    }
     if (u.asksConditions && !u.suppliesInputs && conditionsOf.length) {
       next.subjectText = choice.rules.length ? subjectText : previous.subjectText;
       return answerConditions(conditionsOf, ctx);
     }
     const measures = choice.rules.length === 0 && asksAmount ? unratedFor(docsInScope, subjectText, ctx) : [];
     if (measures.length) return unrated(measures, ctx);
-    // Regions compared on a rule of conduct, not a sum ("加层扩建要不要交地价？东源和深圳的规定分别是怎样的").
-    if (u.cue === 'compare' && !asksAmount && noAmount && next.regions.length > 1 && named.length === 0) {
-      return compareLookup(u, next.regions.map((region) => ({ name: region, docIds: ctx.documentsFor([region]).map((d) => d.id) })), ctx);
-    }
     if (choice.rules.length && (asksAmount || u.suppliesInputs || subjectText !== u.text || u.cue === 'compare')) {
       next.subjectText = subjectText;
       // Earlier amounts carry over when this turn keeps the subject (a follow-up, or the same rule named again).

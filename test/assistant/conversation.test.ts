@@ -220,6 +220,14 @@ describe('conversations', () => {
     expect(reply?.calculation).toMatchObject({ ruleId: 'zs2018-output-milestone', amount: '10000000' });
   });
 
+  it('compares regions on a matter with no figure region by region, also with a document named by year', async () => {
+    const [reply] = await converse('工业用地出让这块，中山2018年的行动计划和东源的技改三年行动计划，各有什么优惠或者灵活的做法？');
+    expect(reply?.calculation).toBeNull();
+    expect(reply?.answer).not.toContain('还需要知道');
+    expect(reply?.answer).toContain('【中山市】');
+    expect(reply?.citations.map((c) => c.clauseId)).toContain('dongyuan-2018:四.三');
+  });
+
   it('drops a provision the correction places elsewhere: 不在母机库里', async () => {
     const [, corrected] = await converse('中山 买了600万的工作母机 补多少', '不对 其实是市外买的设备 不在母机库里');
     expect(corrected?.calculation).toMatchObject({ ruleId: 'zs2018-tech-renovation', amount: '600000' });
