@@ -84,6 +84,14 @@ export class PolicyAssistant {
     return compareLookup(u, scopes, this.context);
   }
 
+  /** One lookup block per region: its documents, only those named by year where a year names some. */
+  private regionScopes(regions: readonly string[], named: readonly string[]): LookupScope[] {
+    return regions.map((region) => ({
+      name: region,
+      docIds: this.context.documentsFor([region]).map((d) => d.id).filter((id) => !named.length || named.includes(id)),
+    }));
+  }
+
   private async route(u: Understanding, previous: ConversationSlots, next: ConversationSlots): Promise<AssistantReply> {
     const ctx = this.context;
     if (u.cue === 'greeting' || u.cue === 'help') {
@@ -94,8 +102,7 @@ export class PolicyAssistant {
     if (u.uncoveredTopics.length && !u.suppliesInputs) return topicsNotCovered(u.uncoveredTopics, ctx);
     // "机器换人 哪几个地方的文件里有提": each region looked up, those whose documents say nothing named as such.
     if (u.acrossPlaces && !u.regions.length && !u.suppliesInputs) {
-      const regions = [...new Set(ctx.corpus.documents.map((d) => d.region))];
-      return compareLookup(u, regions.map((region) => ({ name: region, docIds: ctx.documentsFor([region]).map((d) => d.id) })), ctx);
+      return compareLookup(u, this.regionScopes([...new Set(ctx.corpus.documents.map((d) => d.region))], []), ctx);
     }
     const keepsTopic = Boolean(previous.subjectText) && (u.followUp || u.level !== null || u.commerce || u.regions.length > 0 || u.quantities.length > 0);
     if (u.cue === 'out_of_scope' && !keepsTopic) {
@@ -158,10 +165,7 @@ export class PolicyAssistant {
     // rule by rule only where provisions of two regions are named.
     const ruleRegions = new Set(conditionsOf.map((r) => ctx.regionOf(r.docId)));
     if (u.cue === 'compare' && !asksAmount && noAmount && next.regions.length > 1 && !(u.asksConditions && ruleRegions.size > 1)) {
-      return compareLookup(u, next.regions.map((region) => ({
-        name: region,
-        docIds: ctx.documentsFor([region]).map((d) => d.id).filter((id) => !named.length || named.includes(id)),
-      })), ctx);
+      return compareLookup(u, this.regionScopes(next.regions, named), ctx);
     }
     if (u.asksConditions && !u.suppliesInputs && conditionsOf.length) {
       next.subjectText = choice.rules.length ? subjectText : previous.subjectText;

@@ -33,14 +33,15 @@ function corpusTerms(corpus: Corpus): ReadonlySet<string> {
   return terms;
 }
 
-/**
- * What the search should match: the question without the parts no clause could share. A stretch between punctuation
- * that uses no word of the documents (您好, 谢谢, 急, 我们是一家做五金的企业) goes, and so do the names of the regions once
- * the search is already narrowed to their documents (中山 and 中山市 then rank alike). The lexical ranking ignored
- * these words already; the embedding did not, and a courtesy could reorder two near clauses.
- */
 const SELF_INTRODUCTION = /^(我们|我司|本公司|我们公司|我公司|我们企业|我们厂)(是|属于)/;
 
+/**
+ * What the search should match: the question without the parts no clause could share. A stretch between punctuation
+ * that uses no word of the documents (您好, 谢谢, 急) goes, as does a self-introduction before the question (我们是一家做
+ * 五金的企业), and so do the names of the regions once the search is already narrowed to their documents (中山 and 中山市
+ * then rank alike). The lexical ranking ignored
+ * these words already; the embedding did not, and a courtesy could reorder two near clauses.
+ */
 export function questionFocus(query: string, corpus: Corpus, narrowedByRegion: boolean): string {
   const known = corpusTerms(corpus);
   const content = (t: string) => t.length >= 2 && !GENERIC_TERMS.has(t) && (known.has(t) || synonymsOf(t).some((s) => known.has(s)));

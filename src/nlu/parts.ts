@@ -1,9 +1,9 @@
 // The joints of an enumeration: 资金扶持、用地保障 / 金融和用地 / 招商补链跟工业互联网.
 const JOINT = /、|以及|还有|另外|和|及|与|跟/;
-// A question of its own inside a longer message: 每年要实施多少个项目 / 增长目标多少.
-// "在X方面 / X这三块 / X上": the frame around a topic, not part of it.
-// (the frame and the question after it go: 融资服务这三块分别是怎么讲的 → 融资服务).
+// "在X方面 / X这三块 / X上": the frame around a topic, not part of it (the frame and the question after it go:
+// 融资服务这三块分别是怎么讲的 → 融资服务).
 const FRAME = /^(在|对|就|关于)|(这[一二三四五两几]?(块|个?方面)|方面|上面).*$|(上|里)$/g;
+// A question of its own inside a longer message: 每年要实施多少个项目 / 增长目标多少.
 const QUESTION_WORD = /(多少|几[个家项名条]|什么|哪些|哪个|怎么|如何|啥|吗)/;
 
 /**

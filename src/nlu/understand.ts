@@ -116,13 +116,8 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
   const negated = [...trimmed.matchAll(NEGATION)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as [number, number]);
   // "河源市本级…不是东源县的": a region named only to be excluded is not a region asked about.
   const lower = trimmed.toLowerCase();
-  const outsideNegation = (alias: string) => {
-    for (let at = lower.indexOf(alias); at >= 0; at = lower.indexOf(alias, at + 1)) {
-      if (!negated.some(([a, b]) => at >= a && at < b)) return true;
-    }
-    return false;
-  };
-  const askedAbout = (region: string) => (lexicon.gazetteer.covered.find((r) => r.region === region)?.aliases ?? []).some(outsideNegation);
+  const askedAbout = (region: string) => (lexicon.gazetteer.covered.find((r) => r.region === region)?.aliases ?? [])
+    .some((alias) => saysOutside(lower, alias, negated));
   const covered = mentioned.covered.filter(askedAbout);
   const uncovered = mentioned.uncovered;
   const fiscal = FISCAL_SHARE.test(own);

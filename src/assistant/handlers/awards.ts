@@ -84,7 +84,7 @@ export function severalAwards(u: Understanding, regions: readonly string[], ctx:
   // figures of their own are alternatives for the message's figure, each computed on the whole message.
   // An alternative takes a figure the message gives for another provision by that figure's own cue word (投资2600万 →
   // each rule's 投资额); a provision whose inputs no figure's words name (设备 beside 主营业务收入3000万) is not one.
-  const figures = u.quantities.filter((q) => [...parts.values()].some((p) => p !== undefined && p.quantities.length > 0 && p.text.includes(q.text)));
+  const figures = u.quantities.filter((q) => [...parts.values()].some((p) => p.quantities.length > 0 && p.text.includes(q.text)));
   const saidOf = (q: Quantity) => u.text.slice(0, q.start).split(/[，,。；;？?！!\s]/).at(-1) ?? '';
   const takesAFigure = (r: SubsidyRule) => figures.some((q) => r.inputs.some((i) => i.dimension === q.kind && i.cues.some((c) => saidOf(q).includes(c))));
   const bare = candidates.filter((r) => parts.has(r.id) && !rules.includes(r) && givesInputs(r, u) && takesAFigure(r));

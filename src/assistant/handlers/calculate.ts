@@ -99,6 +99,7 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
       continue;
     }
     const outcome = computeSubsidy(rule, inputs, context);
+    const modified = outcome.ok && EACH.test(u.text) ? modifierInput(rule, inputs) : undefined;
     // "高级工6人、技师4人…分别多少": each level its own line and figure, then the 合计 (only where no cap spans them).
     const levels = rule.formula.type === 'per-head' ? rule.formula.levels.filter((l) => Number(inputs[l.key] ?? 0) > 0) : [];
     if (outcome.ok && EACH.test(u.text) && levels.length > 1 && rule.caps.length === 0) {
@@ -106,11 +107,10 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
         const one = computeSubsidy(rule, { [level.key]: inputs[level.key] ?? 0 }, context);
         if (one.ok) results.push({ rule, calculation: one.calculation, missing: null, message: null, sums, part: level.label });
       }
-    } else if (outcome.ok && EACH.test(u.text) && modifierInput(rule, inputs)) {
+    } else if (outcome.ok && modified) {
       // "工业企业跟商贸流通企业的奖励各多少": the case computed without and with the modifier the message names.
-      const input = modifierInput(rule, inputs);
-      const modifier = rule.modifiers.find((m) => m.key === (input ? inputs[input.key] : undefined));
-      const plain = computeSubsidy(rule, Object.fromEntries(Object.entries(inputs).filter(([k]) => k !== input?.key)), context);
+      const modifier = rule.modifiers.find((m) => m.key === inputs[modified.key]);
+      const plain = computeSubsidy(rule, Object.fromEntries(Object.entries(inputs).filter(([k]) => k !== modified.key)), context);
       if (plain.ok) results.push({ rule, calculation: plain.calculation, missing: null, message: null, sums, part: `非${modifier?.label ?? ''}`, alternative: true });
       results.push({ rule, calculation: outcome.calculation, missing: null, message: null, sums, part: modifier?.label, alternative: true });
     } else if (outcome.ok) {

@@ -35,12 +35,12 @@ export async function lookup(u: Understanding, ctx: HandlerContext, namedDocIds:
   }
   // A near tie for first place goes to the clause sharing most of the question's own words; a question of what a term
   // means goes to the sentence that defines it, wherever it ranks.
-  const first = definitionOf(u.text, namedDocIds.length ? namedDocIds : docIdsForQuestion(ctx.corpus, u.text), ctx)
-    ?? bestEvidence(hits, u.text, ctx.lexicon.gazetteer) ?? hits[0];
+  const inScope = namedDocIds.length ? namedDocIds : docIdsForQuestion(ctx.corpus, u.text);
+  const first = definitionOf(u.text, inScope, ctx) ?? bestEvidence(hits, u.text, ctx.lexicon.gazetteer) ?? hits[0];
   const second = hits.find((h) => h !== first);
   const chosen = [first, second && (second.ranks.lexical ?? 99) <= 2 && (second.ranks.dense ?? 99) <= 2 ? second : undefined]
     .filter((h): h is NonNullable<typeof h> => Boolean(h));
-  chosen.push(...await eachPartAnswered(u.text, chosen, namedDocIds.length ? namedDocIds : docIdsForQuestion(ctx.corpus, u.text), ctx));
+  chosen.push(...await eachPartAnswered(u.text, chosen, inScope, ctx));
   const parts = chosen.map((h) => `${ctx.clauseRef(h.clause.id)}${h.clause.title ? `（${h.clause.title}）` : ''}：“${h.clause.text}”`);
   const docIds = [...new Set(chosen.map((h) => h.clause.docId))];
   const status = docIds.map((id) => ctx.validityLine(id)).join('');
