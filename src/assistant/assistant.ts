@@ -3,7 +3,8 @@ import type { Lexicon } from '../lexicon/index.js';
 import { saysOutside, understand, type Understanding } from '../nlu/understand.js';
 import { findNumberProblems } from '../nlu/quantities.js';
 import { toSimplified } from '../nlu/script.js';
-import { chooseRules, type PolicyRules } from '../policy/index.js';
+import { withoutRegionNames } from '../nlu/regions.js';
+import { chooseRules, type PolicyRules, type SubsidyRule } from '../policy/index.js';
 import type { Retriever, SearchHit } from '../retrieval/index.js';
 import { citeClauses } from './citations.js';
 import { HELP_SUGGESTIONS, plainReply } from './compose.js';
@@ -17,6 +18,7 @@ import { compareLookup, lookup, type LookupScope } from './handlers/lookup.js';
 import { noRates, notCovered, offTopic, topicsNotCovered, unrated } from './handlers/not-covered.js';
 import { answerConditions } from './handlers/conditions.js';
 import { answerOverview, overviewTopic } from './handlers/overview.js';
+import { answerSections, namedSections } from './handlers/sections.js';
 import { measuredDimensions } from './handlers/slots.js';
 import { validity } from './handlers/validity.js';
 import { searchPolicy } from './policy-search.js';
@@ -138,6 +140,12 @@ export class PolicyAssistant {
     const regionsNamed = next.regions;
     const docsInScope = named.length ? named : ctx.corpus.documents.filter((d) => regionsNamed.includes(d.region)).map((d) => d.id);
     const nonQuant = ctx.rules.nonQuantitative.filter((d) => docsInScope.includes(d.docId));
+    // "中府办〔2014〕30号提出了哪些保障措施", "东源定了哪些工作目标": the list of what the section so headed holds.
+    if (noAmount && !u.followUp) {
+      const scope = named.length ? named : ctx.documentsFor(next.regions).map((d) => d.id);
+      const sections = namedSections(u.text, scope, ctx);
+      if (sections.length && new Set(sections.map((s) => s.docId)).size <= 2) return answerSections(sections, ctx);
+    }
     // A broad question ("中山有哪些扶持", "六安对企业有什么奖励") gets the list of measures, not one clause.
     if (u.broad && noAmount && !u.followUp && u.cue !== 'compare') {
       const docIds = named.length ? named : ctx.documentsFor(next.regions).map((d) => d.id);
@@ -155,7 +163,10 @@ export class PolicyAssistant {
     if (asksAmount && choice.rules.length === 0 && nonQuant.length && nonQuant.length === docsInScope.length) {
       // The subject stays, figures included, so "那换成中山呢" computes it where rates exist.
       next.subjectText = subjectText;
-      return noRates(nonQuant.map((d) => d.docId), ctx);
+      const rateless = nonQuant.map((d) => d.docId);
+      if (!u.asksConditions) return noRates(rateless, ctx);
+      // "那深圳的事后奖补需要什么条件 比例多少": what the clause says first (its status with it), then that it sets no rate.
+      return this.lookupWithoutRates(u, docsInScope, rateless);
     }
     // A question about eligibility with nothing to compute gets the conditions and thresholds, not a prompt for figures.
     // ("我们是一家做五金的企业，需要满足什么条件？" after a calculation: the conversation's subject.)
@@ -177,7 +188,9 @@ export class PolicyAssistant {
       next.subjectText = subjectText;
       // Earlier amounts carry over when this turn keeps the subject (a follow-up, or the same rule named again).
       const previousRules = previous.subjectText ? chooseRules(ctx.rules.rules, previous.subjectText, { regionOf: ctx.regionOf }).rules : [];
-      const carry = subjectText === previous.subjectText || followsCalculation || previousRules.some((r) => ownChoice.rules.some((o) => o.id === r.id));
+      // A provision that narrows or widens the earlier one (转移企业 after 以奖代补) is the same subject.
+      const sameSubject = (r: SubsidyRule, o: SubsidyRule) => o.id === r.id || o.specializes === r.id || r.specializes === o.id;
+      const carry = subjectText === previous.subjectText || followsCalculation || previousRules.some((r) => ownChoice.rules.some((o) => sameSubject(r, o)));
       const several = severalAwards(u, next.regions, ctx);
       // Several regions, each with its own part ("中山厂…投资800万；东源厂…设备购置额90万"): each computed on its part.
       const regional = regionalAwards(u, next.regions, ctx);
@@ -193,10 +206,26 @@ export class PolicyAssistant {
       return turn.reply;
     }
     // A short follow-up ("需要什么条件？") is about the subject of the conversation.
-    const query = ownChoice.rules.length === 0 && previous.subjectText && u.text.length <= 12 ? `${previous.subjectText} ${u.text}` : u.text;
+    // "那深圳呢" after a question about 东源: the earlier subject, asked of the region named now.
+    const earlier = previous.subjectText && u.regions.length ? withoutRegionNames(previous.subjectText, ctx.lexicon.gazetteer) : previous.subjectText;
+    const query = ownChoice.rules.length === 0 && earlier && u.text.length <= 12 ? `${earlier} ${u.text}` : u.text;
     // A provision looked up ("导入卓越绩效模式有没有扶持") is the subject of "那需要什么条件" next.
     if (ownChoice.rules.length) next.subjectText = u.text;
+    // "东源设备购置补贴比例多少" → "那深圳呢": a rate asked where the documents in scope set none says so after the clause.
+    if (query !== u.text && u.regions.length && nonQuant.length && nonQuant.length === docsInScope.length
+      && understand(query, ctx.lexicon).asksAmount) {
+      return this.lookupWithoutRates({ ...u, text: query }, named, nonQuant.map((d) => d.docId));
+    }
     return this.lookupIn({ ...u, text: query }, named);
+  }
+
+  /** The clauses looked up, then the documents' own statement that they set no rate (said once, with one status line). */
+  private async lookupWithoutRates(u: Understanding, named: string[], rateless: string[]): Promise<AssistantReply> {
+    const found = await this.lookupIn(u, named);
+    if (found.intent === 'out_of_scope') return noRates(rateless, this.context);
+    const none = noRates(rateless, this.context, { status: false });
+    const cited = new Set(found.citations.map((c) => c.clauseId));
+    return { ...found, answer: `${found.answer}\n${none.answer}`, citations: [...found.citations, ...none.citations.filter((c) => !cited.has(c.clauseId))] };
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Corpus } from '../corpus/index.js';
-import { findRegions } from '../nlu/regions.js';
+import { findDocuments, findRegions, withoutRegionNames } from '../nlu/regions.js';
 import { toSimplified } from '../nlu/script.js';
 import { jiebaTokenizer, synonymsOf, toPolicyVocabulary, trimLeadingFunctionWords, type Retriever, type SearchHit } from '../retrieval/index.js';
 import { GENERIC_TERMS } from './evidence.js';
@@ -17,9 +17,11 @@ export interface PolicySearchRequest {
 
 /** The documents of the regions a question names; undefined where it names none (search everything). */
 export function docIdsForQuestion(corpus: Corpus, query: string): string[] | undefined {
-  const { covered } = findRegions(query, corpus.gazetteer);
-  if (covered.length === 0) return undefined;
-  return corpus.documents.filter((d) => covered.includes(d.region)).map((d) => d.id);
+  // A document named by 文号 or title is searched alone; a region named by its place names, all its documents.
+  const named = findDocuments(query, corpus.gazetteer);
+  const { covered } = findRegions(named.rest, corpus.gazetteer);
+  if (covered.length === 0 && named.docIds.length === 0) return undefined;
+  return corpus.documents.filter((d) => covered.includes(d.region) || named.docIds.includes(d.id)).map((d) => d.id);
 }
 
 const termsOfCorpus = new WeakMap<Corpus, ReadonlySet<string>>();
@@ -50,10 +52,7 @@ export function questionFocus(query: string, corpus: Corpus, narrowedByRegion: b
   // A self-introduction before the question (我们是一家做五金的企业，…) is context for the figures, not what to search.
   const asked = parts.length > 1 ? parts.filter((part, i) => i === parts.length - 1 || !SELF_INTRODUCTION.test(part)) : parts;
   let focus = asked.map(trimLeadingFunctionWords).join('，');
-  if (narrowedByRegion) {
-    const names = corpus.gazetteer.covered.flatMap((r) => [r.region, ...r.aliases]).sort((a, b) => b.length - a.length);
-    for (const name of names) focus = focus.split(name).join('');
-  }
+  if (narrowedByRegion) focus = withoutRegionNames(findDocuments(focus, corpus.gazetteer).rest, corpus.gazetteer);
   return /[\p{Script=Han}\p{L}]{2}/u.test(focus) ? focus : query;
 }
 

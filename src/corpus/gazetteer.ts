@@ -25,10 +25,25 @@ export interface RegionGazetteer {
   sourcesNotCovered: readonly { name: string; phrases: readonly string[] }[];
   /** Subjects no document speaks of, by the phrases that name them. */
   topicsNotCovered: readonly { name: string; phrases: readonly string[] }[];
+  /** Each document by the names a caller may use for it (文号, full and short title), in `documentName` form. */
+  documents: readonly { docId: string; region: string; names: readonly string[] }[];
+}
+
+/**
+ * A document name as matched: brackets of every kind as 〔〕 (中府办[2014]30号, 中府办（2014）30号), no spaces, no 《》, and
+ * no trailing 号. The same form is applied to the text searched.
+ */
+export function documentName(text: string): string {
+  return text.replace(/[[【(（]/g, '〔').replace(/[\]】)）]/g, '〕').replace(/[\s《》]/g, '').replace(/号$/, '');
 }
 
 export function compileGazetteer(manifest: CorpusManifest, places: PlacesNotCovered): RegionGazetteer {
   const covered = manifest.regions.map((r) => ({ region: r.region, aliases: r.aliases.map((a) => a.toLowerCase()) }));
   const aliases = new Set(covered.flatMap((r) => r.aliases));
-  return { covered, notCovered: places.places.filter((p) => !aliases.has(p.toLowerCase())), sourcesNotCovered: places.sources, topicsNotCovered: places.topics };
+  // The full title also without its bracketed tail (（2018-2022年）, （征求意见稿）): callers quote it either way.
+  const documents = manifest.documents.map((d) => ({
+    docId: d.id, region: d.region,
+    names: [...new Set([d.docNumber, d.title, d.title.replace(/（[^）]*）$/, ''), d.shortTitle].filter((n): n is string => Boolean(n)).map(documentName))],
+  }));
+  return { covered, notCovered: places.places.filter((p) => !aliases.has(p.toLowerCase())), sourcesNotCovered: places.sources, topicsNotCovered: places.topics, documents };
 }

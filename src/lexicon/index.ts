@@ -30,7 +30,7 @@ const GENERIC_DOMAIN_WORDS = ['技改', '技术改造', '补', '奖', '资助', 
   'subsid', 'grant', 'policy', 'factory', 'machine'];
 
 export function compileLexicon(corpus: Pick<Corpus, 'documents' | 'gazetteer'>, rules: PolicyRules): Lexicon {
-  const ruleWords = rules.rules.flatMap((r) => [...r.vocabulary.triggers, ...r.vocabulary.regionalTriggers, r.subject]);
+  const ruleWords = rules.rules.flatMap((r) => [...r.vocabulary.triggers, ...r.vocabulary.broad, ...r.vocabulary.regionalTriggers, r.subject]);
   const english = rules.rules.flatMap((r) => r.vocabulary.english.map((term) => ({ term, policyTerm: r.vocabulary.triggers[0] ?? r.subject })));
   return {
     domainWords: [...new Set([...GENERIC_DOMAIN_WORDS, ...ruleWords, ...english.map((e) => e.term)])],

@@ -1,4 +1,4 @@
-import type { RegionGazetteer } from '../corpus/index.js';
+import { documentName, type RegionGazetteer } from '../corpus/index.js';
 
 export interface RegionMention {
   /** Corpus regions named (manifest `region` values), in order of first mention. */
@@ -11,24 +11,66 @@ export interface RegionMention {
  * Finds the regions a question names, by the aliases the manifest gives each region (case-insensitive) and the places
  * corpus/places-not-covered.json lists. Pure and deterministic; the gazetteer is compiled once with the corpus.
  */
+// "从深圳转移过来的", "从广州搬到东源": the place an enterprise moved from is where it was, not the place asked about.
+const MOVED_FROM = /^.{0,6}?(转移|搬迁|搬到|搬过来|搬来|迁到|迁来|迁过来|转过来|过来)/;
+
+/** Where `name` occurs in `text` other than as the place an enterprise moved from; -1 when nowhere else. */
+function placeAt(text: string, name: string): number {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    const origin = text[at - 1] === '从' && MOVED_FROM.test(text.slice(at + name.length));
+    if (!origin) return at;
+  }
+  return -1;
+}
+
+/**
+ * The documents a text names by 文号 or title (中府办〔2014〕30号, 《中山市优势传统产业转型升级行动计划（2018-2022年）》),
+ * and the text in `documentName` form with those names blanked, for the place names left in it.
+ */
+export function findDocuments(text: string, gazetteer: RegionGazetteer): { docIds: string[]; rest: string; at: Map<string, number> } {
+  let rest = documentName(text);
+  const at = new Map<string, number>();
+  const names = gazetteer.documents.flatMap((d) => d.names.map((name) => ({ docId: d.docId, name }))).sort((a, b) => b.name.length - a.name.length);
+  for (const { docId, name } of names) {
+    const i = rest.indexOf(name);
+    if (i < 0) continue;
+    if (!at.has(docId)) at.set(docId, i);
+    rest = rest.split(name).join(' '.repeat(name.length));
+  }
+  return { docIds: [...at.keys()], rest, at };
+}
+
 export function findRegions(text: string, gazetteer: RegionGazetteer): RegionMention {
-  const lower = text.toLowerCase();
+  const documents = findDocuments(text, gazetteer);
+  const lower = documents.rest.toLowerCase();
   const covered: { region: string; at: number }[] = [];
+  for (const [docId, at] of documents.at) {
+    const region = gazetteer.documents.find((d) => d.docId === docId)?.region;
+    if (region && !covered.some((c) => c.region === region)) covered.push({ region, at });
+  }
   for (const { region, aliases } of gazetteer.covered) {
-    const positions = aliases.map((a) => lower.indexOf(a)).filter((i) => i >= 0);
-    if (positions.length) covered.push({ region, at: Math.min(...positions) });
+    const positions = aliases.map((a) => placeAt(lower, a)).filter((i) => i >= 0);
+    const named = covered.find((c) => c.region === region);
+    if (named && positions.length) named.at = Math.min(named.at, ...positions);
+    else if (positions.length) covered.push({ region, at: Math.min(...positions) });
   }
   const uncovered: { place: string; at: number }[] = [];
   for (const place of gazetteer.notCovered) {
-    const at = text.indexOf(place);
+    const at = placeAt(documents.rest, place);
     if (at >= 0) uncovered.push({ place, at });
   }
   for (const source of gazetteer.sourcesNotCovered) {
-    const positions = source.phrases.map((p) => text.indexOf(p)).filter((i) => i >= 0);
+    const positions = source.phrases.map((p) => documents.rest.indexOf(p)).filter((i) => i >= 0);
     if (positions.length) uncovered.push({ place: source.name, at: Math.min(...positions) });
   }
   return {
     covered: covered.sort((a, b) => a.at - b.at).map((c) => c.region),
     uncovered: uncovered.sort((a, b) => a.at - b.at).map((u) => u.place),
   };
+}
+
+/** The text with every covered region's name and alias taken out (the longest first: 中山市 before 中山). */
+export function withoutRegionNames(text: string, gazetteer: RegionGazetteer): string {
+  const names = gazetteer.covered.flatMap((r) => [r.region, ...r.aliases]).sort((a, b) => b.length - a.length);
+  return names.reduce((rest, name) => rest.split(name).join(''), text);
 }

@@ -24,6 +24,8 @@ export interface Understanding {
   commerce: boolean;
   /** "换成/那…呢" style follow-up that changes one thing. */
   followUp: boolean;
+  /** "说错了，是3个高级技师", "不对，是500万": this turn's figures replace the earlier ones of their kind, not add to them. */
+  corrects: boolean;
   /** Text that tries to instruct the assistant (ignore rules, set a rate): noted, never obeyed. */
   injection: boolean;
   /** "又买了 / 再 / 另外 / 同一年还": this turn adds to what the conversation already computed (same enterprise, year). */
@@ -49,12 +51,13 @@ const COMPARE = /(和|与|跟|vs|对比|比较|各补|各自|分别|哪个多|�
 // Asked of every place the corpus covers ("贷款贴息 哪几个地方的文件里有提"), not of one.
 const ACROSS_PLACES = /(哪些地方|哪几个地方|这几个地方|几个地方的|各地|哪个地方|哪些城市|哪些文件|哪几份|哪几个文件|各个文件|所有文件|每个地方)/;
 // 正式 only of a document (正式印发, 正式文件, 是不是正式的): 正式的中国质量奖 is an award, not a status.
-const VALIDITY = /(有效|过期|失效|到期|还能申请|还能用|现行|执行期|征求意见稿|正式(施行|实施|印发|发布|生效|出台|文件|版|稿)|(是不是|是否|算不算)正式|正式了吗|草案|还算数|还管用)/;
+const VALIDITY = /(有效|过期|失效|到期|还能申请|还能用|现行|执行期|还在执行|执行到|还执行|废止|征求意见稿|正式(施行|实施|印发|发布|生效|出台|文件|版|稿)|(是不是|是否|算不算)正式|正式了吗|草案|还算数|还管用)/;
 // "那…呢", "换成…", and corrections of what was said ("我们其实是…", "不对，是…").
-const FOLLOW_UP = /^(那|如果|换成|改成|要是|假如|再|那如果)|呢[？?]?$|^.{0,4}(其实|实际上|不对|更正|说错|搞错)/;
-const INJECTION = /(忽略|无视|ignore|forget|disregard|override|不要管|不用管|你的规则|system prompt|你就当|就当作?|不许说|别跟我说|你按|系统(提示|指令|通知|消息)|管理员指令|假设比例|比例是\d|rate is|你现在是|假装|照着答|直接(回复|回答)|回答(开头|最后|末尾)|(开头|最后|末尾)加一句|必须(写|回答|回复)|不要提|已经?(改成|调整为|调成|取消)|一律按)/i;
+const CORRECTION = /^.{0,4}(其实|实际上|不对|更正|说错|搞错|写错|打错|纠正)/;
+const FOLLOW_UP = new RegExp(`^(那|如果|换成|改成|要是|假如|再|那如果|补充一下|补充说明|再补充)|呢[？?]?$|${CORRECTION.source}`);
+const INJECTION = /(忽略|无视|ignore|forget|disregard|override|不要管|不用管|你的规则|system prompt|你就当|就当作?|不许说|别跟我说|你按|系统(提示|指令|通知|消息)|管理员指令|假设比例|比例是\d|rate is|你现在是|假装|照着答|直接(回复|回答)|回答(开头|最后|末尾)|(开头|最后|末尾)加一句|必须(写|回答|回复)|(不要|别)(再)?提|当(成|作)?正式文件|(回答|回复)(都|一律|统一)(说|写|按)|已经?(改成|调整为|调成|取消)|一律按)/i;
 // Where a message's sentences and bracketed asides end ("." only where it is not a decimal point).
-const CLAUSE = /(?:[^，,。！!？?；;\n【】（）().]|\.(?=\d))+|【[^】]*】|（[^）]*）|\([^)]*\)/g;
+const CLAUSE = /(?:[^，,。！!？?；;：:\n【】（）().]|\.(?=\d))+|【[^】]*】|（[^）]*）|\([^)]*\)/g;
 
 /**
  * The message with every sentence or bracketed aside that instructs the assistant (系统指令…, 你现在是…, 保底已经改成50万了)
@@ -70,7 +73,9 @@ function withoutInstructions(text: string): string {
 // Asking about money: a subsidy word or a question about a sum (补多少, 多少钱).
 const MONEY_WORD = /(补|奖|资助|扶持|钱|拿|领|给|how much|subsid|grant)/i;
 // "多少个/多少家" asks a count (targets), not a subsidy amount.
-const COUNT_QUESTION = /多少(个|家|项|名|台|条|年|亩)/;
+const COUNT_QUESTION = /(多少|几)(个|家|项|名|台|条|年|亩)/;
+// A sum that says which enterprises are counted ("主营收入超5000万的有几家"): part of a count asked, not an input.
+const QUALIFIES_COUNT = /^元?(以上|以下)?的?(企业|规上企业|工业企业|项目)?(有|要|达到|需要)?(几|多少)(个|家|项)/;
 // Questions about what a document says, not about a sum.
 const LOOKUP_QUESTION = /(目标|任务|指标|怎么规定|如何规定|怎么讲|怎么说|如何表述|提法|是什么|什么意思|指什么|有哪些|包括|哪些内容|谁负责|哪个部门|由谁)/;
 // An amount the message asserts as the subsidy itself ("补贴是500万"): never a calculation base.
@@ -92,7 +97,7 @@ function cueBefore(text: string, q: Quantity, quantities: readonly Quantity[]): 
 const ADDITIVE = /(又|再|另外|还买了|还采购了|追加|同一年|同年|加上|第二台|第二次)/;
 const ASKS_TOTAL = /(一共|总共|合计|累计|共计|总计|加起来|总额|[两三四五\d]年(下来|内|里|共|总|合)|全部加)/;
 const BROAD = /(有哪些|有什么|都有啥|有啥|哪些方面|哪几种|哪几项|哪些政策|哪些措施|哪些扶持|哪些支持|哪些补贴|哪些奖励|介绍一下|概括|汇总|一览|梳理|列一下|列出)/;
-const CONDITIONS = /(什么条件|哪些条件|满足.{0,6}条件|条件是|什么要求|哪些要求|门槛|最少要|至少要|最低要|才能(纳入|享受|申请|拿)|够不够格|符不符合|有没有资格|什么资格|能不能享受|可以享受吗|能享受吗)/;
+const CONDITIONS = /(什么条件|哪些条件|啥条件|申请条件|条件(呢|是啥|有哪些|怎么样)|要求呢|需要满足|要满足|满足.{0,6}条件|条件是|什么要求|哪些要求|门槛|最少要|至少要|最低要|才能(纳入|享受|申请|拿)|够不够格|符不符合|有没有资格|什么资格|能不能享受|可以享受吗|能享受吗)/;
 const NEGATION = /(不是|并非|不在|不属于|不对|不止|而不是)([^，,。；;？?！!是]{0,10})|(还没有?|没有|尚未|未)被?(认定|评上|评为|获得|拿到|入选)([^，,。；;？?！!\s]{0,10})/g;
 
 /** Whether the text says the word somewhere outside the negated spans ("不是提名奖，是中国质量奖" says 中国质量奖 only). */
@@ -124,6 +129,7 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
   for (const q of quantities.filter((x) => x.kind === 'money')) {
     // "不是200万，是300万": the corrected figure counts, the negated one does not.
     if (negated.some(([a, b]) => q.start >= a && q.start < b)) continue;
+    if (QUALIFIES_COUNT.test(trimmed.slice(q.end))) continue;
     const cue = cueBefore(trimmed, q, quantities);
     if (CLAIMED.test(cue)) amounts.claimed.push(q);
     else if (ALREADY.test(cue)) amounts.alreadyReceived = q;
@@ -146,7 +152,7 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
     suppliesInputs: amounts.base.length > 0 || quantities.some((q) => ['rent', 'headcount', 'area', 'months', 'count'].includes(q.kind)),
     level: lexicon.optionWords.find((o) => saysOutside(trimmed, o.word, negated))?.key ?? null,
     commerce: lexicon.choiceWords.some((w) => trimmed.includes(w)),
-    followUp: FOLLOW_UP.test(trimmed), injection: INJECTION.test(trimmed),
+    followUp: FOLLOW_UP.test(trimmed), corrects: CORRECTION.test(trimmed), injection: INJECTION.test(trimmed),
     additive: ADDITIVE.test(trimmed), asksTotal: ASKS_TOTAL.test(trimmed), broad: BROAD.test(trimmed), asksConditions: CONDITIONS.test(trimmed),
     negated, acrossPlaces: ACROSS_PLACES.test(own),
     uncoveredTopics: lexicon.gazetteer.topicsNotCovered.filter((t) => t.phrases.some((p) => saysOutside(own, p, negated))).map((t) => t.name),

@@ -27,10 +27,16 @@ function negatedSpans(text: string): [number, number][] {
 }
 
 /** Where the rule's vocabulary first occurs outside negated spans (-1: nowhere): several awards are split by it. */
+/** The words that choose a rule: its triggers and broad words, and its regional words where its region is named. */
+function wordsOf(rule: SubsidyRule, regionNamed: boolean): string[] {
+  const { triggers, broad, regionalTriggers } = rule.vocabulary;
+  return regionNamed ? [...triggers, ...broad, ...regionalTriggers] : [...triggers, ...broad];
+}
+
 export function firstMention(rule: SubsidyRule, text: string, regionNamed: boolean): number {
   const lower = text.toLowerCase();
   const spans = negatedSpans(lower);
-  const triggers = regionNamed ? [...rule.vocabulary.triggers, ...rule.vocabulary.regionalTriggers] : rule.vocabulary.triggers;
+  const triggers = wordsOf(rule, regionNamed);
   let first = -1;
   for (const trigger of triggers) {
     const t = trigger.toLowerCase();
@@ -42,8 +48,7 @@ export function firstMention(rule: SubsidyRule, text: string, regionNamed: boole
 }
 
 /** Where a trigger occurs outside negated spans; the longest such trigger is the rule's vocabulary score. */
-function vocabularyScore(rule: SubsidyRule, lower: string, spans: [number, number][], regionNamed: boolean): number {
-  const triggers = regionNamed ? [...rule.vocabulary.triggers, ...rule.vocabulary.regionalTriggers] : rule.vocabulary.triggers;
+function vocabularyScore(triggers: readonly string[], lower: string, spans: [number, number][]): number {
   let best = 0;
   for (const trigger of triggers) {
     const t = trigger.toLowerCase();
@@ -83,8 +88,10 @@ export function chooseRules(rules: readonly SubsidyRule[], text: string, context
   const matched = rules.filter(inRegion)
     .filter((rule) => !rule.vocabulary.negatives.some((n) => lower.includes(n.toLowerCase())))
     .map((rule) => {
-      const words = vocabularyScore(rule, lower, spans, regions.includes(regionOf(rule.docId) ?? ''));
-      return { rule, words, score: words > 0 ? words * 2 + unitScore(rule, context.dimensions ?? []) : 0 };
+      const regionNamed = regions.includes(regionOf(rule.docId) ?? '');
+      const words = vocabularyScore(wordsOf(rule, regionNamed), lower, spans);
+      const broadOnly = words > 0 && vocabularyScore(wordsOf({ ...rule, vocabulary: { ...rule.vocabulary, broad: [] } }, regionNamed), lower, spans) === 0;
+      return { rule, words, broadOnly, score: words > 0 ? words * 2 + unitScore(rule, context.dimensions ?? []) : 0 };
     })
     .filter((s) => s.words > 0);
   // A provision of a clause the message names, taking a kind of quantity its named siblings do not (租了3000平方米 beside
@@ -96,7 +103,7 @@ export function chooseRules(rules: readonly SubsidyRule[], text: string, context
     const kinTakes = new Set(kin.flatMap((k) => [...takenDimensions(k.rule)]));
     if (!kin.length || !measured.some((d) => takenDimensions(rule).has(d) && !kinTakes.has(d))) continue;
     const words = Math.max(...kin.map((k) => k.words));
-    matched.push({ rule, words, score: words * 2 + unitScore(rule, context.dimensions ?? []) });
+    matched.push({ rule, words, broadOnly: false, score: words * 2 + unitScore(rule, context.dimensions ?? []) });
   }
   matched.sort((a, b) => rules.indexOf(a.rule) - rules.indexOf(b.rule));
   // A narrower rule that matches replaces the general rule it specializes, and inherits its score if higher.
@@ -107,7 +114,10 @@ export function chooseRules(rules: readonly SubsidyRule[], text: string, context
       return general ? { ...s, score: Math.max(s.score, general.score) } : s;
     });
   if (scored.length === 0) return { rules: [], missing: ['subject'] };
-  if (context.all) return { rules: scored.map((s) => s.rule), missing: [] };
+  if (context.all) {
+    const named = scored.filter((s) => !s.broadOnly || !scored.some((o) => !o.broadOnly && regionOf(o.rule.docId) === regionOf(s.rule.docId)));
+    return { rules: named.map((s) => s.rule), missing: [] };
+  }
   // The best score per region: 工作母机 beats 设备 within 中山.
   const bestByRegion = new Map<string, number>();
   for (const s of scored) {

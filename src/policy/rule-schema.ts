@@ -60,6 +60,11 @@ export const RuleInputSchema = z.object({
   /** Quick replies offered with the question. */
   chips: z.array(z.string()).default([]),
   required: z.boolean().default(false),
+  /**
+   * Filled only by a figure one of its cue words names, never as the one figure of a message: a tax increase of 500万
+   * is not the county's share of it (县级分成部分), so the answer asks for that share.
+   */
+  onlyWhenNamed: z.boolean().default(false),
 });
 export type RuleInput = z.infer<typeof RuleInputSchema>;
 
@@ -125,6 +130,12 @@ export const RuleRowSchema = z.object({
   vocabulary: z.object({
     /** Words callers use for it: rule choice scores them. */
     triggers: z.array(z.string()).min(1),
+    /**
+     * The document's words for technology upgrading as a whole (东源: 技改 → its one equipment award): they choose this
+     * row when the message names no other provision of its region, and never add it as a second award beside one it
+     * names ("技改完工了…以奖代补能拿多少" asks one award).
+     */
+    broad: z.array(z.string()).default([]),
     /** Broader words that count only when the question names this rule's region (东源 + 工作母机 → 设备购置). */
     regionalTriggers: z.array(z.string()).default([]),
     /** Words that rule this provision out ("不是示范项目"), or that belong to a neighbour. */

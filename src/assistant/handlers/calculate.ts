@@ -76,6 +76,13 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
   for (const rule of rules) {
     const { inputs: fresh, sums } = inputsFor(rule, parts?.get(rule.id) ?? u);
     const carried = previous ? carryInputs(previous.inputs, rule) : {};
+    // A correction's headcounts or counts replace the earlier ones of their kind (3个技师 → 说错了，是3个高级技师); sums of
+    // money are distinct inputs (revenue, purchase), each replaced by its own key.
+    if (u.corrects) {
+      const dimensionOf = (key: string): string | undefined => rule.inputs.find((i) => i.key === key)?.dimension;
+      const corrected = new Set(Object.keys(fresh).map(dimensionOf).filter((d) => d !== 'money'));
+      for (const key of Object.keys(carried)) if (corrected.has(dimensionOf(key))) delete carried[key];
+    }
     const inputs: Inputs = { ...carried, ...fresh };
     fed.set(rule.id, inputs);
     // "又买了…": what this conversation already computed for the rule counts against its cap (yearly, or the

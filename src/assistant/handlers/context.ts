@@ -1,5 +1,6 @@
 import type { Corpus, PolicyDocument } from '../../corpus/index.js';
 import type { Lexicon } from '../../lexicon/index.js';
+import { findDocuments } from '../../nlu/regions.js';
 import type { PolicyRules, UnratedMeasure } from '../../policy/index.js';
 import type { Retriever } from '../../retrieval/index.js';
 import type { Citation } from '../response.js';
@@ -28,10 +29,11 @@ export function documentsOfYears(text: string, docs: readonly PolicyDocument[]):
   return docs.filter((d) => years.some((y) => d.issueDate?.startsWith(y) || d.period?.from.startsWith(y)));
 }
 
-/** Documents the message names by region and year (中山 + 2014 → zhongshan-2014); empty when none is named so. */
+/** Documents the message names by 文号 or title, or by region and year (中山 + 2014 → zhongshan-2014); empty when none is. */
 export function namedDocuments(text: string, regions: readonly string[], ctx: HandlerContext): string[] {
   const docs = ctx.corpus.documents.filter((d) => regions.length === 0 || regions.includes(d.region));
-  const named = documentsOfYears(text, docs);
+  const byName = findDocuments(text, ctx.corpus.gazetteer).docIds;
+  const named = docs.filter((d) => byName.includes(d.id) || documentsOfYears(text, [d]).length > 0);
   // With several regions, a year names one region's document; the others keep theirs ("六安、深圳、中山（2014年那个文）").
   if (named.length === 0 || regions.length < 2) return named.map((d) => d.id);
   const yearRegions = new Set(named.map((d) => d.region));

@@ -25,9 +25,10 @@ export function offTopic(ctx: HandlerContext): AssistantReply {
 }
 
 /** An amount asked of documents that state no rate: their own statement, and their status. */
-export function noRates(docIds: string[], ctx: HandlerContext): AssistantReply {
+export function noRates(docIds: string[], ctx: HandlerContext, options: { status: boolean } = { status: true }): AssistantReply {
   const statements = ctx.rules.nonQuantitative.filter((d) => docIds.includes(d.docId));
-  const answer = `${statements.map((s) => s.statement).join('')}因此无法按该文件计算金额。${docIds.map((id) => ctx.validityLine(id)).join('')}`;
+  const status = options.status ? docIds.map((id) => ctx.validityLine(id)).join('') : '';
+  const answer = `${statements.map((s) => s.statement).join('')}因此无法按该文件计算金额。${status}`;
   return plainReply('lookup', answer, ctx.citations(statements.flatMap((s) => s.clauseIds)), ['中山买工作母机能补多少', '东源设备购置补贴']);
 }
 

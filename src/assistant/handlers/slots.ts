@@ -33,7 +33,7 @@ function countedText(text: string, q: Quantity): string {
  * The input a quantity fills: the one whose cue word stands nearest before it (连片加起来9500平 is the contiguous area
  * though 闲置厂房 comes earlier), the longer word among equals; else the rule's first required input.
  */
-function inputForQuantity(candidates: readonly RuleInput[], cue: string): RuleInput | undefined {
+function inputForQuantity(candidates: readonly RuleInput[], cue: string, statement: string): RuleInput | undefined {
   let best: RuleInput | undefined;
   let bestEnd = -1;
   let bestLength = 0;
@@ -46,7 +46,27 @@ function inputForQuantity(candidates: readonly RuleInput[], cue: string): RuleIn
   }
   // No cue: the required input, or one that takes no cue; never an optional input whose own cues are absent (a 注册资本
   // is not 本年度已获补助).
-  return best ?? candidates.find((i) => i.required) ?? candidates.find((i) => i.cues.length === 0);
+  return best ?? candidates.find((i) => i.required && (!i.onlyWhenNamed || i.cues.some((c) => statement.includes(c))))
+    ?? candidates.find((i) => i.cues.length === 0);
+}
+
+/** Between figures of one list (80万 120万 150万; 80万、120万和150万). */
+const LIST_GLUE = /^[\s、,，和及与跟元]*$/;
+
+/**
+ * What the message says a quantity is: the words since the previous pause or figure of its kind, and for a figure
+ * of a list, the words before the list ("县级分成的财政贡献增量分别是80万 120万 150万").
+ */
+function statementOf(u: Understanding, q: Quantity): string {
+  let start = q.start;
+  const earlier = u.quantities.filter((p) => p.kind === q.kind && p.end <= q.start).sort((a, b) => b.end - a.end);
+  let stop = 0;
+  for (const p of earlier) {
+    if (!LIST_GLUE.test(u.text.slice(p.end, start))) { stop = p.end; break; }
+    start = p.start;
+  }
+  const before = u.text.slice(stop, start);
+  return before.slice(Math.max(...['，', ',', '。', '；', ';', '？', '?', '！', '!'].map((d) => before.lastIndexOf(d))) + 1);
 }
 
 /** The option of a fixed award the message names (省级智能工厂 → provincial), by the options' own labels first. */
@@ -67,7 +87,7 @@ export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs
   const sums = new Map<string, Quantity[]>();
   const thresholdInputs: RuleInput[] = rule.thresholds
     .filter((t) => !rule.inputs.some((i) => i.key === t.input))
-    .map((t) => ({ key: t.input, dimension: t.dimension, label: t.label, ask: '', cues: [], chips: [], required: false }));
+    .map((t) => ({ key: t.input, dimension: t.dimension, label: t.label, ask: '', cues: [], chips: [], required: false, onlyWhenNamed: false }));
   const all = [...rule.inputs, ...thresholdInputs];
   const money = [...u.amounts.base, ...(u.amounts.alreadyReceived ? [u.amounts.alreadyReceived] : []),
     ...[u.amounts.provincial, u.amounts.city, u.amounts.county].filter((q): q is Quantity => q !== null)];
@@ -81,7 +101,7 @@ export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs
     for (const q of byDimension[dimension] ?? []) {
       // A count names what it counts after it (两个示范项目, 2个名牌产品): 4个项目都进了库 counts no 示范项目.
       const cue = dimension === 'count' ? countedText(u.text, q) : cueText(u.text, q);
-      const input = inputForQuantity(candidates, cue);
+      const input = inputForQuantity(candidates, cue, statementOf(u, q));
       if (!input) continue;
       sums.set(input.key, [...(sums.get(input.key) ?? []), q]);
     }
@@ -89,8 +109,10 @@ export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs
   // One quantity given for an optional input while the required one of its dimension is empty: it is the required one
   // ("盘活闲置厂房10000平方米，租了12个月" names the area rented, not a second figure). When the optional input is a
   // threshold's, it is both ("单体闲置厂房4000平方米" is checked against the 5000平方米 threshold too).
+  // Never for money: a sum cued as revenue, investment or an award received is a different figure from the one a rate
+  // applies to (主营收入8000万 is not the 县级分成 increment).
   const thresholdKeys = new Set(rule.thresholds.map((t) => t.input));
-  for (const required of all.filter((i) => i.required && !sums.has(i.key))) {
+  for (const required of all.filter((i) => i.required && i.dimension !== 'money' && !sums.has(i.key))) {
     const optional = [...sums].find(([key, qs]) => qs.length === 1 && all.find((i) => i.key === key)?.dimension === required.dimension
       && (byDimension[required.dimension] ?? []).length === 1);
     if (!optional) continue;
