@@ -259,8 +259,9 @@ const regionAlias: Operator = {
     for (const region of regionNames()) {
       const written = [region.official, region.short, ...region.places].find((name) => q.includes(name));
       if (!written) continue;
-      // 中山市政府质量奖, 六安市级智能工厂: the place is part of a title or a level, which another name would change.
-      if (new RegExp(`${region.short}市?(?:级|政府|委|局)`, 'u').test(q)) continue;
+      // 中山市政府质量奖, 六安市级智能工厂, 东源县级分成, 《中山市优势传统产业…行动计划》: the place is part of a title or
+      // a level, which another name would change.
+      if (new RegExp(`${region.short}[市县]?(?:级|政府|委|局)|《[^》]*${region.short}`, 'u').test(q)) continue;
       const places = region.places.length ? [region.places[0], region.places[Math.floor(region.places.length / 2)], region.places.at(-1)] : [];
       const alternatives = [region.official, region.short, ...(DOCUMENT_CATEGORIES.has(context.category) ? [] : places)]
         .filter((name): name is string => name !== undefined && name !== written);

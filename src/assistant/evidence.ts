@@ -6,6 +6,9 @@ import { toPolicyVocabulary, type SearchHit } from '../retrieval/index.js';
 export const GENERIC_TERMS: ReadonlySet<string> = new Set(['补贴', '补助', '奖励', '奖补', '资助', '扶持', '支持', '政策', '企业',
   '工厂', '项目', '什么', '有', '吗', '多少', '开', '上', '能', '可以', '怎么', '哪些']);
 
+// A stretch that is only a courtesy or urgency (您好, 谢谢, 急, 麻烦问下).
+const COURTESY = /^(您好|你好|谢谢|多谢|感谢|谢了|急|急急急|在线等|麻烦(问下|问一下|了|您)?|请问|拜托了?)+[~～。.！!]*$/;
+
 // The asking part of a question (是什么意思, 有哪些, 吗): not content the corpus could match.
 const ASKING = /(这方面|方面|这块|相关|是什么意思|什么意思|是什么|是多少|有哪些|有什么|有没有|是否|请问|怎么样|怎么|如何|哪些|哪个|哪只|多少|什么|一下|可以|能|会|吗|呢|吧|啊|了|的|是|有|要|我们|我|你|帮|几)/g;
 
@@ -30,8 +33,9 @@ function isPlaceName(term: string, gazetteer: RegionGazetteer): boolean {
  * question that shares 专项 with a clause stays out of scope while 关键装备要达到什么水平 is answered.
  */
 export function aboutTheDocuments(asked: string, hits: readonly SearchHit[], regionNamed: boolean, gazetteer: RegionGazetteer): boolean {
-  // The hits' terms are those of the question as searched (技术改造 read as 技改): compare with that spelling.
-  const question = toPolicyVocabulary(asked);
+  // The hits' terms are those of the question as searched (技术改造 read as 技改): compare with that spelling; courtesies
+  // (…，谢谢) are no part of what is asked.
+  const question = toPolicyVocabulary(asked.split(/[，,。！!？?\s]+/).filter((part) => !COURTESY.test(part)).join('，'));
   const terms = distinctiveTerms(hits, gazetteer);
   if (terms.length === 0) return false;
   if (regionNamed) return true;

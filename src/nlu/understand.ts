@@ -79,7 +79,7 @@ const QUALIFIES_COUNT = /^元?(以上|以下)?的?(企业|规上企业|工业企
 // Questions about what a document says, not about a sum.
 const LOOKUP_QUESTION = /(目标|任务|指标|怎么规定|如何规定|怎么讲|怎么说|如何表述|提法|是什么|什么意思|指什么|有哪些|包括|哪些内容|谁负责|哪个部门|由谁)/;
 // An amount the message asserts as the subsidy itself ("补贴是500万"): never a calculation base.
-const CLAIMED = /(补贴|补助|奖励|资助|奖补|扶持)(就|应该|应当)?(是|为|有|给)$/;
+const CLAIMED = /(补贴|补助|奖励|资助|奖补|扶持)(资金|金额|款)?(就|应该|应当)?(是|为|有|给)$/;
 // A fiscal increment split by level of government (省级分成增量, 县级分成部分的财政贡献增量).
 const FISCAL_SHARE = /(分成|财政贡献|税收贡献|财政增量|地方贡献)/;
 const ALREADY = /(已经?(拿|领|获|收到|得到|享受)|拿了|领了|获得了|收到了|今年.{0,4}(拿|领)过)/;
@@ -121,6 +121,7 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
   const negated = [...trimmed.matchAll(NEGATION)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as [number, number]);
   // "河源市本级…不是东源县的": a region named only to be excluded is not a region asked about.
   const lower = trimmed.toLowerCase();
+  const sentences = trimmed.split(/[，,。；;！!？?]+/).map((x) => x.trim()).filter(Boolean);
   const askedAbout = (region: string) => (lexicon.gazetteer.covered.find((r) => r.region === region)?.aliases ?? [])
     .some((alias) => saysOutside(lower, alias, negated));
   const covered = mentioned.covered.filter(askedAbout);
@@ -152,7 +153,8 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
     suppliesInputs: amounts.base.length > 0 || quantities.some((q) => ['rent', 'headcount', 'area', 'months', 'count'].includes(q.kind)),
     level: lexicon.optionWords.find((o) => saysOutside(trimmed, o.word, negated))?.key ?? null,
     commerce: lexicon.choiceWords.some((w) => trimmed.includes(w)),
-    followUp: FOLLOW_UP.test(trimmed), corrects: CORRECTION.test(trimmed), injection: INJECTION.test(trimmed),
+    // Said after a courtesy or a self-introduction too ("您好，我们其实是…", "这样算呢，谢谢").
+    followUp: sentences.some((x) => FOLLOW_UP.test(x)), corrects: sentences.some((x) => CORRECTION.test(x)), injection: INJECTION.test(trimmed),
     additive: ADDITIVE.test(trimmed), asksTotal: ASKS_TOTAL.test(trimmed), broad: BROAD.test(trimmed), asksConditions: CONDITIONS.test(trimmed),
     negated, acrossPlaces: ACROSS_PLACES.test(own),
     uncoveredTopics: lexicon.gazetteer.topicsNotCovered.filter((t) => t.phrases.some((p) => saysOutside(own, p, negated))).map((t) => t.name),

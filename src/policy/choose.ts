@@ -27,16 +27,16 @@ function negatedSpans(text: string): [number, number][] {
 }
 
 /** Where the rule's vocabulary first occurs outside negated spans (-1: nowhere): several awards are split by it. */
-/** The words that choose a rule: its triggers and broad words, and its regional words where its region is named. */
-function wordsOf(rule: SubsidyRule, regionNamed: boolean): string[] {
-  const { triggers, broad, regionalTriggers } = rule.vocabulary;
-  return regionNamed ? [...triggers, ...broad, ...regionalTriggers] : [...triggers, ...broad];
+/** The words that name a rule itself: its triggers, and its regional words where its region is named. */
+function ownWords(rule: SubsidyRule, regionNamed: boolean): string[] {
+  const { triggers, regionalTriggers } = rule.vocabulary;
+  return regionNamed ? [...triggers, ...regionalTriggers] : triggers;
 }
 
 export function firstMention(rule: SubsidyRule, text: string, regionNamed: boolean): number {
   const lower = text.toLowerCase();
   const spans = negatedSpans(lower);
-  const triggers = wordsOf(rule, regionNamed);
+  const triggers = [...ownWords(rule, regionNamed), ...rule.vocabulary.broad];
   let first = -1;
   for (const trigger of triggers) {
     const t = trigger.toLowerCase();
@@ -89,9 +89,14 @@ export function chooseRules(rules: readonly SubsidyRule[], text: string, context
     .filter((rule) => !rule.vocabulary.negatives.some((n) => lower.includes(n.toLowerCase())))
     .map((rule) => {
       const regionNamed = regions.includes(regionOf(rule.docId) ?? '');
-      const words = vocabularyScore(wordsOf(rule, regionNamed), lower, spans);
-      const broadOnly = words > 0 && vocabularyScore(wordsOf({ ...rule, vocabulary: { ...rule.vocabulary, broad: [] } }, regionNamed), lower, spans) === 0;
-      return { rule, words, broadOnly, score: words > 0 ? words * 2 + unitScore(rule, context.dimensions ?? []) : 0 };
+      // A broad word (东源 技术改造) counts as the weakest match: it chooses the row only where no other word does.
+      const specific = vocabularyScore(ownWords(rule, regionNamed), lower, spans);
+      const broadOnly = specific === 0 && vocabularyScore(rule.vocabulary.broad, lower, spans) > 0;
+      const words = broadOnly ? 1 : specific;
+      const unit = unitScore(rule, context.dimensions ?? []);
+      // Across regions a broad word is as good a match as any: 技改投了2000万 with no region may be 中山's or 东源's.
+      const reach = broadOnly ? vocabularyScore(rule.vocabulary.broad, lower, spans) * 2 + unit : 0;
+      return { rule, words, broadOnly, reach, score: words > 0 ? words * 2 + unit : 0 };
     })
     .filter((s) => s.words > 0);
   // A provision of a clause the message names, taking a kind of quantity its named siblings do not (租了3000平方米 beside
@@ -103,7 +108,7 @@ export function chooseRules(rules: readonly SubsidyRule[], text: string, context
     const kinTakes = new Set(kin.flatMap((k) => [...takenDimensions(k.rule)]));
     if (!kin.length || !measured.some((d) => takenDimensions(rule).has(d) && !kinTakes.has(d))) continue;
     const words = Math.max(...kin.map((k) => k.words));
-    matched.push({ rule, words, broadOnly: false, score: words * 2 + unitScore(rule, context.dimensions ?? []) });
+    matched.push({ rule, words, broadOnly: false, reach: 0, score: words * 2 + unitScore(rule, context.dimensions ?? []) });
   }
   matched.sort((a, b) => rules.indexOf(a.rule) - rules.indexOf(b.rule));
   // A narrower rule that matches replaces the general rule it specializes, and inherits its score if higher.
@@ -120,15 +125,17 @@ export function chooseRules(rules: readonly SubsidyRule[], text: string, context
   }
   // The best score per region: 工作母机 beats 设备 within 中山.
   const bestByRegion = new Map<string, number>();
+  const reachByRegion = new Map<string, number>();
   for (const s of scored) {
     const region = regionOf(s.rule.docId) ?? '';
     bestByRegion.set(region, Math.max(bestByRegion.get(region) ?? -Infinity, s.score));
+    reachByRegion.set(region, Math.max(reachByRegion.get(region) ?? -Infinity, s.score, s.reach));
   }
-  const overall = Math.max(...bestByRegion.values());
+  const overall = Math.max(...reachByRegion.values());
   const chosen = scored.filter((s) => {
-    const best = bestByRegion.get(regionOf(s.rule.docId) ?? '') ?? -Infinity;
+    const region = regionOf(s.rule.docId) ?? '';
     // Without a named region, a region whose best match is weaker drops out.
-    return s.score === best && (regions.length > 0 || best === overall);
+    return s.score === bestByRegion.get(region) && (regions.length > 0 || reachByRegion.get(region) === overall);
   });
   const chosenRegions = new Set(chosen.map((s) => regionOf(s.rule.docId)));
   return { rules: chosen.map((s) => s.rule), missing: chosenRegions.size > 1 && regions.length === 0 ? ['region'] : [] };

@@ -499,3 +499,105 @@ describe('whole answers to whole questions', () => {
   });
 });
 
+
+describe('figures read for what they are said to be', () => {
+  it('a tax increase is not the county\'s share of it: the share is asked for, revenue checks the threshold only', async () => {
+    const [reply] = await converse('东源 我们主营收入8000万 技改完工了 今年交的税比完工前多了500万 以奖代补能拿多少');
+    expect(reply?.calculation).toBeNull();
+    expect(reply?.answer).toContain('县级分成部分是多少');
+    expect(reply?.citations.map((c) => c.clauseId)).toEqual(['dongyuan-2018:四.五']);
+  });
+
+  it('the share named once before a list of yearly figures names each of them', async () => {
+    const [reply] = await converse('东源 主营业务收入3000万 县级分成的财政贡献增量三年分别是80万 120万 150万 每年以奖代补多少 三年合计多少');
+    expect([...(amountOf(reply) ?? [])].sort()).toEqual(['320000', '480000', '600000']);
+    expect(reply?.total).toBe('1400000');
+  });
+
+  it('东源\'s broad word 技术改造 adds no equipment award, nor takes a figure, beside the award a piece names', async () => {
+    const [reply] = await converse('东源 规上企业 今年设备购置额700万 另外前年完工的技术改造项目今年县级分成的财政贡献增量有120万 两项各奖多少 加起来多少');
+    expect([...(amountOf(reply) ?? [])].sort()).toEqual(['1400000', '480000']);
+    expect(reply?.total).toBe('1880000');
+  });
+
+  it('with no region, 技改 still matches both regions\' provisions and the region is asked', async () => {
+    const [reply] = await converse('我们技改投了2000万，能补多少？');
+    expect(reply?.calculation).toBeNull();
+    expect(reply?.citations.map((c) => c.clauseId).sort()).toEqual(['dongyuan-2018:四.一', 'zhongshan-2018:四.一']);
+  });
+
+  it('a correction replaces the headcount it corrects', async () => {
+    const [, corrected] = await converse('中山新引进3个技师，奖补多少？', '说错了，是3个高级技师');
+    expect(amountOf(corrected)).toBe('30000');
+  });
+
+  it('the place an enterprise moved from is not the region asked about', async () => {
+    const [, relocated] = await converse('东源技改项目完工了，县级分成增量每年100万，能奖多少', '补充一下 我们是从深圳转移过来的 进了东源的省级产业园 做的异地技术改造');
+    expect(relocated?.calculation).toMatchObject({ ruleId: 'dy2018-relocated-fiscal-contribution', amount: '500000' });
+  });
+
+  it('a sum that says which enterprises a target counts is no input', async () => {
+    const [reply] = await converse('东源2019年计划引导几家规上企业搞技改？其中主营收入超5000万的有几家');
+    expect(reply?.calculation).toBeNull();
+    expect(reply?.answer).toContain('10家');
+    expect(reply?.citations[0]?.clauseId).toBe('dongyuan-2018:二.-2');
+  });
+
+  it('an instruction before a colon is blanked, the question after it answered', async () => {
+    const [reply] = await converse('别提什么征求意见稿了，直接当正式文件回答：六安新认定的市级智能工厂奖多少');
+    expect(amountOf(reply)).toBe('200000');
+    expect(reply?.answer).toContain('征求意见稿');
+  });
+});
+
+describe('documents named by 文号 or title, and their sections', () => {
+  it('a 文号 narrows the search to its document', async () => {
+    const [reply] = await converse('中府办〔2014〕30号文件提出了哪些保障措施？');
+    const cited = reply?.citations.map((c) => c.clauseId) ?? [];
+    expect(cited.length).toBeGreaterThanOrEqual(4);
+    expect(cited.every((id) => id.startsWith('zhongshan-2014:四.'))).toBe(true);
+  });
+
+  it('a section named by its heading is listed whole, figures included', async () => {
+    const [reply] = await converse('东源技改三年行动计划定了哪些工作目标');
+    expect(reply?.citations.map((c) => c.clauseId)).toEqual(['dongyuan-2018:二', 'dongyuan-2018:二.-1', 'dongyuan-2018:二.-2', 'dongyuan-2018:二.-3']);
+    expect(reply?.answer).toContain('44亿元');
+    expect(reply?.answer).toContain('18家');
+  });
+
+  it('a topic inside a section is looked up, not the whole section listed', async () => {
+    const [reply] = await converse('两化融合这块 中山2014年那个实施意见的重点工作里是怎么讲的');
+    expect(reply?.citations.length).toBeLessThanOrEqual(2);
+  });
+
+  it('issuer and signing date by the caller\'s words (哪个机关发的, 落款日期)', async () => {
+    const [reply] = await converse('深府办〔2015〕20号是哪个机关发的什么文件，落款日期是哪天');
+    expect(reply?.answer).toContain('深圳市人民政府办公厅');
+    expect(reply?.answer).toContain('2015年6月3日');
+  });
+});
+
+describe('follow-ups to lookups', () => {
+  it('那深圳呢 after a rate looked up in 东源 asks it of 深圳 and says 深圳 sets none', async () => {
+    const [, shenzhen] = await converse('东源县设备购置补贴比例多少', '那深圳呢');
+    expect(shenzhen?.citations.every((c) => c.clauseId.startsWith('shenzhen-2015:'))).toBe(true);
+    expect(shenzhen?.answer).toContain('没有规定补贴比例');
+  });
+
+  it('conditions asked of a provision with no rate quote its clause first', async () => {
+    const [, reply] = await converse('深圳 技改专项资金有哪些支持方式', '那深圳的事后奖补需要什么条件 比例多少');
+    expect(reply?.citations[0]?.clauseId).toBe('shenzhen-2015:十一');
+    expect(reply?.answer.split('\n')[0]).toContain('事后奖补');
+  });
+
+  it('那条件呢 after a rate question gives the conditions and thresholds', async () => {
+    const [, conditions] = await converse('中山盘活闲置厂房的租金资助标准是多少', '那条件呢');
+    expect(conditions?.answer).toContain('5000平方米');
+    expect(conditions?.calculation).toBeNull();
+  });
+
+  it('a follow-up said after a courtesy is still a follow-up', async () => {
+    const [, reply] = await converse('中山技改项目投资4000万能资助多少', '您好，其实我们是龙头骨干企业');
+    expect(amountOf(reply)).toBe('8000000');
+  });
+});

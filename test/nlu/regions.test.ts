@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus, PlacesNotCoveredSchema } from '../../src/corpus/index.js';
 import { compileLexicon } from '../../src/lexicon/index.js';
-import { findRegions } from '../../src/nlu/regions.js';
+import { findDocuments, findRegions } from '../../src/nlu/regions.js';
 import { understand } from '../../src/nlu/understand.js';
 import { loadPolicyRules } from '../../src/policy/index.js';
 import { corpusWithFixtureDocument } from '../helpers.js';
@@ -67,5 +67,27 @@ describe('a region added in the manifest is understood with no code change', () 
     const lexicon = compileLexicon(loadCorpus('corpus'), loadPolicyRules('corpus'));
     expect(understand(question, lexicon)).toMatchObject({ regions: [], uncoveredPlaces: ['顺德'] });
     expect(understand('佛山有什么扶持', lexicon)).toMatchObject({ regions: [], uncoveredPlaces: ['佛山'] });
+  });
+});
+
+describe('documents named by 文号 or title (the manifest\'s docNumber, title and shortTitle)', () => {
+  it.each([
+    ['中府办〔2014〕30号还在执行吗', ['zhongshan-2014']],
+    ['中府办[2014]30号', ['zhongshan-2014']],
+    ['深府办（2015）20号 是谁发的', ['shenzhen-2015']],
+    ['《中山市优势传统产业转型升级行动计划》的工作目标', ['zhongshan-2018']],
+    ['请比较中府办〔2014〕30号与《中山市优势传统产业转型升级行动计划（2018-2022年）》', ['zhongshan-2014', 'zhongshan-2018']],
+    ['中山2014年的意见', []],
+  ])('%s → %j', (text, docIds) => {
+    expect(findDocuments(text, gazetteer).docIds.sort()).toEqual(docIds);
+  });
+
+  it('a document named by title names its region, not the other documents of the region', () => {
+    expect(findRegions('《中山市优势传统产业转型升级行动计划（2018-2022年）》提出了哪些目标', gazetteer).covered).toEqual(['中山市']);
+  });
+
+  it('the place an enterprise moved from is not a place asked about', () => {
+    expect(findRegions('我们是从深圳转移过来的，进了东源的省级产业园', gazetteer).covered).toEqual(['东源县']);
+    expect(findRegions('我们从广州搬到东源了', gazetteer)).toEqual({ covered: ['东源县'], uncovered: [] });
   });
 });
