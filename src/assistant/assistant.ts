@@ -180,7 +180,14 @@ export class PolicyAssistant {
     }
     if (u.asksConditions && !u.suppliesInputs && conditionsOf.length) {
       next.subjectText = choice.rules.length ? subjectText : previous.subjectText;
-      return answerConditions(conditionsOf, ctx);
+      const conditions = answerConditions(conditionsOf, ctx);
+      // "深圳 东源 中山 三地…门槛分别咋规定的": a region asked about with no such provision is looked up, never dropped.
+      const without = next.regions.filter((region) => !ruleRegions.has(region));
+      if (next.regions.length < 2 || !without.length) return conditions;
+      const others = await compareLookup(u, this.regionScopes(without, named), ctx);
+      const cited = new Set(conditions.citations.map((c) => c.clauseId));
+      return { ...conditions, answer: `${conditions.answer}\n\n${others.answer.replace(/^分别列出相关条款：\n/, '')}`,
+        citations: [...conditions.citations, ...others.citations.filter((c) => !cited.has(c.clauseId))] };
     }
     const measures = choice.rules.length === 0 && asksAmount ? unratedFor(docsInScope, subjectText, ctx) : [];
     if (measures.length) return unrated(measures, ctx);

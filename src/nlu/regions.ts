@@ -35,7 +35,8 @@ export function findDocuments(text: string, gazetteer: RegionGazetteer): { docId
     const i = rest.indexOf(name);
     if (i < 0) continue;
     if (!at.has(docId)) at.set(docId, i);
-    rest = rest.split(name).join(' '.repeat(name.length));
+    // The 号 a 文号 ends with goes with it (names are kept without it: 中府办〔2014〕30 and …30号 alike).
+    rest = rest.replace(new RegExp(`${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}号?`, 'g'), (m) => ' '.repeat(m.length));
   }
   return { docIds: [...at.keys()], rest, at };
 }

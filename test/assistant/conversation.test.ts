@@ -601,3 +601,40 @@ describe('follow-ups to lookups', () => {
     expect(amountOf(reply)).toBe('8000000');
   });
 });
+
+describe('what a question asks, read before a figure is sought', () => {
+  it('a land term that ends (到期想续期) is no question of the document\'s validity', async () => {
+    const [reply] = await converse('东源 工业用地弹性年期出让的 到期想续期怎么办');
+    expect(reply?.intent).toBe('lookup');
+    expect(reply?.citations[0]?.clauseId).toBe('dongyuan-2018:四.三');
+  });
+
+  it('the government\'s own budget (县财政累计安排多少) is looked up, not computed', async () => {
+    const [reply] = await converse('東源縣財政2018到2020年累計安排多少錢做技改事後獎補');
+    expect(reply?.calculation).toBeNull();
+    expect(reply?.answer).toContain('1亿元');
+    expect(reply?.citations[0]?.clauseId).toBe('dongyuan-2018:四.一');
+  });
+
+  it('what scope a measure was widened to is a question of its conditions', async () => {
+    const [reply] = await converse('东源事后奖补放宽到什么规模的企业');
+    expect(reply?.calculation).toBeNull();
+    expect(reply?.citations[0]?.clauseId).toBe('dongyuan-2018:四.五');
+    expect(reply?.answer).toContain('1000万元');
+  });
+
+  it('two documents with no rate asked side by side get one block each', async () => {
+    const [reply] = await converse('中山2014那个实施意见跟深圳2015那个实施意见，技改项目补贴比例分别是多少啊');
+    expect(reply?.calculation).toBeNull();
+    expect(reply?.answer.split('\n')[0]).not.toMatch(/没有/);
+    expect(reply?.answer).toContain('【中山2014技改实施意见】');
+    expect(reply?.answer).toContain('【深圳2015技改实施意见】');
+  });
+
+  it('conditions compared across regions name the region that has no such provision', async () => {
+    const [reply] = await converse('深圳 东源 中山 三地技改普惠性事后奖补 企业门槛分别咋规定的');
+    const cited = reply?.citations.map((c) => c.clauseId) ?? [];
+    expect(cited).toEqual(expect.arrayContaining(['dongyuan-2018:四.五', 'zhongshan-2018:四.一', 'shenzhen-2015:十一']));
+    expect(reply?.answer).toContain('【深圳市】');
+  });
+});

@@ -28,7 +28,10 @@ export function offTopic(ctx: HandlerContext): AssistantReply {
 export function noRates(docIds: string[], ctx: HandlerContext, options: { status: boolean } = { status: true }): AssistantReply {
   const statements = ctx.rules.nonQuantitative.filter((d) => docIds.includes(d.docId));
   const status = options.status ? docIds.map((id) => ctx.validityLine(id)).join('') : '';
-  const answer = `${statements.map((s) => s.statement).join('')}因此无法按该文件计算金额。${status}`;
+  // Several documents asked side by side (中山2014跟深圳2015…分别是多少): one block each, as a comparison reads.
+  const answer = statements.length > 1
+    ? `分别列出各文件的规定：\n${statements.map((s) => `【${ctx.corpus.documentById.get(s.docId)?.shortTitle ?? s.docId}】${s.statement}`).join('\n')}\n因此无法按这些文件计算金额。${status}`
+    : `${statements.map((s) => s.statement).join('')}因此无法按该文件计算金额。${status}`;
   return plainReply('lookup', answer, ctx.citations(statements.flatMap((s) => s.clauseIds)), ['中山买工作母机能补多少', '东源设备购置补贴']);
 }
 
