@@ -104,7 +104,7 @@ export class PolicyAssistant {
     if (u.uncoveredTopics.length && !u.suppliesInputs) return topicsNotCovered(u.uncoveredTopics, ctx);
     // "机器换人 哪几个地方的文件里有提": each region looked up, those whose documents say nothing named as such.
     if (u.acrossPlaces && !u.regions.length && !u.suppliesInputs) {
-      return compareLookup(u, this.regionScopes([...new Set(ctx.corpus.documents.map((d) => d.region))], []), ctx);
+      return compareLookup(u, this.regionScopes([...new Set(ctx.corpus.documents.map((d) => d.region))], []), ctx, { provisions: true });
     }
     const keepsTopic = Boolean(previous.subjectText) && (u.followUp || u.level !== null || u.commerce || u.regions.length > 0 || u.quantities.length > 0);
     if (u.cue === 'out_of_scope' && !keepsTopic) {
@@ -176,7 +176,7 @@ export class PolicyAssistant {
     // rule by rule only where provisions of two regions are named.
     const ruleRegions = new Set(conditionsOf.map((r) => ctx.regionOf(r.docId)));
     if (u.cue === 'compare' && !asksAmount && noAmount && next.regions.length > 1 && !(u.asksConditions && ruleRegions.size > 1)) {
-      return compareLookup(u, this.regionScopes(next.regions, named), ctx);
+      return compareLookup(u, this.regionScopes(next.regions, named), ctx, { provisions: u.broad });
     }
     if (u.asksConditions && !u.suppliesInputs && conditionsOf.length) {
       next.subjectText = choice.rules.length ? subjectText : previous.subjectText;

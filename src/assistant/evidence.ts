@@ -4,7 +4,7 @@ import { toPolicyVocabulary, type SearchHit } from '../retrieval/index.js';
 
 /** Words that occur all over the corpus (补贴, 企业) or in any question (什么): a match on them says nothing. */
 export const GENERIC_TERMS: ReadonlySet<string> = new Set(['补贴', '补助', '奖励', '奖补', '资助', '扶持', '支持', '政策', '企业',
-  '工厂', '项目', '什么', '有', '吗', '多少', '开', '上', '能', '可以', '怎么', '哪些']);
+  '工厂', '项目', '什么', '有', '吗', '多少', '开', '上', '能', '可以', '怎么', '哪些', '分别', '哪几', '哪几个', '地方', '文件']);
 
 // A stretch that is only a courtesy or urgency (您好, 谢谢, 急, 麻烦问下).
 const COURTESY = /^(您好|你好|谢谢|多谢|感谢|谢了|急|急急急|在线等|麻烦(问下|问一下|了|您)?|请问|拜托了?)+[~～。.！!]*$/;
@@ -59,13 +59,22 @@ const NEAR_TIE = 2 * (1 / 61 - 1 / 62);
 
 /**
  * The hit to quote first: of the hits that tie with the top one (within two rank swaps), the one whose distinctive
- * shared words cover most of the question (数控化率 decides between two target paragraphs that both say 目标).
+ * shared words cover most of the question (数控化率 decides between two target paragraphs that both say 目标); below
+ * them, the one that shares most where those share none.
  * Deterministic: equal cover keeps the ranking's order.
  */
+/** How many characters of the question the hit's distinctive shared words cover (not 补贴, 支持 or a place). */
+export function evidenceCover(hit: SearchHit, asked: string, gazetteer: RegionGazetteer): number {
+  const question = toPolicyVocabulary(asked);
+  return coveredChars(question, distinctiveTerms([hit], gazetteer).filter((t) => question.includes(t)));
+}
+
 export function bestEvidence<H extends SearchHit>(hits: readonly H[], asked: string, gazetteer: RegionGazetteer): H | undefined {
   const [top] = hits;
   if (!top) return undefined;
-  const question = toPolicyVocabulary(asked);
-  const cover = (h: H) => coveredChars(question, distinctiveTerms([h], gazetteer).filter((t) => question.includes(t)));
-  return hits.filter((h) => top.score - h.score <= NEAR_TIE).reduce((best, h) => (cover(h) > cover(best) ? h : best), top);
+  const cover = (h: H) => evidenceCover(h, asked, gazetteer);
+  const best = hits.filter((h) => top.score - h.score <= NEAR_TIE).reduce((b, h) => (cover(h) > cover(b) ? h : b), top);
+  // A clause sharing none of the question's own words is no evidence while a lower one shares some (机器换人 in 中山2014
+  // ranked below 中山2018's clauses that share only 支持).
+  return cover(best) > 0 ? best : hits.reduce((b, h) => (cover(h) > cover(b) ? h : b), best);
 }

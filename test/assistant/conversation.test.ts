@@ -638,3 +638,17 @@ describe('what a question asks, read before a figure is sought', () => {
     expect(reply?.answer).toContain('【深圳市】');
   });
 });
+
+describe('questions asked of every place', () => {
+  it('a provision the question names answers its region, with its headline figure', async () => {
+    const [reply] = await converse('各地对企业买设备都有些什么补贴政策？');
+    const cited = reply?.citations.map((c) => c.clauseId) ?? [];
+    expect(cited).toContain('dongyuan-2018:四.一');
+    expect(reply?.answer).toMatch(/【东源县】技术改造设备购置（东源）：按设备购置额20%/);
+  });
+
+  it('a rare word only one clause of a region says is found though the fused ranking buries it', async () => {
+    const [reply] = await converse('机器换人 哪几个地方的文件里有提 分别是怎么支持的');
+    expect(reply?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['zhongshan-2014:三.六', 'dongyuan-2018:三.三', 'luan-draft:二.四']));
+  });
+});

@@ -1,8 +1,9 @@
 import { askedParts } from '../../nlu/parts.js';
 import type { Understanding } from '../../nlu/understand.js';
 import type { SearchHit } from '../../retrieval/index.js';
-import { HELP_SUGGESTIONS, plainReply } from '../compose.js';
-import { GENERIC_TERMS, aboutTheDocuments, bestEvidence, distinctiveTerms } from '../evidence.js';
+import { chooseRules } from '../../policy/index.js';
+import { HELP_SUGGESTIONS, plainReply, ruleHeadline } from '../compose.js';
+import { GENERIC_TERMS, aboutTheDocuments, bestEvidence, distinctiveTerms, evidenceCover } from '../evidence.js';
 import { docIdsForQuestion, searchPolicy } from '../policy-search.js';
 import type { AssistantReply } from '../response.js';
 import type { HandlerContext } from './context.js';
@@ -107,11 +108,28 @@ export interface LookupScope {
  * scope, so that no region or document asked about is dropped; a scope whose documents share nothing with the question
  * says so.
  */
-export async function compareLookup(u: Understanding, scopes: readonly LookupScope[], ctx: HandlerContext): Promise<AssistantReply> {
+export async function compareLookup(u: Understanding, scopes: readonly LookupScope[], ctx: HandlerContext,
+  options: { provisions?: boolean } = {}): Promise<AssistantReply> {
   const blocks: string[] = [];
   const cited: string[] = [];
   for (const scope of scopes) {
-    const hit = bestEvidence(await searchPolicy(ctx.corpus, ctx.retriever, { query: u.text, k: 3, docIds: scope.docIds }), u.text, ctx.lexicon.gazetteer);
+    // "各地对企业买设备都有些什么补贴政策": where the question names a provision of the scope, that provision, with its
+    // headline figure, is the answer; the search answers the scopes that have none.
+    const named = options.provisions
+      ? chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions: [scope.name] }).rules.filter((r) => scope.docIds.includes(r.docId))
+      : [];
+    if (named.length) {
+      const lines = named.map((r) => `${r.subject}：${ruleHeadline(r)}（${ctx.clauseRef(r.clauseId)}：“${r.quote}”）`);
+      blocks.push(`【${scope.name}】${lines.join('\n')}\n${[...new Set(named.map((r) => ctx.validityLine(r.docId)))].join('')}`);
+      cited.push(...named.map((r) => r.clauseId));
+      continue;
+    }
+    const ranked = bestEvidence(await searchPolicy(ctx.corpus, ctx.retriever, { query: u.text, k: 5, docIds: scope.docIds }), u.text, ctx.lexicon.gazetteer);
+    // The fused ranking can bury the clause that alone says the question's rare word (机器换人 in 中山2014, far down the
+    // dense list): the words-only ranking's best evidence wins where it covers more of the question.
+    const worded = bestEvidence(await searchPolicy(ctx.corpus, ctx.retriever, { query: u.text, k: 3, docIds: scope.docIds, wordsOnly: true }), u.text, ctx.lexicon.gazetteer);
+    const cover = (h: SearchHit | undefined) => (h ? evidenceCover(h, u.text, ctx.lexicon.gazetteer) : 0);
+    const hit = cover(worded) > cover(ranked) ? worded : ranked;
     if (!hit || !aboutTheDocuments(u.text, [hit], true, ctx.lexicon.gazetteer)) {
       blocks.push(`【${scope.name}】收录的${scope.name}文件中没有找到与此相关的条款。`);
       continue;
