@@ -3,7 +3,7 @@ import type { Understanding } from '../../nlu/understand.js';
 import type { SearchHit } from '../../retrieval/index.js';
 import { chooseRules } from '../../policy/index.js';
 import { HELP_SUGGESTIONS, plainReply, ruleHeadline } from '../compose.js';
-import { GENERIC_TERMS, aboutTheDocuments, bestEvidence, distinctiveTerms, evidenceCover } from '../evidence.js';
+import { GENERIC_TERMS, aboutTheDocuments, bestEvidence, coveredChars, distinctiveTerms, evidenceCover } from '../evidence.js';
 import { docIdsForQuestion, searchPolicy } from '../policy-search.js';
 import type { AssistantReply } from '../response.js';
 import type { HandlerContext } from './context.js';
@@ -113,23 +113,24 @@ export async function compareLookup(u: Understanding, scopes: readonly LookupSco
   const blocks: string[] = [];
   const cited: string[] = [];
   for (const scope of scopes) {
-    // "各地对企业买设备都有些什么补贴政策": where the question names a provision of the scope, that provision, with its
-    // headline figure, is the answer; the search answers the scopes that have none.
-    const named = options.provisions
-      ? chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions: [scope.name] }).rules.filter((r) => scope.docIds.includes(r.docId))
-      : [];
-    if (named.length) {
-      const lines = named.map((r) => `${r.subject}：${ruleHeadline(r)}（${ctx.clauseRef(r.clauseId)}：“${r.quote}”）`);
-      blocks.push(`【${scope.name}】${lines.join('\n')}\n${[...new Set(named.map((r) => ctx.validityLine(r.docId)))].join('')}`);
-      cited.push(...named.map((r) => r.clauseId));
-      continue;
-    }
     const ranked = bestEvidence(await searchPolicy(ctx.corpus, ctx.retriever, { query: u.text, k: 5, docIds: scope.docIds }), u.text, ctx.lexicon.gazetteer);
     // The fused ranking can bury the clause that alone says the question's rare word (机器换人 in 中山2014, far down the
     // dense list): the words-only ranking's best evidence wins where it covers more of the question.
     const worded = bestEvidence(await searchPolicy(ctx.corpus, ctx.retriever, { query: u.text, k: 3, docIds: scope.docIds, wordsOnly: true }), u.text, ctx.lexicon.gazetteer);
     const cover = (h: SearchHit | undefined) => (h ? evidenceCover(h, u.text, ctx.lexicon.gazetteer) : 0);
     const hit = cover(worded) > cover(ranked) ? worded : ranked;
+    // "各地对企业买设备都有些什么补贴政策": a provision of the scope named by words that cover the question as well as the
+    // best clause does is the answer, with its headline figure (技改 beside 工业用地出让 is not).
+    const named = options.provisions
+      ? chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions: [scope.name] }).rules.filter((r) => scope.docIds.includes(r.docId))
+      : [];
+    const namedCover = coveredChars(u.text, named.flatMap((r) => [...r.vocabulary.triggers, ...r.vocabulary.regionalTriggers]).filter((w) => u.text.includes(w)));
+    if (named.length && namedCover >= cover(hit)) {
+      const lines = named.map((r) => `${r.subject}：${ruleHeadline(r)}（${ctx.clauseRef(r.clauseId)}：“${r.quote}”）`);
+      blocks.push(`【${scope.name}】${lines.join('\n')}\n${[...new Set(named.map((r) => ctx.validityLine(r.docId)))].join('')}`);
+      cited.push(...named.map((r) => r.clauseId));
+      continue;
+    }
     if (!hit || !aboutTheDocuments(u.text, [hit], true, ctx.lexicon.gazetteer)) {
       blocks.push(`【${scope.name}】收录的${scope.name}文件中没有找到与此相关的条款。`);
       continue;
