@@ -117,7 +117,8 @@ export class PolicyAssistant {
     }
     const noAmount = u.amounts.base.length === 0 && !u.suppliesInputs;
     if (noAmount && DOCUMENT_FACT_CUE.test(u.text) && !/(还有效|有效吗|是否有效|过期|失效|还能申请)/.test(u.text)) {
-      const named = chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions: next.regions }).rules;
+      // Every provision named (注册资本补贴 和 技能人才开班培训补贴 分别归哪个部门), not only the best match.
+      const named = chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions: next.regions, all: true }).rules;
       return answerDocumentFacts(u.text, next.regions, ctx, named.map((r) => r.clauseId));
     }
     if (u.cue === 'validity') return validity(u, next.regions, ctx);

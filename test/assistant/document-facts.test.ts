@@ -83,3 +83,23 @@ describe('document facts: the notice\'s closing lines (公开方式, 抄送)', (
     expect(draft.answer).toContain('抄送：《六安市规模工业企业技术改造提升行动（征求意见稿）》没有写明。');
   });
 });
+
+describe('document facts beside what the text says', () => {
+  it('quotes the clause for what else the message asks (领导小组 组长, 成员单位) and invents no phone number', async () => {
+    const reply = await ask('东源技改三年行动计划工作领导小组 组长和执行组长是谁 成员单位有哪些 领导小组办公室电话多少');
+    expect(reply.citations.map((c) => c.clauseId)).toContain('dongyuan-2018:四.六');
+    expect(reply.answer).toContain('县长');
+    expect(reply.answer).not.toMatch(/\d{3,4}-?\d{7,8}/);
+  });
+
+  it('names the department of each provision asked side by side', async () => {
+    const reply = await ask('中山 公共技术服务平台的注册资本补贴 和 技能人才开班培训补贴 分别归哪个部门 有没有咨询电话');
+    expect(reply.answer).toContain('市经济和信息化局');
+    expect(reply.answer).toContain('市人力资源社会保障局');
+  });
+
+  it('adds no clause to a message that asks facts only', async () => {
+    const reply = await ask('深圳那个技改文件的文号是多少，谁发的？');
+    expect(reply.answer).not.toContain('相关条款');
+  });
+});

@@ -1,4 +1,6 @@
 import type { PolicyDocument } from '../../corpus/index.js';
+import type { SearchHit } from '../../retrieval/index.js';
+import { bestEvidence, coveredChars, distinctiveTerms } from '../evidence.js';
 import { searchPolicy } from '../policy-search.js';
 import type { AssistantReply } from '../response.js';
 import { documentsOfYears, type HandlerContext } from './context.js';
@@ -10,7 +12,7 @@ const ASKS = {
   date: /(什么时候(发|出|印|公布|颁布)|(哪天|哪一天)(发|出|印|签)|落款(日期|时间)|发文日期|成文日期|印发日期|发布日期|哪一年(发|出)|(印发|发布|出台)(于|的)?(哪天|哪一天|什么时候|日期))/,
   period: /(有效期|执行期|实施期|到什么时候|截止|哪年到哪年|(文件|政策|计划|意见|行动)[^，。？?]{0,6}(几年|期限))/,
   contact: /(联系|电话|咨询|热线|邮箱|地址|找谁|窗口)/,
-  responsible: /(哪个部门负责|谁负责|由谁|牵头|负责部门|责任单位|归口|设在哪|设在什么|哪个部门(申请|受理|办理|管)|找哪个部门|向哪个部门|哪个单位负责|部门负责|(哪个|哪一个|什么)(局|委|机构|处室|部门|单位)[^，。？?]{0,3}(负责|牵头|主管|管|受理|办理|审核|审批)|(归|由|找|向)(哪个|哪一个|什么)(局|委|机构|处室))/,
+  responsible: /(哪个部门负责|谁负责|由谁|牵头|负责部门|责任单位|归口|设在哪|设在什么|哪个部门(申请|受理|办理|管)|找哪个部门|向哪个部门|哪个单位负责|部门负责|(哪个|哪一个|什么)(局|委|机构|处室|部门|单位)[^，。？?]{0,3}(负责|牵头|主管|管|受理|办理|审核|审批)|(归|由|找|向)(哪个|哪一个|什么)(局|委|机构|处室|部门|单位))/,
   // The notice's closing lines, by their own labels (公开方式：主动公开, 抄送：…).
   footer: /(公开方式|是否公开|公开吗|抄送)/,
   addressees: /(主送|受文(单位|对象)|(发|印发|下发|送)(给|到)了?(谁|哪些|哪个|哪几)|下发(了)?(哪些|哪几)|发到哪)/,
@@ -101,6 +103,23 @@ function chosenDocuments(text: string, regions: readonly string[], ctx: HandlerC
   return byRule.length ? byRule : docs;
 }
 
+/** Characters of the message, beyond its document-fact words and the documents' titles, that a clause must cover. */
+const CONTENT_COVER = 4;
+
+/**
+ * The clause that answers what a document-facts message asks beside the facts (工作领导小组 组长和执行组长是谁): searched
+ * on the message less its fact words, kept when its own words cover enough of it, the documents' title words aside.
+ */
+async function contentClause(text: string, chosen: readonly PolicyDocument[], ctx: HandlerContext): Promise<SearchHit | null> {
+  const rest = Object.values(ASKS).reduce((t, r) => t.replace(new RegExp(r.source, 'g'), ' '), text);
+  const titles = chosen.map((d) => `${d.title}${d.shortTitle}`).join('');
+  const hits = await searchPolicy(ctx.corpus, ctx.retriever, { query: rest, k: 3, docIds: chosen.map((d) => d.id), wordsOnly: true });
+  const best = bestEvidence(hits, rest, ctx.lexicon.gazetteer);
+  if (!best || best.clause.kind === 'preamble') return null;
+  const own = distinctiveTerms([best], ctx.lexicon.gazetteer).filter((t) => rest.includes(t) && !titles.includes(t));
+  return coveredChars(rest, own) >= CONTENT_COVER ? best : null;
+}
+
 /** 文号、发文单位、日期、执行期、主送单位、负责部门、联系方式: from the manifest, the document's own sentences, and the clause that assigns a department. */
 export async function answerDocumentFacts(text: string, regions: readonly string[], ctx: HandlerContext, ruleClauses: readonly string[] = []): Promise<AssistantReply> {
   const chosen = chosenDocuments(text, regions, ctx, ruleClauses);
@@ -138,7 +157,12 @@ export async function answerDocumentFacts(text: string, regions: readonly string
   }
   // The document's own sentence on whom to tell about problems answers "找哪个部门反映"; a clause is searched only without it.
   let contactUnit: string | null = null;
-  if (ASKS.responsible.test(text) && !reportAnswered) {
+  // "注册资本补贴 和 技能人才开班培训补贴 分别归哪个部门": each provision named, with the department its clause names.
+  const unitsOfNamed = [...new Set(ruleClauses)].map((id) => ({ id, unit: responsibleUnit(ctx.corpus.clauseById.get(id)?.text ?? '', text) }));
+  if (ASKS.responsible.test(text) && !reportAnswered && unitsOfNamed.length > 1 && unitsOfNamed.every((x) => x.unit)) {
+    for (const { id, unit } of unitsOfNamed) heads.push(`负责部门：${unit}（${ctx.clauseRef(id)}）`);
+    citations.push(...unitsOfNamed.map((x) => x.id));
+  } else if (ASKS.responsible.test(text) && !reportAnswered) {
     // The provision the question names first, then the clauses retrieved for it: the first that names a department.
     const hits = await searchPolicy(ctx.corpus, ctx.retriever, { query: text, k: 5, docIds: chosen.map((d) => d.id) });
     const candidates = [...ruleClauses, ...hits.map((h) => h.clause.id)];
@@ -151,6 +175,12 @@ export async function answerDocumentFacts(text: string, regions: readonly string
     } else {
       heads.push('文件没有写明负责该事项的部门。');
     }
+  }
+  // What else the message asks of the text (领导小组组长是谁、成员单位有哪些): the clause that says it, quoted.
+  const content = await contentClause(text, chosen, ctx);
+  if (content && !citations.includes(content.clause.id)) {
+    heads.push(`相关条款：${ctx.clauseRef(content.clause.id)}：“${content.clause.text}”`);
+    citations.push(content.clause.id);
   }
   const blocks = [...heads, ...chosen.map((d) => `《${d.title}》\n${facts(d, text, ctx, contactUnit).map((l) => `· ${l}`).join('\n')}`)];
   const preambles = chosen.map((d) => ctx.corpus.clauses.find((c) => c.docId === d.id)?.id).filter((id): id is string => Boolean(id));
