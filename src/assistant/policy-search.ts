@@ -52,8 +52,25 @@ export function questionFocus(query: string, corpus: Corpus, narrowedByRegion: b
   // A self-introduction before the question (我们是一家做五金的企业，…) is context for the figures, not what to search.
   const asked = parts.length > 1 ? parts.filter((part, i) => i === parts.length - 1 || !SELF_INTRODUCTION.test(part)) : parts;
   let focus = asked.map(trimLeadingFunctionWords).join('，');
-  if (narrowedByRegion) focus = withoutRegionNames(findDocuments(focus, corpus.gazetteer).rest, corpus.gazetteer);
+  if (narrowedByRegion) focus = withoutTitleWords(withoutRegionNames(findDocuments(focus, corpus.gazetteer).rest, corpus.gazetteer), corpus);
   return /[\p{Script=Han}\p{L}]{2}/u.test(focus) ? focus : query;
+}
+
+/** A stretch of a document's title said to name the document (六安那个技改提升行动, 东源技改三年行动计划): this long or more. */
+const TITLE_STRETCH = 6;
+
+/** The text less every stretch of TITLE_STRETCH or more characters that some document's title or short title contains. */
+function withoutTitleWords(text: string, corpus: Corpus): string {
+  const titles = corpus.documents.flatMap((d) => [d.title, d.shortTitle]);
+  let rest = '';
+  for (let i = 0; i < text.length;) {
+    let end = i;
+    for (let j = text.length; j >= i + TITLE_STRETCH; j--) {
+      if (titles.some((t) => t.includes(text.slice(i, j)))) { end = j; break; }
+    }
+    if (end > i) { rest += ' '; i = end; } else { rest += text[i]; i += 1; }
+  }
+  return rest;
 }
 
 /** Clause search as hotline agents and the assistant use it: region words in the question narrow the documents. */

@@ -652,3 +652,11 @@ describe('questions asked of every place', () => {
     expect(reply?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['zhongshan-2014:三.六', 'dongyuan-2018:三.三', 'luan-draft:二.四']));
   });
 });
+
+describe('a document referred to by part of its title', () => {
+  it('六安那个技改提升行动 names the document, not the clauses that say 提升行动', async () => {
+    const [reply] = await converse('六安那个技改提升行动，每年要实施多少个技改项目？投资增速目标是多少');
+    expect(reply?.citations[0]?.clauseId).toBe('luan-draft:一');
+    expect(reply?.answer).toContain('300个');
+  });
+});
