@@ -10,7 +10,7 @@ import { citeClauses } from './citations.js';
 import { HELP_SUGGESTIONS, plainReply } from './compose.js';
 import type { ConversationSlots } from './conversation.js';
 import { aboutTheDocuments } from './evidence.js';
-import { regionalAwards, severalAwards } from './handlers/awards.js';
+import { SIDE_BY_SIDE, regionalAwards, severalAwards } from './handlers/awards.js';
 import { calculate } from './handlers/calculate.js';
 import { namedDocuments, unratedFor, type HandlerContext } from './handlers/context.js';
 import { DOCUMENT_FACT_CUE, answerDocumentFacts } from './handlers/document-facts.js';
@@ -189,6 +189,15 @@ export class PolicyAssistant {
       const cited = new Set(conditions.citations.map((c) => c.clauseId));
       return { ...conditions, answer: `${conditions.answer}\n\n${others.answer.replace(/^分别列出相关条款：\n/, '')}`,
         citations: [...conditions.citations, ...others.citations.filter((c) => !cited.has(c.clauseId))] };
+    }
+    // "平台那一条里有三种补贴…比例和上限对比一下": provisions of one clause named side by side, nothing to compute: each
+    // one's standard and cap, never a prompt for figures.
+    if (noAmount && !followsCalculation && choice.rules.length && SIDE_BY_SIDE.test(u.text)) {
+      const clauses = new Set(choice.rules.map((r) => r.clauseId));
+      const siblings = choose(u.text, next.regions).rules.length
+        ? chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions: next.regions, all: true }).rules.filter((r) => clauses.has(r.clauseId))
+        : [];
+      if (siblings.length >= 2) return answerOverview([...new Set(siblings.map((r) => r.docId))], { rules: siblings, named: true }, ctx);
     }
     const measures = choice.rules.length === 0 && asksAmount ? unratedFor(docsInScope, subjectText, ctx) : [];
     if (measures.length) return unrated(measures, ctx);

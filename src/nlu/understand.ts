@@ -152,7 +152,8 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
   else if (!mentionsPolicy(lexicon, trimmed) && quantities.length === 0) cue = 'out_of_scope';
   return {
     text: trimmed, cue, asksAmount, regions: covered, uncoveredPlaces: uncovered, quantities, amounts,
-    suppliesInputs: amounts.base.length > 0 || quantities.some((q) => ['rent', 'headcount', 'area', 'months', 'count'].includes(q.kind)),
+    suppliesInputs: amounts.base.length > 0 || [amounts.provincial, amounts.city, amounts.county].some((q) => q !== null)
+      || quantities.some((q) => ['rent', 'headcount', 'area', 'months', 'count'].includes(q.kind)),
     level: lexicon.optionWords.find((o) => saysOutside(trimmed, o.word, negated))?.key ?? null,
     commerce: lexicon.choiceWords.some((w) => trimmed.includes(w)),
     // Said after a courtesy or a self-introduction too ("您好，我们其实是…", "这样算呢，谢谢").

@@ -660,3 +660,16 @@ describe('a document referred to by part of its title', () => {
     expect(reply?.answer).toContain('300个');
   });
 });
+
+describe('standards of provisions asked side by side', () => {
+  it('three provisions of one clause compared with nothing to compute: each standard and cap', async () => {
+    const [reply] = await converse('中山公共技术服务平台那一条里有三种补贴：实缴注册资本补贴、租赁经营场地补助、共性工厂/快速加工中心设备补助，麻烦把三种的补助比例（标准）和上限对比一下');
+    expect(reply?.calculation).toBeNull();
+    for (const figure of ['10%', '50元/平方米/月', '150万元', '30%']) expect(reply?.answer).toContain(figure);
+  });
+
+  it('fiscal shares given per region are figures supplied, not a question without an amount', async () => {
+    const [reply] = await converse('财政贡献增量那个事后奖补，中山跟东源是怎么算的？举个例子：中山那家技改完工后省级分成增量200万、市级分成增量100万；东源那家县级分成增量100万，都是本地的');
+    expect([...(amountOf(reply) ?? [])].sort()).toEqual(['1700000', '400000']);
+  });
+});

@@ -14,7 +14,7 @@ export interface AwardParts {
 }
 
 /** Words that ask the same figure under several provisions side by side. */
-const SIDE_BY_SIDE = /(分别|各[奖补拿给算]?多少|各自|哪个(多|高|划算)|哪种|差多少|差别|区别|对比|比较|[两三四几]种(情况|方案|方式))/;
+export const SIDE_BY_SIDE = /(分别|各[奖补拿给算]?多少|各自|哪个(多|高|划算)|哪种|差多少|差别|区别|对比|比较|[两三四几]种(情况|方案|方式))/;
 
 /** Words that say a piece of a message applies to every region it names (都是40w, 各补多少, 三个地方). */
 const BOTH = /(都|各|分别|两边|两地|[两三四]个地方|同样|一样)/;
