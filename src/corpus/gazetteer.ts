@@ -31,10 +31,15 @@ export interface RegionGazetteer {
 
 /**
  * A document name as matched: brackets of every kind as 〔〕 (中府办[2014]30号, 中府办（2014）30号), no spaces, no 《》, and
- * no trailing 号. The same form is applied to the text searched.
+ * no trailing 号; the text searched is read with `documentNameText`.
  */
-export function documentName(text: string): string {
+function documentName(text: string): string {
   return text.replace(/[[【(（]/g, '〔').replace(/[\]】)）]/g, '〕').replace(/[\s《》]/g, '').replace(/号$/, '');
+}
+
+/** A message in the form document names are matched in: brackets as 〔〕, 《》 blanked; spaces kept, as they part words. */
+export function documentNameText(text: string): string {
+  return text.replace(/[[【(（]/g, '〔').replace(/[\]】)）]/g, '〕').replace(/[《》]/g, ' ');
 }
 
 export function compileGazetteer(manifest: CorpusManifest, places: PlacesNotCovered): RegionGazetteer {

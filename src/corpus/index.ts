@@ -11,5 +11,5 @@ export {
   type RegionManifest,
   type DocumentStatus,
 } from './manifest.js';
-export { PlacesNotCoveredSchema, compileGazetteer, documentName, type PlacesNotCovered, type RegionGazetteer } from './gazetteer.js';
+export { PlacesNotCoveredSchema, compileGazetteer, documentNameText, type PlacesNotCovered, type RegionGazetteer } from './gazetteer.js';
 export { buildCorpus, loadCorpus, type Corpus, type PolicyDocument } from './load.js';

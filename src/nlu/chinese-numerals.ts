@@ -7,6 +7,21 @@ const BIG_UNITS: Record<string, number> = { 万: 10_000, 亿: 100_000_000 };
 /** Characters a numeral phrase may contain: Arabic digits (with . and thousands commas) and Chinese numerals. */
 export const NUMERAL_PHRASE = /[0-9０-９][0-9０-９.,，]*|[零〇一二两三四五六七八九十百千万亿]/;
 
+// Financial (大写) numerals as written on contracts and invoices, and their traditional forms.
+const FINANCIAL: Record<string, string> = {
+  壹: '一', 贰: '二', 貳: '二', 叁: '三', 參: '三', 肆: '四', 伍: '五', 陆: '六', 陸: '六', 柒: '七', 捌: '八', 玖: '九',
+  拾: '十', 佰: '百', 仟: '千', 萬: '万', 億: '亿',
+};
+const FINANCIAL_RUN = new RegExp(`[${Object.keys(FINANCIAL).join('')}零〇万亿]{2,}`, 'g');
+
+/**
+ * The text with financial numerals (贰佰万元, 壹仟伍佰万) in their everyday forms, character for character so that
+ * positions hold. Only runs of two or more: 陆续 keeps its 陆.
+ */
+export function plainNumerals(text: string): string {
+  return text.replace(FINANCIAL_RUN, (run) => [...run].map((c) => FINANCIAL[c] ?? c).join(''));
+}
+
 const toHalfWidth = (text: string) => text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 
 /**
@@ -28,7 +43,7 @@ export function arabicNumeralProblem(run: string): string | null {
  * `arabicNumeralProblem` first: this reads 1.2.3万 as 3万.
  */
 export function parseNumeralPhrase(phrase: string): Decimal | null {
-  const normalized = toHalfWidth(phrase).replace(/[,，]/g, '');
+  const normalized = toHalfWidth(plainNumerals(phrase)).replace(/[,，]/g, '');
   const tokens = normalized.match(/\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]/g);
   if (!tokens || !tokens.some((t) => /\d/.test(t) || t in DIGITS || t === '十')) return null;
   let result = new Decimal(0);

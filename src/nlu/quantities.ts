@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { arabicNumeralProblem, parseNumeralPhrase } from './chinese-numerals.js';
+import { arabicNumeralProblem, parseNumeralPhrase, plainNumerals } from './chinese-numerals.js';
 
 export type QuantityKind = 'money' | 'rent' | 'area' | 'headcount' | 'percent' | 'years' | 'months' | 'count' | 'unitless';
 export type SkillLevel = '高级工' | '技师' | '高级技师';
@@ -21,7 +21,8 @@ export interface Quantity {
 const ARABIC = '[0-9０-９](?:[0-9０-９]|[.,，](?=[0-9０-９])|[eE][+-]?(?=[0-9０-９]))*';
 const HAN_NUM = '[零〇一二两三四五六七八九十百千]';
 // A numeral phrase: Arabic digits with optional Chinese scale (3千万, 1.2亿), or Chinese numerals (一百二十万).
-const NUMBER = `(?:${ARABIC}\\s*[十百千万亿]*|${HAN_NUM}(?:${HAN_NUM}|[万亿])*)`;
+// 5个亿, 两个亿: the 个 of speech before a scale word.
+const NUMBER = `(?:${ARABIC}\\s*(?:个(?=[万亿]))?[十百千万亿]*|${HAN_NUM}(?:${HAN_NUM}|个(?=[万亿])|[万亿])*)`;
 const UNIT = [
   '(?<pct>%|％|个点|个百分点)',
   // A bare 平 is chat shorthand for 平方米 (8000平), but not the 平 of 平台 or 平均.
@@ -35,8 +36,8 @@ const UNIT = [
   '(?<million>\\s?(?:million|mn|m)(?![a-z]))',
   '(?<thousand>\\s?(?:thousand|k)(?![a-z]))',
   '(?<yuan>元|块钱|块|\\s?(?:yuan|rmb|cny)(?![a-z]))',
-  // 三个地方, 两个文件: places and documents asked about, not items counted.
-  '(?<item>(?:个|项|家|台|套)(?!地方|城市|地区|区县|文件|政策))',
+  // 三个地方, 两个文件: places and documents asked about, not items counted; nor 两项各多少, the parts of the question.
+  '(?<item>(?:个|项|家|台|套)(?!地方|城市|地区|区县|文件|政策|各|分别|一共|合计|加起来|合起来|奖|补|资助|扶持))',
 ].join('|');
 const QUANTITY = new RegExp(
   `(?<cur>[¥￥]\\s*|(?:rmb|cny)\\s*)?(?<pre>百分之)?(?<num>${NUMBER})(?:\\s*(?:${UNIT}))?(?<yuanAfter>\\s*(?:元|yuan|rmb))?`,
@@ -107,7 +108,8 @@ const malformedMessage = (span: string, why: string) =>
   `“${span}”不是有效的数字写法（${why}），请重新写出这个数（例如 200万、1.5亿、1,500,000元）。`;
 
 /** Reads every quantity in a text and reports the numbers it will not read. Pure; matches classified by their unit. */
-function scanQuantities(text: string): QuantityScan {
+function scanQuantities(typed: string): QuantityScan {
+  const text = plainNumerals(typed);
   const quantities: Quantity[] = [];
   const problems: NumberProblem[] = [];
   const taken: [number, number][] = [];

@@ -1,4 +1,4 @@
-import { documentName, type RegionGazetteer } from '../corpus/index.js';
+import { documentNameText, type RegionGazetteer } from '../corpus/index.js';
 
 export interface RegionMention {
   /** Corpus regions named (manifest `region` values), in order of first mention. */
@@ -11,6 +11,9 @@ export interface RegionMention {
  * Finds the regions a question names, by the aliases the manifest gives each region (case-insensitive) and the places
  * corpus/places-not-covered.json lists. Pure and deterministic; the gazetteer is compiled once with the corpus.
  */
+// The district or county right after a place (浦东新区, 固始县, 市天河区): name characters, then the administrative word.
+const DISTRICT = /^[^\s，,。；;：:？?！!的那边和跟与及在里有是要个]{1,4}?(?:新区|自治县|县|区|市|镇)/;
+
 // "从深圳转移过来的", "从广州搬到东源": the place an enterprise moved from is where it was, not the place asked about.
 const MOVED_FROM = /^.{0,6}?(转移|搬迁|搬到|搬过来|搬来|迁到|迁来|迁过来|转过来|过来)/;
 
@@ -25,10 +28,10 @@ function placeAt(text: string, name: string): number {
 
 /**
  * The documents a text names by 文号 or title (中府办〔2014〕30号, 《中山市优势传统产业转型升级行动计划（2018-2022年）》),
- * and the text in `documentName` form with those names blanked, for the place names left in it.
+ * and the text in `documentNameText` form with those names blanked, for the place names left in it.
  */
 export function findDocuments(text: string, gazetteer: RegionGazetteer): { docIds: string[]; rest: string; at: Map<string, number> } {
-  let rest = documentName(text);
+  let rest = documentNameText(text);
   const at = new Map<string, number>();
   const names = gazetteer.documents.flatMap((d) => d.names.map((name) => ({ docId: d.docId, name }))).sort((a, b) => b.name.length - a.name.length);
   for (const { docId, name } of names) {
@@ -58,7 +61,9 @@ export function findRegions(text: string, gazetteer: RegionGazetteer): RegionMen
   const uncovered: { place: string; at: number }[] = [];
   for (const place of gazetteer.notCovered) {
     const at = placeAt(documents.rest, place);
-    if (at >= 0) uncovered.push({ place, at });
+    // Said as written down to its district or county (上海浦东新区, 河南固始县): the answer names what was asked.
+    const district = at >= 0 ? DISTRICT.exec(documents.rest.slice(at + place.length))?.[0] : undefined;
+    if (at >= 0) uncovered.push({ place: `${place}${district ?? ''}`, at });
   }
   for (const source of gazetteer.sourcesNotCovered) {
     const positions = source.phrases.map((p) => documents.rest.indexOf(p)).filter((i) => i >= 0);

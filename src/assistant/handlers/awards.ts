@@ -14,7 +14,10 @@ export interface AwardParts {
 }
 
 /** Words that ask the same figure under several provisions side by side. */
-export const SIDE_BY_SIDE = /(分别|各[奖补拿给算]?多少|各自|哪个(多|高|划算)|哪种|差多少|差别|区别|对比|比较|[两三四几]种(情况|方案|方式))/;
+export const SIDE_BY_SIDE = /(分别|各[奖补拿给算助]{0,2}多少|各自|哪个(多|高|划算)|哪种|差多少|差别|区别|对比|比较|[两三四几]种(情况|方案|方式))/;
+
+/** Words that start a new thing said: a piece begins at them even without punctuation. */
+const CONNECTIVE = /(?=另外|此外|还有|同时还|以及|再加上)/;
 
 /** Words that say a piece of a message applies to every region it names (都是40w, 各补多少, 三个地方). */
 const BOTH = /(都|各|分别|两边|两地|[两三四]个地方|同样|一样)/;
@@ -32,7 +35,8 @@ export function severalAwards(u: Understanding, regions: readonly string[], ctx:
   const region = regions[0] ?? (all[0] ? ctx.regionOf(all[0].docId) : undefined);
   const candidates = all.filter((r) => ctx.regionOf(r.docId) === region);
   if (candidates.length < 2) return null;
-  const pieces = splitPieces(u.text, /[，,；;。、？?！!\s]/);
+  // Voice input runs on without a pause ("…投资三千万另外并购了一家…"): a connective starts a piece too.
+  const pieces = splitPieces(u.text, /[，,；;。、？?！!\s]/).flatMap((piece) => piece.split(CONNECTIVE).filter(Boolean));
   // A narrower provision answers to its general rule's words too (转移企业 named earlier, then 财政贡献增量66万).
   const narrowerOf = new Map(candidates.filter((r) => r.specializes && !candidates.some((g) => g.id === r.specializes))
     .map((r) => [r.specializes ?? '', r]));

@@ -56,6 +56,16 @@ export interface CalculationTurn {
   remember: Partial<Pick<ConversationSlots, 'inputs' | 'awards'>>;
 }
 
+// Year words, each read as the year it names relative to this one.
+const YEAR_WORDS: readonly [RegExp, string][] = [[/(今年|本年度|当年|同一年|同年)/, 'this'], [/(去年|上一年|上年度)/, 'last'], [/前年/, 'before-last'], [/(明年|下一年)/, 'next']];
+const yearOf = (text: string): string | null => YEAR_WORDS.find(([pattern]) => pattern.test(text))?.[1] ?? null;
+
+/** "如果是去年买的呢" after "今年买了…": another year, whose cap the earlier purchases do not use. */
+function namesOtherYear(text: string, earlier: string | null): boolean {
+  const year = yearOf(text);
+  return year !== null && year !== ((earlier ? yearOf(earlier) : null) ?? 'this');
+}
+
 /**
  * Computes each rule on its inputs (this turn's, plus those carried from the previous turn) and answers with the
  * figures, the per-level breakdown and the 合计 where asked; asks for a missing input, or says which threshold is not met.
@@ -90,7 +100,7 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
     const earlier = awards.filter((a) => a.ruleId === rule.id).reduce((sum, a) => sum.plus(a.amount), new Decimal(0));
     const spentKey = rule.caps.some((c) => c.period === 'year') ? 'alreadyReceivedThisYear'
       : rule.caps.some((c) => c.per === 'enterprise') ? 'alreadyReceived' : null;
-    if (u.additive && earlier.gt(0) && spentKey && acceptedInputs(rule).has(spentKey) && inputs[spentKey] === undefined) {
+    if (u.additive && earlier.gt(0) && !namesOtherYear(u.text, previous?.subjectText ?? null) && spentKey && acceptedInputs(rule).has(spentKey) && inputs[spentKey] === undefined) {
       inputs[spentKey] = yuanString(earlier);
     }
     // Several figures for one input that the row computes one by one: projects under a per-project cap (两个项目 0.3亿 和

@@ -99,8 +99,9 @@ export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs
     const candidates = all.filter((i) => i.dimension === dimension);
     if (!candidates.length) continue;
     for (const q of byDimension[dimension] ?? []) {
-      // A count names what it counts after it (两个示范项目, 2个名牌产品): 4个项目都进了库 counts no 示范项目.
-      const cue = dimension === 'count' ? countedText(u.text, q) : cueText(u.text, q);
+      // A count names what it counts after it (两个示范项目, 2个名牌产品): 4个项目都进了库 counts no 示范项目; or, ending its
+      // phrase, right before it (名牌产品3个，).
+      const cue = dimension === 'count' ? countedText(u.text, q) || cueText(u.text, q) : cueText(u.text, q);
       const input = inputForQuantity(candidates, cue, statementOf(u, q));
       if (!input) continue;
       sums.set(input.key, [...(sums.get(input.key) ?? []), q]);
