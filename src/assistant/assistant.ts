@@ -7,7 +7,7 @@ import { withoutRegionNames } from '../nlu/regions.js';
 import { chooseRules, type PolicyRules, type SubsidyRule } from '../policy/index.js';
 import type { Retriever, SearchHit } from '../retrieval/index.js';
 import { citeClauses } from './citations.js';
-import { HELP_SUGGESTIONS, plainReply } from './compose.js';
+import { HELP_SUGGESTIONS, followedBy, plainReply } from './compose.js';
 import type { ConversationSlots } from './conversation.js';
 import { aboutTheDocuments } from './evidence.js';
 import { SIDE_BY_SIDE, regionalAwards, severalAwards } from './handlers/awards.js';
@@ -186,17 +186,14 @@ export class PolicyAssistant {
       const without = next.regions.filter((region) => !ruleRegions.has(region));
       if (next.regions.length < 2 || !without.length) return conditions;
       const others = await compareLookup(u, this.regionScopes(without, named), ctx);
-      const cited = new Set(conditions.citations.map((c) => c.clauseId));
-      return { ...conditions, answer: `${conditions.answer}\n\n${others.answer.replace(/^分别列出相关条款：\n/, '')}`,
-        citations: [...conditions.citations, ...others.citations.filter((c) => !cited.has(c.clauseId))] };
+      return followedBy(conditions, { ...others, answer: others.answer.replace(/^分别列出相关条款：\n/, '') }, '\n\n');
     }
     // "平台那一条里有三种补贴…比例和上限对比一下": provisions of one clause named side by side, nothing to compute: each
     // one's standard and cap, never a prompt for figures.
-    if (noAmount && !followsCalculation && choice.rules.length && SIDE_BY_SIDE.test(u.text)) {
-      const clauses = new Set(choice.rules.map((r) => r.clauseId));
-      const siblings = choose(u.text, next.regions).rules.length
-        ? chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions: next.regions, all: true }).rules.filter((r) => clauses.has(r.clauseId))
-        : [];
+    if (noAmount && !followsCalculation && ownChoice.rules.length && SIDE_BY_SIDE.test(u.text)) {
+      const clauses = new Set(ownChoice.rules.map((r) => r.clauseId));
+      const siblings = chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions: next.regions, all: true }).rules
+        .filter((r) => clauses.has(r.clauseId));
       if (siblings.length >= 2) return answerOverview([...new Set(siblings.map((r) => r.docId))], { rules: siblings, named: true }, ctx);
     }
     const measures = choice.rules.length === 0 && asksAmount ? unratedFor(docsInScope, subjectText, ctx) : [];
@@ -240,9 +237,7 @@ export class PolicyAssistant {
   private async lookupWithoutRates(u: Understanding, named: string[], rateless: string[]): Promise<AssistantReply> {
     const found = await this.lookupIn(u, named);
     if (found.intent === 'out_of_scope') return noRates(rateless, this.context);
-    const none = noRates(rateless, this.context, { status: false });
-    const cited = new Set(found.citations.map((c) => c.clauseId));
-    return { ...found, answer: `${found.answer}\n${none.answer}`, citations: [...found.citations, ...none.citations.filter((c) => !cited.has(c.clauseId))] };
+    return followedBy(found, noRates(rateless, this.context, { status: false }));
   }
 }
 

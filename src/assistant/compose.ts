@@ -36,6 +36,12 @@ export function plainReply(intent: Intent, answer: string, citations: Citation[]
   return { intent, answer, citations, calculation: null, total: null, suggestions };
 }
 
+/** Two answers as one: the second's text after the first's, its citations after the first's, each clause cited once. */
+export function followedBy(first: AssistantReply, second: AssistantReply, separator = '\n'): AssistantReply {
+  const cited = new Set(first.citations.map((c) => c.clauseId));
+  return { ...first, answer: `${first.answer}${separator}${second.answer}`, citations: [...first.citations, ...second.citations.filter((c) => !cited.has(c.clauseId))] };
+}
+
 /** A measure named without a rate, as answers quote it: 《title》label：“quote”。statement */
 export function unratedSentence(measure: UnratedMeasure, ctx: HandlerContext): string {
   return `${ctx.clauseRef(measure.clauseId)}：“${measure.quote}”。${measure.statement}`;
