@@ -723,3 +723,11 @@ describe('messages as written by callers (d7 kinds)', () => {
     expect(reply?.citations.map((c) => c.clauseId).sort()).toEqual(['dongyuan-2018:四.一', 'zhongshan-2018:四.三']);
   });
 });
+
+describe('overviews', () => {
+  it('the threshold the measures share is listed once, with its clause', async () => {
+    const [reply] = await converse('六安对规上企业做技改有什么奖励');
+    expect(reply?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['luan-draft:三.二', 'luan-draft:三.一']));
+    expect(reply?.answer.match(/门槛：固定资产投资不低于200万元/g)?.length).toBe(1);
+  });
+});

@@ -1,4 +1,5 @@
-import type { SubsidyRule } from '../../policy/index.js';
+import { Decimal } from 'decimal.js';
+import { thresholdValue, type SubsidyRule } from '../../policy/index.js';
 import { ruleHeadline } from '../compose.js';
 import { coveredChars, distinctiveTerms } from '../evidence.js';
 import { searchPolicy } from '../policy-search.js';
@@ -49,13 +50,20 @@ export function answerOverview(docIds: readonly string[], topic: OverviewTopic, 
     const rules = related.filter((r) => r.docId === doc.id);
     const noRates = ctx.rules.nonQuantitative.find((n) => n.docId === doc.id);
     if (!rules.length && !(noRates && !topical)) continue;
-    lines.push(`【${doc.region}·${doc.shortTitle}】${doc.draft ? '（征求意见稿）' : ''}`);
+    lines.push(`【${doc.region}·${doc.shortTitle}】${doc.draft && !doc.shortTitle.includes('征求意见稿') ? '（征求意见稿）' : ''}`);
     const byClause = new Map<string, SubsidyRule[]>();
     for (const r of rules) byClause.set(r.clauseId, [...(byClause.get(r.clauseId) ?? []), r]);
     for (const [clauseId, group] of byClause) {
       const label = ctx.corpus.clauseById.get(clauseId)?.label ?? clauseId;
       lines.push(...group.map((r) => `· ${r.subject}：${ruleHeadline(r)}（${label}）`));
       cited.push(clauseId);
+    }
+    // The thresholds these measures share (六安: 固定资产投资200万元以上 to enter the project library), once each.
+    const thresholds = new Map(rules.flatMap((r) => r.thresholds).map((t) => [`${t.label}${t.minimum}`, t]));
+    for (const t of thresholds.values()) {
+      const label = ctx.corpus.clauseById.get(t.clauseId)?.label ?? t.clauseId;
+      lines.push(`· 门槛：${t.label}不低于${thresholdValue(t, new Decimal(t.minimum))}${t.exemptWhen ? `（${t.exemptWhen.values.join('、')}项目除外）` : ''}（${label}）`);
+      cited.push(t.clauseId);
     }
     if (noRates && !rules.length) {
       lines.push(`· ${noRates.statement}（${noRates.clauseIds.map((id) => ctx.corpus.clauseById.get(id)?.label ?? id).join('、')}）`);
