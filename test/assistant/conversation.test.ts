@@ -731,3 +731,11 @@ describe('overviews', () => {
     expect(reply?.answer.match(/门槛：固定资产投资不低于200万元/g)?.length).toBe(1);
   });
 });
+
+describe('options a message enumerates', () => {
+  it('一是…二是… are alternatives, each on its own part and on what is said of all of them', async () => {
+    const [reply] = await converse('我们是已认定的中山市级公共技术服务平台，要租2000平米场地，两个方案：一是入驻一个单体8000平的盘活闲置厂房项目拿租金资助；二是按平台租赁经营场地申请补助，实际月租45元/平米。都按12个月算，两种方案各补多少');
+    expect([...(amountOf(reply) ?? [])].sort()).toEqual(['1080000', '144000']);
+    expect(reply?.total).toBeNull();
+  });
+});

@@ -36,7 +36,9 @@ export function severalAwards(u: Understanding, regions: readonly string[], ctx:
   const candidates = all.filter((r) => ctx.regionOf(r.docId) === region);
   if (candidates.length < 2) return null;
   // Voice input runs on without a pause ("…投资三千万另外并购了一家…"): a connective starts a piece too.
-  const pieces = splitPieces(u.text, /[，,；;。、？?！!\s]/).flatMap((piece) => piece.split(CONNECTIVE).filter(Boolean));
+  const pieces = splitPieces(u.text, /[，,；;。、？?！!：:\s]/).flatMap((piece) => piece.split(CONNECTIVE).filter(Boolean));
+  const options = enumeratedOptions(pieces, candidates, region, ctx);
+  if (options) return options;
   // A narrower provision answers to its general rule's words too (转移企业 named earlier, then 财政贡献增量66万).
   const narrowerOf = new Map(candidates.filter((r) => r.specializes && !candidates.some((g) => g.id === r.specializes))
     .map((r) => [r.specializes ?? '', r]));
@@ -135,6 +137,36 @@ export function regionalAwards(u: Understanding, regions: readonly string[], ctx
     }
   }
   return rules.length ? { rules, parts } : null;
+}
+
+// "两个方案：一是…；二是…": where a message starts to enumerate the options it weighs.
+const OPTION_START = /^(一是|二是|三是|其一|其二|其三|方案[一二三123]|第[一二三]种|第[一二三]个方案|[①②③])/;
+
+/**
+ * "要租2000平米场地，两个方案：一是入驻…盘活闲置厂房…；二是按平台租赁经营场地…。都按12个月算，各补多少": options a message
+ * enumerates are alternatives, each the provision its own part names, computed on that part and on what is said of all
+ * of them (everything before the first option, and pieces that say 都/各). Null when the message enumerates none.
+ */
+function enumeratedOptions(pieces: readonly string[], candidates: readonly SubsidyRule[], region: string | undefined, ctx: HandlerContext): AwardParts | null {
+  const first = pieces.findIndex((p) => OPTION_START.test(p));
+  if (first < 0) return null;
+  const shared = pieces.slice(0, first);
+  const options: string[][] = [];
+  for (const piece of pieces.slice(first)) {
+    if (OPTION_START.test(piece)) options.push([piece]);
+    else if (BOTH.test(piece)) shared.push(piece);
+    else options.at(-1)?.push(piece);
+  }
+  const rules: SubsidyRule[] = [];
+  const parts = new Map<string, Understanding>();
+  for (const option of options) {
+    const own = option.join('');
+    const [rule] = chooseRules(candidates, own, { regionOf: ctx.regionOf, regions: region ? [region] : [] }).rules;
+    if (!rule || parts.has(rule.id)) continue;
+    rules.push(rule);
+    parts.set(rule.id, understand([...shared, own].join(''), ctx.lexicon));
+  }
+  return rules.length >= 2 ? { rules, parts, alternatives: true } : null;
 }
 
 /** Whether every word of `named` in the piece is a cue of an input of `current` that takes a quantity the piece gives. */
