@@ -32,8 +32,13 @@ export function addPolicyWords(words: readonly string[]): void {
   for (const w of fresh) loadedWords.add(w);
 }
 
+let documentWordsLoaded = false;
 function policyJieba(): Jieba {
-  if (!loadedWords.size) addPolicyWords(POLICY_WORDS);
+  // The documents' own terms, also where the rules data's words were taught first (the server teaches those at start).
+  if (!documentWordsLoaded) {
+    documentWordsLoaded = true;
+    addPolicyWords(POLICY_WORDS);
+  }
   return sharedJieba();
 }
 
