@@ -21,9 +21,18 @@ export function distinctiveTerms(hits: readonly SearchHit[], gazetteer: RegionGa
   return [...terms].filter((t) => t.length >= 2 && !GENERIC_TERMS.has(t) && !isPlaceName(t, gazetteer));
 }
 
+const placeNames = new WeakMap<RegionGazetteer, Map<string, boolean>>();
+/** Whether a term names a place, covered or not; remembered per gazetteer, as the same terms recur in every search. */
 function isPlaceName(term: string, gazetteer: RegionGazetteer): boolean {
-  const { covered, uncovered } = findRegions(term, gazetteer);
-  return covered.length > 0 || uncovered.length > 0;
+  let known = placeNames.get(gazetteer);
+  if (!known) placeNames.set(gazetteer, (known = new Map()));
+  let place = known.get(term);
+  if (place === undefined) {
+    const { covered, uncovered } = findRegions(term, gazetteer);
+    place = covered.length > 0 || uncovered.length > 0;
+    if (known.size < 10_000) known.set(term, place);
+  }
+  return place;
 }
 
 /**

@@ -27,6 +27,8 @@ export interface RegionGazetteer {
   topicsNotCovered: readonly { name: string; phrases: readonly string[] }[];
   /** Each document by the names a caller may use for it (文号, full and short title), in `documentName` form. */
   documents: readonly { docId: string; region: string; names: readonly string[] }[];
+  /** Those names one by one, the longest first: the order they are matched in. */
+  documentNames: readonly { docId: string; name: string }[];
 }
 
 /**
@@ -50,5 +52,6 @@ export function compileGazetteer(manifest: CorpusManifest, places: PlacesNotCove
     docId: d.id, region: d.region,
     names: [...new Set([d.docNumber, d.title, d.title.replace(/（[^）]*）$/, ''), d.shortTitle].filter((n): n is string => Boolean(n)).map(documentName))],
   }));
-  return { covered, notCovered: places.places.filter((p) => !aliases.has(p.toLowerCase())), sourcesNotCovered: places.sources, topicsNotCovered: places.topics, documents };
+  const documentNames = documents.flatMap((d) => d.names.map((name) => ({ docId: d.docId, name }))).sort((a, b) => b.name.length - a.name.length);
+  return { covered, notCovered: places.places.filter((p) => !aliases.has(p.toLowerCase())), sourcesNotCovered: places.sources, topicsNotCovered: places.topics, documents, documentNames };
 }

@@ -33,8 +33,7 @@ function placeAt(text: string, name: string): number {
 export function findDocuments(text: string, gazetteer: RegionGazetteer): { docIds: string[]; rest: string; at: Map<string, number> } {
   let rest = documentNameText(text);
   const at = new Map<string, number>();
-  const names = gazetteer.documents.flatMap((d) => d.names.map((name) => ({ docId: d.docId, name }))).sort((a, b) => b.name.length - a.name.length);
-  for (const { docId, name } of names) {
+  for (const { docId, name } of gazetteer.documentNames) {
     const i = rest.indexOf(name);
     if (i < 0) continue;
     if (!at.has(docId)) at.set(docId, i);

@@ -19,6 +19,9 @@ export interface LexicalRetrieverOptions {
   synonyms?: boolean;
 }
 
+/** Searches remembered, the oldest forgotten first. */
+const RECENT_SEARCHES = 64;
+
 /** BM25 over whole clauses (minisearch), headings boosted, query expanded with policy synonyms. */
 export class LexicalRetriever implements Retriever {
   readonly mode = 'lexical' as const;
@@ -55,8 +58,21 @@ export class LexicalRetriever implements Retriever {
     return this.searchSync(query, options);
   }
 
+  // The same search recurs within one answer (a region's hybrid ranking, then its words-only one): kept for a while.
+  private readonly recent = new Map<string, SearchHit[]>();
+
   searchSync(query: string, options?: SearchOptions): SearchHit[] {
     const { k, docIds } = resolveSearchOptions(options);
+    const key = `${k}|${docIds?.join(',') ?? '*'}|${query}`;
+    const cached = this.recent.get(key);
+    if (cached) return [...cached];
+    const hits = this.rank(query, k, docIds);
+    if (this.recent.size >= RECENT_SEARCHES) this.recent.delete(this.recent.keys().next().value ?? '');
+    this.recent.set(key, hits);
+    return [...hits];
+  }
+
+  private rank(query: string, k: number, docIds: readonly string[] | undefined): SearchHit[] {
     const { tokens, synonyms } = this.queryTerms(query);
     const terms = [...tokens, ...synonyms];
     if (terms.length === 0) return [];

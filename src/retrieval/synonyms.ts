@@ -82,7 +82,8 @@ const ONE_SPELLING: readonly [RegExp, string][] = [[/技术改造/g, '技改']];
 export function toPolicyVocabulary(query: string): string {
   let text = query;
   for (const [pattern, spelling] of ONE_SPELLING) text = text.replace(pattern, spelling);
-  for (const { pattern, policyTerm } of ENGLISH_TERMS) text = text.replace(pattern, ` ${policyTerm} `);
+  // Most messages have no Latin letter: the English patterns (one regular expression each) are then skipped.
+  if (/[a-z]/i.test(text)) for (const { pattern, policyTerm } of ENGLISH_TERMS) text = text.replace(pattern, ` ${policyTerm} `);
   return text.replace(/\s+/g, ' ').trim();
 }
 

@@ -8,3 +8,17 @@ describe('jieba with the documents\' own terms', () => {
     expect(jiebaTokenizer('推进机器换人')).toContain('机器换人');
   });
 });
+
+describe('the lexical retriever remembers recent searches', () => {
+  it('answers a repeated search with the same hits, and a changed scope afresh', async () => {
+    const { loadCorpus } = await import('../../src/corpus/index.js');
+    const { LexicalRetriever } = await import('../../src/retrieval/lexical.js');
+    const corpus = loadCorpus('corpus');
+    const retriever = new LexicalRetriever(corpus.clauses);
+    const first = retriever.searchSync('工作母机 补贴', { k: 3 });
+    first.pop();
+    expect(retriever.searchSync('工作母机 补贴', { k: 3 }).map((h) => h.clause.id)).toHaveLength(3);
+    const scoped = retriever.searchSync('工作母机 补贴', { k: 3, docIds: ['dongyuan-2018'] });
+    expect(scoped.every((h) => h.clause.docId === 'dongyuan-2018')).toBe(true);
+  });
+});
