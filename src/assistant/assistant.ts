@@ -83,7 +83,8 @@ export class PolicyAssistant {
   private lookupIn(u: Understanding, named: string[], searched?: SearchHit[]): Promise<AssistantReply> {
     if (named.length < 2) return lookup(u, this.context, named, searched);
     const scopes: LookupScope[] = named.map((id) => ({ name: this.context.corpus.documentById.get(id)?.shortTitle ?? id, docIds: [id] }));
-    return compareLookup(u, scopes, this.context);
+    // A provision the question names in one of the documents answers it with its standard (技术改造项目 in 中山2018).
+    return compareLookup(u, scopes, this.context, { provisions: true });
   }
 
   /** One lookup block per region: its documents, only those named by year where a year names some. */

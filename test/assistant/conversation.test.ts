@@ -739,3 +739,12 @@ describe('options a message enumerates', () => {
     expect(reply?.total).toBeNull();
   });
 });
+
+describe('two documents of one region compared', () => {
+  it('a provision the question names in one of them answers with its standard; 技术改造 alone names none', async () => {
+    const [standards] = await converse('请比较中府办〔2014〕30号与《中山市优势传统产业转型升级行动计划（2018-2022年）》在技术改造项目资金支持方式和标准上的差异。');
+    expect(standards?.answer).toMatch(/【中山2018-2022行动计划】技术改造项目：按投资额不超过10%，单个项目最高500万元/);
+    const [finance] = await converse('中府办〔2014〕30号和中山2018-2022年的优势传统产业转型升级行动计划，在技术改造的融资和金融支持方面，提法有哪些不同？');
+    expect(finance?.answer).not.toContain('单个项目最高500万元');
+  });
+});

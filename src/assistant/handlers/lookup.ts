@@ -97,6 +97,10 @@ async function eachPartAnswered(text: string, chosen: readonly SearchHit[], docI
   return added;
 }
 
+/** The regions of a scope's documents (a scope is named by its region or by its document's short title). */
+const regionsOf = (scope: LookupScope, ctx: HandlerContext): string[] =>
+  [...new Set(scope.docIds.map((id) => ctx.regionOf(id)).filter((r): r is string => r !== undefined))];
+
 /** Where one block of a side-by-side lookup searches: a region's documents, or one document named by its year. */
 export interface LookupScope {
   name: string;
@@ -122,9 +126,12 @@ export async function compareLookup(u: Understanding, scopes: readonly LookupSco
     // "各地对企业买设备都有些什么补贴政策": a provision of the scope named by words that cover the question as well as the
     // best clause does is the answer, with its headline figure (技改 beside 工业用地出让 is not).
     const named = options.provisions
-      ? chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions: [scope.name] }).rules.filter((r) => scope.docIds.includes(r.docId))
+      ? chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions: regionsOf(scope, ctx) }).rules.filter((r) => scope.docIds.includes(r.docId))
       : [];
-    const namedCover = coveredChars(u.text, named.flatMap((r) => [...r.vocabulary.triggers, ...r.vocabulary.regionalTriggers]).filter((w) => u.text.includes(w)));
+    // Words every document's title uses (技术改造, 技改) name the subject of all of them, no provision in particular.
+    const titles = ctx.corpus.documents.flatMap((d) => [d.title, d.shortTitle]);
+    const namedCover = coveredChars(u.text, named.flatMap((r) => [...r.vocabulary.triggers, ...r.vocabulary.regionalTriggers])
+      .filter((w) => u.text.includes(w) && !titles.some((t) => t.includes(w))));
     if (named.length && namedCover >= cover(hit)) {
       const lines = named.map((r) => `${r.subject}：${ruleHeadline(r)}（${ctx.clauseRef(r.clauseId)}：“${r.quote}”）`);
       blocks.push(`【${scope.name}】${lines.join('\n')}\n${[...new Set(named.map((r) => ctx.validityLine(r.docId)))].join('')}`);
