@@ -42,12 +42,12 @@ export const TARGETS: readonly Target[] = [
   // Issue 12: clause-aware retrieval must beat the usual chunk-and-embed recipe in every category.
   { id: 'dev-recall-vs-baseline', label: 'dev R@3 minus baseline R@3', measure: { of: 'dev', metric: 'recallAt3OverBaseline', scope: 'each-category' }, bound: { atLeast: 0 }, gating: false },
   { id: 'holdout-recall-vs-baseline', label: 'holdout R@3 minus baseline R@3', measure: { of: 'holdout', metric: 'recallAt3OverBaseline', scope: 'each-category' }, bound: { atLeast: 0 }, gating: false },
-  // Ratchets: the levels reached (552 dev cases: pass 95.3%, numeric 99.2%; holdout 85.6%; 2026-11-23, second session),
-  // less a few cases of margin, so a change cannot quietly undo them. The dev set grew by 170 harder cases written
-  // from the documents alone, so its pass floor stays at 93%. The issue's own targets above stay reported until met.
-  { id: 'dev-pass-floor', label: 'dev pass rate (ratchet)', measure: { of: 'dev', metric: 'passRate', scope: 'all' }, bound: { atLeast: 0.93 }, gating: true },
-  { id: 'dev-numeric-floor', label: 'dev numeric exact-match (ratchet)', measure: { of: 'dev', metric: 'numericExact', scope: 'all' }, bound: { atLeast: 0.98 }, gating: true },
-  { id: 'holdout-pass-floor', label: 'holdout pass rate (ratchet)', measure: { of: 'holdout', metric: 'passRate', scope: 'all' }, bound: { atLeast: 0.83 }, gating: true },
+  // Ratchets: the levels reached (702 dev cases: pass 98.0%, numeric 99.7%; holdout 91.3%; 2026-11-23, third session),
+  // less a few cases of margin, so a change cannot quietly undo them; the margin on dev pass leaves room for the next
+  // batch of harder cases written from the documents alone. The issue's own targets above stay reported until met.
+  { id: 'dev-pass-floor', label: 'dev pass rate (ratchet)', measure: { of: 'dev', metric: 'passRate', scope: 'all' }, bound: { atLeast: 0.95 }, gating: true },
+  { id: 'dev-numeric-floor', label: 'dev numeric exact-match (ratchet)', measure: { of: 'dev', metric: 'numericExact', scope: 'all' }, bound: { atLeast: 0.99 }, gating: true },
+  { id: 'holdout-pass-floor', label: 'holdout pass rate (ratchet)', measure: { of: 'holdout', metric: 'passRate', scope: 'all' }, bound: { atLeast: 0.9 }, gating: true },
   // Issue 12: fast enough for a phone call, in-process (fastify inject), every answer of dev and holdout.
   { id: 'latency-p50', label: 'in-process latency p50', measure: { of: 'latency', metric: 'p50' }, bound: { atMost: 2 }, gating: false },
   { id: 'latency-p99', label: 'in-process latency p99', measure: { of: 'latency', metric: 'p99' }, bound: { atMost: 20 }, gating: false },
