@@ -37,12 +37,15 @@ const UNIT = [
   '(?<thousand>\\s?(?:thousand|k)(?![a-z]))',
   '(?<yuan>元|块钱|块|\\s?(?:yuan|rmb|cny)(?![a-z]))',
   // 三个地方, 两个文件: places and documents asked about, not items counted; nor 两项各多少, the parts of the question.
-  '(?<item>(?:个|项|家|台|套)(?!地方|城市|地区|区县|文件|政策|各|分别|一共|合计|加起来|合起来|奖|补|资助|扶持))',
+  // 项 is left out: 两项 counts the things a message asks (两项一次性奖励), never a quantity a provision takes.
+  '(?<item>(?:个|家|台|套)(?!地方|城市|地区|区县|文件|政策|各|分别|一共|合计|加起来|合起来|奖|补|资助|扶持))',
 ].join('|');
 const QUANTITY = new RegExp(
   `(?<cur>[¥￥]\\s*|(?:rmb|cny)\\s*)?(?<pre>百分之)?(?<num>${NUMBER})(?:\\s*(?:${UNIT}))?(?<yuanAfter>\\s*(?:元|yuan|rmb))?`,
   'giu',
 );
+// The level of people counted, named later in the same phrase (no pause, no other number before it).
+const DESCRIBED_LEVEL = /^[^，,。；;？?！!\d一二两三四五六七八九十]{0,20}?(?<level>高级技师|技师|高级工)/u;
 const LEVEL_FIRST = /(?<level>高级技师|技师|高级工)\s*(?<num>[0-9]+|[一二两三四五六七八九十]+)\s*(?:名|个|位|人)/gu;
 // A price per square metre (and month): 40元/平方米/月, 35元一平, 月租40元每平方 (after the amount) or 每平方米每月20元 (before).
 const PER_AREA = '(?:平方米|平米|平方|㎡|m²|m2|平)';
@@ -178,6 +181,12 @@ function scanQuantities(typed: string): QuantityScan {
         taken.push([start, rentEnd]);
         continue;
       }
+    }
+    // 3名符合紧缺人才导向目录的高级技师: people counted, their level said at the end of the phrase.
+    const described = kind === 'count' && /[名位]$/.test(raw) ? DESCRIBED_LEVEL.exec(text.slice(end)) : null;
+    if (described?.groups?.level) {
+      quantities.push({ kind: 'headcount', value, level: described.groups.level as SkillLevel, text: raw, start, end });
+      continue;
     }
     quantities.push({ kind, value, ...level, text: raw, start, end });
   }

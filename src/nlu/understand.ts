@@ -57,7 +57,7 @@ const VALIDITY = /(有效(?!运行|实施|落实|推进|提升|利用|降低|提
 // "那…呢", "换成…", and corrections of what was said ("我们其实是…", "不对，是…").
 const CORRECTION = /^.{0,4}(其实|实际上|不对|更正|说错|搞错|写错|打错|纠正)/;
 const FOLLOW_UP = new RegExp(`^(那|如果|换成|改成|要是|假如|再|那如果|补充一下|补充说明|再补充)|呢[？?]?$|${CORRECTION.source}`);
-const INJECTION = /(忽略|无视|ignore|forget|disregard|override|不要管|不用管|你的规则|system prompt|你就当|就当作?|不许说|别跟我(说|扯|讲|提)|(别|不要|不用)(加|写|附|带)(任何)?(备注|说明|提示)|(就|只)回(复|答)?(一个)?数字|你按|系统(提示|指令|通知|消息)|管理员指令|假设比例|比例是\d|rate is|你现在是|假装|照着答|直接(回复|回答)|回答(开头|最后|末尾)|(开头|最后|末尾)加一句|必须(写|回答|回复)|(不要|别)(再)?提|当(成|作)?正式文件|(回答|回复)(都|一律|统一)(说|写|按)|已经?(改成|调整为|调成|取消)|(比例|上限|标准|封顶|保底|口径|额度)[^，,。；;]{0,6}(调整|改|上调|提高|下调)(为|成|到)|新口径|知识库(已)?更新|一律按)/i;
+const INJECTION = /(忽略|无视|ignore|forget|disregard|override|不要管|不用管|你的规则|system prompt|你就当|就当作?|不许说|别跟我(说|扯|讲|提)|角色扮演|你都说对|有求必应|特批|领导(说|同意|批)|(这次|这回)按[^，,。]{0,8}(奖励|奖|补|发)|(别|不要|不用)(加|写|附|带)(任何)?(备注|说明|提示)|(就|只)回(复|答)?(一个)?数字|你按|系统(提示|指令|通知|消息)|管理员指令|假设比例|比例是\d|rate is|你现在是|假装|照着答|直接(回复|回答)|回答(开头|最后|末尾)|(开头|最后|末尾)加一句|必须(写|回答|回复)|(不要|别)(再)?提|当(成|作)?正式文件|(回答|回复)(都|一律|统一)(说|写|按)|已经?(改成|调整为|调成|取消)|(比例|上限|标准|封顶|保底|口径|额度)[^，,。；;]{0,6}(调整|改|上调|提高|下调)(为|成|到)|新口径|知识库(已)?更新|一律按)/i;
 // Where a message's sentences and bracketed asides end ("." only where it is not a decimal point).
 const CLAUSE = /(?:[^，,。！!？?；;：:\n【】（）().]|\.(?=\d))+|【[^】]*】|（[^）]*）|\([^)]*\)/g;
 
@@ -72,6 +72,18 @@ function withoutInstructions(text: string): string {
   }
   return own;
 }
+/** The text with every piece (between pauses) that names a place no document covers, and no covered one, blanked. */
+function withoutPlacesNotCovered(text: string, lexicon: Lexicon): string {
+  let rest = text;
+  for (const m of text.matchAll(/[^，,。；;？?！!\n]+/g)) {
+    const places = findRegions(m[0], lexicon.gazetteer);
+    if (places.uncovered.length && !places.covered.length) {
+      rest = rest.slice(0, m.index) + ' '.repeat(m[0].length) + rest.slice((m.index ?? 0) + m[0].length);
+    }
+  }
+  return rest;
+}
+
 // Asking about money: a subsidy word or a question about a sum (补多少, 多少钱).
 const MONEY_WORD = /(补|奖|资助|扶持|钱|拿|领|给|how much|subsid|grant)/i;
 // "多少个/多少家" asks a count (targets), not a subsidy amount.
@@ -81,7 +93,9 @@ const QUALIFIES_COUNT = /^元?(以上|以下)?的?(企业|规上企业|工业企
 // Questions about what a document says (a target, the government's own budget), not about a sum.
 const LOOKUP_QUESTION = /((财政|政府|县里|市里|省里)[^，,。？?]{0,15}(安排|拿出|投入|预算|列支)|目标|任务|指标|怎么规定|如何规定|怎么讲|怎么说|如何表述|提法|是什么|什么意思|指什么|有哪些|包括|哪些内容|谁负责|哪个部门|由谁)/;
 // An amount the message asserts as the subsidy itself ("补贴是500万"): never a calculation base.
-const CLAIMED = /(补贴|补助|奖励|资助|奖补|扶持)(资金|金额|款)?(就|应该|应当)?(是|为|有|给)$/;
+const CLAIMED = /((补贴|补助|奖励|资助|奖补|扶持)(资金|金额|款)?(就|应该|应当)?(是|为|有|给)|(能|可以|会|应该)(补|拿|奖|给|领)到?)$/;
+// A figure put to the assistant for agreement ("每人奖补2万元对吧", "能补40万，对吧"): a claim, not an input.
+const SEEKS_AGREEMENT = /^元?[，,\s]*(对吧|对不对|是吧|是不是|没错吧|没问题吧)/;
 // A fiscal increment split by level of government (省级分成增量, 县级分成部分的财政贡献增量).
 const FISCAL_SHARE = /(分成|财政贡献|税收贡献|财政增量|地方贡献)/;
 const ALREADY = /(已经?(拿|领|获|收到|得到|享受)|拿了|领了|获得了|收到了|今年.{0,4}(拿|领)过)/;
@@ -118,7 +132,8 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
   // An instruction's place counts only when the rest of the message names none ("你按中山的标准算，买母机200万").
   const ownPlaces = findRegions(own, lexicon.gazetteer);
   const mentioned = ownPlaces.covered.length || ownPlaces.uncovered.length ? ownPlaces : findRegions(trimmed, lexicon.gazetteer);
-  const quantities = findQuantities(own);
+  // "澳门那边也买了500万设备" beside 东源's figures: a piece about a place no document covers gives no figure.
+  const quantities = findQuantities(mentioned.uncovered.length && mentioned.covered.length ? withoutPlacesNotCovered(own, lexicon) : own);
   const amounts: Understanding['amounts'] = { base: [], alreadyReceived: null, provincial: null, city: null, county: null, claimed: [] };
   const negated = [...trimmed.matchAll(NEGATION)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as [number, number]);
   // "河源市本级…不是东源县的": a region named only to be excluded is not a region asked about.
@@ -134,7 +149,7 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
     if (negated.some(([a, b]) => q.start >= a && q.start < b)) continue;
     if (QUALIFIES_COUNT.test(trimmed.slice(q.end))) continue;
     const cue = cueBefore(trimmed, q, quantities);
-    if (CLAIMED.test(cue)) amounts.claimed.push(q);
+    if (CLAIMED.test(cue) || SEEKS_AGREEMENT.test(trimmed.slice(q.end))) amounts.claimed.push(q);
     else if (ALREADY.test(cue)) amounts.alreadyReceived = q;
     // 省级/市级/县级 name a share of a fiscal increment only where the message speaks of one (市级智能工厂 is a level).
     else if (fiscal && /省级/.test(cue)) amounts.provincial = q;

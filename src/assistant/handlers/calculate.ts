@@ -116,7 +116,8 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
       continue;
     }
     const outcome = computeSubsidy(rule, inputs, context);
-    const modified = outcome.ok && EACH.test(u.text) ? modifierInput(rule, inputs) : undefined;
+    // "工业企业跟商贸流通企业各多少": both classes; "两项奖励各多少，合计多少" asks the awards, not the classes.
+    const modified = outcome.ok && EACH.test(u.text) && !u.asksTotal ? modifierInput(rule, inputs) : undefined;
     // "高级工6人、技师4人…分别多少": each level its own line and figure, then the 合计 (only where no cap spans them).
     const levels = rule.formula.type === 'per-head' ? rule.formula.levels.filter((l) => Number(inputs[l.key] ?? 0) > 0) : [];
     if (outcome.ok && EACH.test(u.text) && levels.length > 1 && rule.caps.length === 0) {
