@@ -609,6 +609,12 @@ describe('what a question asks, read before a figure is sought', () => {
     expect(reply?.citations[0]?.clauseId).toBe('dongyuan-2018:四.三');
   });
 
+  it('a special fund\'s total (专项资金累计不少于多少) is looked up, not computed', async () => {
+    const [reply] = await converse('东源县财政三年给技改的专项资金累计不少于多少');
+    expect(reply?.calculation).toBeNull();
+    expect(reply?.answer).toContain('1亿元');
+  });
+
   it('the government\'s own budget (县财政累计安排多少) is looked up, not computed', async () => {
     const [reply] = await converse('東源縣財政2018到2020年累計安排多少錢做技改事後獎補');
     expect(reply?.calculation).toBeNull();
