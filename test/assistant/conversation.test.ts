@@ -731,6 +731,13 @@ describe('messages as written by callers (d7 kinds)', () => {
 });
 
 describe('overviews', () => {
+  it('a document\'s 主要内容 is its list of measures, its title words no topic', async () => {
+    const [reply] = await converse('东源县工业企业技术改造三年行动计划主要内容是什么');
+    expect(reply?.intent).toBe('overview');
+    expect(reply?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['dongyuan-2018:四.一', 'dongyuan-2018:四.五']));
+    expect(reply?.answer).toContain('300万元');
+  });
+
   it('the threshold the measures share is listed once, with its clause', async () => {
     const [reply] = await converse('六安对规上企业做技改有什么奖励');
     expect(reply?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['luan-draft:三.二', 'luan-draft:三.一']));

@@ -15,7 +15,7 @@ export interface OverviewTopic {
 }
 
 // Words of any broad question ("中山有哪些技改扶持政策"): they name no topic.
-const NO_TOPIC = new Set(['技改', '技术改造', '改造', '措施', '方面', '这块', '资金', '奖补', '以奖代补', '工业', '发展']);
+const NO_TOPIC = new Set(['技改', '技术改造', '改造', '措施', '方面', '这块', '资金', '奖补', '以奖代补', '工业', '发展', '主要', '内容']);
 
 /**
  * The topic of a broad question, from the clauses retrieved for it: the clauses whose shared words (those in the
@@ -26,8 +26,10 @@ const NO_TOPIC = new Set(['技改', '技术改造', '改造', '措施', '方面'
 export async function overviewTopic(text: string, docIds: readonly string[], ctx: HandlerContext): Promise<OverviewTopic> {
   const inScope = ctx.rules.rules.filter((r) => docIds.includes(r.docId));
   const hits = await searchPolicy(ctx.corpus, ctx.retriever, { query: text, k: 8, docIds: [...docIds] });
+  // A document's own title words (三年行动计划, 实施意见) name the document, not a topic in it.
+  const titles = ctx.corpus.documents.flatMap((d) => [d.title, d.shortTitle]);
   const scored = hits.map((h) => {
-    const terms = distinctiveTerms([h], ctx.lexicon.gazetteer).filter((t) => text.includes(t) && !NO_TOPIC.has(t));
+    const terms = distinctiveTerms([h], ctx.lexicon.gazetteer).filter((t) => text.includes(t) && !NO_TOPIC.has(t) && !titles.some((title) => title.includes(t)));
     return { clauseId: h.clause.id, covered: coveredChars(text, terms) };
   });
   const best = Math.max(0, ...scored.map((x) => x.covered));
