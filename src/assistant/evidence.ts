@@ -66,18 +66,18 @@ export function coveredChars(question: string, terms: readonly string[]): number
 /** Two adjacent-rank swaps in one ranking move a fused score by about this much: closer scores are a tie. */
 const NEAR_TIE = 2 * (1 / 61 - 1 / 62);
 
-/**
- * The hit to quote first: of the hits that tie with the top one (within two rank swaps), the one whose distinctive
- * shared words cover most of the question (数控化率 decides between two target paragraphs that both say 目标); below
- * them, the one that shares most where those share none.
- * Deterministic: equal cover keeps the ranking's order.
- */
 /** How many characters of the question the hit's distinctive shared words cover (not 补贴, 支持 or a place). */
 export function evidenceCover(hit: SearchHit, asked: string, gazetteer: RegionGazetteer): number {
   const question = toPolicyVocabulary(asked);
   return coveredChars(question, distinctiveTerms([hit], gazetteer).filter((t) => question.includes(t)));
 }
 
+/**
+ * The hit to quote first: of the hits that tie with the top one (within two rank swaps), the one whose distinctive
+ * shared words cover most of the question (数控化率 decides between two target paragraphs that both say 目标); below
+ * them, the one that shares most where those share none.
+ * Deterministic: equal cover keeps the ranking's order.
+ */
 export function bestEvidence<H extends SearchHit>(hits: readonly H[], asked: string, gazetteer: RegionGazetteer): H | undefined {
   const [top] = hits;
   if (!top) return undefined;

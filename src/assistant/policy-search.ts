@@ -1,4 +1,4 @@
-import type { Corpus } from '../corpus/index.js';
+import { inDocumentTitle, type Corpus } from '../corpus/index.js';
 import { findDocuments, findRegions, withoutRegionNames } from '../nlu/regions.js';
 import { toSimplified } from '../nlu/script.js';
 import { jiebaTokenizer, synonymsOf, toPolicyVocabulary, trimLeadingFunctionWords, type Retriever, type SearchHit } from '../retrieval/index.js';
@@ -61,12 +61,11 @@ const TITLE_STRETCH = 6;
 
 /** The text less every stretch of TITLE_STRETCH or more characters that some document's title or short title contains. */
 function withoutTitleWords(text: string, corpus: Corpus): string {
-  const titles = corpus.documents.flatMap((d) => [d.title, d.shortTitle]);
   let rest = '';
   for (let i = 0; i < text.length;) {
     let end = i;
     for (let j = text.length; j >= i + TITLE_STRETCH; j--) {
-      if (titles.some((t) => t.includes(text.slice(i, j)))) { end = j; break; }
+      if (inDocumentTitle(corpus, text.slice(i, j))) { end = j; break; }
     }
     if (end > i) { rest += ' '; i = end; } else { rest += text[i]; i += 1; }
   }

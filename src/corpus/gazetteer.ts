@@ -36,7 +36,7 @@ export interface RegionGazetteer {
  * no trailing 号; the text searched is read with `documentNameText`.
  */
 function documentName(text: string): string {
-  return text.replace(/[[【(（]/g, '〔').replace(/[\]】)）]/g, '〕').replace(/[\s《》]/g, '').replace(/号$/, '');
+  return documentNameText(text).replace(/\s/g, '').replace(/号$/, '');
 }
 
 /** A message in the form document names are matched in: brackets as 〔〕, 《》 blanked; spaces kept, as they part words. */

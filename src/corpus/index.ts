@@ -12,4 +12,4 @@ export {
   type DocumentStatus,
 } from './manifest.js';
 export { PlacesNotCoveredSchema, compileGazetteer, documentNameText, type PlacesNotCovered, type RegionGazetteer } from './gazetteer.js';
-export { buildCorpus, loadCorpus, type Corpus, type PolicyDocument } from './load.js';
+export { buildCorpus, inDocumentTitle, loadCorpus, type Corpus, type PolicyDocument } from './load.js';

@@ -23,6 +23,14 @@ export interface Corpus {
 }
 
 /** Builds a corpus from already-read manifest and places-not-covered JSON and texts (pure; the caller does the I/O). */
+/**
+ * Whether some document's title or short title contains these words (三年行动计划, 技改提升行动, 技术改造): said in a
+ * question they name the documents, not a provision or topic inside one.
+ */
+export function inDocumentTitle(corpus: Pick<Corpus, 'documents'>, words: string): boolean {
+  return corpus.documents.some((d) => d.title.includes(words) || d.shortTitle.includes(words));
+}
+
 export function buildCorpus(manifestJson: unknown, placesNotCoveredJson: unknown, readText: (file: string) => string): Corpus {
   const manifest = CorpusManifestSchema.parse(manifestJson);
   // Aliases are not hashed: naming a district does not change what the index embeds.

@@ -7,10 +7,6 @@ export interface RegionMention {
   uncovered: string[];
 }
 
-/**
- * Finds the regions a question names, by the aliases the manifest gives each region (case-insensitive) and the places
- * corpus/places-not-covered.json lists. Pure and deterministic; the gazetteer is compiled once with the corpus.
- */
 // The district or county right after a place (浦东新区, 固始县, 市天河区): name characters, then the administrative word.
 const DISTRICT = /^[^\s，,。；;：:？?！!的那边和跟与及在里有是要个]{1,4}?(?:新区|自治县|县|区|市|镇)/;
 
@@ -43,6 +39,10 @@ export function findDocuments(text: string, gazetteer: RegionGazetteer): { docId
   return { docIds: [...at.keys()], rest, at };
 }
 
+/**
+ * Finds the regions a question names, by the aliases the manifest gives each region (case-insensitive) and the places
+ * corpus/places-not-covered.json lists. Pure and deterministic; the gazetteer is compiled once with the corpus.
+ */
 export function findRegions(text: string, gazetteer: RegionGazetteer): RegionMention {
   const documents = findDocuments(text, gazetteer);
   const lower = documents.rest.toLowerCase();

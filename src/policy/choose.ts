@@ -26,13 +26,13 @@ function negatedSpans(text: string): [number, number][] {
   return [...text.matchAll(NEGATED)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
 }
 
-/** Where the rule's vocabulary first occurs outside negated spans (-1: nowhere): several awards are split by it. */
 /** The words that name a rule itself: its triggers, and its regional words where its region is named. */
 function ownWords(rule: SubsidyRule, regionNamed: boolean): string[] {
   const { triggers, regionalTriggers } = rule.vocabulary;
   return regionNamed ? [...triggers, ...regionalTriggers] : triggers;
 }
 
+/** Where the rule's vocabulary first occurs outside negated spans (-1: nowhere): several awards are split by it. */
 export function firstMention(rule: SubsidyRule, text: string, regionNamed: boolean): number {
   const lower = text.toLowerCase();
   const spans = negatedSpans(lower);
@@ -91,11 +91,12 @@ export function chooseRules(rules: readonly SubsidyRule[], text: string, context
       const regionNamed = regions.includes(regionOf(rule.docId) ?? '');
       // A broad word (东源 技术改造) counts as the weakest match: it chooses the row only where no other word does.
       const specific = vocabularyScore(ownWords(rule, regionNamed), lower, spans);
-      const broadOnly = specific === 0 && vocabularyScore(rule.vocabulary.broad, lower, spans) > 0;
+      const broad = specific === 0 ? vocabularyScore(rule.vocabulary.broad, lower, spans) : 0;
+      const broadOnly = broad > 0;
       const words = broadOnly ? 1 : specific;
       const unit = unitScore(rule, context.dimensions ?? []);
       // Across regions a broad word is as good a match as any: 技改投了2000万 with no region may be 中山's or 东源's.
-      const reach = broadOnly ? vocabularyScore(rule.vocabulary.broad, lower, spans) * 2 + unit : 0;
+      const reach = broadOnly ? broad * 2 + unit : 0;
       return { rule, words, broadOnly, reach, score: words > 0 ? words * 2 + unit : 0 };
     })
     .filter((s) => s.words > 0);

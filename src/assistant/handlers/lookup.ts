@@ -1,3 +1,4 @@
+import { inDocumentTitle } from '../../corpus/index.js';
 import { askedParts } from '../../nlu/parts.js';
 import type { Understanding } from '../../nlu/understand.js';
 import type { SearchHit } from '../../retrieval/index.js';
@@ -128,10 +129,9 @@ export async function compareLookup(u: Understanding, scopes: readonly LookupSco
     const named = options.provisions
       ? chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions: regionsOf(scope, ctx) }).rules.filter((r) => scope.docIds.includes(r.docId))
       : [];
-    // Words every document's title uses (技术改造, 技改) name the subject of all of them, no provision in particular.
-    const titles = ctx.corpus.documents.flatMap((d) => [d.title, d.shortTitle]);
+    // Words of the documents' titles (技术改造, 技改) name the documents, no provision in particular.
     const namedCover = coveredChars(u.text, named.flatMap((r) => [...r.vocabulary.triggers, ...r.vocabulary.regionalTriggers])
-      .filter((w) => u.text.includes(w) && !titles.some((t) => t.includes(w))));
+      .filter((w) => u.text.includes(w) && !inDocumentTitle(ctx.corpus, w)));
     if (named.length && namedCover >= cover(hit)) {
       const lines = named.map((r) => `${r.subject}：${ruleHeadline(r)}（${ctx.clauseRef(r.clauseId)}：“${r.quote}”）`);
       blocks.push(`【${scope.name}】${lines.join('\n')}\n${[...new Set(named.map((r) => ctx.validityLine(r.docId)))].join('')}`);

@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import { inDocumentTitle } from '../../corpus/index.js';
 import { thresholdValue, type SubsidyRule } from '../../policy/index.js';
 import { ruleHeadline } from '../compose.js';
 import { coveredChars, distinctiveTerms } from '../evidence.js';
@@ -26,10 +27,9 @@ const NO_TOPIC = new Set(['技改', '技术改造', '改造', '措施', '方面'
 export async function overviewTopic(text: string, docIds: readonly string[], ctx: HandlerContext): Promise<OverviewTopic> {
   const inScope = ctx.rules.rules.filter((r) => docIds.includes(r.docId));
   const hits = await searchPolicy(ctx.corpus, ctx.retriever, { query: text, k: 8, docIds: [...docIds] });
-  // A document's own title words (三年行动计划, 实施意见) name the document, not a topic in it.
-  const titles = ctx.corpus.documents.flatMap((d) => [d.title, d.shortTitle]);
   const scored = hits.map((h) => {
-    const terms = distinctiveTerms([h], ctx.lexicon.gazetteer).filter((t) => text.includes(t) && !NO_TOPIC.has(t) && !titles.some((title) => title.includes(t)));
+    // A document's own title words (三年行动计划, 实施意见) name the document, not a topic in it.
+    const terms = distinctiveTerms([h], ctx.lexicon.gazetteer).filter((t) => text.includes(t) && !NO_TOPIC.has(t) && !inDocumentTitle(ctx.corpus, t));
     return { clauseId: h.clause.id, covered: coveredChars(text, terms) };
   });
   const best = Math.max(0, ...scored.map((x) => x.covered));
