@@ -2,6 +2,7 @@ import { describeValidity, type Corpus } from '../corpus/index.js';
 import type { Lexicon } from '../lexicon/index.js';
 import { saysOutside, understand, type Understanding } from '../nlu/understand.js';
 import { findNumberProblems } from '../nlu/quantities.js';
+import { restatedQuestion } from '../nlu/restate.js';
 import { toSimplified } from '../nlu/script.js';
 import { withoutRegionNames } from '../nlu/regions.js';
 import { chooseRules, type PolicyRules, type SubsidyRule } from '../policy/index.js';
@@ -67,6 +68,8 @@ export class PolicyAssistant {
       return { reply: plainReply('calculate', problems.map((p) => p.message).join('\n'), [], []), slots: next };
     }
     if (u.regions.length) next.regions = u.regions;
+    // Only a calculation turn leaves a question to restate; any other turn moves the conversation on from it.
+    next.lastQuestion = null;
     const reply = await this.route(u, slots, next);
     // "东源隔壁的和平县…跟东源一样吗": the place with no document is said first, then what the named regions' documents say.
     if (u.uncoveredPlaces.length && u.regions.length) {
@@ -101,6 +104,12 @@ export class PolicyAssistant {
       return plainReply(u.cue, `您好，我是技改政策助手，可以按政策原文查条款、算补贴。${ctx.lexicon.coverage}您可以直接问，例如“买200万的工作母机能补多少”。`, [], HELP_SUGGESTIONS);
     }
     if (u.uncoveredPlaces.length && !u.regions.length) return notCovered(u.uncoveredPlaces, ctx);
+    const restated = this.restated(u, previous);
+    if (restated) {
+      // Asked again whole, as a first question: the earlier turn's awards are replaced, not added to.
+      const reply = await this.route(understand(restated, ctx.lexicon), { ...previous, subjectText: null, inputs: {}, awards: [], lastQuestion: null }, next);
+      return { ...reply, answer: `（按更正后的数字重新计算，其他条件同上一问）\n${reply.answer}` };
+    }
     // A subject no document speaks of, with no figure to compute on ("增值税税率是13%还是9%"): said so, by name.
     if (u.uncoveredTopics.length && !u.suppliesInputs) return topicsNotCovered(u.uncoveredTopics, ctx);
     // "机器换人 哪几个地方的文件里有提": each region looked up, those whose documents say nothing named as such.
@@ -218,6 +227,11 @@ export class PolicyAssistant {
         : several ? calculate(u, several.rules, { regionOpen: false, previous: several.rules.length > 1 || !carry ? null : previous, regions, parts: several.parts, alternatives: several.alternatives }, ctx)
         : calculate(asked, choice.rules, { regionOpen: choice.missing.includes('region'), previous: carry ? previous : null, regions }, ctx);
       Object.assign(next, turn.remember);
+      // The question this turn answered, whole, for a later correction to restate: a follow-up's own words are whole
+      // only with the figures it changes put into the question it follows.
+      const whole = regional || (several ? several.rules.length > 1 || !carry : !carry) || asked !== u;
+      next.lastQuestion = whole ? asked.text
+        : previous.lastQuestion ? restatedQuestion(understand(previous.lastQuestion, ctx.lexicon), u) : null;
       return turn.reply;
     }
     // A short follow-up ("需要什么条件？") is about the subject of the conversation.
@@ -232,6 +246,20 @@ export class PolicyAssistant {
       return this.lookupWithoutRates({ ...u, text: query }, named, nonQuant.map((d) => d.docId));
     }
     return this.lookupIn({ ...u, text: query }, named);
+  }
+
+  /**
+   * "不对，租金是每平米30元，其他不变" after a calculation: the question it answered with that figure replaced, when each
+   * figure of this turn replaces one earlier figure of its kind and the turn names no other provision or region. A
+   * figure added to the earlier ones (又买了…) is not a replacement.
+   */
+  private restated(u: Understanding, previous: ConversationSlots): string | null {
+    if (!previous.lastQuestion || !(u.corrects || u.followUp) || u.additive) return null;
+    if (u.regions.some((r) => !previous.regions.includes(r))) return null;
+    const { rules, regionOf, lexicon } = this.context;
+    const earlier = new Set(chooseRules(rules.rules, previous.lastQuestion, { regionOf, all: true }).rules.map((r) => r.id));
+    if (chooseRules(rules.rules, u.text, { regionOf, all: true }).rules.some((r) => !earlier.has(r.id))) return null;
+    return restatedQuestion(understand(previous.lastQuestion, lexicon), u);
   }
 
   /** The clauses looked up, then the documents' own statement that they set no rate (said once, with one status line). */

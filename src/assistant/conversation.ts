@@ -19,6 +19,11 @@ export const ConversationSlotsSchema = z.object({
    * against the rule's yearly cap.
    */
   awards: z.array(z.object({ ruleId: z.string(), amount: z.string() })).default([]),
+  /**
+   * The message the last calculation answered, as read: a correction or a changed figure ("不对，租金是每平米30元，其他不变")
+   * restates it whole with that figure replaced, so every award it computed is computed again.
+   */
+  lastQuestion: z.string().nullable().default(null),
 });
 export type ConversationSlots = z.infer<typeof ConversationSlotsSchema>;
 
@@ -51,7 +56,7 @@ export const ConversationSchema = z.object({
 export type Conversation = z.infer<typeof ConversationSchema>;
 
 export function newConversation(now: Date): Conversation {
-  return { id: randomUUID(), createdAt: now.toISOString(), slots: { regions: [], subjectText: null, inputs: {}, pendingRuleIds: [], awards: [] },
+  return { id: randomUUID(), createdAt: now.toISOString(), slots: { regions: [], subjectText: null, inputs: {}, pendingRuleIds: [], awards: [], lastQuestion: null },
     firstTurnIndex: 0, storedTurnCount: 0, turns: [] };
 }
 

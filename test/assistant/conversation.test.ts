@@ -534,6 +534,27 @@ describe('figures read for what they are said to be', () => {
     expect(amountOf(corrected)).toBe('30000');
   });
 
+  it('a correction of one figure after several awards recomputes every award, with the 合计', async () => {
+    const [first, corrected] = await converse(
+      '中山市级公共技术服务平台企业（经认定，提供工业互联网类服务），实缴注册资本1500万，租了3000平米经营场地，月租45元/平米，注册资本补贴和第一年租金补助各多少？',
+      '不对，租金是每平米30元，其他不变');
+    expect(sortedAmounts(first)).toEqual(['1500000', '1500000']);
+    expect(sortedAmounts(corrected)).toEqual(['1080000', '1500000']);
+    expect(corrected?.total).toBe('2580000');
+    expect(corrected?.answer).toContain('按更正后的数字重新计算');
+    // Corrected twice: the second correction restates the first one's question.
+    const [, , again] = await converse(
+      '中山市级公共技术服务平台企业（经认定，提供工业互联网类服务），实缴注册资本1500万，租了3000平米经营场地，月租45元/平米，注册资本补贴和第一年租金补助各多少？',
+      '不对，租金是每平米30元，其他不变', '还是不对，实缴注册资本是1000万');
+    expect(sortedAmounts(again)).toEqual(['1000000', '1080000']);
+  });
+
+  it('a figure that says something else adds a fact, it replaces nothing', async () => {
+    const [, added] = await converse('东源 技改完工了 县级分成的财政贡献增量每年60万 以奖代补多少', '补充一下 我们主营业务收入只有800万');
+    expect(added?.calculation).toBeNull();
+    expect(added?.answer).toContain('不符合');
+  });
+
   it('the place an enterprise moved from is not the region asked about', async () => {
     const [, relocated] = await converse('东源技改项目完工了，县级分成增量每年100万，能奖多少', '补充一下 我们是从深圳转移过来的 进了东源的省级产业园 做的异地技术改造');
     expect(relocated?.calculation).toMatchObject({ ruleId: 'dy2018-relocated-fiscal-contribution', amount: '500000' });

@@ -1,0 +1,70 @@
+import { findQuantities, type Quantity } from './quantities.js';
+import type { Understanding } from './understand.js';
+
+/** Kinds of figure a later message can put in place of an earlier one. */
+const REPLACEABLE: readonly string[] = ['money', 'rent', 'area', 'headcount', 'count', 'months'];
+
+/** The words a figure follows, back to the previous pause or figure: what it is (租金是每平米 → 30元). */
+function cueOf(text: string, q: Quantity, all: readonly Quantity[]): string {
+  const previousEnd = Math.max(0, ...all.filter((p) => p.end <= q.start).map((p) => p.end));
+  const before = text.slice(Math.max(previousEnd, q.start - 10), q.start);
+  return before.slice(Math.max(...['，', ',', '。', '；', ';', '、', '？', '?', '！', '!', ' '].map((d) => before.lastIndexOf(d))) + 1);
+}
+
+/**
+ * The figure as it will read in the restated question: as typed where that alone reads the same (300万), else in
+ * the unit of its kind ("每平米30元" typed as 30元 → 30元/平方米/月).
+ */
+function figureText(q: Quantity): string {
+  const alone = findQuantities(q.text);
+  if (alone.length === 1 && alone[0]?.kind === q.kind && alone[0].value.eq(q.value) && alone[0].level === q.level) return q.text;
+  const value = q.value.toFixed();
+  switch (q.kind) {
+    case 'money': return `${value}元`;
+    case 'rent': return `${value}元/平方米/月`;
+    case 'area': return `${value}平方米`;
+    case 'headcount': return `${value}名${q.level ?? ''}`;
+    case 'months': return `${value}个月`;
+    default: return `${value}个`;
+  }
+}
+
+/**
+ * Characters of the documents' vocabulary two cue texts share (月租 · 租金是每平米 → 租): excluded are the words of a
+ * correction and those that only name the figure's kind (面积是, 金额是), which the kind itself already matches.
+ */
+function sharedCueChars(a: string, b: string): number {
+  const generic = new Set('是的了其实不对应该为成改说错搞写打我们那如果要呢再其他变还面积金额数'.split(''));
+  const own = new Set([...a].filter((c) => /\p{Script=Han}/u.test(c) && !generic.has(c)));
+  return new Set([...b].filter((c) => own.has(c))).size;
+}
+
+/**
+ * The earlier question restated with the figures a correction or follow-up gives in place of those it replaces
+ * ("…月租45元/平米，注册资本补贴和第一年租金补助各多少" + "不对，租金是每平米30元，其他不变" → the same question at 30元),
+ * or null when a figure of this turn matches no single earlier figure of its kind (two sums of money and a bare
+ * "是300万" could be either: the turn is then read as before, never guessed).
+ */
+export function restatedQuestion(earlier: Understanding, now: Understanding): string | null {
+  const outsideNegation = (u: Understanding) => (q: Quantity) => !u.negated.some(([a, b]) => q.start >= a && q.start < b);
+  const fresh = now.quantities.filter((q) => REPLACEABLE.includes(q.kind)).filter(outsideNegation(now));
+  if (!fresh.length) return null;
+  const old = earlier.quantities.filter((q) => REPLACEABLE.includes(q.kind)).filter(outsideNegation(earlier));
+  const replaced = new Map<Quantity, Quantity>();
+  for (const q of fresh) {
+    let candidates = old.filter((p) => p.kind === q.kind && (q.kind !== 'headcount' || p.level === q.level));
+    // A figure that says what it is must say the same as the one it replaces (租金是每平米30元 for 月租45元); one
+    // that says something else adds a fact (补充一下 主营业务收入只有800万; 只租了其中4500平), it replaces nothing.
+    const cue = cueOf(now.text, q, now.quantities);
+    const scored = candidates.map((p) => ({ p, score: sharedCueChars(cueOf(earlier.text, p, earlier.quantities), cue) }));
+    const best = Math.max(0, ...scored.map((x) => x.score));
+    if (best > 0) candidates = scored.filter((x) => x.score === best).map((x) => x.p);
+    else if (sharedCueChars(cue, cue) > 0) return null;
+    const [only] = candidates;
+    if (candidates.length !== 1 || !only || replaced.has(only)) return null;
+    replaced.set(only, q);
+  }
+  // Spans replaced from the end, so earlier offsets stay valid.
+  return [...replaced].sort(([a], [b]) => b.start - a.start)
+    .reduce((text, [p, q]) => `${text.slice(0, p.start)}${figureText(q)}${text.slice(p.end)}`, earlier.text);
+}
