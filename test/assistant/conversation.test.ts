@@ -767,6 +767,13 @@ describe('overviews', () => {
     expect(reply?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['luan-draft:三.二', 'luan-draft:三.一']));
     expect(reply?.answer.match(/门槛：固定资产投资不低于200万元/g)?.length).toBe(1);
   });
+
+  it('a clause that names the topic in fewer words than the best one still belongs to it (设备 beside 设备购置)', async () => {
+    const [reply] = await converse('中山在设备购置上都有哪些扶持');
+    expect(reply?.intent).toBe('overview');
+    expect(reply?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['zhongshan-2018:四.三', 'zhongshan-2018:四.七']));
+    expect(reply?.answer).toContain('按购买价格不超过15%');
+  });
 });
 
 describe('options a message enumerates', () => {

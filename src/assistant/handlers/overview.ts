@@ -20,7 +20,7 @@ const NO_TOPIC = new Set(['技改', '技术改造', '改造', '措施', '方面'
 
 /**
  * The topic of a broad question, from the clauses retrieved for it: the clauses whose shared words (those in the
- * question itself, not generic, not places) cover more than half of what the best clause covers. 中山企业做大做强和兼并重组
+ * question itself, not generic, not places) cover at least half of what the best clause covers (设备 beside 设备购置). 中山企业做大做强和兼并重组
  * 有什么奖励 → the clauses of 做大做强 and 兼并重组; 中山工业设计提升工程有哪些内容 → a clause with no provision, so a
  * lookup rather than an overview.
  */
@@ -34,7 +34,7 @@ export async function overviewTopic(text: string, docIds: readonly string[], ctx
   });
   const best = Math.max(0, ...scored.map((x) => x.covered));
   if (best === 0) return { rules: inScope, named: false };
-  const clauses = new Set(scored.filter((x) => x.covered * 2 > best).map((x) => x.clauseId));
+  const clauses = new Set(scored.filter((x) => x.covered * 2 >= best).map((x) => x.clauseId));
   return { rules: inScope.filter((r) => clauses.has(r.clauseId)), named: true };
 }
 
