@@ -162,7 +162,7 @@ export class PolicyAssistant {
       const docIds = named.length ? named : ctx.documentsFor(next.regions).map((d) => d.id);
       const topic = await overviewTopic(u.text, docIds, ctx);
       // A topic with no provision of its own (增资扩产, 工作目标) is a clause to look up, not a list of measures.
-      if (topic.named && topic.rules.length === 0) return this.lookupIn(u, named);
+      if (topic.named && topic.rules.length === 0) return this.lookupNotingRates(u, named, docsInScope);
       // One provision named ("东源买设备有什么补贴") is answered as that provision; a kind of support, or several, as a list.
       const clauses = new Set(topic.rules.map((r) => r.clauseId)).size;
       if (!topic.named || choice.rules.length !== 1 || clauses > 1) return answerOverview(docIds, topic, ctx);
@@ -245,7 +245,21 @@ export class PolicyAssistant {
       && understand(query, ctx.lexicon).asksAmount) {
       return this.lookupWithoutRates({ ...u, text: query }, named, nonQuant.map((d) => d.docId));
     }
-    return this.lookupIn({ ...u, text: query }, named);
+    return this.lookupNotingRates({ ...u, text: query }, named, docsInScope);
+  }
+
+  /**
+   * A lookup; where every document in scope sets no rate and the clauses found include those where it speaks of funding
+   * (深圳 （十）, （十一）), the document's own statement that it sets no rate follows ("深圳…在资金上是怎么支持企业的").
+   */
+  private async lookupNotingRates(u: Understanding, named: string[], docsInScope: readonly string[]): Promise<AssistantReply> {
+    const found = await this.lookupIn(u, named);
+    const rateless = this.context.rules.nonQuantitative.filter((d) => docsInScope.includes(d.docId));
+    if (!docsInScope.length || rateless.length !== docsInScope.length) return found;
+    const cited = new Set(found.citations.map((c) => c.clauseId));
+    const onFunding = rateless.filter((d) => d.clauseIds.some((id) => cited.has(id))).map((d) => d.docId);
+    if (!onFunding.length || found.intent === 'out_of_scope') return found;
+    return followedBy(found, noRates(onFunding, this.context, { status: false }));
   }
 
   /**

@@ -784,6 +784,17 @@ describe('options a message enumerates', () => {
   });
 });
 
+describe('documents that set no rate', () => {
+  it('a lookup that lands on the clause where they speak of funding also says they set no rate; one elsewhere does not', async () => {
+    const [funding] = await converse('深圳的技改文件里财政资金怎么支持技改项目');
+    expect(funding?.calculation).toBeNull();
+    expect(funding?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['shenzhen-2015:十', 'shenzhen-2015:十一']));
+    expect(funding?.answer).toContain('没有规定补贴比例或金额');
+    const [funds] = await converse('深圳鼓励民间资本设立哪些基金');
+    expect(funds?.answer).not.toContain('没有规定补贴比例或金额');
+  });
+});
+
 describe('two documents of one region compared', () => {
   it('a provision the question names in one of them answers with its standard; 技术改造 alone names none', async () => {
     const [standards] = await converse('请比较中府办〔2014〕30号与《中山市优势传统产业转型升级行动计划（2018-2022年）》在技术改造项目资金支持方式和标准上的差异。');
