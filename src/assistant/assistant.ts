@@ -123,7 +123,8 @@ export class PolicyAssistant {
       if (!aboutTheDocuments(u.text, hits, u.regions.length > 0, ctx.lexicon.gazetteer)) {
         return offTopic(ctx);
       }
-      return this.lookupIn(u, namedDocuments(u.text, next.regions, ctx), hits);
+      // A broad question in the documents' words ("中山对质量品牌有哪些支持") goes on to the overview below.
+      if (!u.broad) return this.lookupIn(u, namedDocuments(u.text, next.regions, ctx), hits);
     }
     const noAmount = u.amounts.base.length === 0 && !u.suppliesInputs;
     if (noAmount && DOCUMENT_FACT_CUE.test(u.text) && !/(还有效|有效吗|是否有效|过期|失效|还能申请)/.test(u.text)) {
@@ -160,12 +161,16 @@ export class PolicyAssistant {
     // A broad question ("中山有哪些扶持", "六安对企业有什么奖励") gets the list of measures, not one clause.
     if (u.broad && noAmount && !u.followUp && u.cue !== 'compare') {
       const docIds = named.length ? named : ctx.documentsFor(next.regions).map((d) => d.id);
-      const topic = await overviewTopic(u.text, docIds, ctx);
-      // A topic with no provision of its own (增资扩产, 工作目标) is a clause to look up, not a list of measures.
-      if (topic.named && topic.rules.length === 0) return this.lookupNotingRates(u, named, docsInScope);
+      const found = await overviewTopic(u.text, docIds, ctx);
+      // Documents named side by side are compared provision by provision, or looked up one block each.
+      const topic = named.length < 2 ? found : { ...found, measures: [] };
+      // A topic with no provision of its own (增资扩产, 工作目标, 工业互联网+) is a clause to look up; one whose parts
+      // different clauses answer (中山 金融 … 助保贷: 五、（二） and 三、（十）), a list of measures.
+      const listed = (topic.measures?.length ?? 0) >= 2 && topic.severalParts;
+      if (topic.named && topic.rules.length === 0 && !listed) return this.lookupNotingRates(u, named, docsInScope);
       // One provision named ("东源买设备有什么补贴") is answered as that provision; a kind of support, or several, as a list.
       const clauses = new Set(topic.rules.map((r) => r.clauseId)).size;
-      if (!topic.named || choice.rules.length !== 1 || clauses > 1) return answerOverview(docIds, topic, ctx);
+      if (!topic.named || choice.rules.length !== 1 || clauses !== 1 || topic.measures?.length) return answerOverview(docIds, topic, ctx);
     }
     // A follow-up to a calculation ("换成深圳呢", "如果是智能制造示范项目呢") asks the amount again, with one thing changed.
     const followsCalculation = Boolean(previous.subjectText) && Object.keys(previous.inputs).length > 0

@@ -1,4 +1,4 @@
-import type { Corpus, PolicyDocumentManifest, RegionGazetteer } from '../corpus/index.js';
+import type { Clause, Corpus, PolicyDocumentManifest, RegionGazetteer } from '../corpus/index.js';
 import type { PolicyRules } from '../policy/index.js';
 
 /**
@@ -9,7 +9,7 @@ import type { PolicyRules } from '../policy/index.js';
 export interface Lexicon {
   /** Words that make a message about technology-upgrading policy (rule triggers and subjects plus the generic ones). */
   domainWords: readonly string[];
-  /** Words jieba must keep whole: rule triggers and subjects. */
+  /** Words jieba must keep whole: rule triggers and subjects, and the documents' quoted coinages (“助保贷”). */
   tokenizerWords: readonly string[];
   /** English term → the rule's policy term, longest first. */
   englishTerms: readonly { term: string; policyTerm: string }[];
@@ -29,12 +29,20 @@ const GENERIC_DOMAIN_WORDS = ['技改', '技术改造', '补', '奖', '资助', 
   '有效', '过期', '文号', '发文', '印发', '部门', '联系', '电话', '六化', '入库', '项目库', '机器换人', '机器人', '节能',
   'subsid', 'grant', 'policy', 'factory', 'machine'];
 
-export function compileLexicon(corpus: Pick<Corpus, 'documents' | 'gazetteer'>, rules: PolicyRules): Lexicon {
+/**
+ * The documents' own coinages, the words they put in quotation marks (“助保贷”, “一群一策”, “容缺”): a term of the
+ * policy to keep whole, whatever jieba's dictionary would split it into.
+ */
+function quotedTerms(clauses: readonly Pick<Clause, 'text'>[]): string[] {
+  return [...new Set(clauses.flatMap((c) => [...c.text.matchAll(/“(\p{Script=Han}{2,6})”/gu)].map((m) => m[1] ?? '')))].filter(Boolean);
+}
+
+export function compileLexicon(corpus: Pick<Corpus, 'documents' | 'gazetteer' | 'clauses'>, rules: PolicyRules): Lexicon {
   const ruleWords = rules.rules.flatMap((r) => [...r.vocabulary.triggers, ...r.vocabulary.broad, ...r.vocabulary.regionalTriggers, r.subject]);
   const english = rules.rules.flatMap((r) => r.vocabulary.english.map((term) => ({ term, policyTerm: r.vocabulary.triggers[0] ?? r.subject })));
   return {
     domainWords: [...new Set([...GENERIC_DOMAIN_WORDS, ...ruleWords, ...english.map((e) => e.term)])],
-    tokenizerWords: [...new Set(ruleWords.filter((w) => /^\p{Script=Han}{2,}$/u.test(w)))],
+    tokenizerWords: [...new Set([...ruleWords.filter((w) => /^\p{Script=Han}{2,}$/u.test(w)), ...quotedTerms(corpus.clauses)])],
     englishTerms: english.sort((a, b) => b.term.length - a.term.length),
     coverage: coverageSentence(corpus.documents),
     gazetteer: corpus.gazetteer,

@@ -768,6 +768,19 @@ describe('overviews', () => {
     expect(reply?.answer.match(/门槛：固定资产投资不低于200万元/g)?.length).toBe(1);
   });
 
+  it('measures without a figure on the topic are listed too, in their own words, with their figures and department', async () => {
+    const [green] = await converse('东源在绿色化改造上有什么扶持');
+    expect(green?.intent).toBe('overview');
+    expect(green?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['dongyuan-2018:三.四']));
+    expect(green?.answer).toContain('三、（四）绿色化发展：“');
+    const [finance] = await converse('中山金融支持技改有哪些 听说有个助保贷');
+    expect(finance?.intent).toBe('overview');
+    expect(finance?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['zhongshan-2018:三.十', 'zhongshan-2018:五.二']));
+    expect(finance?.answer).toContain('2.5亿元');
+    const [quality] = await converse('中山对质量品牌有哪些支持');
+    expect(quality?.answer).toContain('市质监局');
+  });
+
   it('a clause that names the topic in fewer words than the best one still belongs to it (设备 beside 设备购置)', async () => {
     const [reply] = await converse('中山在设备购置上都有哪些扶持');
     expect(reply?.intent).toBe('overview');

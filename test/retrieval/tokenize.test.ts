@@ -9,6 +9,18 @@ describe('jieba with the documents\' own terms', () => {
   });
 });
 
+describe('the documents\' quoted coinages', () => {
+  it('are tokenizer words, so jieba keeps “助保贷” and “容缺” whole', async () => {
+    const { loadCorpus } = await import('../../src/corpus/index.js');
+    const { loadPolicyRules } = await import('../../src/policy/index.js');
+    const { compileLexicon } = await import('../../src/lexicon/index.js');
+    const lexicon = compileLexicon(loadCorpus('corpus'), loadPolicyRules('corpus'));
+    expect(lexicon.tokenizerWords).toEqual(expect.arrayContaining(['助保贷', '一群一策', '容缺', '腾笼换鸟']));
+    addPolicyWords(lexicon.tokenizerWords);
+    expect(jiebaTokenizer('听说有个助保贷')).toContain('助保贷');
+  });
+});
+
 describe('the lexical retriever remembers recent searches', () => {
   it('answers a repeated search with the same hits, and a changed scope afresh', async () => {
     const { loadCorpus } = await import('../../src/corpus/index.js');

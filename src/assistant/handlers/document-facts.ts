@@ -51,14 +51,19 @@ export const asksResponsible = (text: string) => ASKS.responsible.test(text);
  * the one sharing most words with the question where several do. Null where the clause names none.
  */
 export function responsibleUnit(clauseText: string, question = ''): string | null {
-  const closing = /（([^（）]{2,40}?(?:局|委|办|部门|政府|管委会)[^（）]{0,20})）[。；]?\s*$/.exec(clauseText);
-  if (closing?.[1]) return closing[1];
+  const closing = closingDepartment(clauseText);
+  if (closing) return closing;
   const sentences = clauseText.split(/(?<=[。；])/).map((x) => x.trim())
     .filter((x) => /(负责|牵头|办公室设在)/.test(x) || DEPARTMENT_SUBJECT.test(x));
   const pairs = Array.from({ length: Math.max(0, question.length - 1) }, (_, i) => question.slice(i, i + 2)).filter((p) => /^\p{Script=Han}{2}$/u.test(p));
   const shared = (x: string) => pairs.filter((p) => x.includes(p)).length;
   const best = sentences.reduce<string | null>((top, x) => (top === null || shared(x) > shared(top) ? x : top), null);
   return best ? best.replace(/[。；]$/, '') : null;
+}
+
+/** The department a clause's closing note names （市经济和信息化局）, or null. */
+export function closingDepartment(clauseText: string): string | null {
+  return /（([^（）]{2,40}?(?:局|委|办|部门|政府|管委会)[^（）]{0,20})）[。；]?\s*$/.exec(clauseText)?.[1] ?? null;
 }
 
 // A sentence whose subject is one or more departments or local governments.

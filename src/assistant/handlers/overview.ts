@@ -6,6 +6,7 @@ import { coveredChars, distinctiveTerms } from '../evidence.js';
 import { searchPolicy } from '../policy-search.js';
 import type { AssistantReply } from '../response.js';
 import type { HandlerContext } from './context.js';
+import { closingDepartment } from './document-facts.js';
 
 /** What a broad question is about: the measures it names, or all of them when it names a kind of support only. */
 export interface OverviewTopic {
@@ -13,6 +14,33 @@ export interface OverviewTopic {
   rules: SubsidyRule[];
   /** The question names a topic of its own (质量品牌, 增资扩产), beyond 技改 and 扶持. */
   named: boolean;
+  /**
+   * Clauses on the named topic that hold no provision (东源 三、（四） on 绿色化改造, 中山 三、（十） on 助保贷), best first,
+   * each with the sentence that carries most of the question's words: measures without a figure are measures too.
+   */
+  measures?: { clauseId: string; sentence: string }[];
+  /** The clauses on the topic together cover more of the question than the best one alone (金融 and 助保贷). */
+  severalParts?: boolean;
+}
+
+/** Clauses without a provision listed per document at most: an overview stays a summary. */
+const MEASURES_PER_DOCUMENT = 3;
+
+// A figure the document states (200万元, 2.5亿元, 60%, 350家): a measure's headline where it has no provision row.
+const STATED_FIGURE = /[0-9０-９][0-9０-９.]*\s*(万元|亿元|元|%|％|个百分点|家|个|平方米|亩)/;
+
+/**
+ * The sentence of a clause that carries most of the question's words, and those stating a figure (three at most) (六安 三、（一）: 入库 …, and 固定资产投资200万元以上…纳入市级技改项目库): the document's own words, quoted.
+ */
+function topicSentences(text: string, terms: readonly string[]): string {
+  const body = text.replace(/^（[一二三四五六七八九十]+）[^。]{0,30}。/, '').replace(/^——[^。]{0,20}。/, '');
+  const sentences = body.split(/(?<=[。；])/).map((x) => x.trim()).filter((x) => x.length >= 6);
+  const score = (x: string) => coveredChars(x, terms.filter((t) => x.includes(t)));
+  const best = sentences.reduce<string | null>((top, x) => (top === null || score(x) > score(top) ? x : top), null) ?? body;
+  const figures = sentences.filter((x) => STATED_FIGURE.test(x)).slice(0, 3);
+  const quoted = sentences.filter((x) => x === best || figures.includes(x));
+  if (!quoted.length) quoted.push(best);
+  return quoted.map((x) => x.replace(/[；。]$/, '')).join('……');
 }
 
 // Words of any broad question ("中山有哪些技改扶持政策"): they name no topic.
@@ -30,12 +58,24 @@ export async function overviewTopic(text: string, docIds: readonly string[], ctx
   const scored = hits.map((h) => {
     // A document's own title words (三年行动计划, 实施意见) name the document, not a topic in it.
     const terms = distinctiveTerms([h], ctx.lexicon.gazetteer).filter((t) => text.includes(t) && !NO_TOPIC.has(t) && !inDocumentTitle(ctx.corpus, t));
-    return { clauseId: h.clause.id, covered: coveredChars(text, terms) };
+    return { clause: h.clause, terms, covered: coveredChars(text, terms) };
   });
   const best = Math.max(0, ...scored.map((x) => x.covered));
   if (best === 0) return { rules: inScope, named: false };
-  const clauses = new Set(scored.filter((x) => x.covered * 2 >= best).map((x) => x.clauseId));
-  return { rules: inScope.filter((r) => clauses.has(r.clauseId)), named: true };
+  const onTopic = scored.filter((x) => x.covered * 2 >= best);
+  const clauses = new Set(onTopic.map((x) => x.clause.id));
+  const withProvision = new Set(inScope.map((r) => r.clauseId));
+  // Beside provisions on the topic, a clause without one is listed where it covers the question as well as they do and
+  // its heading is about it (中山 用地 厂房: 五、（三）抓好用地保障 beside the 闲置厂房 row), not where it uses the words in
+  // passing (建设, 人才 in 三、（三）实施技术创新和改造工程 beside the platform and talent rows).
+  const provisions = onTopic.filter((x) => withProvision.has(x.clause.id));
+  const provisionCover = Math.max(0, ...provisions.map((x) => x.covered));
+  const aboutIt = (x: (typeof onTopic)[number]) => !provisions.length || x.terms.some((t) => x.clause.title.includes(t));
+  // A parent paragraph whose items are listed already (六安 二、 above 二、（一）…) adds nothing of its own.
+  const measures = onTopic.filter((x) => !withProvision.has(x.clause.id) && !onTopic.some((y) => y.clause.id.startsWith(`${x.clause.id}.`)))
+    .filter((x) => x.covered >= provisionCover && aboutIt(x))
+    .map((x) => ({ clauseId: x.clause.id, sentence: topicSentences(x.clause.text, x.terms) }));
+  return { rules: inScope.filter((r) => clauses.has(r.clauseId)), named: true, measures, severalParts: coveredChars(text, onTopic.flatMap((x) => x.terms)) > best };
 }
 
 /**
@@ -51,13 +91,17 @@ export function answerOverview(docIds: readonly string[], topic: OverviewTopic, 
   for (const doc of docs) {
     const rules = related.filter((r) => r.docId === doc.id);
     const noRates = ctx.rules.nonQuantitative.find((n) => n.docId === doc.id);
-    if (!rules.length && !(noRates && !topical)) continue;
+    const measures = (topic.measures ?? []).filter((m) => ctx.corpus.clauseById.get(m.clauseId)?.docId === doc.id).slice(0, MEASURES_PER_DOCUMENT);
+    if (!rules.length && !measures.length && !(noRates && !topical)) continue;
     lines.push(`【${doc.region}·${doc.shortTitle}】${doc.draft && !doc.shortTitle.includes('征求意见稿') ? '（征求意见稿）' : ''}`);
     const byClause = new Map<string, SubsidyRule[]>();
     for (const r of rules) byClause.set(r.clauseId, [...(byClause.get(r.clauseId) ?? []), r]);
     for (const [clauseId, group] of byClause) {
-      const label = ctx.corpus.clauseById.get(clauseId)?.label ?? clauseId;
-      lines.push(...group.map((r) => `· ${r.subject}：${ruleHeadline(r)}（${label}）`));
+      const clause = ctx.corpus.clauseById.get(clauseId);
+      // The department the clause names (（市质监局）), which a caller asks next.
+      const department = clause ? closingDepartment(clause.text) : null;
+      const where = `${clause?.label ?? clauseId}${department ? `；${department}` : ''}`;
+      lines.push(...group.map((r) => `· ${r.subject}：${ruleHeadline(r)}（${where}）`));
       cited.push(clauseId);
     }
     // The thresholds these measures share (六安: 固定资产投资200万元以上 to enter the project library), once each.
@@ -67,7 +111,13 @@ export function answerOverview(docIds: readonly string[], topic: OverviewTopic, 
       lines.push(`· 门槛：${t.label}不低于${thresholdValue(t, new Decimal(t.minimum))}${t.exemptWhen ? `（${t.exemptWhen.values.join('、')}项目除外）` : ''}（${label}）`);
       cited.push(t.clauseId);
     }
-    if (noRates && !rules.length) {
+    for (const m of measures) {
+      const clause = ctx.corpus.clauseById.get(m.clauseId);
+      const department = clause ? closingDepartment(clause.text) : null;
+      lines.push(`· ${clause?.label ?? m.clauseId}${clause?.title ?? ''}：“${m.sentence}”${department ? `（${department}）` : ''}`);
+      cited.push(m.clauseId);
+    }
+    if (noRates && !rules.length && (!topical || measures.some((m) => noRates.clauseIds.includes(m.clauseId)))) {
       lines.push(`· ${noRates.statement}（${noRates.clauseIds.map((id) => ctx.corpus.clauseById.get(id)?.label ?? id).join('、')}）`);
       cited.push(...noRates.clauseIds);
     }
@@ -76,7 +126,8 @@ export function answerOverview(docIds: readonly string[], topic: OverviewTopic, 
   if (!lines.length) {
     return { intent: 'overview', answer: `所问范围内的文件没有规定具体的扶持金额。${ctx.lexicon.coverage}`, citations: [], calculation: null, total: null, suggestions: [] };
   }
-  const head = topical ? '相关的扶持措施如下（金额为文件规定的标准或上限）：' : '可享受的扶持措施如下（金额为文件规定的标准或上限）：';
+  const head = !related.length ? '相关的措施和规定如下（均为文件原文）：'
+    : topical ? '相关的扶持措施如下（金额为文件规定的标准或上限）：' : '可享受的扶持措施如下（金额为文件规定的标准或上限）：';
   return {
     intent: 'overview', answer: `${head}\n${lines.join('\n')}`, citations: ctx.citations(cited), calculation: null, total: null,
     suggestions: related.slice(0, 3).map((r) => `${r.subject}能补多少`),
