@@ -14,7 +14,7 @@ import { aboutTheDocuments } from './evidence.js';
 import { SIDE_BY_SIDE, regionalAwards, severalAwards } from './handlers/awards.js';
 import { calculate } from './handlers/calculate.js';
 import { namedDocuments, unratedFor, type HandlerContext } from './handlers/context.js';
-import { DOCUMENT_FACT_CUE, answerDocumentFacts } from './handlers/document-facts.js';
+import { DOCUMENT_FACT_CUE, asksSourceOfAnswer, answerDocumentFacts, answerSource } from './handlers/document-facts.js';
 import { compareLookup, lookup, type LookupScope } from './handlers/lookup.js';
 import { noRates, notCovered, offTopic, topicsNotCovered, unrated } from './handlers/not-covered.js';
 import { answerConditions } from './handlers/conditions.js';
@@ -71,6 +71,7 @@ export class PolicyAssistant {
     // Only a calculation turn leaves a question to restate; any other turn moves the conversation on from it.
     next.lastQuestion = null;
     const reply = await this.route(u, slots, next);
+    next.lastClauseIds = reply.citations.map((c) => c.clauseId);
     // "东源隔壁的和平县…跟东源一样吗": the place with no document is said first, then what the named regions' documents say.
     if (u.uncoveredPlaces.length && u.regions.length) {
       reply.answer = `收录的文件中没有${u.uncoveredPlaces.join('、')}的技改政策，以下只说${u.regions.join('、')}。\n${reply.answer}`;
@@ -104,6 +105,11 @@ export class PolicyAssistant {
       return plainReply(u.cue, `您好，我是技改政策助手，可以按政策原文查条款、算补贴。${ctx.lexicon.coverage}您可以直接问，例如“买200万的工作母机能补多少”。`, [], HELP_SUGGESTIONS);
     }
     if (u.uncoveredPlaces.length && !u.regions.length) return notCovered(u.uncoveredPlaces, ctx);
+    // "这条是哪个文件哪一条": the source of the last answer, when this message names no provision or place of its own.
+    if (asksSourceOfAnswer(u.text) && previous.lastClauseIds.length && !u.regions.length && !u.suppliesInputs
+      && !chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, all: true }).rules.length) {
+      return answerSource(previous.lastClauseIds, ctx);
+    }
     const restated = this.restated(u, previous);
     if (restated) {
       // Asked again whole, as a first question: the earlier turn's awards are replaced, not added to.

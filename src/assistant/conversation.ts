@@ -24,6 +24,8 @@ export const ConversationSlotsSchema = z.object({
    * restates it whole with that figure replaced, so every award it computed is computed again.
    */
   lastQuestion: z.string().nullable().default(null),
+  /** The clauses the last answer cited: "这条是哪个文件哪一条" asks their source. */
+  lastClauseIds: z.array(z.string()).default([]),
 });
 export type ConversationSlots = z.infer<typeof ConversationSlotsSchema>;
 
@@ -56,7 +58,7 @@ export const ConversationSchema = z.object({
 export type Conversation = z.infer<typeof ConversationSchema>;
 
 export function newConversation(now: Date): Conversation {
-  return { id: randomUUID(), createdAt: now.toISOString(), slots: { regions: [], subjectText: null, inputs: {}, pendingRuleIds: [], awards: [], lastQuestion: null },
+  return { id: randomUUID(), createdAt: now.toISOString(), slots: { regions: [], subjectText: null, inputs: {}, pendingRuleIds: [], awards: [], lastQuestion: null, lastClauseIds: [] },
     firstTurnIndex: 0, storedTurnCount: 0, turns: [] };
 }
 

@@ -188,6 +188,13 @@ function scanQuantities(typed: string): QuantityScan {
       quantities.push({ kind: 'headcount', value, level: described.groups.level as SkillLevel, text: raw, start, end });
       continue;
     }
+    // 那高级技师呢 也是4个人: people counted after the one level the message names.
+    const people = kind === 'count' && (/[名位人]$/.test(raw) || text[end] === '人');
+    const levelsNamed = people ? [...new Set([...text.slice(0, start).matchAll(/高级技师|技师|高级工/gu)].map((m) => m[0]))] : [];
+    if (levelsNamed.length === 1 && !/高级技师|技师|高级工/u.test(text.slice(end))) {
+      quantities.push({ kind: 'headcount', value, level: levelsNamed[0] as SkillLevel, text: raw, start, end });
+      continue;
+    }
     quantities.push({ kind, value, ...level, text: raw, start, end });
   }
   return { quantities: quantities.sort((a, b) => a.start - b.start), problems: problems.sort((a, b) => a.start - b.start) };

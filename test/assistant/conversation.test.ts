@@ -549,6 +549,17 @@ describe('figures read for what they are said to be', () => {
     expect(sortedAmounts(again)).toEqual(['1000000', '1080000']);
   });
 
+  it('"这条是哪个文件哪一条" after an answer gives its source: title, 文号, label, the clause verbatim', async () => {
+    const [, source] = await converse('东源买设备300万补多少', '这条是哪个文件哪一条');
+    expect(source?.intent).toBe('document_facts');
+    expect(source?.citations.map((c) => c.clauseId)).toEqual(['dongyuan-2018:四.一']);
+    expect(source?.answer).toContain('东府办〔2018〕29号');
+    expect(source?.answer).toContain('四、（一）');
+    // A question of its own that asks a document is no question about the last answer.
+    const [, own] = await converse('东源买设备300万补多少', '机器换人是哪个文件提的');
+    expect(own?.citations.map((c) => c.clauseId)).not.toEqual(['dongyuan-2018:四.一']);
+  });
+
   it('a figure that says something else adds a fact, it replaces nothing', async () => {
     const [, added] = await converse('东源 技改完工了 县级分成的财政贡献增量每年60万 以奖代补多少', '补充一下 我们主营业务收入只有800万');
     expect(added?.calculation).toBeNull();

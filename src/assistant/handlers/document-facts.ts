@@ -1,6 +1,7 @@
 import type { PolicyDocument } from '../../corpus/index.js';
 import type { SearchHit } from '../../retrieval/index.js';
 import { bestEvidence, coveredChars, distinctiveTerms } from '../evidence.js';
+import { plainReply } from '../compose.js';
 import { searchPolicy } from '../policy-search.js';
 import type { AssistantReply } from '../response.js';
 import { documentsOfYears, type HandlerContext } from './context.js';
@@ -59,6 +60,33 @@ export function responsibleUnit(clauseText: string, question = ''): string | nul
   const shared = (x: string) => pairs.filter((p) => x.includes(p)).length;
   const best = sentences.reduce<string | null>((top, x) => (top === null || shared(x) > shared(top) ? x : top), null);
   return best ? best.replace(/[。；]$/, '') : null;
+}
+
+/**
+ * The source of what was just answered ("这条是哪个文件哪一条", "出处在哪", "依据是什么"): asked of the answer before, with
+ * no provision or place of its own.
+ */
+const ASKS_SOURCE = /(哪个文件|哪份文件|哪个政策|哪一条|哪条|第几条|出处|出自|原文|依据(是|在)?(哪|什么|啥))/g;
+// Words that point back at the answer before (这条, 刚才说的).
+const POINTS_BACK = /(这条|这个|这项|这笔|这些|这里|这么算|刚才|刚刚|上面|以上|前面|你说的|你刚)/;
+
+/** Whether a message asks where the last answer comes from: it points back at it, or says nothing but the asking. */
+export function asksSourceOfAnswer(text: string): boolean {
+  if (!text.match(ASKS_SOURCE)) return false;
+  const rest = text.replace(ASKS_SOURCE, '').replace(/[那是的在哪里呢吗啊呀请问一下规定说写来源给我看查些？?，,。！!\s]/g, '');
+  return POINTS_BACK.test(text) || rest.length <= 2;
+}
+
+/** Where each clause is: the document's title and 文号, the clause label and heading, its words verbatim, its status. */
+export function answerSource(clauseIds: readonly string[], ctx: HandlerContext): AssistantReply {
+  const clauses = clauseIds.map((id) => ctx.corpus.clauseById.get(id)).filter((c): c is NonNullable<typeof c> => Boolean(c));
+  const lines = clauses.map((c) => {
+    const doc = ctx.corpus.documentById.get(c.docId);
+    const number = doc?.docNumber ? `（${doc.docNumber}）` : doc?.draft ? '（征求意见稿）' : '';
+    return `出自《${doc?.title ?? c.docId}》${number}${c.label}${c.title ? `（${c.title}）` : ''}：“${c.text}”`;
+  });
+  const status = [...new Set(clauses.map((c) => c.docId))].map((id) => ctx.validityLine(id)).join('');
+  return plainReply('document_facts', `${lines.join('\n')}\n${status}`, ctx.citations(clauses.map((c) => c.id)), []);
 }
 
 /** The department a clause's closing note names （市经济和信息化局）, or null. */
