@@ -2,6 +2,7 @@ import { describeValidity, type Corpus } from '../corpus/index.js';
 import type { Lexicon } from '../lexicon/index.js';
 import { saysOutside, understand, type Understanding } from '../nlu/understand.js';
 import { findNumberProblems } from '../nlu/quantities.js';
+import { askedParts } from '../nlu/parts.js';
 import { restatedQuestion } from '../nlu/restate.js';
 import { toSimplified } from '../nlu/script.js';
 import { withoutRegionNames } from '../nlu/regions.js';
@@ -186,7 +187,8 @@ export class PolicyAssistant {
       // The subject stays, figures included, so "那换成中山呢" computes it where rates exist.
       next.subjectText = subjectText;
       const rateless = nonQuant.map((d) => d.docId);
-      if (!u.asksConditions) return noRates(rateless, ctx);
+      // Asked with how to apply or something else ("有具体标准吗 怎么申请"): the clause first, then the statement.
+      if (!u.asksConditions && !u.asksProcedure && askedParts(u.text).length < 2) return noRates(rateless, ctx);
       // "那深圳的事后奖补需要什么条件 比例多少": what the clause says first (its status with it), then that it sets no rate.
       return this.lookupWithoutRates(u, docsInScope, rateless);
     }

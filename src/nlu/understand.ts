@@ -36,6 +36,8 @@ export interface Understanding {
   broad: boolean;
   /** "要满足哪些条件", "最少要多少平方米才纳入", "能不能享受": a question about eligibility, not an amount. */
   asksConditions: boolean;
+  /** "怎么申请", "申报流程", "要什么材料": how to apply, which only the clauses' own words can answer. */
+  asksProcedure: boolean;
   /** Spans negated in the text ("不是200万"): quantities inside them are not the user's figures. */
   negated: [number, number][];
   /** "哪几个地方的文件里有提": asked of every place covered, each to be answered. */
@@ -91,7 +93,7 @@ const COUNT_QUESTION = /(多少|几)(个|家|项|名|台|条|年|亩)/;
 // A sum that says which enterprises are counted ("主营收入超5000万的有几家"): part of a count asked, not an input.
 const QUALIFIES_COUNT = /^元?(以上|以下)?的?(企业|规上企业|工业企业|项目)?(有|要|达到|需要)?(几|多少)(个|家|项)/;
 // Questions about what a document says (a target, the government's own budget), not about a sum.
-const LOOKUP_QUESTION = /((财政|政府|县里|市里|省里)[^，,。？?]{0,15}(安排|拿出|投入|预算|列支)|专项资金[^，,。？?]{0,6}(累计|总共|一共|总额|规模)|目标|任务|指标|怎么规定|如何规定|怎么讲|怎么说|如何表述|提法|是什么|什么意思|指什么|有哪些|包括|哪些内容|谁负责|哪个部门|由谁)/;
+const LOOKUP_QUESTION = /((财政|政府|县里|市里|省里)[^，,。？?]{0,15}(安排|拿出|拿[^，,。？?]{0,6}出来|投入|预算|列支)|专项资金[^，,。？?]{0,6}(累计|总共|一共|总额|规模)|目标|任务|指标|怎么规定|如何规定|怎么讲|怎么说|如何表述|提法|是什么|什么意思|指什么|有哪些|包括|哪些内容|谁负责|哪个部门|由谁)/;
 // An amount the message asserts as the subsidy itself ("补贴是500万"): never a calculation base.
 const CLAIMED = /((补贴|补助|奖励|资助|奖补|扶持)(资金|金额|款)?(就|应该|应当)?(是|为|有|给)|(能|可以|会|应该)(补|拿|奖|给|领)到?)$/;
 // A figure put to the assistant for agreement ("每人奖补2万元对吧", "能补40万，对吧"): a claim, not an input.
@@ -113,6 +115,7 @@ function cueBefore(text: string, q: Quantity, quantities: readonly Quantity[]): 
 const ADDITIVE = /(又|再|另外|还买了|还采购了|追加|同一年|同年|加上|第二台|第二次)/;
 const ASKS_TOTAL = /(一共|总共|合计|累计|共计|总计|加起来|总额|[两三四五\d]年(下来|内|里|共|总|合)|全部加)/;
 const BROAD = /(有哪些|有什么|都有啥|有啥|概况|概述|主要内容|主要讲|讲了什么|讲了啥|讲的是什么|哪些方面|哪几种|哪几项|哪些政策|哪些措施|哪些扶持|哪些支持|哪些补贴|哪些奖励|介绍一下|概括|汇总|一览|梳理|列一下|列出)/;
+const PROCEDURE = /((怎么|如何|怎样|去哪|到哪|哪里|在哪)(申请|申报|办理|报名|提交|办)|(申请|申报|办理)(流程|程序|手续|材料)|(什么|哪些)材料)/;
 const CONDITIONS = /(什么条件|哪些条件|啥条件|(放宽到|什么规模|什么样|哪类|哪一类|哪种)的?企业|申请条件|条件(呢|是啥|有哪些|怎么样)|要求呢|需要满足|要满足|满足.{0,6}条件|条件是|什么要求|哪些要求|门槛|最少要|至少要|最低要|才能(纳入|享受|申请|拿)|够不够格|符不符合|有没有资格|什么资格|能不能享受|可以享受吗|能享受吗)/;
 const NEGATION = /(不是|并非|不在|不属于|不对|不止|而不是)([^，,。；;？?！!是]{0,10})|(还没有?|没有|尚未|未)被?(认定|评上|评为|获得|拿到|入选)([^，,。；;？?！!\s]{0,10})/g;
 
@@ -173,7 +176,7 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
     commerce: lexicon.choiceWords.some((w) => trimmed.includes(w)),
     // Said after a courtesy or a self-introduction too ("您好，我们其实是…", "这样算呢，谢谢").
     followUp: sentences.some((x) => FOLLOW_UP.test(x)), corrects: sentences.some((x) => CORRECTION.test(x)), injection: INJECTION.test(trimmed),
-    additive: ADDITIVE.test(trimmed), asksTotal: ASKS_TOTAL.test(trimmed), broad: BROAD.test(trimmed), asksConditions: CONDITIONS.test(trimmed),
+    additive: ADDITIVE.test(trimmed), asksTotal: ASKS_TOTAL.test(trimmed), broad: BROAD.test(trimmed), asksConditions: CONDITIONS.test(trimmed), asksProcedure: PROCEDURE.test(trimmed),
     negated, acrossPlaces: ACROSS_PLACES.test(own),
     uncoveredTopics: lexicon.gazetteer.topicsNotCovered.filter((t) => t.phrases.some((p) => saysOutside(own, p, negated))).map((t) => t.name),
   };

@@ -808,6 +808,27 @@ describe('options a message enumerates', () => {
   });
 });
 
+describe('d9 kinds: lookups asked in passing', () => {
+  it('what the government puts in (财政…拿多少钱出来) is a lookup with its figure', async () => {
+    const [reply] = await converse('东源县政府三年一共拿多少钱出来支持技改');
+    expect(reply?.intent).toBe('lookup');
+    expect(reply?.answer).toContain('1亿元');
+  });
+
+  it('a provision named by its own words is about the documents, however much chat surrounds it', async () => {
+    const [reply] = await converse('工作母机到底指什么 买普通机床算不算 我们是小厂随便问问');
+    expect(reply?.intent).toBe('lookup');
+    expect(reply?.citations.map((c) => c.clauseId)).toContain('zhongshan-2018:四.三');
+  });
+
+  it('a document that sets no rate, asked its standard and something else: the clause first, then the statement', async () => {
+    const [reply] = await converse('深圳的事后奖补定了标准没有 要怎么申请');
+    expect(reply?.answer.split('\n')[0]).not.toMatch(/^深圳2015年文件只规定/);
+    expect(reply?.citations.map((c) => c.clauseId)).toContain('shenzhen-2015:十一');
+    expect(reply?.answer).toContain('没有规定补贴比例或金额');
+  });
+});
+
 describe('documents that set no rate', () => {
   it('a lookup that lands on the clause where they speak of funding also says they set no rate; one elsewhere does not', async () => {
     const [funding] = await converse('深圳的技改文件里财政资金怎么支持技改项目');

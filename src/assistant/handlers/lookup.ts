@@ -31,8 +31,10 @@ function leadSentence(hit: SearchHit | undefined, ctx: HandlerContext): string {
 export async function lookup(u: Understanding, ctx: HandlerContext, namedDocIds: string[] = [], searched?: SearchHit[]): Promise<AssistantReply> {
   const hits = searched && namedDocIds.length === 0 ? searched
     : await searchPolicy(ctx.corpus, ctx.retriever, { query: u.text, k: 3, docIds: namedDocIds.length ? namedDocIds : undefined });
-  // Words such as 补贴 or 企业 occur everywhere; an answer needs the clauses to share what the question is about.
-  if (hits.length === 0 || !aboutTheDocuments(u.text, hits, u.regions.length > 0 || namedDocIds.length > 0, ctx.lexicon.gazetteer)) {
+  // Words such as 补贴 or 企业 occur everywhere; an answer needs the clauses to share what the question is about. A
+  // provision named by its own words (啥算工作母机啊…) makes it so, as a region named does, however long the chat around it.
+  const namesProvision = chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, all: true }).rules.length > 0;
+  if (hits.length === 0 || !aboutTheDocuments(u.text, hits, u.regions.length > 0 || namedDocIds.length > 0 || namesProvision, ctx.lexicon.gazetteer)) {
     return plainReply('out_of_scope', `收录的文件中没有找到与此相关的条款。${ctx.lexicon.coverage}`, [], HELP_SUGGESTIONS);
   }
   // A near tie for first place goes to the clause sharing most of the question's own words; a question of what a term
