@@ -115,7 +115,7 @@ export class PolicyAssistant {
     if (restated) {
       // Asked again whole, as a first question: the earlier turn's awards are replaced, not added to.
       const reply = await this.route(understand(restated, ctx.lexicon), { ...previous, subjectText: null, inputs: {}, awards: [], lastQuestion: null }, next);
-      return { ...reply, answer: `（按更正后的数字重新计算，其他条件同上一问）\n${reply.answer}` };
+      return { ...reply, answer: `（按${u.corrects ? '更正后' : '新'}的数字重新计算，其他条件同上一问）\n${reply.answer}` };
     }
     // A subject no document speaks of, with no figure to compute on ("增值税税率是13%还是9%"): said so, by name.
     if (u.uncoveredTopics.length && !u.suppliesInputs) return topicsNotCovered(u.uncoveredTopics, ctx);
@@ -243,8 +243,12 @@ export class PolicyAssistant {
       // The question this turn answered, whole, for a later correction to restate: a follow-up's own words are whole
       // only with the figures it changes put into the question it follows.
       const whole = regional || (several ? several.rules.length > 1 || !carry : !carry) || asked !== u;
+      // A follow-up in words only (忘了说 我们是龙头骨干企业) joins the question it follows; one naming a region replaces
+      // what the question said of it, so it is not joined.
+      const joined = previous.lastQuestion && u.quantities.length === 0 && u.regions.length === 0
+        ? `${withoutPlainCase(previous.lastQuestion, ownChoice.rules, ctx.rules)}，${u.text}` : null;
       next.lastQuestion = whole ? asked.text
-        : previous.lastQuestion ? restatedQuestion(understand(previous.lastQuestion, ctx.lexicon), u) : null;
+        : previous.lastQuestion ? restatedQuestion(understand(previous.lastQuestion, ctx.lexicon), u) ?? joined : null;
       return turn.reply;
     }
     // A short follow-up ("需要什么条件？") is about the subject of the conversation.
@@ -306,6 +310,16 @@ function withoutDenied(subject: string, u: Understanding, rules: PolicyRules): s
     && !r.vocabulary.triggers.some((w) => saysOutside(u.text, w, u.negated)));
   const words = [...new Set(deniedRules.flatMap((r) => r.vocabulary.triggers))].sort((a, b) => b.length - a.length);
   return words.reduce((text, w) => text.split(w).join(''), subject);
+}
+
+/**
+ * The earlier question less the words that named the general case of a provision now named in its narrower form
+ * ("普通技改项目…" then "忘了说 我们是龙头骨干企业": 普通技改 no longer holds).
+ */
+function withoutPlainCase(text: string, named: readonly SubsidyRule[], rules: PolicyRules): string {
+  const general = rules.rules.filter((r) => named.some((n) => n.specializes === r.id));
+  const words = general.flatMap((r) => r.vocabulary.plainCase).sort((a, b) => b.length - a.length);
+  return words.reduce((t, w) => t.split(w).join(''), text);
 }
 
 /** 《document title》label, as answers refer to a clause. */

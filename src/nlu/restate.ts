@@ -47,9 +47,9 @@ function sharedCueChars(a: string, b: string): number {
  */
 export function restatedQuestion(earlier: Understanding, now: Understanding): string | null {
   const outsideNegation = (u: Understanding) => (q: Quantity) => !u.negated.some(([a, b]) => q.start >= a && q.start < b);
-  const fresh = now.quantities.filter((q) => REPLACEABLE.includes(q.kind)).filter(outsideNegation(now));
-  if (!fresh.length) return null;
   const old = earlier.quantities.filter((q) => REPLACEABLE.includes(q.kind)).filter(outsideNegation(earlier));
+  const fresh = now.quantities.filter((q) => REPLACEABLE.includes(q.kind)).filter(outsideNegation(now));
+  if (!fresh.length) return scaledQuestion(earlier, old, now.text);
   const replaced = new Map<Quantity, Quantity>();
   for (const q of fresh) {
     let candidates = old.filter((p) => p.kind === q.kind && (q.kind !== 'headcount' || p.level === q.level));
@@ -64,7 +64,39 @@ export function restatedQuestion(earlier: Understanding, now: Understanding): st
     if (candidates.length !== 1 || !only || replaced.has(only)) return null;
     replaced.set(only, q);
   }
+  // The same figures said again ("假设每年增量都是80万" while asking the total) change nothing to restate.
+  if ([...replaced].every(([p, q]) => p.value.eq(q.value))) return null;
   // Spans replaced from the end, so earlier offsets stay valid.
   return [...replaced].sort(([a], [b]) => b.start - a.start)
     .reduce((text, [p, q]) => `${text.slice(0, p.start)}${figureText(q)}${text.slice(p.end)}`, earlier.text);
+}
+
+// An earlier figure changed by an exact factor, with the words that name it before (投资额减半, 面积翻一番).
+const FACTORS: readonly [RegExp, string][] = [
+  [/(减半|砍半|少一半|减少一半|打对折)/, '0.5'],
+  [/(翻倍|翻番|翻一番|翻一倍|多一倍|增加一倍|加倍|两倍|2倍)/, '2'],
+];
+
+const KIND_WORDS: readonly [string, RegExp][] = [
+  ['area', /(面积|平米|平方)/], ['rent', /(租金|月租|房租)/], ['months', /(月数|期限|租期|几个月)/],
+];
+
+/** "那投资额减半呢": the earlier question with the one figure the change names scaled, or null (none, or several). */
+function scaledQuestion(earlier: Understanding, old: readonly Quantity[], text: string): string | null {
+  const found = FACTORS.map(([pattern, factor]) => ({ match: pattern.exec(text), factor })).filter((x) => x.match);
+  const [change] = found;
+  if (found.length !== 1 || !change?.match) return null;
+  const cue = text.slice(Math.max(0, change.match.index - 8), change.match.index);
+  // A word of the figure's kind (面积翻一番, 租金减半) names it among figures of other kinds.
+  const kinds = KIND_WORDS.filter(([, words]) => words.test(cue)).map(([kind]) => kind);
+  let candidates = old.filter((q) => q.kind !== 'headcount' && q.kind !== 'count' && (!kinds.length || kinds.includes(q.kind)));
+  if (candidates.length > 1) {
+    const scored = candidates.map((p) => ({ p, score: sharedCueChars(cueOf(earlier.text, p, earlier.quantities), cue) }));
+    const best = Math.max(0, ...scored.map((x) => x.score));
+    candidates = best > 0 ? scored.filter((x) => x.score === best).map((x) => x.p) : [];
+  }
+  const [only] = candidates;
+  if (candidates.length !== 1 || !only) return null;
+  const scaled: Quantity = { ...only, value: only.value.mul(change.factor), text: '' };
+  return `${earlier.text.slice(0, only.start)}${figureText(scaled)}${earlier.text.slice(only.end)}`;
 }

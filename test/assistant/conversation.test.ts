@@ -560,6 +560,14 @@ describe('figures read for what they are said to be', () => {
     expect(own?.citations.map((c) => c.clauseId)).not.toEqual(['dongyuan-2018:四.一']);
   });
 
+  it('an addendum in words (漏说了 …龙头骨干) recomputes, and an exact factor (减半, 翻倍) scales the figure it names', async () => {
+    const [, leading, halved] = await converse('中山 普通技改项目 投资2000万 资助多少', '漏说了 我们是龙头骨干企业', '投资额减半呢');
+    expect(amountOf(leading)).toBe('4000000');
+    expect(amountOf(halved)).toBe('2000000');
+    const [, doubled] = await converse('东源设备购置额200万 补多少', '那设备购置额翻倍呢');
+    expect(amountOf(doubled)).toBe('800000');
+  });
+
   it('a figure that says something else adds a fact, it replaces nothing', async () => {
     const [, added] = await converse('东源 技改完工了 县级分成的财政贡献增量每年60万 以奖代补多少', '补充一下 我们主营业务收入只有800万');
     expect(added?.calculation).toBeNull();

@@ -18,6 +18,9 @@ describe('restatedQuestion', () => {
     ['买了200万的工作母机补多少', '不对，是300万', '买了300万的工作母机补多少'],
     // Two figures corrected at once, each in its place; the negated one is not a figure given.
     ['闲置厂房8000平，租了12个月', '不是12个月，是9个月，面积是6000平', '闲置厂房6000平，租了9个月'],
+    // An exact factor said of the figure it names.
+    ['投资额3000万 能资助多少', '那投资额减半呢', '投资额15000000元 能资助多少'],
+    ['闲置厂房8000平，租了12个月', '面积翻一番呢', '闲置厂房16000平方米，租了12个月'],
   ])('%s + %s → %s', (earlier, now, expected) => {
     expect(restate(earlier, now)).toBe(expected);
   });
@@ -28,6 +31,8 @@ describe('restatedQuestion', () => {
     // A figure that says something else adds a fact.
     ['东源 县级分成增量每年60万 以奖代补多少', '补充一下 我们主营业务收入只有800万'],
     ['单体7000平的闲置厂房 租12个月', '不对 我们只租了其中4500平'],
+    // The same figure said again changes nothing.
+    ['县级分成增量80万，以奖代补多少', '那三年一共能拿多少？假设每年增量都是80万'],
     // No figure of a kind given earlier.
     ['买了200万的工作母机补多少', '不对，是3个技师'],
     ['买了200万的工作母机补多少', '不对，是东源'],
