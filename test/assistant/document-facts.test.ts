@@ -103,3 +103,14 @@ describe('document facts beside what the text says', () => {
     expect(reply.answer).not.toContain('相关条款');
   });
 });
+
+describe('document facts: who does the act asked about', () => {
+  it('"市级部分由谁承担" quotes the clause\'s own words for it beside the department', async () => {
+    const reply = await ask('中山行动计划的财政贡献增量事后奖补归哪个部门负责 市级部分由谁承担');
+    expect(reply.answer).toContain('负责部门：市经济和信息化局');
+    expect(reply.answer).toContain('由市镇共同承担');
+    // An act the clause does not speak of adds nothing.
+    const other = await ask('中山行动计划的财政贡献增量事后奖补归哪个部门负责 由谁审核');
+    expect(other.answer).not.toContain('关于“审核”');
+  });
+});

@@ -205,6 +205,10 @@ export async function answerDocumentFacts(text: string, regions: readonly string
       citations.push(found.id);
       // A clause's closing note is a department's name; a whole sentence is not one to send the reader to.
       if (!/[，。；]/.test(found.unit) && found.unit.length <= 30) contactUnit = found.unit;
+      // "市级那部分由谁承担": the clause's own words for the act asked about (承担), where they say who does it.
+      const act = /(?:由谁|谁来?|哪级|哪一级)(\p{Script=Han}{2})/u.exec(text)?.[1];
+      const said = act ? (ctx.corpus.clauseById.get(found.id)?.text ?? '').split(/[。；（）]/).filter((x) => x.includes(act)) : [];
+      if (said.length) heads.push(`关于“${act}”，原文：“${said.join('；')}”（${ctx.clauseRef(found.id)}）`);
     } else {
       heads.push('文件没有写明负责该事项的部门。');
     }
