@@ -13,7 +13,7 @@ import { HELP_SUGGESTIONS, followedBy, plainReply } from './compose.js';
 import type { ConversationSlots } from './conversation.js';
 import { aboutTheDocuments } from './evidence.js';
 import { SIDE_BY_SIDE, regionalAwards, severalAwards } from './handlers/awards.js';
-import { calculate } from './handlers/calculate.js';
+import { calculate, documentGateNotMet } from './handlers/calculate.js';
 import { namedDocuments, unratedFor, type HandlerContext } from './handlers/context.js';
 import { DOCUMENT_FACT_CUE, asksSourceOfAnswer, answerDocumentFacts, answerSource } from './handlers/document-facts.js';
 import { compareLookup, lookup, type LookupScope } from './handlers/lookup.js';
@@ -220,7 +220,7 @@ export class PolicyAssistant {
       if (siblings.length >= 2) return answerOverview([...new Set(siblings.map((r) => r.docId))], { rules: siblings, named: true }, ctx);
     }
     const measures = choice.rules.length === 0 && asksAmount ? unratedFor(docsInScope, subjectText, ctx) : [];
-    if (measures.length) return unrated(measures, ctx);
+    if (measures.length) return unrated(measures, ctx, documentGateNotMet(measures.map((m) => m.docId), u, ctx));
     if (choice.rules.length && (asksAmount || u.suppliesInputs || subjectText !== u.text || u.cue === 'compare')) {
       next.subjectText = subjectText;
       // Earlier amounts carry over when this turn keeps the subject (a follow-up, or the same rule named again).

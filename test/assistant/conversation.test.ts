@@ -837,6 +837,20 @@ describe('d9 kinds: lookups asked in passing', () => {
   });
 });
 
+describe('a threshold every provision of a document shares', () => {
+  it('is applied to the measures it names without a rate too: 六安 设备补贴 below the project library\'s 200万', async () => {
+    const [below] = await converse('六安 买设备投了150万 有补贴吗');
+    expect(below?.calculation).toBeNull();
+    expect(below?.answer).toContain('不符合条件');
+    expect(below?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['luan-draft:三.二', 'luan-draft:三.一']));
+    const [above] = await converse('六安 买设备投了350万 有补贴吗');
+    expect(above?.answer).not.toContain('不符合');
+    const [compared] = await converse('固定资产投资150万 都是买设备 六安和东源各能补多少');
+    expect(sortedAmounts(compared)).toEqual(['300000']);
+    expect(compared?.answer).toContain('低于门槛 200万元');
+  });
+});
+
 describe('documents that set no rate', () => {
   it('a lookup that lands on the clause where they speak of funding also says they set no rate; one elsewhere does not', async () => {
     const [funding] = await converse('深圳的技改文件里财政资金怎么支持技改项目');

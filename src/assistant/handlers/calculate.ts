@@ -181,8 +181,9 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
         regionLines.push(`【${region}】${noRates.map((n) => n.statement).join('')}无法计算金额。${docIds.map((id) => ctx.validityLine(id)).join('')}`);
         regionClauses.push(...noRates.flatMap((n) => n.clauseIds));
       } else if (unrated.length) {
-        regionLines.push(`【${region}】${unrated.map((m) => unratedSentence(m, ctx)).join('')}无法计算金额。${[...new Set(unrated.map((m) => m.docId))].map((id) => ctx.validityLine(id)).join('')}`);
-        regionClauses.push(...unrated.map((m) => m.clauseId));
+        const gate = documentGateNotMet(unrated.map((m) => m.docId), u, ctx);
+        regionLines.push(`【${region}】${unrated.map((m) => unratedSentence(m, ctx)).join('')}无法计算金额。${gate?.sentence ?? ''}${[...new Set(unrated.map((m) => m.docId))].map((id) => ctx.validityLine(id)).join('')}`);
+        regionClauses.push(...unrated.map((m) => m.clauseId), ...(gate ? [gate.clauseId] : []));
       } else {
         regionLines.push(`【${region}】收录的${region}文件中没有与此对应的补贴条款。`);
       }
@@ -223,6 +224,28 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
 }
 
 /** The provision does not apply: which threshold the inputs fall short of, quoted, with no figure. */
+/**
+ * A threshold every provision of a document shares (六安: 固定资产投资200万元以上 to enter the project library, the
+ * precondition of its awards) that the message's figures fall short of: said also of the measures it names without a
+ * rate, since they are awards of the same document. Null where no such threshold is given or it is met.
+ */
+export function documentGateNotMet(docIds: readonly string[], u: Understanding, ctx: HandlerContext): { sentence: string; clauseId: string } | null {
+  for (const docId of new Set(docIds)) {
+    const rules = ctx.rules.rules.filter((r) => r.docId === docId);
+    const [first] = rules;
+    const shared = first?.thresholds.filter((t) => rules.every((r) => r.thresholds.some((o) => o.clauseId === t.clauseId && o.input === t.input && o.minimum === t.minimum)));
+    if (!first || !shared?.length) continue;
+    const gate = { ...first, thresholds: shared };
+    const outcome = computeSubsidy(gate, inputsFor(gate, u).inputs, { today: ctx.today, documents: ctx.corpus.documentById });
+    const short = outcome.ok ? outcome.calculation.shortOf : null;
+    if (!outcome.ok || !short) continue;
+    const threshold = shared.find((t) => t.clauseId === short.clauseId) ?? shared[0];
+    const below = outcome.calculation.steps.filter((x) => x.includes('低于门槛')).join('，');
+    return { sentence: `另外，${below}，不符合条件：${short.consequence}（${ctx.clauseRef(short.clauseId)}：“${threshold?.quote ?? ''}”）。`, clauseId: short.clauseId };
+  }
+  return null;
+}
+
 function notEligible(computed: { rule: SubsidyRule; calculation: Calculation }[], ctx: HandlerContext): AssistantReply {
   const lines = computed.map(({ rule, calculation }) => {
     const short = calculation.shortOf;

@@ -36,8 +36,9 @@ export function noRates(docIds: string[], ctx: HandlerContext, options: { status
 }
 
 /** An amount asked of measures the documents name without a rate: each quoted, and why no figure follows. */
-export function unrated(measures: readonly UnratedMeasure[], ctx: HandlerContext): AssistantReply {
+export function unrated(measures: readonly UnratedMeasure[], ctx: HandlerContext, gate: { sentence: string; clauseId: string } | null = null): AssistantReply {
   const lines = measures.map((m) => unratedSentence(m, ctx));
   const status = [...new Set(measures.map((m) => m.docId))].map((id) => ctx.validityLine(id)).join('');
-  return plainReply('lookup', `${lines.join('\n')}因此无法计算金额。${status}`, ctx.citations(measures.map((m) => m.clauseId)), HELP_SUGGESTIONS);
+  const cited = [...measures.map((m) => m.clauseId), ...(gate ? [gate.clauseId] : [])];
+  return plainReply('lookup', `${lines.join('\n')}因此无法计算金额。${gate?.sentence ?? ''}${status}`, ctx.citations(cited), HELP_SUGGESTIONS);
 }
