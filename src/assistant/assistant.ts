@@ -120,7 +120,8 @@ export class PolicyAssistant {
     // A subject no document speaks of, with no figure to compute on ("增值税税率是13%还是9%"): said so, by name.
     if (u.uncoveredTopics.length && !u.suppliesInputs) return topicsNotCovered(u.uncoveredTopics, ctx);
     // "机器换人 哪几个地方的文件里有提": each region looked up, those whose documents say nothing named as such.
-    if (u.acrossPlaces && !u.regions.length && !u.suppliesInputs) {
+    // A broad question of every place ("各地对企业买设备都有些什么补贴政策") is an overview, each document its block.
+    if (u.acrossPlaces && !u.regions.length && !u.suppliesInputs && !u.broad) {
       return compareLookup(u, this.regionScopes([...new Set(ctx.corpus.documents.map((d) => d.region))], []), ctx, { provisions: true });
     }
     const keepsTopic = Boolean(previous.subjectText) && (u.followUp || u.level !== null || u.commerce || u.regions.length > 0 || u.quantities.length > 0);

@@ -693,7 +693,7 @@ describe('questions asked of every place', () => {
     const [reply] = await converse('各地对企业买设备都有些什么补贴政策？');
     const cited = reply?.citations.map((c) => c.clauseId) ?? [];
     expect(cited).toContain('dongyuan-2018:四.一');
-    expect(reply?.answer).toMatch(/【东源县】技术改造设备购置（东源）：按设备购置额20%/);
+    expect(reply?.answer).toMatch(/【东源县[^】]*】\n· 技术改造设备购置（东源）：按设备购置额20%/);
   });
 
   it('a rare word only one clause of a region says is found though the fused ranking buries it', async () => {
@@ -798,6 +798,12 @@ describe('overviews', () => {
     expect(finance?.answer).toContain('2.5亿元');
     const [quality] = await converse('中山对质量品牌有哪些支持');
     expect(quality?.answer).toContain('市质监局');
+  });
+
+  it('a broad question of every place (各地…都有些什么) lists each document\'s measures, not one clause per region', async () => {
+    const [reply] = await converse('各个地方对公共服务平台建设都有些什么扶持');
+    expect(reply?.intent).toBe('overview');
+    expect(reply?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['zhongshan-2018:四.二', 'zhongshan-2018:四.七']));
   });
 
   it('a clause that names the topic in fewer words than the best one still belongs to it (设备 beside 设备购置)', async () => {
