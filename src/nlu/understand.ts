@@ -115,6 +115,7 @@ function cueBefore(text: string, q: Quantity, quantities: readonly Quantity[]): 
 const ADDITIVE = /(又|再|另外|还买了|还采购了|追加|同一年|同年|加上|第二台|第二次)/;
 const ASKS_TOTAL = /(一共|总共|合计|累计|共计|总计|加起来|总额|[两三四五\d]年(下来|内|里|共|总|合)|全部加)/;
 const BROAD = /(有哪些|有什么|有些什么|有些啥|都有啥|有啥|概况|概述|主要内容|主要讲|讲了什么|讲了啥|讲的是什么|哪些方面|哪几种|哪几项|哪些政策|哪些措施|哪些扶持|哪些支持|哪些补贴|哪些奖励|介绍一下|概括|汇总|一览|梳理|列一下|列出)/;
+const LEADING_COURTESY = /^(请问一下|请问|您好|你好|麻烦问一下|麻烦问下|问一下|想问一下|想问下|打扰一下)[\s~～]*/;
 const PROCEDURE = /((怎么|如何|怎样|去哪|到哪|哪里|在哪)(申请|申报|办理|报名|提交|办)|(申请|申报|办理)(流程|程序|手续|材料)|(什么|哪些)材料)/;
 const CONDITIONS = /(什么条件|哪些条件|啥条件|(放宽到|什么规模|什么样|哪类|哪一类|哪种)的?企业|申请条件|条件(呢|是啥|有哪些|怎么样)|要求呢|需要满足|要满足|满足.{0,6}条件|条件是|什么要求|哪些要求|门槛|最少要|至少要|最低要|才能(纳入|享受|申请|拿)|够不够格|符不符合|有没有资格|什么资格|能不能享受|可以享受吗|能享受吗)/;
 const NEGATION = /(不是|并非|不在|不属于|不对|不止|而不是)([^，,。；;？?！!是]{0,10})|(还没有?|没有|尚未|未)被?(认定|评上|评为|获得|拿到|入选)([^，,。；;？?！!\s]{0,10})/g;
@@ -141,7 +142,8 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
   const negated = [...trimmed.matchAll(NEGATION)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as [number, number]);
   // "河源市本级…不是东源县的": a region named only to be excluded is not a region asked about.
   const lower = trimmed.toLowerCase();
-  const sentences = trimmed.split(/[，,。；;！!？?]+/).map((x) => x.trim()).filter(Boolean);
+  // Each sentence as it would start without a courtesy glued to it (请问那投资额减半呢, 您好其实我们是…).
+  const sentences = trimmed.split(/[，,。；;！!？?]+/).map((x) => x.trim().replace(LEADING_COURTESY, '')).filter(Boolean);
   const askedAbout = (region: string) => (lexicon.gazetteer.covered.find((r) => r.region === region)?.aliases ?? [])
     .some((alias) => saysOutside(lower, alias, negated));
   const covered = mentioned.covered.filter(askedAbout);
