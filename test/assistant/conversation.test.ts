@@ -56,6 +56,13 @@ describe('conversations', () => {
     expect(reply?.citations.map((c) => c.clauseId)).toEqual(['zhongshan-2018:四.一', 'dongyuan-2018:四.一']);
   });
 
+  it('the figure said after "中山、东源各补多少" is every region\'s, not the last named one\'s', async () => {
+    const [after] = await converse('中山、东源各补多少，设备40万');
+    const [before] = await converse('设备40万，中山、东源各补多少');
+    expect(sortedAmounts(after)).toEqual(['100000', '40000']);
+    expect(sortedAmounts(after)).toEqual(sortedAmounts(before));
+  });
+
   it('computes each region on its own part of the message: its provision and its figure', async () => {
     const [reply] = await converse('东源那边设备购置80万；中山那边是工作母机库的母机，买了300万。两边各补多少');
     expect(reply?.intent).toBe('compare');

@@ -1,4 +1,4 @@
-import type { Quantity } from '../../nlu/quantities.js';
+import { findQuantities, type Quantity } from '../../nlu/quantities.js';
 import { understand, type Understanding } from '../../nlu/understand.js';
 import { findRegions } from '../../nlu/regions.js';
 import { chooseRules, firstMention, unitScore, type SubsidyRule } from '../../policy/index.js';
@@ -117,9 +117,10 @@ export function regionalAwards(u: Understanding, regions: readonly string[], ctx
   for (const piece of pieces) {
     const named = findRegions(piece, ctx.lexicon.gazetteer).covered.filter((r) => regions.includes(r));
     if (named.length === 1) current = named[0];
-    // "都是40w", "各补多少", "三个地方": said of every region.
-    if (named.length > 1 || (named.length === 0 && BOTH.test(piece))) current = undefined;
-    if (named.length === 1 || (named.length === 0 && current)) own.get(current ?? '')?.push(piece);
+    // "都是40w", "各补多少", "三个地方": said of every region, also after the last region of a list (中山、东源各补多少).
+    const ofEvery = BOTH.test(piece) && (named.length !== 1 || findQuantities(piece).length === 0);
+    if (named.length > 1 || ofEvery) current = undefined;
+    if (!ofEvery && (named.length === 1 || (named.length === 0 && current))) own.get(current ?? '')?.push(piece);
     else shared.push(piece);
   }
   if (![...own.values()].some((p) => p.length)) return null;
