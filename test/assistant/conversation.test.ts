@@ -850,6 +850,15 @@ describe('d9 kinds: lookups asked in passing', () => {
   });
 });
 
+describe('the level of a fixed award', () => {
+  it('is the one said right before the provision\'s word, not another level word elsewhere (市级技改项目库)', async () => {
+    const [reply] = await converse('六安 我们的省级设计中心刚认定 项目已经进了市级技改项目库 投资400万 奖多少');
+    expect(amountOf(reply)).toBe('200000');
+    const [city] = await converse('六安 市级技术中心认定了 项目进了市级技改项目库 投资300万 奖多少');
+    expect(amountOf(city)).toBe('100000');
+  });
+});
+
 describe('a threshold every provision of a document shares', () => {
   it('is applied to the measures it names without a rate too: 六安 设备补贴 below the project library\'s 200万', async () => {
     const [below] = await converse('六安 买设备投了150万 有补贴吗');

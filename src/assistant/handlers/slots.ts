@@ -75,6 +75,22 @@ function optionFor(rule: SubsidyRule, u: Understanding): string | null {
   if (f.type !== 'fixed') return null;
   const byLabel = f.options.filter((o) => saysOutside(u.text, o.label, u.negated)).sort((a, b) => b.label.length - a.label.length)[0];
   if (byLabel) return byLabel.key;
+  // "省级设计中心认定下来了…进了市级技改项目库": the level said right before the provision's own word is its level.
+  let nearest: { key: string; gap: number } | null = null;
+  for (const trigger of rule.vocabulary.triggers) {
+    for (let at = u.text.indexOf(trigger); at >= 0; at = u.text.indexOf(trigger, at + 1)) {
+      const before = u.text.slice(Math.max(0, at - 8), at);
+      for (const o of f.options) {
+        for (const cue of o.cues) {
+          const end = before.lastIndexOf(cue);
+          if (end < 0) continue;
+          const gap = before.length - end - cue.length;
+          if (!nearest || gap < nearest.gap) nearest = { key: o.key, gap };
+        }
+      }
+    }
+  }
+  if (nearest) return nearest.key;
   return u.level && f.options.some((o) => o.key === u.level) ? u.level : null;
 }
 
