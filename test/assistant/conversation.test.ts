@@ -850,6 +850,16 @@ describe('d9 kinds: lookups asked in passing', () => {
   });
 });
 
+describe('the short term and the full term name the same thing', () => {
+  it('普通技术改造项目 is the general case as 普通技改项目 is; 广东省工业企业技改… is the province\'s policy as its full title is', async () => {
+    const [both] = await converse('中山，一个投资2000万的项目，按普通技术改造项目和按智能制造示范项目分别资助多少');
+    expect(sortedAmounts(both)).toEqual(['2000000', '4000000']);
+    const [province] = await converse('《广东省工业企业技改三年行动计划（2018-2020年）》里，省级技改事后奖补按什么比例给？');
+    expect(province?.calculation).toBeNull();
+    expect(province?.answer).toContain('广东省级');
+  });
+});
+
 describe('the level of a fixed award', () => {
   it('is the one said right before the provision\'s word, not another level word elsewhere (市级技改项目库)', async () => {
     const [reply] = await converse('六安 我们的省级设计中心刚认定 项目已经进了市级技改项目库 投资400万 奖多少');
