@@ -319,7 +319,8 @@ const FACTUAL_CATEGORIES: ReadonlySet<GoldenCategory> = new Set(['lookup', 'over
 const FIGURE_NOUN = '目标|比例|门槛|标准|规模|金额|面积|增速|比重|额度|下限|上限|数量|占比';
 const DUOSHAO_REWRITES: readonly [RegExp, string][] = [
   [new RegExp(`(${FIGURE_NOUN})(是什么|是啥|是怎样的)`, 'u'), '$1是多少'],
-  [/几(个|家|年|项|名|次)/u, '多少$1'],
+  // Not 这几个/哪几个/那几个 (这多少个地方 is not Chinese), and not 几 inside 十几/几十.
+  [/(?<![这哪那十])几(个|家|年|项|名|次)/u, '多少$1'],
   [/多大(面积|规模)/u, '$1要多少'],
   [/(达到|不低于|不少于)什么(水平|标准|比例)/u, '$1多少'],
   [/是多少/u, '为多少'],

@@ -113,6 +113,8 @@ describe('operators', () => {
     expect(duoshao.apply('东源2019年要引导几家规上企业技改', { category: 'lookup', clauses: [] }).map((r) => r.text)).toEqual(['东源2019年要引导多少家规上企业技改']);
     expect(duoshao.apply('中山闲置厂房多大面积才能纳入扶持', { category: 'lookup', clauses: [] }).map((r) => r.text)).toEqual(['中山闲置厂房面积要多少才能纳入扶持']);
     expect(duoshao.apply('中山技改目标是什么', calculation)).toEqual([]);
+    // 这几个/哪几个 are not a count asked: 这多少个地方 would not be Chinese.
+    expect(duoshao.apply('机器换人 哪几个地方的文件里有提', { category: 'lookup', clauses: [] })).toEqual([]);
   });
 
   it('move the amount to the end with the words that say what it is', () => {
