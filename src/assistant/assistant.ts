@@ -220,7 +220,9 @@ export class PolicyAssistant {
         .filter((r) => clauses.has(r.clauseId));
       if (siblings.length >= 2) return answerOverview([...new Set(siblings.map((r) => r.docId))], { rules: siblings, named: true }, ctx);
     }
-    const measures = choice.rules.length === 0 && asksAmount ? unratedFor(docsInScope, subjectText, ctx) : [];
+    // With no region named, a measure only one document names (研发费用加计扣除, 六安) is still found there.
+    const unratedScope = docsInScope.length ? docsInScope : ctx.corpus.documents.map((d) => d.id);
+    const measures = choice.rules.length === 0 && asksAmount ? unratedFor(unratedScope, subjectText, ctx) : [];
     if (measures.length) return unrated(measures, ctx, documentGateNotMet(measures.map((m) => m.docId), u, ctx));
     if (choice.rules.length && (asksAmount || u.suppliesInputs || subjectText !== u.text || u.cue === 'compare')) {
       next.subjectText = subjectText;

@@ -883,6 +883,15 @@ describe('a threshold every provision of a document shares', () => {
   });
 });
 
+describe('measures a document names without a rate', () => {
+  it('are found with no region named, where only one document names them (研发费用加计扣除: 六安)', async () => {
+    const [reply] = await converse('研发费用加计扣除能补多少');
+    expect(reply?.calculation).toBeNull();
+    expect(reply?.citations.map((c) => c.clauseId)).toEqual(['luan-draft:三.三']);
+    expect(reply?.answer).toContain('没有规定扣除比例');
+  });
+});
+
 describe('documents that set no rate', () => {
   it('a lookup that lands on the clause where they speak of funding also says they set no rate; one elsewhere does not', async () => {
     const [funding] = await converse('深圳的技改文件里财政资金怎么支持技改项目');
