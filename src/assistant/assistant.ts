@@ -178,7 +178,9 @@ export class PolicyAssistant {
       if (topic.named && topic.rules.length === 0 && !listed) return this.lookupNotingRates(u, named, docsInScope);
       // One provision named ("东源买设备有什么补贴") is answered as that provision; a kind of support, or several, as a list.
       const clauses = new Set(topic.rules.map((r) => r.clauseId)).size;
-      if (!topic.named || choice.rules.length !== 1 || clauses !== 1 || topic.measures?.length) return answerOverview(docIds, topic, ctx);
+      // Every provision the words name counts (中国质量奖 名牌产品 → two), not only the best choice.
+      const namedProvisions = chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions: next.regions, all: true }).rules.length;
+      if (!topic.named || namedProvisions !== 1 || clauses !== 1 || topic.measures?.length) return answerOverview(docIds, topic, ctx);
     }
     // A follow-up to a calculation ("换成深圳呢", "如果是智能制造示范项目呢") asks the amount again, with one thing changed.
     const followsCalculation = Boolean(previous.subjectText) && Object.keys(previous.inputs).length > 0

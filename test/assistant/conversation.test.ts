@@ -813,6 +813,14 @@ describe('overviews', () => {
     expect(reply?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['zhongshan-2018:四.二', 'zhongshan-2018:四.七']));
   });
 
+  it('"能拿哪些奖" naming two awards of one clause asks the list of awards, not their sum', async () => {
+    const [reply] = await converse('中山做质量品牌的企业能拿哪些奖 比如中国质量奖 名牌产品这些');
+    expect(reply?.intent).toBe('overview');
+    expect(reply?.calculation).toBeNull();
+    expect(reply?.answer).toContain('中国质量奖最高200万元');
+    expect(reply?.answer).toContain('市质监局');
+  });
+
   it('a clause that names the topic in fewer words than the best one still belongs to it (设备 beside 设备购置)', async () => {
     const [reply] = await converse('中山在设备购置上都有哪些扶持');
     expect(reply?.intent).toBe('overview');
