@@ -77,7 +77,9 @@ export function addEnglishTerms(terms: readonly { term: string; policyTerm: stri
 /** "M&A reward in Zhongshan" → "并购 奖励 in Zhongshan": English policy terms replaced by the documents' words. */
 // One spelling for a term the documents write in full and callers shorten (技改 = 技术改造), so both rankings see the
 // same query whichever is typed.
-const ONE_SPELLING: readonly [RegExp, string][] = [[/技术改造/g, '技改']];
+// The generic words for the money asked about (补助, 资助, 扶持资金 …) read as one, so that which a caller picks moves
+// neither ranking; the documents' own terms that contain one (事后奖补, 以奖代补) are kept.
+const ONE_SPELLING: readonly [RegExp, string][] = [[/技术改造/g, '技改'], [/(补助|资助|扶持资金|(?<![事后以])奖补)/g, '补贴']];
 
 export function toPolicyVocabulary(query: string): string {
   let text = query;

@@ -34,3 +34,13 @@ describe('the lexical retriever remembers recent searches', () => {
     expect(scoped.every((h) => h.clause.docId === 'dongyuan-2018')).toBe(true);
   });
 });
+
+describe('one spelling for words callers use interchangeably', () => {
+  it('reads the generic words for the money asked about as one, and keeps the documents\' terms that contain one', async () => {
+    const { toPolicyVocabulary } = await import('../../src/retrieval/index.js');
+    const spelled = ['补贴', '补助', '资助', '奖补', '扶持资金'].map((w) => toPolicyVocabulary(`各地对企业买设备都有些什么${w}政策`));
+    expect(new Set(spelled).size).toBe(1);
+    expect(toPolicyVocabulary('东源事后奖补和以奖代补')).toBe('东源事后奖补和以奖代补');
+    expect(toPolicyVocabulary('技术改造资助')).toBe('技改补贴');
+  });
+});
