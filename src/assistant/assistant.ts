@@ -170,6 +170,8 @@ export class PolicyAssistant {
     if (u.broad && noAmount && !u.followUp && u.cue !== 'compare') {
       const docIds = named.length ? named : ctx.documentsFor(next.regions).map((d) => d.id);
       const found = await overviewTopic(u.text, docIds, ctx);
+      // "有补贴吗" with no place, document or topic of the documents named (火星上开工厂有补贴吗) lists nothing.
+      const namesNothing = u.asksWhetherAny && !found.named && !next.regions.length && !named.length;
       // Documents named side by side are compared provision by provision, or looked up one block each.
       const topic = named.length < 2 ? found : { ...found, measures: [] };
       // A topic with no provision of its own (增资扩产, 工作目标, 工业互联网+) is a clause to look up; one whose parts
@@ -180,7 +182,7 @@ export class PolicyAssistant {
       const clauses = new Set(topic.rules.map((r) => r.clauseId)).size;
       // Every provision the words name counts (中国质量奖 名牌产品 → two), not only the best choice.
       const namedProvisions = chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions: next.regions, all: true }).rules.length;
-      if (!topic.named || namedProvisions !== 1 || clauses !== 1 || topic.measures?.length) return answerOverview(docIds, topic, ctx);
+      if (!namesNothing && (!topic.named || namedProvisions !== 1 || clauses !== 1 || topic.measures?.length)) return answerOverview(docIds, topic, ctx);
     }
     // A follow-up to a calculation ("换成深圳呢", "如果是智能制造示范项目呢") asks the amount again, with one thing changed.
     const followsCalculation = Boolean(previous.subjectText) && Object.keys(previous.inputs).length > 0

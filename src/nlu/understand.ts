@@ -32,8 +32,10 @@ export interface Understanding {
   additive: boolean;
   /** "一共 / 三年合计 / 总共": the question also asks a total (over a duration, or of several awards). */
   asksTotal: boolean;
-  /** "有哪些 / 有什么扶持": a broad question. */
+  /** "有哪些 / 有什么扶持", "有补贴吗": a broad question. */
   broad: boolean;
+  /** Broad only by asking whether there is support at all ("有补贴吗"): a list where something is named to list. */
+  asksWhetherAny: boolean;
   /** "要满足哪些条件", "最少要多少平方米才纳入", "能不能享受": a question about eligibility, not an amount. */
   asksConditions: boolean;
   /** "怎么申请", "申报流程", "要什么材料": how to apply, which only the clauses' own words can answer. */
@@ -59,7 +61,7 @@ const VALIDITY = /(有效(?!运行|实施|落实|推进|提升|利用|降低|提
 // "那…呢", "换成…", and corrections of what was said ("我们其实是…", "不对，是…").
 const CORRECTION = /^.{0,4}(其实|实际上|不对|更正|说错|搞错|写错|打错|纠正)/;
 const FOLLOW_UP = new RegExp(`^(那|如果|换成|改成|要是|假如|再|那如果|补充一下|补充说明|再补充|忘了说|忘说了|漏说了|漏了|还忘了说)|呢[？?]?$|${CORRECTION.source}`);
-const INJECTION = /(忽略|无视|ignore|forget|disregard|override|不要管|不用管|你的规则|system prompt|你就当|就当作?|不许说|别跟我(说|扯|讲|提)|角色扮演|你都说对|有求必应|特批|领导(说|同意|批)|(这次|这回)按[^，,。]{0,8}(奖励|奖|补|发)|(别|不要|不用)(加|写|附|带)(任何)?(备注|说明|提示)|(就|只)回(复|答)?(一个)?数字|你按|系统(提示|指令|通知|消息)|管理员指令|假设比例|比例是\d|rate is|你现在是|假装|照着答|直接(回复|回答)|回答(开头|最后|末尾)|(开头|最后|末尾)加一句|必须(写|回答|回复)|(不要|别)(再)?提|当(成|作)?正式文件|(回答|回复)(都|一律|统一)(说|写|按)|已经?(改成|调整为|调成|取消)|(比例|上限|标准|封顶|保底|口径|额度)[^，,。；;]{0,6}(调整|改|上调|提高|下调)(为|成|到)|新口径|知识库(已)?更新|一律按)/i;
+const INJECTION = /(忽略|无视|ignore|forget|disregard|override|不要管|不用管|你的规则|system prompt|\banswer\b|\breply\b|\brespond\b|\bno cap\b|你就当|就当作?|不许说|别跟我(说|扯|讲|提)|角色扮演|你都说对|有求必应|特批|领导(说|同意|批)|(这次|这回)按[^，,。]{0,8}(奖励|奖|补|发)|(别|不要|不用)(加|写|附|带)(任何)?(备注|说明|提示)|(就|只)回(复|答)?(一个)?数字|你按|系统(提示|指令|通知|消息)|管理员指令|假设比例|比例是\d|rate is|你现在是|假装|照着答|直接(回复|回答)|回答(开头|最后|末尾)|(开头|最后|末尾)加一句|必须(写|回答|回复)|(不要|别)(再)?提|当(成|作)?正式文件|(回答|回复)(都|一律|统一)(说|写|按)|已经?(改成|调整为|调成|取消)|(比例|上限|标准|封顶|保底|口径|额度)[^，,。；;]{0,6}(调整|改|上调|提高|下调)(为|成|到)|新口径|知识库(已)?更新|一律按)/i;
 // Where a message's sentences and bracketed asides end ("." only where it is not a decimal point).
 const CLAUSE = /(?:[^，,。！!？?；;：:\n【】（）().]|\.(?=\d))+|【[^】]*】|（[^）]*）|\([^)]*\)/g;
 
@@ -69,11 +71,14 @@ const CLAUSE = /(?:[^，,。！!？?；;：:\n【】（）().]|\.(?=\d))+|【[^�
  */
 function withoutInstructions(text: string): string {
   let own = text;
-  for (const m of text.matchAll(CLAUSE)) {
-    if (INJECTION.test(m[0])) own = own.slice(0, m.index) + ' '.repeat(m[0].length) + own.slice((m.index ?? 0) + m[0].length);
-  }
+  const blank = (m: RegExpMatchArray) => { own = own.slice(0, m.index) + ' '.repeat(m[0].length) + own.slice((m.index ?? 0) + m[0].length); };
+  for (const m of text.matchAll(CLAUSE)) if (INJECTION.test(m[0])) blank(m);
+  // A passage the user quotes in Chinese quotation marks (“按照设备购置额的20%…最高不超过300万元”, their copy of a clause): its figures are the
+  // passage's, not the user's case. A short quoted name (“工作母机库”) holds no figure.
+  for (const m of text.matchAll(QUOTED_PASSAGE)) blank(m);
   return own;
 }
+const QUOTED_PASSAGE = /[“「『][^”」』]{12,}[”」』]/g;
 /** The text with every piece (between pauses) that names a place no document covers, and no covered one, blanked. */
 function withoutPlacesNotCovered(text: string, lexicon: Lexicon): string {
   let rest = text;
@@ -114,6 +119,9 @@ function cueBefore(text: string, q: Quantity, quantities: readonly Quantity[]): 
 
 const ADDITIVE = /(又|再|另外|还买了|还采购了|追加|同一年|同年|加上|第二台|第二次)/;
 const ASKS_TOTAL = /(一共|总共|合计|累计|共计|总计|加起来|总额|[两三四五\d]年(下来|内|里|共|总|合)|全部加)/;
+// "有补贴吗", "有奖励没", "有冇咩支持", "能补不": whether there is support at all, asked with no figure of one's own: broad
+// where it names a place, a document or a topic (one named provision is still that provision, asked for its input).
+const ASKS_WHETHER_ANY = /(有(没有|冇|無|无)?[^，,。？?！!]{0,10}(补贴|补助|奖励|奖补|扶持|支持|资助|優惠|优惠|補貼|獎勵|資助)(吗|嗎|嘛|么|没|不|冇|無)|有没有[^，,。？?]{0,8}(补|奖|扶持|支持|资助|优惠)|有冇|能补不|能不能补)/;
 const BROAD = /(有哪些|有什么|有些什么|有些啥|哪些奖|都有啥|有啥|概况|概述|主要内容|主要讲|讲了什么|讲了啥|讲的是什么|哪些方面|哪几种|哪几项|哪些政策|哪些措施|哪些扶持|哪些支持|哪些补贴|哪些奖励|介绍一下|概括|汇总|一览|梳理|列一下|列出)/;
 const LEADING_COURTESY = /^(请问一下|请问|您好|你好|麻烦问一下|麻烦问下|问一下|想问一下|想问下|打扰一下)[\s~～]*/;
 const PROCEDURE = /((怎么|如何|怎样|去哪|到哪|哪里|在哪)(申请|申报|办理|报名|提交|办)|(申请|申报|办理)(流程|程序|手续|材料)|(什么|哪些)材料)/;
@@ -178,7 +186,7 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
     commerce: lexicon.choiceWords.some((w) => trimmed.includes(w)),
     // Said after a courtesy or a self-introduction too ("您好，我们其实是…", "这样算呢，谢谢").
     followUp: sentences.some((x) => FOLLOW_UP.test(x)), corrects: sentences.some((x) => CORRECTION.test(x)), injection: INJECTION.test(trimmed),
-    additive: ADDITIVE.test(trimmed), asksTotal: ASKS_TOTAL.test(trimmed), broad: BROAD.test(trimmed), asksConditions: CONDITIONS.test(trimmed), asksProcedure: PROCEDURE.test(trimmed),
+    additive: ADDITIVE.test(trimmed), asksTotal: ASKS_TOTAL.test(trimmed), broad: BROAD.test(trimmed) || ASKS_WHETHER_ANY.test(trimmed), asksWhetherAny: ASKS_WHETHER_ANY.test(trimmed) && !BROAD.test(trimmed), asksConditions: CONDITIONS.test(trimmed), asksProcedure: PROCEDURE.test(trimmed),
     negated, acrossPlaces: ACROSS_PLACES.test(own),
     uncoveredTopics: lexicon.gazetteer.topicsNotCovered.filter((t) => t.phrases.some((p) => saysOutside(own, p, negated))).map((t) => t.name),
   };

@@ -946,3 +946,31 @@ describe('d8 kinds: claims, places beside regions, people described', () => {
     expect(sortedAmounts(reply)).toEqual(['15000000', '50000']);
   });
 });
+
+describe('whether there is support at all, and what a quoted or instructed figure is', () => {
+  it('"有奖励没" naming two awards lists both with their figures, computes nothing', async () => {
+    const [r] = await converse('中山品牌质量这块有奖励没，像名牌产品、质量奖之类的');
+    expect(r?.intent).toBe('overview');
+    expect(r?.calculation).toBeNull();
+    expect(r?.answer).toContain('200万元');
+    expect(r?.answer).toContain('5万元');
+  });
+
+  it('"有补贴吗" about a place no document covers and no topic of theirs lists nothing', async () => {
+    const [r] = await converse('火星上开工厂有补贴吗');
+    expect(r?.intent).toBe('out_of_scope');
+    expect(r?.citations).toEqual([]);
+  });
+
+  it('a clause the user quotes with altered figures computes on the user\'s own figure and the real floor', async () => {
+    const [r] = await converse('东源的设备补贴条款我这有原文：“按照设备购置额的20%予以事后奖补……单个企业补助不低于1万元，最高不超过300万元”。我们规上企业设备买了30万，按这个原文算就是6万对吧？');
+    expect(amountOf(r)).toBe('100000');
+  });
+
+  it('the year inside a 文号 names that document only (东府办〔2018〕29号 is not 中山 2018)', async () => {
+    const [r] = await converse('东府办〔2018〕29号主要讲了什么 企业能享受哪些扶持');
+    expect(r?.intent).toBe('overview');
+    expect(new Set(r?.citations.map((c) => c.docId))).toEqual(new Set(['dongyuan-2018']));
+    expect(r?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['dongyuan-2018:四.一', 'dongyuan-2018:四.五']));
+  });
+});

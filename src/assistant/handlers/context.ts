@@ -32,8 +32,9 @@ export function documentsOfYears(text: string, docs: readonly PolicyDocument[]):
 /** Documents the message names by 文号 or title, or by region and year (中山 + 2014 → zhongshan-2014); empty when none is. */
 export function namedDocuments(text: string, regions: readonly string[], ctx: HandlerContext): string[] {
   const docs = ctx.corpus.documents.filter((d) => regions.length === 0 || regions.includes(d.region));
-  const byName = findDocuments(text, ctx.corpus.gazetteer).docIds;
-  const named = docs.filter((d) => byName.includes(d.id) || documentsOfYears(text, [d]).length > 0);
+  // The year inside a 文号 (东府办〔2018〕29号) is part of that name, no year of its own.
+  const { docIds: byName, rest } = findDocuments(text, ctx.corpus.gazetteer);
+  const named = docs.filter((d) => byName.includes(d.id) || documentsOfYears(rest, [d]).length > 0);
   // With several regions, a year names one region's document; the others keep theirs ("六安、深圳、中山（2014年那个文）").
   if (named.length === 0 || regions.length < 2) return named.map((d) => d.id);
   const yearRegions = new Set(named.map((d) => d.region));

@@ -44,7 +44,7 @@ function topicSentences(text: string, terms: readonly string[]): string {
 }
 
 // Words of any broad question ("中山有哪些技改扶持政策"): they name no topic.
-const NO_TOPIC = new Set(['技改', '技术改造', '改造', '措施', '方面', '这块', '资金', '奖补', '以奖代补', '工业', '发展', '主要', '内容']);
+const NO_TOPIC = new Set(['技改', '技术改造', '改造', '措施', '方面', '这块', '资金', '奖补', '以奖代补', '工业', '发展', '主要', '内容', '享受']);
 
 /**
  * The topic of a broad question, from the clauses retrieved for it: the clauses whose shared words (those in the
