@@ -22,7 +22,7 @@ import { answerConditions } from './handlers/conditions.js';
 import { answerOverview, overviewTopic } from './handlers/overview.js';
 import { answerSections, namedSections } from './handlers/sections.js';
 import { measuredDimensions } from './handlers/slots.js';
-import { validity } from './handlers/validity.js';
+import { validity, yearNotInDocuments } from './handlers/validity.js';
 import { searchPolicy } from './policy-search.js';
 import type { AssistantReply } from './response.js';
 
@@ -141,6 +141,11 @@ export class PolicyAssistant {
       return answerDocumentFacts(u.text, next.regions, ctx, named.map((r) => r.clauseId));
     }
     if (u.cue === 'validity') return validity(u, next.regions, ctx);
+    // "东源2021年的技改目标是多少": a year the region's documents do not reach is not in them.
+    if (noAmount && !u.asksAmount && !u.followUp && next.regions.length) {
+      const outside = yearNotInDocuments(u.text, ctx.documentsFor(next.regions), ctx);
+      if (outside) return outside;
+    }
 
     // A document named by its year ("中山2014年那个意见") narrows rules and search to it.
     const named = namedDocuments(u.text, next.regions, ctx);

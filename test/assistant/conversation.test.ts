@@ -974,3 +974,31 @@ describe('whether there is support at all, and what a quoted or instructed figur
     expect(r?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['dongyuan-2018:四.一', 'dongyuan-2018:四.五']));
   });
 });
+
+describe('what the documents do not set, said so', () => {
+  it('a level the provision does not have (国家级智能工厂 where 六安 sets 省级 and 市级) is not computed at another level', async () => {
+    const [r] = await converse('六安霍山这边 我们要是评上国家级智能工厂 市里奖励多少万？');
+    expect(r?.calculation).toBeNull();
+    expect(r?.answer.split('\n')[0]).toContain('没有规定国家级智能工厂');
+    expect(r?.answer).toContain('市级智能工厂20万元');
+    expect(r?.citations.map((c) => c.clauseId)).toEqual(['luan-draft:三.二']);
+  });
+
+  it('a level the provision has is computed as before', async () => {
+    const [r] = await converse('六安评上省级智能工厂奖多少');
+    expect(amountOf(r)).toBe('500000');
+  });
+
+  it('a year beyond the region\'s documents is not in them; a year inside them is looked up', async () => {
+    const [outside] = await converse('东源2021年的技改目标是多少 要引导几家规上企业搞技改');
+    expect(outside?.answer.split('\n')[0]).toContain('没有2021年的规定');
+    expect(outside?.citations).toEqual([]);
+    const [inside] = await converse('东源2019年要引导几家企业技改');
+    expect(inside?.citations.map((c) => c.clauseId)).toContain('dongyuan-2018:二.-2');
+  });
+
+  it('two clauses tied on the question\'s words are both quoted (两化融合: the target and the measure)', async () => {
+    const [r] = await converse('中山2014年那个技改实施意见 两化融合说了些啥');
+    expect(r?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['zhongshan-2014:二.三', 'zhongshan-2014:三.六']));
+  });
+});

@@ -7,7 +7,7 @@ import type { ConversationSlots } from '../conversation.js';
 import { toChatCalculation, type AssistantReply } from '../response.js';
 import { namedDocuments, unratedFor, type HandlerContext } from './context.js';
 import { asksResponsible, responsibleUnit } from './document-facts.js';
-import { carryInputs, inputsFor, type Inputs } from './slots.js';
+import { carryInputs, inputsFor, levelNotSet, type Inputs } from './slots.js';
 
 /** "分别 / 各…多少": each part of an award asked on its own line. */
 const EACH = /(分别|各[奖补拿给算]?多少|各自)/;
@@ -78,6 +78,9 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
     /** One of several readings of the same case (with and without a modifier): compared, not added. */
     alternative?: boolean;
   };
+  // "评上国家级智能工厂奖多少" where the text sets 省级 and 市级 only: the level asked is not in the text, said so.
+  const unset = rules.flatMap((rule) => { const level = levelNotSet(rule, u); return level ? [{ rule, level }] : []; });
+  if (rules.length && unset.length === rules.length) return { reply: levelNotInText(unset, ctx), remember: {} };
   const results: Result[] = [];
   // What each rule was given: remembered whole, also when a threshold stopped the calculation before the formula read it.
   const fed = new Map<string, Inputs>();
@@ -244,6 +247,13 @@ export function documentGateNotMet(docIds: readonly string[], u: Understanding, 
     return { sentence: `另外，${below}，不符合条件：${short.consequence}（${ctx.clauseRef(short.clauseId)}：“${threshold?.quote ?? ''}”）。`, clauseId: short.clauseId };
   }
   return null;
+}
+
+function levelNotInText(unset: { rule: SubsidyRule; level: string }[], ctx: HandlerContext): AssistantReply {
+  const lines = unset.map(({ rule, level }) => `${ctx.regionOf(rule.docId)}的文件没有规定${level}${rule.subject}的奖励，它规定的是：${ruleHeadline(rule)}`
+    + `（${ctx.clauseRef(rule.clauseId)}：“${rule.quote}”）。${ctx.validityLine(rule.docId)}`);
+  return plainReply('calculate', `${lines.join('\n')}\n${unset[0]?.level ?? ''}的奖励属于其他层级的政策，收录的文件中没有。`,
+    ctx.citations(unset.map((x) => x.rule.clauseId)), unset.map((x) => `${x.rule.subject}需要满足什么条件？`));
 }
 
 function notEligible(computed: { rule: SubsidyRule; calculation: Calculation }[], ctx: HandlerContext): AssistantReply {

@@ -42,7 +42,16 @@ export async function lookup(u: Understanding, ctx: HandlerContext, namedDocIds:
   const inScope = namedDocIds.length ? namedDocIds : docIdsForQuestion(ctx.corpus, u.text);
   const first = definitionOf(u.text, inScope, ctx) ?? bestEvidence(hits, u.text, ctx.lexicon.gazetteer) ?? hits[0];
   const second = hits.find((h) => h !== first);
-  const chosen = [first, second && (second.ranks.lexical ?? 99) <= 2 && (second.ranks.dense ?? 99) <= 2 ? second : undefined]
+  // A second clause where both rankings put it in their first two, or where it ties with the first on the question's
+  // own words and on the fused score (两化融合: its 2016 target in 二、（三） beside the measure in 三、（六）): which of
+  // a near tie ranks first is arithmetic noise, so both are quoted.
+  const cover = (h: SearchHit) => evidenceCover(h, u.text, ctx.lexicon.gazetteer);
+  // Where the words alone ranked (the embedding skipped as the words were decisive), the scores are BM25's: a tie on the
+  // question's own words is the tie.
+  const wordsOnly = (h: SearchHit) => h.ranks.dense === undefined && (h.ranks.lexical ?? 99) <= 2;
+  const ties = (h: SearchHit) => first !== undefined && cover(first) > 0 && cover(h) >= cover(first)
+    && (h.score >= first.score * NEAR_TIE || (wordsOnly(h) && wordsOnly(first)));
+  const chosen = [first, second && (((second.ranks.lexical ?? 99) <= 2 && (second.ranks.dense ?? 99) <= 2) || ties(second)) ? second : undefined]
     .filter((h): h is NonNullable<typeof h> => Boolean(h));
   chosen.push(...await eachPartAnswered(u.text, chosen, inScope, ctx));
   const parts = chosen.map((h) => `${ctx.clauseRef(h.clause.id)}${h.clause.title ? `（${h.clause.title}）` : ''}：“${h.clause.text}”`);
@@ -79,6 +88,9 @@ function definitionOf(text: string, docIds: readonly string[] | undefined, ctx: 
   }
   return undefined;
 }
+
+/** Fused scores this close to the first clause's are a tie (RRF: about one rank apart near the top). */
+const NEAR_TIE = 0.98;
 
 /** At most this many clauses quoted in one lookup answer: enough for a message that asks three things. */
 const MOST_CLAUSES = 4;

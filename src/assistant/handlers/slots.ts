@@ -69,6 +69,29 @@ function statementOf(u: Understanding, q: Quantity): string {
   return before.slice(Math.max(...['，', ',', '。', '；', ';', '？', '?', '！', '!'].map((d) => before.lastIndexOf(d))) + 1);
 }
 
+// A level word said right before a provision's own word (国家级智能工厂, 县级企业技术中心).
+const LEVEL_BEFORE = /(国家级|国家|省级|市级|县级|区级)$/;
+
+/**
+ * The level the message gives a fixed award whose options are levels (省级, 市级 in the options' cues) when none of
+ * them is that level (国家级智能工厂 where the text sets 省级 and 市级): null where it names one of them, or none.
+ */
+export function levelNotSet(rule: SubsidyRule, u: Understanding): string | null {
+  const f = rule.formula;
+  if (f.type !== 'fixed') return null;
+  const levels = new Set(f.options.flatMap((o) => o.cues).filter((c) => c.endsWith('级')));
+  if (!levels.size) return null;
+  for (const trigger of rule.vocabulary.triggers) {
+    for (let at = u.text.indexOf(trigger); at >= 0; at = u.text.indexOf(trigger, at + 1)) {
+      const said = LEVEL_BEFORE.exec(u.text.slice(Math.max(0, at - 3), at))?.[1];
+      if (!said) continue;
+      const level = said === '国家' ? '国家级' : said;
+      if (!levels.has(level)) return level;
+    }
+  }
+  return null;
+}
+
 /** The option of a fixed award the message names (省级智能工厂 → provincial), by the options' own labels first. */
 function optionFor(rule: SubsidyRule, u: Understanding): string | null {
   const f = rule.formula;

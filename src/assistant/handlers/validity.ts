@@ -1,4 +1,5 @@
-import { describeValidity, documentStatus } from '../../corpus/index.js';
+import { describeValidity, documentStatus, type PolicyDocument } from '../../corpus/index.js';
+import { findDocuments } from '../../nlu/regions.js';
 import type { Understanding } from '../../nlu/understand.js';
 import { chooseRules } from '../../policy/index.js';
 import { plainReply } from '../compose.js';
@@ -18,4 +19,21 @@ export function validity(u: Understanding, regions: readonly string[], ctx: Hand
   const head = expired === docs.length ? '所问文件的执行期均已届满。' : '各文件的状态如下。';
   const cited = asked.length ? asked.map((r) => r.clauseId) : docs.flatMap((d) => ctx.rules.rules.filter((r) => r.docId === d.id).slice(0, 1).map((r) => r.clauseId));
   return plainReply('validity', `${head}\n${lines.join('\n')}\n（判断日期：${ctx.today}）`, ctx.citations(cited), ['买200万的工作母机能补多少']);
+}
+
+/**
+ * "东源2021年的技改目标是多少": every year the question names lies outside the periods of the documents in scope and
+ * is none's year of issue, so they say nothing of it; said so with their periods. Null where a year is theirs, where
+ * none is named, or where a document in scope states no period (a draft).
+ */
+export function yearNotInDocuments(text: string, docs: readonly PolicyDocument[], ctx: HandlerContext): AssistantReply | null {
+  // The year inside a 文号 (东府办〔2018〕29号) is part of a name.
+  const years = [...new Set(findDocuments(text, ctx.corpus.gazetteer).rest.match(/(?:19|20)\d\d/g) ?? [])];
+  if (!years.length || !docs.length || docs.some((d) => !d.period)) return null;
+  const theirs = (y: string, d: PolicyDocument) => (d.period && d.period.from.slice(0, 4) <= y && y <= d.period.to.slice(0, 4)) || d.issueDate?.startsWith(y);
+  if (years.some((y) => docs.some((d) => theirs(y, d)))) return null;
+  const spans = docs.map((d) => `《${d.shortTitle}》执行期为${d.period?.from.slice(0, 4)}–${d.period?.to.slice(0, 4)}年`);
+  const regions = [...new Set(docs.map((d) => d.region))].join('、');
+  return plainReply('lookup', `收录的${regions}文件没有${years.join('、')}年的规定：${spans.join('；')}，其中的目标和标准只到${docs.map((d) => d.period?.to.slice(0, 4)).sort().at(-1)}年。`
+    + `${docs.map((d) => describeValidity(d, ctx.today)).join('')}`, [], docs.map((d) => `${d.shortTitle}定了哪些目标`));
 }
