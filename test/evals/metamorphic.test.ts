@@ -17,10 +17,10 @@ const operator = (name: string) => {
 const calculation: OperatorContext = { category: 'calculation', clauses: ['zhongshan-2018:四.三'] };
 const moneyIn = (text: string) => findQuantities(text).filter((q) => q.kind === 'money').map((q) => q.value.toFixed()).sort();
 
-// Traditional forms (萬, 億, 兩, 5個億) and 200w, which the number grammar (src/nlu/quantities.ts) reads only after the
+// Traditional forms (萬, 億, 兩, 5個億, 6块錢) and 200w, which the number grammar (src/nlu/quantities.ts) reads only after the
 // assistant has made the message simplified, or not yet; the suite measures them.
 // For these the test reads the amount after spelling the unit the usual way, which still checks the digits.
-const NOT_YET_READ: readonly [RegExp, string][] = [[/萬/g, '万'], [/億/g, '亿'], [/兩/g, '两'], [/個/g, '个'], [/(\d)w/g, '$1万']];
+const NOT_YET_READ: readonly [RegExp, string][] = [[/萬/g, '万'], [/億/g, '亿'], [/兩/g, '两'], [/個/g, '个'], [/錢/g, '钱'], [/塊/g, '块'], [/(\d)w/g, '$1万']];
 const readAmounts = (text: string) => {
   const direct = moneyIn(text);
   return { direct, spelled: moneyIn(NOT_YET_READ.reduce((t, [pattern, usual]) => t.replace(pattern, usual), text)) };
