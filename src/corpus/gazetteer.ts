@@ -10,7 +10,11 @@ export const PlacesNotCoveredSchema = z
     /** Policy levels and issuers with no document here: any phrase names the level, `name` is what answers say. */
     sources: z.array(z.object({ name: z.string().min(2), phrases: z.array(z.string().min(2)).min(1) })).default([]),
     /** Subjects no document speaks of (税率, 高新技术企业认定奖励): any phrase names the topic, `name` is what answers say. */
-    topics: z.array(z.object({ name: z.string().min(2), phrases: z.array(z.string().min(2)).min(1) })).default([]),
+    topics: z.array(z.object({
+      name: z.string().min(2), phrases: z.array(z.string().min(2)).min(1),
+      /** Whom to ask instead (税务部门 for tax rates). */
+      department: z.string().min(2),
+    })).default([]),
   })
   .refine((p) => new Set(p.places).size === p.places.length, { message: 'a place is listed twice', path: ['places'] });
 export type PlacesNotCovered = z.infer<typeof PlacesNotCoveredSchema>;
@@ -24,7 +28,7 @@ export interface RegionGazetteer {
   /** Policy levels and issuers no document covers (省里给的, 国家发改委), by the phrases that name them. */
   sourcesNotCovered: readonly { name: string; phrases: readonly string[] }[];
   /** Subjects no document speaks of, by the phrases that name them. */
-  topicsNotCovered: readonly { name: string; phrases: readonly string[] }[];
+  topicsNotCovered: readonly { name: string; phrases: readonly string[]; department: string }[];
   /** Each document by the names a caller may use for it (文号, full and short title), in `documentName` form. */
   documents: readonly { docId: string; region: string; names: readonly string[] }[];
   /** Those names one by one, the longest first: the order they are matched in. */

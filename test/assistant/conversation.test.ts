@@ -1002,3 +1002,17 @@ describe('what the documents do not set, said so', () => {
     expect(r?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['zhongshan-2014:二.三', 'zhongshan-2014:三.六']));
   });
 });
+
+describe('subjects and levels no document speaks of, with whom to ask', () => {
+  it('专精特新 is named as not covered, with the department the data names for it', async () => {
+    const [r] = await converse('中山小榄这边 评上国家级专精特新小巨人 市里一次性奖多少钱啊');
+    expect(r?.intent).toBe('out_of_scope');
+    expect(r?.answer).toContain('没有规定专精特新');
+    expect(r?.answer).toContain('工业和信息化主管部门');
+  });
+  it('a national policy asked for by 国家政策 / 国家层面 is not covered', async () => {
+    const [r] = await converse('国家层面大规模设备更新的那个贷款贴息是贴几个百分点？帮忙查下国家政策原文');
+    expect(r?.calculation).toBeNull();
+    expect(r?.answer.split('\n')[0]).toContain('没有国家层面');
+  });
+});

@@ -15,7 +15,7 @@ export function notCovered(uncoveredPlaces: readonly string[], ctx: HandlerConte
 export function topicsNotCovered(topics: readonly string[], ctx: HandlerContext): AssistantReply {
   const named = topics.join('、');
   return plainReply('out_of_scope',
-    `收录的技改政策文件没有规定${named}，无法据此回答。${ctx.lexicon.coverage}相关问题请咨询税务、科技等主管部门。`,
+    `收录的技改政策文件没有规定${named}，无法据此回答。${ctx.lexicon.coverage}相关问题请咨询${departments(topics, ctx)}。`,
     [], HELP_SUGGESTIONS);
 }
 
@@ -41,4 +41,10 @@ export function unrated(measures: readonly UnratedMeasure[], ctx: HandlerContext
   const status = [...new Set(measures.map((m) => m.docId))].map((id) => ctx.validityLine(id)).join('');
   const cited = [...measures.map((m) => m.clauseId), ...(gate ? [gate.clauseId] : [])];
   return plainReply('lookup', `${lines.join('\n')}因此无法计算金额。${gate?.sentence ?? ''}${status}`, ctx.citations(cited), HELP_SUGGESTIONS);
+}
+
+/** Whom to ask about the topics instead, as the data names them (税务部门, 科技主管部门). */
+function departments(topics: readonly string[], ctx: HandlerContext): string {
+  const named = ctx.lexicon.gazetteer.topicsNotCovered.filter((t) => topics.includes(t.name)).map((t) => t.department);
+  return [...new Set(named)].join('、') || '相关主管部门';
 }
