@@ -5,7 +5,7 @@ import { findNumberProblems } from '../nlu/quantities.js';
 import { askedParts } from '../nlu/parts.js';
 import { restatedQuestion } from '../nlu/restate.js';
 import { toSimplified } from '../nlu/script.js';
-import { withoutRegionNames } from '../nlu/regions.js';
+import { findDocuments, withoutRegionNames } from '../nlu/regions.js';
 import { chooseRules, type PolicyRules, type SubsidyRule } from '../policy/index.js';
 import type { Retriever, SearchHit } from '../retrieval/index.js';
 import { citeClauses } from './citations.js';
@@ -71,6 +71,7 @@ export class PolicyAssistant {
     if (u.regions.length) next.regions = u.regions;
     // Only a calculation turn leaves a question to restate; any other turn moves the conversation on from it.
     next.lastQuestion = null;
+    next.lastLookup = null;
     const reply = await this.route(u, slots, next);
     next.lastClauseIds = reply.citations.map((c) => c.clauseId);
     // "东源隔壁的和平县…跟东源一样吗": the place with no document is said first, then what the named regions' documents say.
@@ -266,7 +267,12 @@ export class PolicyAssistant {
     // A short follow-up ("需要什么条件？") is about the subject of the conversation.
     // "那深圳呢" after a question about 东源: the earlier subject, asked of the region named now.
     const earlier = previous.subjectText && u.regions.length ? withoutRegionNames(previous.subjectText, ctx.lexicon.gazetteer) : previous.subjectText;
-    const query = ownChoice.rules.length === 0 && earlier && u.text.length <= 12 ? `${earlier} ${u.text}` : u.text;
+    // "那14年那份意见里定的呢" after a lookup: the question it answered, asked of the document or region named now.
+    const lookedUp = !earlier && u.followUp && previous.lastLookup && (u.regions.length || named.length)
+      ? withoutRegionNames(findDocuments(previous.lastLookup, ctx.corpus.gazetteer).rest, ctx.lexicon.gazetteer).replace(/(?:19|20)\d\d(?:\s*[-–—到至]\s*(?:19|20)\d\d)?年?/g, ' ') : null;
+    const query = lookedUp ? `${lookedUp} ${u.text}`
+      : ownChoice.rules.length === 0 && earlier && u.text.length <= 12 ? `${earlier} ${u.text}` : u.text;
+    next.lastLookup = query;
     // A provision looked up ("导入卓越绩效模式有没有扶持") is the subject of "那需要什么条件" next.
     if (ownChoice.rules.length) next.subjectText = u.text;
     // "东源设备购置补贴比例多少" → "那深圳呢": a rate asked where the documents in scope set none says so after the clause.

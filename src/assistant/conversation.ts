@@ -26,6 +26,11 @@ export const ConversationSlotsSchema = z.object({
   lastQuestion: z.string().nullable().default(null),
   /** The clauses the last answer cited: "这条是哪个文件哪一条" asks their source. */
   lastClauseIds: z.array(z.string()).default([]),
+  /**
+   * The question the last lookup answered (数控化率要达到多少): "那14年那份意见里定的呢" asks it again of another
+   * document or region.
+   */
+  lastLookup: z.string().nullable().default(null),
 });
 export type ConversationSlots = z.infer<typeof ConversationSlotsSchema>;
 
@@ -58,7 +63,7 @@ export const ConversationSchema = z.object({
 export type Conversation = z.infer<typeof ConversationSchema>;
 
 export function newConversation(now: Date): Conversation {
-  return { id: randomUUID(), createdAt: now.toISOString(), slots: { regions: [], subjectText: null, inputs: {}, pendingRuleIds: [], awards: [], lastQuestion: null, lastClauseIds: [] },
+  return { id: randomUUID(), createdAt: now.toISOString(), slots: { regions: [], subjectText: null, inputs: {}, pendingRuleIds: [], awards: [], lastQuestion: null, lastClauseIds: [], lastLookup: null },
     firstTurnIndex: 0, storedTurnCount: 0, turns: [] };
 }
 

@@ -48,14 +48,23 @@ export function documentNameText(text: string): string {
   return text.replace(/[[【(（]/g, '〔').replace(/[\]】)）]/g, '〕').replace(/[《》]/g, ' ');
 }
 
+/** A shortened title this long or more names its document (shorter ones could be a topic's words). */
+const TITLE_VARIANT_LENGTH = 10;
+
 export function compileGazetteer(manifest: CorpusManifest, places: PlacesNotCovered): RegionGazetteer {
   const covered = manifest.regions.map((r) => ({ region: r.region, aliases: r.aliases.map((a) => a.toLowerCase()) }));
   const aliases = new Set(covered.flatMap((r) => r.aliases));
-  // The full title also without its bracketed tail (（2018-2022年）, （征求意见稿）): callers quote it either way.
-  const documents = manifest.documents.map((d) => ({
-    docId: d.id, region: d.region,
-    names: [...new Set([d.docNumber, d.title, d.title.replace(/（[^）]*）$/, ''), d.shortTitle].filter((n): n is string => Boolean(n)).map(documentName))],
-  }));
+  // The full title also without its bracketed tail (（2018-2022年）, （征求意见稿）), with its place said short (中山优势传统
+  // 产业…行动计划) and, for an office's opinion, what follows 关于 (进一步促进企业技术改造的实施意见): callers quote it so.
+  const documents = manifest.documents.map((d) => {
+    const titles = [d.title, d.title.replace(/（[^）]*）$/, '')];
+    const variants = titles.flatMap((t) => [t.replace(/^(\p{Script=Han}{2,3}?)[市县]/u, '$1'), t.replace(/^.*?关于/, '')])
+      .filter((t) => t.length >= TITLE_VARIANT_LENGTH);
+    return {
+      docId: d.id, region: d.region,
+      names: [...new Set([d.docNumber, ...titles, ...variants, d.shortTitle].filter((n): n is string => Boolean(n)).map(documentName))],
+    };
+  });
   const documentNames = documents.flatMap((d) => d.names.map((name) => ({ docId: d.docId, name }))).sort((a, b) => b.name.length - a.name.length);
   return { covered, notCovered: places.places.filter((p) => !aliases.has(p.toLowerCase())), sourcesNotCovered: places.sources, topicsNotCovered: places.topics, documents, documentNames };
 }

@@ -1016,3 +1016,19 @@ describe('subjects and levels no document speaks of, with whom to ask', () => {
     expect(r?.answer.split('\n')[0]).toContain('没有国家层面');
   });
 });
+
+describe('documents named the way callers name them, and lookups asked again of another document', () => {
+  it('a title said with its place short (中山优势传统产业转型升级行动计划) names that document alone', async () => {
+    const [r] = await converse('中山优势传统产业转型升级行动计划执行期是哪几年？执行中遇到问题该找哪个部门反映');
+    expect(r?.citations.map((c) => c.clauseId)).toEqual(['zhongshan-2018:序言']);
+    expect(r?.answer).toContain('市经济和信息化局');
+    expect(r?.answer).not.toContain('没有写明');
+  });
+
+  it('"那14年那份…呢" after a lookup asks the same question of the 2014 document', async () => {
+    const [first, again] = await converse('中山2018-2022那个行动计划，规上工业企业关键工序数控化率要达到多少？', '那14年那份促进技改的实施意见里定的呢？');
+    expect(first?.citations[0]?.clauseId).toBe('zhongshan-2018:一.-4');
+    expect(again?.citations[0]?.clauseId).toBe('zhongshan-2014:二.三');
+    expect(again?.answer).toContain('数控化率达60%');
+  });
+});

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Lexicon } from '../../src/lexicon/index.js';
 import { understand } from '../../src/nlu/understand.js';
+import { yearsIn } from '../../src/nlu/years.js';
 import { sharedCore } from '../helpers.js';
 
 let lexicon: Lexicon;
@@ -31,5 +32,14 @@ describe('figures that are not the user\'s own case are never calculation inputs
   });
   it('a short quoted name holds no figure and hides none', () => {
     expect(bases('买了“中山市工作母机库”里的机床 800万 补多少')).toEqual(['8000000']);
+  });
+});
+
+describe('years a message names', () => {
+  it.each([
+    ['那14年那份意见呢', ['2014']], ['2018-2022那个行动计划', ['2018', '2022']], ['补助期限3年', []], ['使用10年以上的设备', []],
+    ['15年内', []], ['东府办〔2018〕29号', ['2018']],
+  ] as const)('%s → %j', (text, years) => {
+    expect(yearsIn(text)).toEqual(years);
   });
 });

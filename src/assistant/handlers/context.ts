@@ -1,6 +1,7 @@
 import type { Corpus, PolicyDocument } from '../../corpus/index.js';
 import type { Lexicon } from '../../lexicon/index.js';
 import { findDocuments } from '../../nlu/regions.js';
+import { yearsIn } from '../../nlu/years.js';
 import type { PolicyRules, UnratedMeasure } from '../../policy/index.js';
 import type { Retriever } from '../../retrieval/index.js';
 import type { Citation } from '../response.js';
@@ -25,7 +26,7 @@ export interface HandlerContext {
 
 /** The documents among `docs` that a year in the text names: issued, or starting their period, that year. */
 export function documentsOfYears(text: string, docs: readonly PolicyDocument[]): PolicyDocument[] {
-  const years = text.match(/(?:19|20)\d\d/g) ?? [];
+  const years = yearsIn(text);
   return docs.filter((d) => years.some((y) => d.issueDate?.startsWith(y) || d.period?.from.startsWith(y)));
 }
 

@@ -1,4 +1,5 @@
 import type { PolicyDocument } from '../../corpus/index.js';
+import { findDocuments } from '../../nlu/regions.js';
 import type { SearchHit } from '../../retrieval/index.js';
 import { bestEvidence, coveredChars, distinctiveTerms } from '../evidence.js';
 import { plainReply } from '../compose.js';
@@ -127,9 +128,11 @@ function labelledLine(doc: PolicyDocument, label: string): string | null {
 /** The documents a question means: by 文号, else by year, else the provision it names, else all of its regions'. */
 function chosenDocuments(text: string, regions: readonly string[], ctx: HandlerContext, ruleClauses: readonly string[]): PolicyDocument[] {
   const docs = ctx.documentsFor(regions);
-  const byNumber = docs.filter((d) => d.docNumber && text.includes(d.docNumber));
-  if (byNumber.length) return byNumber;
-  const byYear = documentsOfYears(text, docs);
+  // By 文号 or title (中山优势传统产业转型升级行动计划), then by a year of its own (not the one inside a 文号).
+  const { docIds, rest } = findDocuments(text, ctx.corpus.gazetteer);
+  const byName = docs.filter((d) => docIds.includes(d.id));
+  if (byName.length) return byName;
+  const byYear = documentsOfYears(rest, docs);
   if (byYear.length) return byYear;
   const ofRules = new Set(ruleClauses.map((id) => ctx.corpus.clauseById.get(id)?.docId));
   const byRule = docs.filter((d) => ofRules.has(d.id));

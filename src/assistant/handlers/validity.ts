@@ -1,6 +1,7 @@
 import { describeValidity, documentStatus, type PolicyDocument } from '../../corpus/index.js';
 import { findDocuments } from '../../nlu/regions.js';
 import type { Understanding } from '../../nlu/understand.js';
+import { yearsIn } from '../../nlu/years.js';
 import { chooseRules } from '../../policy/index.js';
 import { plainReply } from '../compose.js';
 import type { AssistantReply } from '../response.js';
@@ -28,7 +29,7 @@ export function validity(u: Understanding, regions: readonly string[], ctx: Hand
  */
 export function yearNotInDocuments(text: string, docs: readonly PolicyDocument[], ctx: HandlerContext): AssistantReply | null {
   // The year inside a 文号 (东府办〔2018〕29号) is part of a name.
-  const years = [...new Set(findDocuments(text, ctx.corpus.gazetteer).rest.match(/(?:19|20)\d\d/g) ?? [])];
+  const years = yearsIn(findDocuments(text, ctx.corpus.gazetteer).rest);
   if (!years.length || !docs.length || docs.some((d) => !d.period)) return null;
   const theirs = (y: string, d: PolicyDocument) => (d.period && d.period.from.slice(0, 4) <= y && y <= d.period.to.slice(0, 4)) || d.issueDate?.startsWith(y);
   if (years.some((y) => docs.some((d) => theirs(y, d)))) return null;
