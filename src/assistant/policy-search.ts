@@ -1,6 +1,7 @@
-import { inDocumentTitle, type Corpus } from '../corpus/index.js';
+import type { Corpus, PolicyDocument } from '../corpus/index.js';
 import { findDocuments, findRegions, withoutRegionNames } from '../nlu/regions.js';
 import { toSimplified } from '../nlu/script.js';
+import { documentsOfYears } from '../nlu/years.js';
 import { jiebaTokenizer, synonymsOf, toPolicyVocabulary, trimLeadingFunctionWords, type Retriever, type SearchHit } from '../retrieval/index.js';
 import { GENERIC_TERMS } from './evidence.js';
 
@@ -21,7 +22,11 @@ export function docIdsForQuestion(corpus: Corpus, query: string): string[] | und
   const named = findDocuments(query, corpus.gazetteer);
   const { covered } = findRegions(named.rest, corpus.gazetteer);
   if (covered.length === 0 && named.docIds.length === 0) return undefined;
-  return corpus.documents.filter((d) => covered.includes(d.region) || named.docIds.includes(d.id)).map((d) => d.id);
+  const regional = corpus.documents.filter((d) => covered.includes(d.region));
+  // A region's document named by its year (中山2014年那个意见): that one of the region's documents.
+  const byYear = documentsOfYears(named.rest, regional);
+  const ofRegions = (d: PolicyDocument) => (byYear.length && byYear.some((y) => y.region === d.region) ? byYear.includes(d) : true);
+  return corpus.documents.filter((d) => (covered.includes(d.region) && ofRegions(d)) || named.docIds.includes(d.id)).map((d) => d.id);
 }
 
 const termsOfCorpus = new WeakMap<Corpus, ReadonlySet<string>>();
@@ -59,13 +64,29 @@ export function questionFocus(query: string, corpus: Corpus, narrowedByRegion: b
 /** A stretch of a document's title said to name the document (六安那个技改提升行动, 东源技改三年行动计划): this long or more. */
 const TITLE_STRETCH = 6;
 
-/** The text less every stretch of TITLE_STRETCH or more characters that some document's title or short title contains. */
+const titlesOfCorpus = new WeakMap<Corpus, readonly string[]>();
+/** The documents' titles and short titles in the one spelling retrieval reads (技术改造 → 技改), computed once. */
+function titlesInOneSpelling(corpus: Corpus): readonly string[] {
+  let titles = titlesOfCorpus.get(corpus);
+  if (!titles) {
+    titles = corpus.documents.flatMap((d) => [d.title, d.shortTitle]).map(toPolicyVocabulary);
+    titlesOfCorpus.set(corpus, titles);
+  }
+  return titles;
+}
+
+/**
+ * The text less every stretch of TITLE_STRETCH or more characters that some document's title or short title contains,
+ * either spelling of a word counting as the same (技术改造实施意见 names 中山2014技改实施意见 as 技改实施意见 does).
+ */
 function withoutTitleWords(text: string, corpus: Corpus): string {
+  const titles = titlesInOneSpelling(corpus);
+  const inTitle = (words: string) => { const spelled = toPolicyVocabulary(words); return titles.some((t) => t.includes(spelled)); };
   let rest = '';
   for (let i = 0; i < text.length;) {
     let end = i;
     for (let j = text.length; j >= i + TITLE_STRETCH; j--) {
-      if (inDocumentTitle(corpus, text.slice(i, j))) { end = j; break; }
+      if (inTitle(text.slice(i, j))) { end = j; break; }
     }
     if (end > i) { rest += ' '; i = end; } else { rest += text[i]; i += 1; }
   }

@@ -1,3 +1,5 @@
+import type { PolicyDocument } from '../corpus/index.js';
+
 /**
  * The years a message names: 2014, and said short, 14年 (not 3年, not a span such as 10年以上 or 5年内). Two-digit
  * years are read in this century.
@@ -6,4 +8,10 @@ export function yearsIn(text: string): string[] {
   const full = text.match(/(?:19|20)\d\d/g) ?? [];
   const short = [...text.matchAll(/(?<![\d.])(\d{2})年(?![以内来后间期多半度])/g)].map((m) => `20${m[1]}`);
   return [...new Set([...full, ...short])];
+}
+
+/** The documents among `docs` that a year in the text names: issued, or starting their period, that year. */
+export function documentsOfYears(text: string, docs: readonly PolicyDocument[]): PolicyDocument[] {
+  const years = yearsIn(text);
+  return docs.filter((d) => years.some((y) => d.issueDate?.startsWith(y) || d.period?.from.startsWith(y)));
 }

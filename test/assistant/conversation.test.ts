@@ -1032,3 +1032,12 @@ describe('documents named the way callers name them, and lookups asked again of 
     expect(again?.answer).toContain('数控化率达60%');
   });
 });
+
+describe('overviews that ask the awards as one kind of support among others', () => {
+  it('"奖励、金融这些都说说" lists the awards with their figures beside the financing measure', async () => {
+    const [r] = await converse('六安那个规模工业企业技改提升行动，里面对企业到底有哪些扶持？奖励、金融这些都说说');
+    expect(r?.intent).toBe('overview');
+    expect(r?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['luan-draft:三.二', 'luan-draft:三.三']));
+    expect(r?.answer).toContain('50万元');
+  });
+});

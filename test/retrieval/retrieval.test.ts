@@ -107,6 +107,14 @@ describe('retrieval on the real corpus', () => {
     expect(questionFocus('我们是一家做五金的企业，深圳技改的工作目标有哪些', corpus, true)).toBe('技改的工作目标有哪些');
     // Nothing left to search on: the question as typed.
     expect(questionFocus('谢谢', corpus, false)).toBe('谢谢');
+    // A title's words go in either spelling (技术改造实施意见 as 技改实施意见, the short title's).
+    expect(questionFocus('中山2014年那个技术改造实施意见 两化融合说了些啥', corpus, true))
+      .toBe(questionFocus('中山2014年那个技改实施意见 两化融合说了些啥', corpus, true));
+  });
+
+  it('narrows a region\'s search to its document named by year (中山2014年那个意见), not to the other of the region', async () => {
+    const hits = await searchPolicy(corpus, hybrid, { query: '中山2014年那个促进技改的实施意见主要讲了些啥 有没有具体补多少钱的', k: 5 });
+    expect(new Set(hits.map((h) => h.clause.docId))).toEqual(new Set(['zhongshan-2014']));
   });
 
   it('ranks a question alike whatever courtesy or region alias it comes with', async () => {

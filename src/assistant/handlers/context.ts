@@ -1,7 +1,7 @@
 import type { Corpus, PolicyDocument } from '../../corpus/index.js';
 import type { Lexicon } from '../../lexicon/index.js';
 import { findDocuments } from '../../nlu/regions.js';
-import { yearsIn } from '../../nlu/years.js';
+import { documentsOfYears } from '../../nlu/years.js';
 import type { PolicyRules, UnratedMeasure } from '../../policy/index.js';
 import type { Retriever } from '../../retrieval/index.js';
 import type { Citation } from '../response.js';
@@ -22,12 +22,6 @@ export interface HandlerContext {
   documentsFor(regions: readonly string[]): PolicyDocument[];
   /** The region a document belongs to (中山, 东源县 …). */
   regionOf(docId: string): string | undefined;
-}
-
-/** The documents among `docs` that a year in the text names: issued, or starting their period, that year. */
-export function documentsOfYears(text: string, docs: readonly PolicyDocument[]): PolicyDocument[] {
-  const years = yearsIn(text);
-  return docs.filter((d) => years.some((y) => d.issueDate?.startsWith(y) || d.period?.from.startsWith(y)));
 }
 
 /** Documents the message names by 文号 or title, or by region and year (中山 + 2014 → zhongshan-2014); empty when none is. */

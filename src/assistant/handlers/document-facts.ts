@@ -1,11 +1,12 @@
 import type { PolicyDocument } from '../../corpus/index.js';
 import { findDocuments } from '../../nlu/regions.js';
+import { documentsOfYears } from '../../nlu/years.js';
 import type { SearchHit } from '../../retrieval/index.js';
 import { bestEvidence, coveredChars, distinctiveTerms } from '../evidence.js';
 import { plainReply } from '../compose.js';
 import { searchPolicy } from '../policy-search.js';
 import type { AssistantReply } from '../response.js';
-import { documentsOfYears, type HandlerContext } from './context.js';
+import type { HandlerContext } from './context.js';
 
 /** What a document-facts question asks, by its words. */
 const ASKS = {

@@ -1,5 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { inDocumentTitle } from '../../corpus/index.js';
+import { askedParts } from '../../nlu/parts.js';
 import { thresholdValue, type SubsidyRule } from '../../policy/index.js';
 import { ruleHeadline } from '../compose.js';
 import { coveredChars, distinctiveTerms } from '../evidence.js';
@@ -43,6 +44,9 @@ function topicSentences(text: string, terms: readonly string[]): string {
   return quoted.map((x) => x.replace(/[；。]$/, '')).join('……');
 }
 
+// A part of an enumeration that names the money awards as a kind of support (奖励、金融 / 资金支持和用地).
+const AWARDS_AS_A_KIND = /^(奖励|补贴|补助|奖补|资金|资金支持|资金扶持|财政支持|财政奖补)(这些|等|之类)?/;
+
 // Words of any broad question ("中山有哪些技改扶持政策"): they name no topic.
 const NO_TOPIC = new Set(['技改', '技术改造', '改造', '措施', '方面', '这块', '资金', '奖补', '以奖代补', '工业', '发展', '主要', '内容', '享受']);
 
@@ -75,7 +79,12 @@ export async function overviewTopic(text: string, docIds: readonly string[], ctx
   const measures = onTopic.filter((x) => !withProvision.has(x.clause.id) && !onTopic.some((y) => y.clause.id.startsWith(`${x.clause.id}.`)))
     .filter((x) => x.covered >= provisionCover && aboutIt(x))
     .map((x) => ({ clauseId: x.clause.id, sentence: topicSentences(x.clause.text, x.terms) }));
-  return { rules: inScope.filter((r) => clauses.has(r.clauseId)), named: true, measures, severalParts: coveredChars(text, onTopic.flatMap((x) => x.terms)) > best };
+  // "奖励、金融这些都说说": the money awards asked as one kind of support beside others: every provision is on topic.
+  const awardsAsked = askedParts(text).some((part) => AWARDS_AS_A_KIND.test(part));
+  return {
+    rules: inScope.filter((r) => awardsAsked || clauses.has(r.clauseId)), named: true, measures,
+    severalParts: awardsAsked || coveredChars(text, onTopic.flatMap((x) => x.terms)) > best,
+  };
 }
 
 /**
