@@ -224,7 +224,8 @@ export class PolicyAssistant {
     }
     // "平台那一条里有三种补贴…比例和上限对比一下": provisions of one clause named side by side, nothing to compute: each
     // one's standard and cap, never a prompt for figures.
-    if (noAmount && !followsCalculation && ownChoice.rules.length && SIDE_BY_SIDE.test(u.text)) {
+    // (Asked added up, "这几项奖励分别多少，加起来一共多少", fixed awards are computed and summed instead.)
+    if (noAmount && !followsCalculation && ownChoice.rules.length && SIDE_BY_SIDE.test(u.text) && !u.asksTotal) {
       const clauses = new Set(ownChoice.rules.map((r) => r.clauseId));
       const siblings = chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions: next.regions, all: true }).rules
         .filter((r) => clauses.has(r.clauseId));

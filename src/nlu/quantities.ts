@@ -46,7 +46,7 @@ const QUANTITY = new RegExp(
 );
 // The level of people counted, named later in the same phrase (no pause, no other number before it).
 const DESCRIBED_LEVEL = /^[^，,。；;？?！!\d一二两三四五六七八九十]{0,20}?(?<level>高级技师|技师|高级工)/u;
-const LEVEL_FIRST = /(?<level>高级技师|技师|高级工)\s*(?<num>[0-9]+|[一二两三四五六七八九十]+)\s*(?:名|个|位|人)/gu;
+const LEVEL_FIRST = /(?<level>高级技师|技师|高级工)\s*(?:是|有|为)?\s*(?<num>[0-9]+|[一二两三四五六七八九十]+)\s*(?:名|个|位|人)/gu;
 // A price per square metre (and month): 40元/平方米/月, 35元一平, 月租40元每平方 (after the amount) or 每平方米每月20元 (before).
 const PER_AREA = '(?:平方米|平米|平方|㎡|m²|m2|平)';
 const RENT_AFTER = new RegExp(`^\\s*(?:/|每|一)\\s*${PER_AREA}(?:\\s*(?:/|每)\\s*月)?`, 'u');
@@ -183,7 +183,9 @@ function scanQuantities(typed: string): QuantityScan {
       }
     }
     // 3名符合紧缺人才导向目录的高级技师: people counted, their level said at the end of the phrase.
-    const described = kind === 'count' && /[名位]$/.test(raw) ? DESCRIBED_LEVEL.exec(text.slice(end)) : null;
+    // With 个, only a description that ends right at the level (1个新引进的高级技师), not 3个项目里的技师.
+    const described = kind === 'count' && (/[名位]$/.test(raw) || (/个$/.test(raw) && /^[^，,。；;？?！!\d项企厂]{0,8}的(高级技师|技师|高级工)/u.test(text.slice(end))))
+      ? DESCRIBED_LEVEL.exec(text.slice(end)) : null;
     if (described?.groups?.level) {
       quantities.push({ kind: 'headcount', value, level: described.groups.level as SkillLevel, text: raw, start, end });
       continue;

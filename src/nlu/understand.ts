@@ -59,9 +59,13 @@ const ACROSS_PLACES = /(哪些地方|哪几个地方|这几个地方|几个地�
 const OTHER_TERM = /(续期|续租|续签|租期|年期|使用期|出让期)/;
 const VALIDITY = /(有效(?!运行|实施|落实|推进|提升|利用|降低|提高|防范|措施|手段|途径|衔接|解决|带动|管理|控制|整合|发挥|促进|保障|应对)|过期|失效|到期|还能申请|还能用|现行|执行期|还在执行|执行到|还执行|废止|征求意见稿|正式(施行|实施|印发|发布|生效|出台|文件|版|稿)|(是不是|是否|算不算)正式|正式了吗|草案|还算数|还管用)/;
 // "那…呢", "换成…", and corrections of what was said ("我们其实是…", "不对，是…").
-const CORRECTION = /^.{0,4}(其实|实际上|不对|更正|说错|搞错|写错|打错|纠正)/;
+const CORRECTION = /^.{0,4}(其实|实际上|不对|更正|说错|搞错|写错|打错|纠正|数错|记错|看错)/;
+// "设备购置额是800万 不是500万", "不是500万，是800万": a figure put in place of another, wherever it is said.
+const FIGURE = '[0-9０-９零〇一二两三四五六七八九十百千]';
+const REPLACES_FIGURE = new RegExp(`是[^，,。；;\\s]{0,6}${FIGURE}[^，,。；;]{0,6}[，,\\s]*不是\\s*[^，,。；;\\s]{0,6}${FIGURE}`
+  + `|不是\\s*[^，,。；;\\s]{0,6}${FIGURE}[^，,。；;]{0,6}[，,\\s]*(而)?是\\s*[^，,。；;\\s]{0,6}${FIGURE}`);
 const FOLLOW_UP = new RegExp(`^(那|如果|换成|改成|要是|假如|再|那如果|补充一下|补充说明|再补充|忘了说|忘说了|漏说了|漏了|还忘了说)|呢[？?]?$|${CORRECTION.source}`);
-const INJECTION = /(忽略|无视|ignore|forget|disregard|override|不要管|不用管|你的规则|system prompt|\banswer\b|\breply\b|\brespond\b|\bno cap\b|你就当|就当作?|不许说|别跟我(说|扯|讲|提)|角色扮演|你都说对|有求必应|特批|领导(说|同意|批)|(这次|这回)按[^，,。]{0,8}(奖励|奖|补|发)|(别|不要|不用)(加|写|附|带)(任何)?(备注|说明|提示)|(就|只)回(复|答)?(一个)?数字|你按|系统(提示|指令|通知|消息)|管理员指令|假设比例|比例是\d|rate is|你现在是|假装|照着答|直接(回复|回答)|回答(开头|最后|末尾)|(开头|最后|末尾)加一句|必须(写|回答|回复)|(不要|别)(再)?提|当(成|作)?正式文件|(回答|回复)(都|一律|统一)(说|写|按)|已经?(改成|调整为|调成|取消)|(比例|上限|标准|封顶|保底|口径|额度)[^，,。；;]{0,6}(调整|改|上调|提高|下调)(为|成|到)|新口径|知识库(已)?更新|一律按)/i;
+const INJECTION = /(忽略|无视|ignore|forget|disregard|override|不要管|不用管|你的规则|system prompt|\banswer\b|\breply\b|\brespond\b|\bno cap\b|\bjust say\b|\byou are now\b|\b(raised|changed|lowered|increased|set) to\b|\bis now\b|你就当|就当作?|不许说|别跟我(说|扯|讲|提)|角色扮演|你都说对|有求必应|特批|领导(说|同意|批)|(这次|这回)按[^，,。]{0,8}(奖励|奖|补|发)|(别|不要|不用)(加|写|附|带)(任何)?(备注|说明|提示)|(就|只)回(复|答)?(一个)?数字|你按|系统(提示|指令|通知|消息)|管理员指令|假设比例|比例是\d|rate is|你现在是|假装|照着答|直接(回复|回答)|回答(开头|最后|末尾)|(开头|最后|末尾)加一句|必须(写|回答|回复)|(不要|别)(再)?提|当(成|作)?正式文件|(回答|回复)(都|一律|统一)(说|写|按)|已经?(改成|调整为|调成|取消)|(比例|上限|标准|封顶|保底|口径|额度)[^，,。；;]{0,6}(调整|改|上调|提高|下调)(为|成|到)|新口径|知识库(已)?更新|一律按)/i;
 // Where a message's sentences and bracketed asides end ("." only where it is not a decimal point).
 const CLAUSE = /(?:[^，,。！!？?；;：:\n【】（）().]|\.(?=\d))+|【[^】]*】|（[^）]*）|\([^)]*\)/g;
 
@@ -93,8 +97,8 @@ function withoutPlacesNotCovered(text: string, lexicon: Lexicon): string {
 
 // Asking about money: a subsidy word or a question about a sum (补多少, 多少钱).
 const MONEY_WORD = /(补|奖|资助|扶持|钱|拿|领|给|how much|subsid|grant)/i;
-// "多少个/多少家" asks a count (targets), not a subsidy amount.
-const COUNT_QUESTION = /(多少|几)(个|家|项|名|台|条|年|亩)/;
+// "多少个/多少家" asks a count (targets), not a subsidy amount; "这几项奖励分别多少" points at the items, asks no count.
+const COUNT_QUESTION = /(?<![这那])(多少|几)(个|家|项|名|台|条|年|亩)/;
 // A sum that says which enterprises are counted ("主营收入超5000万的有几家"): part of a count asked, not an input.
 const QUALIFIES_COUNT = /^元?(以上|以下)?的?(企业|规上企业|工业企业|项目)?(有|要|达到|需要)?(几|多少)(个|家|项)/;
 // Questions about what a document says (a target, the government's own budget), not about a sum.
@@ -123,7 +127,7 @@ const ASKS_TOTAL = /(一共|总共|合计|累计|共计|总计|加起来|总额|
 // where it names a place, a document or a topic (one named provision is still that provision, asked for its input).
 const ASKS_WHETHER_ANY = /(有(没有|冇|無|无)?[^，,。？?！!]{0,10}(补贴|补助|奖励|奖补|扶持|支持|资助|優惠|优惠|補貼|獎勵|資助)(吗|嗎|嘛|么|没|不|冇|無)|有没有[^，,。？?]{0,8}(补|奖|扶持|支持|资助|优惠)|有冇|能补不|能不能补)/;
 const BROAD = /(有哪些|有什么|有些什么|有些啥|哪些奖|都有啥|有啥|概况|概述|主要内容|主要讲|讲了什么|讲了啥|讲的是什么|哪些方面|哪几种|哪几项|哪些政策|哪些措施|哪些扶持|哪些支持|哪些补贴|哪些奖励|介绍一下|概括|汇总|一览|梳理|列一下|列出)/;
-const LEADING_COURTESY = /^(请问一下|请问|您好|你好|麻烦问一下|麻烦问下|问一下|想问一下|想问下|打扰一下)[\s~～]*/;
+const LEADING_COURTESY = /^(请问一下|请问|您好|你好|不好意思|抱歉|麻烦问一下|麻烦问下|问一下|想问一下|想问下|打扰一下)[\s~～]*/;
 const PROCEDURE = /((怎么|如何|怎样|去哪|到哪|哪里|在哪)(申请|申报|办理|报名|提交|办)|(申请|申报|办理)(流程|程序|手续|材料)|(什么|哪些)材料)/;
 const CONDITIONS = /(什么条件|哪些条件|啥条件|(放宽到|什么规模|什么样|哪类|哪一类|哪种)的?企业|申请条件|条件(呢|是啥|有哪些|怎么样)|要求呢|需要满足|要满足|满足.{0,6}条件|条件是|什么要求|哪些要求|门槛|最少要|至少要|最低要|才能(纳入|享受|申请|拿)|够不够格|符不符合|有没有资格|什么资格|能不能享受|可以享受吗|能享受吗)/;
 const NEGATION = /(不是|并非|不在|不属于|不对|不止|而不是)([^，,。；;？?！!是]{0,10})|(还没有?|没有|尚未|未)被?(认定|评上|评为|获得|拿到|入选)([^，,。；;？?！!\s]{0,10})/g;
@@ -185,7 +189,7 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
     level: lexicon.optionWords.find((o) => saysOutside(trimmed, o.word, negated))?.key ?? null,
     commerce: lexicon.choiceWords.some((w) => trimmed.includes(w)),
     // Said after a courtesy or a self-introduction too ("您好，我们其实是…", "这样算呢，谢谢").
-    followUp: sentences.some((x) => FOLLOW_UP.test(x)), corrects: sentences.some((x) => CORRECTION.test(x)), injection: INJECTION.test(trimmed),
+    followUp: sentences.some((x) => FOLLOW_UP.test(x)), corrects: sentences.some((x) => CORRECTION.test(x)) || REPLACES_FIGURE.test(trimmed), injection: INJECTION.test(trimmed),
     additive: ADDITIVE.test(trimmed), asksTotal: ASKS_TOTAL.test(trimmed), broad: BROAD.test(trimmed) || ASKS_WHETHER_ANY.test(trimmed), asksWhetherAny: ASKS_WHETHER_ANY.test(trimmed) && !BROAD.test(trimmed), asksConditions: CONDITIONS.test(trimmed), asksProcedure: PROCEDURE.test(trimmed),
     negated, acrossPlaces: ACROSS_PLACES.test(own),
     uncoveredTopics: lexicon.gazetteer.topicsNotCovered.filter((t) => t.phrases.some((p) => saysOutside(own, p, negated))).map((t) => t.name),

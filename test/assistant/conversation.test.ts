@@ -1041,3 +1041,45 @@ describe('overviews that ask the awards as one kind of support among others', ()
     expect(r?.answer).toContain('50万元');
   });
 });
+
+describe('a year\'s figures together, year by year, and corrections said as "是X 不是Y"', () => {
+  it('"两个加起来这一年能补多少" after a computed contract: the year\'s total on both, the cap once, the earlier figure shown', async () => {
+    const [first, both] = await converse('中山 工业互联网类公共服务平台 一个合同额600万 补多少', '同一年又签了第二个合同 合同额500万 两个加起来这一年能补多少');
+    expect(amountOf(first)).toBe('1800000');
+    expect(amountOf(both)).toBe('3000000');
+    expect(both?.total).toBeNull();
+    expect(both?.answer).toContain('此前600万元 + 500万 = 1100万元');
+  });
+
+  it('a total said as such (同一年度加起来2500万) is the total itself, not one more purchase', async () => {
+    const [, both] = await converse('中山工作母机库里的母机 花了1200万 补贴多少？', '年底还要再买一批1300万的，同一年度加起来2500万，总共能补多少');
+    expect(amountOf(both)).toBe('3000000');
+    expect(both?.answer).toContain('购买价格 2500万元');
+  });
+
+  it('three years\' increments said with 分别 are computed year by year, in the order said, with the 合计', async () => {
+    const [r] = await converse('东源本地企业，主营收入3000万，项目完工后下一年起三年里，财政贡献增量中县级分成部分分别是30万、50万、70万，每年能拿多少？三年合计多少？');
+    expect(sortedAmounts(r)).toEqual(['120000', '200000', '280000']);
+    expect(r?.total).toBe('600000');
+    expect(r?.answer.indexOf('第1年（30万）')).toBeGreaterThan(-1);
+  });
+
+  it('fixed awards of one clause named with their levels and asked added up are computed and summed', async () => {
+    const [r] = await converse('六安一家规上企业，一个项目评上了市级技改示范项目，车间新认定为省级数字化车间，企业技术中心新认定为市级企业技术中心，这几项奖励分别多少，加起来一共多少？');
+    expect(sortedAmounts(r)).toEqual(['100000', '200000', '500000']);
+    expect(r?.total).toBe('800000');
+  });
+
+  it('a correction said "是800万 不是500万" restates the question it corrects (共性工厂 stays 共性工厂)', async () => {
+    const [, corrected] = await converse('我们在中山是经认定的市级公共技术服务平台 在建一个共性工厂 实际设备购置额大概500万 一年最多能补多少',
+      '等等 财务刚跟我说设备购置额是八百万 不是500万 那最多补多少');
+    expect(corrected?.calculation).toMatchObject({ amount: '2000000' });
+    expect(corrected?.citations[0]?.clauseId).toBe('zhongshan-2018:四.七');
+  });
+
+  it('a corrected level count keeps the other levels, and one added (另外还有) is added', async () => {
+    const [, corrected] = await converse('中山传统优势企业今年新培养了4个高级工、2个技师，都在目录里，技能人才奖补一共能拿多少？',
+      '不好意思我数错了，技师是3个，另外还有1个新引进的高级技师也在目录里，麻烦重新算一下总共多少');
+    expect(amountOf(corrected)).toBe('54000');
+  });
+});

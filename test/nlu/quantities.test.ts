@@ -34,6 +34,8 @@ const QUANTITIES: [string, string[]][] = [
   // People counted after the one level the message names; not where two are named, nor things counted.
   ['那高级技师呢 也是4个人', ['headcount:4:高级技师']], ['高级技师也是4名', ['headcount:4:高级技师']],
   ['技师和高级工一共6人', ['count:6']], ['技师呢 4个项目', ['count:4']],
+  // A level with 是 before its count; a count described right up to its level, with 个 too; not things counted.
+  ['技师是3个', ['headcount:3:技师']], ['还有1个新引进的高级技师', ['headcount:1:高级技师']], ['3个项目的技师', ['count:3']],
   ['我们是一家做五金的企业', []], ['营业收入10亿级的企业', []], ['千亿级的产业集群', []], ['收购了两家企业', ['count:2']], ['中山、东源三个地方各补多少', []], ['8000平', ['area:8000']], ['资金扶持、用地保障、融资服务这三块分别怎么讲', []], ['买了个东西花了300块', ['money:300']],
   ['月租40元每平方', ['rent:40']], ['每平方米每月20元', ['rent:20']], ['35元一平', ['rent:35']], ['2个平台', ['count:2']],
 ];

@@ -18,7 +18,7 @@ function modifierInput(rule: SubsidyRule, inputs: Inputs): RuleInput | undefined
 }
 
 /** Words that give figures year by year ("接下来三年…分别是80万、120万、150万", "第一年…第二年…"). */
-const YEAR_BY_YEAR = /(逐年|各年|第[一二三]年|[两三]年[^，。]{0,20}(分别|每年|各))/;
+const YEAR_BY_YEAR = /(逐年|各年|第[一二三]年|[两三]年[^。？?]{0,30}(分别|每年|各)|每年(能|可以)?(拿|补|奖|领|得)?多少)/;
 /** Words that give figures project by project ("两个技改项目 一个投资0.3亿 另一个投资6,000万"). */
 const PROJECT_BY_PROJECT = /([两三四五六七八九几多]个[^，。]{0,4}项目|另一个|另一项|各个项目)/;
 
@@ -28,8 +28,10 @@ const PROJECT_BY_PROJECT = /([两三四五六七八九几多]个[^，。]{0,4}�
  * otherwise: several figures of one kind are added (两台母机200万和300万, 一个项目投资2000万又追加500万).
  */
 function separateFigures(rule: SubsidyRule, sums: Map<string, Quantity[]>, text: string): { key: string; figures: Quantity[]; unit: 'project' | 'year' } | null {
-  for (const [key, figures] of sums) {
-    if (figures.length < 2) continue;
+  for (const [key, found] of sums) {
+    if (found.length < 2) continue;
+    // In the order said: the first figure is the first year's or project's.
+    const figures = [...found].sort((a, b) => a.start - b.start);
     if (rule.caps.some((c) => c.per === 'project') && PROJECT_BY_PROJECT.test(text)) return { key, figures, unit: 'project' };
     if (rule.duration && figures.length <= rule.duration.years && YEAR_BY_YEAR.test(text)) return { key, figures, unit: 'year' };
   }
@@ -61,6 +63,34 @@ const YEAR_WORDS: readonly [RegExp, string][] = [[/(今年|本年度|当年|同�
 const yearOf = (text: string): string | null => YEAR_WORDS.find(([pattern]) => pattern.test(text))?.[1] ?? null;
 
 /** "如果是去年买的呢" after "今年买了…": another year, whose cap the earlier purchases do not use. */
+// A figure said as the total of the year's purchases (同一年度加起来2500万): the total itself, not one more purchase.
+const SAID_AS_TOTAL = /(加起来|合计|总共|一共|累计|共计)(是|为|有)?$/;
+
+/**
+ * The earlier turn's figures joined to this turn's, input by input (money only): the year's total asked after "又…".
+ * Null where this turn gives no money figure for an input the earlier turn gave.
+ */
+function joinedWithEarlier(rule: SubsidyRule, carried: Inputs, fresh: Inputs, sums: Map<string, Quantity[]>, u: Understanding)
+  : { inputs: Inputs; sums: Map<string, Quantity[]> } | null {
+  const inputs: Inputs = {};
+  const shown = new Map(sums);
+  for (const [key, value] of Object.entries(fresh)) {
+    const before = carried[key];
+    if (rule.inputs.find((i) => i.key === key)?.dimension !== 'money' || typeof value !== 'string' || typeof before !== 'string') continue;
+    const figures = sums.get(key) ?? u.amounts.base.filter((q) => q.value.eq(value));
+    const total = figures.find((q) => SAID_AS_TOTAL.test(u.text.slice(Math.max(0, q.start - 6), q.start)));
+    if (total) {
+      inputs[key] = yuanString(total.value);
+      shown.delete(key);
+      continue;
+    }
+    const earlier: Quantity = { kind: 'money', value: new Decimal(before), text: `此前${formatYuan(new Decimal(before))}`, start: -1, end: -1 };
+    inputs[key] = yuanString(new Decimal(before).plus(value));
+    shown.set(key, [earlier, ...(figures.length ? figures : [])]);
+  }
+  return Object.keys(inputs).length ? { inputs, sums: shown } : null;
+}
+
 function namesOtherYear(text: string, earlier: string | null): boolean {
   const year = yearOf(text);
   return year !== null && year !== ((earlier ? yearOf(earlier) : null) ?? 'this');
@@ -86,12 +116,15 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
   const fed = new Map<string, Inputs>();
   const context = { today: ctx.today, documents: ctx.corpus.documentById };
   const awards = [...(previous?.awards ?? [])];
+  const together = new Set<string>();
   for (const rule of rules) {
-    const { inputs: fresh, sums } = inputsFor(rule, parts?.get(rule.id) ?? u);
+    const { inputs: fresh, sums: freshSums } = inputsFor(rule, parts?.get(rule.id) ?? u);
+    let sums = freshSums;
     const carried = previous ? carryInputs(previous.inputs, rule) : {};
-    // A correction's headcounts or counts replace the earlier ones of their kind (3个技师 → 说错了，是3个高级技师); sums of
-    // money are distinct inputs (revenue, purchase), each replaced by its own key.
-    if (u.corrects) {
+    // A correction's or follow-up's headcounts or counts replace the earlier ones of their kind (3个技师 → 说错了，是3个
+    // 高级技师; 那高级技师呢 也是4个人), unless it adds to them (技师是3个，另外还有1个高级技师: each level by its own key);
+    // sums of money are distinct inputs (revenue, purchase), each replaced by its own key.
+    if ((u.corrects || u.followUp) && !u.additive) {
       const dimensionOf = (key: string): string | undefined => rule.inputs.find((i) => i.key === key)?.dimension;
       const corrected = new Set(Object.keys(fresh).map(dimensionOf).filter((d) => d !== 'money'));
       for (const key of Object.keys(carried)) if (corrected.has(dimensionOf(key))) delete carried[key];
@@ -103,7 +136,15 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
     const earlier = awards.filter((a) => a.ruleId === rule.id).reduce((sum, a) => sum.plus(a.amount), new Decimal(0));
     const spentKey = rule.caps.some((c) => c.period === 'year') ? 'alreadyReceivedThisYear'
       : rule.caps.some((c) => c.per === 'enterprise') ? 'alreadyReceived' : null;
-    if (u.additive && earlier.gt(0) && !namesOtherYear(u.text, previous?.subjectText ?? null) && spentKey && acceptedInputs(rule).has(spentKey) && inputs[spentKey] === undefined) {
+    const sameYear = u.additive && earlier.gt(0) && !namesOtherYear(u.text, previous?.subjectText ?? null) && spentKey !== null;
+    const joined = sameYear && u.asksTotal ? joinedWithEarlier(rule, carried, fresh, sums, u) : null;
+    if (joined) {
+      // "两个加起来这一年能补多少": the year's total, on the figures together, the cap applied once; it replaces the
+      // earlier award in what the conversation remembers.
+      Object.assign(inputs, joined.inputs);
+      sums = joined.sums;
+      together.add(rule.id);
+    } else if (sameYear && spentKey && acceptedInputs(rule).has(spentKey) && inputs[spentKey] === undefined) {
       inputs[spentKey] = yuanString(earlier);
     }
     // Several figures for one input that the row computes one by one: projects under a per-project cap (两个项目 0.3亿 和
@@ -148,7 +189,7 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
   const regionRank = (r: { rule: SubsidyRule }) => { const i = regions.indexOf(ctx.regionOf(r.rule.docId) ?? ''); return i < 0 ? 99 : i; };
   const eligible = computed.filter((r) => r.calculation.eligible).sort((a, b) => regionRank(a) - regionRank(b));
   if (eligible.length === 0) return { reply: notEligible(computed, ctx), remember: { inputs: inputsNow } };
-  const awardsNow = [...awards, ...eligible.map((r) => ({ ruleId: r.rule.id, amount: r.calculation.amount }))];
+  const awardsNow = [...awards.filter((a) => !together.has(a.ruleId)), ...eligible.map((r) => ({ ruleId: r.rule.id, amount: r.calculation.amount }))];
 
   const regionsOf = new Set(eligible.map((r) => ctx.regionOf(r.rule.docId)));
   // No region said while the regions' rules differ: one question back, each region's standard beside it, no figure
@@ -163,7 +204,8 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
   if (summing) {
     total = eligible.reduce((sum, r) => sum.plus(r.calculation.amount), new Decimal(0));
     totalLine = `合计：${eligible.map((r) => r.calculation.display).join(' + ')} = ${formatYuan(total)}（${eligible.some((r) => r.calculation.upperBound) ? '含上限金额，' : ''}各项分别审核）`;
-  } else if (u.asksTotal && eligible.length === 1) {
+  } else if (u.asksTotal && eligible.length === 1 && !together.size) {
+    // (A year's figures asked together, 两个加起来这一年, ask no total over the clause's years.)
     const only = eligible[0];
     const years = only?.rule.duration?.years;
     if (only && years) {

@@ -191,7 +191,8 @@ export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs
     const word = input.cues.find((c) => u.text.includes(c));
     if (word) inputs[input.key] = word;
   }
-  return { inputs, sums: new Map([...sums].filter(([, qs]) => qs.length > 1)) };
+  // Each sum's figures in the order said (50万 + 70万 + 30万 would read as a different question).
+  return { inputs, sums: new Map([...sums].filter(([, qs]) => qs.length > 1).map(([key, qs]) => [key, [...qs].sort((a, b) => a.start - b.start)])) };
 }
 
 /** Carries earlier inputs into a follow-up: only what this rule accepts, the earlier base renamed to this rule's. */
