@@ -153,7 +153,7 @@ export class PolicyAssistant {
     const dimensions = measuredDimensions(u.quantities);
     const choose = (text: string, regions: string[]) => {
       const choice = chooseRules(ctx.rules.rules, text, { regionOf: ctx.regionOf, regions, dimensions });
-      return named.length ? { ...choice, rules: choice.rules.filter((r) => named.includes(r.docId)) } : choice;
+      return named.length ? { ...choice, rules: choice.rules.filter((r) => named.includes(r.docId)), readings: choice.readings.filter((r) => named.includes(r.docId)) } : choice;
     };
     const ownChoice = choose(u.text, next.regions);
     let subjectText = u.text;
@@ -249,10 +249,12 @@ export class PolicyAssistant {
       // A follow-up to a turn that computed nothing (its region had no rate): the figures are those of its subject.
       const asked = subjectText !== u.text && Object.keys(previous.inputs).length === 0 && u.quantities.length === 0
         ? { ...understand(subjectText, ctx.lexicon), text: `${subjectText}，${u.text}`, regions: u.regions } : u;
-      const turn = regional ? calculate(u, regional.rules, { regionOpen: false, previous: null, regions, parts: regional.parts }, ctx)
+      const turn = regional ? calculate(u, regional.rules, { regionOpen: false, previous: null, regions, parts: regional.parts, alternatives: regional.alternatives }, ctx)
         // Several provisions, each with its part; or the one left when the others were named only in passing.
         : several ? calculate(u, several.rules, { regionOpen: false, previous: several.rules.length > 1 || !carry ? null : previous, regions, parts: several.parts, alternatives: several.alternatives }, ctx)
-        : calculate(asked, choice.rules, { regionOpen: choice.missing.includes('region'), previous: carry ? previous : null, regions }, ctx);
+        // Another reading of the same figure (中山 设备: 工作母机库 product or not) is computed beside it, not added.
+        : calculate(asked, [...choice.rules, ...choice.readings], { regionOpen: choice.missing.includes('region'), previous: carry ? previous : null, regions,
+          alternatives: choice.readings.length > 0 }, ctx);
       Object.assign(next, turn.remember);
       // The question this turn answered, whole, for a later correction to restate: a follow-up's own words are whole
       // only with the figures it changes put into the question it follows.

@@ -3,6 +3,11 @@ import type { InputDimension, SubsidyRule } from './rule-schema.js';
 export interface RuleChoice {
   /** The best-matching rules, at most one subject per region, in table order. */
   rules: SubsidyRule[];
+  /**
+   * Other readings of the same figure (中山 设备: 工作母机 beside 技术改造): rows whose `alsoReads` words are all the
+   * message names a chosen row of their region by. Compared with it, never added; also in `rules` when `all` is set.
+   */
+  readings: SubsidyRule[];
   /** What the question leaves open: the region (rules from several regions match) or the subject (none match). */
   missing: ('region' | 'subject')[];
 }
@@ -119,10 +124,11 @@ export function chooseRules(rules: readonly SubsidyRule[], text: string, context
       const general = matched.find((o) => o.rule.id === s.rule.specializes);
       return general ? { ...s, score: Math.max(s.score, general.score) } : s;
     });
-  if (scored.length === 0) return { rules: [], missing: ['subject'] };
+  if (scored.length === 0) return { rules: [], readings: [], missing: ['subject'] };
   if (context.all) {
     const named = scored.filter((s) => !s.broadOnly || !scored.some((o) => !o.broadOnly && regionOf(o.rule.docId) === regionOf(s.rule.docId)));
-    return { rules: named.map((s) => s.rule), missing: [] };
+    const readings = otherReadings(named.map((s) => s.rule), rules.filter(inRegion), lower, spans, regionOf);
+    return { rules: [...named.map((s) => s.rule), ...readings], readings, missing: [] };
   }
   // The best score per region: 工作母机 beats 设备 within 中山.
   const bestByRegion = new Map<string, number>();
@@ -139,5 +145,39 @@ export function chooseRules(rules: readonly SubsidyRule[], text: string, context
     return s.score === bestByRegion.get(region) && (regions.length > 0 || reachByRegion.get(region) === overall);
   });
   const chosenRegions = new Set(chosen.map((s) => regionOf(s.rule.docId)));
-  return { rules: chosen.map((s) => s.rule), missing: chosenRegions.size > 1 && regions.length === 0 ? ['region'] : [] };
+  const readings = otherReadings(chosen.map((s) => s.rule), rules.filter(inRegion), lower, spans, regionOf);
+  return { rules: chosen.map((s) => s.rule), readings, missing: chosenRegions.size > 1 && regions.length === 0 ? ['region'] : [] };
+}
+
+/** The words of a rule the message uses outside negations. */
+function wordsUsed(rule: SubsidyRule, lower: string, spans: [number, number][]): string[] {
+  return [...rule.vocabulary.triggers, ...rule.vocabulary.regionalTriggers, ...rule.vocabulary.broad]
+    .filter((t) => vocabularyScore([t], lower, spans) > 0);
+}
+
+/**
+ * The rows that read the words a chosen row was named by (`alsoReads`), when every word of the chosen row the message
+ * uses is one of them (中山买设备500万 → 工作母机 too; 中山技改项目买设备 names 技术改造 by 技改, so no second reading).
+ */
+function otherReadings(chosen: readonly SubsidyRule[], inRegion: readonly SubsidyRule[], lower: string, spans: [number, number][],
+  regionOf: (docId: string) => string | undefined): SubsidyRule[] {
+  const readings: SubsidyRule[] = [];
+  for (const rule of chosen) {
+    const used = wordsUsed(rule, lower, spans);
+    if (!used.length) continue;
+    for (const other of inRegion) {
+      if (other === rule || chosen.includes(other) || readings.includes(other) || regionOf(other.docId) !== regionOf(rule.docId)) continue;
+      // Ruled out in words (不在母机库里, 不是工作母机): no second reading.
+      const excluded = [...other.vocabulary.triggers, ...other.vocabulary.regionalTriggers].some((t) => {
+        const word = t.toLowerCase();
+        for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) if (spans.some(([a, b]) => at >= a && at < b)) return true;
+        return false;
+      });
+      if (excluded) continue;
+      const reads = other.vocabulary.alsoReads.map((w) => w.toLowerCase());
+      // Each word used must be read by the other row, or lie inside a word it reads (设备 inside 买设备).
+      if (reads.length && used.every((w) => reads.some((r) => r.includes(w.toLowerCase()))) && vocabularyScore(reads, lower, spans) > 0) readings.push(other);
+    }
+  }
+  return readings;
 }

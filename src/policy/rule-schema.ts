@@ -147,6 +147,12 @@ export const RuleRowSchema = z.object({
      * narrower rule's words, both are asked about ("普通企业和龙头骨干企业分别多少").
      */
     plainCase: z.array(z.string()).default([]),
+    /**
+     * Words that may mean this provision though another row of its region owns them (设备 for 工作母机: the equipment
+     * bought may be a 工作母机库 product): where a message names that row by these words alone, this one is given beside
+     * it as another reading of the same figure, compared and never added.
+     */
+    alsoReads: z.array(z.string()).default([]),
   }),
   /** The general rule this one narrows (龙头骨干企业 20% narrows 技改 10%): when both match, the narrower answers. */
   specializes: z.string().optional(),

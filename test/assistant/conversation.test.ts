@@ -49,17 +49,17 @@ describe('conversations', () => {
     expect(reply?.answer).toContain('20万元');
   });
 
-  it('compares regions side by side, each cited and computed', async () => {
+  it('compares regions side by side, each cited and computed (中山 设备 in both its readings)', async () => {
     const [reply] = await converse('买500万设备，中山和东源各补多少？');
     expect(reply?.intent).toBe('compare');
-    expect(amountOf(reply)).toEqual(['500000', '1000000']);
-    expect(reply?.citations.map((c) => c.clauseId)).toEqual(['zhongshan-2018:四.一', 'dongyuan-2018:四.一']);
+    expect(amountOf(reply)).toEqual(['500000', '750000', '1000000']);
+    expect(reply?.citations.map((c) => c.clauseId)).toEqual(['zhongshan-2018:四.一', 'zhongshan-2018:四.三', 'dongyuan-2018:四.一']);
   });
 
   it('the figure said after "中山、东源各补多少" is every region\'s, not the last named one\'s', async () => {
     const [after] = await converse('中山、东源各补多少，设备40万');
     const [before] = await converse('设备40万，中山、东源各补多少');
-    expect(sortedAmounts(after)).toEqual(['100000', '40000']);
+    expect(sortedAmounts(after)).toEqual(['100000', '40000', '60000']);
     expect(sortedAmounts(after)).toEqual(sortedAmounts(before));
   });
 
@@ -1081,5 +1081,31 @@ describe('a year\'s figures together, year by year, and corrections said as "是
     const [, corrected] = await converse('中山传统优势企业今年新培养了4个高级工、2个技师，都在目录里，技能人才奖补一共能拿多少？',
       '不好意思我数错了，技师是3个，另外还有1个新引进的高级技师也在目录里，麻烦重新算一下总共多少');
     expect(amountOf(corrected)).toBe('54000');
+  });
+});
+
+describe('two readings of one figure, from the data (中山 设备: 技术改造 or 工作母机库)', () => {
+  it('"中山买设备500万" computes both readings, says only one applies, and adds nothing', async () => {
+    const [r] = await converse('中山买设备500万能补多少');
+    expect(sortedAmounts(r)).toEqual(['500000', '750000']);
+    expect(r?.total).toBeNull();
+    expect(r?.answer.split('\n')[0]).toContain('只适用其中一种，不相加');
+    expect(r?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['zhongshan-2018:四.一', 'zhongshan-2018:四.三']));
+  });
+
+  it('one reading where the message names the provision by its own words or rules the other out', async () => {
+    const [machine] = await converse('中山买工作母机500万能补多少');
+    expect(sortedAmounts(machine)).toEqual(['750000']);
+    const [outside] = await converse('中山 这批其实是从市外买的设备 不在母机库里 技改用的 700万');
+    expect(sortedAmounts(outside)).toEqual(['700000']);
+    const [project] = await converse('中山技改项目投资500万买设备能补多少');
+    expect(sortedAmounts(project)).toEqual(['500000']);
+  });
+
+  it('a standard compared with no figure lists each provision\'s rate and cap before asking for the figure', async () => {
+    const [r] = await converse('买设备的补贴 东源和中山比一下 哪边比例高 封顶多少');
+    expect(r?.calculation).toBeNull();
+    expect(r?.answer).toContain('按设备购置额20%');
+    expect(r?.answer).toContain('按购买价格不超过15%');
   });
 });

@@ -69,6 +69,6 @@ describe('chooseRules', () => {
   });
 
   it('says the subject is missing when nothing matches', () => {
-    expect(chooseRules(SUBSIDY_RULES, '今天天气怎么样', { regionOf })).toEqual({ rules: [], missing: ['subject'] });
+    expect(chooseRules(SUBSIDY_RULES, '今天天气怎么样', { regionOf })).toEqual({ rules: [], readings: [], missing: ['subject'] });
   });
 });

@@ -31,7 +31,9 @@ const BOTH = /(都|各|分别|两边|两地|[两三四]个地方|同样|一样)/
 export function severalAwards(u: Understanding, regions: readonly string[], ctx: HandlerContext): AwardParts | null {
   if (regions.length > 1) return null;
   const dimensions = measuredDimensions(u.quantities);
-  const all = chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions, dimensions, all: true }).rules;
+  // Another reading of one figure (中山 设备: 工作母机 too) is no second award.
+  const choice = chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions, dimensions, all: true });
+  const all = choice.rules.filter((r) => !choice.readings.includes(r));
   const region = regions[0] ?? (all[0] ? ctx.regionOf(all[0].docId) : undefined);
   const candidates = all.filter((r) => ctx.regionOf(r.docId) === region);
   if (candidates.length < 2) return null;
@@ -126,18 +128,22 @@ export function regionalAwards(u: Understanding, regions: readonly string[], ctx
   if (![...own.values()].some((p) => p.length)) return null;
   const rules: SubsidyRule[] = [];
   const parts = new Map<string, Understanding>();
+  let alternatives = false;
   for (const region of regions) {
     // The region's text keeps the message's order: shared pieces and its own.
     const text = pieces.filter((p) => shared.includes(p) || own.get(region)?.includes(p)).join('');
     const part = understand(text, ctx.lexicon);
     const dimensions = measuredDimensions(part.quantities);
-    for (const rule of chooseRules(ctx.rules.rules, text, { regionOf: ctx.regionOf, regions: [region], dimensions }).rules) {
+    const choice = chooseRules(ctx.rules.rules, text, { regionOf: ctx.regionOf, regions: [region], dimensions });
+    // 中山 设备: 工作母机 is another reading of the region's one figure, computed beside it.
+    if (choice.readings.length) alternatives = true;
+    for (const rule of [...choice.rules, ...choice.readings]) {
       if (parts.has(rule.id)) continue;
       rules.push(rule);
       parts.set(rule.id, part);
     }
   }
-  return rules.length ? { rules, parts } : null;
+  return rules.length ? { rules, parts, alternatives } : null;
 }
 
 // "两个方案：一是…；二是…": where a message starts to enumerate the options it weighs.

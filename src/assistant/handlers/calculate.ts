@@ -252,9 +252,14 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
       regionClauses.push(...noRates.clauseIds);
     }
   }
+  const readings = ask.alternatives && !comparing && eligible.length > 1;
+  // Regions with two readings of the one figure (中山 设备: 技术改造 or 工作母机) say so in the head.
+  const readRegions = ask.alternatives && comparing
+    ? [...regionsOf].filter((r) => eligible.filter((x) => ctx.regionOf(x.rule.docId) === r).length > 1) : [];
   const head = comparing || regionLines.length
-    ? '按不同地区的政策分别计算：'
-    : summing ? '您问到的几项分别计算如下：' : '';
+    ? `按不同地区的政策分别计算${readRegions.length ? `（${readRegions.join('、')}的几项是同一笔金额的不同情形，只适用其中一种，不相加）` : ''}：`
+    : summing ? '您问到的几项分别计算如下：'
+      : readings ? '同一笔金额按不同情形分别计算（只适用其中一种，不相加），请按实际情况对应：' : '';
   const publicCalc = eligible.map((r) => toChatCalculation(r.calculation));
   const many = publicCalc.length > 1;
   const reply: AssistantReply = {
@@ -325,7 +330,9 @@ function askForInput(results: { rule: SubsidyRule; missing: RuleInput | null; me
   const subject = rules.map((r) => `${ctx.regionOf(r.docId)}·${r.subject}`).join('、');
   const regionHint = regionOpen ? `（${[...new Set(rules.map((r) => ctx.regionOf(r.docId)))].join('、')}的标准不同，也请说明企业所在地区）` : '';
   const only = rules.length === 1 ? rules[0] : undefined;
-  const grant = only ? `有。${ctx.clauseRef(only.clauseId)}规定：“${only.quote}”。${ctx.validityLine(only.docId)}` : '';
+  // Several provisions asked without a figure (东源和中山买设备 哪边比例高 封顶多少): each one's standard first.
+  const grant = only ? `有。${ctx.clauseRef(only.clauseId)}规定：“${only.quote}”。${ctx.validityLine(only.docId)}`
+    : `各项标准：\n${rules.map((r) => `· ${ctx.regionOf(r.docId)}·${r.subject}：${ruleHeadline(r)}（${ctx.clauseRef(r.clauseId)}）`).join('\n')}\n`;
   const regions = [...new Set(rules.map((r) => ctx.regionOf(r.docId)))];
   const chips = first?.missing?.chips.length ? first.missing.chips : ['100万', '200万', '500万'];
   return plainReply('calculate', `${grant}要计算${subject}的补贴，还需要知道：${question}${regionHint}`,
