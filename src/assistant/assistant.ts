@@ -17,7 +17,7 @@ import { calculate, documentGateNotMet } from './handlers/calculate.js';
 import { namedDocuments, unratedFor, type HandlerContext } from './handlers/context.js';
 import { DOCUMENT_FACT_CUE, asksSourceOfAnswer, answerDocumentFacts, answerSource } from './handlers/document-facts.js';
 import { compareLookup, lookup, type LookupScope } from './handlers/lookup.js';
-import { noRates, notCovered, offTopic, topicsNotCovered, unrated } from './handlers/not-covered.js';
+import { documentNotInCorpus, noRates, notCovered, offTopic, topicsNotCovered, unrated } from './handlers/not-covered.js';
 import { answerConditions } from './handlers/conditions.js';
 import { answerOverview, overviewTopic } from './handlers/overview.js';
 import { answerSections, namedSections } from './handlers/sections.js';
@@ -107,6 +107,9 @@ export class PolicyAssistant {
       return plainReply(u.cue, `您好，我是技改政策助手，可以按政策原文查条款、算补贴。${ctx.lexicon.coverage}您可以直接问，例如“买200万的工作母机能补多少”。`, [], HELP_SUGGESTIONS);
     }
     if (u.uncoveredPlaces.length && !u.regions.length) return notCovered(u.uncoveredPlaces, ctx);
+    // A document named by a 文号 none of ours has (粤府办〔2014〕51号), with no region of ours: not in the corpus.
+    const elsewhere = u.regions.length ? null : documentNotInCorpus(u.text, ctx);
+    if (elsewhere) return elsewhere;
     // "这条是哪个文件哪一条": the source of the last answer, when this message names no provision or place of its own.
     if (asksSourceOfAnswer(u.text) && previous.lastClauseIds.length && !u.regions.length && !u.suppliesInputs
       && !chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, all: true }).rules.length) {
@@ -199,7 +202,7 @@ export class PolicyAssistant {
       next.subjectText = subjectText;
       const rateless = nonQuant.map((d) => d.docId);
       // Asked with how to apply or something else ("有具体标准吗 怎么申请"): the clause first, then the statement.
-      if (!u.asksConditions && !u.asksProcedure && askedParts(u.text).length < 2) return noRates(rateless, ctx);
+      if (!u.asksConditions && !u.asksProcedure && !u.asksStandard && askedParts(u.text).length < 2) return noRates(rateless, ctx);
       // "那深圳的事后奖补需要什么条件 比例多少": what the clause says first (its status with it), then that it sets no rate.
       return this.lookupWithoutRates(u, docsInScope, rateless);
     }

@@ -40,6 +40,8 @@ export interface Understanding {
   asksConditions: boolean;
   /** "怎么申请", "申报流程", "要什么材料": how to apply, which only the clauses' own words can answer. */
   asksProcedure: boolean;
+  /** "具体标准", "怎么规定的": what the text sets, asked of it (its words first, even where it sets no rate). */
+  asksStandard: boolean;
   /** Spans negated in the text ("不是200万"): quantities inside them are not the user's figures. */
   negated: [number, number][];
   /** "哪几个地方的文件里有提": asked of every place covered, each to be answered. */
@@ -109,6 +111,8 @@ const CLAIMED = /((补贴|补助|奖励|资助|奖补|扶持)(资金|金额|款)
 const SEEKS_AGREEMENT = /^元?[，,\s]*(对吧|对不对|是吧|是不是|没错吧|没问题吧)/;
 // A fiscal increment split by level of government (省级分成增量, 县级分成部分的财政贡献增量).
 const FISCAL_SHARE = /(分成|财政贡献|税收贡献|财政增量|地方贡献)/;
+// Between a figure and the same figure said again: 也就是, 即, 就是, a bracket (the words of a restatement, nothing else).
+const RESTATED = /^[^，,。；;0-9]{0,6}(也就是|就是|即|也即|折合|换算|[（(])[^，,。；;0-9]{0,4}$/;
 const ALREADY = /(已经?(拿|领|获|收到|得到|享受)|拿了|领了|获得了|收到了|今年.{0,4}(拿|领)过)/;
 
 function cueBefore(text: string, q: Quantity, quantities: readonly Quantity[]): string {
@@ -128,6 +132,7 @@ const ASKS_TOTAL = /(一共|总共|合计|累计|共计|总计|加起来|总额|
 const ASKS_WHETHER_ANY = /(有(没有|冇|無|无)?[^，,。？?！!]{0,10}(补贴|补助|奖励|奖补|扶持|支持|资助|優惠|优惠|補貼|獎勵|資助)(吗|嗎|嘛|么|没|不|冇|無)|有没有[^，,。？?]{0,8}(补|奖|扶持|支持|资助|优惠)|有冇|能补不|能不能补)/;
 const BROAD = /(有哪些|有什么|有些什么|有些啥|哪些奖|都有啥|有啥|概况|概述|主要内容|主要讲|讲了什么|讲了啥|讲的是什么|哪些方面|哪几种|哪几项|哪些政策|哪些措施|哪些扶持|哪些支持|哪些补贴|哪些奖励|介绍一下|概括|汇总|一览|梳理|列一下|列出)/;
 const LEADING_COURTESY = /^(请问一下|请问|您好|你好|不好意思|抱歉|麻烦问一下|麻烦问下|问一下|想问一下|想问下|打扰一下)[\s~～]*/;
+const STANDARD = /(具体标准|什么标准|标准是|标准如何|标准怎么|怎么规定|如何规定|怎么定的|具体规定|具体怎么)/;
 const PROCEDURE = /((怎么|如何|怎样|去哪|到哪|哪里|在哪)(申请|申报|办理|报名|提交|办)|(申请|申报|办理)(流程|程序|手续|材料)|(什么|哪些)材料)/;
 const CONDITIONS = /(什么条件|哪些条件|啥条件|(放宽到|什么规模|什么样|哪类|哪一类|哪种)的?企业|申请条件|条件(呢|是啥|有哪些|怎么样)|要求呢|需要满足|要满足|满足.{0,6}条件|条件是|什么要求|哪些要求|门槛|最少要|至少要|最低要|才能(纳入|享受|申请|拿)|够不够格|符不符合|有没有资格|什么资格|能不能享受|可以享受吗|能享受吗)/;
 const NEGATION = /(不是|并非|不在|不属于|不对|不止|而不是)([^，,。；;？?！!是]{0,10})|(还没有?|没有|尚未|未)被?(认定|评上|评为|获得|拿到|入选)([^，,。；;？?！!\s]{0,10})/g;
@@ -161,7 +166,10 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
   const covered = mentioned.covered.filter(askedAbout);
   const uncovered = mentioned.uncovered;
   const fiscal = FISCAL_SHARE.test(own);
-  for (const q of quantities.filter((x) => x.kind === 'money')) {
+  const money = quantities.filter((x) => x.kind === 'money');
+  for (const q of money) {
+    // "40w左右（就40万整）", "六十万零五千块 也就是60.5w": the same figure said again, not a second one.
+    if (money.some((p) => p.end <= q.start && p.value.eq(q.value) && RESTATED.test(trimmed.slice(p.end, q.start)))) continue;
     // "不是200万，是300万": the corrected figure counts, the negated one does not.
     if (negated.some(([a, b]) => q.start >= a && q.start < b)) continue;
     if (QUALIFIES_COUNT.test(trimmed.slice(q.end))) continue;
@@ -190,7 +198,7 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
     commerce: lexicon.choiceWords.some((w) => trimmed.includes(w)),
     // Said after a courtesy or a self-introduction too ("您好，我们其实是…", "这样算呢，谢谢").
     followUp: sentences.some((x) => FOLLOW_UP.test(x)), corrects: sentences.some((x) => CORRECTION.test(x)) || REPLACES_FIGURE.test(trimmed), injection: INJECTION.test(trimmed),
-    additive: ADDITIVE.test(trimmed), asksTotal: ASKS_TOTAL.test(trimmed), broad: BROAD.test(trimmed) || ASKS_WHETHER_ANY.test(trimmed), asksWhetherAny: ASKS_WHETHER_ANY.test(trimmed) && !BROAD.test(trimmed), asksConditions: CONDITIONS.test(trimmed), asksProcedure: PROCEDURE.test(trimmed),
+    additive: ADDITIVE.test(trimmed), asksTotal: ASKS_TOTAL.test(trimmed), broad: BROAD.test(trimmed) || ASKS_WHETHER_ANY.test(trimmed), asksWhetherAny: ASKS_WHETHER_ANY.test(trimmed) && !BROAD.test(trimmed), asksConditions: CONDITIONS.test(trimmed), asksProcedure: PROCEDURE.test(trimmed), asksStandard: STANDARD.test(trimmed),
     negated, acrossPlaces: ACROSS_PLACES.test(own),
     uncoveredTopics: lexicon.gazetteer.topicsNotCovered.filter((t) => t.phrases.some((p) => saysOutside(own, p, negated))).map((t) => t.name),
   };

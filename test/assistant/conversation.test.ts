@@ -1109,3 +1109,32 @@ describe('two readings of one figure, from the data (中山 设备: 技术改造
     expect(r?.answer).toContain('按购买价格不超过15%');
   });
 });
+
+describe('documents the corpus does not hold, and what a text sets asked of it', () => {
+  it('a 文号 none of ours has (粤府办〔2014〕51号) is not in the corpus; the clauses citing it are quoted', async () => {
+    const [r] = await converse('粤府办〔2014〕51号里省级技改事后奖补的具体标准是多少');
+    expect(r?.answer.split('\n')[0]).toContain('没有粤府办〔2014〕51号的原文');
+    expect(r?.citations.map((c) => c.clauseId)).toContain('shenzhen-2015:十一');
+    expect(r?.calculation).toBeNull();
+  });
+  it('our own 文号 in either bracket style, after a courtesy or beside another, is ours', async () => {
+    const [r] = await converse('东府办[2018]29号主要讲了什么');
+    expect(r?.intent).toBe('overview');
+    const [asked] = await converse('请问中府办〔2014〕30号还在执行吗？');
+    expect(asked?.intent).toBe('validity');
+    const [both] = await converse('深府办〔2015〕20号和中府办〔2014〕30号 哪个先发的 各自哪天发的');
+    expect(both?.answer).toContain('2014年7月8日');
+  });
+  it('"深圳…事后奖补具体标准？" quotes the clause first, then says the document sets no rate', async () => {
+    const [r] = await converse('深圳15年技改意见 事后奖补具体标准？');
+    expect(r?.citations[0]?.clauseId).toBe('shenzhen-2015:十一');
+    expect(r?.answer.split('\n')[0]).not.toContain('没有');
+    expect(r?.answer).toContain('没有规定补贴比例或金额');
+  });
+  it('the same figure said again (40w左右（就40万整）, 也就是60.5w) is one figure', async () => {
+    const [a] = await converse('东源 规上企业 买了台新设备花了40w左右（就40万整），事后奖补能拿多少');
+    expect(amountOf(a)).toBe('100000');
+    const [b] = await converse('东源 规上企业 设备购置额六十万零五千块 也就是60.5w 事后奖补能返多少');
+    expect(amountOf(b)).toBe('121000');
+  });
+});

@@ -38,7 +38,7 @@ export function severalAwards(u: Understanding, regions: readonly string[], ctx:
   const candidates = all.filter((r) => ctx.regionOf(r.docId) === region);
   if (candidates.length < 2) return null;
   // Voice input runs on without a pause ("…投资三千万另外并购了一家…"): a connective starts a piece too.
-  const pieces = splitPieces(u.text, /[，,；;。、？?！!：:\s]/).flatMap((piece) => piece.split(CONNECTIVE).filter(Boolean));
+  const pieces = splitPieces(u.text, /[，,；;。、？?！!：:+＋\s]/).flatMap((piece) => piece.split(CONNECTIVE).filter(Boolean));
   const options = enumeratedOptions(pieces, candidates, region, ctx);
   if (options) return options;
   // A narrower provision answers to its general rule's words too (转移企业 named earlier, then 财政贡献增量66万).
@@ -52,10 +52,13 @@ export function severalAwards(u: Understanding, regions: readonly string[], ctx:
     // The provision that scores best on this piece (the chooser's own scoring, quantities' fit included) owns it;
     // among equals, the one named first.
     const dimensions = measuredDimensions(understand(piece, ctx.lexicon).quantities);
-    let named = chooseRules([...candidates, ...generals], piece, { regionOf: ctx.regionOf, regions: region ? [region] : [], dimensions }).rules
+    const equals = chooseRules([...candidates, ...generals], piece, { regionOf: ctx.regionOf, regions: region ? [region] : [], dimensions }).rules
       .map((r) => ({ r, at: firstMention(r, piece, true) }))
       .sort((a, b) => a.at - b.at)
-      .map(({ r }) => narrowerOf.get(r.id) ?? r)[0];
+      .map(({ r }) => narrowerOf.get(r.id) ?? r);
+    // Among equals, the provision already spoken of (做工业互联网平台的，帮企业做设备上云: 上云 is the platform's, as 设备 is
+    // the 技改's); else the one named first.
+    let named = equals.find((r) => r.id === current?.id) ?? equals[0];
     // A piece naming no provision, with a quantity the current one cannot take (另外租了2000平方米 after 注册资本): it
     // belongs to the provision of the same clause that takes it.
     if (!named && current && unitScore(current, dimensions) < 0) {
@@ -112,7 +115,7 @@ export function severalAwards(u: Understanding, regions: readonly string[], ctx:
  */
 export function regionalAwards(u: Understanding, regions: readonly string[], ctx: HandlerContext): AwardParts | null {
   if (regions.length < 2) return null;
-  const pieces = splitPieces(u.text, /[，,；;。、？?！!：:）)\s]/, /[（(]/);
+  const pieces = splitPieces(u.text, /[，,；;。、？?！!：:）)+＋\s]/, /[（(]/);
   const shared: string[] = [];
   const own = new Map<string, string[]>(regions.map((r) => [r, []]));
   let current: string | undefined;

@@ -1,3 +1,4 @@
+import { documentNameText } from '../../corpus/index.js';
 import type { UnratedMeasure } from '../../policy/index.js';
 import { HELP_SUGGESTIONS, plainReply, unratedSentence } from '../compose.js';
 import type { AssistantReply } from '../response.js';
@@ -47,4 +48,25 @@ export function unrated(measures: readonly UnratedMeasure[], ctx: HandlerContext
 function departments(topics: readonly string[], ctx: HandlerContext): string {
   const named = ctx.lexicon.gazetteer.topicsNotCovered.filter((t) => topics.includes(t.name)).map((t) => t.department);
   return [...new Set(named)].join('、') || '相关主管部门';
+}
+
+// A 文号 as printed (粤府办〔2014〕51号, 国发[2015]28号): issuer, bracketed year, number.
+const DOC_NUMBER = /[\p{Script=Han}]{1,8}[〔\[［【(（]\d{4}[〕\]］】)）]\d{1,4}号/gu;
+
+/**
+ * "粤府办〔2014〕51号里省级事后奖补的具体标准": a document named by a 文号 that no document here has is not in the corpus;
+ * said so, with the clauses that cite it (深圳 （十一） refers to it), quoted. Null where every 文号 named is ours.
+ */
+export function documentNotInCorpus(text: string, ctx: HandlerContext): AssistantReply | null {
+  const ours = (n: string) => ctx.corpus.documents.some((d) => d.docNumber && documentNameText(n).endsWith(documentNameText(d.docNumber)));
+  const others = [...new Set([...text.matchAll(DOC_NUMBER)].map((m) => m[0]).filter((n) => !ours(n)))];
+  if (!others.length) return null;
+  const numberOf = (n: string) => n.match(/\d{4}[^\d]+\d{1,4}/)?.[0] ?? n;
+  const citing = ctx.corpus.clauses.filter((c) => others.some((n) => documentNameText(c.text).includes(documentNameText(numberOf(n)))));
+  // The sentence that cites it, not the whole clause.
+  const sentenceOf = (t: string) => t.split(/(?<=[。；\n])/).find((x) => others.some((n) => documentNameText(x).includes(documentNameText(numberOf(n)))))?.trim().replace(/[。；]$/, '') ?? t;
+  const quoted = citing.slice(0, 2).map((c) => `${ctx.clauseRef(c.id)}提到它：“${sentenceOf(c.text)}”`);
+  return plainReply('out_of_scope',
+    `收录的文件中没有${others.join('、')}的原文，无法给出其中的标准或金额。${quoted.length ? `\n${quoted.join('\n')}\n` : ''}${ctx.lexicon.coverage}`,
+    ctx.citations(citing.slice(0, 2).map((c) => c.id)), HELP_SUGGESTIONS);
 }

@@ -26,7 +26,7 @@ const THIS_YEAR = /(今年|本年|当年|今年度)/;
 
 /** The words right after a count, up to the next separator: what it counts. */
 function countedText(text: string, q: Quantity): string {
-  return text.slice(q.end, q.end + 10).split(/[，,。；;、：:\s]/)[0] ?? '';
+  return text.slice(q.end, q.end + 10).split(/[，,。；;、：:+＋\s]/)[0] ?? '';
 }
 
 /**
