@@ -1138,3 +1138,12 @@ describe('documents the corpus does not hold, and what a text sets asked of it',
     expect(amountOf(b)).toBe('121000');
   });
 });
+
+describe('more subjects no document speaks of, each with whom to ask', () => {
+  it.each([['中山小升规有奖励吗 能拿多少', '小升规奖励', '工业和信息化主管部门'], ['东源企业电费有补贴没', '电费补贴', '发展改革部门']])('%s', async (q, topic, department) => {
+    const [r] = await converse(q);
+    expect(r?.intent).toBe('out_of_scope');
+    expect(r?.answer).toContain(`没有规定${topic}`);
+    expect(r?.answer).toContain(department);
+  });
+});
