@@ -214,7 +214,8 @@ export class PolicyAssistant {
     // rule by rule only where provisions of two regions are named.
     const ruleRegions = new Set(conditionsOf.map((r) => ctx.regionOf(r.docId)));
     if (u.cue === 'compare' && !asksAmount && noAmount && next.regions.length > 1 && !(u.asksConditions && ruleRegions.size > 1)) {
-      return compareLookup(u, this.regionScopes(next.regions, named), ctx, { provisions: u.broad });
+      // Asked what each sets (分别怎么奖, 标准各是多少) or broadly: a provision the words name answers with its standard.
+      return compareLookup(u, this.regionScopes(next.regions, named), ctx, { provisions: u.broad || u.asksStandard, standards: u.asksStandard });
     }
     if (u.asksConditions && !u.suppliesInputs && conditionsOf.length) {
       next.subjectText = choice.rules.length ? subjectText : previous.subjectText;

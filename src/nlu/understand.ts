@@ -40,7 +40,7 @@ export interface Understanding {
   asksConditions: boolean;
   /** "怎么申请", "申报流程", "要什么材料": how to apply, which only the clauses' own words can answer. */
   asksProcedure: boolean;
-  /** "具体标准", "怎么规定的": what the text sets, asked of it (its words first, even where it sets no rate). */
+  /** "具体标准", "怎么规定的", "分别怎么奖": what the text sets, asked of it (its words first, even where it sets no rate). */
   asksStandard: boolean;
   /** Spans negated in the text ("不是200万"): quantities inside them are not the user's figures. */
   negated: [number, number][];
@@ -132,7 +132,7 @@ const ASKS_TOTAL = /(一共|总共|合计|累计|共计|总计|加起来|总额|
 const ASKS_WHETHER_ANY = /(有(没有|冇|無|无)?[^，,。？?！!]{0,10}(补贴|补助|奖励|奖补|扶持|支持|资助|優惠|优惠|補貼|獎勵|資助)(吗|嗎|嘛|么|没|不|冇|無)|有没有[^，,。？?]{0,8}(补|奖|扶持|支持|资助|优惠)|有冇|能补不|能不能补)/;
 const BROAD = /(有哪些|有什么|有些什么|有些啥|哪些奖|都有啥|有啥|概况|概述|主要内容|主要讲|讲了什么|讲了啥|讲的是什么|哪些方面|哪几种|哪几项|哪些政策|哪些措施|哪些扶持|哪些支持|哪些补贴|哪些奖励|介绍一下|概括|汇总|一览|梳理|列一下|列出)/;
 const LEADING_COURTESY = /^(请问一下|请问|您好|你好|不好意思|抱歉|麻烦问一下|麻烦问下|问一下|想问一下|想问下|打扰一下)[\s~～]*/;
-const STANDARD = /(具体标准|什么标准|标准是|标准如何|标准怎么|怎么规定|如何规定|怎么定的|具体规定|具体怎么)/;
+const STANDARD = /(具体标准|什么标准|标准是|标准各|标准如何|标准怎么|怎么规定|如何规定|怎么定的|具体规定|具体怎么|(怎么|如何|怎样)(支持|奖|补|扶持|资助)|额度)/;
 const PROCEDURE = /((怎么|如何|怎样|去哪|到哪|哪里|在哪)(申请|申报|办理|报名|提交|办)|(申请|申报|办理)(流程|程序|手续|材料)|(什么|哪些)材料)/;
 const CONDITIONS = /(什么条件|哪些条件|啥条件|(放宽到|什么规模|什么样|哪类|哪一类|哪种)的?企业|申请条件|条件(呢|是啥|有哪些|怎么样)|要求呢|需要满足|要满足|满足.{0,6}条件|条件是|什么要求|哪些要求|门槛|最少要|至少要|最低要|才能(纳入|享受|申请|拿)|够不够格|符不符合|有没有资格|什么资格|能不能享受|可以享受吗|能享受吗)/;
 const NEGATION = /(不是|并非|不在|不属于|不对|不止|而不是)([^，,。；;？?！!是]{0,10})|(还没有?|没有|尚未|未)被?(认定|评上|评为|获得|拿到|入选)([^，,。；;？?！!\s]{0,10})/g;

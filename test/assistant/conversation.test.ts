@@ -1147,3 +1147,18 @@ describe('more subjects no document speaks of, each with whom to ask', () => {
     expect(r?.answer).toContain(department);
   });
 });
+
+describe('regions compared on what each sets', () => {
+  it('"六安和中山 智能工厂/智能制造示范项目 分别怎么支持 标准各是多少" answers with the provisions, not the goals', async () => {
+    const [r] = await converse('智能制造/智能工厂这块，六安和中山分别怎么奖？帮我对比一下额度');
+    expect(r?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['luan-draft:三.二', 'zhongshan-2018:四.一']));
+    expect(r?.answer).toContain('省级智能工厂50万元');
+    expect(r?.answer).toContain('单个项目最高500万元');
+  });
+  it('a clause named by its words lists its every provision (公共技术服务平台: 注册资本, 租金, 共性工厂)', async () => {
+    const [r] = await converse('公共技术服务平台建设这块，中山和深圳分别是怎么支持的？有没有具体标准');
+    expect(r?.answer).toContain('单个平台最高200万元');
+    expect(r?.answer).toContain('单个平台每年最高150万元');
+    expect(r?.answer).toContain('【深圳市】');
+  });
+});

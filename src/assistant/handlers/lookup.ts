@@ -128,7 +128,7 @@ export interface LookupScope {
  * says so.
  */
 export async function compareLookup(u: Understanding, scopes: readonly LookupScope[], ctx: HandlerContext,
-  options: { provisions?: boolean } = {}): Promise<AssistantReply> {
+  options: { provisions?: boolean; standards?: boolean } = {}): Promise<AssistantReply> {
   const blocks: string[] = [];
   const cited: string[] = [];
   for (const scope of scopes) {
@@ -140,13 +140,18 @@ export async function compareLookup(u: Understanding, scopes: readonly LookupSco
     const hit = cover(worded) > cover(ranked) ? worded : ranked;
     // "各地对企业买设备都有些什么补贴政策": a provision of the scope named by words that cover the question as well as the
     // best clause does is the answer, with its headline figure (技改 beside 工业用地出让 is not).
-    const named = options.provisions
-      ? chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions: regionsOf(scope, ctx) }).rules.filter((r) => scope.docIds.includes(r.docId))
+    const chosen = options.provisions
+      ? chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions: regionsOf(scope, ctx), all: options.standards }).rules.filter((r) => scope.docIds.includes(r.docId))
       : [];
+    // One provision named by the words of its clause (公共技术服务平台 → 注册资本) when what the clause sets is asked: the
+    // clause's every provision (注册资本, 场地租金, 共性工厂).
+    const only = options.standards && chosen.length === 1 ? chosen[0] : undefined;
+    const named = only ? ctx.rules.rules.filter((r) => r.clauseId === only.clauseId) : chosen;
     // Words of the documents' titles (技术改造, 技改) name the documents, no provision in particular.
     const namedCover = coveredChars(u.text, named.flatMap((r) => [...r.vocabulary.triggers, ...r.vocabulary.regionalTriggers])
       .filter((w) => u.text.includes(w) && !inDocumentTitle(ctx.corpus, w)));
-    if (named.length && namedCover >= cover(hit)) {
+    // Asked what each sets (分别怎么奖, 标准各是多少), a provision named is the answer whatever else the clauses share.
+    if (named.length && (options.standards || namedCover >= cover(hit))) {
       const lines = named.map((r) => `${r.subject}：${ruleHeadline(r)}（${ctx.clauseRef(r.clauseId)}：“${r.quote}”）`);
       blocks.push(`【${scope.name}】${lines.join('\n')}\n${[...new Set(named.map((r) => ctx.validityLine(r.docId)))].join('')}`);
       cited.push(...named.map((r) => r.clauseId));
