@@ -188,8 +188,21 @@ export const UnratedMeasureRowSchema = z.object({
   statement: z.string(),
 });
 
+/**
+ * What every award of a document requires (六安 三、（一）: the project enters the city's project library, 固定资产投资
+ * 200万元以上): written once, applied to each row at load (its inputs, thresholds and condition), and checked against
+ * the measures the document names without a rate too.
+ */
+export const DocumentGateSchema = z.object({
+  condition: z.string().min(2),
+  inputs: z.array(RuleInputSchema).default([]),
+  thresholds: z.array(ThresholdSchema).min(1),
+});
+export type DocumentGate = z.infer<typeof DocumentGateSchema>;
+
 export const RulesFileSchema = z.object({
   docId: z.string(),
+  documentGate: DocumentGateSchema.optional(),
   rules: z.array(RuleRowSchema),
   noRates: z.object({ clauseIds: z.array(z.string()).min(1), statement: z.string() }).optional(),
   unrated: z.array(UnratedMeasureRowSchema).default([]),

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { RulesFileSchema, SubsidyRuleSchema, type NonQuantitativeDocument, type SubsidyRule, type UnratedMeasure } from './rule-schema.js';
+import { RulesFileSchema, SubsidyRuleSchema, type DocumentGate, type NonQuantitativeDocument, type SubsidyRule, type UnratedMeasure } from './rule-schema.js';
 
 /**
  * The rules data of a corpus: every quantitative provision (corpus/rules/<docId>.yaml, one row each) and the
@@ -15,6 +15,8 @@ export class PolicyRules {
     readonly nonQuantitative: readonly NonQuantitativeDocument[],
     /** Measures named without a rate (六安 设备（软件）补贴). */
     readonly unrated: readonly UnratedMeasure[] = [],
+    /** What every award of a document requires, by document (六安: the project library's 200万元). */
+    readonly gates: ReadonlyMap<string, DocumentGate> = new Map(),
   ) {
     this.byId = new Map(rules.map((r) => [r.id, r]));
     if (this.byId.size !== rules.length) throw new Error('subsidy rule ids must be unique');
@@ -33,15 +35,26 @@ export function buildPolicyRules(files: ReadonlyMap<string, string>): PolicyRule
   const rules: SubsidyRule[] = [];
   const nonQuantitative: NonQuantitativeDocument[] = [];
   const unrated: UnratedMeasure[] = [];
+  const gates = new Map<string, DocumentGate>();
   for (const [name, text] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
     const parsed = RulesFileSchema.safeParse(parse(text));
     if (!parsed.success) throw new Error(`rules file ${name}: ${parsed.error.message}`);
     const file = parsed.data;
-    rules.push(...file.rules.map((row) => SubsidyRuleSchema.parse({ ...row, docId: file.docId })));
+    const gate = file.documentGate;
+    if (gate) gates.set(file.docId, gate);
+    // The document's gate, written once, is each row's too: its condition, its inputs (unless the row has the key) and
+    // its thresholds.
+    const gated = (row: (typeof file.rules)[number]) => (gate ? {
+      ...row,
+      conditions: [...row.conditions, gate.condition],
+      inputs: [...row.inputs, ...gate.inputs.filter((i) => !row.inputs.some((o) => o.key === i.key))],
+      thresholds: [...row.thresholds, ...gate.thresholds],
+    } : row);
+    rules.push(...file.rules.map((row) => SubsidyRuleSchema.parse({ ...gated(row), docId: file.docId })));
     if (file.noRates) nonQuantitative.push({ docId: file.docId, ...file.noRates });
     unrated.push(...file.unrated.map((m) => ({ ...m, docId: file.docId })));
   }
-  return new PolicyRules(rules, nonQuantitative, unrated);
+  return new PolicyRules(rules, nonQuantitative, unrated, gates);
 }
 
 /** Reads `<corpusDir>/rules/*.yaml`. A malformed row stops start-up with the file and the field at fault. */

@@ -63,3 +63,28 @@ describe('adding a provision is a data change', () => {
     expect(amounts(capped.calculation)).toEqual(['800000']);
   }, 300_000);
 });
+
+describe('a document\'s gate, written once in its rules file', () => {
+  it('applies its condition, inputs and threshold to every row of the document, and to no other document', () => {
+    const rules = loadPolicyRules('corpus');
+    const gate = rules.gates.get('luan-draft');
+    expect(gate?.thresholds.map((t) => t.minimum)).toEqual(['2000000']);
+    const luan = rules.rules.filter((r) => r.docId === 'luan-draft');
+    expect(luan.length).toBeGreaterThan(1);
+    for (const row of luan) {
+      expect(row.thresholds.filter((t) => t.clauseId === 'luan-draft:三.一')).toHaveLength(1);
+      expect(row.inputs.filter((i) => i.key === 'fixedAssetInvestment')).toHaveLength(1);
+      expect(row.conditions.at(-1)).toBe(gate?.condition);
+    }
+    expect(rules.rules.filter((r) => r.docId !== 'luan-draft').some((r) => r.thresholds.some((t) => t.clauseId === 'luan-draft:三.一'))).toBe(false);
+  });
+
+  it('is checked for measures named without a rate (六安 买设备投了150万: below the project library\'s 200万)', async () => {
+    const core = await sharedCore();
+    const service = createChatService(core, new InMemoryConversationStore());
+    const reply = await service.chat({ message: '六安 买设备投了150万 能补多少' });
+    expect(reply.calculation).toBeNull();
+    expect(reply.answer).toContain('不符合条件');
+    expect(reply.citations.map((c) => c.clauseId)).toContain('luan-draft:三.一');
+  });
+});

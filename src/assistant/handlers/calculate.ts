@@ -273,23 +273,22 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
   return { reply, remember: { inputs: inputsNow, awards: awardsNow } };
 }
 
-/** The provision does not apply: which threshold the inputs fall short of, quoted, with no figure. */
 /**
- * A threshold every provision of a document shares (六安: 固定资产投资200万元以上 to enter the project library, the
+ * The document's gate (rules file `documentGate`: 六安's 固定资产投资200万元以上 to enter the project library, the
  * precondition of its awards) that the message's figures fall short of: said also of the measures it names without a
- * rate, since they are awards of the same document. Null where no such threshold is given or it is met.
+ * rate, since they are awards of the same document. Null where the document has no gate or it is met.
  */
 export function documentGateNotMet(docIds: readonly string[], u: Understanding, ctx: HandlerContext): { sentence: string; clauseId: string } | null {
   for (const docId of new Set(docIds)) {
-    const rules = ctx.rules.rules.filter((r) => r.docId === docId);
-    const [first] = rules;
-    const shared = first?.thresholds.filter((t) => rules.every((r) => r.thresholds.some((o) => o.clauseId === t.clauseId && o.input === t.input && o.minimum === t.minimum)));
-    if (!first || !shared?.length) continue;
-    const gate = { ...first, thresholds: shared };
-    const outcome = computeSubsidy(gate, inputsFor(gate, u).inputs, { today: ctx.today, documents: ctx.corpus.documentById });
+    const gate = ctx.rules.gates.get(docId);
+    const first = ctx.rules.rules.find((r) => r.docId === docId);
+    if (!gate || !first) continue;
+    // The gate's thresholds read through a row of the document: the calculator checks them as it does for any row.
+    const gated = { ...first, thresholds: gate.thresholds };
+    const outcome = computeSubsidy(gated, inputsFor(gated, u).inputs, { today: ctx.today, documents: ctx.corpus.documentById });
     const short = outcome.ok ? outcome.calculation.shortOf : null;
     if (!outcome.ok || !short) continue;
-    const threshold = shared.find((t) => t.clauseId === short.clauseId) ?? shared[0];
+    const threshold = gate.thresholds.find((t) => t.clauseId === short.clauseId) ?? gate.thresholds[0];
     const below = outcome.calculation.steps.filter((x) => x.includes('低于门槛')).join('，');
     return { sentence: `另外，${below}，不符合条件：${short.consequence}（${ctx.clauseRef(short.clauseId)}：“${threshold?.quote ?? ''}”）。`, clauseId: short.clauseId };
   }
@@ -303,6 +302,7 @@ function levelNotInText(unset: { rule: SubsidyRule; level: string }[], ctx: Hand
     ctx.citations(unset.map((x) => x.rule.clauseId)), unset.map((x) => `${x.rule.subject}需要满足什么条件？`));
 }
 
+/** The provision does not apply: which threshold the inputs fall short of, quoted, with no figure. */
 function notEligible(computed: { rule: SubsidyRule; calculation: Calculation }[], ctx: HandlerContext): AssistantReply {
   const lines = computed.map(({ rule, calculation }) => {
     const short = calculation.shortOf;
