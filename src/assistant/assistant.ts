@@ -106,7 +106,13 @@ export class PolicyAssistant {
     if (u.cue === 'greeting' || u.cue === 'help') {
       return plainReply(u.cue, `您好，我是技改政策助手，可以按政策原文查条款、算补贴。${ctx.lexicon.coverage}您可以直接问，例如“买200万的工作母机能补多少”。`, [], HELP_SUGGESTIONS);
     }
-    if (u.uncoveredPlaces.length && !u.regions.length) return notCovered(u.uncoveredPlaces, ctx);
+    // A place or level not covered, and a subject none speaks of, are both said (国家级专精特新…中央财政).
+    if (u.uncoveredPlaces.length && !u.regions.length) {
+      const place = notCovered(u.uncoveredPlaces, ctx);
+      if (!u.uncoveredTopics.length) return place;
+      const topics = topicsNotCovered(u.uncoveredTopics, ctx);
+      return followedBy(place, { ...topics, answer: topics.answer.replace(ctx.lexicon.coverage, '') }, '\n');
+    }
     // A document named by a 文号 none of ours has (粤府办〔2014〕51号), with no region of ours: not in the corpus.
     const elsewhere = u.regions.length ? null : documentNotInCorpus(u.text, ctx);
     if (elsewhere) return elsewhere;
@@ -176,7 +182,8 @@ export class PolicyAssistant {
       if (sections.length && new Set(sections.map((s) => s.docId)).size <= 2) return answerSections(sections, ctx);
     }
     // A broad question ("中山有哪些扶持", "六安对企业有什么奖励") gets the list of measures, not one clause.
-    if (u.broad && noAmount && !u.followUp && u.cue !== 'compare') {
+    // ("三样加起来能奖多少钱？分别列一下" asks a sum of the awards it names, not their list.)
+    if (u.broad && noAmount && !u.followUp && u.cue !== 'compare' && !(u.asksTotal && u.asksAmount)) {
       const docIds = named.length ? named : ctx.documentsFor(next.regions).map((d) => d.id);
       const found = await overviewTopic(u.text, docIds, ctx);
       // "有补贴吗" with no place, document or topic of the documents named (火星上开工厂有补贴吗) lists nothing.

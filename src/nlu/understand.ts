@@ -67,7 +67,7 @@ const FIGURE = '[0-9０-９零〇一二两三四五六七八九十百千]';
 const REPLACES_FIGURE = new RegExp(`是[^，,。；;\\s]{0,6}${FIGURE}[^，,。；;]{0,6}[，,\\s]*不是\\s*[^，,。；;\\s]{0,6}${FIGURE}`
   + `|不是\\s*[^，,。；;\\s]{0,6}${FIGURE}[^，,。；;]{0,6}[，,\\s]*(而)?是\\s*[^，,。；;\\s]{0,6}${FIGURE}`);
 const FOLLOW_UP = new RegExp(`^(那|如果|换成|改成|要是|假如|再|那如果|补充一下|补充说明|再补充|忘了说|忘说了|漏说了|漏了|还忘了说)|呢[？?]?$|${CORRECTION.source}`);
-const INJECTION = /(忽略|无视|ignore|forget|disregard|override|不要管|不用管|你的规则|system prompt|\banswer\b|\breply\b|\brespond\b|\bno cap\b|\bjust say\b|\byou are now\b|\b(raised|changed|lowered|increased|set) to\b|\bis now\b|你就当|就当作?|不许说|别跟我(说|扯|讲|提)|角色扮演|你都说对|有求必应|特批|领导(说|同意|批)|(这次|这回)按[^，,。]{0,8}(奖励|奖|补|发)|(别|不要|不用)(加|写|附|带)(任何)?(备注|说明|提示)|(就|只)回(复|答)?(一个)?数字|你按|系统(提示|指令|通知|消息)|管理员指令|假设比例|比例是\d|rate is|你现在是|假装|照着答|直接(回复|回答)|回答(开头|最后|末尾)|(开头|最后|末尾)加一句|必须(写|回答|回复)|(不要|别)(再)?提|当(成|作)?正式文件|(回答|回复)(都|一律|统一)(说|写|按)|已经?(改成|调整为|调成|取消)|(比例|上限|标准|封顶|保底|口径|额度)[^，,。；;]{0,6}(调整|改|上调|提高|下调)(为|成|到)|新口径|知识库(已)?更新|一律按|(比例|上限|标准|封顶|保底|额度)[^，,。；;\d]{0,4}(调到|调成|调为|放宽|取消|不限|作废|改了)|(比例|上限|标准|封顶|保底)(为|已是|已经是)\s*\d|最新(的)?(文件|政策|通知|口径|规定|标准)|开发者模式|developer mode|jailbreak|不考虑(上限|封顶)|(不要|不用|去掉)(上限|封顶)|按我(说|给)的|以我(说|给)的为准)/i;
+const INJECTION = /(忽略|无视|ignore|forget|disregard|override|不要管|不用管|你的规则|system prompt|\banswer\b|\breply\b|\brespond\b|\bno cap\b|\bjust say\b|\byou are now\b|\b(raised|changed|lowered|increased|set) to\b|\bis now\b|你就当|就当作?|不许说|别跟我(说|扯|讲|提)|角色扮演|你都说对|有求必应|特批|领导(说|同意|批)|(这次|这回)按[^，,。]{0,8}(奖励|奖|补|发)|(别|不要|不用)(加|写|附|带)(任何)?(备注|说明|提示)|(就|只)回(复|答)?(一个)?数字|你按|系统(提示|指令|通知|消息)|管理员指令|假设比例|比例是\d|rate is|你现在是|假装|照着答|直接(回复|回答)|回答(开头|最后|末尾)|(开头|最后|末尾)加一句|必须(写|回答|回复)|(不要|别)(再)?提|当(成|作)?正式文件|(回答|回复)(都|一律|统一)(说|写|按)|已经?(改成|调整为|调成|取消)|(比例|上限|标准|封顶|保底|口径|额度)[^，,。；;]{0,6}(调整|改|上调|提高|下调)(为|成|到)|新口径|知识库(已)?更新|一律按|(比例|上限|标准|封顶|保底|额度)[^，,。；;\d]{0,4}(调到|调成|调为|放宽|取消|不限|作废|改了)|(比例|上限|标准|封顶|保底)(为|已是|已经是)\s*\d|最新(的)?(文件|政策|通知|口径|规定|标准)|开发者模式|developer mode|jailbreak|不考虑(上限|封顶)|(不要|不用|去掉)(上限|封顶)|按我(说|给)的|以我(说|给)的为准|为准作答|为准回答|不得更改|不要更改|不许改)/i;
 // Where a message's sentences and bracketed asides end ("." only where it is not a decimal point).
 const CLAUSE = /(?:[^，,。！!？?；;：:\n【】（）().]|\.(?=\d))+|【[^】]*】|（[^）]*）|\([^)]*\)/g;
 
@@ -107,6 +107,8 @@ const QUALIFIES_COUNT = /^元?(以上|以下)?的?(企业|规上企业|工业企
 const LOOKUP_QUESTION = /((财政|政府|县里|市里|省里)[^，,。？?]{0,15}(安排|拿出|拿[^，,。？?]{0,6}出来|投入|预算|列支)|专项资金[^，,。？?]{0,6}(累计|总共|一共|总额|规模)|目标|任务|指标|怎么规定|如何规定|怎么讲|怎么说|如何表述|提法|是什么|什么意思|指什么|有哪些|包括|哪些内容|谁负责|哪个部门|由谁)/;
 // An amount the message asserts as the subsidy itself ("补贴是500万"): never a calculation base.
 const CLAIMED = /((补贴|补助|奖励|资助|奖补|扶持)(资金|金额|款)?(就|应该|应当)?(是|为|有|给)|(能|可以|会|应该)(补|拿|奖|给|领)到?)$/;
+// A result the user works out from a rate ("按百分之八奖励，即两千四百万"): a claim to check, never a base.
+const RATE_RESULT = /(%|％|百分之[一二两三四五六七八九十]+|[一二两三四五六七八九十]成)[^。；;？?]{0,8}(即|就是|也就是|等于|算下来|算出来)(是|为)?$/;
 // A figure put to the assistant for agreement ("每人奖补2万元对吧", "能补40万，对吧"): a claim, not an input.
 const SEEKS_AGREEMENT = /^元?[，,\s]*(对吧|对不对|是吧|是不是|没错吧|没问题吧)/;
 // A fiscal increment split by level of government (省级分成增量, 县级分成部分的财政贡献增量).
@@ -174,7 +176,7 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
     if (negated.some(([a, b]) => q.start >= a && q.start < b)) continue;
     if (QUALIFIES_COUNT.test(trimmed.slice(q.end))) continue;
     const cue = cueBefore(trimmed, q, quantities);
-    if (CLAIMED.test(cue) || SEEKS_AGREEMENT.test(trimmed.slice(q.end))) amounts.claimed.push(q);
+    if (CLAIMED.test(cue) || SEEKS_AGREEMENT.test(trimmed.slice(q.end)) || RATE_RESULT.test(trimmed.slice(Math.max(0, q.start - 16), q.start))) amounts.claimed.push(q);
     else if (ALREADY.test(cue)) amounts.alreadyReceived = q;
     // 省级/市级/县级 name a share of a fiscal increment only where the message speaks of one (市级智能工厂 is a level).
     else if (fiscal && /省级/.test(cue)) amounts.provincial = q;

@@ -33,20 +33,25 @@ function countedText(text: string, q: Quantity): string {
  * The input a quantity fills: the one whose cue word stands nearest before it (连片加起来9500平 is the contiguous area
  * though 闲置厂房 comes earlier), the longer word among equals; else the rule's first required input.
  */
-function inputForQuantity(candidates: readonly RuleInput[], cue: string, statement: string): RuleInput | undefined {
-  let best: RuleInput | undefined;
-  let bestEnd = -1;
-  let bestLength = 0;
-  for (const input of candidates) {
-    for (const word of input.cues) {
-      const end = cue.lastIndexOf(word) + word.length;
-      if (end < word.length) continue;
-      if (end > bestEnd || (end === bestEnd && word.length > bestLength)) { best = input; bestEnd = end; bestLength = word.length; }
+function inputForQuantity(candidates: readonly RuleInput[], cue: string, statement: string, context = ''): RuleInput | undefined {
+  const nearest = (text: string) => {
+    let best: RuleInput | undefined;
+    let bestEnd = -1;
+    let bestLength = 0;
+    for (const input of candidates) {
+      for (const word of input.cues) {
+        const end = text.lastIndexOf(word) + word.length;
+        if (end < word.length) continue;
+        if (end > bestEnd || (end === bestEnd && word.length > bestLength)) { best = input; bestEnd = end; bestLength = word.length; }
+      }
     }
-  }
-  // No cue: the required input, or one that takes no cue; never an optional input whose own cues are absent (a 注册资本
-  // is not 本年度已获补助).
-  return best ?? candidates.find((i) => i.required && (!i.onlyWhenNamed || i.cues.some((c) => statement.includes(c))))
+    return best;
+  };
+  // No cue of its own ("就一栋单体，面积4800平"): the nearest cue since the previous figure says what it is.
+  // No cue at all: the required input, or one that takes no cue; never an optional input whose own cues are absent (a
+  // 注册资本 is not 本年度已获补助).
+  return nearest(cue) ?? nearest(context)
+    ?? candidates.find((i) => i.required && (!i.onlyWhenNamed || i.cues.some((c) => statement.includes(c))))
     ?? candidates.find((i) => i.cues.length === 0);
 }
 
@@ -141,7 +146,8 @@ export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs
       // A count names what it counts after it (两个示范项目, 2个名牌产品): 4个项目都进了库 counts no 示范项目; or, ending its
       // phrase, right before it (名牌产品3个，).
       const cue = dimension === 'count' ? countedText(u.text, q) || cueText(u.text, q) : cueText(u.text, q);
-      const input = inputForQuantity(candidates, cue, statementOf(u, q));
+      const since = Math.max(0, ...u.quantities.filter((p) => p.end <= q.start).map((p) => p.end));
+      const input = inputForQuantity(candidates, cue, statementOf(u, q), u.text.slice(since, q.start));
       if (!input) continue;
       sums.set(input.key, [...(sums.get(input.key) ?? []), q]);
     }
