@@ -1162,3 +1162,19 @@ describe('regions compared on what each sets', () => {
     expect(r?.answer).toContain('【深圳市】');
   });
 });
+
+describe('several applicants, and a topic two clauses speak of alike', () => {
+  it('enterprises named one by one (A厂…B厂…C厂) are each computed under their own floor and cap, then added', async () => {
+    const [r] = await converse('东源 设备购置事后奖补 三家规上企业都是设备更新类技改：A厂设备购置额40万，B厂900万，C厂2000万，各能补多少？三家一共多少');
+    expect(sortedAmounts(r)).toEqual(['100000', '1800000', '3000000']);
+    expect(r?.total).toBe('4900000');
+  });
+  it('two companies bought by one enterprise stay one applicant under its yearly cap', async () => {
+    const [r] = await converse('中山传统优势企业 今年并购了两家非关联企业 都控股 在本市结算 交易额一个8000万一个1.5亿 奖励一共多少');
+    expect(amountOf(r)).toBe('10000000');
+  });
+  it('深圳 融资: the two clauses that speak of it alike are both listed', async () => {
+    const [r] = await converse('深圳 技改 融资渠道支持 有哪些');
+    expect(r?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['shenzhen-2015:十二', 'shenzhen-2015:十三']));
+  });
+});

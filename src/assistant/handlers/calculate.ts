@@ -23,17 +23,25 @@ const YEAR_BY_YEAR = /(逐年|各年|第[一二三]年|[两三]年[^。？?]{0,3
 const PROJECT_BY_PROJECT = /([两三四五六七八九几多]个[^，。]{0,4}项目|另一个|另一项|各个项目)/;
 
 /**
- * The input whose several figures the row computes one at a time: several projects under a per-project cap, each
- * capped, and a yearly award (a stated duration) year by year when the message gives the years' figures. Null
- * otherwise: several figures of one kind are added (两台母机200万和300万, 一个项目投资2000万又追加500万).
+ * Words that give figures enterprise by enterprise, each its own applicant ("A厂40万，B厂900万，C厂2000万，各能补多少");
+ * not 并购了两家企业 (one applicant, two companies bought).
  */
-function separateFigures(rule: SubsidyRule, sums: Map<string, Quantity[]>, text: string): { key: string; figures: Quantity[]; unit: 'project' | 'year' } | null {
+const ENTERPRISE_BY_ENTERPRISE = /([A-Z甲乙丙丁]厂|[A-Z甲乙丙丁]公司|各家|每家企业)/;
+
+/**
+ * The input whose several figures the row computes one at a time: several projects under a per-project cap, several
+ * enterprises under a per-enterprise cap or floor, each capped, and a yearly award (a stated duration) year by year
+ * when the message gives the years' figures. Null otherwise: several figures of one kind are added (两台母机200万和
+ * 300万, 一个项目投资2000万又追加500万).
+ */
+function separateFigures(rule: SubsidyRule, sums: Map<string, Quantity[]>, text: string): { key: string; figures: Quantity[]; unit: 'project' | 'year' | 'enterprise' } | null {
   for (const [key, found] of sums) {
     if (found.length < 2) continue;
     // In the order said: the first figure is the first year's or project's.
     const figures = [...found].sort((a, b) => a.start - b.start);
     if (rule.caps.some((c) => c.per === 'project') && PROJECT_BY_PROJECT.test(text)) return { key, figures, unit: 'project' };
     if (rule.duration && figures.length <= rule.duration.years && YEAR_BY_YEAR.test(text)) return { key, figures, unit: 'year' };
+    if ((rule.caps.some((c) => c.per === 'enterprise') || rule.floor) && ENTERPRISE_BY_ENTERPRISE.test(text)) return { key, figures, unit: 'enterprise' };
   }
   return null;
 }
@@ -153,7 +161,7 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
     if (separate) {
       for (const [i, q] of separate.figures.entries()) {
         const one = computeSubsidy(rule, { ...inputs, [separate.key]: yuanString(q.value) }, context);
-        const part = `${separate.unit === 'year' ? `第${i + 1}年` : `项目${i + 1}`}（${q.text}）`;
+        const part = `${separate.unit === 'year' ? `第${i + 1}年` : separate.unit === 'enterprise' ? `企业${i + 1}` : `项目${i + 1}`}（${q.text}）`;
         if (one.ok) results.push({ rule, calculation: one.calculation, missing: null, message: null, sums: new Map(), part });
         else results.push({ rule, calculation: null, missing: rule.inputs.find((x) => x.key === one.error.field) ?? null, message: one.error.message, sums: new Map(), part });
       }

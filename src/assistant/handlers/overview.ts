@@ -20,7 +20,10 @@ export interface OverviewTopic {
    * each with the sentence that carries most of the question's words: measures without a figure are measures too.
    */
   measures?: { clauseId: string; sentence: string }[];
-  /** The clauses on the topic together cover more of the question than the best one alone (金融 and 助保贷). */
+  /**
+   * The clauses on the topic together cover more of the question than the best one alone (金融 and 助保贷), or two or
+   * more clauses cover it as well as the best (深圳 融资: （十二）引导民间资金投入 and （十三）强化金融服务).
+   */
   severalParts?: boolean;
 }
 
@@ -83,7 +86,8 @@ export async function overviewTopic(text: string, docIds: readonly string[], ctx
   const awardsAsked = askedParts(text).some((part) => AWARDS_AS_A_KIND.test(part));
   return {
     rules: inScope.filter((r) => awardsAsked || clauses.has(r.clauseId)), named: true, measures,
-    severalParts: awardsAsked || coveredChars(text, onTopic.flatMap((x) => x.terms)) > best,
+    severalParts: awardsAsked || coveredChars(text, onTopic.flatMap((x) => x.terms)) > best
+      || measures.filter((m) => onTopic.find((x) => x.clause.id === m.clauseId)?.covered === best).length >= 2,
   };
 }
 
