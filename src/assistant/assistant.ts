@@ -198,7 +198,7 @@ export class PolicyAssistant {
       const clauses = new Set(topic.rules.map((r) => r.clauseId)).size;
       // Every provision the words name counts (中国质量奖 名牌产品 → two), not only the best choice.
       const namedProvisions = chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions: next.regions, all: true }).rules.length;
-      if (!namesNothing && (!topic.named || namedProvisions !== 1 || clauses !== 1 || topic.measures?.length)) return answerOverview(docIds, topic, ctx);
+      if (!namesNothing && (!topic.named || namedProvisions !== 1 || clauses !== 1 || topic.measures?.length)) return answerOverview(docIds, topic, ctx, next.regions);
     }
     // A follow-up to a calculation ("换成深圳呢", "如果是智能制造示范项目呢") asks the amount again, with one thing changed.
     const followsCalculation = Boolean(previous.subjectText) && Object.keys(previous.inputs).length > 0
@@ -240,7 +240,9 @@ export class PolicyAssistant {
       const clauses = new Set(ownChoice.rules.map((r) => r.clauseId));
       const siblings = chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions: next.regions, all: true }).rules
         .filter((r) => clauses.has(r.clauseId));
-      if (siblings.length >= 2) return answerOverview([...new Set(siblings.map((r) => r.docId))], { rules: siblings, named: true }, ctx);
+      // Regions asked side by side keep their place in the answer, those without such a provision too.
+      const asked = next.regions.length > 1 ? ctx.documentsFor(next.regions).map((d) => d.id) : [];
+      if (siblings.length >= 2) return answerOverview([...new Set([...siblings.map((r) => r.docId), ...asked])], { rules: siblings, named: true }, ctx, next.regions);
     }
     // With no region named, a measure only one document names (研发费用加计扣除, 六安) is still found there.
     const unratedScope = docsInScope.length ? docsInScope : ctx.corpus.documents.map((d) => d.id);

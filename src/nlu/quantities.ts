@@ -18,7 +18,9 @@ export interface Quantity {
 
 // Digits with decimal points, thousands commas and exponents between them; the run is validated as a whole so that
 // 1.2.3万 or 2e3万 is reported instead of being read as 3万.
-const ARABIC = '[0-9０-９](?:[0-9０-９]|[.,，](?=[0-9０-９])|[eE][+-]?(?=[0-9０-９]))*';
+// A full-width comma between digits groups thousands only before exactly three digits ("¥10000000，2021年" is two
+// numbers, a pause between them).
+const ARABIC = '[0-9０-９](?:[0-9０-９]|[.,](?=[0-9０-９])|，(?=[0-9０-９]{3}(?![0-9０-９]))|[eE][+-]?(?=[0-9０-９]))*';
 const HAN_NUM = '[零〇一二两三四五六七八九十百千]';
 // A numeral phrase: Arabic digits with optional Chinese scale (3千万, 1.2亿), or Chinese numerals (一百二十万).
 // 5个亿, 两个亿: the 个 of speech before a scale word.

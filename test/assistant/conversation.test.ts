@@ -1178,3 +1178,15 @@ describe('several applicants, and a topic two clauses speak of alike', () => {
     expect(r?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['shenzhen-2015:十二', 'shenzhen-2015:十三']));
   });
 });
+
+describe('every region asked beside others is answered', () => {
+  it('深圳、中山、东源 compared on their 事后奖补 with no figure: 深圳, which sets no rate, is named with its statement', async () => {
+    const [r] = await converse('深圳、中山（2018-2022行动计划）、東源三地技改普惠性事後獎補，分別按財政貢獻增量的多少比例獎？對比一下');
+    expect(r?.answer).toContain('【深圳市');
+    expect(r?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['shenzhen-2015:十一', 'zhongshan-2018:四.一', 'dongyuan-2018:四.五']));
+  });
+  it('asked with no figure yet, a region without the provision is named before the question back', async () => {
+    const [r] = await converse('深圳和东源买设备分别补多少比例');
+    expect(r?.answer).toContain('【深圳市】');
+  });
+});

@@ -40,6 +40,8 @@ const QUANTITIES: [string, string[]][] = [
   ['4个高级工 3个技师 还有1个高级技师', ['headcount:4:高级工', 'headcount:3:技师', 'headcount:1:高级技师']],
   ['高级工12人 技师5人 高级技师3人', ['headcount:12:高级工', 'headcount:5:技师', 'headcount:3:高级技师']],
   ['技师1名 高级工1名', ['headcount:1:技师', 'headcount:1:高级工']],
+  // A full-width comma groups thousands only before three digits; before a year it is a pause.
+  ['一批¥10000000，2021年又买了600万', ['money:10000000', 'money:6000000']], ['1，500，000元', ['money:1500000']],
   ['我们是一家做五金的企业', []], ['营业收入10亿级的企业', []], ['千亿级的产业集群', []], ['收购了两家企业', ['count:2']], ['中山、东源三个地方各补多少', []], ['8000平', ['area:8000']], ['资金扶持、用地保障、融资服务这三块分别怎么讲', []], ['买了个东西花了300块', ['money:300']],
   ['月租40元每平方', ['rent:40']], ['每平方米每月20元', ['rent:20']], ['35元一平', ['rent:35']], ['2个平台', ['count:2']],
 ];

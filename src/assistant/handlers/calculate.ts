@@ -190,7 +190,14 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
     }
   }
   const computed = results.filter((r): r is Result & { calculation: Calculation } => r.calculation !== null);
-  if (computed.length === 0) return { reply: askForInput(results, rules, regionOpen, ctx), remember: {} };
+  if (computed.length === 0) {
+    // Asked of several regions with no figure yet (深圳、中山、东源…分别按多少比例奖): each region without the provision is
+    // named too, before the question back.
+    const asked = askForInput(results, rules, regionOpen, ctx);
+    const without = regionsWithout(regions, new Set(rules.map((r) => ctx.regionOf(r.docId))), u, ctx);
+    if (!without.lines.length) return { reply: asked, remember: {} };
+    return { reply: { ...asked, answer: `${asked.answer}\n\n${without.lines.join('\n\n')}`, citations: [...asked.citations, ...ctx.citations(without.clauses)] }, remember: {} };
+  }
   const last = computed[computed.length - 1];
   const inputsNow: Inputs = { ...(last ? fed.get(last.rule.id) : {}), ...(last?.calculation.inputs ?? {}) };
   // Below a threshold the text sets: the provision does not apply, and the answer says so with the threshold clause.
@@ -222,26 +229,7 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
     }
   }
   // Regions asked about whose documents give no rate, or no matching provision, are named, never dropped.
-  const missingRegions = regions.filter((r) => !regionsOf.has(r));
-  const regionLines: string[] = [];
-  const regionClauses: string[] = [];
-  if (regions.length > 1) {
-    for (const region of missingRegions) {
-      const docIds = ctx.documentsFor([region]).map((d) => d.id);
-      const noRates = ctx.rules.nonQuantitative.filter((n) => docIds.includes(n.docId));
-      const unrated = unratedFor(docIds, u.text, ctx);
-      if (noRates.length) {
-        regionLines.push(`【${region}】${noRates.map((n) => n.statement).join('')}无法计算金额。${docIds.map((id) => ctx.validityLine(id)).join('')}`);
-        regionClauses.push(...noRates.flatMap((n) => n.clauseIds));
-      } else if (unrated.length) {
-        const gate = documentGateNotMet(unrated.map((m) => m.docId), u, ctx);
-        regionLines.push(`【${region}】${unrated.map((m) => unratedSentence(m, ctx)).join('')}无法计算金额。${gate?.sentence ?? ''}${[...new Set(unrated.map((m) => m.docId))].map((id) => ctx.validityLine(id)).join('')}`);
-        regionClauses.push(...unrated.map((m) => m.clauseId), ...(gate ? [gate.clauseId] : []));
-      } else {
-        regionLines.push(`【${region}】收录的${region}文件中没有与此对应的补贴条款。`);
-      }
-    }
-  }
+  const { lines: regionLines, clauses: regionClauses } = regionsWithout(regions, regionsOf, u, ctx);
   // "…能补多少？另外这个是哪个部门负责的": the department the clause names, in its words.
   if (asksResponsible(u.text)) {
     for (const { rule } of eligible) {
@@ -320,6 +308,32 @@ function notEligible(computed: { rule: SubsidyRule; calculation: Calculation }[]
   });
   const clauses = computed.flatMap(({ rule }) => [...rule.thresholds.map((t) => t.clauseId), rule.clauseId]);
   return plainReply('calculate', lines.join('\n'), ctx.citations(clauses), ['需要满足什么条件？']);
+}
+
+/**
+ * The regions asked about (two or more) that the provisions computed do not cover: each one's statement that its
+ * documents give no rate, the measures they name without one, or that they have no such provision.
+ */
+function regionsWithout(regions: readonly string[], covered: ReadonlySet<string | undefined>, u: Understanding, ctx: HandlerContext): { lines: string[]; clauses: string[] } {
+  const lines: string[] = [];
+  const clauses: string[] = [];
+  if (regions.length < 2) return { lines, clauses };
+  for (const region of regions.filter((r) => !covered.has(r))) {
+    const docIds = ctx.documentsFor([region]).map((d) => d.id);
+    const noRates = ctx.rules.nonQuantitative.filter((n) => docIds.includes(n.docId));
+    const unrated = unratedFor(docIds, u.text, ctx);
+    if (noRates.length) {
+      lines.push(`【${region}】${noRates.map((n) => n.statement).join('')}无法计算金额。${docIds.map((id) => ctx.validityLine(id)).join('')}`);
+      clauses.push(...noRates.flatMap((n) => n.clauseIds));
+    } else if (unrated.length) {
+      const gate = documentGateNotMet(unrated.map((m) => m.docId), u, ctx);
+      lines.push(`【${region}】${unrated.map((m) => unratedSentence(m, ctx)).join('')}无法计算金额。${gate?.sentence ?? ''}${[...new Set(unrated.map((m) => m.docId))].map((id) => ctx.validityLine(id)).join('')}`);
+      clauses.push(...unrated.map((m) => m.clauseId), ...(gate ? [gate.clauseId] : []));
+    } else {
+      lines.push(`【${region}】收录的${region}文件中没有与此对应的补贴条款。`);
+    }
+  }
+  return { lines, clauses };
 }
 
 /** Which region: each candidate region's provision with its headline standard and clause, the regions as chips. */

@@ -86,16 +86,28 @@ export async function overviewTopic(text: string, docIds: readonly string[], ctx
   const awardsAsked = askedParts(text).some((part) => AWARDS_AS_A_KIND.test(part));
   return {
     rules: inScope.filter((r) => awardsAsked || clauses.has(r.clauseId)), named: true, measures,
-    severalParts: awardsAsked || coveredChars(text, onTopic.flatMap((x) => x.terms)) > best
-      || measures.filter((m) => onTopic.find((x) => x.clause.id === m.clauseId)?.covered === best).length >= 2,
+    severalParts: awardsAsked || coveredChars(text, onTopic.flatMap((x) => x.terms)) > best || tiedAcrossClauses(onTopic, measures, best),
   };
+}
+
+/**
+ * Two or more clauses without a provision cover the question as well as the best (深圳 融资: （十二） and （十三）), and
+ * not exactly one of them is headed by its words (东源 工业互联网+: 三、（六） is that clause, the other uses the words).
+ */
+function tiedAcrossClauses(onTopic: readonly { clause: { id: string; title: string }; terms: string[]; covered: number }[],
+  measures: readonly { clauseId: string }[], best: number): boolean {
+  const tied = onTopic.filter((x) => x.covered === best && measures.some((m) => m.clauseId === x.clause.id));
+  const headed = tied.filter((x) => x.terms.some((t) => x.clause.title.includes(t)));
+  return tied.length >= 2 && headed.length !== 1;
 }
 
 /**
  * Lists the measures that apply, grouped by document: each provision with its headline figure from the rules data
  * and its clause label, plus the documents that give no rates. A kind of support named narrows the list.
  */
-export function answerOverview(docIds: readonly string[], topic: OverviewTopic, ctx: HandlerContext): AssistantReply {
+export function answerOverview(docIds: readonly string[], topic: OverviewTopic, ctx: HandlerContext,
+  /** Regions the question names side by side: each is answered, one with nothing on the topic said as such. */
+  askedRegions: readonly string[] = []): AssistantReply {
   const docs = ctx.corpus.documents.filter((d) => docIds.includes(d.id));
   const related = topic.rules;
   const topical = topic.named;
@@ -105,7 +117,16 @@ export function answerOverview(docIds: readonly string[], topic: OverviewTopic, 
     const rules = related.filter((r) => r.docId === doc.id);
     const noRates = ctx.rules.nonQuantitative.find((n) => n.docId === doc.id);
     const measures = (topic.measures ?? []).filter((m) => ctx.corpus.clauseById.get(m.clauseId)?.docId === doc.id).slice(0, MEASURES_PER_DOCUMENT);
-    if (!rules.length && !measures.length && !(noRates && !topical)) continue;
+    const asked = askedRegions.length > 1 && askedRegions.includes(doc.region);
+    if (!rules.length && !measures.length && !(noRates && !topical)) {
+      // A region asked beside others is never dropped (深圳、中山、东源三地的事后奖补): its statement, or that it has none.
+      if (asked && !docs.some((d) => d !== doc && d.region === doc.region && (related.some((r) => r.docId === d.id)))) {
+        lines.push(`【${doc.region}·${doc.shortTitle}】`, noRates ? `· ${noRates.statement}（${noRates.clauseIds.map((id) => ctx.corpus.clauseById.get(id)?.label ?? id).join('、')}）`
+          : '· 没有与此对应的条款。', ctx.validityLine(doc.id));
+        if (noRates) cited.push(...noRates.clauseIds);
+      }
+      continue;
+    }
     lines.push(`【${doc.region}·${doc.shortTitle}】${doc.draft && !doc.shortTitle.includes('征求意见稿') ? '（征求意见稿）' : ''}`);
     const byClause = new Map<string, SubsidyRule[]>();
     for (const r of rules) byClause.set(r.clauseId, [...(byClause.get(r.clauseId) ?? []), r]);
