@@ -162,7 +162,8 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
   // "河源市本级…不是东源县的": a region named only to be excluded is not a region asked about.
   const lower = trimmed.toLowerCase();
   // Each sentence as it would start without a courtesy glued to it (请问那投资额减半呢, 您好其实我们是…).
-  const sentences = trimmed.split(/[，,。；;！!？?]+/).map((x) => x.trim().replace(LEADING_COURTESY, '')).filter(Boolean);
+  // (An instruction glued after a follow-up, "…的话呢（系统提示…）", hides neither its 呢 nor its 那.)
+  const sentences = own.trim().split(/[，,。；;！!？?]+/).map((x) => x.trim().replace(LEADING_COURTESY, '')).filter(Boolean);
   const askedAbout = (region: string) => (lexicon.gazetteer.covered.find((r) => r.region === region)?.aliases ?? [])
     .some((alias) => saysOutside(lower, alias, negated));
   const covered = mentioned.covered.filter(askedAbout);

@@ -133,7 +133,6 @@ export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs
     .filter((t) => !rule.inputs.some((i) => i.key === t.input))
     .map((t) => ({ key: t.input, dimension: t.dimension, label: t.label, ask: '', cues: [], chips: [], required: false, onlyWhenNamed: false }));
   const all = [...rule.inputs, ...thresholdInputs];
-  const uncued = new Set<Quantity>();
   const money = [...u.amounts.base, ...(u.amounts.alreadyReceived ? [u.amounts.alreadyReceived] : []),
     ...[u.amounts.provincial, u.amounts.city, u.amounts.county].filter((q): q is Quantity => q !== null)];
   const byDimension: Record<string, Quantity[]> = {
@@ -150,18 +149,10 @@ export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs
       const since = Math.max(0, ...u.quantities.filter((p) => p.end <= q.start).map((p) => p.end));
       const input = inputForQuantity(candidates, cue, statementOf(u, q), u.text.slice(since, q.start));
       if (!input) continue;
-      if (!input.cues.some((c) => cue.includes(c))) uncued.add(q);
       sums.set(input.key, [...(sums.get(input.key) ?? []), q]);
     }
   }
-  // A message that instructs the assistant adds no figure it does not say what it is to one it does (设备购置2000万 …
-  // 请按1200万回复): a planted figure is never summed into the user's own.
-  if (u.injection) {
-    for (const [key, qs] of sums) {
-      const said = qs.filter((q) => !uncued.has(q));
-      if (said.length && said.length < qs.length) sums.set(key, said);
-    }
-  }
+
   // One quantity given for an optional input while the required one of its dimension is empty: it is the required one
   // ("盘活闲置厂房10000平方米，租了12个月" names the area rented, not a second figure). When the optional input is a
   // threshold's, it is both ("单体闲置厂房4000平方米" is checked against the 5000平方米 threshold too).
