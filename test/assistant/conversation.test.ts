@@ -1205,3 +1205,15 @@ describe('planted figures are never summed into the user\'s own, even where a ca
     expect(r?.answer).not.toContain('合计');
   });
 });
+
+describe('an enterprise\'s size is no spending', () => {
+  it('主营收入大概3个亿 beside three projects is no fourth project', async () => {
+    const [r] = await converse('你好，我们在中山小榄，主营收入大概3个亿，不是龙头骨干企业。我们手上三个项目：一个普通技改投了3000万，另一个普通技改投了6500万，还有一个是智能制造示范项目投了1800万。每个项目最多能资助多少，三个加起来最多多少？');
+    expect(sortedAmounts(r)).toEqual(['3000000', '3600000', '5000000']);
+    expect(r?.total).toBe('11600000');
+  });
+  it('a revenue said before a purchase on the same line does not hide the purchase', async () => {
+    const [r] = await converse('東源縣 兩項想問下\n我們是規上企業 主營收入過億 設備購置額2000萬\n另外我們是從珠三角產業轉出市轉移到縣裡省級產業園、實施異地技術改造的 完工後第一年縣級分成的財政貢獻增量120萬\n各補多少 合計多少');
+    expect(sortedAmounts(r)).toEqual(['3000000', '600000']);
+  });
+});

@@ -55,6 +55,9 @@ function inputForQuantity(candidates: readonly RuleInput[], cue: string, stateme
     ?? candidates.find((i) => i.cues.length === 0);
 }
 
+// The words of an enterprise's size, not of what it spends.
+const SIZE_WORD = /(收入|营收|产值|销售额|营业额)/;
+
 /** Between figures of one list (80万 120万 150万; 80万、120万和150万). */
 const LIST_GLUE = /^[\s、,，和及与跟元]*$/;
 
@@ -143,6 +146,8 @@ export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs
     const candidates = all.filter((i) => i.dimension === dimension);
     if (!candidates.length) continue;
     for (const q of byDimension[dimension] ?? []) {
+      // An enterprise's size said as such (主营收入大概3个亿) is no spending: it fills only an input of a size.
+      if (dimension === 'money' && SIZE_WORD.test(cueText(u.text, q).split(/\s/).at(-1) ?? '') && !candidates.some((i) => SIZE_WORD.test(i.label) || i.cues.some((c) => SIZE_WORD.test(c)))) continue;
       // A count names what it counts after it (两个示范项目, 2个名牌产品): 4个项目都进了库 counts no 示范项目; or, ending its
       // phrase, right before it (名牌产品3个，).
       const cue = dimension === 'count' ? countedText(u.text, q) || cueText(u.text, q) : cueText(u.text, q);
