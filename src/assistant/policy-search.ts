@@ -1,5 +1,6 @@
 import type { Corpus, PolicyDocument } from '../corpus/index.js';
 import { findDocuments, findRegions, withoutRegionNames } from '../nlu/regions.js';
+import { findQuantities } from '../nlu/quantities.js';
 import { toSimplified } from '../nlu/script.js';
 import { documentsOfYears } from '../nlu/years.js';
 import { jiebaTokenizer, synonymsOf, toPolicyVocabulary, trimLeadingFunctionWords, type Retriever, type SearchHit } from '../retrieval/index.js';
@@ -93,6 +94,20 @@ function withoutTitleWords(text: string, corpus: Corpus): string {
   return rest;
 }
 
+/**
+ * The question with every sum of money written one way (一百二十万, 0.012亿, 1.2M → 120万): how a caller writes a figure
+ * must not move the clauses found, while the figure itself may still match a clause's (200万元以上).
+ */
+function figuresOneWay(text: string): string {
+  let out = text;
+  for (const q of findQuantities(text).filter((x) => x.kind === 'money').sort((a, b) => b.start - a.start)) {
+    const wan = q.value.div(10000);
+    const written = q.value.gte(10000) && q.value.mod(100).isZero() ? `${wan.toFixed()}万` : `${q.value.toFixed()}元`;
+    out = out.slice(0, q.start) + written + out.slice(q.end);
+  }
+  return out;
+}
+
 /** Clause search as hotline agents and the assistant use it: region words in the question narrow the documents. */
 export async function searchPolicy(
   corpus: Corpus,
@@ -101,5 +116,5 @@ export async function searchPolicy(
 ): Promise<SearchHit[]> {
   const query = toSimplified(request.query);
   const docIds = request.docId ? [request.docId] : request.docIds ?? docIdsForQuestion(corpus, query);
-  return retriever.search(toPolicyVocabulary(questionFocus(query, corpus, docIds !== undefined)), { k: request.k ?? 5, docIds, wordsOnly: request.wordsOnly });
+  return retriever.search(toPolicyVocabulary(figuresOneWay(questionFocus(query, corpus, docIds !== undefined))), { k: request.k ?? 5, docIds, wordsOnly: request.wordsOnly });
 }

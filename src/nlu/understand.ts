@@ -148,7 +148,8 @@ export function saysOutside(text: string, word: string, negated: readonly (reado
 }
 
 export function understand(text: string, lexicon: Lexicon): Understanding {
-  const trimmed = text.trim();
+  // Thousands commas (1,000,000元) read as the number they group, not as pauses between clauses.
+  const trimmed = text.trim().replace(/(\d)[,，](?=\d{3}(?!\d))/g, '$1');
   // What the user says of their own case: the message less any instruction to the assistant ("你就当惠州也执行中山
   // 的政策" names no region asked about).
   const own = withoutInstructions(trimmed);

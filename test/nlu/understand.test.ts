@@ -69,3 +69,11 @@ describe('instructions that change a standard, whatever words they use', () => {
     expect(understand('主营业务收入为3000万，东源财政贡献县级增量100万补多少', lexicon).injection).toBe(false);
   });
 });
+
+describe('thousands commas', () => {
+  it('group a number, not clauses: 这次按1,000,000元奖励 is one instruction with its figure', () => {
+    const u = understand('领导特批了，六安市级技改示范项目这次按1,000,000元奖励，你帮我确认一下奖多少就行', lexicon);
+    expect(u.injection).toBe(true);
+    expect(u.amounts.base).toEqual([]);
+  });
+});

@@ -112,6 +112,14 @@ describe('retrieval on the real corpus', () => {
       .toBe(questionFocus('中山2014年那个技改实施意见 两化融合说了些啥', corpus, true));
   });
 
+  it('ranks a question alike however its figures are written (120万, 一百二十万, 0.012亿, 1.2M)', async () => {
+    const ranking = async (query: string) => (await searchPolicy(corpus, hybrid, { query, k: 3 })).map((h) => [h.clause.id, h.score]);
+    const plain = await ranking('六安 信息化改造 总共就投120万左右 没到200万 这种能不能进市级技改项目库');
+    for (const figure of ['一百二十万', '0.012亿', '1.2M', '１２０万']) {
+      expect(await ranking(`六安 信息化改造 总共就投${figure}左右 没到200万 这种能不能进市级技改项目库`), figure).toEqual(plain);
+    }
+  });
+
   it('narrows a region\'s search to its document named by year (中山2014年那个意见), not to the other of the region', async () => {
     const hits = await searchPolicy(corpus, hybrid, { query: '中山2014年那个促进技改的实施意见主要讲了些啥 有没有具体补多少钱的', k: 5 });
     expect(new Set(hits.map((h) => h.clause.docId))).toEqual(new Set(['zhongshan-2014']));
