@@ -7,7 +7,7 @@ import { restatedQuestion } from '../nlu/restate.js';
 import { toSimplified } from '../nlu/script.js';
 import { findDocuments, withoutRegionNames } from '../nlu/regions.js';
 import { chooseRules, type PolicyRules, type SubsidyRule } from '../policy/index.js';
-import type { Retriever, SearchHit } from '../retrieval/index.js';
+import { englishAsPolicyWords, type Retriever, type SearchHit } from '../retrieval/index.js';
 import { citeClauses } from './citations.js';
 import { HELP_SUGGESTIONS, followedBy, plainReply } from './compose.js';
 import type { ConversationSlots } from './conversation.js';
@@ -60,7 +60,8 @@ export class PolicyAssistant {
   /** Answers one message given the conversation's slots; returns the reply and the slots for the next turn. */
   async reply(typed: string, slots: ConversationSlots): Promise<{ reply: AssistantReply; slots: ConversationSlots }> {
     // Traditional characters (購買工作母機, 200萬) are read as their simplified forms, the script of the documents.
-    const message = toSimplified(typed);
+    // English policy terms (machine tool, M&A) are read as the documents' words, as the rules name them.
+    const message = englishAsPolicyWords(toSimplified(typed));
     const u = understand(message, this.deps.lexicon);
     const next: ConversationSlots = structuredClone(slots);
     // A number that cannot be read exactly (-200万, 1.2.3万) is a question back, never a computed figure.

@@ -11,7 +11,7 @@ export { DenseRetriever, vectorIndexHash } from './vector-index.js';
 export { HybridRetriever, fuseRankings, RRF_K } from './hybrid.js';
 export { TransformersEmbedder, verifyModelFolder, BGE_QUERY_PREFIX, MODEL_SHA256, EmbeddingQueueFullError, type Embedder } from './embedder.js';
 export { jiebaTokenizer, bigramTokenizer, addPolicyWords, trimLeadingFunctionWords, type Tokenizer } from './tokenize.js';
-export { SYNONYM_GROUPS, synonymsOf, toPolicyVocabulary, addEnglishTerms } from './synonyms.js';
+export { SYNONYM_GROUPS, synonymsOf, toPolicyVocabulary, addEnglishTerms, englishAsPolicyWords } from './synonyms.js';
 export { clausePassages, type Passage } from './passages.js';
 
 export interface RetrievalSettings {

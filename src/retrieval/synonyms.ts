@@ -59,7 +59,7 @@ for (const group of SYNONYM_GROUPS) {
  * alone (the dense model's English similarities are near-ties that flip between CPUs).
  */
 const englishPattern = (term: string) =>
-  new RegExp(`(?<![a-z])${term.replace(/&/g, '\\s*&\\s*').replace(/\s+/g, '\\s+')}(?![a-z])`, 'gi');
+  new RegExp(`(?<![a-z])${term.replace(/&/g, '\\s*&\\s*').replace(/\s+/g, '[\\s-]+')}(?![a-z])`, 'gi');
 let ENGLISH_TERMS: { pattern: RegExp; policyTerm: string; length: number }[] = SYNONYM_GROUPS.flatMap((group) => {
   const policyTerm = group.find((t) => /\p{Script=Han}/u.test(t));
   if (!policyTerm) return [];
@@ -87,6 +87,18 @@ export function toPolicyVocabulary(query: string): string {
   // Most messages have no Latin letter: the English patterns (one regular expression each) are then skipped.
   if (/[a-z]/i.test(text)) for (const { pattern, policyTerm } of ENGLISH_TERMS) text = text.replace(pattern, ` ${policyTerm} `);
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A message written in English read with the documents' words for its policy terms (machine tool → 工作母机, M&A →
+ * 并购) and its "not a" as 不是, so that a provision is chosen and a negation honoured as in Chinese. Figures and
+ * place names are left as written (80 million yuan and Zhongshan are read as they are).
+ */
+export function englishAsPolicyWords(text: string): string {
+  if (!/[a-z]{3}/i.test(text)) return text;
+  let out = text.replace(/(?<![a-z])(?:is |are |we are )?not (?:a |an )?(?=[a-z])/gi, '不是');
+  for (const { pattern, policyTerm } of ENGLISH_TERMS) out = out.replace(pattern, policyTerm);
+  return out;
 }
 
 /** The token itself followed by its synonyms, without duplicates. */
