@@ -1230,3 +1230,15 @@ describe('questions written in English', () => {
     expect(r?.calculation).toMatchObject({ ruleId: 'zs2018-tech-renovation', amount: '5000000' });
   });
 });
+
+describe('validity asked in other words', () => {
+  it.each([['六安那个文件现在能用吗', 'luan-draft:三.二'], ['六安的智能工厂奖励现在能申请吗', 'luan-draft:三.二'], ['深圳那个意见现在还执行不', 'shenzhen-2015:序言']])('%s', async (q, clause) => {
+    const [r] = await converse(q);
+    expect(r?.intent).toBe('validity');
+    expect(r?.citations.map((c) => c.clauseId)).toContain(clause);
+  });
+  it('whether one may apply at all is no question of validity', async () => {
+    const [r] = await converse('我们能不能申请工作母机补贴');
+    expect(r?.intent).not.toBe('validity');
+  });
+});
