@@ -10,7 +10,7 @@ import { asksResponsible, responsibleUnit } from './document-facts.js';
 import { carryInputs, inputsFor, levelNotSet, type Inputs } from './slots.js';
 
 /** "分别 / 各…多少": each part of an award asked on its own line. */
-const EACH = /(分别|各[奖补拿给算]?多少|各自)/;
+const EACH = /(分别|各[奖补拿给算]?多少|各自|分开算|分开计算|分项|逐项|每类)/;
 
 /** The input through which a rule's modifier applies (企业类别 → 商贸流通等企业), when the inputs set it. */
 function modifierInput(rule: SubsidyRule, inputs: Inputs): RuleInput | undefined {

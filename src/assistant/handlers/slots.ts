@@ -56,7 +56,7 @@ function inputForQuantity(candidates: readonly RuleInput[], cue: string, stateme
 }
 
 // The words of an enterprise's size, not of what it spends.
-const SIZE_WORD = /(收入|营收|产值|销售额|营业额)/;
+const SIZE_WORD = /(收入|营收|主营|产值|销售额|营业额)/;
 
 /** Between figures of one list (80万 120万 150万; 80万、120万和150万). */
 const LIST_GLUE = /^[\s、,，和及与跟元]*$/;
