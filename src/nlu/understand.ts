@@ -104,7 +104,7 @@ const COUNT_QUESTION = /(?<![这那])(多少|几)(个|家|项|名|台|条|年|�
 // A sum that says which enterprises are counted ("主营收入超5000万的有几家"): part of a count asked, not an input.
 const QUALIFIES_COUNT = /^元?(以上|以下)?的?(企业|规上企业|工业企业|项目)?(有|要|达到|需要)?(几|多少)(个|家|项)/;
 // Questions about what a document says (a target, the government's own budget), not about a sum.
-const LOOKUP_QUESTION = /((财政|政府|县里|市里|省里)[^，,。？?]{0,15}(安排|拿出|拿[^，,。？?]{0,6}出来|投入|预算|列支)|专项资金[^，,。？?]{0,6}(累计|总共|一共|总额|规模)|目标|任务|指标|怎么规定|如何规定|怎么讲|怎么说|如何表述|提法|是什么|什么意思|指什么|有哪些|包括|哪些内容|谁负责|哪个部门|由谁)/;
+const LOOKUP_QUESTION = /(占[^，,。？?]{0,10}(比例|比重|多少)|(财政|政府|县里|市里|省里)[^，,。？?]{0,15}(安排|拿出|拿[^，,。？?]{0,6}出来|投入|预算|列支)|专项资金[^，,。？?]{0,6}(累计|总共|一共|总额|规模)|目标|任务|指标|怎么规定|如何规定|怎么讲|怎么说|如何表述|提法|是什么|什么意思|指什么|有哪些|包括|哪些内容|谁负责|哪个部门|由谁)/;
 // An amount the message asserts as the subsidy itself ("补贴是500万"): never a calculation base.
 const CLAIMED = /((补贴|补助|奖励|资助|奖补|扶持)(资金|金额|款)?(就|应该|应当)?(是|为|有|给)|(能|可以|会|应该)(补|拿|奖|给|领)到?|应(得|拿|补|发|奖)|可得)$/;
 // A result the user works out from a rate ("按百分之八奖励，即两千四百万"): a claim to check, never a base.

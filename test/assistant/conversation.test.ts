@@ -1232,7 +1232,8 @@ describe('questions written in English', () => {
 });
 
 describe('validity asked in other words', () => {
-  it.each([['六安那个文件现在能用吗', 'luan-draft:三.二'], ['六安的智能工厂奖励现在能申请吗', 'luan-draft:三.二'], ['深圳那个意见现在还执行不', 'shenzhen-2015:序言']])('%s', async (q, clause) => {
+  it.each([['六安那个文件现在能用吗', 'luan-draft:序言'], ['六安的智能工厂奖励现在能申请吗', 'luan-draft:三.二'], ['深圳那个意见现在还执行不', 'shenzhen-2015:序言'],
+    ['六安那个规模工业企业技改提升行动 现在还能按它申报奖补吗 是哪天正式生效的', 'luan-draft:序言']])('%s', async (q, clause) => {
     const [r] = await converse(q);
     expect(r?.intent).toBe('validity');
     expect(r?.citations.map((c) => c.clauseId)).toContain(clause);
@@ -1263,5 +1264,13 @@ describe('the last batch\'s shapes', () => {
     const [, r] = await converse('我们公司在东源 主营业务收入大概两千多万 技改项目去年完工了 对财政贡献增量里县级分成那块一年大概80万 这个以奖代补一年能返多少',
       '啊不好意思漏说了 我们是从珠三角产业转出市整体转过来的 在东源的省级产业园做的异地技改 这样的话一年能返多少');
     expect(amountOf(r)).toBe('400000');
+  });
+});
+
+describe('a share asked of the text', () => {
+  it('"用地…要占工业用地多少比例" is a lookup of the clause that sets it, not a calculation', async () => {
+    const [r] = await converse('请问东源县那个技改三年计划里面，每年给工业企业技术改造的用地，要占工业用地多少比例？');
+    expect(r?.calculation).toBeNull();
+    expect(r?.citations[0]?.clauseId).toBe('dongyuan-2018:四.三');
   });
 });

@@ -18,13 +18,9 @@ export function validity(u: Understanding, regions: readonly string[], ctx: Hand
   const lines = docs.map((d) => `· ${d.title}${d.docNumber ? `（${d.docNumber}）` : ''}：${describeValidity(d, ctx.today)}`);
   const expired = docs.filter((d) => documentStatus(d, ctx.today) === 'expired').length;
   const head = expired === docs.length ? '所问文件的执行期均已届满。' : '各文件的状态如下。';
-  // A provision asked about cites its clause; a document, its first provision's, or its preamble (title, 文号) where it
-  // has none (深圳那个意见现在还执行不).
-  const cited = asked.length ? asked.map((r) => r.clauseId) : docs.flatMap((d) => {
-    const first = ctx.rules.rules.find((r) => r.docId === d.id);
-    const preamble = ctx.corpus.clauses.find((c) => c.docId === d.id && c.kind === 'preamble');
-    return first ? [first.clauseId] : preamble ? [preamble.id] : [];
-  });
+  // A provision asked about cites its clause; a document, its preamble (title, 文号, the words its validity rests on).
+  const cited = asked.length ? asked.map((r) => r.clauseId)
+    : docs.flatMap((d) => ctx.corpus.clauses.filter((c) => c.docId === d.id && c.kind === 'preamble').slice(0, 1).map((c) => c.id));
   return plainReply('validity', `${head}\n${lines.join('\n')}\n（判断日期：${ctx.today}）`, ctx.citations(cited), ['买200万的工作母机能补多少']);
 }
 
