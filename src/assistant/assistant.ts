@@ -19,7 +19,7 @@ import { DOCUMENT_FACT_CUE, asksSourceOfAnswer, answerDocumentFacts, answerSourc
 import { compareLookup, lookup, type LookupScope } from './handlers/lookup.js';
 import { documentNotInCorpus, noRates, notCovered, offTopic, topicsNotCovered, unrated } from './handlers/not-covered.js';
 import { answerConditions } from './handlers/conditions.js';
-import { answerOverview, overviewTopic } from './handlers/overview.js';
+import { answerOverview, documentOutline, overviewTopic } from './handlers/overview.js';
 import { answerSections, namedSections } from './handlers/sections.js';
 import { measuredDimensions } from './handlers/slots.js';
 import { validity, yearNotInDocuments } from './handlers/validity.js';
@@ -187,6 +187,8 @@ export class PolicyAssistant {
     if (u.broad && noAmount && !u.followUp && u.cue !== 'compare' && !(u.asksTotal && u.asksAmount)) {
       const docIds = named.length ? named : ctx.documentsFor(next.regions).map((d) => d.id);
       const found = await overviewTopic(u.text, docIds, ctx);
+      // "中山2014年那个实施意见主要讲了些啥": one document asked about as a whole, its outline.
+      if (u.asksOutline && !found.named && docIds.length === 1 && docIds[0]) return documentOutline(docIds[0], ctx);
       // "有补贴吗" with no place, document or topic of the documents named (火星上开工厂有补贴吗) lists nothing.
       const namesNothing = u.asksWhetherAny && !found.named && !next.regions.length && !named.length;
       // Documents named side by side are compared provision by provision, or looked up one block each.

@@ -42,6 +42,8 @@ export interface Understanding {
   asksProcedure: boolean;
   /** "具体标准", "怎么规定的", "分别怎么奖": what the text sets, asked of it (its words first, even where it sets no rate). */
   asksStandard: boolean;
+  /** "主要讲了什么", "主要内容": what a document says as a whole, its outline. */
+  asksOutline: boolean;
   /** Spans negated in the text ("不是200万"): quantities inside them are not the user's figures. */
   negated: [number, number][];
   /** "哪几个地方的文件里有提": asked of every place covered, each to be answered. */
@@ -134,6 +136,7 @@ const ASKS_TOTAL = /(一共|总共|合计|累计|共计|总计|加起来|总额|
 const ASKS_WHETHER_ANY = /(有(没有|冇|無|无)?[^，,。？?！!]{0,10}(补贴|补助|奖励|奖补|扶持|支持|资助|優惠|优惠|補貼|獎勵|資助)(吗|嗎|嘛|么|没|不|冇|無)|有没有[^，,。？?]{0,8}(补|奖|扶持|支持|资助|优惠)|有冇|能补不|能不能补)/;
 const BROAD = /(有哪些|有什么|有些什么|有些啥|哪些奖|都有啥|有啥|概况|概述|主要内容|主要讲|讲了什么|讲了啥|讲的是什么|哪些方面|哪几种|哪几项|哪些政策|哪些措施|哪些扶持|哪些支持|哪些补贴|哪些奖励|介绍一下|概括|汇总|一览|梳理|列一下|列出)/;
 const LEADING_COURTESY = /^([啊哦噢嗯呃]+[，,\s]*)?(请问一下|请问|您好|你好|不好意思|抱歉|麻烦问一下|麻烦问下|问一下|想问一下|想问下|打扰一下)?[\s~～]*/;
+const OUTLINE = /(主要讲了?(什么|啥|些什么|些啥)|讲了(什么|啥|些什么|些啥)|说了(什么|啥|些什么|些啥)|主要内容|有哪些内容|讲的是什么|讲的啥|概述一下|概括一下)/;
 const STANDARD = /(具体标准|什么标准|标准是|标准各|标准如何|标准怎么|怎么规定|如何规定|怎么定的|具体规定|具体怎么|(怎么|如何|怎样)(支持|奖|补|扶持|资助)|额度)/;
 const PROCEDURE = /((怎么|如何|怎样|去哪|到哪|哪里|在哪)(申请|申报|办理|报名|提交|办)|(申请|申报|办理)(流程|程序|手续|材料)|(什么|哪些)材料)/;
 const CONDITIONS = /(什么条件|哪些条件|啥条件|(放宽到|什么规模|什么样|哪类|哪一类|哪种)的?企业|申请条件|条件(呢|是啥|有哪些|怎么样)|要求呢|需要满足|要满足|满足.{0,6}条件|条件是|什么要求|哪些要求|门槛|最少要|至少要|最低要|才能(纳入|享受|申请|拿)|够不够格|符不符合|有没有资格|什么资格|能不能享受|可以享受吗|能享受吗)/;
@@ -191,7 +194,8 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
   let cue: Intent | null = null;
   if (GREETING.test(trimmed)) cue = 'greeting';
   else if (HELP.test(trimmed)) cue = 'help';
-  else if (VALIDITY.test(own) && !OTHER_TERM.test(own) && !amounts.base.length) cue = 'validity';
+  // (六安那个征求意见稿主要讲了些啥 names the draft by its status and asks its content.)
+  else if (VALIDITY.test(own) && !OTHER_TERM.test(own) && !amounts.base.length && !OUTLINE.test(own)) cue = 'validity';
   else if (covered.length > 1 && COMPARE.test(trimmed)) cue = 'compare';
   else if (!mentionsPolicy(lexicon, trimmed) && quantities.length === 0) cue = 'out_of_scope';
   return {
@@ -202,7 +206,7 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
     commerce: lexicon.choiceWords.some((w) => trimmed.includes(w)),
     // Said after a courtesy or a self-introduction too ("您好，我们其实是…", "这样算呢，谢谢").
     followUp: sentences.some((x) => FOLLOW_UP.test(x)), corrects: sentences.some((x) => CORRECTION.test(x)) || REPLACES_FIGURE.test(trimmed), injection: INJECTION.test(trimmed),
-    additive: ADDITIVE.test(trimmed), asksTotal: ASKS_TOTAL.test(trimmed), broad: BROAD.test(trimmed) || ASKS_WHETHER_ANY.test(trimmed), asksWhetherAny: ASKS_WHETHER_ANY.test(trimmed) && !BROAD.test(trimmed), asksConditions: CONDITIONS.test(trimmed), asksProcedure: PROCEDURE.test(trimmed), asksStandard: STANDARD.test(trimmed),
+    additive: ADDITIVE.test(trimmed), asksTotal: ASKS_TOTAL.test(trimmed), broad: BROAD.test(trimmed) || ASKS_WHETHER_ANY.test(trimmed), asksWhetherAny: ASKS_WHETHER_ANY.test(trimmed) && !BROAD.test(trimmed), asksConditions: CONDITIONS.test(trimmed), asksProcedure: PROCEDURE.test(trimmed), asksStandard: STANDARD.test(trimmed), asksOutline: OUTLINE.test(trimmed),
     negated, acrossPlaces: ACROSS_PLACES.test(own),
     uncoveredTopics: lexicon.gazetteer.topicsNotCovered.filter((t) => t.phrases.some((p) => saysOutside(own, p, negated))).map((t) => t.name),
   };

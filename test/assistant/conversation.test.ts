@@ -1274,3 +1274,22 @@ describe('a share asked of the text', () => {
     expect(r?.citations[0]?.clauseId).toBe('dongyuan-2018:四.三');
   });
 });
+
+describe('a document asked about as a whole', () => {
+  it('"中山2014年的文件讲了什么" gets its outline in its own headings and its statement that it sets no rate', async () => {
+    const [r] = await converse('中山2014年那个促进技改的实施意见主要讲了些啥 有没有具体补多少钱的');
+    expect(r?.intent).toBe('overview');
+    expect(r?.answer).toContain('二、工作目标：投资结构明显优化');
+    expect(r?.answer).toContain('没有规定补贴比例或金额');
+    expect(r?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['zhongshan-2014:三.一', 'zhongshan-2014:四.二']));
+  });
+  it('a draft named by its status and asked its content is no validity question', async () => {
+    const [r] = await converse('六安那个征求意见稿主要讲了些啥');
+    expect(r?.intent).toBe('overview');
+    expect(r?.answer).toContain('三、保障措施');
+  });
+  it('a flat document lists each heading once', async () => {
+    const [r] = await converse('深圳技改意见主要内容');
+    expect(r?.answer).toContain('· （一）总体要求\n');
+  });
+});

@@ -167,3 +167,30 @@ export function answerOverview(docIds: readonly string[], topic: OverviewTopic, 
     suggestions: related.slice(0, 3).map((r) => `${r.subject}能补多少`),
   };
 }
+
+/**
+ * "中山2014年那个实施意见主要讲了些啥": one document's outline in its own headings, each part with the titles of its
+ * items (二、工作目标：投资结构明显优化；…), then the provisions it sets with their figures or its statement that it sets
+ * none, and its status. Every item listed is cited.
+ */
+export function documentOutline(docId: string, ctx: HandlerContext): AssistantReply {
+  const doc = ctx.corpus.documentById.get(docId);
+  const clauses = ctx.corpus.clauses.filter((c) => c.docId === docId && c.kind !== 'preamble' && c.kind !== 'bullet');
+  const parts = new Map<string, string[]>();
+  for (const c of clauses) {
+    const heading = c.path[0] ?? c.label;
+    const titles = parts.get(heading) ?? [];
+    // A part that is itself an item (深圳's flat （一）…（十八）) is its own heading, listed once.
+    if (c.kind === 'item' && c.title && !heading.includes(c.title)) titles.push(c.title);
+    parts.set(heading, titles);
+  }
+  const lines = [...parts].map(([heading, titles]) => `· ${heading}${titles.length ? `：${titles.join('；')}` : ''}`);
+  const rules = ctx.rules.rules.filter((r) => r.docId === docId);
+  const noRates = ctx.rules.nonQuantitative.find((n) => n.docId === docId);
+  const figures = rules.map((r) => `· ${r.subject}：${ruleHeadline(r)}（${ctx.corpus.clauseById.get(r.clauseId)?.label ?? r.clauseId}）`);
+  const cited = [...clauses.map((c) => c.id), ...(noRates?.clauseIds ?? [])];
+  const answer = [`《${doc?.title ?? docId}》${doc?.docNumber ? `（${doc.docNumber}）` : ''}的主要内容（按文件的标题）：`, ...lines,
+    ...(figures.length ? ['其中规定了金额的扶持措施：', ...figures] : noRates ? [noRates.statement] : []), ctx.validityLine(docId)].join('\n');
+  return { intent: 'overview', answer, citations: ctx.citations([...new Set(cited)]), calculation: null, total: null,
+    suggestions: rules.slice(0, 3).map((r) => `${r.subject}能补多少`) };
+}
