@@ -5,6 +5,7 @@ import { findNumberProblems } from '../nlu/quantities.js';
 import { askedParts } from '../nlu/parts.js';
 import { restatedQuestion } from '../nlu/restate.js';
 import { toSimplified } from '../nlu/script.js';
+import { withoutYears } from '../nlu/years.js';
 import { findDocuments, withoutRegionNames } from '../nlu/regions.js';
 import { chooseRules, type PolicyRules, type SubsidyRule } from '../policy/index.js';
 import { englishAsPolicyWords, type Retriever, type SearchHit } from '../retrieval/index.js';
@@ -288,7 +289,7 @@ export class PolicyAssistant {
     const earlier = previous.subjectText && u.regions.length ? withoutRegionNames(previous.subjectText, ctx.lexicon.gazetteer) : previous.subjectText;
     // "那14年那份意见里定的呢" after a lookup: the question it answered, asked of the document or region named now.
     const lookedUp = !earlier && u.followUp && previous.lastLookup && (u.regions.length || named.length)
-      ? withoutRegionNames(findDocuments(previous.lastLookup, ctx.corpus.gazetteer).rest, ctx.lexicon.gazetteer).replace(/(?:19|20)\d\d(?:\s*[-–—到至]\s*(?:19|20)\d\d)?年?/g, ' ') : null;
+      ? withoutYears(withoutRegionNames(findDocuments(previous.lastLookup, ctx.corpus.gazetteer).rest, ctx.lexicon.gazetteer)) : null;
     const query = lookedUp ? `${lookedUp} ${u.text}`
       : ownChoice.rules.length === 0 && earlier && u.text.length <= 12 ? `${earlier} ${u.text}` : u.text;
     next.lastLookup = query;

@@ -10,6 +10,11 @@ export function yearsIn(text: string): string[] {
   return [...new Set([...full, ...short])];
 }
 
+/** The text less its four-digit years and spans of them (2018-2022年, 2018到2020): what it asks, of no year. */
+export function withoutYears(text: string): string {
+  return text.replace(/(?:19|20)\d\d(?:\s*[-–—到至]\s*(?:19|20)\d\d)?年?/g, ' ');
+}
+
 /** The documents among `docs` that a year in the text names: issued, or starting their period, that year. */
 export function documentsOfYears(text: string, docs: readonly PolicyDocument[]): PolicyDocument[] {
   const years = yearsIn(text);

@@ -70,7 +70,6 @@ export interface CalculationTurn {
 const YEAR_WORDS: readonly [RegExp, string][] = [[/(今年|本年度|当年|同一年|同年)/, 'this'], [/(去年|上一年|上年度)/, 'last'], [/前年/, 'before-last'], [/(明年|下一年)/, 'next']];
 const yearOf = (text: string): string | null => YEAR_WORDS.find(([pattern]) => pattern.test(text))?.[1] ?? null;
 
-/** "如果是去年买的呢" after "今年买了…": another year, whose cap the earlier purchases do not use. */
 // A figure said as the total of the year's purchases (同一年度加起来2500万): the total itself, not one more purchase.
 const SAID_AS_TOTAL = /(加起来|合计|总共|一共|累计|共计)(是|为|有)?$/;
 
@@ -99,6 +98,7 @@ function joinedWithEarlier(rule: SubsidyRule, carried: Inputs, fresh: Inputs, su
   return Object.keys(inputs).length ? { inputs, sums: shown } : null;
 }
 
+/** "如果是去年买的呢" after "今年买了…": another year, whose cap the earlier purchases do not use. */
 function namesOtherYear(text: string, earlier: string | null): boolean {
   const year = yearOf(text);
   return year !== null && year !== ((earlier ? yearOf(earlier) : null) ?? 'this');

@@ -77,6 +77,15 @@ function statementOf(u: Understanding, q: Quantity): string {
   return before.slice(Math.max(...['，', ',', '。', '；', ';', '？', '?', '！', '!'].map((d) => before.lastIndexOf(d))) + 1);
 }
 
+/** The words right before each place the message uses one of the row's own words (its triggers), `width` long. */
+function beforeTriggers(rule: SubsidyRule, text: string, width: number): string[] {
+  const before: string[] = [];
+  for (const trigger of rule.vocabulary.triggers) {
+    for (let at = text.indexOf(trigger); at >= 0; at = text.indexOf(trigger, at + 1)) before.push(text.slice(Math.max(0, at - width), at));
+  }
+  return before;
+}
+
 // A level word said right before a provision's own word (国家级智能工厂, 县级企业技术中心).
 const LEVEL_BEFORE = /(国家级|国家|省级|市级|县级|区级)$/;
 
@@ -89,13 +98,11 @@ export function levelNotSet(rule: SubsidyRule, u: Understanding): string | null 
   if (f.type !== 'fixed') return null;
   const levels = new Set(f.options.flatMap((o) => o.cues).filter((c) => c.endsWith('级')));
   if (!levels.size) return null;
-  for (const trigger of rule.vocabulary.triggers) {
-    for (let at = u.text.indexOf(trigger); at >= 0; at = u.text.indexOf(trigger, at + 1)) {
-      const said = LEVEL_BEFORE.exec(u.text.slice(Math.max(0, at - 3), at))?.[1];
-      if (!said) continue;
-      const level = said === '国家' ? '国家级' : said;
-      if (!levels.has(level)) return level;
-    }
+  for (const before of beforeTriggers(rule, u.text, 3)) {
+    const said = LEVEL_BEFORE.exec(before)?.[1];
+    if (!said) continue;
+    const level = said === '国家' ? '国家级' : said;
+    if (!levels.has(level)) return level;
   }
   return null;
 }
@@ -108,16 +115,13 @@ function optionFor(rule: SubsidyRule, u: Understanding): string | null {
   if (byLabel) return byLabel.key;
   // "省级设计中心认定下来了…进了市级技改项目库": the level said right before the provision's own word is its level.
   let nearest: { key: string; gap: number } | null = null;
-  for (const trigger of rule.vocabulary.triggers) {
-    for (let at = u.text.indexOf(trigger); at >= 0; at = u.text.indexOf(trigger, at + 1)) {
-      const before = u.text.slice(Math.max(0, at - 8), at);
-      for (const o of f.options) {
-        for (const cue of o.cues) {
-          const end = before.lastIndexOf(cue);
-          if (end < 0) continue;
-          const gap = before.length - end - cue.length;
-          if (!nearest || gap < nearest.gap) nearest = { key: o.key, gap };
-        }
+  for (const before of beforeTriggers(rule, u.text, 8)) {
+    for (const o of f.options) {
+      for (const cue of o.cues) {
+        const end = before.lastIndexOf(cue);
+        if (end < 0) continue;
+        const gap = before.length - end - cue.length;
+        if (!nearest || gap < nearest.gap) nearest = { key: o.key, gap };
       }
     }
   }
