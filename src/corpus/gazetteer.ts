@@ -48,6 +48,17 @@ export function documentNameText(text: string): string {
   return text.replace(/[[【(（]/g, '〔').replace(/[\]】)）]/g, '〕').replace(/[《》]/g, ' ');
 }
 
+/**
+ * A 文号 as callers type it without its brackets (深府办2015-20号, 深府办2015年20号, 深府办2015年第20号, 深府办15年20号):
+ * the same number, so the same document.
+ */
+function numberSpellings(docNumber: string | null | undefined): string[] {
+  const parts = /^(\p{Script=Han}+)〔((?:19|20)(\d\d))〕(\d+)号$/u.exec(docNumber ?? '');
+  if (!parts) return [];
+  const [, office, year, short, serial] = parts;
+  return [`${office}${year}-${serial}`, `${office}${year}年${serial}`, `${office}${year}年第${serial}`, `${office}${year}第${serial}`, `${office}${short}年${serial}`];
+}
+
 /** A shortened title this long or more names its document (shorter ones could be a topic's words). */
 const TITLE_VARIANT_LENGTH = 10;
 
@@ -62,7 +73,7 @@ export function compileGazetteer(manifest: CorpusManifest, places: PlacesNotCove
       .filter((t) => t.length >= TITLE_VARIANT_LENGTH);
     return {
       docId: d.id, region: d.region,
-      names: [...new Set([d.docNumber, ...titles, ...variants, d.shortTitle].filter((n): n is string => Boolean(n)).map(documentName))],
+      names: [...new Set([d.docNumber, ...numberSpellings(d.docNumber), ...titles, ...variants, d.shortTitle].filter((n): n is string => Boolean(n)).map(documentName))],
     };
   });
   const documentNames = documents.flatMap((d) => d.names.map((name) => ({ docId: d.docId, name }))).sort((a, b) => b.name.length - a.name.length);

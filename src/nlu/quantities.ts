@@ -52,7 +52,8 @@ const DESCRIBED_LEVEL = /^[^，,。；;？?！!\d一二两三四五六七八九�
 const LEVEL_FIRST = /(?<level>高级技师|技师|高级工)\s*(?:是|有|为)?\s*(?<num>[0-9]+|[一二两三四五六七八九十]+)\s*(?:名|个|位|人)(?!(?:高级技师|技师|高级工))/gu;
 // A price per square metre (and month): 40元/平方米/月, 35元一平, 月租40元每平方 (after the amount) or 每平方米每月20元 (before).
 const PER_AREA = '(?:平方米|平米|平方|㎡|m²|m2|平)';
-const RENT_AFTER = new RegExp(`^\\s*(?:/|每|一)\\s*${PER_AREA}(?:\\s*(?:/|每)\\s*月)?`, 'u');
+// 60元一平一个月, 60块一平米每月: the month said with the area is the rent's unit, not a number of months.
+const RENT_AFTER = new RegExp(`^\\s*(?:/|每|一)\\s*${PER_AREA}(?:\\s*(?:/|每|一个|1个)\\s*月)?`, 'u');
 const RENT_BEFORE = new RegExp(`(?:每|/)${PER_AREA}(?:每月|/月)?\\s*$`, 'u');
 // Minus signs as typed: ASCII, the true minus, full-width and small forms, and 负.
 const MINUS = /[-−－﹣负]/;

@@ -1,12 +1,12 @@
 import type { PolicyDocument } from '../corpus/index.js';
 
 /**
- * The years a message names: 2014, and said short, 14年 (not 3年, not a span such as 10年以上 or 5年内). Two-digit
+ * The years a message names: 2014, and said short, 14年 or 14版 (not 3年, not a span such as 10年以上 or 5年内). Two-digit
  * years are read in this century.
  */
 export function yearsIn(text: string): string[] {
   const full = text.match(/(?:19|20)\d\d/g) ?? [];
-  const short = [...text.matchAll(/(?<![\d.])(\d{2})年(?![以内来后间期多半度])/g)].map((m) => `20${m[1]}`);
+  const short = [...text.matchAll(/(?<![\d.])(\d{2})(?:年(?![以内来后间期多半度])|版)/g)].map((m) => `20${m[1]}`);
   return [...new Set([...full, ...short])];
 }
 

@@ -78,6 +78,10 @@ describe('documents named by 文号 or title (the manifest\'s docNumber, title a
     ['《中山市优势传统产业转型升级行动计划》的工作目标', ['zhongshan-2018']],
     ['请比较中府办〔2014〕30号与《中山市优势传统产业转型升级行动计划（2018-2022年）》', ['zhongshan-2014', 'zhongshan-2018']],
     ['中山2014年的意见', []],
+    // Without its brackets, as callers type it.
+    ['深府办2015-20号 牵头单位', ['shenzhen-2015']],
+    ['东府办2018年第29号', ['dongyuan-2018']],
+    ['中府办14年30号', ['zhongshan-2014']],
   ])('%s → %j', (text, docIds) => {
     expect(findDocuments(text, gazetteer).docIds.sort()).toEqual(docIds);
   });

@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import type { Quantity } from '../../nlu/quantities.js';
 import type { Understanding } from '../../nlu/understand.js';
-import { acceptedInputs, computeSubsidy, formatYuan, yuanString, type Calculation, type RuleInput, type SubsidyRule } from '../../policy/index.js';
+import { acceptedInputs, capLabel, computeSubsidy, formatYuan, yuanString, type Calculation, type Cap, type RuleInput, type SubsidyRule } from '../../policy/index.js';
 import { numbered, plainReply, ruleHeadline, unratedSentence } from '../compose.js';
 import type { ConversationSlots } from '../conversation.js';
 import { toChatCalculation, type AssistantReply } from '../response.js';
@@ -26,22 +26,60 @@ const PROJECT_BY_PROJECT = /([两三四五六七八九几多]个[^，。]{0,4}�
  * Words that give figures enterprise by enterprise, each its own applicant ("A厂40万，B厂900万，C厂2000万，各能补多少");
  * not 并购了两家企业 (one applicant, two companies bought).
  */
-const ENTERPRISE_BY_ENTERPRISE = /([A-Z甲乙丙丁]厂|[A-Z甲乙丙丁]公司|各家|每家企业)/;
+/** A total asked of this year alone (今年总共能拿多少): the year's figure, not a total over the clause's years. */
+const THIS_YEARS_TOTAL = /(今年|本年度?|当年|这一年)[^，。？?；;]{0,8}(总共|一共|合计|加起来|累计)/;
+
+/** Each of several figures of one year asked on its own (每个合同补助多少, 分别能补多少): lines, then the year's 合计. */
+const ITEM_BY_ITEM = /(每(个|份|笔|单|项|台|批)[^，。？?；;]{0,8}(多少|补|奖)|分别(能|可以)?(补|奖|拿|是)?多少|各(补|奖|拿|能拿|能补)?多少)/;
+
+const ENTERPRISE_BY_ENTERPRISE = /([A-Z甲乙丙丁]厂|[A-Z甲乙丙丁]公司|各家|每家|[两三四五六七八九几多]家(规上|规模以上)?(子公司|分公司|厂|工厂))/;
+
+/** A calendar year or a year word said before a figure (2019年买了…, 去年…): the year the figure falls in. */
+const YEAR_MENTION = /(?:19|20)\d{2}(?=年|\s*年度)|今年|去年|前年|明年/g;
+
+/** The year each figure falls in, by the last year said before it; null where one is said before none. */
+function yearsOfFigures(text: string, figures: readonly Quantity[]): string[] | null {
+  const mentions = [...text.matchAll(YEAR_MENTION)];
+  const years = figures.map((q) => mentions.filter((m) => (m.index ?? 0) + m[0].length <= q.start).at(-1)?.[0] ?? null);
+  return years.every((y): y is string => y !== null) ? years : null;
+}
+
+/** Several figures computed one group at a time, each group's figures added: a project, a year, an enterprise. */
+interface SeparateFigures {
+  key: string;
+  groups: { figures: Quantity[]; label: string }[];
+  unit: 'project' | 'year' | 'enterprise' | 'item';
+  /** The yearly cap the groups share (每个合同多少 under 每年最高300万): the 合计 is capped, not each line alone. */
+  sharedCap?: Cap;
+}
 
 /**
  * The input whose several figures the row computes one at a time: several projects under a per-project cap, several
  * enterprises under a per-enterprise cap or floor, each capped, and a yearly award (a stated duration) year by year
- * when the message gives the years' figures. Null otherwise: several figures of one kind are added (两台母机200万和
+ * when the message gives the years' figures, or the figures of calendar years said (2019年1500万，2020年又2500万) under
+ * a yearly cap, each year's figures added. Null otherwise: several figures of one kind are added (两台母机200万和
  * 300万, 一个项目投资2000万又追加500万).
  */
-function separateFigures(rule: SubsidyRule, sums: Map<string, Quantity[]>, text: string): { key: string; figures: Quantity[]; unit: 'project' | 'year' | 'enterprise' } | null {
+function separateFigures(rule: SubsidyRule, sums: Map<string, Quantity[]>, text: string): SeparateFigures | null {
   for (const [key, found] of sums) {
     if (found.length < 2) continue;
     // In the order said: the first figure is the first year's or project's.
     const figures = [...found].sort((a, b) => a.start - b.start);
-    if (rule.caps.some((c) => c.per === 'project') && PROJECT_BY_PROJECT.test(text)) return { key, figures, unit: 'project' };
-    if (rule.duration && figures.length <= rule.duration.years && YEAR_BY_YEAR.test(text)) return { key, figures, unit: 'year' };
-    if ((rule.caps.some((c) => c.per === 'enterprise') || rule.floor) && ENTERPRISE_BY_ENTERPRISE.test(text)) return { key, figures, unit: 'enterprise' };
+    const each = (unit: SeparateFigures['unit'], name: (i: number) => string): SeparateFigures =>
+      ({ key, unit, groups: figures.map((q, i) => ({ figures: [q], label: `${name(i)}（${q.text}）` })) });
+    if (rule.caps.some((c) => c.per === 'project') && PROJECT_BY_PROJECT.test(text)) return each('project', (i) => `项目${i + 1}`);
+    if (rule.duration && figures.length <= rule.duration.years && YEAR_BY_YEAR.test(text)) return each('year', (i) => `第${i + 1}年`);
+    if ((rule.caps.some((c) => c.per === 'enterprise') || rule.floor) && ENTERPRISE_BY_ENTERPRISE.test(text)) return each('enterprise', (i) => `企业${i + 1}`);
+    const yearly = rule.caps.find((c) => c.period === 'year' && c.per !== 'project');
+    const years = yearly ? yearsOfFigures(text, figures) : null;
+    if (years && new Set(years).size > 1) {
+      const groups = [...new Set(years)].map((year) => {
+        const ofYear = figures.filter((_, i) => years[i] === year);
+        return { figures: ofYear, label: `${/^\d/.test(year) ? `${year}年` : year}（${ofYear.map((q) => q.text).join('、')}）` };
+      });
+      return { key, unit: 'year', groups };
+    }
+    if (yearly && ITEM_BY_ITEM.test(text)) return { ...each('item', (i) => `第${i + 1}笔`), sharedCap: yearly };
   }
   return null;
 }
@@ -115,6 +153,8 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
     part?: string;
     /** One of several readings of the same case (with and without a modifier): compared, not added. */
     alternative?: boolean;
+    /** A yearly cap this line shares with the other lines of its rule: their 合计 is capped. */
+    sharedCap?: Cap;
   };
   // "评上国家级智能工厂奖多少" where the text sets 省级 and 市级 only: the level asked is not in the text, said so.
   const unset = rules.flatMap((rule) => { const level = levelNotSet(rule, u); return level ? [{ rule, level }] : []; });
@@ -159,10 +199,11 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
     // 6,000万), or the years of a yearly award (三年分别80万 120万 150万). Each its own line, then the 合计.
     const separate = separateFigures(rule, sums, u.text);
     if (separate) {
-      for (const [i, q] of separate.figures.entries()) {
-        const one = computeSubsidy(rule, { ...inputs, [separate.key]: yuanString(q.value) }, context);
-        const part = `${separate.unit === 'year' ? `第${i + 1}年` : separate.unit === 'enterprise' ? `企业${i + 1}` : `项目${i + 1}`}（${q.text}）`;
-        if (one.ok) results.push({ rule, calculation: one.calculation, missing: null, message: null, sums: new Map(), part });
+      for (const { figures, label: part } of separate.groups) {
+        const value = figures.reduce((sum, q) => sum.plus(q.value), new Decimal(0));
+        const groupSums = figures.length > 1 ? new Map([[separate.key, figures]]) : new Map<string, Quantity[]>();
+        const one = computeSubsidy(rule, { ...inputs, [separate.key]: yuanString(value) }, context);
+        if (one.ok) results.push({ rule, calculation: one.calculation, missing: null, message: null, sums: groupSums, part, sharedCap: separate.sharedCap });
         else results.push({ rule, calculation: null, missing: rule.inputs.find((x) => x.key === one.error.field) ?? null, message: one.error.message, sums: new Map(), part });
       }
       continue;
@@ -204,7 +245,15 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
   const regionRank = (r: { rule: SubsidyRule }) => { const i = regions.indexOf(ctx.regionOf(r.rule.docId) ?? ''); return i < 0 ? 99 : i; };
   const eligible = computed.filter((r) => r.calculation.eligible).sort((a, b) => regionRank(a) - regionRank(b));
   if (eligible.length === 0) return { reply: notEligible(computed, ctx), remember: { inputs: inputsNow } };
-  const awardsNow = [...awards.filter((a) => !together.has(a.ruleId)), ...eligible.map((r) => ({ ruleId: r.rule.id, amount: r.calculation.amount }))];
+  // Lines under one shared yearly cap count against the next turn's cap as their capped sum.
+  const granted = eligible.map((r) => ({ ruleId: r.rule.id, amount: r.calculation.amount, sharedCap: r.sharedCap }));
+  const awardsNow = [...awards.filter((a) => !together.has(a.ruleId)), ...granted.filter((g) => !g.sharedCap).map(({ ruleId, amount }) => ({ ruleId, amount })),
+    ...[...new Set(granted.filter((g) => g.sharedCap).map((g) => g.ruleId))].map((ruleId) => {
+      const lines = granted.filter((g) => g.ruleId === ruleId);
+      const sum = lines.reduce((acc, g) => acc.plus(g.amount), new Decimal(0));
+      const cap = new Decimal(lines[0]?.sharedCap?.amount ?? sum);
+      return { ruleId, amount: yuanString(Decimal.min(sum, cap)) };
+    })];
 
   const regionsOf = new Set(eligible.map((r) => ctx.regionOf(r.rule.docId)));
   // No region said while the regions' rules differ: one question back, each region's standard beside it, no figure
@@ -219,7 +268,13 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
   if (summing) {
     total = eligible.reduce((sum, r) => sum.plus(r.calculation.amount), new Decimal(0));
     totalLine = `合计：${eligible.map((r) => r.calculation.display).join(' + ')} = ${formatYuan(total)}（${eligible.some((r) => r.calculation.upperBound) ? '含上限金额，' : ''}各项分别审核）`;
-  } else if (u.asksTotal && eligible.length === 1 && !together.size) {
+    // Lines under one yearly cap (三个合同 under 每年最高300万): their 合计 is capped once.
+    const shared = eligible[0]?.sharedCap;
+    if (shared && eligible.every((r) => r.sharedCap === shared) && total.gt(shared.amount)) {
+      totalLine = `合计：${eligible.map((r) => r.calculation.display).join(' + ')} = ${formatYuan(total)}；${capLabel(shared)}${formatYuan(new Decimal(shared.amount))}，合计超过上限，取 ${formatYuan(new Decimal(shared.amount))}`;
+      total = new Decimal(shared.amount);
+    }
+  } else if (u.asksTotal && eligible.length === 1 && !together.size && !THIS_YEARS_TOTAL.test(u.text)) {
     // (A year's figures asked together, 两个加起来这一年, ask no total over the clause's years.)
     const only = eligible[0];
     const years = only?.rule.duration?.years;

@@ -21,7 +21,7 @@ const ASKS = {
   addressees: /(主送|受文(单位|对象)|(发|印发|下发|送)(给|到)了?(谁|哪些|哪个|哪几)|下发(了)?(哪些|哪几)|发到哪)/,
   report: /((向|找|跟|给)[^，。？?]{0,8}反映|反映给|问题[^，。？?]{0,6}反映|(执行|实施)[^，。？?]{0,6}(遇到|碰到|出现)[^，。？?]{0,3}问题)/,
   meeting: /(哪次会议|什么会议|会议(讨论|审议|通过)|(审议|讨论)通过)/,
-  basis: /((贯彻|依据|根据|落实)[^，。？?]{0,8}(哪个|什么|哪份)?(文件|精神|规定)|上级文件|哪个文件的精神)/,
+  basis: /((贯彻|依据|根据|落实)[^，。？?]{0,8}(哪个|什么|哪份)?(文件|精神|规定)|(贯彻|依据|根据|落实)[^，。？?]{0,8}(哪个|什么|哪份)文|上级文件|哪个文件的精神)/,
 };
 export const DOCUMENT_FACT_CUE = new RegExp(Object.values(ASKS).map((r) => r.source).join('|'));
 
@@ -50,14 +50,14 @@ export const asksResponsible = (text: string) => ASKS.responsible.test(text);
 
 /**
  * The department a clause assigns its measure to, in the clause's own words: its closing note （市质监局）, else the
- * sentence that says 负责 / 牵头 / 设在 or whose subject is a department (市统计局、市经信局要…; 各镇区、各有关部门要…),
+ * sentence that says 负责 / 牵头 / 设在 or 由 a department, or whose subject is a department (市统计局、市经信局要…; 各镇区、各有关部门要…),
  * the one sharing most words with the question where several do. Null where the clause names none.
  */
 export function responsibleUnit(clauseText: string, question = ''): string | null {
   const closing = closingDepartment(clauseText);
   if (closing) return closing;
   const sentences = clauseText.split(/(?<=[。；])/).map((x) => x.trim())
-    .filter((x) => /(负责|牵头|办公室设在)/.test(x) || DEPARTMENT_SUBJECT.test(x));
+    .filter((x) => /(负责|牵头|办公室设在)/.test(x) || DEPARTMENT_SUBJECT.test(x) || BY_DEPARTMENT.test(x));
   const pairs = Array.from({ length: Math.max(0, question.length - 1) }, (_, i) => question.slice(i, i + 2)).filter((p) => /^\p{Script=Han}{2}$/u.test(p));
   const shared = (x: string) => pairs.filter((p) => x.includes(p)).length;
   const best = sentences.reduce<string | null>((top, x) => (top === null || shared(x) > shared(top) ? x : top), null);
@@ -97,12 +97,15 @@ export function closingDepartment(clauseText: string): string | null {
 }
 
 // A sentence whose subject is one or more departments or local governments.
+// A department said as the one who acts (由市经济和信息化局会有关部门定期进行督促).
+const BY_DEPARTMENT = /由[^，。；]{0,12}(局|委|办公室|部门)/;
 const DEPARTMENT_SUBJECT = /^(?:各?[\p{Script=Han}]{0,8}?(?:局|委|办|部门|政府|镇区|县区|单位)[、和及]?)+(?:要|负责|牵头|应|每年|将|对)/u;
 
 /** The document's own sentence that answers a question about how it came to be (会议, 依据的上级文件), or null. */
 function ownSentence(doc: PolicyDocument, pattern: RegExp, ctx: HandlerContext): { clauseId: string; sentence: string } | null {
   for (const clause of ctx.corpus.clauses.filter((c) => c.docId === doc.id).slice(0, 3)) {
-    const sentence = clause.text.split(/(?<=[。；])/).find((x) => pattern.test(x));
+    // (A sentence's own line: the addressee line above the preamble's first sentence is not part of it.)
+    const sentence = clause.text.split(/(?<=[。；])|\n/).find((x) => pattern.test(x));
     if (sentence) return { clauseId: clause.id, sentence: sentence.replace(/[。；]$/, '') };
   }
   return null;
@@ -160,6 +163,9 @@ async function contentClause(text: string, chosen: readonly PolicyDocument[], ct
 /** 文号、发文单位、日期、执行期、主送单位、负责部门、联系方式: from the manifest, the document's own sentences, and the clause that assigns a department. */
 export async function answerDocumentFacts(text: string, regions: readonly string[], ctx: HandlerContext, ruleClauses: readonly string[] = []): Promise<AssistantReply> {
   const chosen = chosenDocuments(text, regions, ctx, ruleClauses);
+  // A provision the words name in another document (技改 names 中山's 技改项目 too) is not asked of the one chosen.
+  const ofChosen = (id: string) => chosen.some((d) => d.id === ctx.corpus.clauseById.get(id)?.docId);
+  ruleClauses = ruleClauses.filter(ofChosen);
   const heads: string[] = [];
   const citations: string[] = [];
   let reportAnswered = false;

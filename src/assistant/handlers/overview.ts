@@ -101,6 +101,14 @@ function tiedAcrossClauses(onTopic: readonly { clause: { id: string; title: stri
   return tied.length >= 2 && headed.length !== 1;
 }
 
+// A heading that names a kind of support (加强财政引导支持, 强化金融服务, 加强用地保障, 落实企业减负政策), not a task or a duty.
+const SUPPORT_HEADING = /(支持|扶持|保障|金融|融资|资金|奖补|减负|税收|用地)/;
+
+/** A document's items headed as support measures, in its order: what a whole-document overview lists beside its figures. */
+function supportMeasures(docId: string, ctx: HandlerContext) {
+  return ctx.corpus.clauses.filter((c) => c.docId === docId && c.kind === 'item' && SUPPORT_HEADING.test(c.title));
+}
+
 /**
  * Lists the measures that apply, grouped by document: each provision with its headline figure from the rules data
  * and its clause label, plus the documents that give no rates. A kind of support named narrows the list.
@@ -151,9 +159,19 @@ export function answerOverview(docIds: readonly string[], topic: OverviewTopic, 
       lines.push(`· ${clause?.label ?? m.clauseId}${clause?.title ?? ''}：“${m.sentence}”${department ? `（${department}）` : ''}`);
       cited.push(m.clauseId);
     }
-    if (noRates && !rules.length && (!topical || measures.some((m) => noRates.clauseIds.includes(m.clauseId)))) {
+    const statesNoRates = noRates && !rules.length && (!topical || measures.some((m) => noRates.clauseIds.includes(m.clauseId)));
+    if (noRates && statesNoRates) {
       lines.push(`· ${noRates.statement}（${noRates.clauseIds.map((id) => ctx.corpus.clauseById.get(id)?.label ?? id).join('、')}）`);
       cited.push(...noRates.clauseIds);
+    }
+    // Asked what support there is at all: the document's other support measures too (金融, 用地), by their headings.
+    if (!topical) {
+      const listed = new Set([...byClause.keys(), ...(statesNoRates ? noRates.clauseIds : []), ...measures.map((m) => m.clauseId)]);
+      const others = supportMeasures(doc.id, ctx).filter((c) => !listed.has(c.id));
+      if (others.length) {
+        lines.push(`· 其他支持措施（文件未定金额）：${others.map((c) => `${c.label}${c.title}`).join('；')}`);
+        cited.push(...others.map((c) => c.id));
+      }
     }
     lines.push(ctx.validityLine(doc.id));
   }

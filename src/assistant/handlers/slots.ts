@@ -23,10 +23,12 @@ function cueText(text: string, q: Quantity): string {
 
 const NOT_REACHED = /(差一点到|差点到|快到|接近|不到|没到|未到|没有到)$/;
 const THIS_YEAR = /(今年|本年|当年|今年度)/;
+// The award asked per person (每人多少, 一个人给多少), not for a number of people.
+const PER_HEAD = /(每人|每个人|每名|每位|每一个人|一个人|一人)/;
 
 /** The words right after a count, up to the next separator: what it counts. */
 function countedText(text: string, q: Quantity): string {
-  return text.slice(q.end, q.end + 10).split(/[，,。；;、：:+＋\s]/)[0] ?? '';
+  return text.slice(q.end, q.end + 16).split(/[，,。；;、：:+＋\s]/)[0] ?? '';
 }
 
 /**
@@ -193,6 +195,14 @@ export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs
   for (const input of all.filter((i) => i.dimension === 'headcount')) {
     const heads = u.quantities.filter((q) => q.kind === 'headcount' && q.level !== undefined && input.cues.includes(q.level));
     if (heads.length) inputs[input.key] = heads.reduce((n, q) => n + q.value.toNumber(), 0);
+  }
+  // "技师每人多少钱": the award for one person of the one level named, computed for one head (the rate, with its formula).
+  const perHead = all.filter((i) => i.dimension === 'headcount');
+  if (perHead.length && !perHead.some((i) => inputs[i.key] !== undefined) && PER_HEAD.test(u.text)) {
+    let rest = u.text;
+    const named = [...perHead].sort((a, b) => Math.max(...b.cues.map((c) => c.length)) - Math.max(...a.cues.map((c) => c.length)))
+      .filter((i) => { const word = i.cues.find((c) => rest.includes(c)); if (word) rest = rest.split(word).join(' '); return Boolean(word); });
+    if (named.length === 1 && named[0]) inputs[named[0].key] = 1;
   }
   for (const input of all.filter((i) => i.dimension === 'level')) {
     if (input.key === 'level') {
