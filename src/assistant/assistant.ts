@@ -196,7 +196,9 @@ export class PolicyAssistant {
       const topic = named.length < 2 ? found : { ...found, measures: [] };
       // A topic with no provision of its own (增资扩产, 工作目标, 工业互联网+) is a clause to look up; one whose parts
       // different clauses answer (中山 金融 … 助保贷: 五、（二） and 三、（十）), a list of measures.
-      const listed = (topic.measures?.length ?? 0) >= 2 && topic.severalParts;
+      // (资金 asked beside 融资 of a document without rates: its statement on funds is one of the parts.)
+      const statedFunds = topic.awardsAsked && ctx.rules.nonQuantitative.some((n) => docIds.includes(n.docId)) ? 1 : 0;
+      const listed = (topic.measures?.length ?? 0) + statedFunds >= 2 && topic.severalParts;
       if (topic.named && topic.rules.length === 0 && !listed) return this.lookupNotingRates(u, named, docsInScope);
       // One provision named ("东源买设备有什么补贴") is answered as that provision; a kind of support, or several, as a list.
       const clauses = new Set(topic.rules.map((r) => r.clauseId)).size;

@@ -1,5 +1,6 @@
 import type { Corpus, PolicyDocument } from '../corpus/index.js';
 import { findDocuments, findRegions, withoutRegionNames } from '../nlu/regions.js';
+import { asksOfPreamble } from '../nlu/document-asks.js';
 import { findQuantities } from '../nlu/quantities.js';
 import { toSimplified } from '../nlu/script.js';
 import { documentsOfYears } from '../nlu/years.js';
@@ -94,6 +95,22 @@ function withoutTitleWords(text: string, corpus: Corpus): string {
   return rest;
 }
 
+/** How many characters of the text are stretches of TITLE_STRETCH or more of the document's title or short title. */
+function titleWordsQuoted(text: string, doc: PolicyDocument | undefined): number {
+  if (!doc) return 0;
+  const titles = [doc.title, doc.shortTitle].map(toPolicyVocabulary);
+  const spelled = toPolicyVocabulary(text);
+  let quoted = 0;
+  for (let i = 0; i < spelled.length;) {
+    let end = i;
+    for (let j = spelled.length; j >= i + TITLE_STRETCH; j--) {
+      if (titles.some((t) => t.includes(spelled.slice(i, j)))) { end = j; break; }
+    }
+    if (end > i) { quoted += end - i; i = end; } else i += 1;
+  }
+  return quoted;
+}
+
 /**
  * The question with every sum of money written one way (一百二十万, 0.012亿, 1.2M → 120万): how a caller writes a figure
  * must not move the clauses found, while the figure itself may still match a clause's (200万元以上).
@@ -116,5 +133,19 @@ export async function searchPolicy(
 ): Promise<SearchHit[]> {
   const query = toSimplified(request.query);
   const docIds = request.docId ? [request.docId] : request.docIds ?? docIdsForQuestion(corpus, query);
-  return retriever.search(toPolicyVocabulary(figuresOneWay(questionFocus(query, corpus, docIds !== undefined))), { k: request.k ?? 5, docIds, wordsOnly: request.wordsOnly });
+  const k = request.k ?? 5;
+  const focus = toPolicyVocabulary(figuresOneWay(questionFocus(query, corpus, docIds !== undefined)));
+  if (!asksOfPreamble(query)) return retriever.search(focus, { k, docIds, wordsOnly: request.wordsOnly });
+  // 文号, 发文单位, 执行期 …: the preamble holds them, whatever clause the question's other words match best. The
+  // preambles found come first in their order; a document named keeps its preamble in the list even where unfound.
+  const hits = await retriever.search(focus, { k: PREAMBLE_SEARCH_DEPTH, docIds, wordsOnly: request.wordsOnly });
+  // Of several documents' preambles, the one whose title the question quotes part of (优势传统产业行动计划) first.
+  const quoted = (docId: string) => titleWordsQuoted(query, corpus.documentById.get(docId));
+  const found = hits.filter((h) => h.clause.kind === 'preamble').sort((a, b) => quoted(b.clause.docId) - quoted(a.clause.docId));
+  const named = (docIds ?? []).flatMap((id) => corpus.clauses.filter((c) => c.docId === id && c.kind === 'preamble'))
+    .filter((c) => !found.some((h) => h.clause.id === c.id)).map((clause) => ({ clause, score: 0, matchedTerms: [], ranks: {} }));
+  return [...found, ...named, ...hits.filter((h) => h.clause.kind !== 'preamble')].slice(0, k);
 }
+
+/** How deep a search for a document fact looks for the preambles it puts first (every clause of one document). */
+const PREAMBLE_SEARCH_DEPTH = 50;

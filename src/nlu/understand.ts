@@ -69,9 +69,12 @@ const FIGURE = '[0-9０-９零〇一二两三四五六七八九十百千]';
 const REPLACES_FIGURE = new RegExp(`是[^，,。；;\\s]{0,6}${FIGURE}[^，,。；;]{0,6}[，,\\s]*不是\\s*[^，,。；;\\s]{0,6}${FIGURE}`
   + `|不是\\s*[^，,。；;\\s]{0,6}${FIGURE}[^，,。；;]{0,6}[，,\\s]*(而)?是\\s*[^，,。；;\\s]{0,6}${FIGURE}`);
 const FOLLOW_UP = new RegExp(`^(那|如果|换成|改成|要是|假如|再|那如果|补充一下|补充说明|再补充|忘了说|忘说了|漏说了|漏了|还忘了说)|呢[？?]?$|${CORRECTION.source}`);
-const INJECTION = /(忽略|无视|ignore|forget|disregard|override|不要管|不用管|你的规则|system prompt|\banswer\b|\breply\b|\brespond\b|\bno cap\b|\bjust say\b|\byou are now\b|\b(raised|changed|lowered|increased|set) to\b|\bis now\b|你就当|就当作?|不许说|别跟我(说|扯|讲|提)|角色扮演|你都说对|有求必应|特批|领导(说|同意|批)|(这次|这回)按[^，,。]{0,8}(奖励|奖|补|发)|(别|不要|不用)(加|写|附|带)(任何)?(备注|说明|提示)|(就|只)回(复|答)?(一个)?数字|你按|系统(提示|指令|通知|消息)|管理员指令|假设比例|比例是\d|rate is|你现在是|假装|照着答|直接(回复|回答)|回答(开头|最后|末尾)|(开头|最后|末尾)加一句|必须(写|回答|回复)|(不要|别)(再)?提|当(成|作)?正式文件|(回答|回复)(都|一律|统一)(说|写|按)|已经?(改成|调整为|调成|取消)|(比例|上限|标准|封顶|保底|口径|额度|最高)[^，,。；;]{0,6}(调整|改|上调|提高|下调|提|调|降)(为|成|到)|新口径|知识库(已)?更新|一律按|(比例|上限|标准|封顶|保底|额度)[^，,。；;\d]{0,4}(调到|调成|调为|放宽|取消|不限|作废|改了)|(比例|上限|标准|封顶|保底)(是|为|已是|已经是)\s*\d|把[^，,。；;]{0,12}(写成|写为|写作|说成)|(助手|AI|机器人)[，,\s]*请|(配置|设置|规则)(已|已经)?生效|最新(的)?(文件|政策|通知|口径|规定|标准)|开发者模式|developer mode|jailbreak|不考虑(上限|封顶)|(不要|不用|去掉)(上限|封顶)|按我(说|给)的|以我(说|给)的为准|为准作答|为准回答|不得更改|不要更改|不许改|从现在(开始|起)|直接告诉我|你就按|(给我|帮我)?回个确认|记住这个|记住以下|以后(都|一律)按|今后(都|一律)|管理员|admin|后台通知|按[^，,。；;]{0,8}(回复|回答|作答|答复|发放)|(答案|回答|回复)(就)?(写|是|为|填)|(比例|上限|标准|封顶|保底|额度)(已|已经)?(上调|下调|提高|降低|调整|取消|变更))/i;
+// A voice-input run-on's later piece that turns to the case just answered (等下 我们属于商贸流通类 那按什么标准算): 那 as "then",
+// not 那个/那份 pointing at a document.
+const SPOKEN_FOLLOW_UP = /^(那(?![个份条些边种里])|那如果|如果|要是|假如|换成|改成)/;
+const INJECTION = /(忽略|无视|ignore|forget|disregard|override|不要管|不用管|你的规则|system prompt|\banswer\b|\breply\b|\brespond\b|\bno cap\b|\bjust say\b|\byou are now\b|\b(raised|changed|lowered|increased|set) to\b|\bis now\b|你就当|就当作?|不许说|别跟我(说|扯|讲|提)|角色扮演|你都说对|有求必应|特批|领导(说|同意|批)|(这次|这回)按[^，,。]{0,8}(奖励|奖|补|发)|(别|不要|不用)(加|写|附|带)(任何)?(备注|说明|提示)|(就|只)回(复|答)?(一个)?数字|你按|系统(提示|指令|通知|消息)|管理员指令|假设比例|比例是\d|rate is|你现在是|假装|照着答|直接(回复|回答)|回答(开头|最后|末尾)|(开头|最后|末尾)加一句|必须(写|回答|回复)|(不要|别)(再)?提|当(成|作)?正式文件|(回答|回复)(都|一律|统一)(说|写|按)|已经?(改成|调整为|调成|取消)|(比例|上限|标准|封顶|保底|口径|额度|最高)[^，,。；;]{0,6}(调整|改|上调|提高|下调|提|调|降)(为|成|到)|新口径|知识库(已)?更新|一律按|(比例|上限|标准|封顶|保底|额度)[^，,。；;\d]{0,4}(调到|调成|调为|放宽|取消|不限|作废|改了)|(比例|上限|标准|封顶|保底)(是|为|已是|已经是)\s*\d|把[^，,。；;]{0,12}(写成|写为|写作|说成)|(助手|AI|机器人)[，,\s]*请|(配置|设置|规则)(已|已经)?生效|(上限|封顶)\s*[0-9０-９一二两三四五六七八九十百千]|最新(的)?(文件|政策|通知|口径|规定|标准)|开发者模式|developer mode|jailbreak|不考虑(上限|封顶)|(不要|不用|去掉)(上限|封顶)|按我(说|给)的|以我(说|给)的为准|为准作答|为准回答|不得更改|不要更改|不许改|从现在(开始|起)|直接告诉我|你就按|(给我|帮我)?回个确认|记住这个|记住以下|以后(都|一律)按|今后(都|一律)|管理员|admin|后台通知|按[^，,。；;]{0,8}(回复|回答|作答|答复|发放)|(答案|回答|回复)(就)?(写|是|为|填)|(比例|上限|标准|封顶|保底|额度)(已|已经)?(上调|下调|提高|降低|调整|取消|变更))/i;
 // Where a message's sentences and bracketed asides end ("." only where it is not a decimal point).
-const CLAUSE = /```[\s\S]*?```|(?:[^，,。！!？?；;：:\n【】（）().]|\.(?=\d))+|【[^】]*】|（[^）]*）|\([^)]*\)/g;
+const CLAUSE = /```[\s\S]*?```|<!--[\s\S]*?-->|(?:[^，,。！!？?；;：:\n【】（）().]|\.(?=\d))+|【[^】]*】|（[^）]*）|\([^)]*\)/g;
 
 /**
  * The message with every sentence or bracketed aside that instructs the assistant (系统指令…, 你现在是…, 保底已经改成50万了)
@@ -80,7 +83,17 @@ const CLAUSE = /```[\s\S]*?```|(?:[^，,。！!？?；;：:\n【】（）().]|\.
 function withoutInstructions(text: string): string {
   let own = text;
   const blank = (m: RegExpMatchArray) => { own = own.slice(0, m.index) + ' '.repeat(m[0].length) + own.slice((m.index ?? 0) + m[0].length); };
-  for (const m of text.matchAll(CLAUSE)) if (INJECTION.test(m[0])) blank(m);
+  let blankedUpTo = -1;
+  for (const m of text.matchAll(CLAUSE)) {
+    const start = m.index ?? 0;
+    // A code block or markup comment is a channel for instructions, never the user's case: its figures are no input.
+    const block = /^(```|<!--)/.test(m[0]);
+    // A bracketed aside right after an instruction is part of it (…is now 20 million yuan (2000万), …).
+    const aside = /^[（(]/.test(m[0]) && blankedUpTo >= 0 && /^\s*$/.test(text.slice(blankedUpTo, start));
+    if (!INJECTION.test(m[0]) && !aside && !block) continue;
+    blank(m);
+    blankedUpTo = start + m[0].length;
+  }
   // A passage the user quotes in Chinese quotation marks (“按照设备购置额的20%…最高不超过300万元”, their copy of a clause): its figures are the
   // passage's, not the user's case. A short quoted name (“工作母机库”) holds no figure.
   for (const m of text.matchAll(QUOTED_PASSAGE)) blank(m);
@@ -136,6 +149,8 @@ const ASKS_TOTAL = /(一共|总共|合计|累计|共计|总计|加起来|总额|
 const ASKS_WHETHER_ANY = /(有(没有|冇|無|无)?[^，,。？?！!]{0,10}(补贴|补助|奖励|奖补|扶持|支持|资助|優惠|优惠|補貼|獎勵|資助)(吗|嗎|嘛|么|没|不|冇|無)|有没有[^，,。？?]{0,8}(补|奖|扶持|支持|资助|优惠)|有冇|能补不|能不能补)/;
 const BROAD = /(有哪些|有什么|有些什么|有些啥|哪些奖|都有啥|有啥|概况|概述|主要内容|主要讲|讲了什么|讲了啥|讲的是什么|哪些方面|哪几种|哪几项|哪些政策|哪些措施|哪些扶持|哪些支持|哪些补贴|哪些奖励|介绍一下|概括|汇总|一览|梳理|列一下|列出)/;
 const LEADING_COURTESY = /^([啊哦噢嗯呃]+[，,\s]*)?(请问一下|请问|您好|你好|不好意思|抱歉|麻烦问一下|麻烦问下|问一下|想问一下|想问下|打扰一下)?[\s~～]*/;
+// The draft's status said as its name (那个征求意见稿, 征求稿): it names the document.
+const DRAFT_NAMED = /(征求意见稿|征求稿|意见稿|草案)/g;
 const OUTLINE = /(主要讲了?(什么|啥|些什么|些啥)|讲了(什么|啥|些什么|些啥)|说了(什么|啥|些什么|些啥)|主要内容|有哪些内容|讲的是什么|讲的啥|概述一下|概括一下)/;
 const STANDARD = /(具体标准|什么标准|标准是|标准各|标准如何|标准怎么|怎么规定|如何规定|怎么定的|具体规定|具体怎么|(怎么|如何|怎样)(支持|奖|补|扶持|资助)|额度)/;
 const PROCEDURE = /((怎么|如何|怎样|去哪|到哪|哪里|在哪)(申请|申报|办理|报名|提交|办)|(申请|申报|办理)(流程|程序|手续|材料)|(什么|哪些)材料)/;
@@ -195,7 +210,9 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
   if (GREETING.test(trimmed)) cue = 'greeting';
   else if (HELP.test(trimmed)) cue = 'help';
   // (六安那个征求意见稿主要讲了些啥 names the draft by its status and asks its content.)
-  else if (VALIDITY.test(own) && !OTHER_TERM.test(own) && !amounts.base.length && !OUTLINE.test(own)) cue = 'validity';
+  // (The draft named by its status, 六安那个征求意见稿, and asked what it offers or pays, is asked no validity.)
+  else if (VALIDITY.test(own) && !OTHER_TERM.test(own) && !amounts.base.length && !OUTLINE.test(own)
+    && (VALIDITY.test(own.replace(DRAFT_NAMED, ' ')) || !(BROAD.test(own) || ASKS_AMOUNT.test(own)))) cue = 'validity';
   else if (covered.length > 1 && COMPARE.test(trimmed)) cue = 'compare';
   else if (!mentionsPolicy(lexicon, trimmed) && quantities.length === 0) cue = 'out_of_scope';
   return {
@@ -205,7 +222,7 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
     level: lexicon.optionWords.find((o) => saysOutside(trimmed, o.word, negated))?.key ?? null,
     commerce: lexicon.choiceWords.some((w) => trimmed.includes(w)),
     // Said after a courtesy or a self-introduction too ("您好，我们其实是…", "这样算呢，谢谢").
-    followUp: sentences.some((x) => FOLLOW_UP.test(x)), corrects: sentences.some((x) => CORRECTION.test(x)) || REPLACES_FIGURE.test(trimmed), injection: INJECTION.test(trimmed),
+    followUp: sentences.some((x) => FOLLOW_UP.test(x)) || own.trim().split(/\s+/).slice(1).some((x) => SPOKEN_FOLLOW_UP.test(x)), corrects: sentences.some((x) => CORRECTION.test(x)) || REPLACES_FIGURE.test(trimmed), injection: INJECTION.test(trimmed),
     additive: ADDITIVE.test(trimmed), asksTotal: ASKS_TOTAL.test(trimmed), broad: BROAD.test(trimmed) || ASKS_WHETHER_ANY.test(trimmed), asksWhetherAny: ASKS_WHETHER_ANY.test(trimmed) && !BROAD.test(trimmed), asksConditions: CONDITIONS.test(trimmed), asksProcedure: PROCEDURE.test(trimmed), asksStandard: STANDARD.test(trimmed), asksOutline: OUTLINE.test(trimmed),
     negated, acrossPlaces: ACROSS_PLACES.test(own),
     uncoveredTopics: lexicon.gazetteer.topicsNotCovered.filter((t) => t.phrases.some((p) => saysOutside(own, p, negated))).map((t) => t.name),

@@ -73,6 +73,12 @@ describe('search, calculate, rules, documents, clauses, health', () => {
     expect((await app.inject({ url: '/api/search?q=a&docId=nope' })).statusCode).toBe(404);
   });
 
+  it.each([['中山优势传统产业行动计划执行期是哪几年', 'zhongshan-2018:序言'], ['六安技改提升行动的文号是多少', 'luan-draft:序言'],
+    ['深圳那个技改意见是贯彻落实哪个文件的', 'shenzhen-2015:序言']])('GET /api/search puts the preamble first for a document fact: %s', async (q, preamble) => {
+    const res = await app.inject({ url: `/api/search?q=${encodeURIComponent(q)}&k=3` });
+    expect(res.json().results[0].clauseId).toMatch(new RegExp(`^${preamble}`));
+  });
+
   it('POST /api/calculate computes with amounts in any form the parser reads, and names a bad field', async () => {
     const ok = await app.inject({ method: 'POST', url: '/api/calculate', payload: { ruleId: 'zs2018-machine-tool', inputs: { purchasePrice: '两百万' } } });
     expect(ok.statusCode).toBe(200);

@@ -32,7 +32,7 @@ const THIS_YEARS_TOTAL = /(今年|本年度?|当年|这一年)[^，。？?；;]{
 /** Each of several figures of one year asked on its own (每个合同补助多少, 分别能补多少): lines, then the year's 合计. */
 const ITEM_BY_ITEM = /(每(个|份|笔|单|项|台|批)[^，。？?；;]{0,8}(多少|补|奖)|分别(能|可以)?(补|奖|拿|是)?多少|各(补|奖|拿|能拿|能补)?多少)/;
 
-const ENTERPRISE_BY_ENTERPRISE = /([A-Z甲乙丙丁]厂|[A-Z甲乙丙丁]公司|各家|每家|[两三四五六七八九几多]家(规上|规模以上)?(子公司|分公司|厂|工厂))/;
+const ENTERPRISE_BY_ENTERPRISE = /([A-Z甲乙丙丁]厂|[A-Z甲乙丙丁]公司|各家|每家|(?<!(并购|收购|兼并|控股|重组)了?)[两三四五六七八九几多]家(规上|规模以上)?(企业|子公司|分公司|厂|工厂))/;
 
 /** A calendar year or a year word said before a figure (2019年买了…, 去年…): the year the figure falls in. */
 const YEAR_MENTION = /(?:19|20)\d{2}(?=年|\s*年度)|今年|去年|前年|明年/g;

@@ -6,24 +6,9 @@ import { bestEvidence, coveredChars, distinctiveTerms } from '../evidence.js';
 import { plainReply } from '../compose.js';
 import { searchPolicy } from '../policy-search.js';
 import type { AssistantReply } from '../response.js';
+import { DOCUMENT_ASKS as ASKS } from '../../nlu/document-asks.js';
 import type { HandlerContext } from './context.js';
 
-/** What a document-facts question asks, by its words. */
-const ASKS = {
-  number: /(文号|发文字号|几号文|哪个文件号)/,
-  issuer: /(谁发|谁(印发|发布|制定|出台)|(哪个|哪一个|哪家|什么)(单位|机关|部门|机构)[^，。？?]{0,3}(发|印发|发布|出台|制定|下发)|发文(单位|机关|部门)|印发单位|哪里发的|发布单位|制定单位)/,
-  date: /(什么时候(发|出|印|公布|颁布)|(哪天|哪一天)(发|出|印|签)|落款(日期|时间)|发文日期|成文日期|印发日期|发布日期|哪一年(发|出)|(印发|发布|出台)(于|的)?(哪天|哪一天|什么时候|日期))/,
-  period: /(有效期|执行期|实施期|到什么时候|截止|哪年到哪年|(文件|政策|计划|意见|行动)[^，。？?]{0,6}(几年|期限))/,
-  contact: /(联系|电话|咨询|热线|邮箱|地址|找谁|窗口)/,
-  responsible: /(哪个部门负责|谁负责|由谁|牵头|负责部门|责任单位|归口|设在哪|设在什么|哪个部门(申请|受理|办理|管)|找哪个部门|向哪个部门|哪个单位负责|部门负责|(哪个|哪一个|什么)(局|委|机构|处室|部门|单位)[^，。？?]{0,3}(负责|牵头|主管|管|受理|办理|审核|审批)|(归|由|找|向)(哪个|哪一个|什么)(局|委|机构|处室|部门|单位))/,
-  // The notice's closing lines, by their own labels (公开方式：主动公开, 抄送：…).
-  footer: /(公开方式|是否公开|公开吗|抄送)/,
-  addressees: /(主送|受文(单位|对象)|(发|印发|下发|送)(给|到)了?(谁|哪些|哪个|哪几)|下发(了)?(哪些|哪几)|发到哪)/,
-  report: /((向|找|跟|给)[^，。？?]{0,8}反映|反映给|问题[^，。？?]{0,6}反映|(执行|实施)[^，。？?]{0,6}(遇到|碰到|出现)[^，。？?]{0,3}问题)/,
-  meeting: /(哪次会议|什么会议|会议(讨论|审议|通过)|(审议|讨论)通过)/,
-  basis: /((贯彻|依据|根据|落实)[^，。？?]{0,8}(哪个|什么|哪份)?(文件|精神|规定)|(贯彻|依据|根据|落实)[^，。？?]{0,8}(哪个|什么|哪份)文|上级文件|哪个文件的精神)/,
-};
-export const DOCUMENT_FACT_CUE = new RegExp(Object.values(ASKS).map((r) => r.source).join('|'));
 
 const dateText = (iso: string | null | undefined) => {
   if (!iso) return '';
@@ -45,8 +30,7 @@ function facts(doc: PolicyDocument, text: string, ctx: HandlerContext, contactUn
   return lines;
 }
 
-/** Whether a message asks which department is responsible for something (负责部门, 找哪个部门申请, 办公室设在哪). */
-export const asksResponsible = (text: string) => ASKS.responsible.test(text);
+export { asksResponsible, DOCUMENT_FACT_CUE } from '../../nlu/document-asks.js';
 
 /**
  * The department a clause assigns its measure to, in the clause's own words: its closing note （市质监局）, else the
@@ -100,6 +84,9 @@ export function closingDepartment(clauseText: string): string | null {
 // A department said as the one who acts (由市经济和信息化局会有关部门定期进行督促).
 const BY_DEPARTMENT = /由[^，。；]{0,12}(局|委|办公室|部门)/;
 const DEPARTMENT_SUBJECT = /^(?:各?[\p{Script=Han}]{0,8}?(?:局|委|办|部门|政府|镇区|县区|单位)[、和及]?)+(?:要|负责|牵头|应|每年|将|对)/u;
+
+// A document's words on how long it runs (通过3年时间努力, 用3年左右时间).
+const OWN_DURATION = /(通过|用)[^，。；]{0,3}[0-9一二两三四五]+年(左右)?时间/;
 
 /** The document's own sentence that answers a question about how it came to be (会议, 依据的上级文件), or null. */
 function ownSentence(doc: PolicyDocument, pattern: RegExp, ctx: HandlerContext): { clauseId: string; sentence: string } | null {
@@ -167,6 +154,8 @@ export async function answerDocumentFacts(text: string, regions: readonly string
   const ofChosen = (id: string) => chosen.some((d) => d.id === ctx.corpus.clauseById.get(id)?.docId);
   ruleClauses = ruleClauses.filter(ofChosen);
   const heads: string[] = [];
+  // Lines after the facts: what the document says in its own words where the fact asked has no line of its own.
+  const tails: string[] = [];
   const citations: string[] = [];
   let reportAnswered = false;
   for (const [pattern, label, sentence] of [
@@ -180,6 +169,16 @@ export async function answerDocumentFacts(text: string, regions: readonly string
       heads.push(own ? `${label}：${ctx.clauseRef(own.clauseId)}：“${own.sentence}”` : `${label}：《${doc.title}》没有写明。`);
       if (own) citations.push(own.clauseId);
       if (own && label === '问题反映') reportAnswered = true;
+    }
+  }
+  // A period asked of a document that states no dates (六安's draft): its own words on how long it runs, where it has them.
+  if (ASKS.period.test(text)) {
+    for (const doc of chosen.filter((d) => !d.period)) {
+      const own = ownSentence(doc, OWN_DURATION, ctx);
+      if (own) {
+        tails.push(`期限：${ctx.clauseRef(own.clauseId)}：“${own.sentence}”（文件没有写明起止日期）`);
+        citations.push(own.clauseId);
+      }
     }
   }
   if (ASKS.addressees.test(text)) {
@@ -229,7 +228,7 @@ export async function answerDocumentFacts(text: string, regions: readonly string
     heads.push(`相关条款：${ctx.clauseRef(content.clause.id)}：“${content.clause.text}”`);
     citations.push(content.clause.id);
   }
-  const blocks = [...heads, ...chosen.map((d) => `《${d.title}》\n${facts(d, text, ctx, contactUnit).map((l) => `· ${l}`).join('\n')}`)];
+  const blocks = [...heads, ...chosen.map((d) => `《${d.title}》\n${facts(d, text, ctx, contactUnit).map((l) => `· ${l}`).join('\n')}`), ...tails];
   const preambles = chosen.map((d) => ctx.corpus.clauses.find((c) => c.docId === d.id)?.id).filter((id): id is string => Boolean(id));
   return {
     intent: 'document_facts', answer: blocks.join('\n\n'), citations: ctx.citations([...citations, ...preambles.slice(0, 3)]),

@@ -3,7 +3,8 @@ import { inDocumentTitle } from '../../corpus/index.js';
 import { askedParts } from '../../nlu/parts.js';
 import { thresholdValue, type SubsidyRule } from '../../policy/index.js';
 import { ruleHeadline } from '../compose.js';
-import { coveredChars, distinctiveTerms } from '../evidence.js';
+import { GENERIC_TERMS, coveredChars, distinctiveTerms } from '../evidence.js';
+import { synonymsOf } from '../../retrieval/index.js';
 import { searchPolicy } from '../policy-search.js';
 import type { AssistantReply } from '../response.js';
 import type { HandlerContext } from './context.js';
@@ -25,6 +26,8 @@ export interface OverviewTopic {
    * more clauses cover it as well as the best (深圳 融资: （十二）引导民间资金投入 and （十三）强化金融服务).
    */
   severalParts?: boolean;
+  /** The money awards asked as one kind of support among others (资金、用地、金融都说说): a document without rates says so. */
+  awardsAsked?: boolean;
 }
 
 /** Clauses without a provision listed per document at most: an overview stays a summary. */
@@ -53,6 +56,12 @@ const AWARDS_AS_A_KIND = /^(奖励|补贴|补助|奖补|资金|资金支持|资�
 // Words of any broad question ("中山有哪些技改扶持政策"): they name no topic.
 const NO_TOPIC = new Set(['技改', '技术改造', '改造', '措施', '方面', '这块', '资金', '奖补', '以奖代补', '工业', '发展', '主要', '内容', '享受']);
 
+/** The question's own word for a clause's term: a synonym of it the question uses; null if none. */
+function askedAs(term: string, text: string): string | null {
+  // Only a content word stands for another (信贷 → 贷款), never a generic one (以奖代补 → 扶持) or a title's.
+  return synonymsOf(term).find((s) => s.length >= 2 && text.includes(s) && !GENERIC_TERMS.has(s) && !NO_TOPIC.has(s)) ?? null;
+}
+
 /**
  * The topic of a broad question, from the clauses retrieved for it: the clauses whose shared words (those in the
  * question itself, not generic, not places) cover at least half of what the best clause covers (设备 beside 设备购置). 中山企业做大做强和兼并重组
@@ -61,31 +70,49 @@ const NO_TOPIC = new Set(['技改', '技术改造', '改造', '措施', '方面'
  */
 export async function overviewTopic(text: string, docIds: readonly string[], ctx: HandlerContext): Promise<OverviewTopic> {
   const inScope = ctx.rules.rules.filter((r) => docIds.includes(r.docId));
-  const hits = await searchPolicy(ctx.corpus, ctx.retriever, { query: text, k: 8, docIds: [...docIds] });
+  // Several places (各地…用地): each document searched on its own, so one place's near clauses do not crowd out another's.
+  const places = new Set(docIds.map((id) => ctx.corpus.documentById.get(id)?.region)).size;
+  const hits = places > 1
+    ? (await Promise.all(docIds.map((id) => searchPolicy(ctx.corpus, ctx.retriever, { query: text, k: 4, docIds: [id] })))).flat()
+    : await searchPolicy(ctx.corpus, ctx.retriever, { query: text, k: 8, docIds: [...docIds] });
   const scored = hits.map((h) => {
     // A document's own title words (三年行动计划, 实施意见) name the document, not a topic in it.
-    const terms = distinctiveTerms([h], ctx.lexicon.gazetteer).filter((t) => text.includes(t) && !NO_TOPIC.has(t) && !inDocumentTitle(ctx.corpus, t));
+    // A clause that shares none of the question's words counts those it says another way (信贷 for 贷款).
+    const shared = distinctiveTerms([h], ctx.lexicon.gazetteer);
+    const topical = (t: string) => !NO_TOPIC.has(t) && !inDocumentTitle(ctx.corpus, t);
+    const literal = shared.filter((t) => text.includes(t) && topical(t));
+    const terms = literal.length ? literal
+      : [...new Set(shared.map((t) => askedAs(t, text)).filter((t): t is string => t !== null))].filter(topical);
     return { clause: h.clause, terms, covered: coveredChars(text, terms) };
   });
   const best = Math.max(0, ...scored.map((x) => x.covered));
   if (best === 0) return { rules: inScope, named: false };
-  const onTopic = scored.filter((x) => x.covered * 2 >= best);
+  // Across documents, a document's own best clause counts where it covers a third of the best of all (东源 四、（三） on
+  // 用地 beside 中山's longer clauses): each place is answered on the topic it has.
+  const bestOf = (docId: string) => Math.max(0, ...scored.filter((x) => x.clause.docId === docId).map((x) => x.covered));
+  const onTopic = scored.filter((x) => x.covered * 2 >= best || (places > 1 && x.covered * 2 >= bestOf(x.clause.docId) && x.covered * 3 >= best));
   const clauses = new Set(onTopic.map((x) => x.clause.id));
   const withProvision = new Set(inScope.map((r) => r.clauseId));
   // Beside provisions on the topic, a clause without one is listed where it covers the question as well as they do and
   // its heading is about it (中山 用地 厂房: 五、（三）抓好用地保障 beside the 闲置厂房 row), not where it uses the words in
   // passing (建设, 人才 in 三、（三）实施技术创新和改造工程 beside the platform and talent rows).
+  // (Across places, document by document: one place's provision does not hold back another place's measures.)
   const provisions = onTopic.filter((x) => withProvision.has(x.clause.id));
-  const provisionCover = Math.max(0, ...provisions.map((x) => x.covered));
-  const aboutIt = (x: (typeof onTopic)[number]) => !provisions.length || x.terms.some((t) => x.clause.title.includes(t));
+  const provisionsOf = (docId: string) => (places > 1 ? provisions.filter((x) => x.clause.docId === docId) : provisions);
+  const provisionCover = (docId: string) => Math.max(0, ...provisionsOf(docId).map((x) => x.covered));
+  const headed = (x: (typeof onTopic)[number]) => x.terms.some((t) => x.clause.title.includes(t));
+  // Where a document has a clause headed by the topic (四、（三）加强用地保障), a clause using its words in passing (三、（四）
+  // 绿色化发展: 用地集约化) is not listed beside it.
+  const aboutIt = (x: (typeof onTopic)[number]) => headed(x)
+    || (!provisionsOf(x.clause.docId).length && !(places > 1 && onTopic.some((y) => y.clause.docId === x.clause.docId && !withProvision.has(y.clause.id) && headed(y))));
   // A parent paragraph whose items are listed already (六安 二、 above 二、（一）…) adds nothing of its own.
   const measures = onTopic.filter((x) => !withProvision.has(x.clause.id) && !onTopic.some((y) => y.clause.id.startsWith(`${x.clause.id}.`)))
-    .filter((x) => x.covered >= provisionCover && aboutIt(x))
+    .filter((x) => x.covered >= provisionCover(x.clause.docId) && aboutIt(x))
     .map((x) => ({ clauseId: x.clause.id, sentence: topicSentences(x.clause.text, x.terms) }));
   // "奖励、金融这些都说说": the money awards asked as one kind of support beside others: every provision is on topic.
   const awardsAsked = askedParts(text).some((part) => AWARDS_AS_A_KIND.test(part));
   return {
-    rules: inScope.filter((r) => awardsAsked || clauses.has(r.clauseId)), named: true, measures,
+    rules: inScope.filter((r) => awardsAsked || clauses.has(r.clauseId)), named: true, measures, awardsAsked,
     severalParts: awardsAsked || coveredChars(text, onTopic.flatMap((x) => x.terms)) > best || tiedAcrossClauses(onTopic, measures, best),
   };
 }
@@ -159,7 +186,7 @@ export function answerOverview(docIds: readonly string[], topic: OverviewTopic, 
       lines.push(`· ${clause?.label ?? m.clauseId}${clause?.title ?? ''}：“${m.sentence}”${department ? `（${department}）` : ''}`);
       cited.push(m.clauseId);
     }
-    const statesNoRates = noRates && !rules.length && (!topical || measures.some((m) => noRates.clauseIds.includes(m.clauseId)));
+    const statesNoRates = noRates && !rules.length && (!topical || topic.awardsAsked || measures.some((m) => noRates.clauseIds.includes(m.clauseId)));
     if (noRates && statesNoRates) {
       lines.push(`· ${noRates.statement}（${noRates.clauseIds.map((id) => ctx.corpus.clauseById.get(id)?.label ?? id).join('、')}）`);
       cited.push(...noRates.clauseIds);

@@ -1,0 +1,29 @@
+/**
+ * What a question asks of a document as a whole or of who acts under it (文号, 发文单位, 日期, 执行期, 负责部门 …), by its
+ * words: read by the document-facts answer and by the search, which puts a document's preamble first for the facts it
+ * holds.
+ */
+export const DOCUMENT_ASKS = {
+  number: /(文号|发文字号|几号文|哪个文件号)/,
+  issuer: /(谁发|谁(印发|发布|制定|出台)|(哪个|哪一个|哪家|什么)(单位|机关|部门|机构)[^，。？?]{0,3}(发|印发|发布|出台|制定|下发)|发文(单位|机关|部门)|印发单位|哪里发的|发布单位|制定单位)/,
+  date: /(什么时候(发|出|印|公布|颁布)|(哪天|哪一天)(发|出|印|签)|落款(日期|时间)|发文日期|成文日期|印发日期|发布日期|哪一年(发|出)|(印发|发布|出台)(于|的)?(哪天|哪一天|什么时候|日期))/,
+  period: /(有效期|执行期|实施期|到什么时候|截止|哪年到哪年|(文件|政策|计划|意见|行动)[^，。？?]{0,6}(几年|期限))/,
+  contact: /(联系|电话|咨询|热线|邮箱|地址|找谁|窗口)/,
+  responsible: /(哪个部门负责|谁负责|由谁|牵头|负责部门|责任单位|归口|设在哪|设在什么|哪个部门(申请|受理|办理|管)|找哪个部门|向哪个部门|哪个单位负责|部门负责|(哪个|哪一个|什么)(局|委|机构|处室|部门|单位)[^，。？?]{0,3}(负责|牵头|主管|管|受理|办理|审核|审批)|(归|由|找|向)(哪个|哪一个|什么)(局|委|机构|处室|部门|单位))/,
+  // The notice's closing lines, by their own labels (公开方式：主动公开, 抄送：…).
+  footer: /(公开方式|是否公开|公开吗|抄送)/,
+  addressees: /(主送|受文(单位|对象)|(发|印发|下发|送)(给|到)了?(谁|哪些|哪个|哪几)|下发(了)?(哪些|哪几)|发到哪)/,
+  report: /((向|找|跟|给)[^，。？?]{0,8}反映|反映给|问题[^，。？?]{0,6}反映|(执行|实施)[^，。？?]{0,6}(遇到|碰到|出现)[^，。？?]{0,3}问题)/,
+  meeting: /(哪次会议|什么会议|会议(讨论|审议|通过)|(审议|讨论)通过)/,
+  basis: /((贯彻|依据|根据|落实)[^，。？?]{0,8}(哪个|什么|哪份)?(文件|精神|规定)|(贯彻|依据|根据|落实)[^，。？?]{0,8}(哪个|什么|哪份)文|上级文件|哪个文件的精神)/,
+};
+export const DOCUMENT_FACT_CUE = new RegExp(Object.values(DOCUMENT_ASKS).map((r) => r.source).join('|'));
+
+/** Whether a message asks which department is responsible for something (负责部门, 找哪个部门申请, 办公室设在哪). */
+export const asksResponsible = (text: string) => DOCUMENT_ASKS.responsible.test(text);
+
+/** The facts a document's preamble holds (文号, 发文单位, 成文日期, 执行期, 主送单位, 制定依据, 审议会议). */
+const OF_PREAMBLE = [DOCUMENT_ASKS.number, DOCUMENT_ASKS.issuer, DOCUMENT_ASKS.date, DOCUMENT_ASKS.period, DOCUMENT_ASKS.addressees,
+  DOCUMENT_ASKS.basis, DOCUMENT_ASKS.meeting];
+/** Whether a message asks a fact a document's preamble holds: its answer starts there, whatever else the words match. */
+export const asksOfPreamble = (text: string) => OF_PREAMBLE.some((r) => r.test(text));
