@@ -10,6 +10,11 @@ export interface Quantity {
   value: Decimal;
   /** For head counts: the skill level counted. */
   level?: SkillLevel;
+  /**
+   * For a sum said roughly (800多万, 八百来万, 十几万): the figure lies from `value` up to, not including, this. Never a
+   * calculation's input; it can still settle a threshold that the whole range is on one side of.
+   */
+  below?: Decimal;
   /** The text as typed, and where it is. */
   text: string;
   start: number;
@@ -114,12 +119,29 @@ const negativeMessage = (span: string) =>
 const malformedMessage = (span: string, why: string) =>
   `“${span}”不是有效的数字写法（${why}），请重新写出这个数（例如 200万、1.5亿、1,500,000元）。`;
 
+// A sum said roughly: a numeral, then 多/来/几, then 万 or 亿 (800多万, 八百来万, 十几万元, 1000多万块).
+// Also 一个亿多 (the 多 after the scale) and 几十万 (几 for the leading digit: from 10万 up to, not including, 100万).
+const ROUGH_SUM = new RegExp(`(?<num>[0-9０-９]+|${HAN_NUM}+)\\s*(?:(?:多|来|几)\\s*(?<scale>[万亿])|个?(?<after>[万亿])多)(?:元|块)?`
+  + `|几(?<place>[十百千])(?<placeScale>[万亿])(?:元|块)?`, 'gu');
+
 /** Reads every quantity in a text and reports the numbers it will not read. Pure; matches classified by their unit. */
 function scanQuantities(typed: string): QuantityScan {
   const text = plainNumerals(typed);
   const quantities: Quantity[] = [];
   const problems: NumberProblem[] = [];
   const taken: [number, number][] = [];
+  for (const m of text.matchAll(ROUGH_SUM)) {
+    const g = m.groups ?? {};
+    const count = g.place ? new Decimal({ 十: 10, 百: 100, 千: 1000 }[g.place] ?? 10) : parseNumeralPhrase(g.num ?? '');
+    if (!count || !count.isInteger() || count.isZero()) continue;
+    const scale = (g.scale ?? g.after ?? g.placeScale) === '亿' ? 100_000_000 : 10_000;
+    // The place of the last digit said is the step the rough part stays within (800多 → below 900, 十几 → below 20).
+    // (几十万: the leading digit is the rough one, so up to ten times the place.)
+    const step = g.place ? count.mul(9) : new Decimal(10).pow(count.toFixed().length - count.toFixed().replace(/0+$/, '').length);
+    const start = m.index ?? 0;
+    quantities.push({ kind: 'money', value: count.mul(scale), below: count.plus(step).mul(scale), text: m[0], start, end: start + m[0].length });
+    taken.push([start, start + m[0].length]);
+  }
   for (const m of text.matchAll(LEVEL_FIRST)) {
     const g = m.groups ?? {};
     const value = parseNumeralPhrase(g.num ?? '');

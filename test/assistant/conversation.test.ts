@@ -1414,3 +1414,23 @@ describe('d17 kinds: the draft named by status, asides, places answered on the t
     expect(amountOf(r)).toBe('2500000');
   });
 });
+
+describe('sums said roughly (800多万, 十几万, 几百万)', () => {
+  it('a rough figure wholly below a threshold settles it: does not qualify, with the clause', async () => {
+    const [r] = await converse('东源的企业 主营业务收入九百来万 普惠性事后奖补能不能享受');
+    expect(r?.answer).toContain('不符合');
+    expect(r?.answer).toContain('1000万元');
+    expect(r?.answer).not.toContain('不是确切的数');
+  });
+  it('a rough figure a formula would read is asked back, its range said, no figure computed', async () => {
+    const [r] = await converse('东源设备购置额八百多万 能补多少');
+    expect(r?.calculation).toBeNull();
+    expect(r?.answer).toContain('不是确切的数');
+    expect(r?.answer).toContain('800万元到900万元之间');
+  });
+  it('a rough figure whose whole range gives one amount (over the cap anywhere in it) is computed, and said so', async () => {
+    const [r] = await converse('东源设备购置额三千多万 能补多少');
+    expect(amountOf(r)).toBe('3000000');
+    expect(r?.answer).toContain('结果都相同');
+  });
+});

@@ -137,3 +137,22 @@ describe('words that are not quantities', () => {
     expect(findQuantities(text).map((q) => `${q.kind}:${q.value.toString()}`)).toEqual(expected);
   });
 });
+
+describe('sums said roughly', () => {
+  it.each([
+    ['主营收入800多万', '8000000', '9000000'],
+    ['八百来万', '8000000', '9000000'],
+    ['十几万', '100000', '200000'],
+    ['几十万', '100000', '1000000'],
+    ['1000多万块', '10000000', '20000000'],
+    ['一个亿多', '100000000', '200000000'],
+  ])('%s lies from %s up to %s', (text, from, below) => {
+    const [q] = findQuantities(text);
+    expect(q?.kind).toBe('money');
+    expect(q?.value.toFixed()).toBe(from);
+    expect(q?.below?.toFixed()).toBe(below);
+  });
+  it('an exact sum has no range', () => {
+    expect(findQuantities('800万')[0]?.below).toBeUndefined();
+  });
+});

@@ -166,7 +166,28 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
   const awards = [...(previous?.awards ?? [])];
   const together = new Set<string>();
   for (const rule of rules) {
-    const { inputs: fresh, sums: freshSums } = inputsFor(rule, parts?.get(rule.id) ?? u);
+    const { inputs: fresh, sums: freshSums, rough } = inputsFor(rule, parts?.get(rule.id) ?? u);
+    // "设备投了800多万": no exact figure, no figure computed; the range said and the exact figure asked. Unless the
+    // whole range gives one amount (三千多万 at 20% is over the 300万 cap anywhere in it): then that amount, said so.
+    const [roughly] = rough;
+    let roughNote: string | null = null;
+    if (roughly && rough.length === 1) {
+      const { input, quantity: q } = roughly;
+      const at = (value: Decimal) => computeSubsidy(rule, { ...fresh, [input.key]: yuanString(value) }, context);
+      const low = at(q.value);
+      const high = at((q.below ?? q.value).minus(1));
+      if (low.ok && high.ok && low.calculation.amount === high.calculation.amount && low.calculation.eligible === high.calculation.eligible) {
+        fresh[input.key] = yuanString(q.value);
+        roughNote = `“${q.text}”不是确切的数，但${input.label}在${formatYuan(q.value)}到${formatYuan(q.below ?? q.value)}之间，结果都相同。`;
+      }
+    }
+    if (roughly && roughNote === null) {
+      const { input, quantity: q } = roughly;
+      const range = `${formatYuan(q.value)}到${formatYuan(q.below ?? q.value)}之间`;
+      results.push({ rule, calculation: null, missing: null, sums: freshSums,
+        message: `“${q.text}”不是确切的数（${input.label}在${range}），金额无法据此计算。请告诉我确切的${input.label}。` });
+      continue;
+    }
     let sums = freshSums;
     const carried = previous ? carryInputs(previous.inputs, rule) : {};
     // A correction's or follow-up's headcounts or counts replace the earlier ones of their kind (3个技师 → 说错了，是3个
@@ -209,6 +230,7 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
       continue;
     }
     const outcome = computeSubsidy(rule, inputs, context);
+    if (outcome.ok && roughNote) outcome.calculation.notes.push(roughNote);
     // "工业企业跟商贸流通企业各多少": both classes; "两项奖励各多少，合计多少" asks the awards, not the classes.
     const modified = outcome.ok && EACH.test(u.text) && !u.asksTotal ? modifierInput(rule, inputs) : undefined;
     // "高级工6人、技师4人…分别多少": each level its own line and figure, then the 合计 (only where no cap spans them).

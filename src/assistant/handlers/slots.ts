@@ -26,6 +26,18 @@ const THIS_YEAR = /(今年|本年|当年|今年度)/;
 // The award asked per person (每人多少, 一个人给多少), not for a number of people.
 const PER_HEAD = /(每人|每个人|每名|每位|每一个人|一个人|一人)/;
 
+/** A sum said roughly (800多万) for an input it cannot fill exactly: asked back, never computed on. */
+export interface RoughFigure {
+  input: RuleInput;
+  quantity: Quantity;
+}
+
+/** Whether a rough figure's whole range (800万 up to 900万) lies on one side of every threshold on the input. */
+function settlesThreshold(rule: SubsidyRule, key: string, q: Quantity): boolean {
+  const on = rule.thresholds.filter((t) => t.input === key);
+  return on.length > 0 && on.every((t) => (q.below ?? q.value).lte(t.minimum) || q.value.gte(t.minimum));
+}
+
 /** The words right after a count, up to the next separator: what it counts. */
 function countedText(text: string, q: Quantity): string {
   return text.slice(q.end, q.end + 16).split(/[，,。；;、：:+＋\s]/)[0] ?? '';
@@ -135,9 +147,10 @@ function optionFor(rule: SubsidyRule, u: Understanding): string | null {
  * Typed slot filling: each quantity goes to the rule input of its dimension whose cue words precede it; several
  * quantities for one input are added (两台母机200万和300万 → 500万). Returns the inputs and what was added up.
  */
-export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs; sums: Map<string, Quantity[]> } {
+export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs; sums: Map<string, Quantity[]>; rough: RoughFigure[] } {
   const inputs: Inputs = {};
   const sums = new Map<string, Quantity[]>();
+  const rough: RoughFigure[] = [];
   const thresholdInputs: RuleInput[] = rule.thresholds
     .filter((t) => !rule.inputs.some((i) => i.key === t.input))
     .map((t) => ({ key: t.input, dimension: t.dimension, label: t.label, ask: '', cues: [], chips: [], required: false, onlyWhenNamed: false }));
@@ -160,6 +173,8 @@ export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs
       const since = Math.max(0, ...u.quantities.filter((p) => p.end <= q.start).map((p) => p.end));
       const input = inputForQuantity(candidates, cue, statementOf(u, q), u.text.slice(since, q.start));
       if (!input) continue;
+      // A sum said roughly (800多万) fills only a threshold's input its whole range is on one side of.
+      if (q.below && !settlesThreshold(rule, input.key, q)) { rough.push({ input, quantity: q }); continue; }
       sums.set(input.key, [...(sums.get(input.key) ?? []), q]);
     }
   }
@@ -218,7 +233,7 @@ export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs
     if (word) inputs[input.key] = word;
   }
   // Each sum's figures in the order said (50万 + 70万 + 30万 would read as a different question).
-  return { inputs, sums: new Map([...sums].filter(([, qs]) => qs.length > 1).map(([key, qs]) => [key, [...qs].sort((a, b) => a.start - b.start)])) };
+  return { inputs, rough, sums: new Map([...sums].filter(([, qs]) => qs.length > 1).map(([key, qs]) => [key, [...qs].sort((a, b) => a.start - b.start)])) };
 }
 
 /** Carries earlier inputs into a follow-up: only what this rule accepts, the earlier base renamed to this rule's. */
