@@ -22,7 +22,7 @@ import { documentNotInCorpus, noRates, notCovered, offTopic, topicsNotCovered, u
 import { answerConditions } from './handlers/conditions.js';
 import { answerOverview, documentOutline, overviewTopic } from './handlers/overview.js';
 import { answerSections, namedSections } from './handlers/sections.js';
-import { measuredDimensions } from './handlers/slots.js';
+import { givesOnlySize, measuredDimensions } from './handlers/slots.js';
 import { validity, yearNotInDocuments } from './handlers/validity.js';
 import { searchPolicy } from './policy-search.js';
 import type { AssistantReply } from './response.js';
@@ -150,7 +150,13 @@ export class PolicyAssistant {
     if (noAmount && DOCUMENT_FACT_CUE.test(u.text) && !/(还有效|有效吗|是否有效|过期|失效|还能申请)/.test(u.text)) {
       // Every provision named (注册资本补贴 和 技能人才开班培训补贴 分别归哪个部门), not only the best match.
       const named = chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions: next.regions, all: true }).rules;
-      return answerDocumentFacts(u.text, next.regions, ctx, named.map((r) => r.clauseId));
+      // "哪个部门负责？拿了质量奖最高给多少": an amount asked in a question of its own is computed for the provision named,
+      // the department after it.
+      const questions = u.text.split(/[？?]+/).map((q) => q.trim()).filter(Boolean);
+      const amountBeside = named.length > 0 && questions.length > 1
+        && questions.some((q) => !DOCUMENT_FACT_CUE.test(q) && understand(q, ctx.lexicon).asksAmount);
+      if (!amountBeside) return answerDocumentFacts(u.text, next.regions, ctx, named.map((r) => r.clauseId));
+      u = { ...u, asksAmount: true };
     }
     if (u.cue === 'validity') return validity(u, next.regions, ctx);
     // "东源2021年的技改目标是多少": a year the region's documents do not reach is not in them.
@@ -185,7 +191,7 @@ export class PolicyAssistant {
     }
     // A broad question ("中山有哪些扶持", "六安对企业有什么奖励") gets the list of measures, not one clause.
     // ("三样加起来能奖多少钱？分别列一下" asks a sum of the awards it names, not their list.)
-    if (u.broad && noAmount && !u.followUp && u.cue !== 'compare' && !(u.asksTotal && u.asksAmount)) {
+    if (u.broad && (noAmount || givesOnlySize(u)) && !u.followUp && u.cue !== 'compare' && !(u.asksTotal && u.asksAmount)) {
       const docIds = named.length ? named : ctx.documentsFor(next.regions).map((d) => d.id);
       const found = await overviewTopic(u.text, docIds, ctx);
       // "中山2014年那个实施意见主要讲了些啥": one document asked about as a whole, its outline.

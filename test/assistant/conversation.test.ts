@@ -1434,3 +1434,17 @@ describe('sums said roughly (800多万, 十几万, 几百万)', () => {
     expect(r?.answer).toContain('结果都相同');
   });
 });
+
+describe('a broad question with the enterprise\'s size, and an amount asked beside a department', () => {
+  it('the only figure being the enterprise\'s size, a broad question still gets the measures', async () => {
+    const [r] = await converse('我们是中山的规上企业，去年营收一个亿左右，打算买工作母机库里的机床，也想报智能制造示范项目，能享受哪些政策？');
+    expect(r?.intent).toBe('overview');
+    expect(r?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['zhongshan-2018:四.一', 'zhongshan-2018:四.三']));
+  });
+  it('"哪个部门负责？…最高给多少": the provision\'s amount, then its department', async () => {
+    const [r] = await converse('中山名牌产品奖励是哪个部门负责的？拿了广东省名牌产品每个给多少？');
+    expect(r?.calculation).not.toBeNull();
+    expect(r?.answer).toContain('负责部门');
+    expect(r?.answer.startsWith('按不同地区')).toBe(false);
+  });
+});

@@ -308,10 +308,11 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
   // Regions asked about whose documents give no rate, or no matching provision, are named, never dropped.
   const { lines: regionLines, clauses: regionClauses } = regionsWithout(regions, regionsOf, u, ctx);
   // "…能补多少？另外这个是哪个部门负责的": the department the clause names, in its words.
+  const departmentLines: string[] = [];
   if (asksResponsible(u.text)) {
     for (const { rule } of eligible) {
       const unit = responsibleUnit(ctx.corpus.clauseById.get(rule.clauseId)?.text ?? '');
-      regionLines.push(unit ? `负责部门：${unit}（${ctx.clauseRef(rule.clauseId)}）` : `负责部门：${ctx.clauseRef(rule.clauseId)}没有写明。`);
+      departmentLines.push(unit ? `负责部门：${unit}（${ctx.clauseRef(rule.clauseId)}）` : `负责部门：${ctx.clauseRef(rule.clauseId)}没有写明。`);
     }
   }
   // Documents named by year ("2014年那个意见和2018年的行动计划") are each answered, those with no rates included.
@@ -337,7 +338,7 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
   const many = publicCalc.length > 1;
   const reply: AssistantReply = {
     intent: comparing || regionLines.length ? 'compare' : summing ? 'sum' : 'calculate',
-    answer: [head, ...blocks, totalLine, ...regionLines].filter(Boolean).join('\n\n'),
+    answer: [head, ...blocks, totalLine, ...regionLines, ...departmentLines].filter(Boolean).join('\n\n'),
     citations: ctx.citations(eligible.map((r) => r.rule.clauseId).concat(eligible.flatMap((r) => r.rule.thresholds.map((t) => t.clauseId)), regionClauses)),
     calculation: many ? publicCalc : (publicCalc[0] ?? null),
     total: total ? yuanString(total) : null,

@@ -38,6 +38,15 @@ function settlesThreshold(rule: SubsidyRule, key: string, q: Quantity): boolean 
   return on.length > 0 && on.every((t) => (q.below ?? q.value).lte(t.minimum) || q.value.gte(t.minimum));
 }
 
+/**
+ * Whether the only figures a message gives are its enterprise's size (去年主营收入大概8000万): a broad question with them
+ * still asks what support there is, not a calculation.
+ */
+export function givesOnlySize(u: Understanding): boolean {
+  return u.amounts.base.length > 0 && u.amounts.base.every((q) => SIZE_WORD.test(cueText(u.text, q).split(/\s/).at(-1) ?? ''))
+    && !u.quantities.some((q) => ['rent', 'headcount', 'area', 'months', 'count'].includes(q.kind));
+}
+
 /** The words right after a count, up to the next separator: what it counts. */
 function countedText(text: string, q: Quantity): string {
   return text.slice(q.end, q.end + 16).split(/[，,。；;、：:+＋\s]/)[0] ?? '';
