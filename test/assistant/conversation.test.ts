@@ -1448,3 +1448,16 @@ describe('a broad question with the enterprise\'s size, and an amount asked besi
     expect(r?.answer.startsWith('按不同地区')).toBe(false);
   });
 });
+
+describe('a condition the message says is not met', () => {
+  it('"贡献比行业平均低一点" falls short of 不低于…平均水平: no figure, the condition and the clause', async () => {
+    const [r] = await converse('中山企业今年年产值首次突破300亿，可上一年对地方经济的贡献比行业全市平均要低一些，还能奖吗');
+    expect(r?.calculation).toBeNull();
+    expect(r?.answer).toContain('上一年对地方经济贡献不低于企业所属行业全市平均水平');
+    expect(r?.citations.map((c) => c.clauseId)).toContain('zhongshan-2018:四.四');
+  });
+  it('said met (不低于, 高于) it is computed', async () => {
+    const [r] = await converse('中山企业今年年产值首次突破300亿，上一年对地方经济贡献没有低于行业平均，奖多少');
+    expect(amountOf(r)).toBe('30000000');
+  });
+});

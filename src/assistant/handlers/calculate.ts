@@ -267,6 +267,9 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
   const regionRank = (r: { rule: SubsidyRule }) => { const i = regions.indexOf(ctx.regionOf(r.rule.docId) ?? ''); return i < 0 ? 99 : i; };
   const eligible = computed.filter((r) => r.calculation.eligible).sort((a, b) => regionRank(a) - regionRank(b));
   if (eligible.length === 0) return { reply: notEligible(computed, ctx), remember: { inputs: inputsNow } };
+  // "上一年对地方经济的贡献比行业平均低一点点": a condition the message itself says is not met, said so, no figure.
+  const unmet = eligible.map((r) => ({ rule: r.rule, said: conditionSaidUnmet(r.rule.conditions, u.text) }));
+  if (unmet.every((x) => x.said)) return { reply: conditionNotMet(unmet, ctx), remember: { inputs: inputsNow } };
   // Lines under one shared yearly cap count against the next turn's cap as their capped sum.
   const granted = eligible.map((r) => ({ ruleId: r.rule.id, amount: r.calculation.amount, sharedCap: r.sharedCap }));
   const awardsNow = [...awards.filter((a) => !together.has(a.ruleId)), ...granted.filter((g) => !g.sharedCap).map(({ ruleId, amount }) => ({ ruleId, amount })),
@@ -377,6 +380,35 @@ function levelNotInText(unset: { rule: SubsidyRule; level: string }[], ctx: Hand
 }
 
 /** The provision does not apply: which threshold the inputs fall short of, quoted, with no figure. */
+/** Words that say a figure falls short of a standard (低于, 不到, 没达到, 比…低). */
+const FALLS_SHORT = /(低于|不到|没到|没达到|未达到|达不到|不及|不如|比[^，。；;]{0,20}(低|少|差))/;
+
+/**
+ * The condition of a row that sets a floor (上一年对地方经济贡献不低于企业所属行业全市平均水平) which the message says its case
+ * falls short of (比我们行业全市平均水平低一点点): the condition, or null. The standard is found in the message by the
+ * last words of the condition's own (平均水平), the shortfall within the same stretch of the message.
+ */
+function conditionSaidUnmet(conditions: readonly string[], text: string): string | null {
+  for (const condition of conditions) {
+    const standard = /不低于([^，。；;]+)/.exec(condition)?.[1];
+    if (!standard) continue;
+    // The longest stretch of the standard's words (4 to 2 characters, its end first) that the message says.
+    const key = [4, 3, 2].flatMap((n) => Array.from({ length: Math.max(0, standard.length - n + 1) }, (_, i) => standard.slice(standard.length - n - i, standard.length - i)))
+      .find((k) => text.includes(k));
+    if (!key) continue;
+    const stretches = text.split(/[，,。；;！!？?]/).filter((x) => x.includes(key));
+    if (stretches.some((x) => FALLS_SHORT.test(x) && !/(不低于|没有低于|并不低于|不比)/.test(x))) return condition;
+  }
+  return null;
+}
+
+/** Each provision whose condition the message says is not met: the condition in the row's words, and the clause. */
+function conditionNotMet(unmet: { rule: SubsidyRule; said: string | null }[], ctx: HandlerContext): AssistantReply {
+  const lines = unmet.map(({ rule, said }) =>
+    `按您所说，不符合${rule.subject}的条件“${said ?? ''}”，不能获得该奖励。${ctx.clauseRef(rule.clauseId)}规定：“${rule.quote}”。${ctx.validityLine(rule.docId)}`);
+  return plainReply('calculate', lines.join('\n'), ctx.citations(unmet.map((x) => x.rule.clauseId)), ['需要满足什么条件？']);
+}
+
 function notEligible(computed: { rule: SubsidyRule; calculation: Calculation }[], ctx: HandlerContext): AssistantReply {
   const lines = computed.map(({ rule, calculation }) => {
     const short = calculation.shortOf;
