@@ -1461,3 +1461,16 @@ describe('a condition the message says is not met', () => {
     expect(amountOf(r)).toBe('30000000');
   });
 });
+
+describe('a tier already received', () => {
+  it('asked above the top tier after receiving the top one: no such tier, no second award', async () => {
+    const [r] = await converse('中山 我们产值今年首次过了800亿 500亿那档前年已经拿过了 这次还能奖多少');
+    expect(r?.calculation).toBeNull();
+    expect(r?.answer).toContain('文件没有突破800亿元这一档');
+    expect(r?.answer).toContain('每一档只奖励一次');
+  });
+  it('a lower tier received, a higher one reached for the first time: computed', async () => {
+    const [r] = await converse('中山 我们产值今年首次突破100亿 50亿那档之前拿过了 这次奖多少');
+    expect(amountOf(r)).toBe('10000000');
+  });
+});

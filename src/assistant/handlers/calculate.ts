@@ -267,6 +267,10 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
   const regionRank = (r: { rule: SubsidyRule }) => { const i = regions.indexOf(ctx.regionOf(r.rule.docId) ?? ''); return i < 0 ? 99 : i; };
   const eligible = computed.filter((r) => r.calculation.eligible).sort((a, b) => regionRank(a) - regionRank(b));
   if (eligible.length === 0) return { reply: notEligible(computed, ctx), remember: { inputs: inputsNow } };
+  // "500亿那档我们之前已经拿过了": a tier reached once, the award is not paid again for it, nor is there a tier above the top.
+  const received = eligible.map((r) => ({ rule: r.rule, tier: tierAlreadyReceived(r.rule, r.calculation, u),
+    basis: new Decimal(r.rule.formula.type === 'tiered' ? r.calculation.inputs[r.rule.formula.basis] ?? 0 : 0) }));
+  if (received.every((x) => x.tier)) return { reply: tierReceived(received, ctx), remember: { inputs: inputsNow } };
   // "上一年对地方经济的贡献比行业平均低一点点": a condition the message itself says is not met, said so, no figure.
   const unmet = eligible.map((r) => ({ rule: r.rule, said: conditionSaidUnmet(r.rule.conditions, u.text) }));
   if (unmet.every((x) => x.said)) return { reply: conditionNotMet(unmet, ctx), remember: { inputs: inputsNow } };
@@ -380,6 +384,38 @@ function levelNotInText(unset: { rule: SubsidyRule; level: string }[], ctx: Hand
 }
 
 /** The provision does not apply: which threshold the inputs fall short of, quoted, with no figure. */
+// Said after a tier's figure: that tier's award was received already (500亿那档我们之前已经拿过了).
+const TIER_RECEIVED = /^[^，。；;？?]{0,8}(已经|之前|以前|早就|去年)?[^，。；;？?]{0,6}(拿过|领过|获得过|拿到过|奖过|拿了|领了)/;
+
+/**
+ * The tier of a tiered row the calculation reached, where the message says its award was received already (500亿那档
+ * 我们之前已经拿过了): the tier's threshold, or null. Each tier is awarded once, on first crossing it.
+ */
+function tierAlreadyReceived(rule: SubsidyRule, calculation: Calculation, u: Understanding): Decimal | null {
+  if (rule.formula.type !== 'tiered') return null;
+  const basis = new Decimal(calculation.inputs[rule.formula.basis] ?? 0);
+  const reached = rule.formula.tiers.map((t) => new Decimal(t.threshold)).filter((t) => basis.gte(t)).reduce<Decimal | null>((top, t) => (!top || t.gt(top) ? t : top), null);
+  if (!reached) return null;
+  // (What is said of a figure ends where the next figure starts: 100亿 50亿那档拿过了 received 50亿's, not 100亿's.)
+  const saidOf = (q: Quantity) => u.text.slice(q.end, Math.min(...u.quantities.filter((p) => p.start >= q.end).map((p) => p.start), u.text.length));
+  const said = u.quantities.some((q) => q.kind === 'money' && q.value.eq(reached) && TIER_RECEIVED.test(saidOf(q)));
+  return said ? reached : null;
+}
+
+/** Tiers already received: no second award for them, and the top tier is the last (1000亿 is no tier of 中山's). */
+function tierReceived(received: { rule: SubsidyRule; tier: Decimal | null; basis: Decimal }[], ctx: HandlerContext): AssistantReply {
+  const lines = received.map(({ rule, tier, basis }) => {
+    const tiers = rule.formula.type === 'tiered' ? rule.formula.tiers : [];
+    const top = tiers.at(-1);
+    const gotten = `按您所说，突破${formatYuan(tier ?? new Decimal(0))}这一档的奖励已经获得过，${rule.subject}每一档只奖励一次，不能再获奖励。`;
+    // Asked of a figure above the top tier (1000亿): the text has no such tier, said first.
+    const beyond = top && tier?.eq(top.threshold) && basis.gt(top.threshold)
+      ? `文件没有突破${formatYuan(basis)}这一档：最高一档是突破${formatYuan(new Decimal(top.threshold))}（奖励${formatYuan(new Decimal(top.amount))}）。` : '';
+    return `${beyond}${gotten}${ctx.clauseRef(rule.clauseId)}规定：“${rule.quote}”。${ctx.validityLine(rule.docId)}`;
+  });
+  return plainReply('calculate', lines.join('\n'), ctx.citations(received.map((x) => x.rule.clauseId)), ['需要满足什么条件？']);
+}
+
 /** Words that say a figure falls short of a standard (低于, 不到, 没达到, 比…低). */
 const FALLS_SHORT = /(低于|不到|没到|没达到|未达到|达不到|不及|不如|比[^，。；;]{0,20}(低|少|差))/;
 
