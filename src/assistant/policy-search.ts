@@ -111,6 +111,11 @@ function titleWordsQuoted(text: string, doc: PolicyDocument | undefined): number
   return quoted;
 }
 
+/** A span of years written one way (2018到2020年, 2018至2020, 2018～2020 → 2018-2020), as the documents write theirs. */
+function yearSpansOneWay(text: string): string {
+  return text.replace(/((?:19|20)\d\d)\s*(?:年)?\s*(?:到|至|—|–|~|～|－)\s*((?:19|20)\d\d)/g, '$1-$2');
+}
+
 /**
  * The question with every sum of money written one way (一百二十万, 0.012亿, 1.2M → 120万): how a caller writes a figure
  * must not move the clauses found, while the figure itself may still match a clause's (200万元以上).
@@ -134,7 +139,7 @@ export async function searchPolicy(
   const query = toSimplified(request.query);
   const docIds = request.docId ? [request.docId] : request.docIds ?? docIdsForQuestion(corpus, query);
   const k = request.k ?? 5;
-  const focus = toPolicyVocabulary(figuresOneWay(questionFocus(query, corpus, docIds !== undefined)));
+  const focus = toPolicyVocabulary(yearSpansOneWay(figuresOneWay(questionFocus(query, corpus, docIds !== undefined))));
   if (!asksOfPreamble(query)) return retriever.search(focus, { k, docIds, wordsOnly: request.wordsOnly });
   // 文号, 发文单位, 执行期 …: the preamble holds them, whatever clause the question's other words match best. The
   // preambles found come first in their order; a document named keeps its preamble in the list even where unfound.

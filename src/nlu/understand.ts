@@ -155,6 +155,8 @@ const OUTLINE = /(主要讲了?(什么|啥|些什么|些啥)|讲了(什么|啥|�
 const STANDARD = /(具体标准|什么标准|标准是|标准各|标准如何|标准怎么|怎么规定|如何规定|怎么定的|具体规定|具体怎么|(怎么|如何|怎样)(支持|奖|补|扶持|资助)|额度)/;
 const PROCEDURE = /((怎么|如何|怎样|去哪|到哪|哪里|在哪)(申请|申报|办理|报名|提交|办)|(申请|申报|办理)(流程|程序|手续|材料)|(什么|哪些)材料)/;
 const CONDITIONS = /(什么条件|哪些条件|啥条件|(放宽到|什么规模|什么样|哪类|哪一类|哪种)的?企业|申请条件|条件(呢|是啥|有哪些|怎么样)|要求呢|需要满足|要满足|满足.{0,6}条件|条件是|什么要求|哪些要求|门槛|最少要|至少要|最低要|才能(纳入|享受|申请|拿)|达到多少(以上)?才|才(够格|有资格|符合)|够不够格|符不符合|有没有资格|什么资格|能不能享受|可以享受吗|能享受吗)/;
+// Between a figure and the one said to replace it (2百万…不对是2千万, 500万，说错了，800万).
+const TAKEN_BACK = /^[^，,。；;0-9０-９]{0,4}[…。.，,\s]*(不对|说错了|说错|错了|打错了|写错了|哦不|不不)[，,！!\s]*(是|应该是|应是|改成)?\s*$/;
 const NEGATION = /(不是|并非|不在|不属于|不对|不止|而不是)([^，,。；;？?！!是]{0,10})|(还没有?|没有|尚未|未)被?(认定|评上|评为|获得|拿到|入选)([^，,。；;？?！!\s]{0,10})/g;
 
 /** Whether the text says the word somewhere outside the negated spans ("不是提名奖，是中国质量奖" says 中国质量奖 only). */
@@ -194,6 +196,9 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
     if (money.some((p) => p.end <= q.start && p.value.eq(q.value) && RESTATED.test(trimmed.slice(p.end, q.start)))) continue;
     // "不是200万，是300万": the corrected figure counts, the negated one does not.
     if (negated.some(([a, b]) => q.start >= a && q.start < b)) continue;
+    // "花了2百万…不对是2千万": a figure taken back by the next one in the same breath.
+    const next = money.find((p) => p.start >= q.end);
+    if (next && TAKEN_BACK.test(trimmed.slice(q.end, next.start))) continue;
     if (QUALIFIES_COUNT.test(trimmed.slice(q.end))) continue;
     const cue = cueBefore(trimmed, q, quantities);
     if (CLAIMED.test(cue) || SEEKS_AGREEMENT.test(trimmed.slice(q.end)) || RATE_RESULT.test(trimmed.slice(Math.max(0, q.start - 16), q.start))) amounts.claimed.push(q);

@@ -77,3 +77,13 @@ describe('thousands commas', () => {
     expect(u.amounts.base).toEqual([]);
   });
 });
+
+describe('a figure taken back in the same breath', () => {
+  it.each([['东源买设备花了2百万…不对是2千万，补多少', '20000000'], ['东源设备购置额500万，说错了，800万', '8000000'], ['设备300万 哦不 350万', '3500000']])('%s', (text, value) => {
+    const u = understand(text, lexicon);
+    expect(u.amounts.base.map((q) => q.value.toFixed())).toEqual([value]);
+  });
+  it('two figures without a correction between them are both the user\'s', () => {
+    expect(understand('设备200万，另外还有300万', lexicon).amounts.base).toHaveLength(2);
+  });
+});
