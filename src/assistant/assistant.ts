@@ -187,7 +187,13 @@ export class PolicyAssistant {
     if (noAmount && !u.followUp) {
       const scope = named.length ? named : ctx.documentsFor(next.regions).map((d) => d.id);
       const sections = namedSections(u.text, scope, ctx);
-      if (sections.length && new Set(sections.map((s) => s.docId)).size <= 2) return answerSections(sections, ctx);
+      if (sections.length && new Set(sections.map((s) => s.docId)).size <= 2) {
+        // "包括哪几个方向 配套的奖补有哪些": a broad part beside the section's list gets its overview after it.
+        const broadParts = askedParts(u.text).filter((part) => !namedSections(part, scope, ctx).length && understand(part, ctx.lexicon).broad);
+        if (!broadParts.length) return answerSections(sections, ctx);
+        const topic = await overviewTopic(broadParts.join('，'), scope, ctx);
+        return followedBy(answerSections(sections, ctx), answerOverview(scope, topic, ctx, next.regions), '\n\n');
+      }
     }
     // A broad question ("中山有哪些扶持", "六安对企业有什么奖励") gets the list of measures, not one clause.
     // ("三样加起来能奖多少钱？分别列一下" asks a sum of the awards it names, not their list.)

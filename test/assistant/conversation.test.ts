@@ -1474,3 +1474,16 @@ describe('a tier already received', () => {
     expect(amountOf(r)).toBe('10000000');
   });
 });
+
+describe('a section\'s list and a broad part beside it', () => {
+  it('"主要任务有哪些 配套的奖补有哪些": the section\'s items, then the awards', async () => {
+    const [r] = await converse('东源技改三年行动计划的主要任务有哪些 配套的奖补有哪些');
+    expect(r?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['dongyuan-2018:三.一', 'dongyuan-2018:四.一']));
+    expect(r?.answer).toContain('300万元');
+  });
+  it('放宽到…多少以上的企业都能享受 asks the threshold', async () => {
+    const [r] = await converse('中山技改普惠性事后奖补放宽到主营业务收入多少以上的企业都能享受');
+    expect(r?.calculation).toBeNull();
+    expect(r?.answer).toContain('1000万元');
+  });
+});
