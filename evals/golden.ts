@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
-/** The case categories of evals/cases/*.jsonl, in report order (see /tmp/casekit/CONVENTIONS.md for each one). */
+/** The case categories of evals/cases/*.jsonl, in report order (see evals/CASES.md for each one). */
 export const GOLDEN_CATEGORIES = ['calculation', 'number_format', 'sum', 'multi_part', 'comparison', 'follow_up',
   'clarification', 'threshold', 'lookup', 'overview', 'document_facts', 'validity', 'not_covered', 'out_of_scope',
   'injection'] as const;

@@ -20,7 +20,7 @@ import { DOCUMENT_FACT_CUE, asksSourceOfAnswer, answerDocumentFacts, answerSourc
 import { compareLookup, lookup, type LookupScope } from './handlers/lookup.js';
 import { documentNotInCorpus, noRates, notCovered, offTopic, topicsNotCovered, unrated } from './handlers/not-covered.js';
 import { answerConditions } from './handlers/conditions.js';
-import { answerOverview, documentOutline, overviewTopic } from './handlers/overview.js';
+import { answerOverview, documentOutline, overviewTopic, topicOnlyTasks } from './handlers/overview.js';
 import { answerSections, namedSections } from './handlers/sections.js';
 import { givesOnlySize, measuredDimensions } from './handlers/slots.js';
 import { validity, yearNotInDocuments } from './handlers/validity.js';
@@ -40,6 +40,9 @@ export interface AssistantDeps {
  * The router: reads what the message asks (the understanding and the conversation's slots) and hands it to one
  * handler under handlers/; the handlers share the HandlerContext built here and the phrasings of compose.ts.
  */
+// Support asked for as such (有哪些扶持, 有什么奖补), not a task's content (围绕哪些产业).
+const ASKS_SUPPORT = /(哪些|什么|啥|咩)(技改)?(扶持|支持|奖补|补贴|补助|奖励|资助|优惠)/;
+
 export class PolicyAssistant {
   private readonly context: HandlerContext;
 
@@ -63,7 +66,10 @@ export class PolicyAssistant {
     // Traditional characters (購買工作母機, 200萬) are read as their simplified forms, the script of the documents.
     // English policy terms (machine tool, M&A) are read as the documents' words, as the rules name them.
     const message = englishAsPolicyWords(toSimplified(typed));
-    const u = understand(message, this.deps.lexicon);
+    const read = understand(message, this.deps.lexicon);
+    // A conversation's first message follows nothing: its 再/那 join its own parts (准备上几台机器人，再把车间自动化搞一搞).
+    const opening = !slots.subjectText && !slots.lastLookup && !slots.lastQuestion && !slots.lastClauseIds.length && !slots.regions.length;
+    const u = opening ? { ...read, followUp: false } : read;
     const next: ConversationSlots = structuredClone(slots);
     // A number that cannot be read exactly (-200万, 1.2.3万) is a question back, never a computed figure.
     const problems = findNumberProblems(message);
@@ -139,8 +145,10 @@ export class PolicyAssistant {
     const keepsTopic = Boolean(previous.subjectText) && (u.followUp || u.level !== null || u.commerce || u.regions.length > 0 || u.quantities.length > 0);
     if (u.cue === 'out_of_scope' && !keepsTopic) {
       // No rule's word, yet possibly the documents' own words (淘汰落后产能, 一群一策): answered when the clauses share them.
-      const hits = await searchPolicy(ctx.corpus, ctx.retriever, { query: u.text, k: 3 });
-      if (!aboutTheDocuments(u.text, hits, u.regions.length > 0, ctx.lexicon.gazetteer)) {
+      // A follow-up (那审批方面呢) is asked of the places the conversation is about.
+      const carried = u.followUp && !u.regions.length && next.regions.length ? ctx.documentsFor(next.regions).map((d) => d.id) : undefined;
+      const hits = await searchPolicy(ctx.corpus, ctx.retriever, { query: u.text, k: 3, docIds: carried });
+      if (!aboutTheDocuments(u.text, hits, u.regions.length > 0 || carried !== undefined, ctx.lexicon.gazetteer)) {
         return offTopic(ctx);
       }
       // A broad question in the documents' words ("中山对质量品牌有哪些支持") goes on to the overview below.
@@ -175,7 +183,9 @@ export class PolicyAssistant {
     const ownChoice = choose(u.text, next.regions);
     let subjectText = u.text;
     let choice = ownChoice;
-    if (ownChoice.rules.length === 0 && previous.subjectText && (u.followUp || u.quantities.length || u.regions.length)) {
+    // ("那2019年呢？计划引导几家规上企业" after a lookup asks the documents' count, not the earlier subject's sum.)
+    const asksTargetCount = u.asksCount && !u.suppliesInputs && Object.keys(previous.inputs).length === 0;
+    if (ownChoice.rules.length === 0 && previous.subjectText && (u.followUp || u.quantities.length || u.regions.length) && !asksTargetCount) {
       // "说错了 我们还没认定龙头骨干 就是普通企业": what this turn denies leaves the earlier subject.
       subjectText = withoutDenied(previous.subjectText, u, ctx.rules);
       choice = choose(subjectText, next.regions);
@@ -211,7 +221,14 @@ export class PolicyAssistant {
       // (资金 asked beside 融资 of a document without rates: its statement on funds is one of the parts.)
       const statedFunds = topic.awardsAsked && ctx.rules.nonQuantitative.some((n) => docIds.includes(n.docId)) ? 1 : 0;
       const listed = (topic.measures?.length ?? 0) + statedFunds >= 2 && topic.severalParts;
-      if (topic.named && topic.rules.length === 0 && !listed) return this.lookupNotingRates(u, named, docsInScope);
+      if (topic.named && topic.rules.length === 0 && !listed) {
+        const lookup = await this.lookupNotingRates(u, named, docsInScope);
+        // "准备上几台机器人…想了解下市里技改有哪些扶持": the task's clause says what is encouraged; the support asked for is
+        // the document's own measures, which follow.
+        const funded = ctx.rules.rules.filter((r) => docIds.includes(r.docId));
+        if (docIds.length !== 1 || !funded.length || !ASKS_SUPPORT.test(u.text) || !topicOnlyTasks(topic, ctx)) return lookup;
+        return followedBy(lookup, answerOverview(docIds, { rules: funded, named: false }, ctx, next.regions), '\n\n');
+      }
       // One provision named ("东源买设备有什么补贴") is answered as that provision; a kind of support, or several, as a list.
       const clauses = new Set(topic.rules.map((r) => r.clauseId)).size;
       // Every provision the words name counts (中国质量奖 名牌产品 → two), not only the best choice.
@@ -314,7 +331,9 @@ export class PolicyAssistant {
       && understand(query, ctx.lexicon).asksAmount) {
       return this.lookupWithoutRates({ ...u, text: query }, named, nonQuant.map((d) => d.docId));
     }
-    return this.lookupNotingRates({ ...u, text: query }, named, docsInScope);
+    // A follow-up naming no place (那审批方面呢) is looked up in the places the conversation is about.
+    const scope = named.length ? named : u.followUp && !u.regions.length ? [...docsInScope] : [];
+    return this.lookupNotingRates({ ...u, text: query }, scope, docsInScope);
   }
 
   /**

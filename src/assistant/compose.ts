@@ -39,7 +39,11 @@ export function plainReply(intent: Intent, answer: string, citations: Citation[]
 /** Two answers as one: the second's text after the first's, its citations after the first's, each clause cited once. */
 export function followedBy(first: AssistantReply, second: AssistantReply, separator = '\n'): AssistantReply {
   const cited = new Set(first.citations.map((c) => c.clauseId));
-  return { ...first, answer: `${first.answer}${separator}${second.answer}`, citations: [...first.citations, ...second.citations.filter((c) => !cited.has(c.clauseId))] };
+  // A line both parts end on (a draft's status, an expired period) is said once, at the end.
+  const closing = new Set(second.answer.split('\n'));
+  const lines = first.answer.split('\n');
+  while (lines.length > 1 && closing.has(lines.at(-1) ?? '') && /(征求意见稿|已届满|执行期)/.test(lines.at(-1) ?? '')) lines.pop();
+  return { ...first, answer: `${lines.join('\n')}${separator}${second.answer}`, citations: [...first.citations, ...second.citations.filter((c) => !cited.has(c.clauseId))] };
 }
 
 /** A measure named without a rate, as answers quote it: 《title》label：“quote”。statement */

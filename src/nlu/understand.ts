@@ -44,6 +44,8 @@ export interface Understanding {
   asksStandard: boolean;
   /** "主要讲了什么", "主要内容": what a document says as a whole, its outline. */
   asksOutline: boolean;
+  /** "计划引导几家", "多少个项目": a count the documents set, asked (a target), not a sum. */
+  asksCount: boolean;
   /** Spans negated in the text ("不是200万"): quantities inside them are not the user's figures. */
   negated: [number, number][];
   /** "哪几个地方的文件里有提": asked of every place covered, each to be answered. */
@@ -72,9 +74,10 @@ const FOLLOW_UP = new RegExp(`^(那|如果|换成|改成|要是|假如|再|那�
 // A voice-input run-on's later piece that turns to the case just answered (等下 我们属于商贸流通类 那按什么标准算): 那 as "then",
 // not 那个/那份 pointing at a document.
 const SPOKEN_FOLLOW_UP = /^(那(?![个份条些边种里])|那如果|如果|要是|假如|换成|改成)/;
-const INJECTION = /(忽略|无视|ignore|forget|disregard|override|不要管|不用管|你的规则|system prompt|\banswer\b|\breply\b|\brespond\b|\bno cap\b|\bjust say\b|\byou are now\b|\b(raised|changed|lowered|increased|set) to\b|\bis now\b|你就当|就当作?|不许说|别跟我(说|扯|讲|提)|角色扮演|你都说对|有求必应|特批|领导(说|同意|批)|(这次|这回)按[^，,。]{0,8}(奖励|奖|补|发)|(别|不要|不用)(加|写|附|带)(任何)?(备注|说明|提示)|(就|只)回(复|答)?(一个)?数字|你按|系统(提示|指令|通知|消息)|管理员指令|假设比例|比例是\d|rate is|你现在是|假装|照着答|直接(回复|回答)|回答(开头|最后|末尾)|(开头|最后|末尾)加一句|必须(写|回答|回复)|(不要|别)(再)?提|当(成|作)?正式文件|(回答|回复)(都|一律|统一)(说|写|按)|已经?(改成|调整为|调成|取消)|(比例|上限|标准|封顶|保底|口径|额度|最高)[^，,。；;]{0,6}(调整|改|上调|提高|下调|提|调|降)(为|成|到)|新口径|知识库(已)?更新|一律按|(比例|上限|标准|封顶|保底|额度)[^，,。；;\d]{0,4}(调到|调成|调为|放宽|取消|不限|作废|改了)|(比例|上限|标准|封顶|保底)(是|为|已是|已经是)\s*\d|把[^，,。；;]{0,12}(写成|写为|写作|说成)|(助手|AI|机器人)[，,\s]*请|(配置|设置|规则)(已|已经)?生效|(上限|封顶)\s*[0-9０-９一二两三四五六七八九十百千]|最新(的)?(文件|政策|通知|口径|规定|标准)|开发者模式|developer mode|jailbreak|不考虑(上限|封顶)|(不要|不用|去掉)(上限|封顶)|按我(说|给)的|以我(说|给)的为准|为准作答|为准回答|不得更改|不要更改|不许改|从现在(开始|起)|直接告诉我|你就按|(给我|帮我)?回个确认|记住这个|记住以下|以后(都|一律)按|今后(都|一律)|管理员|admin|后台通知|按[^，,。；;]{0,8}(回复|回答|作答|答复|发放)|(答案|回答|回复)(就)?(写|是|为|填)|(比例|上限|标准|封顶|保底|额度)(已|已经)?(上调|下调|提高|降低|调整|取消|变更))/i;
+const INJECTION = /(忽略|无视|ignore|forget|disregard|override|不要管|不用管|你的规则|system prompt|\banswer\b|\breply\b|\brespond\b|\bno cap\b|\bjust say\b|\byou are now\b|\b(raised|changed|lowered|increased|set) to\b|\bis now\b|你就当|就当作?|不许说|别跟我(说|扯|讲|提)|角色扮演|你都说对|有求必应|特批|领导(说|同意|批)|(这次|这回)按[^，,。]{0,8}(奖励|奖|补|发)|(别|不要|不用)(加|写|附|带)(任何)?(备注|说明|提示)|(就|只)回(复|答)?(一个)?数字|你按|系统(提示|指令|通知|消息)|管理员指令|假设比例|比例是\d|rate is|你现在是|假装|照着答|直接(回复|回答)|回答(开头|最后|末尾)|(开头|最后|末尾)加一句|必须(写|回答|回复)|(不要|别)(再)?提|当(成|作)?正式文件|(回答|回复)(都|一律|统一)(说|写|按)|已经?(改成|调整为|调成|取消)|(比例|上限|标准|封顶|保底|口径|额度|最高)[^，,。；;]{0,6}(调整|改|上调|提高|下调|提|调|降)(为|成|到)|新口径|知识库(已)?更新|一律按|(比例|上限|标准|封顶|保底|额度)[^，,。；;\d]{0,4}(调到|调成|调为|放宽|取消|不限|作废|改了)|(比例|上限|标准|封顶|保底)(是|为|已是|已经是)\s*\d|把[^，,。；;]{0,12}(写成|写为|写作|说成)|(助手|AI|机器人)[，,\s]*请|(配置|设置|规则)(已|已经)?生效|(上限|封顶|每年最高|单个项目最高|单个企业最高|最高补助|最高奖励)\s*[0-9０-９一二两三四五六七八九十百千]|请(在|把)?[^，,。；;]{0,8}(写|写成|写上|注明)\s*[“「"'A-Za-z0-9０-９]|(检索结果|知识库)[^，,。；;]{0,6}(为准|更新|已更新)|最新(的)?(文件|政策|通知|口径|规定|标准)|开发者模式|developer mode|jailbreak|不考虑(上限|封顶)|(不要|不用|去掉)(上限|封顶)|按我(说|给)的|以我(说|给)的为准|为准作答|为准回答|不得更改|不要更改|不许改|从现在(开始|起)|直接告诉我|你就按|(给我|帮我)?回个确认|记住这个|记住以下|以后(都|一律)按|今后(都|一律)|管理员|admin|后台通知|按[^，,。；;]{0,8}(回复|回答|作答|答复|发放)|(答案|回答|回复)(就)?(写|是|为|填)|(比例|上限|标准|封顶|保底|额度)(已|已经)?(上调|下调|提高|降低|调整|取消|变更))/i;
 // Where a message's sentences and bracketed asides end ("." only where it is not a decimal point).
-const CLAUSE = /```[\s\S]*?```|<!--[\s\S]*?-->|(?:[^，,。！!？?；;：:\n【】（）().]|\.(?=\d))+|【[^】]*】|（[^）]*）|\([^)]*\)/g;
+// A JSON field ("answer":"240万元") is one clause, key and value together: the key says what the value is.
+const CLAUSE = /```[\s\S]*?```|<!--[\s\S]*?-->|"[^"\n]*"\s*:\s*(?:"[^"\n]*"|[^,，}\n]*)|(?:[^，,。！!？?；;：:\n【】（）().]|\.(?=\d))+|【[^】]*】|（[^）]*）|\([^)]*\)/g;
 
 /**
  * The message with every sentence or bracketed aside that instructs the assistant (系统指令…, 你现在是…, 保底已经改成50万了)
@@ -121,7 +124,8 @@ const QUALIFIES_COUNT = /^元?(以上|以下)?的?(企业|规上企业|工业企
 // Questions about what a document says (a target, the government's own budget), not about a sum.
 const LOOKUP_QUESTION = /(占[^，,。？?]{0,10}(比例|比重|多少)|(财政|政府|县里|市里|省里)[^，,。？?]{0,15}(安排|拿出|拿[^，,。？?]{0,6}出来|投入|预算|列支)|专项资金[^，,。？?]{0,6}(累计|总共|一共|总额|规模)|目标|任务|指标|(什么|啥|哪些|哪种|哪几种)(支持)?(方式|形式)|(怎么|如何|以什么方式)(支持|扶持)|怎么规定|如何规定|怎么讲|怎么说|如何表述|提法|是什么|什么意思|指什么|有哪些|包括|哪些内容|谁负责|哪个部门|由谁)/;
 // An amount the message asserts as the subsidy itself ("补贴是500万"): never a calculation base.
-const CLAIMED = /((补贴|补助|奖励|资助|奖补|扶持)(资金|金额|款)?(就|应该|应当)?(是|为|有|给)|(能|可以|会|应该)(补|拿|奖|给|领)到?|应(得|拿|补|发|奖)|可得)$/;
+// (申请…示范项目那50万: the award referred to by its figure; 县财政说累计不少于1个亿: the document's own budget.)
+const CLAIMED = /((补贴|补助|奖励|资助|奖补|扶持)(资金|金额|款)?(就|应该|应当)?(是|为|有|给)|(能|可以|会|应该)(补|拿|奖|给|领)到?|应(得|拿|补|发|奖)|可得|(申请|申报|拿|领)[^，,。；;]{0,14}那|(财政|政府|县里|市里|省里|文件|政策)[^，,。；;]{0,10}(不少于|不低于|累计|共计|安排|拿出))$/;
 // A result the user works out from a rate ("按百分之八奖励，即两千四百万"): a claim to check, never a base.
 const RATE_RESULT = /(%|％|百分之[一二两三四五六七八九十]+|[一二两三四五六七八九十]成)[^。；;？?]{0,8}(即|就是|也就是|等于|算下来|算出来|应该|应当|应|得)(是|为)?$/;
 // A figure put to the assistant for agreement ("每人奖补2万元对吧", "能补40万，对吧"): a claim, not an input.
@@ -152,7 +156,7 @@ const LEADING_COURTESY = /^([啊哦噢嗯呃]+[，,\s]*)?(请问一下|请问|�
 // The draft's status said as its name (那个征求意见稿, 征求稿): it names the document.
 const DRAFT_NAMED = /(征求意见稿|征求稿|意见稿|草案)/g;
 const OUTLINE = /(主要讲了?(什么|啥|些什么|些啥)|讲了(什么|啥|些什么|些啥)|说了(什么|啥|些什么|些啥)|主要内容|有哪些内容|讲的是什么|讲的啥|概述一下|概括一下)/;
-const STANDARD = /(具体标准|什么标准|标准是|标准各|标准如何|标准怎么|怎么规定|如何规定|怎么定的|具体规定|具体怎么|(怎么|如何|怎样)(支持|奖|补|扶持|资助)|额度)/;
+const STANDARD = /(具体标准|什么标准|标准是|标准各|标准如何|标准怎么|怎么规定|如何规定|怎么定的|具体规定|具体怎么|细则|实施办法|具体办法|(定|出台|制定|出)了没|(怎么|如何|怎样)(支持|奖|补|扶持|资助)|额度)/;
 const PROCEDURE = /((怎么|如何|怎样|去哪|到哪|哪里|在哪)(申请|申报|办理|报名|提交|办)|(申请|申报|办理)(流程|程序|手续|材料)|(什么|哪些)材料)/;
 const CONDITIONS = /(什么条件|哪些条件|啥条件|(放宽到|什么规模|什么样|哪类|哪一类|哪种)的?企业|放宽到[^，,。？?]{0,12}多少|多少以上的?[^，,。？?]{0,8}(都|才)?(能|可以)(享受|申请|拿)|申请条件|条件(呢|是啥|有哪些|怎么样)|要求呢|需要满足|要满足|满足.{0,6}条件|条件是|什么要求|哪些要求|门槛|最少要|至少要|最低要|才能(纳入|享受|申请|拿)|达到多少(以上)?才|才(够格|有资格|符合)|够不够格|符不符合|有没有资格|什么资格|能不能享受|可以享受吗|能享受吗)/;
 // Between a figure and the one said to replace it (2百万…不对是2千万, 500万，说错了，800万).
@@ -229,6 +233,7 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
     // Said after a courtesy or a self-introduction too ("您好，我们其实是…", "这样算呢，谢谢").
     followUp: sentences.some((x) => FOLLOW_UP.test(x)) || own.trim().split(/\s+/).slice(1).some((x) => SPOKEN_FOLLOW_UP.test(x)), corrects: sentences.some((x) => CORRECTION.test(x)) || REPLACES_FIGURE.test(trimmed), injection: INJECTION.test(trimmed),
     additive: ADDITIVE.test(trimmed), asksTotal: ASKS_TOTAL.test(trimmed), broad: BROAD.test(trimmed) || ASKS_WHETHER_ANY.test(trimmed), asksWhetherAny: ASKS_WHETHER_ANY.test(trimmed) && !BROAD.test(trimmed), asksConditions: CONDITIONS.test(trimmed), asksProcedure: PROCEDURE.test(trimmed), asksStandard: STANDARD.test(trimmed), asksOutline: OUTLINE.test(trimmed),
+    asksCount: !asksAmount && COUNT_QUESTION.test(trimmed),
     negated, acrossPlaces: ACROSS_PLACES.test(own),
     uncoveredTopics: lexicon.gazetteer.topicsNotCovered.filter((t) => t.phrases.some((p) => saysOutside(own, p, negated))).map((t) => t.name),
   };

@@ -21,7 +21,8 @@ function sharedJieba(): Jieba {
 // Words jieba should keep whole: the documents' own policy terms.
 const POLICY_WORDS = ['工作母机', '机器换人', '技术改造', '以奖代补', '事后奖补', '共性工厂', '快速加工中心', '闲置厂房',
   '兼并重组', '并购重组', '龙头骨干企业', '工业互联网', '公共技术服务平台', '智能工厂', '绿色工厂', '数字化车间',
-  '技术中心', '工业设计中心', '项目库', '征求意见稿', '高级技师', '高级工', '名牌产品', '质量奖', '火炬开发区', '翠亨新区'];
+  '技术中心', '工业设计中心', '项目库', '征求意见稿', '高级技师', '高级工', '名牌产品', '质量奖', '火炬开发区', '翠亨新区',
+  '规上企业', '规模以上工业企业', '规模以上企业', '规上工业企业', '规模工业企业'];
 
 const loadedWords = new Set<string>();
 /** Teaches jieba words to keep whole (the rules data's triggers and subjects); call before building an index. */

@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { inDocumentTitle } from '../../corpus/index.js';
 import { askedParts } from '../../nlu/parts.js';
+import { toSimplified } from '../../nlu/script.js';
 import { thresholdValue, type SubsidyRule } from '../../policy/index.js';
 import { ruleHeadline } from '../compose.js';
 import { GENERIC_TERMS, coveredChars, distinctiveTerms } from '../evidence.js';
@@ -54,7 +55,9 @@ function topicSentences(text: string, terms: readonly string[]): string {
 const AWARDS_AS_A_KIND = /^(奖励|补贴|补助|奖补|资金|资金支持|资金扶持|财政支持|财政奖补)(这些|等|之类)?/;
 
 // Words of any broad question ("中山有哪些技改扶持政策"): they name no topic.
-const NO_TOPIC = new Set(['技改', '技术改造', '改造', '措施', '方面', '这块', '资金', '奖补', '以奖代补', '工业', '发展', '主要', '内容', '享受']);
+const NO_TOPIC = new Set(['技改', '技术改造', '改造', '措施', '方面', '这块', '资金', '奖补', '以奖代补', '工业', '发展', '主要', '内容', '享受',
+  // A figure's hedges (两千万左右) say nothing of the topic.
+  '左右', '上下', '大概', '大约', '差不多']);
 
 /** The question's own word for a clause's term: a synonym of it the question uses; null if none. */
 function askedAs(term: string, text: string): string | null {
@@ -68,13 +71,21 @@ function askedAs(term: string, text: string): string | null {
  * 有什么奖励 → the clauses of 做大做强 and 兼并重组; 中山工业设计提升工程有哪些内容 → a clause with no provision, so a
  * lookup rather than an overview.
  */
-export async function overviewTopic(text: string, docIds: readonly string[], ctx: HandlerContext): Promise<OverviewTopic> {
+export async function overviewTopic(asked: string, docIds: readonly string[], ctx: HandlerContext): Promise<OverviewTopic> {
+  // The clauses' terms are simplified characters: so is the question they are compared with (換啲設備).
+  const text = toSimplified(asked);
   const inScope = ctx.rules.rules.filter((r) => docIds.includes(r.docId));
   // Several places (各地…用地): each document searched on its own, so one place's near clauses do not crowd out another's.
   const places = new Set(docIds.map((id) => ctx.corpus.documentById.get(id)?.region)).size;
-  const hits = places > 1
+  const whole = places > 1
     ? (await Promise.all(docIds.map((id) => searchPolicy(ctx.corpus, ctx.retriever, { query: text, k: 4, docIds: [id] })))).flat()
     : await searchPolicy(ctx.corpus, ctx.retriever, { query: text, k: 8, docIds: [...docIds] });
+  // Each thing the enterprise says it is doing (准备开网店做电商，同埋想打响自己个品牌) is searched on its own too, so the
+  // words of one do not crowd the other's clause out of the whole message's ranking.
+  const pieces = text.split(/[，,。；;？?！!\n]+/).map((p) => p.trim()).filter((p) => p.length >= 4);
+  const byPiece = pieces.length > 1
+    ? (await Promise.all(pieces.map((p) => searchPolicy(ctx.corpus, ctx.retriever, { query: p, k: 2, docIds: [...docIds] })))).flat() : [];
+  const hits = [...whole, ...byPiece.filter((h, i) => !whole.some((w) => w.clause.id === h.clause.id) && byPiece.findIndex((o) => o.clause.id === h.clause.id) === i)];
   const scored = hits.map((h) => {
     // A document's own title words (三年行动计划, 实施意见) name the document, not a topic in it.
     // A clause that shares none of the question's words counts those it says another way (信贷 for 贷款).
@@ -100,7 +111,8 @@ export async function overviewTopic(text: string, docIds: readonly string[], ctx
   const provisions = onTopic.filter((x) => withProvision.has(x.clause.id));
   const provisionsOf = (docId: string) => (places > 1 ? provisions.filter((x) => x.clause.docId === docId) : provisions);
   const provisionCover = (docId: string) => Math.max(0, ...provisionsOf(docId).map((x) => x.covered));
-  const headed = (x: (typeof onTopic)[number]) => x.terms.some((t) => x.clause.title.includes(t));
+  // (A heading that says the topic in its own word, 电子商务 for 电商, is headed by it.)
+  const headed = (x: (typeof onTopic)[number]) => x.terms.some((t) => [t, ...synonymsOf(t)].some((w) => w.length >= 2 && x.clause.title.includes(w)));
   // Where a document has a clause headed by the topic (四、（三）加强用地保障), a clause using its words in passing (三、（四）
   // 绿色化发展: 用地集约化) is not listed beside it.
   const aboutIt = (x: (typeof onTopic)[number]) => headed(x)
@@ -130,6 +142,15 @@ function tiedAcrossClauses(onTopic: readonly { clause: { id: string; title: stri
 
 // A heading that names a kind of support (加强财政引导支持, 强化金融服务, 加强用地保障, 落实企业减负政策), not a task or a duty.
 const SUPPORT_HEADING = /(支持|扶持|保障|金融|融资|资金|奖补|减负|税收|用地)/;
+
+/**
+ * The topic's clauses are tasks the document sets (二、（四）自动化改造), none of them a support measure (三、（三）落实金融
+ * 税收扶持): support asked for on such a topic is the document's own measures.
+ */
+export function topicOnlyTasks(topic: OverviewTopic, ctx: HandlerContext): boolean {
+  const titles = (topic.measures ?? []).map((m) => ctx.corpus.clauses.find((c) => c.id === m.clauseId)?.title ?? '');
+  return titles.length > 0 && titles.every((t) => !SUPPORT_HEADING.test(t));
+}
 
 /** A document's items headed as support measures, in its order: what a whole-document overview lists beside its figures. */
 function supportMeasures(docId: string, ctx: HandlerContext) {
