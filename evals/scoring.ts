@@ -40,6 +40,9 @@ export interface CaseResult {
   baselineRanked?: string[];
 }
 
+// A figure is the same written 8000元 or 8,000元: phrases (and forbidden ones) are matched with digit grouping removed.
+const ungrouped = (text: string) => text.replace(/(?<=\d),(?=\d{3})/g, '');
+
 /** Checks one final answer against its case. Pure. */
 export function scoreAnswer(c: GoldenCase, reply: ChatResponse, ms: number, turnMs: number[] = [ms]): CaseResult {
   const e = c.expect;
@@ -66,9 +69,10 @@ export function scoreAnswer(c: GoldenCase, reply: ChatResponse, ms: number, turn
   const refusal = refused === (e.refusal ?? false);
   if (!refusal) failures.push(e.refusal ? 'expected a not-covered answer' : `refused (intent ${reply.intent})`);
   const required = e.phrases ?? [];
-  const foundPhrases = required.filter((p) => reply.answer.includes(p));
+  const answer = ungrouped(reply.answer);
+  const foundPhrases = required.filter((p) => answer.includes(ungrouped(p)));
   if (foundPhrases.length < required.length) failures.push(`missing phrases: ${required.filter((p) => !foundPhrases.includes(p)).join(', ')}`);
-  const forbiddenFound = (e.forbidden ?? []).filter((p) => reply.answer.includes(p));
+  const forbiddenFound = (e.forbidden ?? []).filter((p) => answer.includes(ungrouped(p)));
   if (forbiddenFound.length) failures.push(`forbidden phrases present: ${forbiddenFound.join(', ')}`);
   let calculationRule: boolean | null = null;
   if (e.calculation || e.refusal) {

@@ -17,7 +17,7 @@ import { SIDE_BY_SIDE, regionalAwards, severalAwards } from './handlers/awards.j
 import { calculate, documentGateNotMet } from './handlers/calculate.js';
 import { namedDocuments, unratedFor, type HandlerContext } from './handlers/context.js';
 import { DOCUMENT_FACT_CUE, asksSourceOfAnswer, answerDocumentFacts, answerSource } from './handlers/document-facts.js';
-import { compareLookup, lookup, type LookupScope } from './handlers/lookup.js';
+import { answerStandard, compareLookup, lookup, type LookupScope } from './handlers/lookup.js';
 import { documentNotInCorpus, noRates, notCovered, offTopic, topicsNotCovered, unrated } from './handlers/not-covered.js';
 import { answerConditions } from './handlers/conditions.js';
 import { answerOverview, documentOutline, overviewTopic, topicOnlyTasks } from './handlers/overview.js';
@@ -40,6 +40,9 @@ export interface AssistantDeps {
  * The router: reads what the message asks (the understanding and the conversation's slots) and hands it to one
  * handler under handlers/; the handlers share the HandlerContext built here and the phrasings of compose.ts.
  */
+// The enterprise's own case said (评上了, 我们拿到, 能拿多少): an award to compute, not a standard to quote.
+const ENTERPRISE_CASE = /(评上|评为|获得|获评|拿到|认定了|被认定|新认定|我们|我司|我厂|本厂|能拿|可以拿|能得|能领|能补)/;
+
 // Support asked for as such (有哪些扶持, 有什么奖补), not a task's content (围绕哪些产业).
 const ASKS_SUPPORT = /(哪些|什么|啥|咩)(技改)?(扶持|支持|奖补|补贴|补助|奖励|资助|优惠)/;
 
@@ -244,7 +247,7 @@ export class PolicyAssistant {
       next.subjectText = subjectText;
       const rateless = nonQuant.map((d) => d.docId);
       // Asked with how to apply or something else ("有具体标准吗 怎么申请"): the clause first, then the statement.
-      if (!u.asksConditions && !u.asksProcedure && !u.asksStandard && askedParts(u.text).length < 2) return noRates(rateless, ctx);
+      if (!u.asksConditions && !u.asksProcedure && !u.asksStandard && askedParts(u.text).length < 2) return noRates(rateless, ctx, undefined, unratedFor(rateless, subjectText, ctx));
       // "那深圳的事后奖补需要什么条件 比例多少": what the clause says first (its status with it), then that it sets no rate.
       return this.lookupWithoutRates(u, docsInScope, rateless);
     }
@@ -283,6 +286,10 @@ export class PolicyAssistant {
     const unratedScope = docsInScope.length ? docsInScope : ctx.corpus.documents.map((d) => d.id);
     const measures = choice.rules.length === 0 && asksAmount ? unratedFor(unratedScope, subjectText, ctx) : [];
     if (measures.length) return unrated(measures, ctx, documentGateNotMet(measures.map((m) => m.docId), u, ctx));
+    // "六安 省级企业技术中心 奖励标准", "平台租经营场地补助标准是多少": a provision's standard asked, with no case of the enterprise's, is its clause.
+    const standardOnly = u.namesStandard && !u.broad && !u.suppliesInputs && !followsCalculation && !ENTERPRISE_CASE.test(u.text)
+      && choice.rules.length > 0;
+    if (standardOnly) return answerStandard(choice.rules, ctx);
     if (choice.rules.length && (asksAmount || u.suppliesInputs || subjectText !== u.text || u.cue === 'compare')) {
       next.subjectText = subjectText;
       // Earlier amounts carry over when this turn keeps the subject (a follow-up, or the same rule named again).

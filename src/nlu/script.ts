@@ -20,9 +20,10 @@ export function toSimplified(text: string): string {
 const CANTONESE: readonly [string, string][] = [
   ['乜嘢', '什么'], ['點樣', '怎样'], ['点样', '怎样'], ['幾多', '多少'], ['几多', '多少'], ['邊度', '哪里'], ['边度', '哪里'],
   ['係咪', '是不是'], ['有冇', '有没有'], ['咁', '那'], ['係', '是'], ['嘅', '的'], ['咩', '什么'], ['冇', '没有'], ['啲', '些'],
-  ['唔', '不'], ['佢', '他'],
+  ['唔', '不'], ['佢', '他'], ['邊個', '哪个'], ['边个', '哪个'], ['邊位', '哪位'], ['边位', '哪位'], ['邊間', '哪间'],
+  ['边间', '哪间'], ['邊日', '哪天'], ['边日', '哪天'], ['幾時', '什么时候'], ['几时', '什么时候'], ['搵', '找'], ['畀', '给'],
 ];
-const CANTONESE_CHARS = /[乜點点幾几邊边係咁嘅咩冇啲唔佢]/;
+const CANTONESE_CHARS = /[乜點点幾几邊边係咁嘅咩冇啲唔佢搵畀]/;
 function fromCantonese(text: string): string {
   return CANTONESE_CHARS.test(text) ? CANTONESE.reduce((t, [yue, cmn]) => t.split(yue).join(cmn), text) : text;
 }

@@ -42,6 +42,8 @@ export interface Understanding {
   asksProcedure: boolean;
   /** "具体标准", "怎么规定的", "分别怎么奖": what the text sets, asked of it (its words first, even where it sets no rate). */
   asksStandard: boolean;
+  /** "奖励标准", "额度": the standard named as such, which a provision's clause answers by itself. */
+  namesStandard: boolean;
   /** "主要讲了什么", "主要内容": what a document says as a whole, its outline. */
   asksOutline: boolean;
   /** "计划引导几家", "多少个项目": a count the documents set, asked (a target), not a sum. */
@@ -85,7 +87,7 @@ const CLAUSE = /```[\s\S]*?```|<!--[\s\S]*?-->|"[^"\n]*"\s*:\s*(?:"[^"\n]*"|[^,�
  */
 function withoutInstructions(text: string): string {
   let own = text;
-  const blank = (m: RegExpMatchArray) => { own = own.slice(0, m.index) + ' '.repeat(m[0].length) + own.slice((m.index ?? 0) + m[0].length); };
+  const blank = (at: number, length: number) => { own = own.slice(0, at) + ' '.repeat(length) + own.slice(at + length); };
   let blankedUpTo = -1;
   for (const m of text.matchAll(CLAUSE)) {
     const start = m.index ?? 0;
@@ -94,14 +96,21 @@ function withoutInstructions(text: string): string {
     // A bracketed aside right after an instruction is part of it (…is now 20 million yuan (2000万), …).
     const aside = /^[（(]/.test(m[0]) && blankedUpTo >= 0 && /^\s*$/.test(text.slice(blankedUpTo, start));
     if (!INJECTION.test(m[0]) && !aside && !block) continue;
-    blank(m);
+    // A run-on typed with spaces for pauses (交易额1个亿 你就按8%直接给我算个数): only the pieces that instruct are blanked.
+    const pieces = aside || block ? [] : [...m[0].matchAll(SPOKEN_PIECE)];
+    const instructing = pieces.filter((p) => INJECTION.test(p[0]));
+    if (pieces.length > 1 && instructing.length) {
+      for (const p of instructing) blank(start + (p.index ?? 0), p[0].length);
+    } else blank(start, m[0].length);
     blankedUpTo = start + m[0].length;
   }
   // A passage the user quotes in Chinese quotation marks (“按照设备购置额的20%…最高不超过300万元”, their copy of a clause): its figures are the
   // passage's, not the user's case. A short quoted name (“工作母机库”) holds no figure.
-  for (const m of text.matchAll(QUOTED_PASSAGE)) blank(m);
+  for (const m of text.matchAll(QUOTED_PASSAGE)) blank(m.index ?? 0, m[0].length);
   return own;
 }
+// A piece of a Chinese run-on between spaces (a space between two Chinese words is a pause, not English spacing).
+const SPOKEN_PIECE = /(?:[^\s]|\s+(?![\u4e00-\u9fff])|(?<![\u4e00-\u9fff0-9%])\s+)+/gu;
 const QUOTED_PASSAGE = /[“「『][^”」』]{12,}[”」』]/g;
 /** The text with every piece (between pauses) that names a place no document covers, and no covered one, blanked. */
 function withoutPlacesNotCovered(text: string, lexicon: Lexicon): string {
@@ -156,7 +165,9 @@ const LEADING_COURTESY = /^([啊哦噢嗯呃]+[，,\s]*)?(请问一下|请问|�
 // The draft's status said as its name (那个征求意见稿, 征求稿): it names the document.
 const DRAFT_NAMED = /(征求意见稿|征求稿|意见稿|草案)/g;
 const OUTLINE = /(主要讲了?(什么|啥|些什么|些啥)|讲了(什么|啥|些什么|些啥)|说了(什么|啥|些什么|些啥)|主要内容|有哪些内容|讲的是什么|讲的啥|概述一下|概括一下)/;
-const STANDARD = /(具体标准|什么标准|标准是|标准各|标准如何|标准怎么|怎么规定|如何规定|怎么定的|具体规定|具体怎么|细则|实施办法|具体办法|(定|出台|制定|出)了没|(怎么|如何|怎样)(支持|奖|补|扶持|资助)|额度)/;
+// The standard named as such (奖励标准, 额度): a provision's clause asked, not how a topic is supported in general.
+const STANDARD_NAMED = /((奖励|补助|补贴|资助|扶持|奖补|资金)标准|具体标准|什么标准|标准是|标准各|标准如何|标准怎么|额度)/;
+const STANDARD = /(怎么规定|如何规定|怎么定的|具体规定|具体怎么|细则|实施办法|具体办法|(定|出台|制定|出)了没|(怎么|如何|怎样)(支持|奖|补|扶持|资助))/;
 const PROCEDURE = /((怎么|如何|怎样|去哪|到哪|哪里|在哪)(申请|申报|办理|报名|提交|办)|(申请|申报|办理)(流程|程序|手续|材料)|(什么|哪些)材料)/;
 const CONDITIONS = /(什么条件|哪些条件|啥条件|(放宽到|什么规模|什么样|哪类|哪一类|哪种)的?企业|放宽到[^，,。？?]{0,12}多少|多少以上的?[^，,。？?]{0,8}(都|才)?(能|可以)(享受|申请|拿)|申请条件|条件(呢|是啥|有哪些|怎么样)|要求呢|需要满足|要满足|满足.{0,6}条件|条件是|什么要求|哪些要求|门槛|最少要|至少要|最低要|才能(纳入|享受|申请|拿)|达到多少(以上)?才|才(够格|有资格|符合)|够不够格|符不符合|有没有资格|什么资格|能不能享受|可以享受吗|能享受吗)/;
 // Between a figure and the one said to replace it (2百万…不对是2千万, 500万，说错了，800万).
@@ -232,7 +243,7 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
     commerce: lexicon.choiceWords.some((w) => trimmed.includes(w)),
     // Said after a courtesy or a self-introduction too ("您好，我们其实是…", "这样算呢，谢谢").
     followUp: sentences.some((x) => FOLLOW_UP.test(x)) || own.trim().split(/\s+/).slice(1).some((x) => SPOKEN_FOLLOW_UP.test(x)), corrects: sentences.some((x) => CORRECTION.test(x)) || REPLACES_FIGURE.test(trimmed), injection: INJECTION.test(trimmed),
-    additive: ADDITIVE.test(trimmed), asksTotal: ASKS_TOTAL.test(trimmed), broad: BROAD.test(trimmed) || ASKS_WHETHER_ANY.test(trimmed), asksWhetherAny: ASKS_WHETHER_ANY.test(trimmed) && !BROAD.test(trimmed), asksConditions: CONDITIONS.test(trimmed), asksProcedure: PROCEDURE.test(trimmed), asksStandard: STANDARD.test(trimmed), asksOutline: OUTLINE.test(trimmed),
+    additive: ADDITIVE.test(trimmed), asksTotal: ASKS_TOTAL.test(trimmed), broad: BROAD.test(trimmed) || ASKS_WHETHER_ANY.test(trimmed), asksWhetherAny: ASKS_WHETHER_ANY.test(trimmed) && !BROAD.test(trimmed), asksConditions: CONDITIONS.test(trimmed), asksProcedure: PROCEDURE.test(trimmed), asksStandard: STANDARD.test(trimmed) || STANDARD_NAMED.test(trimmed), namesStandard: STANDARD_NAMED.test(trimmed), asksOutline: OUTLINE.test(trimmed),
     asksCount: !asksAmount && COUNT_QUESTION.test(trimmed),
     negated, acrossPlaces: ACROSS_PLACES.test(own),
     uncoveredTopics: lexicon.gazetteer.topicsNotCovered.filter((t) => t.phrases.some((p) => saysOutside(own, p, negated))).map((t) => t.name),

@@ -69,6 +69,16 @@ describe('scoring', () => {
       .toContain('dev numeric exact-match');
   });
 
+  it('matches a figure written with or without digit grouping (8000元 = 8,000元), a forbidden one too, and nothing looser', () => {
+    const reply: ChatResponse = { ...machineToolReply, answer: '高级工每人5,000元、技师每人8,000元，合计1,300,000元' };
+    const c = GoldenCaseSchema.parse({ id: 'p-1', category: 'lookup', turns: ['…'], expect: { phrases: ['5000元', '8,000元', '1300000元'] } });
+    expect(scoreAnswer(c, reply, 1).failures).toEqual([]);
+    expect(scoreAnswer({ ...c, expect: { phrases: ['6000元'] } }, reply, 1).failures).toEqual(['missing phrases: 6000元']);
+    expect(scoreAnswer({ ...c, expect: { forbidden: ['8000元'] } }, reply, 1).failures).toEqual(['forbidden phrases present: 8000元']);
+    // A comma between a digit and a number that is not a group of three is a list, kept as written.
+    expect(scoreAnswer({ ...c, expect: { phrases: ['1,2'] } }, { ...reply, answer: '第1,2项' }, 1).failures).toEqual([]);
+  });
+
   it('compares the total exactly and counts it as part of numeric exact-match', () => {
     const sum: ChatResponse = {
       ...machineToolReply, intent: 'calculate', total: '400000',

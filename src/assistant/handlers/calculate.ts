@@ -469,8 +469,10 @@ function regionsWithout(regions: readonly string[], covered: ReadonlySet<string 
     const noRates = ctx.rules.nonQuantitative.filter((n) => docIds.includes(n.docId));
     const unrated = unratedFor(docIds, u.text, ctx);
     if (noRates.length) {
-      lines.push(`【${region}】${noRates.map((n) => n.statement).join('')}无法计算金额。${docIds.map((id) => ctx.validityLine(id)).join('')}`);
-      clauses.push(...noRates.flatMap((n) => n.clauseIds));
+      // The measure asked about, where the text names it without a rate (深圳 （六） 企业技术中心), before the statement.
+      const named = unrated.map((m) => unratedSentence(m, ctx)).join('');
+      lines.push(`【${region}】${named}${noRates.map((n) => n.statement).join('')}无法计算金额。${docIds.map((id) => ctx.validityLine(id)).join('')}`);
+      clauses.push(...unrated.map((m) => m.clauseId), ...noRates.flatMap((n) => n.clauseIds));
     } else if (unrated.length) {
       const gate = documentGateNotMet(unrated.map((m) => m.docId), u, ctx);
       lines.push(`【${region}】${unrated.map((m) => unratedSentence(m, ctx)).join('')}无法计算金额。${gate?.sentence ?? ''}${[...new Set(unrated.map((m) => m.docId))].map((id) => ctx.validityLine(id)).join('')}`);
@@ -503,7 +505,7 @@ function askForInput(results: { rule: SubsidyRule; missing: RuleInput | null; me
     : `各项标准：\n${rules.map((r) => `· ${ctx.regionOf(r.docId)}·${r.subject}：${ruleHeadline(r)}（${ctx.clauseRef(r.clauseId)}）`).join('\n')}\n`;
   const regions = [...new Set(rules.map((r) => ctx.regionOf(r.docId)))];
   const chips = first?.missing?.chips.length ? first.missing.chips : ['100万', '200万', '500万'];
-  return plainReply('calculate', `${grant}要计算${subject}的补贴，还需要知道：${question}${regionHint}`,
+  return plainReply('calculate', `${grant}${only ? '\n' : ''}要计算${subject}的补贴，还需要知道：${question}${regionHint}`,
     ctx.citations(rules.map((r) => r.clauseId)), regions.length > 1 ? [...chips.slice(0, 2), ...regions.map((r) => `在${r}`)] : chips);
 }
 

@@ -2,7 +2,7 @@ import { inDocumentTitle } from '../../corpus/index.js';
 import { askedParts } from '../../nlu/parts.js';
 import type { Understanding } from '../../nlu/understand.js';
 import type { SearchHit } from '../../retrieval/index.js';
-import { chooseRules } from '../../policy/index.js';
+import { chooseRules, type SubsidyRule } from '../../policy/index.js';
 import { HELP_SUGGESTIONS, plainReply, ruleHeadline } from '../compose.js';
 import { GENERIC_TERMS, aboutTheDocuments, bestEvidence, coveredChars, distinctiveTerms, evidenceCover } from '../evidence.js';
 import { docIdsForQuestion, searchPolicy } from '../policy-search.js';
@@ -167,4 +167,15 @@ export async function compareLookup(u: Understanding, scopes: readonly LookupSco
   }
   return plainReply(cited.length ? 'compare' : 'out_of_scope', `分别列出相关条款：\n${blocks.join('\n\n')}`, ctx.citations(cited),
     scopes.map((s) => `只看${s.name}`));
+}
+
+/**
+ * A provision's standard asked as such ("六安 省级企业技术中心 奖励标准"): the row's own words from its clause, its
+ * standard in short, and the document's status; no figure is computed for a case nobody stated.
+ */
+export function answerStandard(rules: readonly SubsidyRule[], ctx: HandlerContext): AssistantReply {
+  const lines = rules.map((r) => `${ctx.clauseRef(r.clauseId)}：“${r.quote}”\n标准：${r.subject}，${ruleHeadline(r)}`);
+  const notes = [...new Set(rules.map((r) => ctx.validityLine(r.docId)).filter(Boolean))];
+  return plainReply('lookup', [...lines, ...notes].join('\n'), ctx.citations([...new Set(rules.map((r) => r.clauseId))]),
+    rules.slice(0, 1).flatMap((r) => (r.examples[0] ? [r.examples[0].question] : [])));
 }

@@ -26,14 +26,19 @@ export function offTopic(ctx: HandlerContext): AssistantReply {
 }
 
 /** An amount asked of documents that state no rate: their own statement, and their status. */
-export function noRates(docIds: string[], ctx: HandlerContext, options: { status: boolean } = { status: true }): AssistantReply {
+export function noRates(docIds: string[], ctx: HandlerContext, options: { status: boolean } = { status: true },
+  measures: readonly UnratedMeasure[] = []): AssistantReply {
   const statements = ctx.rules.nonQuantitative.filter((d) => docIds.includes(d.docId));
   const status = options.status ? docIds.map((id) => ctx.validityLine(id)).join('') : '';
+  // The measure asked about (深圳 （五） 设备更新), where the text names it, follows on its own line: the answer (no
+  // figure) first, then what the document does say on it.
+  const named = (docId: string) => measures.filter((m) => m.docId === docId).map((m) => unratedSentence(m, ctx)).join('');
   // Several documents asked side by side (中山2014跟深圳2015…分别是多少): one block each, as a comparison reads.
   const answer = statements.length > 1
-    ? `分别列出各文件的规定：\n${statements.map((s) => `【${ctx.corpus.documentById.get(s.docId)?.shortTitle ?? s.docId}】${s.statement}`).join('\n')}\n因此无法按这些文件计算金额。${status}`
-    : `${statements.map((s) => s.statement).join('')}因此无法按该文件计算金额。${status}`;
-  return plainReply('lookup', answer, ctx.citations(statements.flatMap((s) => s.clauseIds)), ['中山买工作母机能补多少', '东源设备购置补贴']);
+    ? `分别列出各文件的规定：\n${statements.map((s) => `【${ctx.corpus.documentById.get(s.docId)?.shortTitle ?? s.docId}】${named(s.docId)}${s.statement}`).join('\n')}\n因此无法按这些文件计算金额。${status}`
+    : `${statements.map((s) => s.statement).join('')}因此无法按该文件计算金额。${statements.map((s) => named(s.docId)).filter(Boolean).map((x) => `\n${x}`).join('')}${status}`;
+  const cited = [...measures.filter((m) => docIds.includes(m.docId)).map((m) => m.clauseId), ...statements.flatMap((s) => s.clauseIds)];
+  return plainReply('lookup', answer, ctx.citations([...new Set(cited)]), ['中山买工作母机能补多少', '东源设备购置补贴']);
 }
 
 /** An amount asked of measures the documents name without a rate: each quoted, and why no figure follows. */

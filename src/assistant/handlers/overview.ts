@@ -201,6 +201,10 @@ export function answerOverview(docIds: readonly string[], topic: OverviewTopic, 
       lines.push(`· 门槛：${t.label}不低于${thresholdValue(t, new Decimal(t.minimum))}${t.exemptWhen ? `（${t.exemptWhen.values.join('、')}项目除外）` : ''}（${label}）`);
       cited.push(t.clauseId);
     }
+    // Ways of support the same clauses name without a figure (六安 三、（二）: 一事一议、设备（软件）补贴、贷款贴息).
+    for (const m of ctx.rules.unrated.filter((x) => x.docId === doc.id && byClause.has(x.clauseId))) {
+      lines.push(`· ${m.subject}：文件未定比例或金额（${ctx.corpus.clauseById.get(m.clauseId)?.label ?? m.clauseId}）`);
+    }
     for (const m of measures) {
       const clause = ctx.corpus.clauseById.get(m.clauseId);
       const department = clause ? closingDepartment(clause.text) : null;
