@@ -28,7 +28,7 @@ export interface Corpus {
  * question they name the documents, not a provision or topic inside one.
  */
 export function inDocumentTitle(corpus: Pick<Corpus, 'documents'>, words: string): boolean {
-  return corpus.documents.some((d) => d.title.includes(words) || d.shortTitle.includes(words));
+  return corpus.documents.some((d) => d.title.includes(words) || d.shortTitle.includes(words) || Boolean(d.docNumber?.includes(words)));
 }
 
 export function buildCorpus(manifestJson: unknown, placesNotCoveredJson: unknown, readText: (file: string) => string): Corpus {

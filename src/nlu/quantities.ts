@@ -182,6 +182,8 @@ function scanQuantities(typed: string): QuantityScan {
     if (kind === null) continue;
     // 一家, 一个 are articles (我们是一家做五金的企业, 认定了一个省里的数字化车间): a count of one is every count input's default.
     if (kind === 'count' && /^一\s*[家个项台套]$/.test(raw)) continue;
+    // 一平米每个月补几块钱, 租金一平方多少: 一平 is the rent's unit (per square metre), no one's floor area.
+    if (kind === 'area' && /^一\s*平/.test(raw)) continue;
     // 两个事, 三个问题, 两方面: the parts of a question counted, nothing of the case.
     if (kind === 'count' && /^\s*(事|件事|问题|方面|点|情况|疑问)/.test(text.slice(start + raw.length))) continue;
     // 这三块, 哪几块: 块 counts the parts of a question there, it is not 元.

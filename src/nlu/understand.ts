@@ -44,6 +44,8 @@ export interface Understanding {
   asksStandard: boolean;
   /** "奖励标准", "额度": the standard named as such, which a provision's clause answers by itself. */
   namesStandard: boolean;
+  /** "材料里写了两个数：1800万和600万": figures given as bare numbers, what each one is left unsaid (asked back). */
+  figuresUnnamed: boolean;
   /** "主要讲了什么", "主要内容": what a document says as a whole, its outline. */
   asksOutline: boolean;
   /** "计划引导几家", "多少个项目": a count the documents set, asked (a target), not a sum. */
@@ -65,7 +67,7 @@ const ACROSS_PLACES = /(哪些地方|哪几个地方|这几个地方|几个地�
 // 正式 only of a document (正式印发, 正式文件, 是不是正式的): 正式的中国质量奖 is an award, not a status.
 // A term other than the document's own (土地出让年期到期续期, 租期): its 到期 is not a question of validity.
 const OTHER_TERM = /(续期|续租|续签|租期|年期|使用期|出让期)/;
-const VALIDITY = /(有效(?!运行|实施|落实|推进|提升|利用|降低|提高|防范|措施|手段|途径|衔接|解决|带动|管理|控制|整合|发挥|促进|保障|应对)|过期|失效|到期|还能申请|还能用|现行|执行期|还在执行|执行到|还执行|废止|征求意见稿|正式(施行|实施|印发|发布|生效|出台|文件|版|稿)|(是不是|是否|算不算)正式|正式了吗|草案|还算数|还管用|现在(还)?(能|可以)(申请|申报|用)|(能|可以)用吗|能不能用|作数)/;
+const VALIDITY = /(有效(?!运行|实施|落实|推进|提升|利用|降低|提高|防范|措施|手段|途径|衔接|解决|带动|管理|控制|整合|发挥|促进|保障|应对)|过期|失效|到期|还(能|可以)[^，,。？?！!]{0,6}(申请|申报|享受|适用|用)|现行|执行期|还在执行|执行到|还执行|废止|征求意见稿|正式(施行|实施|印发|发布|生效|出台|文件|版|稿)|(是不是|是否|算不算)正式|正式了吗|草案|还算数|还管用|现在(还)?(能|可以)(申请|申报|用)|(能|可以)用吗|能不能用|作数)/;
 // "那…呢", "换成…", and corrections of what was said ("我们其实是…", "不对，是…").
 const CORRECTION = /^.{0,4}(其实|实际上|不对|更正|说错|搞错|写错|打错|纠正|数错|记错|看错)/;
 // "设备购置额是800万 不是500万", "不是500万，是800万": a figure put in place of another, wherever it is said.
@@ -131,7 +133,12 @@ const COUNT_QUESTION = /(?<![这那])(多少|几)(个|家|项|名|台|条|年|�
 // A sum that says which enterprises are counted ("主营收入超5000万的有几家"): part of a count asked, not an input.
 const QUALIFIES_COUNT = /^元?(以上|以下)?的?(企业|规上企业|工业企业|项目)?(有|要|达到|需要)?(几|多少)(个|家|项)/;
 // Questions about what a document says (a target, the government's own budget), not about a sum.
-const LOOKUP_QUESTION = /(占[^，,。？?]{0,10}(比例|比重|多少)|(财政|政府|县里|市里|省里)[^，,。？?]{0,15}(安排|拿出|拿[^，,。？?]{0,6}出来|投入|预算|列支)|专项资金[^，,。？?]{0,6}(累计|总共|一共|总额|规模)|目标|任务|指标|(什么|啥|哪些|哪种|哪几种)(支持)?(方式|形式)|(怎么|如何|以什么方式)(支持|扶持)|怎么规定|如何规定|怎么讲|怎么说|如何表述|提法|是什么|什么意思|指什么|有哪些|包括|哪些内容|谁负责|哪个部门|由谁)/;
+// A share the text sets, asked (占工业用地多少%, 最少要占几成): what the clause says, not a condition to check or an amount.
+// Figures called numbers, not named (写了两个数, 有几个金额): which is which is the user's to say.
+const FIGURES_UNNAMED = /([两二三几2-9]|好几)个(数|数字|金额|数目|数额)(?!量)/;
+const SHARE_ASKED = /占[^，,。？?]{0,10}(比例|比重|多少|百分之几|几成)/;
+const LOOKUP_QUESTION = new RegExp(`${SHARE_ASKED.source}|`
+  + /(财政|政府|县里|市里|省里)[^，,。？?]{0,15}(安排|拿出|拿[^，,。？?]{0,6}出来|投入|预算|列支)|专项资金[^，,。？?]{0,6}(累计|总共|一共|总额|规模)|目标|任务|指标|(什么|啥|哪些|哪种|哪几种)(支持)?(方式|形式)|(怎么|如何|以什么方式)(支持|扶持)|怎么规定|如何规定|怎么讲|怎么说|如何表述|提法|是什么|什么意思|指什么|有哪些|包括|哪些内容|谁负责|哪个部门|由谁/.source);
 // An amount the message asserts as the subsidy itself ("补贴是500万"): never a calculation base.
 // (申请…示范项目那50万: the award referred to by its figure; 县财政说累计不少于1个亿: the document's own budget.)
 const CLAIMED = /((补贴|补助|奖励|资助|奖补|扶持)(资金|金额|款)?(就|应该|应当)?(是|为|有|给)|(能|可以|会|应该)(补|拿|奖|给|领)到?|应(得|拿|补|发|奖)|可得|(申请|申报|拿|领)[^，,。；;]{0,14}那|(财政|政府|县里|市里|省里|文件|政策)[^，,。；;]{0,10}(不少于|不低于|累计|共计|安排|拿出))$/;
@@ -172,7 +179,7 @@ const PROCEDURE = /((怎么|如何|怎样|去哪|到哪|哪里|在哪)(申请|�
 const CONDITIONS = /(什么条件|哪些条件|啥条件|(放宽到|什么规模|什么样|哪类|哪一类|哪种)的?企业|放宽到[^，,。？?]{0,12}多少|多少以上的?[^，,。？?]{0,8}(都|才)?(能|可以)(享受|申请|拿)|申请条件|条件(呢|是啥|有哪些|怎么样)|要求呢|需要满足|要满足|满足.{0,6}条件|条件是|什么要求|哪些要求|门槛|最少要|至少要|最低要|才能(纳入|享受|申请|拿)|达到多少(以上)?才|才(够格|有资格|符合)|够不够格|符不符合|有没有资格|什么资格|能不能享受|可以享受吗|能享受吗)/;
 // Between a figure and the one said to replace it (2百万…不对是2千万, 500万，说错了，800万).
 const TAKEN_BACK = /^[^，,。；;0-9０-９]{0,4}[…。.，,\s]*(不对|说错了|说错|错了|打错了|写错了|哦不|不不)[，,！!\s]*(是|应该是|应是|改成)?\s*$/;
-const NEGATION = /(不是|并非|不在|不属于|不对|不止|而不是)([^，,。；;？?！!是]{0,10})|(还没有?|没有|尚未|未)被?(认定|评上|评为|获得|拿到|入选)([^，,。；;？?！!\s]{0,10})/g;
+const NEGATION = /(不是|并非|不在|不属于|不算|算不上|不再是|不对|不止|而不是)([^，,。；;？?！!是]{0,10})|(还没有?|没有|尚未|未)被?(认定|评上|评为|获得|拿到|入选)([^，,。；;？?！!\s]{0,10})/g;
 
 /** Whether the text says the word somewhere outside the negated spans ("不是提名奖，是中国质量奖" says 中国质量奖 only). */
 export function saysOutside(text: string, word: string, negated: readonly (readonly [number, number])[]): boolean {
@@ -243,7 +250,7 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
     commerce: lexicon.choiceWords.some((w) => trimmed.includes(w)),
     // Said after a courtesy or a self-introduction too ("您好，我们其实是…", "这样算呢，谢谢").
     followUp: sentences.some((x) => FOLLOW_UP.test(x)) || own.trim().split(/\s+/).slice(1).some((x) => SPOKEN_FOLLOW_UP.test(x)), corrects: sentences.some((x) => CORRECTION.test(x)) || REPLACES_FIGURE.test(trimmed), injection: INJECTION.test(trimmed),
-    additive: ADDITIVE.test(trimmed), asksTotal: ASKS_TOTAL.test(trimmed), broad: BROAD.test(trimmed) || ASKS_WHETHER_ANY.test(trimmed), asksWhetherAny: ASKS_WHETHER_ANY.test(trimmed) && !BROAD.test(trimmed), asksConditions: CONDITIONS.test(trimmed), asksProcedure: PROCEDURE.test(trimmed), asksStandard: STANDARD.test(trimmed) || STANDARD_NAMED.test(trimmed), namesStandard: STANDARD_NAMED.test(trimmed), asksOutline: OUTLINE.test(trimmed),
+    additive: ADDITIVE.test(trimmed), asksTotal: ASKS_TOTAL.test(trimmed), broad: BROAD.test(trimmed) || ASKS_WHETHER_ANY.test(trimmed), asksWhetherAny: ASKS_WHETHER_ANY.test(trimmed) && !BROAD.test(trimmed), asksConditions: CONDITIONS.test(trimmed) && !SHARE_ASKED.test(trimmed), asksProcedure: PROCEDURE.test(trimmed), asksStandard: STANDARD.test(trimmed) || STANDARD_NAMED.test(trimmed), namesStandard: STANDARD_NAMED.test(trimmed), figuresUnnamed: FIGURES_UNNAMED.test(own) && amounts.base.length >= 2, asksOutline: OUTLINE.test(trimmed),
     asksCount: !asksAmount && COUNT_QUESTION.test(trimmed),
     negated, acrossPlaces: ACROSS_PLACES.test(own),
     uncoveredTopics: lexicon.gazetteer.topicsNotCovered.filter((t) => t.phrases.some((p) => saysOutside(own, p, negated))).map((t) => t.name),

@@ -25,7 +25,7 @@ export interface ChoiceContext {
 
 // "不是龙头企业" / "非示范项目": a trigger inside such a span does not count for its rule.
 // "还没认定龙头骨干": a recognition not (yet) obtained, up to the next pause.
-const NEGATED = /(不是|并非|不属于|不在|没有被认定为|未被认定为|非)([^，,。；;？?！!]{0,12})|(还没有?|没有|尚未|未)被?(认定|评上|评为|获得|拿到|入选)([^，,。；;？?！!\s]{0,10})/g;
+const NEGATED = /(不是|并非|不属于|不在|不算|算不上|不再是|没有被认定为|未被认定为|非)([^，,。；;？?！!]{0,12})|(还没有?|没有|尚未|未)被?(认定|评上|评为|获得|拿到|入选)([^，,。；;？?！!\s]{0,10})/g;
 
 function negatedSpans(text: string): [number, number][] {
   return [...text.matchAll(NEGATED)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);

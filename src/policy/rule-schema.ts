@@ -175,8 +175,9 @@ export type SubsidyRule = z.infer<typeof SubsidyRuleSchema>;
 
 /** One rules file: a document's quantitative provisions, or the statement that it gives no rates. */
 /**
- * A measure the text names without a rate or amount (六安's 设备（软件）补贴): an answer about it names it, quotes the
- * clause and says that no figure is given, instead of passing over the region.
+ * A measure the text names without a rate or amount (六安's 设备（软件）补贴), or with a figure that is no subsidy (中山's
+ * land price at 70%): an answer about it names it, quotes the clause and says that no amount can be computed, instead
+ * of passing over the region.
  */
 export const UnratedMeasureRowSchema = z.object({
   clauseId: z.string(),
@@ -186,6 +187,8 @@ export const UnratedMeasureRowSchema = z.object({
   /** Verbatim from the clause: where the measure is named. */
   quote: z.string(),
   statement: z.string(),
+  /** What the clause sets in short where it sets something other than a subsidy (a land price at 70% of the floor). */
+  standard: z.string().optional(),
 });
 
 /**

@@ -1624,3 +1624,71 @@ describe('d19 kinds: a standard asked as such, a run-on with an instruction in i
     expect(overview?.answer).toMatch(/一事一议.*文件未定比例或金额（三、（二））/);
   });
 });
+
+describe('d20 kinds: shares, parts of a figure, figures named by their cue, provisions joined by 和', () => {
+  it('a share the text sets, asked with 最少要占 (in Cantonese), is the clause that sets it, not a list of conditions', async () => {
+    const [share] = await converse('東源縣嗰份技改三年計劃，每年留俾工業企業做技改嘅用地，最少要佔工業用地幾多%？');
+    expect(share?.citations[0]?.clauseId).toBe('dongyuan-2018:四.三');
+    expect(share?.answer).toContain('30%');
+  });
+
+  it('the enterprise leading a project (我们牵头建) asks no department: the provision answers', async () => {
+    const [platform] = await converse('我们打算在中山牵头建个共性工厂加快速加工中心的平台 政府那边能给些什么补助');
+    expect(platform?.intent).not.toBe('document_facts');
+    expect(platform?.citations.map((c) => c.clauseId)).toContain('zhongshan-2018:四.七');
+  });
+
+  it('a figure said in one provision\'s cue words (服务合同) is that provision\'s, whatever was named before it', async () => {
+    const [contract] = await converse('我们是工业互联网平台企业 今年给一家传统骨干企业做数字化升级 签了一份1200万的服务合同 今年补助能拿多少');
+    expect(contract?.calculation).toMatchObject({ ruleId: 'zs2018-industrial-internet-platform', amount: '3000000' });
+  });
+
+  it('two provisions joined by 和 in one breath each get their own level (省级智能工厂和市级绿色工厂)', async () => {
+    const [sum] = await converse('六安技改奖补这块：同一家企业今年新认定了省级智能工厂和市级绿色工厂，另外还认定了省级工业设计中心。三项奖励分别多少，加起来多少？');
+    expect(sortedAmounts(sum)).toEqual(['100000', '200000', '500000']);
+    expect(sum?.total).toBe('800000');
+  });
+
+  it('a follow-up that says the enterprise is not (不算) what was said recomputes on the general provision', async () => {
+    const [, plain] = await converse('中山一家龙头骨干企业实施技改项目，投资额4500万元，按2018年行动计划最高能资助多少？', '投资额不变，假如这家企业不算龙头骨干，只是普通技改项目呢？');
+    expect(plain?.calculation).toMatchObject({ ruleId: 'zs2018-tech-renovation', amount: '4500000' });
+  });
+
+  it('a figure said with 其中 is part of the one before it: each region takes the one its provision names, never their sum', async () => {
+    const [both] = await converse('同一个技改项目：总投资2500万元，其中设备购置1800萬元，企业是规上企业、主营收入5亿元、不是龙头骨干企业。放在中山（按2018年计划的一般技改项目）和东源县，分别能拿多少？');
+    expect(sortedAmounts(both)).toEqual(['2500000', '3000000']);
+    expect(both?.answer).not.toContain('4300万元');
+  });
+
+  it('whether a document can still be used in a year past its period is a validity answer citing its preamble', async () => {
+    const [later] = await converse('中山市优势传统产业转型升级行动计划，企业2024年还能按它去申请扶持吗？');
+    expect(later?.intent).toBe('validity');
+    expect(later?.citations.map((c) => c.clauseId)).toEqual(['zhongshan-2018:序言']);
+    expect(later?.answer).toContain('已届满');
+  });
+
+  it('figures given as bare numbers (写了两个数) are asked about, never added', async () => {
+    const [which] = await converse('东源县的企业，技改项目申报材料里写了两个数：1800万和600万，按20%的事后奖补能拿多少？');
+    expect(which?.calculation).toBeNull();
+    expect(which?.answer).toContain('哪一个是设备购置额');
+    // Two purchases said as such are still added.
+    const [added] = await converse('东源规上企业技改 设备分两批买的 一批100万一批50万 能补多少');
+    expect(amountOf(added)).toBe('300000');
+  });
+
+  it('a figure a clause sets that is no subsidy (土地出让底价 70%) is listed and looked up as what it is, with no amount', async () => {
+    const [land] = await converse('中山2018-2022那个优势传统产业行动计划，用地这块对企业有什么支持');
+    expect(land?.answer).toContain('土地出让底价可按不低于工业用地出让最低标准的70%确定（四、（八））');
+    const [compared] = await converse('工业用地出让这块，中山2018年的行动计划和东源的技改三年行动计划，各有什么优惠或者灵活的做法？');
+    expect(compared?.citations.map((c) => c.clauseId)).toEqual(['zhongshan-2018:四.八', 'dongyuan-2018:四.三']);
+    expect(compared?.calculation).toBeNull();
+  });
+
+  it('a broad question typed in pieces lists the measure a piece asks by its heading\'s words (贷款税收 → 三、（三）)', async () => {
+    const [pieces] = await converse('六安规上工业企业搞技改 市里都有哪些奖补啊 示范项目 智能工厂这些能拿多少 还有没有贷款税收方面的支持');
+    expect(pieces?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['luan-draft:三.二', 'luan-draft:三.三']));
+    // A piece that names a provision adds no heading that merely shares a word (突破 in 产业集群发展有新突破).
+    const [award] = await converse('中山企业年产值第一次突破100亿，上一年贡献也高于行业平均，有啥奖励？');
+    expect(award?.citations.map((c) => c.clauseId)).toEqual(['zhongshan-2018:四.四']);
+  });
+});

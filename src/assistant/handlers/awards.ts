@@ -38,7 +38,13 @@ export function severalAwards(u: Understanding, regions: readonly string[], ctx:
   const candidates = all.filter((r) => ctx.regionOf(r.docId) === region);
   if (candidates.length < 2) return null;
   // Voice input runs on without a pause ("…投资三千万另外并购了一家…"): a connective starts a piece too.
-  const pieces = splitPieces(u.text, /[，,；;。、？?！!：:+＋\s]/).flatMap((piece) => piece.split(CONNECTIVE).filter(Boolean));
+  // (省级智能工厂和市级绿色工厂: two provisions joined by 和 in one piece are two pieces, each with its own level.)
+  const namesOne = (text: string) => chooseRules(candidates, text, { regionOf: ctx.regionOf, regions: region ? [region] : [] }).rules.length > 0;
+  const pieces = splitPieces(u.text, /[，,；;。、？?！!：:+＋\s]/).flatMap((piece) => piece.split(CONNECTIVE).filter(Boolean))
+    .flatMap((piece) => {
+      const sides = piece.split(/和|及|与|跟/);
+      return sides.length > 1 && sides.every(namesOne) ? sides : [piece];
+    });
   const options = enumeratedOptions(pieces, candidates, region, ctx);
   if (options) return options;
   // A narrower provision answers to its general rule's words too (转移企业 named earlier, then 财政贡献增量66万).
@@ -59,6 +65,11 @@ export function severalAwards(u: Understanding, regions: readonly string[], ctx:
     // Among equals, the provision already spoken of (做工业互联网平台的，帮企业做设备上云: 上云 is the platform's, as 设备 is
     // the 技改's); else the one named first.
     let named = equals.find((r) => r.id === current?.id) ?? equals[0];
+    // A piece naming no provision whose figure is said in the cue words of exactly one provision's input (签了一份1200万的
+    // 服务合同 → the platform's 合同额), where the provision spoken of has no such cue: it is that provision's figure.
+    const cuedBy = (r: SubsidyRule) => r.inputs.some((i) => i.cues.some((c) => piece.includes(c)));
+    const cued = named ? [] : candidates.filter(cuedBy);
+    if (!named && current && cued.length === 1 && !cuedBy(current)) named = cued[0];
     // A piece naming no provision, with a quantity the current one cannot take (另外租了2000平方米 after 注册资本): it
     // belongs to the provision of the same clause that takes it.
     if (!named && current && unitScore(current, dimensions) < 0) {

@@ -181,6 +181,14 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
         roughNote = `“${q.text}”不是确切的数，但${input.label}在${formatYuan(q.value)}到${formatYuan(q.below ?? q.value)}之间，结果都相同。`;
       }
     }
+    // "申报材料里写了两个数：1800万和600万": which figure is the input (or whether both are, to be added) is asked.
+    const unnamed = u.figuresUnnamed ? rule.inputs.find((i) => i.dimension === 'money' && (freshSums.get(i.key)?.length ?? 0) >= 2) : undefined;
+    if (unnamed) {
+      const figures = (freshSums.get(unnamed.key) ?? []).map((q) => q.text);
+      results.push({ rule, calculation: null, missing: null, sums: freshSums,
+        message: `您给了${figures.length === 2 ? '两' : figures.length}个金额（${figures.join('、')}），没有说明各是什么：哪一个是${unnamed.label}？如果都是${unnamed.label}、需要相加，请说明。` });
+      continue;
+    }
     if (roughly && roughNote === null) {
       const { input, quantity: q } = roughly;
       const range = `${formatYuan(q.value)}到${formatYuan(q.below ?? q.value)}之间`;

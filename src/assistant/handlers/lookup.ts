@@ -3,11 +3,11 @@ import { askedParts } from '../../nlu/parts.js';
 import type { Understanding } from '../../nlu/understand.js';
 import type { SearchHit } from '../../retrieval/index.js';
 import { chooseRules, type SubsidyRule } from '../../policy/index.js';
-import { HELP_SUGGESTIONS, plainReply, ruleHeadline } from '../compose.js';
+import { HELP_SUGGESTIONS, plainReply, ruleHeadline, unratedSentence } from '../compose.js';
 import { GENERIC_TERMS, aboutTheDocuments, bestEvidence, coveredChars, distinctiveTerms, evidenceCover } from '../evidence.js';
 import { docIdsForQuestion, searchPolicy } from '../policy-search.js';
 import type { AssistantReply } from '../response.js';
-import type { HandlerContext } from './context.js';
+import { unratedFor, type HandlerContext } from './context.js';
 
 /**
  * The sentence of the best clause that carries most of the question's matched terms, quoted as a one-line answer
@@ -105,7 +105,9 @@ async function eachPartAnswered(text: string, chosen: readonly SearchHit[], docI
   for (const part of askedParts(text)) {
     if (chosen.length + added.length >= MOST_CLAUSES) break;
     // The message was embedded whole already; each piece is matched on its words (金融, 用地保障).
-    const [hit] = await searchPolicy(ctx.corpus, ctx.retriever, { query: part, k: 1, docIds, wordsOnly: true });
+    // Of its first three, the clause sharing most of the piece's own words (每年实施的技改项目目标: 一 over 二、（六）).
+    const found = await searchPolicy(ctx.corpus, ctx.retriever, { query: part, k: 3, docIds });
+    const hit = bestEvidence(found, part, ctx.lexicon.gazetteer) ?? found[0];
     if (!hit || [...chosen, ...added].some((h) => h.clause.id === hit.clause.id)) continue;
     if (distinctiveTerms([hit], ctx.lexicon.gazetteer).some((t) => part.includes(t))) added.push(hit);
   }
@@ -155,6 +157,15 @@ export async function compareLookup(u: Understanding, scopes: readonly LookupSco
       const lines = named.map((r) => `${r.subject}：${ruleHeadline(r)}（${ctx.clauseRef(r.clauseId)}：“${r.quote}”）`);
       blocks.push(`【${scope.name}】${lines.join('\n')}\n${[...new Set(named.map((r) => ctx.validityLine(r.docId)))].join('')}`);
       cited.push(...named.map((r) => r.clauseId));
+      continue;
+    }
+    // A measure the scope's text names without a subsidy rate (深圳 （六） 工业强基, 中山 四、（八） 土地出让底价), named by
+    // words that cover the question as well as the best clause does, is the answer: its sentence, as the data quotes it.
+    const measures = unratedFor(scope.docIds, u.text, ctx);
+    const measureCover = coveredChars(u.text, measures.flatMap((m) => m.triggers).filter((w) => u.text.includes(w) && !inDocumentTitle(ctx.corpus, w)));
+    if (measures.length && measureCover >= cover(hit)) {
+      blocks.push(`【${scope.name}】${measures.map((m) => unratedSentence(m, ctx)).join('\n')}\n${[...new Set(measures.map((m) => ctx.validityLine(m.docId)))].join('')}`);
+      cited.push(...measures.map((m) => m.clauseId));
       continue;
     }
     if (!hit || !aboutTheDocuments(u.text, [hit], true, ctx.lexicon.gazetteer)) {

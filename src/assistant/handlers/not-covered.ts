@@ -46,7 +46,9 @@ export function unrated(measures: readonly UnratedMeasure[], ctx: HandlerContext
   const lines = measures.map((m) => unratedSentence(m, ctx));
   const status = [...new Set(measures.map((m) => m.docId))].map((id) => ctx.validityLine(id)).join('');
   const cited = [...measures.map((m) => m.clauseId), ...(gate ? [gate.clauseId] : [])];
-  return plainReply('lookup', `${lines.join('\n')}因此无法计算金额。${gate?.sentence ?? ''}${status}`, ctx.citations(cited), HELP_SUGGESTIONS);
+  // A figure that is no subsidy (土地出让底价 at 70%) is itself the answer: nothing is said to be missing.
+  const computable = measures.every((m) => m.standard) ? '' : '因此无法计算金额。';
+  return plainReply('lookup', `${lines.join('\n')}${computable}${gate?.sentence ?? ''}${status}`, ctx.citations(cited), HELP_SUGGESTIONS);
 }
 
 /** Whom to ask about the topics instead, as the data names them (税务部门, 科技主管部门). */

@@ -82,9 +82,11 @@ export async function overviewTopic(asked: string, docIds: readonly string[], ct
     : await searchPolicy(ctx.corpus, ctx.retriever, { query: text, k: 8, docIds: [...docIds] });
   // Each thing the enterprise says it is doing (准备开网店做电商，同埋想打响自己个品牌) is searched on its own too, so the
   // words of one do not crowd the other's clause out of the whole message's ranking.
-  const pieces = text.split(/[，,。；;？?！!\n]+/).map((p) => p.trim()).filter((p) => p.length >= 4);
-  const byPiece = pieces.length > 1
-    ? (await Promise.all(pieces.map((p) => searchPolicy(ctx.corpus, ctx.retriever, { query: p, k: 2, docIds: [...docIds] })))).flat() : [];
+  // (A space between Chinese words is a pause too: 示范项目 智能工厂这些能拿多少 还有没有贷款税收方面的支持.)
+  const pieces = text.split(/[，,。；;？?！!\n]+|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u).map((p) => p.trim()).filter((p) => p.length >= 2);
+  const perPiece = pieces.length > 1
+    ? await Promise.all(pieces.map((p) => searchPolicy(ctx.corpus, ctx.retriever, { query: p, k: 2, docIds: [...docIds] }))) : [];
+  const byPiece = perPiece.flat();
   const hits = [...whole, ...byPiece.filter((h, i) => !whole.some((w) => w.clause.id === h.clause.id) && byPiece.findIndex((o) => o.clause.id === h.clause.id) === i)];
   const scored = hits.map((h) => {
     // A document's own title words (三年行动计划, 实施意见) name the document, not a topic in it.
@@ -117,9 +119,20 @@ export async function overviewTopic(asked: string, docIds: readonly string[], ct
   // 绿色化发展: 用地集约化) is not listed beside it.
   const aboutIt = (x: (typeof onTopic)[number]) => headed(x)
     || (!provisionsOf(x.clause.docId).length && !(places > 1 && onTopic.some((y) => y.clause.docId === x.clause.docId && !withProvision.has(y.clause.id) && headed(y))));
+  // A piece said on its own (还有没有贷款税收方面的支持) whose best clause is headed by the piece's words asks that measure
+  // in its own right, however little of the whole message it covers.
+  const pieceLed = new Set(perPiece.flatMap((hitsOfPiece, i) => {
+    const top = hitsOfPiece[0];
+    const piece = pieces[i] ?? '';
+    // (A piece that names a provision is about it: 年产值第一次突破100亿 is 四、（四）, not a heading with 突破 in it.)
+    if (!top || withProvision.has(top.clause.id) || inScope.some((r) => r.vocabulary.triggers.some((t) => piece.includes(t)))) return [];
+    const terms = distinctiveTerms([top], ctx.lexicon.gazetteer).filter((t) => piece.includes(t) && !NO_TOPIC.has(t) && !inDocumentTitle(ctx.corpus, t));
+    return terms.some((t) => [t, ...synonymsOf(t)].some((w) => w.length >= 2 && top.clause.title.includes(w))) ? [top.clause.id] : [];
+  }));
   // A parent paragraph whose items are listed already (六安 二、 above 二、（一）…) adds nothing of its own.
-  const measures = onTopic.filter((x) => !withProvision.has(x.clause.id) && !onTopic.some((y) => y.clause.id.startsWith(`${x.clause.id}.`)))
-    .filter((x) => x.covered >= provisionCover(x.clause.docId) && aboutIt(x))
+  const listedOrLed = scored.filter((x) => onTopic.includes(x) || pieceLed.has(x.clause.id));
+  const measures = listedOrLed.filter((x) => !withProvision.has(x.clause.id) && !listedOrLed.some((y) => y.clause.id.startsWith(`${x.clause.id}.`)))
+    .filter((x) => pieceLed.has(x.clause.id) || (x.covered >= provisionCover(x.clause.docId) && aboutIt(x)))
     .map((x) => ({ clauseId: x.clause.id, sentence: topicSentences(x.clause.text, x.terms) }));
   // "奖励、金融这些都说说": the money awards asked as one kind of support beside others: every provision is on topic.
   const awardsAsked = askedParts(text).some((part) => AWARDS_AS_A_KIND.test(part));
@@ -201,9 +214,10 @@ export function answerOverview(docIds: readonly string[], topic: OverviewTopic, 
       lines.push(`· 门槛：${t.label}不低于${thresholdValue(t, new Decimal(t.minimum))}${t.exemptWhen ? `（${t.exemptWhen.values.join('、')}项目除外）` : ''}（${label}）`);
       cited.push(t.clauseId);
     }
-    // Ways of support the same clauses name without a figure (六安 三、（二）: 一事一议、设备（软件）补贴、贷款贴息).
+    // Ways of support the same clauses name without a figure (六安 三、（二）: 一事一议、设备（软件）补贴、贷款贴息), or
+    // with one that is no subsidy (中山 四、（八）: land priced at 70% of the floor).
     for (const m of ctx.rules.unrated.filter((x) => x.docId === doc.id && byClause.has(x.clauseId))) {
-      lines.push(`· ${m.subject}：文件未定比例或金额（${ctx.corpus.clauseById.get(m.clauseId)?.label ?? m.clauseId}）`);
+      lines.push(`· ${m.subject}：${m.standard ?? '文件未定比例或金额'}（${ctx.corpus.clauseById.get(m.clauseId)?.label ?? m.clauseId}）`);
     }
     for (const m of measures) {
       const clause = ctx.corpus.clauseById.get(m.clauseId);

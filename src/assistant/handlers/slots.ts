@@ -78,6 +78,9 @@ function inputForQuantity(candidates: readonly RuleInput[], cue: string, stateme
     ?? candidates.find((i) => i.cues.length === 0);
 }
 
+// Between a figure and a part of it said next (总投资2500万元，其中设备购置1800万元).
+const PART_OF = /其中|这里面|里面有|当中/;
+
 // The words of an enterprise's size, not of what it spends.
 const SIZE_WORD = /(收入|营收|主营|产值|销售额|营业额)/;
 
@@ -188,6 +191,20 @@ export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs
     }
   }
 
+  // "总投资2500万元，其中设备购置1800万元": a figure said with 其中 is part of the one before it, never added to it. The
+  // input takes the part where the part is said in its cue words and the whole is not (东源 设备购置额), else the whole.
+  for (const [key, quantities] of sums) {
+    const input = all.find((i) => i.key === key);
+    if (input?.dimension !== 'money' || quantities.length < 2) continue;
+    const cued = (q: Quantity) => input.cues.some((c) => cueText(u.text, q).includes(c));
+    const dropped = new Set<Quantity>();
+    quantities.forEach((part, i) => {
+      const whole = quantities[i - 1];
+      if (!whole || !PART_OF.test(u.text.slice(whole.end, part.start))) return;
+      dropped.add(cued(part) && !cued(whole) ? whole : part);
+    });
+    if (dropped.size) sums.set(key, quantities.filter((q) => !dropped.has(q)));
+  }
   // One quantity given for an optional input while the required one of its dimension is empty: it is the required one
   // ("盘活闲置厂房10000平方米，租了12个月" names the area rented, not a second figure). When the optional input is a
   // threshold's, it is both ("单体闲置厂房4000平方米" is checked against the 5000平方米 threshold too).
