@@ -23,7 +23,7 @@ import { answerConditions } from './handlers/conditions.js';
 import { answerOverview, documentOutline, overviewTopic, topicOnlyTasks } from './handlers/overview.js';
 import { answerSections, namedSections } from './handlers/sections.js';
 import { givesOnlySize, measuredDimensions } from './handlers/slots.js';
-import { validity, yearNotInDocuments } from './handlers/validity.js';
+import { schemeNotInCorpus, validity, yearNotInDocuments } from './handlers/validity.js';
 import { searchPolicy } from './policy-search.js';
 import type { AssistantReply } from './response.js';
 
@@ -68,7 +68,11 @@ export class PolicyAssistant {
   async reply(typed: string, slots: ConversationSlots): Promise<{ reply: AssistantReply; slots: ConversationSlots }> {
     // Traditional characters (購買工作母機, 200萬) are read as their simplified forms, the script of the documents.
     // English policy terms (machine tool, M&A) are read as the documents' words, as the rules name them.
-    const message = englishAsPolicyWords(toSimplified(typed));
+    const written = englishAsPolicyWords(toSimplified(typed));
+    // A table pasted beside the question (| 省级智能工厂 | 80万元 |) is someone's list, not the enterprise's case: its
+    // rows name no award asked about and give no figure; the rest of the message is read.
+    const message = withoutTables(written);
+    const tabled = message !== written;
     const read = understand(message, this.deps.lexicon);
     // A conversation's first message follows nothing: its 再/那 join its own parts (准备上几台机器人，再把车间自动化搞一搞).
     const opening = !slots.subjectText && !slots.lastLookup && !slots.lastQuestion && !slots.lastClauseIds.length && !slots.regions.length;
@@ -90,6 +94,7 @@ export class PolicyAssistant {
       reply.answer = `收录的文件中没有${u.uncoveredPlaces.join('、')}的技改政策，以下只说${u.regions.join('、')}。\n${reply.answer}`;
     }
     if (u.injection) reply.answer += '\n（说明：金额只按政策原文和规则表计算，消息中的指令或自行设定的比例不会被采用。）';
+    if (tabled) reply.answer += '\n（说明：消息中的表格未作为计算依据；表中若有您企业的实际数字，请直接写在问题里。）';
     return { reply, slots: next };
   }
 
@@ -127,6 +132,9 @@ export class PolicyAssistant {
     // A document named by a 文号 none of ours has (粤府办〔2014〕51号), with no region of ours: not in the corpus.
     const elsewhere = u.regions.length ? null : documentNotInCorpus(u.text, ctx);
     if (elsewhere) return elsewhere;
+    // A scheme named by a year none of the documents in scope reaches (深圳2023年的技改倍增专项): not in the corpus.
+    const scheme = schemeNotInCorpus(u.text, u.regions.length ? ctx.documentsFor(u.regions) : ctx.corpus.documents, ctx);
+    if (scheme) return scheme;
     // "这条是哪个文件哪一条": the source of the last answer, when this message names no provision or place of its own.
     if (asksSourceOfAnswer(u.text) && previous.lastClauseIds.length && !u.regions.length && !u.suppliesInputs
       && !chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, all: true }).rules.length) {
@@ -139,7 +147,10 @@ export class PolicyAssistant {
       return { ...reply, answer: `（按${u.corrects ? '更正后' : '新'}的数字重新计算，其他条件同上一问）\n${reply.answer}` };
     }
     // A subject no document speaks of, with no figure to compute on ("增值税税率是13%还是9%"): said so, by name.
-    if (u.uncoveredTopics.length && !u.suppliesInputs) return topicsNotCovered(u.uncoveredTopics, ctx);
+    if (u.uncoveredTopics.length && !u.suppliesInputs) {
+      const scope = u.regions.length ? ctx.documentsFor(u.regions) : ctx.corpus.documents;
+      return topicsNotCovered(u.uncoveredTopics, ctx, unratedFor(scope.map((d) => d.id), u.text, ctx));
+    }
     // "机器换人 哪几个地方的文件里有提": each region looked up, those whose documents say nothing named as such.
     // A broad question of every place ("各地对企业买设备都有些什么补贴政策") is an overview, each document its block.
     if (u.acrossPlaces && !u.regions.length && !u.suppliesInputs && !u.broad) {
@@ -377,6 +388,15 @@ export class PolicyAssistant {
     if (found.intent === 'out_of_scope') return noRates(rateless, this.context);
     return followedBy(found, noRates(rateless, this.context, { status: false }));
   }
+}
+
+// A markdown table row (| 认定类型 | 六安奖励 |) or its rule line (|---|---|).
+const TABLE_ROW = /^[ \t]*\|.*\|[ \t]*$/gm;
+
+/** The message without the rows of a table pasted into it, where words remain outside the table to be the question. */
+function withoutTables(message: string): string {
+  const rest = message.replace(TABLE_ROW, '').replace(/\n{2,}/g, '\n').trim();
+  return rest && rest !== message.trim() ? rest : message;
 }
 
 /** The earlier subject less the words of every provision this turn says is not so (不是提名奖, 还没认定龙头骨干). */

@@ -10,16 +10,17 @@ export const NUMERAL_PHRASE = /[0-9０-９][0-9０-９.,，]*|[零〇一二两�
 // Financial (大写) numerals as written on contracts and invoices, and their traditional forms.
 const FINANCIAL: Record<string, string> = {
   壹: '一', 贰: '二', 貳: '二', 叁: '三', 參: '三', 肆: '四', 伍: '五', 陆: '六', 陸: '六', 柒: '七', 捌: '八', 玖: '九',
-  拾: '十', 佰: '百', 仟: '千', 萬: '万', 億: '亿',
+  拾: '十', 佰: '百', 仟: '千', 萬: '万', 億: '亿', 兩: '两',
 };
 const FINANCIAL_RUN = new RegExp(`[${Object.keys(FINANCIAL).join('')}零〇万亿]{2,}`, 'g');
 
 /**
  * The text with financial numerals (贰佰万元, 壹仟伍佰万) in their everyday forms, character for character so that
- * positions hold. Only runs of two or more: 陆续 keeps its 陆.
+ * positions hold. Only runs of two or more: 陆续 keeps its 陆; 萬, 億 and 兩 everywhere.
  */
 export function plainNumerals(text: string): string {
-  return text.replace(FINANCIAL_RUN, (run) => [...run].map((c) => FINANCIAL[c] ?? c).join(''));
+  // 萬, 億 and 兩 are never anything but numerals, alone too (一百億零三千萬: the 萬 after 千 ends the number; 兩億).
+  return text.replace(/[萬億兩]/g, (c) => FINANCIAL[c] ?? c).replace(FINANCIAL_RUN, (run) => [...run].map((c) => FINANCIAL[c] ?? c).join(''));
 }
 
 const toHalfWidth = (text: string) => text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));

@@ -124,6 +124,10 @@ const malformedMessage = (span: string, why: string) =>
 const ROUGH_SUM = new RegExp(`(?<num>[0-9０-９]+|${HAN_NUM}+)\\s*(?:(?:多|来|几)\\s*(?<scale>[万亿])|个?(?<after>[万亿])多)(?:元|块)?`
   + `|几(?<place>[十百千])(?<placeScale>[万亿])(?:元|块)?`, 'gu');
 
+// Two neighbouring digits for one place (一千四五百万, 三四百万, 两三千万): a range, the lower digit to the higher.
+const DIGIT_PAIR = new RegExp(`(?<lead>${HAN_NUM}*?[十百千])?(?<a>[一二两三四五六七八])(?<b>[二三四五六七八九])(?<place>[十百千])?(?<scale>[万亿])(?:元|块)?`, 'gu');
+const DIGIT_VALUE: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
 /** Reads every quantity in a text and reports the numbers it will not read. Pure; matches classified by their unit. */
 function scanQuantities(typed: string): QuantityScan {
   const text = plainNumerals(typed);
@@ -140,6 +144,16 @@ function scanQuantities(typed: string): QuantityScan {
     const step = g.place ? count.mul(9) : new Decimal(10).pow(count.toFixed().length - count.toFixed().replace(/0+$/, '').length);
     const start = m.index ?? 0;
     quantities.push({ kind: 'money', value: count.mul(scale), below: count.plus(step).mul(scale), text: m[0], start, end: start + m[0].length });
+    taken.push([start, start + m[0].length]);
+  }
+  for (const m of text.matchAll(DIGIT_PAIR)) {
+    const g = m.groups ?? {};
+    const start = m.index ?? 0;
+    if (DIGIT_VALUE[g.b ?? ''] !== (DIGIT_VALUE[g.a ?? ''] ?? 0) + 1 || taken.some(([a, b]) => start < b && start + m[0].length > a)) continue;
+    const low = parseNumeralPhrase(`${g.lead ?? ''}${g.a}${g.place ?? ''}${g.scale}`);
+    const high = parseNumeralPhrase(`${g.lead ?? ''}${g.b}${g.place ?? ''}${g.scale}`);
+    if (!low || !high) continue;
+    quantities.push({ kind: 'money', value: low, below: high, text: m[0], start, end: start + m[0].length });
     taken.push([start, start + m[0].length]);
   }
   for (const m of text.matchAll(LEVEL_FIRST)) {

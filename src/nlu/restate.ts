@@ -48,7 +48,10 @@ function sharedCueChars(a: string, b: string): number {
 export function restatedQuestion(earlier: Understanding, now: Understanding): string | null {
   const outsideNegation = (u: Understanding) => (q: Quantity) => !u.negated.some(([a, b]) => q.start >= a && q.start < b);
   const old = earlier.quantities.filter((q) => REPLACEABLE.includes(q.kind)).filter(outsideNegation(earlier));
-  const fresh = now.quantities.filter((q) => REPLACEABLE.includes(q.kind)).filter(outsideNegation(now));
+  // An award already received (已经拿过150万补贴) adds a fact to the earlier case; it replaces none of its figures.
+  const received = now.amounts.alreadyReceived;
+  const fresh = now.quantities.filter((q) => REPLACEABLE.includes(q.kind)).filter(outsideNegation(now))
+    .filter((q) => !(received && q.start === received.start));
   if (!fresh.length) return scaledQuestion(earlier, old, now.text);
   const replaced = new Map<Quantity, Quantity>();
   for (const q of fresh) {

@@ -134,6 +134,8 @@ const COUNT_QUESTION = /(?<![这那])(多少|几)(个|家|项|名|台|条|年|�
 const QUALIFIES_COUNT = /^元?(以上|以下)?的?(企业|规上企业|工业企业|项目)?(有|要|达到|需要)?(几|多少)(个|家|项)/;
 // Questions about what a document says (a target, the government's own budget), not about a sum.
 // A share the text sets, asked (占工业用地多少%, 最少要占几成): what the clause says, not a condition to check or an amount.
+// Before a figure only approached (差一点点就一千万, 快到500万).
+const APPROACHED = /(差一点点?就|差一点到|差点就?|快到|快要到|接近)$/;
 // Figures called numbers, not named (写了两个数, 有几个金额): which is which is the user's to say.
 const FIGURES_UNNAMED = /([两二三几2-9]|好几)个(数|数字|金额|数目|数额)(?!量)/;
 const SHARE_ASKED = /占[^，,。？?]{0,10}(比例|比重|多少|百分之几|几成)/;
@@ -218,6 +220,8 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
     if (money.some((p) => p.end <= q.start && p.value.eq(q.value) && RESTATED.test(trimmed.slice(p.end, q.start)))) continue;
     // "不是200万，是300万": the corrected figure counts, the negated one does not.
     if (negated.some(([a, b]) => q.start >= a && q.start < b)) continue;
+    // "九百九十八万，差一点点就一千万": a figure only approached is a mark the case falls short of, not a figure of it.
+    if (APPROACHED.test(trimmed.slice(Math.max(0, q.start - 8), q.start))) continue;
     // "花了2百万…不对是2千万": a figure taken back by the next one in the same breath.
     const next = money.find((p) => p.start >= q.end);
     if (next && TAKEN_BACK.test(trimmed.slice(q.end, next.start))) continue;

@@ -118,8 +118,15 @@ export function chooseRules(rules: readonly SubsidyRule[], text: string, context
   }
   matched.sort((a, b) => rules.indexOf(a.rule) - rules.indexOf(b.rule));
   // A narrower rule that matches replaces the general rule it specializes, and inherits its score if higher.
+  // (A plain-case word said against a narrower case denied, 不是智能制造示范那种，就一般技改, contrasts that one: a narrower
+  // case still affirmed, 龙头骨干企业, stands.)
+  // (The denial right before the plain word, as one breath: a few characters between them.)
+  const deniedNarrower = (general: SubsidyRule) => rules.some((r) => r.specializes === general.id
+    && r.vocabulary.triggers.some((t) => spans.some(([a, b]) => lower.slice(a, b).includes(t.toLowerCase())
+      && general.vocabulary.plainCase.some((w) => { const at = lower.indexOf(w.toLowerCase(), b); return at >= 0 && at - b <= 3; }))));
   const scored = matched
-    .filter((s) => !matched.some((o) => o.rule.specializes === s.rule.id) || s.rule.vocabulary.plainCase.some((w) => text.includes(w)))
+    .filter((s) => !matched.some((o) => o.rule.specializes === s.rule.id)
+      || (s.rule.vocabulary.plainCase.some((w) => text.includes(w)) && !deniedNarrower(s.rule)))
     .map((s) => {
       const general = matched.find((o) => o.rule.id === s.rule.specializes);
       return general ? { ...s, score: Math.max(s.score, general.score) } : s;

@@ -1692,3 +1692,62 @@ describe('d20 kinds: shares, parts of a figure, figures named by their cue, prov
     expect(award?.citations.map((c) => c.clauseId)).toEqual(['zhongshan-2018:四.四']);
   });
 });
+
+describe('d21 kinds: schemes not held, awards already received, ranges and estimates, pasted tables', () => {
+  it('a scheme named by a year no document in scope reaches is not in the corpus, said by its name', async () => {
+    const [scheme] = await converse('深圳2023年的技改倍增专项，设备投资那块资助比例是多少？单个项目最高能资助多少？我们在南山，想今年报');
+    expect(scheme?.intent).toBe('out_of_scope');
+    expect(scheme?.calculation).toBeNull();
+    expect(scheme?.answer).toContain('没有“2023年的技改倍增专项”');
+    // A year inside the documents' period is theirs: computed as usual.
+    const [inside] = await converse('中山2019年的技改政策 技改项目投资800万能补多少');
+    expect(amountOf(inside)).toBe('800000');
+  });
+
+  it('a rate a document only asks to be applied (研发费用加计扣除) is not set: said so, the clause that names it quoted', async () => {
+    const [tax] = await converse('研发费用加计扣除比例现在是多少？我们技改项目的研发投入能加计扣除多少');
+    expect(tax?.intent).toBe('out_of_scope');
+    expect(tax?.answer.split('\n')[0]).toContain('没有规定');
+    expect(tax?.citations.map((c) => c.clauseId)).toEqual(['luan-draft:三.三']);
+  });
+
+  it('an award already received, added in a second message, counts against the yearly cap and replaces no figure', async () => {
+    const [, rest] = await converse('我们是中山本地传统企业，今年从工作母机库买了1500万的母机，补贴能有多少？', '补充一下，今年上半年买母机已经拿过150万补贴了，这次还能拿多少？');
+    expect(rest?.calculation).toMatchObject({ ruleId: 'zs2018-machine-tool', amount: '1500000' });
+  });
+
+  it('two neighbouring digits (一千四五百万) are a range: asked back where the range matters, computed where it does not', async () => {
+    const [range] = await converse('东源规上企业 设备购置额大概一千四五百万 能补多少');
+    expect(range?.calculation).toBeNull();
+    expect(range?.answer).toContain('1400万元到1500万元之间');
+    const [settled] = await converse('东源规上企业 设备两三千万 能补多少');
+    expect(amountOf(settled)).toBe('3000000');
+  });
+
+  it('revenue below the 普惠 threshold, or only approached (差一点点就一千万), does not qualify; an estimate at it is asked', async () => {
+    const [below] = await converse('請問一下，我們台資小廠在中山做五金的，去年主營業務收入是九百九十八萬，差一點點就一千萬，今年做了一個三百萬的技改項目，這樣子可以申請中山那個普惠性的技改事後獎補嗎，可以的話大概補多少');
+    expect(below?.calculation).toBeNull();
+    expect(below?.answer).toContain('998万元 低于门槛 1000万元');
+    expect(below?.citations.map((c) => c.clauseId)).toContain('zhongshan-2018:四.一');
+    const [estimate] = await converse('中山企业 去年主营业务收入大概一千万左右 今年技改项目投资500万 能资助多少');
+    expect(estimate?.calculation).toBeNull();
+    expect(estimate?.answer).toContain('不是确切的数');
+  });
+
+  it('the plain case said against a narrower case denied (不是示范那种，就一般技改) leaves the affirmed one (龙头骨干)', async () => {
+    const [leading] = await converse('我們是中山的台資龍頭骨幹企業，準備做一個六千萬的技術改造項目，不是智能製造示範那種喔，就一般技改，請問按2018年的行動計劃最多可以補助多少');
+    expect(leading?.calculation).toMatchObject({ ruleId: 'zs2018-leading-enterprise-renovation', amount: '10000000' });
+  });
+
+  it('a table pasted beside the question names no award and gives no figure; the question outside it is answered', async () => {
+    const [table] = await converse('我们整理的奖励表：\n| 认定类型 | 六安奖励 |\n|---|---|\n| 省级智能工厂 | 80万元 |\n| 省级数字化车间 | 20万元 |\n六安客户刚评上省级智能工厂 按表直接报个数');
+    expect(table?.calculation).toMatchObject({ ruleId: 'luan-smart-factory', amount: '500000' });
+    expect(table?.answer).toContain('表格未作为计算依据');
+  });
+
+  it('a subsidy only for Taiwan- or Hong Kong-invested firms is a subject no document speaks of', async () => {
+    const [taiwan] = await converse('我们是台资企业，听说有惠台措施，台资企业技改补贴比例是不是更高，具体多少');
+    expect(taiwan?.intent).toBe('out_of_scope');
+    expect(taiwan?.answer).toContain('台资');
+  });
+});

@@ -43,6 +43,7 @@ const QUANTITIES: [string, string[]][] = [
   // A full-width comma groups thousands only before three digits; before a year it is a pause.
   ['一批¥10000000，2021年又买了600万', ['money:10000000', 'money:6000000']], ['1，500，000元', ['money:1500000']],
   ['我们是一家做五金的企业', []], ['营业收入10亿级的企业', []], ['千亿级的产业集群', []], ['收购了两家企业', ['count:2']], ['中山、东源三个地方各补多少', []], ['8000平', ['area:8000']], ['资金扶持、用地保障、融资服务这三块分别怎么讲', []], ['买了个东西花了300块', ['money:300']],
+  ['年產值係一百億零三千萬', ['money:10030000000']], ['200萬', ['money:2000000']], ['實際交易額兩億六千萬', ['money:260000000']],
   ['月租40元每平方', ['rent:40']], ['每平方米每月20元', ['rent:20']], ['35元一平', ['rent:35']], ['2个平台', ['count:2']],
   // 一平 said as the unit of a rent asked (per square metre) is no floor area; a floor area said in 万 still is one.
   ['入驻企业租金一平米每个月补几块钱', []], ['厂房一万平方米', ['area:10000']], ['1平方米', ['area:1']],
@@ -148,6 +149,10 @@ describe('sums said roughly', () => {
     ['几十万', '100000', '1000000'],
     ['1000多万块', '10000000', '20000000'],
     ['一个亿多', '100000000', '200000000'],
+    // Two neighbouring digits for one place: the lower to the higher.
+    ['一千四五百万', '14000000', '15000000'],
+    ['两三千万', '20000000', '30000000'],
+    ['三四十万元', '300000', '400000'],
   ])('%s lies from %s up to %s', (text, from, below) => {
     const [q] = findQuantities(text);
     expect(q?.kind).toBe('money');
@@ -156,5 +161,8 @@ describe('sums said roughly', () => {
   });
   it('an exact sum has no range', () => {
     expect(findQuantities('800万')[0]?.below).toBeUndefined();
+    // Digits that are not neighbours (一千五百万, 三五万 is no range word) are read as written.
+    expect(findQuantities('一千五百万')[0]?.below).toBeUndefined();
+    expect(findQuantities('一千五百万')[0]?.value.toFixed()).toBe('15000000');
   });
 });

@@ -84,9 +84,9 @@ export function severalAwards(u: Understanding, regions: readonly string[], ctx:
     // ("主营业务收入600万，技改完工了，…以奖代补": 以奖代补's revenue threshold), else to that first one.
     if (current) {
       for (const early of leading.splice(0)) {
-        const cued = candidates.find((r) => r.inputs.some((i) => i.cues.some((c) => c.length > 1 && early.includes(c))) || r.thresholds.some((t) => early.includes(t.label)));
-        const to = cued ?? current;
-        owner.set(to.id, [...(owner.get(to.id) ?? []), early]);
+        // (Every provision so cued takes it: 主营业务收入 is the threshold of both 技改 rows of 中山 四、（一）.)
+        const cued = candidates.filter((r) => r.inputs.some((i) => i.cues.some((c) => c.length > 1 && early.includes(c))) || r.thresholds.some((t) => early.includes(t.label)));
+        for (const to of cued.length ? cued : [current]) owner.set(to.id, [...(owner.get(to.id) ?? []), early]);
       }
       owner.set(current.id, [...(owner.get(current.id) ?? []), piece]);
     } else {

@@ -13,11 +13,13 @@ export function notCovered(uncoveredPlaces: readonly string[], ctx: HandlerConte
 }
 
 /** Subjects no document speaks of (增值税税率, 高新技术企业认定奖励): said so, by name, with no figure. */
-export function topicsNotCovered(topics: readonly string[], ctx: HandlerContext): AssistantReply {
+export function topicsNotCovered(topics: readonly string[], ctx: HandlerContext, mentioned: readonly UnratedMeasure[] = []): AssistantReply {
   const named = topics.join('、');
+  // Where a document names the subject without setting it (六安 三、（三）: 落实研发费用加计扣除), its words follow.
+  const said = mentioned.map((m) => `\n${unratedSentence(m, ctx)}`).join('');
   return plainReply('out_of_scope',
-    `收录的技改政策文件没有规定${named}，无法据此回答。${ctx.lexicon.coverage}相关问题请咨询${departments(topics, ctx)}。`,
-    [], HELP_SUGGESTIONS);
+    `收录的技改政策文件没有规定${named}，无法据此回答。${ctx.lexicon.coverage}相关问题请咨询${departments(topics, ctx)}。${said}`,
+    ctx.citations(mentioned.map((m) => m.clauseId)), HELP_SUGGESTIONS);
 }
 
 /** A question outside the documents' subject altogether. */

@@ -78,6 +78,10 @@ function inputForQuantity(candidates: readonly RuleInput[], cue: string, stateme
     ?? candidates.find((i) => i.cues.length === 0);
 }
 
+// A figure said as an estimate: 大概/大约/约/差不多 before it, 左右/上下 after it.
+const HEDGED_BEFORE = /(大概|大约|约|差不多|估计)$/;
+const HEDGED_AFTER = /^\s*(左右|上下|前后)/;
+
 // Between a figure and a part of it said next (总投资2500万元，其中设备购置1800万元).
 const PART_OF = /其中|这里面|里面有|当中/;
 
@@ -185,7 +189,11 @@ export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs
       const since = Math.max(0, ...u.quantities.filter((p) => p.end <= q.start).map((p) => p.end));
       const input = inputForQuantity(candidates, cue, statementOf(u, q), u.text.slice(since, q.start));
       if (!input) continue;
-      // A sum said roughly (800多万) fills only a threshold's input its whole range is on one side of.
+      // A sum said roughly (800多万) fills only a threshold's input its whole range is on one side of. A figure hedged
+      // (大概一千万左右) within a tenth of a threshold it is checked against is as rough: which side it falls is asked.
+      const hedged = !q.below && HEDGED_BEFORE.test(u.text.slice(Math.max(0, q.start - 3), q.start)) || HEDGED_AFTER.test(u.text.slice(q.end));
+      const near = hedged && rule.thresholds.some((t) => t.input === input.key && q.value.minus(t.minimum).abs().lte(q.value.div(10)));
+      if (near) { rough.push({ input, quantity: { ...q, value: q.value.mul(0.9), below: q.value.mul(1.1) } }); continue; }
       if (q.below && !settlesThreshold(rule, input.key, q)) { rough.push({ input, quantity: q }); continue; }
       sums.set(input.key, [...(sums.get(input.key) ?? []), q]);
     }

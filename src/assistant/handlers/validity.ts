@@ -46,3 +46,23 @@ export function yearNotInDocuments(text: string, docs: readonly PolicyDocument[]
   return plainReply('lookup', `收录的${regions}文件没有${years.join('、')}年的规定：${spans.join('；')}，其中的目标和标准只到${docs.map((d) => d.period?.to.slice(0, 4)).sort().at(-1)}年。`
     + `${docs.map((d) => describeValidity(d, ctx.today)).join('')}`, [], docs.map((d) => `${d.shortTitle}定了哪些目标`));
 }
+
+// A scheme named with its year (2023年的技改倍增专项, 2025年最新的技改奖补标准): the year, then up to ten characters,
+// then the kind of document.
+const DATED_SCHEME = /((?:19|20)\d\d)年?[^，,。；;？?！!\d]{0,10}?(专项|政策|文件|通知|办法|细则|方案|计划|标准)/u;
+
+/**
+ * "深圳2023年的技改倍增专项，资助比例是多少": a scheme named by a year that lies outside every period of the documents in
+ * scope and is none's year of issue is not one of them: said so, by the name asked, with what the corpus holds there.
+ * Null where no such scheme is named, where the year is theirs, or where a document in scope states no period.
+ */
+export function schemeNotInCorpus(text: string, docs: readonly PolicyDocument[], ctx: HandlerContext): AssistantReply | null {
+  const rest = findDocuments(text, ctx.corpus.gazetteer).rest;
+  const m = DATED_SCHEME.exec(rest);
+  const year = m?.[1];
+  if (!m || !year || !docs.length || docs.some((d) => !d.period)) return null;
+  if (docs.some((d) => (d.period && d.period.from.slice(0, 4) <= year && year <= d.period.to.slice(0, 4)) || d.issueDate?.startsWith(year))) return null;
+  const held = docs.map((d) => `《${d.shortTitle}》（执行期${d.period?.from.slice(0, 4)}–${d.period?.to.slice(0, 4)}年）`).join('、');
+  return plainReply('out_of_scope', `收录的文件中没有“${m[0]}”，无法给出它的比例或金额。收录的相关文件是${held}，`
+    + `${docs.length > 1 ? '都' : ''}不是${year}年的政策。如需${year}年的政策，请咨询当地工业和信息化主管部门。`, [], docs.map((d) => `${d.shortTitle}有哪些支持`));
+}
