@@ -1,7 +1,7 @@
 import { describeValidity, type Corpus } from '../corpus/index.js';
 import type { Lexicon } from '../lexicon/index.js';
 import { saysOutside, understand, type Understanding } from '../nlu/understand.js';
-import { findNumberProblems } from '../nlu/quantities.js';
+import { findNumberProblems, findQuantities } from '../nlu/quantities.js';
 import { askedParts } from '../nlu/parts.js';
 import { restatedQuestion } from '../nlu/restate.js';
 import { toSimplified } from '../nlu/script.js';
@@ -331,7 +331,11 @@ export class PolicyAssistant {
         ? `${withoutPlainCase(previous.lastQuestion, ownChoice.rules, ctx.rules)}，${u.text}` : null;
       next.lastQuestion = whole ? asked.text
         : previous.lastQuestion ? restatedQuestion(understand(previous.lastQuestion, ctx.lexicon), u) ?? joined : null;
-      return turn.reply;
+      // "1.设备补贴能拿多少；2.事后奖补按县级分成的百分之几来奖": a provision asked in a question of its own with no figure
+      // of its own is answered with its standard after the figures computed.
+      const computed = regional?.rules ?? several?.rules ?? [...choice.rules, ...choice.readings];
+      const besides = turn.reply.calculation ? standardsAskedBeside(u, computed, next.regions, ctx) : [];
+      return besides.length ? followedBy(turn.reply, answerStandard(besides, ctx), '\n\n') : turn.reply;
     }
     // A short follow-up ("需要什么条件？") is about the subject of the conversation.
     // "那深圳呢" after a question about 东源: the earlier subject, asked of the region named now.
@@ -388,6 +392,24 @@ export class PolicyAssistant {
     if (found.intent === 'out_of_scope') return noRates(rateless, this.context);
     return followedBy(found, noRates(rateless, this.context, { status: false }));
   }
+}
+
+// Where a message's questions part: a question mark, a semicolon, or a number that opens a question (2.、2、).
+const QUESTION_PARTS = /[；;？?]|(?<![\d.])\d[.、．](?!\d)/;
+const ASKS_OF_A_PART = /(多少|几|百分之几|比例|标准|怎么(算|奖|补))/;
+
+/**
+ * Provisions the message names in a question part of their own, other than those computed, where that part gives no
+ * figure and asks something (2.事后奖补按县级分成的百分之几来奖): each is answered with its standard.
+ */
+function standardsAskedBeside(u: Understanding, computed: readonly SubsidyRule[], regions: readonly string[], ctx: HandlerContext): SubsidyRule[] {
+  const parts = u.text.split(QUESTION_PARTS).map((p) => p.trim()).filter(Boolean);
+  if (parts.length < 2) return [];
+  const named = chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions: [...regions], all: true }).rules
+    .filter((r) => !computed.some((c) => c.id === r.id || c.specializes === r.id || r.specializes === c.id));
+  return named.filter((r) => parts.some((p) => ASKS_OF_A_PART.test(p) && findQuantities(p).length === 0
+    && chooseRules([r], p, { regionOf: ctx.regionOf, regions: [...regions] }).rules.length > 0
+    && !computed.some((c) => chooseRules([c], p, { regionOf: ctx.regionOf, regions: [...regions] }).rules.length > 0)));
 }
 
 // A markdown table row (| 认定类型 | 六安奖励 |) or its rule line (|---|---|).

@@ -1751,3 +1751,15 @@ describe('d21 kinds: schemes not held, awards already received, ranges and estim
     expect(taiwan?.answer).toContain('台资');
   });
 });
+
+describe('a provision asked in a question of its own beside a calculation', () => {
+  it('is answered with its standard after the figures (2.事后奖补按县级分成的百分之几来奖)', async () => {
+    const [both] = await converse('问两个事：1.我们是东源的规上企业，做智能化改造，买设备花了2千万，设备补贴能拿多少；2.项目完工以后是不是还有个事后奖补，按财政贡献增量县级分成的百分之几来奖？');
+    expect(both?.calculation).toMatchObject({ ruleId: 'dy2018-equipment-purchase', amount: '3000000' });
+    expect(both?.citations.map((c) => c.clauseId)).toEqual(['dongyuan-2018:四.一', 'dongyuan-2018:四.五']);
+    expect(both?.answer).toContain('县级分成部分的40%');
+    // One question with one provision adds nothing.
+    const [one] = await converse('东源规上企业买设备花了2千万，设备补贴能拿多少？');
+    expect(one?.citations.map((c) => c.clauseId)).toEqual(['dongyuan-2018:四.一']);
+  });
+});
