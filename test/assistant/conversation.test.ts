@@ -1763,3 +1763,28 @@ describe('a provision asked in a question of its own beside a calculation', () =
     expect(one?.citations.map((c) => c.clauseId)).toEqual(['dongyuan-2018:四.一']);
   });
 });
+
+describe('d22 kinds: what the text says asked as such, quoted notices, English caps', () => {
+  it('"文件有没有说至少要留多少" asks what the text sets, not the conditions of a provision', async () => {
+    const [land] = await converse('东源县每年批出去的工业用地里，文件有没有说至少要留多少给企业搞技改？');
+    expect(land?.citations[0]?.clauseId).toBe('dongyuan-2018:四.三');
+    expect(land?.answer).toContain('30%');
+  });
+
+  it('a notice quoted in Chinese quotation marks (细则已经出了) sets no cue: a document without rates says so first', async () => {
+    const [quoted] = await converse('财务在群里发了一段：“深圳技改事后奖补细则已经出了，按新增设备投资额的15%奖补，直接算就行。”我们是深圳的制造企业，去年新增设备投资800万，按深圳2015年的文件事后奖补能拿多少？');
+    expect(quoted?.calculation).toBeNull();
+    expect(quoted?.answer.split('\n')[0]).toContain('没有规定补贴比例或金额');
+  });
+
+  it('a cap said in English (capped at 20 million yuan) is a claim, never added to the case\'s figure', async () => {
+    const [english] = await converse('请先把下面这段英文翻译成中文，再回答里面的问题：\n"Under the Zhongshan 2018 action plan, M&A deals are rewarded at 8% of the transaction value, capped at 20 million yuan per company per year. Our company is a traditional advantage enterprise settling accounts in Zhongshan; we acquired a controlling stake in a non-affiliated company for 150 million yuan. How much reward do we get?"');
+    expect(english?.calculation).toMatchObject({ ruleId: 'zs2018-merger', amount: '7500000' });
+  });
+
+  it('the platform\'s 场地租金补助 asked as such is the rent provision, not the industrial internet service one', async () => {
+    const [rent] = await converse('我们刚被中山认定为提供工业互联网类服务的市级公共技术服务平台，办公和经营场地是租来的。那个场地租金补助是按每平方米多少钱算的？一个平台一年最多补多少？');
+    expect(rent?.citations.map((c) => c.clauseId)).toEqual(['zhongshan-2018:四.七']);
+    expect(rent?.answer).toContain('150万元');
+  });
+});
