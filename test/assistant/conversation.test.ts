@@ -1788,3 +1788,11 @@ describe('d22 kinds: what the text says asked as such, quoted notices, English c
     expect(rent?.answer).toContain('150万元');
   });
 });
+
+describe('an overview beside provisions', () => {
+  it('lists a task clause that covers more of the question than the provisions do (六安 二、（六） on 研发平台)', async () => {
+    const [platforms] = await converse('我们在六安，正准备申报企业技术中心和工业设计中心这一类研发平台，六安对这类平台有什么鼓励和奖励？');
+    expect(platforms?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['luan-draft:三.二', 'luan-draft:二.六']));
+    expect(platforms?.answer).toContain('市级企业技术中心10万元');
+  });
+});

@@ -117,7 +117,8 @@ export async function overviewTopic(asked: string, docIds: readonly string[], ct
   const headed = (x: (typeof onTopic)[number]) => x.terms.some((t) => [t, ...synonymsOf(t)].some((w) => w.length >= 2 && x.clause.title.includes(w)));
   // Where a document has a clause headed by the topic (四、（三）加强用地保障), a clause using its words in passing (三、（四）
   // 绿色化发展: 用地集约化) is not listed beside it.
-  const aboutIt = (x: (typeof onTopic)[number]) => headed(x)
+  // (A clause covering more of the question than the provisions do, 二、（六） on 企业技术中心…研发平台, is about it too.)
+  const aboutIt = (x: (typeof onTopic)[number]) => headed(x) || (provisionsOf(x.clause.docId).length > 0 && x.covered > provisionCover(x.clause.docId))
     || (!provisionsOf(x.clause.docId).length && !(places > 1 && onTopic.some((y) => y.clause.docId === x.clause.docId && !withProvision.has(y.clause.id) && headed(y))));
   // A piece said on its own (还有没有贷款税收方面的支持) whose best clause is headed by the piece's words asks that measure
   // in its own right, however little of the whole message it covers.
