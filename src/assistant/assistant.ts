@@ -22,7 +22,7 @@ import { documentNotInCorpus, noRates, notCovered, offTopic, topicsNotCovered, u
 import { answerConditions } from './handlers/conditions.js';
 import { answerOverview, documentOutline, overviewTopic, topicOnlyTasks } from './handlers/overview.js';
 import { answerSections, namedSections } from './handlers/sections.js';
-import { givesOnlySize, measuredDimensions } from './handlers/slots.js';
+import { givesOnlySize, inputsFor, measuredDimensions } from './handlers/slots.js';
 import { schemeNotInCorpus, validity, yearNotInDocuments } from './handlers/validity.js';
 import { searchPolicy } from './policy-search.js';
 import type { AssistantReply } from './response.js';
@@ -273,9 +273,17 @@ export class PolicyAssistant {
       // Asked what each sets (分别怎么奖, 标准各是多少) or broadly: a provision the words name answers with its standard.
       return compareLookup(u, this.regionScopes(next.regions, named), ctx, { provisions: u.broad || u.asksStandard, standards: u.asksStandard });
     }
-    if (u.asksConditions && !u.suppliesInputs && conditionsOf.length) {
+    // (Figures given only for a threshold, asked whether they qualify, 单栋大概六千平方 够不够格: checked against it.)
+    // (The one figure may fill the required input too, as the area of the 闲置厂房 does: the same figure, not another.)
+    const onlyThresholdFigures = u.suppliesInputs && !u.asksAmount && !u.asksTotal && conditionsOf.length > 0 && conditionsOf.every((r) => {
+      const given = inputsFor(r, u).inputs;
+      const ofThreshold = (key: string) => r.thresholds.some((t) => t.input === key);
+      const checked = new Set(Object.keys(given).filter(ofThreshold).map((key) => String(given[key])));
+      return checked.size > 0 && Object.keys(given).every((key) => ofThreshold(key) || checked.has(String(given[key])));
+    });
+    if (u.asksConditions && (!u.suppliesInputs || onlyThresholdFigures) && conditionsOf.length) {
       next.subjectText = choice.rules.length ? subjectText : previous.subjectText;
-      const conditions = answerConditions(conditionsOf, ctx);
+      const conditions = answerConditions(conditionsOf, ctx, u);
       // "深圳 东源 中山 三地…门槛分别咋规定的": a region asked about with no such provision is looked up, never dropped.
       const without = next.regions.filter((region) => !ruleRegions.has(region));
       if (next.regions.length < 2 || !without.length) return conditions;

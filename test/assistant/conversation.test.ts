@@ -1796,3 +1796,17 @@ describe('an overview beside provisions', () => {
     expect(platforms?.answer).toContain('市级企业技术中心10万元');
   });
 });
+
+describe('a figure given only for a threshold, asked whether it qualifies', () => {
+  it('is checked against the threshold in the conditions answer, with no amount computed', async () => {
+    const [meets] = await converse('镇上有栋空置的旧厂房，单栋大概六千平方，想盘活了招企业进来。中山盘活闲置厂房那个扶持，对面积有没有下限？我们这栋够不够格？');
+    expect(meets?.calculation).toBeNull();
+    expect(meets?.answer).toContain('单体闲置厂房盘活面积6000平方米，达到5000平方米——满足这一门槛');
+    const [short] = await converse('中山盘活闲置厂房扶持 我们单体厂房4000平方米 够不够格');
+    expect(short?.calculation).toBeNull();
+    expect(short?.answer).toContain('低于5000平方米——不满足这一门槛');
+    // An amount asked beside it is still computed.
+    const [amount] = await converse('中山盘活闲置厂房 单体6000平方米 企业租了6000平方米 一年租金资助能拿多少');
+    expect(amountOf(amount)).toBe('432000');
+  });
+});

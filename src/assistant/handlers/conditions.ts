@@ -2,22 +2,32 @@ import { Decimal } from 'decimal.js';
 import { thresholdValue, type SubsidyRule, type Threshold } from '../../policy/index.js';
 import { numbered, plainReply, ruleHeadline } from '../compose.js';
 import type { AssistantReply } from '../response.js';
+import type { Understanding } from '../../nlu/understand.js';
 import type { HandlerContext } from './context.js';
+import { inputsFor } from './slots.js';
 
 /**
  * "要满足哪些条件", "最少要多少平方米才纳入扶持": the provision's conditions and thresholds from its row, each threshold
  * quoted from its clause, then what it grants; no calculation prompt, since the question gives nothing to compute.
  */
-export function answerConditions(rules: readonly SubsidyRule[], ctx: HandlerContext): AssistantReply {
+export function answerConditions(rules: readonly SubsidyRule[], ctx: HandlerContext, u?: Understanding): AssistantReply {
   const blocks = rules.map((rule) => {
     const region = ctx.regionOf(rule.docId) ?? '';
+    // "单栋大概六千平方，够不够格": a figure the message gives for a threshold is checked against it.
+    const given = u ? inputsFor(rule, u).inputs : {};
     // Alternatives (连片 or 单体) read as one threshold: either minimum, one quote.
     const groups = new Map<string, Threshold[]>();
     for (const t of rule.thresholds) groups.set(t.alternative ?? t.input, [...(groups.get(t.alternative ?? t.input) ?? []), t]);
     const thresholds = [...groups.values()].map((group) => {
       const minimums = group.map((t) => `${t.label}不低于${thresholdValue(t, new Decimal(t.minimum))}`);
       const quotes = [...new Set(group.map((t) => `${ctx.clauseRef(t.clauseId)}规定“${t.quote}”`))];
-      return `${minimums.join('，或')}${group.length > 1 ? '（满足其一即可）' : ''}：${quotes.join('；')}`;
+      const checked = group.filter((t) => given[t.input] !== undefined).map((t) => {
+        const value = new Decimal(String(given[t.input]));
+        return `${t.label}${thresholdValue(t, value)}${value.gte(t.minimum) ? '，达到' : '，低于'}${thresholdValue(t, new Decimal(t.minimum))}`;
+      });
+      const met = group.some((t) => given[t.input] !== undefined && new Decimal(String(given[t.input])).gte(t.minimum));
+      const verdict = checked.length ? `\n按您说的：${checked.join('；')}${met ? '——满足这一门槛' : '——不满足这一门槛'}。` : '';
+      return `${minimums.join('，或')}${group.length > 1 ? '（满足其一即可）' : ''}：${quotes.join('；')}${verdict}`;
     });
     return [
       `【${region}·${rule.subject}】`,
