@@ -18,7 +18,7 @@ import { calculate, documentGateNotMet } from './handlers/calculate.js';
 import { namedDocuments, unratedFor, type HandlerContext } from './handlers/context.js';
 import { DOCUMENT_FACT_CUE, asksSourceOfAnswer, answerDocumentFacts, answerSource } from './handlers/document-facts.js';
 import { answerStandard, compareLookup, lookup, type LookupScope } from './handlers/lookup.js';
-import { documentNotInCorpus, noRates, notCovered, offTopic, topicsNotCovered, unrated } from './handlers/not-covered.js';
+import { documentNotInCorpus, noRates, notCovered, offTopic, ownPolicyOfPlaceWithin, topicsNotCovered, unrated } from './handlers/not-covered.js';
 import { answerConditions } from './handlers/conditions.js';
 import { answerOverview, documentOutline, overviewTopic, topicOnlyTasks } from './handlers/overview.js';
 import { answerSections, namedSections } from './handlers/sections.js';
@@ -40,8 +40,9 @@ export interface AssistantDeps {
  * The router: reads what the message asks (the understanding and the conversation's slots) and hands it to one
  * handler under handlers/; the handlers share the HandlerContext built here and the phrasings of compose.ts.
  */
-// The enterprise's own case said (评上了, 我们拿到, 能拿多少): an award to compute, not a standard to quote.
-const ENTERPRISE_CASE = /(评上|评为|获得|获评|拿到|认定了|被认定|新认定|我们|我司|我厂|本厂|能拿|可以拿|能得|能领|能补)/;
+// The enterprise's own case said (评上了, 我们拿到, 能拿多少): an award to compute, not a standard to quote. (对新认定的…:
+// the text's own class, no case.)
+const ENTERPRISE_CASE = /(评上|评为|获得|获评|拿到|认定了|被认定|刚认定|我们|我司|我厂|本厂|能拿|可以拿|能得|能领|能补)/;
 
 // Support asked for as such (有哪些扶持, 有什么奖补), not a task's content (围绕哪些产业).
 const ASKS_SUPPORT = /(哪些|什么|啥|咩)(技改)?(扶持|支持|奖补|补贴|补助|奖励|资助|优惠)/;
@@ -132,6 +133,9 @@ export class PolicyAssistant {
     // A document named by a 文号 none of ours has (粤府办〔2014〕51号), with no region of ours: not in the corpus.
     const elsewhere = u.regions.length ? null : documentNotInCorpus(u.text, ctx);
     if (elsewhere) return elsewhere;
+    // A place inside a region asked for a policy of its own (霍山县自己单独出台的标准): not in the corpus.
+    const ownPolicy = ownPolicyOfPlaceWithin(u.text, ctx);
+    if (ownPolicy) return ownPolicy;
     // A scheme named by a year none of the documents in scope reaches (深圳2023年的技改倍增专项): not in the corpus.
     const scheme = schemeNotInCorpus(u.text, u.regions.length ? ctx.documentsFor(u.regions) : ctx.corpus.documents, ctx);
     if (scheme) return scheme;
@@ -403,7 +407,7 @@ export class PolicyAssistant {
 }
 
 // Where a message's questions part: a question mark, a semicolon, or a number that opens a question (2.、2、).
-const QUESTION_PARTS = /[；;？?]|(?<![\d.])\d[.、．](?!\d)/;
+const QUESTION_PARTS = /[；;？?]|(?<![\d.])\d[.、．)）](?!\d)/;
 const ASKS_OF_A_PART = /(多少|几|百分之几|比例|标准|怎么(算|奖|补))/;
 
 /**
@@ -413,11 +417,11 @@ const ASKS_OF_A_PART = /(多少|几|百分之几|比例|标准|怎么(算|奖|�
 function standardsAskedBeside(u: Understanding, computed: readonly SubsidyRule[], regions: readonly string[], ctx: HandlerContext): SubsidyRule[] {
   const parts = u.text.split(QUESTION_PARTS).map((p) => p.trim()).filter(Boolean);
   if (parts.length < 2) return [];
-  const named = chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions: [...regions], all: true }).rules
-    .filter((r) => !computed.some((c) => c.id === r.id || c.specializes === r.id || r.specializes === c.id));
-  return named.filter((r) => parts.some((p) => ASKS_OF_A_PART.test(p) && findQuantities(p).length === 0
-    && chooseRules([r], p, { regionOf: ctx.regionOf, regions: [...regions] }).rules.length > 0
-    && !computed.some((c) => chooseRules([c], p, { regionOf: ctx.regionOf, regions: [...regions] }).rules.length > 0)));
+  // Each part on its own: 1）普惠性事后奖补…多少比例 names the general provision, 转移…的企业又是多少 its narrower one.
+  const asked = parts.filter((p) => ASKS_OF_A_PART.test(p) && findQuantities(p).length === 0)
+    .flatMap((p) => chooseRules(ctx.rules.rules, p, { regionOf: ctx.regionOf, regions: [...regions] }).rules);
+  const besides = asked.filter((r) => !computed.some((c) => c.id === r.id || c.specializes === r.id || r.specializes === c.id));
+  return [...new Map(besides.map((r) => [r.id, r])).values()];
 }
 
 // A markdown table row (| 认定类型 | 六安奖励 |) or its rule line (|---|---|).

@@ -35,14 +35,15 @@ const UNIT = [
   // A bare 平 is chat shorthand for 平方米 (8000平), but not the 平 of 平台 or 平均.
   '(?<area>平方米|平米|平方|㎡|m²|m2|平(?![台均衡稳安等时]))',
   '(?<head>名|个|位)?(?<level>高级技师|技师|高级工)',
-  '(?<people>名|位|人)',
+  // (人民币 after an amount is its currency, not people counted.)
+  '(?<people>名|位|人(?![民]))',
   '(?<months>个月)',
   '(?<years>年)',
   // 300w, 1.5W: chat shorthand for 万.
   '(?<wan>[w](?![a-z]))',
   '(?<million>\\s?(?:million|mn|m)(?![a-z]))',
   '(?<thousand>\\s?(?:thousand|k)(?![a-z]))',
-  '(?<yuan>元|块钱|块|\\s?(?:yuan|rmb|cny)(?![a-z]))',
+  '(?<yuan>元|块钱|块|人民币|人民幣|\\s?(?:yuan|rmb|cny)(?![a-z]))',
   // 三个地方, 两个文件: places and documents asked about, not items counted; nor 两项各多少, the parts of the question.
   // 项 is left out: 两项 counts the things a message asks (两项一次性奖励), never a quantity a provision takes.
   '(?<item>(?:个|家|台|套)(?!地方|城市|地区|区县|文件|政策|各|分别|一共|合计|加起来|合起来|奖|补|资助|扶持))',

@@ -1810,3 +1810,33 @@ describe('a figure given only for a threshold, asked whether it qualifies', () =
     expect(amountOf(amount)).toBe('432000');
   });
 });
+
+describe('d23 kinds: numbered parts, money support asked as a kind, a place\'s own policy, the text\'s own class', () => {
+  it('questions numbered 1）2） each get their answer: the figure computed, the provisions asked by name their standards', async () => {
+    const [parts] = await converse('关于东源县的技改扶持，请教两个问题：1）普惠性事后奖补按财政贡献增量中县级分成部分的多少比例奖励？从珠三角转移到县里省级产业园做异地技改的企业又是多少？2）我们是规上企业，智能化改造的设备购置额是2000万元，设备方面的事后奖补能拿多少？');
+    expect(parts?.calculation).toMatchObject({ ruleId: 'dy2018-equipment-purchase', amount: '3000000' });
+    expect(parts?.answer).toContain('县级分成部分的40%');
+    expect(parts?.answer).toContain('县级分成部分的50%');
+  });
+
+  it('money support asked as a kind (有哪些资金上的扶持) lists every provision of the document', async () => {
+    const [money] = await converse('我在东源县一个乡镇负责企业服务，想系统了解一下县里的技改三年行动计划对企业有哪些资金上的扶持。');
+    expect(money?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['dongyuan-2018:四.一', 'dongyuan-2018:四.五']));
+    expect(money?.answer).toContain('300万元');
+  });
+
+  it('a place inside a region asked for a policy of its own is not covered, by its name, with the region\'s documents', async () => {
+    const [own] = await converse('六安下面的霍山县有没有自己单独出台的技改奖补标准？具体多少钱？');
+    expect(own?.intent).toBe('out_of_scope');
+    expect(own?.answer).toContain('没有霍山县自己出台的');
+    // The place asked about with no policy of its own in question is its region's.
+    const [region] = await converse('霍山的企业评上省级智能工厂奖多少');
+    expect(amountOf(region)).toBe('500000');
+  });
+
+  it('the standard for the text\'s own class (对新认定的市级工业设计中心) is quoted, not computed', async () => {
+    const [standard] = await converse('六安市技改文件对新认定的市级工业设计中心设定的奖励标准是多少？');
+    expect(standard?.calculation).toBeNull();
+    expect(standard?.answer).toContain('市级工业设计中心10万元');
+  });
+});

@@ -43,6 +43,7 @@ const QUANTITIES: [string, string[]][] = [
   // A full-width comma groups thousands only before three digits; before a year it is a pause.
   ['一批¥10000000，2021年又买了600万', ['money:10000000', 'money:6000000']], ['1，500，000元', ['money:1500000']],
   ['我们是一家做五金的企业', []], ['营业收入10亿级的企业', []], ['千亿级的产业集群', []], ['收购了两家企业', ['count:2']], ['中山、东源三个地方各补多少', []], ['8000平', ['area:8000']], ['资金扶持、用地保障、融资服务这三块分别怎么讲', []], ['买了个东西花了300块', ['money:300']],
+  ['成交金额是1.2亿人民币', ['money:120000000']], ['招了5人', ['count:5']],
   ['年產值係一百億零三千萬', ['money:10030000000']], ['200萬', ['money:2000000']], ['實際交易額兩億六千萬', ['money:260000000']],
   ['月租40元每平方', ['rent:40']], ['每平方米每月20元', ['rent:20']], ['35元一平', ['rent:35']], ['2个平台', ['count:2']],
   // 一平 said as the unit of a rent asked (per square metre) is no floor area; a floor area said in 万 still is one.

@@ -79,3 +79,26 @@ export function documentNotInCorpus(text: string, ctx: HandlerContext): Assistan
     `收录的文件中没有${others.join('、')}的原文，无法给出其中的标准或金额。${quoted.length ? `\n${quoted.join('\n')}\n` : ''}${ctx.lexicon.coverage}`,
     ctx.citations(citing.slice(0, 2).map((c) => c.id)), HELP_SUGGESTIONS);
 }
+
+// A place's own policy asked (霍山县有没有自己单独出台的标准): not its region's documents.
+const OWN_POLICY = /(自己|单独|另外|独立)(单独)?(出台|制定|发布|出)了?的?|(自己|本地)的(政策|标准|文件|细则)/;
+
+/**
+ * "六安下面的霍山县有没有自己单独出台的技改奖补标准": a place inside a covered region (one of its aliases other than the
+ * region's own name) asked for a policy of its own: none of the documents is its own, said so by the place's name,
+ * with the region's documents that do apply there. Null where no such place or no such ask.
+ */
+export function ownPolicyOfPlaceWithin(text: string, ctx: HandlerContext): AssistantReply | null {
+  if (!OWN_POLICY.test(text)) return null;
+  for (const { region, aliases } of ctx.lexicon.gazetteer.covered) {
+    const own = region.replace(/[市县区]$/, '');
+    const place = aliases.find((a) => /\p{Script=Han}/u.test(a) && !region.startsWith(a) && !a.startsWith(own) && text.includes(a));
+    if (!place) continue;
+    // As written down to its county or district (霍山县, 金安区).
+    const said = new RegExp(`${place}[县区镇市]?`).exec(text)?.[0] ?? place;
+    const docs = ctx.documentsFor([region]).map((d) => `《${d.shortTitle}》`).join('、');
+    return plainReply('out_of_scope', `收录的文件中没有${said}自己出台的技改政策或奖补标准，无法给出${said}的金额。${said}属于${region}，收录的${region}文件是${docs}；`
+      + `${said}自己的政策请咨询当地工业和信息化主管部门。`, [], [`${region.replace(/[市县]$/, '')}技改奖励有哪些`]);
+  }
+  return null;
+}

@@ -53,6 +53,8 @@ function topicSentences(text: string, terms: readonly string[]): string {
 
 // A part of an enumeration that names the money awards as a kind of support (奖励、金融 / 资金支持和用地).
 const AWARDS_AS_A_KIND = /^(奖励|补贴|补助|奖补|资金|资金支持|资金扶持|财政支持|财政奖补)(这些|等|之类)?/;
+// Money support asked as such in a whole sentence (有哪些资金上的扶持, 财政方面的支持有什么): every provision is on topic.
+const MONEY_SUPPORT_ASKED = /(资金|财政)(上|方面)的?(扶持|支持)|(哪些|什么|啥)(资金|财政)(扶持|支持|奖补)/;
 
 // Words of any broad question ("中山有哪些技改扶持政策"): they name no topic.
 const NO_TOPIC = new Set(['技改', '技术改造', '改造', '措施', '方面', '这块', '资金', '奖补', '以奖代补', '工业', '发展', '主要', '内容', '享受',
@@ -136,7 +138,7 @@ export async function overviewTopic(asked: string, docIds: readonly string[], ct
     .filter((x) => pieceLed.has(x.clause.id) || (x.covered >= provisionCover(x.clause.docId) && aboutIt(x)))
     .map((x) => ({ clauseId: x.clause.id, sentence: topicSentences(x.clause.text, x.terms) }));
   // "奖励、金融这些都说说": the money awards asked as one kind of support beside others: every provision is on topic.
-  const awardsAsked = askedParts(text).some((part) => AWARDS_AS_A_KIND.test(part));
+  const awardsAsked = askedParts(text).some((part) => AWARDS_AS_A_KIND.test(part)) || MONEY_SUPPORT_ASKED.test(text);
   return {
     rules: inScope.filter((r) => awardsAsked || clauses.has(r.clauseId)), named: true, measures, awardsAsked,
     severalParts: awardsAsked || coveredChars(text, onTopic.flatMap((x) => x.terms)) > best || tiedAcrossClauses(onTopic, measures, best),
