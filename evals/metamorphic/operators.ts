@@ -190,7 +190,8 @@ const yuanText = (v: Decimal) => v.toFixed();
 const numberFormat: Operator = {
   name: 'number-format',
   description: 'each amount rewritten in every way people type it (200万元, 2,000,000元, ¥2000000, 两百万, 二百万元, 2百万, 0.02亿, 2M, ２００万, 200萬, 200w)',
-  apply: (q) => moneyIn(q).flatMap((amount) => AMOUNT_FORMATS.flatMap((format) => {
+  // (A sum said roughly, 一千多万, has no exact figure to rewrite: 1000万 would be another question.)
+  apply: (q) => moneyIn(q).filter((amount) => amount.below === undefined).flatMap((amount) => AMOUNT_FORMATS.flatMap((format) => {
     const written = format.write(amount.value);
     if (written === null || written === amount.text.trim()) return [];
     // 三十万 before 一次 would read as 三十万一: Chinese numerals only where no numeral character touches them.

@@ -6,7 +6,7 @@ import { askedParts } from '../nlu/parts.js';
 import { restatedQuestion } from '../nlu/restate.js';
 import { toSimplified } from '../nlu/script.js';
 import { withoutYears } from '../nlu/years.js';
-import { findDocuments, withoutRegionNames } from '../nlu/regions.js';
+import { findDocuments, findRegions, withoutRegionNames } from '../nlu/regions.js';
 import { chooseRules, type PolicyRules, type SubsidyRule } from '../policy/index.js';
 import { englishAsPolicyWords, type Retriever, type SearchHit } from '../retrieval/index.js';
 import { citeClauses } from './citations.js';
@@ -418,8 +418,10 @@ function standardsAskedBeside(u: Understanding, computed: readonly SubsidyRule[]
   const parts = u.text.split(QUESTION_PARTS).map((p) => p.trim()).filter(Boolean);
   if (parts.length < 2) return [];
   // Each part on its own: 1）普惠性事后奖补…多少比例 names the general provision, 转移…的企业又是多少 its narrower one.
+  // (A part that names its own region, 深圳的事后奖补又是多少, is asked of that region only.)
+  const regionsOf = (p: string) => { const own = findRegions(p, ctx.lexicon.gazetteer).covered; return own.length ? own : [...regions]; };
   const asked = parts.filter((p) => ASKS_OF_A_PART.test(p) && findQuantities(p).length === 0)
-    .flatMap((p) => chooseRules(ctx.rules.rules, p, { regionOf: ctx.regionOf, regions: [...regions] }).rules);
+    .flatMap((p) => chooseRules(ctx.rules.rules, p, { regionOf: ctx.regionOf, regions: regionsOf(p) }).rules);
   const besides = asked.filter((r) => !computed.some((c) => c.id === r.id || c.specializes === r.id || r.specializes === c.id));
   return [...new Map(besides.map((r) => [r.id, r])).values()];
 }

@@ -111,8 +111,9 @@ function withoutInstructions(text: string): string {
   for (const m of text.matchAll(QUOTED_PASSAGE)) blank(m.index ?? 0, m[0].length);
   return own;
 }
-// A piece of a Chinese run-on between spaces (a space between two Chinese words is a pause, not English spacing).
-const SPOKEN_PIECE = /(?:[^\s]|\s+(?![\u4e00-\u9fff])|(?<![\u4e00-\u9fff0-9%])\s+)+/gu;
+// A piece of a run-on between spaces: a space between a Chinese word, a figure (8%, 100M) and a Chinese word is a
+// pause (交易额100M 你就按8%…); one after an English word is English spacing (The 补贴 is RMB 1.2 million).
+const SPOKEN_PIECE = /(?:[^\s]|\s+(?![\u4e00-\u9fff])|(?<![\u4e00-\u9fff0-9%]|\d[A-Za-z]{1,3})\s+)+/gu;
 const QUOTED_PASSAGE = /[“「『][^”」』]{12,}[”」』]/g;
 /** The text with every piece (between pauses) that names a place no document covers, and no covered one, blanked. */
 function withoutPlacesNotCovered(text: string, lexicon: Lexicon): string {
