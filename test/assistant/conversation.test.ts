@@ -1793,6 +1793,13 @@ describe('d22 kinds: what the text says asked as such, quoted notices, English c
 });
 
 describe('an overview beside provisions', () => {
+  it('lists the provision a piece of the message names by its own words (年产值四十多亿 → 四、（四）), not by a title word', async () => {
+    const [leading] = await converse('我们是中山一家年产值四十多亿的家电龙头企业，市里对我们这种龙头骨干企业都有哪些扶持？');
+    expect(leading?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['zhongshan-2018:四.一', 'zhongshan-2018:四.四']));
+    const [besides] = await converse('东源 技改除了给补贴 金融和用地上还有什么支持');
+    expect(besides?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['dongyuan-2018:四.二', 'dongyuan-2018:四.三']));
+  });
+
   it('lists a task clause that covers more of the question than the provisions do (六安 二、（六） on 研发平台)', async () => {
     const [platforms] = await converse('我们在六安，正准备申报企业技术中心和工业设计中心这一类研发平台，六安对这类平台有什么鼓励和奖励？');
     expect(platforms?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['luan-draft:三.二', 'luan-draft:二.六']));

@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import { inDocumentTitle } from '../../corpus/index.js';
 import { askedParts } from '../../nlu/parts.js';
 import { toSimplified } from '../../nlu/script.js';
-import { thresholdValue, type SubsidyRule } from '../../policy/index.js';
+import { chooseRules, thresholdValue, type SubsidyRule } from '../../policy/index.js';
 import { ruleHeadline } from '../compose.js';
 import { GENERIC_TERMS, coveredChars, distinctiveTerms } from '../evidence.js';
 import { synonymsOf } from '../../retrieval/index.js';
@@ -106,8 +106,19 @@ export async function overviewTopic(asked: string, docIds: readonly string[], ct
   // 用地 beside 中山's longer clauses): each place is answered on the topic it has.
   const bestOf = (docId: string) => Math.max(0, ...scored.filter((x) => x.clause.docId === docId).map((x) => x.covered));
   const onTopic = scored.filter((x) => x.covered * 2 >= best || (places > 1 && x.covered * 2 >= bestOf(x.clause.docId) && x.covered * 3 >= best));
-  const clauses = new Set(onTopic.map((x) => x.clause.id));
   const withProvision = new Set(inScope.map((r) => r.clauseId));
+  // A piece of the message that names a provision whose clause is also that piece's best match (我们是年产值四十多亿的
+  // 龙头企业 → 四、（四） 年产值首次突破) brings that provision, however little of the whole message it covers.
+  const namedByPiece = perPiece.flatMap((hitsOfPiece, i) => {
+    const top = hitsOfPiece[0];
+    if (!top || !withProvision.has(top.clause.id)) return [];
+    // (Named by its own words: 技改, a word of the documents' titles, names no provision, 技改除了给补贴 least of all.)
+    const piece = pieces[i] ?? '';
+    const named = chooseRules(inScope, piece, { regionOf: ctx.regionOf, all: true }).rules
+      .filter((r) => r.vocabulary.triggers.some((t) => piece.includes(t) && !inDocumentTitle(ctx.corpus, t)));
+    return named.some((r) => r.clauseId === top.clause.id) ? [top.clause.id] : [];
+  });
+  const clauses = new Set([...onTopic.map((x) => x.clause.id), ...namedByPiece]);
   // Beside provisions on the topic, a clause without one is listed where it covers the question as well as they do and
   // its heading is about it (中山 用地 厂房: 五、（三）抓好用地保障 beside the 闲置厂房 row), not where it uses the words in
   // passing (建设, 人才 in 三、（三）实施技术创新和改造工程 beside the platform and talent rows).
