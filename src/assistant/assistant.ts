@@ -137,7 +137,7 @@ export class PolicyAssistant {
     const ownPolicy = ownPolicyOfPlaceWithin(u.text, ctx);
     if (ownPolicy) return ownPolicy;
     // A scheme named by a year none of the documents in scope reaches (深圳2023年的技改倍增专项): not in the corpus.
-    const scheme = schemeNotInCorpus(u.text, u.regions.length ? ctx.documentsFor(u.regions) : ctx.corpus.documents, ctx);
+    const scheme = schemeNotInCorpus(u.text, ctx.documentsFor(u.regions), ctx);
     if (scheme) return scheme;
     // "这条是哪个文件哪一条": the source of the last answer, when this message names no provision or place of its own.
     if (asksSourceOfAnswer(u.text) && previous.lastClauseIds.length && !u.regions.length && !u.suppliesInputs
@@ -152,8 +152,7 @@ export class PolicyAssistant {
     }
     // A subject no document speaks of, with no figure to compute on ("增值税税率是13%还是9%"): said so, by name.
     if (u.uncoveredTopics.length && !u.suppliesInputs) {
-      const scope = u.regions.length ? ctx.documentsFor(u.regions) : ctx.corpus.documents;
-      return topicsNotCovered(u.uncoveredTopics, ctx, unratedFor(scope.map((d) => d.id), u.text, ctx));
+      return topicsNotCovered(u.uncoveredTopics, ctx, unratedFor(ctx.documentsFor(u.regions).map((d) => d.id), u.text, ctx));
     }
     // "机器换人 哪几个地方的文件里有提": each region looked up, those whose documents say nothing named as such.
     // A broad question of every place ("各地对企业买设备都有些什么补贴政策") is an overview, each document its block.
@@ -262,7 +261,7 @@ export class PolicyAssistant {
       next.subjectText = subjectText;
       const rateless = nonQuant.map((d) => d.docId);
       // Asked with how to apply or something else ("有具体标准吗 怎么申请"): the clause first, then the statement.
-      if (!u.asksConditions && !u.asksProcedure && !u.asksStandard && askedParts(u.text).length < 2) return noRates(rateless, ctx, undefined, unratedFor(rateless, subjectText, ctx));
+      if (!u.asksConditions && !u.asksProcedure && !u.asksStandard && askedParts(u.text).length < 2) return noRates(rateless, ctx, { measures: unratedFor(rateless, subjectText, ctx) });
       // "那深圳的事后奖补需要什么条件 比例多少": what the clause says first (its status with it), then that it sets no rate.
       return this.lookupWithoutRates(u, docsInScope, rateless);
     }
@@ -279,13 +278,13 @@ export class PolicyAssistant {
     }
     // (Figures given only for a threshold, asked whether they qualify, 单栋大概六千平方 够不够格: checked against it.)
     // (The one figure may fill the required input too, as the area of the 闲置厂房 does: the same figure, not another.)
-    const onlyThresholdFigures = u.suppliesInputs && !u.asksAmount && !u.asksTotal && conditionsOf.length > 0 && conditionsOf.every((r) => {
+    const onlyThresholdFigures = () => !u.asksAmount && !u.asksTotal && conditionsOf.every((r) => {
       const given = inputsFor(r, u).inputs;
       const ofThreshold = (key: string) => r.thresholds.some((t) => t.input === key);
       const checked = new Set(Object.keys(given).filter(ofThreshold).map((key) => String(given[key])));
       return checked.size > 0 && Object.keys(given).every((key) => ofThreshold(key) || checked.has(String(given[key])));
     });
-    if (u.asksConditions && (!u.suppliesInputs || onlyThresholdFigures) && conditionsOf.length) {
+    if (u.asksConditions && conditionsOf.length && (!u.suppliesInputs || onlyThresholdFigures())) {
       next.subjectText = choice.rules.length ? subjectText : previous.subjectText;
       const conditions = answerConditions(conditionsOf, ctx, u);
       // "深圳 东源 中山 三地…门槛分别咋规定的": a region asked about with no such provision is looked up, never dropped.

@@ -134,11 +134,11 @@ const COUNT_QUESTION = /(?<![这那])(多少|几)(个|家|项|名|台|条|年|�
 // A sum that says which enterprises are counted ("主营收入超5000万的有几家"): part of a count asked, not an input.
 const QUALIFIES_COUNT = /^元?(以上|以下)?的?(企业|规上企业|工业企业|项目)?(有|要|达到|需要)?(几|多少)(个|家|项)/;
 // Questions about what a document says (a target, the government's own budget), not about a sum.
-// A share the text sets, asked (占工业用地多少%, 最少要占几成): what the clause says, not a condition to check or an amount.
 // Before a figure only approached (差一点点就一千万, 快到500万).
 const APPROACHED = /(差一点点?就|差一点到|差点就?|快到|快要到|接近)$/;
 // Figures called numbers, not named (写了两个数, 有几个金额): which is which is the user's to say.
 const FIGURES_UNNAMED = /([两二三几2-9]|好几)个(数|数字|金额|数目|数额)(?!量)/;
+// A share the text sets, asked (占工业用地多少%, 最少要占几成): what the clause says, not a condition to check or an amount.
 const SHARE_ASKED = /占[^，,。？?]{0,10}(比例|比重|多少|百分之几|几成)/;
 // What the text says, asked as such (文件有没有说至少要留多少, 政策里有没有规定): a lookup whatever the figure asked.
 const ASKS_WHAT_TEXT_SAYS = /(文件|政策|里面|上面|计划|意见)[^，,。？?]{0,4}(有没有|是否|有无|有冇)(说|讲|规定|提|写)/;

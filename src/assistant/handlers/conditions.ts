@@ -23,10 +23,11 @@ export function answerConditions(rules: readonly SubsidyRule[], ctx: HandlerCont
       const quotes = [...new Set(group.map((t) => `${ctx.clauseRef(t.clauseId)}规定“${t.quote}”`))];
       const checked = group.filter((t) => given[t.input] !== undefined).map((t) => {
         const value = new Decimal(String(given[t.input]));
-        return `${t.label}${thresholdValue(t, value)}${value.gte(t.minimum) ? '，达到' : '，低于'}${thresholdValue(t, new Decimal(t.minimum))}`;
+        const met = value.gte(t.minimum);
+        return { met, line: `${t.label}${thresholdValue(t, value)}${met ? '，达到' : '，低于'}${thresholdValue(t, new Decimal(t.minimum))}` };
       });
-      const met = group.some((t) => given[t.input] !== undefined && new Decimal(String(given[t.input])).gte(t.minimum));
-      const verdict = checked.length ? `\n按您说的：${checked.join('；')}${met ? '——满足这一门槛' : '——不满足这一门槛'}。` : '';
+      const met = checked.some((c) => c.met);
+      const verdict = checked.length ? `\n按您说的：${checked.map((c) => c.line).join('；')}${met ? '——满足这一门槛' : '——不满足这一门槛'}。` : '';
       return `${minimums.join('，或')}${group.length > 1 ? '（满足其一即可）' : ''}：${quotes.join('；')}${verdict}`;
     });
     return [

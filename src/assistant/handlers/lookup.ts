@@ -133,6 +133,9 @@ export async function compareLookup(u: Understanding, scopes: readonly LookupSco
   options: { provisions?: boolean; standards?: boolean } = {}): Promise<AssistantReply> {
   const blocks: string[] = [];
   const cited: string[] = [];
+  // How much of the question the words said of a provision or measure cover; words of the documents' titles (技术改造,
+  // 技改) name the documents, no provision in particular.
+  const namesCover = (words: readonly string[]) => coveredChars(u.text, words.filter((w) => u.text.includes(w) && !inDocumentTitle(ctx.corpus, w)));
   for (const scope of scopes) {
     const ranked = bestEvidence(await searchPolicy(ctx.corpus, ctx.retriever, { query: u.text, k: 5, docIds: scope.docIds }), u.text, ctx.lexicon.gazetteer);
     // The fused ranking can bury the clause that alone says the question's rare word (机器换人 in 中山2014, far down the
@@ -149,9 +152,7 @@ export async function compareLookup(u: Understanding, scopes: readonly LookupSco
     // clause's every provision (注册资本, 场地租金, 共性工厂).
     const only = options.standards && chosen.length === 1 ? chosen[0] : undefined;
     const named = only ? ctx.rules.rules.filter((r) => r.clauseId === only.clauseId) : chosen;
-    // Words of the documents' titles (技术改造, 技改) name the documents, no provision in particular.
-    const namedCover = coveredChars(u.text, named.flatMap((r) => [...r.vocabulary.triggers, ...r.vocabulary.regionalTriggers])
-      .filter((w) => u.text.includes(w) && !inDocumentTitle(ctx.corpus, w)));
+    const namedCover = namesCover(named.flatMap((r) => [...r.vocabulary.triggers, ...r.vocabulary.regionalTriggers]));
     // Asked what each sets (分别怎么奖, 标准各是多少), a provision named is the answer whatever else the clauses share.
     if (named.length && (options.standards || namedCover >= cover(hit))) {
       const lines = named.map((r) => `${r.subject}：${ruleHeadline(r)}（${ctx.clauseRef(r.clauseId)}：“${r.quote}”）`);
@@ -162,8 +163,7 @@ export async function compareLookup(u: Understanding, scopes: readonly LookupSco
     // A measure the scope's text names without a subsidy rate (深圳 （六） 工业强基, 中山 四、（八） 土地出让底价), named by
     // words that cover the question as well as the best clause does, is the answer: its sentence, as the data quotes it.
     const measures = unratedFor(scope.docIds, u.text, ctx);
-    const measureCover = coveredChars(u.text, measures.flatMap((m) => m.triggers).filter((w) => u.text.includes(w) && !inDocumentTitle(ctx.corpus, w)));
-    if (measures.length && measureCover >= cover(hit)) {
+    if (measures.length && namesCover(measures.flatMap((m) => m.triggers)) >= cover(hit)) {
       blocks.push(`【${scope.name}】${measures.map((m) => unratedSentence(m, ctx)).join('\n')}\n${[...new Set(measures.map((m) => ctx.validityLine(m.docId)))].join('')}`);
       cited.push(...measures.map((m) => m.clauseId));
       continue;

@@ -28,10 +28,10 @@ export function offTopic(ctx: HandlerContext): AssistantReply {
 }
 
 /** An amount asked of documents that state no rate: their own statement, and their status. */
-export function noRates(docIds: string[], ctx: HandlerContext, options: { status: boolean } = { status: true },
-  measures: readonly UnratedMeasure[] = []): AssistantReply {
+export function noRates(docIds: string[], ctx: HandlerContext,
+  { status: withStatus = true, measures = [] }: { status?: boolean; measures?: readonly UnratedMeasure[] } = {}): AssistantReply {
   const statements = ctx.rules.nonQuantitative.filter((d) => docIds.includes(d.docId));
-  const status = options.status ? docIds.map((id) => ctx.validityLine(id)).join('') : '';
+  const status = withStatus ? docIds.map((id) => ctx.validityLine(id)).join('') : '';
   // The measure asked about (深圳 （五） 设备更新), where the text names it, follows on its own line: the answer (no
   // figure) first, then what the document does say on it.
   const named = (docId: string) => measures.filter((m) => m.docId === docId).map((m) => unratedSentence(m, ctx)).join('');

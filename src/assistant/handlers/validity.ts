@@ -30,6 +30,12 @@ export function validity(u: Understanding, regions: readonly string[], ctx: Hand
   return plainReply('validity', `${head}\n${lines.join('\n')}\n（判断日期：${ctx.today}）`, ctx.citations(cited), ['买200万的工作母机能补多少']);
 }
 
+/** Whether a year is the document's: inside its period, or its year of issue. */
+const holdsYear = (d: PolicyDocument, year: string) =>
+  Boolean((d.period && d.period.from.slice(0, 4) <= year && year <= d.period.to.slice(0, 4)) || d.issueDate?.startsWith(year));
+/** A document's period as years (2018–2020). */
+const periodYears = (d: PolicyDocument) => `${d.period?.from.slice(0, 4)}–${d.period?.to.slice(0, 4)}`;
+
 /**
  * "东源2021年的技改目标是多少": every year the question names lies outside the periods of the documents in scope and
  * is none's year of issue, so they say nothing of it; said so with their periods. Null where a year is theirs, where
@@ -39,9 +45,8 @@ export function yearNotInDocuments(text: string, docs: readonly PolicyDocument[]
   // The year inside a 文号 (东府办〔2018〕29号) is part of a name.
   const years = yearsIn(findDocuments(text, ctx.corpus.gazetteer).rest);
   if (!years.length || !docs.length || docs.some((d) => !d.period)) return null;
-  const theirs = (y: string, d: PolicyDocument) => (d.period && d.period.from.slice(0, 4) <= y && y <= d.period.to.slice(0, 4)) || d.issueDate?.startsWith(y);
-  if (years.some((y) => docs.some((d) => theirs(y, d)))) return null;
-  const spans = docs.map((d) => `《${d.shortTitle}》执行期为${d.period?.from.slice(0, 4)}–${d.period?.to.slice(0, 4)}年`);
+  if (years.some((y) => docs.some((d) => holdsYear(d, y)))) return null;
+  const spans = docs.map((d) => `《${d.shortTitle}》执行期为${periodYears(d)}年`);
   const regions = [...new Set(docs.map((d) => d.region))].join('、');
   return plainReply('lookup', `收录的${regions}文件没有${years.join('、')}年的规定：${spans.join('；')}，其中的目标和标准只到${docs.map((d) => d.period?.to.slice(0, 4)).sort().at(-1)}年。`
     + `${docs.map((d) => describeValidity(d, ctx.today)).join('')}`, [], docs.map((d) => `${d.shortTitle}定了哪些目标`));
@@ -61,8 +66,8 @@ export function schemeNotInCorpus(text: string, docs: readonly PolicyDocument[],
   const m = DATED_SCHEME.exec(rest);
   const year = m?.[1];
   if (!m || !year || !docs.length || docs.some((d) => !d.period)) return null;
-  if (docs.some((d) => (d.period && d.period.from.slice(0, 4) <= year && year <= d.period.to.slice(0, 4)) || d.issueDate?.startsWith(year))) return null;
-  const held = docs.map((d) => `《${d.shortTitle}》（执行期${d.period?.from.slice(0, 4)}–${d.period?.to.slice(0, 4)}年）`).join('、');
+  if (docs.some((d) => holdsYear(d, year))) return null;
+  const held = docs.map((d) => `《${d.shortTitle}》（执行期${periodYears(d)}年）`).join('、');
   return plainReply('out_of_scope', `收录的文件中没有“${m[0]}”，无法给出它的比例或金额。收录的相关文件是${held}，`
     + `${docs.length > 1 ? '都' : ''}不是${year}年的政策。如需${year}年的政策，请咨询当地工业和信息化主管部门。`, [], docs.map((d) => `${d.shortTitle}有哪些支持`));
 }
