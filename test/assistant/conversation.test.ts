@@ -1735,6 +1735,9 @@ describe('d21 kinds: schemes not held, awards already received, ranges and estim
     const [estimate] = await converse('中山企业 去年主营业务收入大概一千万左右 今年技改项目投资500万 能资助多少');
     expect(estimate?.calculation).toBeNull();
     expect(estimate?.answer).toContain('不是确切的数');
+    // A rough sum (1000多万) keeps its own range with 左右 after it: all of it is at or above the threshold.
+    const [rough] = await converse('中山企业 主营业务收入1000多万左右 技改项目投资500万 能资助多少');
+    expect(amountOf(rough)).toBe('500000');
   });
 
   it('the plain case said against a narrower case denied (不是示范那种，就一般技改) leaves the affirmed one (龙头骨干)', async () => {

@@ -191,7 +191,7 @@ export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs
       if (!input) continue;
       // A sum said roughly (800多万) fills only a threshold's input its whole range is on one side of. A figure hedged
       // (大概一千万左右) within a tenth of a threshold it is checked against is as rough: which side it falls is asked.
-      const hedged = !q.below && HEDGED_BEFORE.test(u.text.slice(Math.max(0, q.start - 3), q.start)) || HEDGED_AFTER.test(u.text.slice(q.end));
+      const hedged = !q.below && (HEDGED_BEFORE.test(u.text.slice(Math.max(0, q.start - 3), q.start)) || HEDGED_AFTER.test(u.text.slice(q.end)));
       const near = hedged && rule.thresholds.some((t) => t.input === input.key && q.value.minus(t.minimum).abs().lte(q.value.div(10)));
       if (near) { rough.push({ input, quantity: { ...q, value: q.value.mul(0.9), below: q.value.mul(1.1) } }); continue; }
       if (q.below && !settlesThreshold(rule, input.key, q)) { rough.push({ input, quantity: q }); continue; }
