@@ -43,6 +43,15 @@ export interface CaseResult {
 // A figure is the same written 8000元 or 8,000元: phrases (and forbidden ones) are matched with digit grouping removed.
 const ungrouped = (text: string) => text.replace(/(?<=\d),(?=\d{3})/g, '');
 
+/** Whether the answer says the phrase, a figure whole: 2万元 is not said by 3.2万元 or 12万元, nor 10 by 100. */
+function says(answer: string, phrase: string): boolean {
+  const wanted = ungrouped(phrase);
+  const escaped = wanted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const before = /^\d/.test(wanted) ? '(?<![\\d.])' : '';
+  const after = /\d$/.test(wanted) ? '(?![\\d.]\\d|\\d)' : '';
+  return new RegExp(`${before}${escaped}${after}`).test(answer);
+}
+
 /** Checks one final answer against its case. Pure. */
 export function scoreAnswer(c: GoldenCase, reply: ChatResponse, ms: number, turnMs: number[] = [ms]): CaseResult {
   const e = c.expect;
@@ -70,9 +79,9 @@ export function scoreAnswer(c: GoldenCase, reply: ChatResponse, ms: number, turn
   if (!refusal) failures.push(e.refusal ? 'expected a not-covered answer' : `refused (intent ${reply.intent})`);
   const required = e.phrases ?? [];
   const answer = ungrouped(reply.answer);
-  const foundPhrases = required.filter((p) => answer.includes(ungrouped(p)));
+  const foundPhrases = required.filter((p) => says(answer, p));
   if (foundPhrases.length < required.length) failures.push(`missing phrases: ${required.filter((p) => !foundPhrases.includes(p)).join(', ')}`);
-  const forbiddenFound = (e.forbidden ?? []).filter((p) => answer.includes(ungrouped(p)));
+  const forbiddenFound = (e.forbidden ?? []).filter((p) => says(answer, p));
   if (forbiddenFound.length) failures.push(`forbidden phrases present: ${forbiddenFound.join(', ')}`);
   let calculationRule: boolean | null = null;
   if (e.calculation || e.refusal) {

@@ -7,7 +7,7 @@ import { restatedQuestion } from '../nlu/restate.js';
 import { toSimplified } from '../nlu/script.js';
 import { withoutYears } from '../nlu/years.js';
 import { findDocuments, findRegions, withoutRegionNames } from '../nlu/regions.js';
-import { chooseRules, type PolicyRules, type SubsidyRule } from '../policy/index.js';
+import { chooseRules, namedOnlyByClause, type PolicyRules, type SubsidyRule } from '../policy/index.js';
 import { englishAsPolicyWords, type Retriever, type SearchHit } from '../retrieval/index.js';
 import { citeClauses } from './citations.js';
 import { HELP_SUGGESTIONS, followedBy, plainReply } from './compose.js';
@@ -148,7 +148,7 @@ export class PolicyAssistant {
     if (restated) {
       // Asked again whole, as a first question: the earlier turn's awards are replaced, not added to.
       const reply = await this.route(understand(restated, ctx.lexicon), { ...previous, subjectText: null, inputs: {}, awards: [], lastQuestion: null }, next);
-      return { ...reply, answer: `（按${u.corrects ? '更正后' : '新'}的数字重新计算，其他条件同上一问）\n${reply.answer}` };
+      return { ...reply, answer: `（按${u.corrects ? '更正后' : '新'}的情况重新计算，其他条件同上一问）\n${reply.answer}` };
     }
     // A subject no document speaks of, with no figure to compute on ("增值税税率是13%还是9%"): said so, by name.
     if (u.uncoveredTopics.length && !u.suppliesInputs) {
@@ -180,10 +180,31 @@ export class PolicyAssistant {
       const questions = u.text.split(/[？?]+/).map((q) => q.trim()).filter(Boolean);
       const amountBeside = named.length > 0 && questions.length > 1
         && questions.some((q) => !DOCUMENT_FACT_CUE.test(q) && understand(q, ctx.lexicon).asksAmount);
-      if (!amountBeside) return answerDocumentFacts(u.text, next.regions, ctx, named.map((r) => r.clauseId));
+      if (!amountBeside) {
+        const facts = await answerDocumentFacts(u.text, next.regions, ctx, named.map((r) => r.clauseId));
+        // "底价最低按几成确定？这一条由哪些部门负责？": a figure the text sets, asked in a question of its own, is looked up
+        // first, the department after it.
+        const figureAsked = questions.filter((q) => {
+          if (DOCUMENT_FACT_CUE.test(q)) return false;
+          const part = understand(q, ctx.lexicon);
+          return !part.asksAmount && (part.asksHowMuch || part.asksStandard);
+        });
+        if (!figureAsked.length) return facts;
+        const found = await this.lookupIn({ ...u, text: figureAsked.join('，') }, namedDocuments(u.text, next.regions, ctx));
+        return found.intent === 'out_of_scope' ? facts : followedBy(found, facts, '\n\n');
+      }
       u = { ...u, asksAmount: true };
     }
-    if (u.cue === 'validity') return validity(u, next.regions, ctx);
+    if (u.cue === 'validity') {
+      // "1.这个文件是正式印发的吗 2.市级数字化车间奖励标准多少": the status first, then the other parts asked of the same
+      // places as a question of their own.
+      const parts = askedParts(u.text);
+      const others = parts.filter((part) => understand(part, ctx.lexicon).cue !== 'validity');
+      const status = validity(u, next.regions, ctx);
+      if (parts.length < 2 || !others.length || others.length === parts.length) return status;
+      const rest = await this.route(understand(`${next.regions.join('、')} ${others.join('；')}`, ctx.lexicon), previous, next);
+      return rest.intent === 'out_of_scope' ? status : followedBy(status, rest, '\n\n');
+    }
     // "东源2021年的技改目标是多少": a year the region's documents do not reach is not in them.
     if (noAmount && !u.asksAmount && !u.followUp && next.regions.length) {
       const outside = yearNotInDocuments(u.text, ctx.documentsFor(next.regions), ctx);
@@ -249,7 +270,16 @@ export class PolicyAssistant {
       // One provision named ("东源买设备有什么补贴") is answered as that provision; a kind of support, or several, as a list.
       const clauses = new Set(topic.rules.map((r) => r.clauseId)).size;
       // Every provision the words name counts (中国质量奖 名牌产品 → two), not only the best choice.
-      const namedProvisions = chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions: next.regions, all: true }).rules.length;
+      const namedRules = chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions: next.regions, all: true }).rules;
+      const namedProvisions = namedRules.length;
+      // "市级公共技术服务平台一共有哪几类补贴": a provision named only by its clause's subject stands for the clause, whose
+      // provisions are listed, each with its standard.
+      const [only] = namedRules;
+      const siblings = only && namedProvisions === 1 && namedOnlyByClause(only, u.text, true)
+        ? ctx.rules.rules.filter((r) => r.clauseId === only.clauseId) : [];
+      if (!namesNothing && siblings.length > 1) {
+        return answerOverview(docIds, { ...topic, rules: [...new Set([...topic.rules, ...siblings])], named: true }, ctx, next.regions);
+      }
       if (!namesNothing && (!topic.named || namedProvisions !== 1 || clauses !== 1 || topic.measures?.length)) return answerOverview(docIds, topic, ctx, next.regions);
     }
     // A follow-up to a calculation ("换成深圳呢", "如果是智能制造示范项目呢") asks the amount again, with one thing changed.
@@ -261,7 +291,14 @@ export class PolicyAssistant {
       next.subjectText = subjectText;
       const rateless = nonQuant.map((d) => d.docId);
       // Asked with how to apply or something else ("有具体标准吗 怎么申请"): the clause first, then the statement.
-      if (!u.asksConditions && !u.asksProcedure && !u.asksStandard && askedParts(u.text).length < 2) return noRates(rateless, ctx, { measures: unratedFor(rateless, subjectText, ctx) });
+      // (In parts that ask nothing but the figure, "按多少比例资助？我们投资2000万，能算出具体金额吗": the statement still.)
+      const asksOnlyAmount = (part: string) => {
+        const p = understand(part, ctx.lexicon);
+        return !p.asksConditions && !p.asksProcedure && !p.asksStandard && !p.broad && !p.asksCount && !(p.asksHowMuch && !p.asksAmount);
+      };
+      if (!u.asksConditions && !u.asksProcedure && !u.asksStandard && askedParts(u.text).every(asksOnlyAmount)) {
+        return noRates(rateless, ctx, { measures: unratedFor(rateless, subjectText, ctx) });
+      }
       // "那深圳的事后奖补需要什么条件 比例多少": what the clause says first (its status with it), then that it sets no rate.
       return this.lookupWithoutRates(u, docsInScope, rateless);
     }
@@ -284,7 +321,8 @@ export class PolicyAssistant {
       const checked = new Set(Object.keys(given).filter(ofThreshold).map((key) => String(given[key])));
       return checked.size > 0 && Object.keys(given).every((key) => ofThreshold(key) || checked.has(String(given[key])));
     });
-    if (u.asksConditions && conditionsOf.length && (!u.suppliesInputs || onlyThresholdFigures())) {
+    // (产值首次破50亿的奖励还有没有别的附加条件: a figure that names the tier, with no figure asked, asks the conditions.)
+    if (u.asksConditions && conditionsOf.length && (!u.suppliesInputs || !u.asksHowMuch || onlyThresholdFigures())) {
       next.subjectText = choice.rules.length ? subjectText : previous.subjectText;
       const conditions = answerConditions(conditionsOf, ctx, u);
       // "深圳 东源 中山 三地…门槛分别咋规定的": a region asked about with no such provision is looked up, never dropped.

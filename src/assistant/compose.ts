@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import type { Intent } from '../nlu/understand.js';
-import { BASIS_LABELS, capLabel, formatRate, formatYuan, type SubsidyRule, type UnratedMeasure } from '../policy/index.js';
+import { BASIS_LABELS, capLabel, formatRate, formatYuan, formatYuanAlike, type SubsidyRule, type UnratedMeasure } from '../policy/index.js';
 import type { HandlerContext } from './handlers/context.js';
 import type { AssistantReply, Citation } from './response.js';
 
@@ -13,7 +13,11 @@ export function ruleHeadline(rule: SubsidyRule): string {
   switch (f.type) {
     case 'rate': main = `按${BASIS_LABELS[f.basis]}${f.bound === 'upper' ? '不超过' : ''}${formatRate(new Decimal(f.rate))}`; break;
     case 'area-month': main = `${f.bound === 'upper' ? '最高' : ''}${f.unitAmount}元/平方米/月`; break;
-    case 'per-head': main = f.levels.map((l) => `${l.label}每人${formatYuan(new Decimal(l.amount))}`).join('、'); break;
+    case 'per-head': {
+      const amounts = formatYuanAlike(f.levels.map((l) => new Decimal(l.amount)));
+      main = f.levels.map((l, i) => `${l.label}每人${amounts[i]}`).join('、');
+      break;
+    }
     case 'fixed': main = f.options.map((o) => `${o.label}${f.bound === 'upper' ? '最高' : ''}${formatYuan(new Decimal(o.amount))}`).join('、'); break;
     case 'tiered': main = f.tiers.map((t) => `突破${formatYuan(new Decimal(t.threshold))}奖${formatYuan(new Decimal(t.amount))}`).join('、'); break;
     case 'fiscal-share': main = `按${f.components.map((c) => `${c.label}的${formatRate(new Decimal(c.rate))}`).join('、')}`; break;

@@ -66,28 +66,45 @@ export function questionFocus(query: string, corpus: Corpus, narrowedByRegion: b
 /** A stretch of a document's title said to name the document (六安那个技改提升行动, 东源技改三年行动计划): this long or more. */
 const TITLE_STRETCH = 6;
 
-const titlesOfCorpus = new WeakMap<Corpus, readonly string[]>();
-/** The documents' titles and short titles in the one spelling retrieval reads (技术改造 → 技改), computed once. */
-function titlesInOneSpelling(corpus: Corpus): readonly string[] {
-  let titles = titlesOfCorpus.get(corpus);
-  if (!titles) {
-    titles = corpus.documents.flatMap((d) => [d.title, d.shortTitle]).map(toPolicyVocabulary);
-    titlesOfCorpus.set(corpus, titles);
-  }
-  return titles;
+interface TitleWords {
+  /** Titles and short titles in the one spelling retrieval reads (技术改造 → 技改). */
+  titles: readonly string[];
+  /**
+   * Every character a stretch that names a title can hold: the spelled titles' own, those the one spelling replaces
+   * (术, 造, 助 …) and Latin letters (English terms become policy words). A stretch with any other character names no
+   * title, which spares most of the quadratic search.
+   */
+  characters: ReadonlySet<string>;
 }
+
+const titleWordsOfCorpus = new WeakMap<Corpus, TitleWords>();
+/** The documents' titles and short titles in the one spelling retrieval reads, computed once per corpus. */
+function titleWords(corpus: Corpus): TitleWords {
+  let words = titleWordsOfCorpus.get(corpus);
+  if (!words) {
+    const raw = corpus.documents.flatMap((d) => [d.title, d.shortTitle]);
+    const titles = raw.map(toPolicyVocabulary);
+    words = { titles, characters: new Set([...titles.join(''), ...raw.join(''), ...SPELLED_AWAY, ...LATIN]) };
+    titleWordsOfCorpus.set(corpus, words);
+  }
+  return words;
+}
+const SPELLED_AWAY = '技术改造补助资助扶持资金奖补';
+const LATIN = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ &-';
 
 /**
  * The text less every stretch of TITLE_STRETCH or more characters that some document's title or short title contains,
  * either spelling of a word counting as the same (技术改造实施意见 names 中山2014技改实施意见 as 技改实施意见 does).
  */
 function withoutTitleWords(text: string, corpus: Corpus): string {
-  const titles = titlesInOneSpelling(corpus);
+  const { titles, characters } = titleWords(corpus);
   const inTitle = (words: string) => { const spelled = toPolicyVocabulary(words); return titles.some((t) => t.includes(spelled)); };
   let rest = '';
+  let runEnd = 0;
   for (let i = 0; i < text.length;) {
+    if (runEnd <= i) for (runEnd = i; runEnd < text.length && characters.has(text[runEnd] ?? ''); runEnd++);
     let end = i;
-    for (let j = text.length; j >= i + TITLE_STRETCH; j--) {
+    for (let j = runEnd; j >= i + TITLE_STRETCH; j--) {
       if (inTitle(text.slice(i, j))) { end = j; break; }
     }
     if (end > i) { rest += ' '; i = end; } else { rest += text[i]; i += 1; }

@@ -33,6 +33,11 @@ export interface RegionGazetteer {
   documents: readonly { docId: string; region: string; names: readonly string[] }[];
   /** Those names one by one, the longest first: the order they are matched in. */
   documentNames: readonly { docId: string; name: string }[];
+  /**
+   * A hotline's shorthand for a document: its place's first character and the year of its short title (深2015, 深15,
+   * 中18), not after another Han character (其中2014年 names nothing) nor before another digit.
+   */
+  documentCodes: readonly { docId: string; code: RegExp }[];
 }
 
 /**
@@ -77,5 +82,10 @@ export function compileGazetteer(manifest: CorpusManifest, places: PlacesNotCove
     };
   });
   const documentNames = documents.flatMap((d) => d.names.map((name) => ({ docId: d.docId, name }))).sort((a, b) => b.name.length - a.name.length);
-  return { covered, notCovered: places.places.filter((p) => !aliases.has(p.toLowerCase())), sourcesNotCovered: places.sources, topicsNotCovered: places.topics, documents, documentNames };
+  const documentCodes = manifest.documents.flatMap((d) => {
+    const year = /(?:19|20)(\d\d)/.exec(d.shortTitle);
+    if (!year) return [];
+    return [{ docId: d.id, code: new RegExp(`(?<!\\p{Script=Han})${d.region.slice(0, 1)}\\s?(?:${year[0]}|${year[1]})(?![0-9])`, 'gu') }];
+  });
+  return { covered, notCovered: places.places.filter((p) => !aliases.has(p.toLowerCase())), sourcesNotCovered: places.sources, topicsNotCovered: places.topics, documents, documentNames, documentCodes };
 }

@@ -45,8 +45,9 @@ const UNIT = [
   '(?<thousand>\\s?(?:thousand|k)(?![a-z]))',
   '(?<yuan>元|块钱|块|人民币|人民幣|\\s?(?:yuan|rmb|cny)(?![a-z]))',
   // 三个地方, 两个文件: places and documents asked about, not items counted; nor 两项各多少, the parts of the question.
-  // 项 is left out: 两项 counts the things a message asks (两项一次性奖励), never a quantity a provision takes.
-  '(?<item>(?:个|家|台|套)(?!地方|城市|地区|区县|文件|政策|各|分别|一共|合计|加起来|合起来|奖|补|资助|扶持))',
+  // 项 alone is left out: 两项 counts the things a message asks (两项一次性奖励); only 项 before a thing an enterprise
+  // holds (3项产品, 两项专利) counts what a provision pays per item.
+  '(?<item>(?:个|家|台|套)(?!地方|城市|地区|区县|文件|政策|各|分别|一共|合计|加起来|合起来|奖|补|资助|扶持)|项(?=产品|专利|发明|成果|标准|认证))',
 ].join('|');
 const QUANTITY = new RegExp(
   `(?<cur>[¥￥]\\s*|(?:rmb|cny)\\s*)?(?<pre>百分之)?(?<num>${NUMBER})(?:\\s*(?:${UNIT}))?(?<yuanAfter>\\s*(?:元|yuan|rmb))?`,

@@ -36,6 +36,12 @@ export function findDocuments(text: string, gazetteer: RegionGazetteer): { docId
     // The 号 a 文号 ends with goes with it (names are kept without it: 中府办〔2014〕30 and …30号 alike).
     rest = rest.replace(new RegExp(`${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}号?`, 'g'), (m) => ' '.repeat(m.length));
   }
+  for (const { docId, code } of gazetteer.documentCodes) {
+    rest = rest.replace(code, (m, i: number) => {
+      if (!at.has(docId)) at.set(docId, i);
+      return ' '.repeat(m.length);
+    });
+  }
   return { docIds: [...at.keys()], rest, at };
 }
 

@@ -1,4 +1,4 @@
-import { findQuantities, type Quantity } from './quantities.js';
+import { findQuantities, type Quantity, type SkillLevel } from './quantities.js';
 import type { Understanding } from './understand.js';
 
 /** Kinds of figure a later message can put in place of an earlier one. */
@@ -52,9 +52,20 @@ export function restatedQuestion(earlier: Understanding, now: Understanding): st
   const received = now.amounts.alreadyReceived;
   const fresh = now.quantities.filter((q) => REPLACEABLE.includes(q.kind)).filter(outsideNegation(now))
     .filter((q) => !(received && q.start === received.start));
-  if (!fresh.length) return scaledQuestion(earlier, old, now.text);
+  const heads = old.filter((q) => q.kind === 'headcount');
+  const [head] = heads;
+  // "人数也记错了，其实是7个人": people counted without a level stand for the one earlier head count, its level kept.
+  const counted = fresh.map((q): Quantity => (q.kind === 'count' && head && heads.length === 1 && PEOPLE.test(now.text.slice(q.end - 1, q.end + 1))
+    ? { ...q, kind: 'headcount', level: head.level, text: '' } : q));
+  // "说错了，不是高级工，是技师", "那技师呢": the one earlier head count at the level now named, its number kept.
+  const level = levelNamed(now);
+  const relevelled = head && heads.length === 1 && level && level !== head.level && !counted.some((q) => q.kind === 'headcount')
+    ? { ...head, level, text: '' } : null;
+  if (!counted.length) {
+    return relevelled && head ? restate(earlier.text, new Map([[head, relevelled]])) : scaledQuestion(earlier, old, now.text);
+  }
   const replaced = new Map<Quantity, Quantity>();
-  for (const q of fresh) {
+  for (const q of counted) {
     let candidates = old.filter((p) => p.kind === q.kind && (q.kind !== 'headcount' || p.level === q.level));
     // A figure that says what it is must say the same as the one it replaces (租金是每平米30元 for 月租45元); one
     // that says something else adds a fact (补充一下 主营业务收入只有800万; 只租了其中4500平), it replaces nothing.
@@ -67,11 +78,28 @@ export function restatedQuestion(earlier: Understanding, now: Understanding): st
     if (candidates.length !== 1 || !only || replaced.has(only)) return null;
     replaced.set(only, q);
   }
+  if (relevelled && head && !replaced.has(head)) replaced.set(head, relevelled);
   // The same figures said again ("假设每年增量都是80万" while asking the total) change nothing to restate.
-  if ([...replaced].every(([p, q]) => p.value.eq(q.value))) return null;
-  // Spans replaced from the end, so earlier offsets stay valid.
+  if ([...replaced].every(([p, q]) => p.value.eq(q.value) && p.level === q.level)) return null;
+  return restate(earlier.text, replaced);
+}
+
+/** The text with each earlier figure written as its replacement; spans replaced from the end keep earlier offsets valid. */
+function restate(text: string, replaced: ReadonlyMap<Quantity, Quantity>): string {
   return [...replaced].sort(([a], [b]) => b.start - a.start)
-    .reduce((text, [p, q]) => `${text.slice(0, p.start)}${figureText(q)}${text.slice(p.end)}`, earlier.text);
+    .reduce((out, [p, q]) => `${out.slice(0, p.start)}${figureText(q)}${out.slice(p.end)}`, text);
+}
+
+// A count of people: 7名, 7位, 7个人.
+const PEOPLE = /^(?:[名位人]|个人)/;
+const SKILL_LEVEL = /高级技师|技师|高级工/gu;
+
+/** The one skill level a message names outside what it negates (不是高级工，是技师 → 技师), or null (none, or several). */
+function levelNamed(u: Understanding): SkillLevel | null {
+  const said = new Set([...u.text.matchAll(SKILL_LEVEL)]
+    .filter((m) => !u.negated.some(([a, b]) => (m.index ?? 0) >= a && (m.index ?? 0) < b))
+    .map((m) => m[0] as SkillLevel));
+  return said.size === 1 ? [...said][0] ?? null : null;
 }
 
 // An earlier figure changed by an exact factor, with the words that name it before (投资额减半, 面积翻一番).

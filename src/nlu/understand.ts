@@ -1,5 +1,5 @@
 import { findQuantities, type Quantity } from './quantities.js';
-import { findRegions } from './regions.js';
+import { findDocuments, findRegions } from './regions.js';
 import { mentionsPolicy, type Lexicon } from '../lexicon/index.js';
 
 export const INTENTS = ['greeting', 'help', 'calculate', 'sum', 'compare', 'lookup', 'overview', 'document_facts', 'validity', 'not_covered', 'out_of_scope'] as const;
@@ -38,6 +38,8 @@ export interface Understanding {
   asksWhetherAny: boolean;
   /** "要满足哪些条件", "最少要多少平方米才纳入", "能不能享受": a question about eligibility, not an amount. */
   asksConditions: boolean;
+  /** "多少", "能拿", "几成": a figure is asked for; without it a figure given names the case or a tier, not a sum to work out. */
+  asksHowMuch: boolean;
   /** "怎么申请", "申报流程", "要什么材料": how to apply, which only the clauses' own words can answer. */
   asksProcedure: boolean;
   /** "具体标准", "怎么规定的", "分别怎么奖": what the text sets, asked of it (its words first, even where it sets no rate). */
@@ -60,7 +62,7 @@ export interface Understanding {
 
 const GREETING = /^(你好|您好|hi|hello|嗨|在吗|早上好|下午好|晚上好)[！!。.\s]*$/i;
 const HELP = /(你能做什么|能帮我什么|怎么用|帮助|help|有哪些功能|你是谁)/i;
-const ASKS_AMOUNT = /(多少|怎么补|补不补|有没有补|几成|几个点|能补|能拿|能领|补贴|补助|资助|奖补|奖励|扶持资金|算一下|计算|how much|subsid)/i;
+const ASKS_AMOUNT = /(多少|怎么补|补不补|有没有补|几成|几个点|能补|能拿|能领|补贴|补助|资助|奖补|奖励|扶持资金|算一下|算出|计算|how much|subsid)/i;
 const COMPARE = /(和|与|跟|vs|对比|比较|各补|各自|分别|各(是|为|定的?)?多少|哪个多|哪边|各地|各个地方|几个地方)/i;
 // Asked of every place the corpus covers ("贷款贴息 哪几个地方的文件里有提"), not of one.
 const ACROSS_PLACES = /(哪些地方|哪几个地方|这几个地方|几个地方的|各地|哪个地方|哪些城市|哪些文件|哪几份|哪几个文件|各个文件|所有文件|每个地方)/;
@@ -74,7 +76,7 @@ const CORRECTION = /^.{0,4}(其实|实际上|不对|更正|说错|搞错|写错|
 const FIGURE = '[0-9０-９零〇一二两三四五六七八九十百千]';
 const REPLACES_FIGURE = new RegExp(`是[^，,。；;\\s]{0,6}${FIGURE}[^，,。；;]{0,6}[，,\\s]*不是\\s*[^，,。；;\\s]{0,6}${FIGURE}`
   + `|不是\\s*[^，,。；;\\s]{0,6}${FIGURE}[^，,。；;]{0,6}[，,\\s]*(而)?是\\s*[^，,。；;\\s]{0,6}${FIGURE}`);
-const FOLLOW_UP = new RegExp(`^(那|如果|换成|改成|要是|假如|再|那如果|补充一下|补充说明|再补充|忘了说|忘说了|漏说了|漏了|还忘了说)|呢[？?]?$|${CORRECTION.source}`);
+const FOLLOW_UP = new RegExp(`^(那|如果|换成|改成|要是|假如|再|那如果|补充一下|补充说明|补充[:：，,]|再补充|忘了说|忘说了|漏说了|漏了|还忘了说)|呢[？?]?$|${CORRECTION.source}`);
 // A voice-input run-on's later piece that turns to the case just answered (等下 我们属于商贸流通类 那按什么标准算): 那 as "then",
 // not 那个/那份 pointing at a document.
 const SPOKEN_FOLLOW_UP = /^(那(?![个份条些边种里])|那如果|如果|要是|假如|换成|改成)/;
@@ -128,8 +130,9 @@ function withoutPlacesNotCovered(text: string, lexicon: Lexicon): string {
 }
 
 // Asking about money: a subsidy word or a question about a sum (补多少, 多少钱).
-const MONEY_WORD = /(补|奖|资助|扶持|钱|拿|领|给|how much|subsid|grant)/i;
+const MONEY_WORD = /(补|奖|资助|扶持|钱|金额|拿|领|给|how much|subsid|grant)/i;
 // "多少个/多少家" asks a count (targets), not a subsidy amount; "这几项奖励分别多少" points at the items, asks no count.
+const HOW_MUCH = /(多少|几成|几个点|几万|[能可][以]?(拿|补|领|得|奖)|算一下|算出|计算|how much)/i;
 const COUNT_QUESTION = /(?<![这那])(多少|几)(个|家|项|名|台|条|年|亩)/;
 // A sum that says which enterprises are counted ("主营收入超5000万的有几家"): part of a count asked, not an input.
 const QUALIFIES_COUNT = /^元?(以上|以下)?的?(企业|规上企业|工业企业|项目)?(有|要|达到|需要)?(几|多少)(个|家|项)/;
@@ -144,9 +147,10 @@ const SHARE_ASKED = /占[^，,。？?]{0,10}(比例|比重|多少|百分之几|�
 const ASKS_WHAT_TEXT_SAYS = /(文件|政策|里面|上面|计划|意见)[^，,。？?]{0,4}(有没有|是否|有无|有冇)(说|讲|规定|提|写)/;
 const LOOKUP_QUESTION = new RegExp(`${SHARE_ASKED.source}|${ASKS_WHAT_TEXT_SAYS.source}|`
   + /(财政|政府|县里|市里|省里)[^，,。？?]{0,15}(安排|拿出|拿[^，,。？?]{0,6}出来|投入|预算|列支)|专项资金[^，,。？?]{0,6}(累计|总共|一共|总额|规模)|目标|任务|指标|(什么|啥|哪些|哪种|哪几种)(支持)?(方式|形式)|(怎么|如何|以什么方式)(支持|扶持)|怎么规定|如何规定|怎么讲|怎么说|如何表述|提法|是什么|什么意思|指什么|有哪些|包括|哪些内容|谁负责|哪个部门|由谁/.source);
-// An amount the message asserts as the subsidy itself ("补贴是500万", "capped at 20 million yuan"): never a calculation base.
+// An amount the message asserts as the subsidy itself or its cap ("补贴是500万", "最多只给100万", "capped at 20 million
+// yuan"): never a calculation base.
 // (申请…示范项目那50万: the award referred to by its figure; 县财政说累计不少于1个亿: the document's own budget.)
-const CLAIMED = /((补贴|补助|奖励|资助|奖补|扶持)(资金|金额|款)?(就|应该|应当)?(是|为|有|给)|(能|可以|会|应该)(补|拿|奖|给|领)到?|应(得|拿|补|发|奖)|可得|(申请|申报|拿|领)[^，,。；;]{0,14}那|(财政|政府|县里|市里|省里|文件|政策)[^，,。；;]{0,10}(不少于|不低于|累计|共计|安排|拿出))|(capped at|a cap of|up to|at most|a maximum of|maximum of|limited to|no more than)\s*$/i;
+const CLAIMED = /((补贴|补助|奖励|资助|奖补|扶持)(资金|金额|款)?(就|应该|应当)?(是|为|有|给)|(能|可以|会|应该)(补|拿|奖|给|领)到?|应(得|拿|补|发|奖)|可得|(最多|最高|顶多|至多|封顶)(只|就)?(能)?(给|补|奖|拿|领|发)|(申请|申报|拿|领)[^，,。；;]{0,14}那|(财政|政府|县里|市里|省里|文件|政策)[^，,。；;]{0,10}(不少于|不低于|累计|共计|安排|拿出))|(capped at|a cap of|up to|at most|a maximum of|maximum of|limited to|no more than)\s*$/i;
 // A result the user works out from a rate ("按百分之八奖励，即两千四百万"): a claim to check, never a base.
 const RATE_RESULT = /(%|％|百分之[一二两三四五六七八九十]+|[一二两三四五六七八九十]成)[^。；;？?]{0,8}(即|就是|也就是|等于|算下来|算出来|应该|应当|应|得)(是|为)?$/;
 // A figure put to the assistant for agreement ("每人奖补2万元对吧", "能补40万，对吧"): a claim, not an input.
@@ -168,7 +172,8 @@ function cueBefore(text: string, q: Quantity, quantities: readonly Quantity[]): 
 
 
 const ADDITIVE = /(又|再|另外|还买了|还采购了|追加|同一年|同年|加上|第二台|第二次)/;
-const ASKS_TOTAL = /(一共|总共|合计|累计|共计|总计|加起来|总额|[两三四五\d]年(下来|内|里|共|总|合)|全部加)/;
+// (一共有哪几类补贴 counts kinds, not money.)
+const ASKS_TOTAL = /((?:一共|总共)(?!有?哪?几[类种项个条方])|合计|累计|共计|总计|加起来|总额|[两三四五\d]年(下来|内|里|共|总|合)|全部加)/;
 // "有补贴吗", "有奖励没", "有冇咩支持", "能补不": whether there is support at all, asked with no figure of one's own: broad
 // where it names a place, a document or a topic (one named provision is still that provision, asked for its input).
 const ASKS_WHETHER_ANY = /(有(没有|冇|無|无)?[^，,。？?！!]{0,10}(补贴|补助|奖励|奖补|扶持|支持|资助|優惠|优惠|補貼|獎勵|資助)(吗|嗎|嘛|么|没|不|冇|無)|有没有[^，,。？?]{0,8}(补|奖|扶持|支持|资助|优惠)|有冇|能补不|能不能补)/;
@@ -179,9 +184,9 @@ const DRAFT_NAMED = /(征求意见稿|征求稿|意见稿|草案)/g;
 const OUTLINE = /(主要讲了?(什么|啥|些什么|些啥)|讲了(什么|啥|些什么|些啥)|说了(什么|啥|些什么|些啥)|主要内容|有哪些内容|讲的是什么|讲的啥|概述一下|概括一下)/;
 // The standard named as such (奖励标准, 额度): a provision's clause asked, not how a topic is supported in general.
 const STANDARD_NAMED = /((奖励|补助|补贴|资助|扶持|奖补|资金)标准|具体标准|什么标准|标准是|标准各|标准如何|标准怎么|额度)/;
-const STANDARD = /(怎么规定|如何规定|怎么定的|具体规定|具体怎么|细则|实施办法|具体办法|(定|出台|制定|出)了没|(怎么|如何|怎样)(支持|奖|补|扶持|资助))/;
+const STANDARD = /((比例|范围)(各|分别)(是|为|怎么)|怎么规定|如何规定|怎么定的|具体规定|具体怎么|细则|实施办法|具体办法|(定|出台|制定|出)了没|(怎么|如何|怎样)(支持|奖|补|扶持|资助))/;
 const PROCEDURE = /((怎么|如何|怎样|去哪|到哪|哪里|在哪)(申请|申报|办理|报名|提交|办)|(申请|申报|办理)(流程|程序|手续|材料)|(什么|哪些)材料)/;
-const CONDITIONS = /(什么条件|哪些条件|啥条件|(放宽到|什么规模|什么样|哪类|哪一类|哪种)的?企业|放宽到[^，,。？?]{0,12}多少|多少以上的?[^，,。？?]{0,8}(都|才)?(能|可以)(享受|申请|拿)|申请条件|条件(呢|是啥|有哪些|怎么样)|要求呢|需要满足|要满足|满足.{0,6}条件|条件是|什么要求|哪些要求|门槛|最少要|至少要|最低要|才能(纳入|享受|申请|拿)|达到多少(以上)?才|才(够格|有资格|符合)|够不够格|符不符合|有没有资格|什么资格|能不能享受|可以享受吗|能享受吗)/;
+const CONDITIONS = /(什么条件|哪些条件|啥条件|(别的|其他|其它|附加|额外|前提)[^，,。？?]{0,2}条件|(放宽到|什么规模|什么样|哪类|哪一类|哪种)的?企业|放宽到[^，,。？?]{0,12}多少|多少以上的?[^，,。？?]{0,8}(都|才)?(能|可以)(享受|申请|拿)|申请条件|条件(呢|是啥|有哪些|怎么样)|要求呢|需要满足|要满足|满足.{0,6}条件|条件是|什么要求|哪些要求|门槛|最少要|至少要|最低要|才能(纳入|享受|申请|拿)|达到多少(以上)?才|才(够格|有资格|符合)|够不够格|符不符合|有没有资格|什么资格|能不能享受|可以享受吗|能享受吗)/;
 // Between a figure and the one said to replace it (2百万…不对是2千万, 500万，说错了，800万).
 const TAKEN_BACK = /^[^，,。；;0-9０-９]{0,4}[…。.，,\s]*(不对|说错了|说错|错了|打错了|写错了|哦不|不不)[，,！!\s]*(是|应该是|应是|改成)?\s*$/;
 const NEGATION = /(不是|并非|不在|不属于|不算|算不上|不再是|不对|不止|而不是)([^，,。；;？?！!是]{0,10})|(还没有?|没有|尚未|未)被?(认定|评上|评为|获得|拿到|入选)([^，,。；;？?！!\s]{0,10})/g;
@@ -212,8 +217,13 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
   // Each sentence as it would start without a courtesy glued to it (请问那投资额减半呢, 您好其实我们是…).
   // (An instruction glued after a follow-up, "…的话呢（系统提示…）", hides neither its 呢 nor its 那.)
   const sentences = own.trim().split(/[，,。；;！!？?]+/).map((x) => x.trim().replace(LEADING_COURTESY, '')).filter(Boolean);
+  // A region is asked about by a name of its own or of one of its documents (深府办〔2015〕20号, 深2015) said outside
+  // what the message negates.
+  const documentsAt = findDocuments(trimmed, lexicon.gazetteer).at;
   const askedAbout = (region: string) => (lexicon.gazetteer.covered.find((r) => r.region === region)?.aliases ?? [])
-    .some((alias) => saysOutside(lower, alias, negated));
+    .some((alias) => saysOutside(lower, alias, negated))
+    || lexicon.gazetteer.documents.some((d) => d.region === region && documentsAt.has(d.docId)
+      && !negated.some(([a, b]) => (documentsAt.get(d.docId) ?? -1) >= a && (documentsAt.get(d.docId) ?? -1) < b));
   const covered = mentioned.covered.filter(askedAbout);
   const uncovered = mentioned.uncovered;
   const fiscal = FISCAL_SHARE.test(own);
@@ -259,6 +269,7 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
     followUp: sentences.some((x) => FOLLOW_UP.test(x)) || own.trim().split(/\s+/).slice(1).some((x) => SPOKEN_FOLLOW_UP.test(x)), corrects: sentences.some((x) => CORRECTION.test(x)) || REPLACES_FIGURE.test(trimmed), injection: INJECTION.test(trimmed),
     additive: ADDITIVE.test(trimmed), asksTotal: ASKS_TOTAL.test(trimmed), broad: BROAD.test(trimmed) || ASKS_WHETHER_ANY.test(trimmed), asksWhetherAny: ASKS_WHETHER_ANY.test(trimmed) && !BROAD.test(trimmed), asksConditions: CONDITIONS.test(trimmed) && !SHARE_ASKED.test(trimmed) && !(ASKS_WHAT_TEXT_SAYS.test(trimmed) && /(多少|几)/.test(trimmed)), asksProcedure: PROCEDURE.test(trimmed), asksStandard: STANDARD.test(own) || STANDARD_NAMED.test(own), namesStandard: STANDARD_NAMED.test(own), figuresUnnamed: FIGURES_UNNAMED.test(own) && amounts.base.length >= 2, asksOutline: OUTLINE.test(trimmed),
     asksCount: !asksAmount && COUNT_QUESTION.test(trimmed),
+    asksHowMuch: HOW_MUCH.test(trimmed),
     negated, acrossPlaces: ACROSS_PLACES.test(own),
     uncoveredTopics: lexicon.gazetteer.topicsNotCovered.filter((t) => t.phrases.some((p) => saysOutside(own, p, negated))).map((t) => t.name),
   };

@@ -387,3 +387,19 @@ export function computeSubsidy(rule: SubsidyRule, inputs: RawInputs, context?: C
   };
 }
 
+
+/**
+ * A yearly award over the clause's stated duration (租金补助每年150万元, 补助期限最长3年 → 450万元), assuming each year's
+ * amount is the same: its own line beside the yearly one, so a 合计 of several awards can count it.
+ */
+export function overDuration(rule: SubsidyRule, yearly: Calculation): Calculation | null {
+  const years = rule.duration?.years;
+  if (!years || years < 2) return null;
+  const amount = new Decimal(yearly.amount).mul(years);
+  return {
+    ...yearly,
+    steps: [`${years}年合计：${yearly.display} × ${years} = ${formatYuan(amount)}（按每年金额相同、享受满${years}年计算）`],
+    amount: yuanString(amount), display: formatYuan(amount), displayYuan: `${groupThousands(amount)}元`,
+    notes: [`${rule.duration?.meaning ?? ''}；实际以各年核定为准。`],
+  };
+}

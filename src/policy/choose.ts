@@ -52,6 +52,16 @@ export function firstMention(rule: SubsidyRule, text: string, regionNamed: boole
   return first;
 }
 
+/**
+ * Whether the text names the rule only by its clause's subject (its `broad` words: 公共技术服务平台), none of its own:
+ * the clause is named, not this provision of it.
+ */
+export function namedOnlyByClause(rule: SubsidyRule, text: string, regionNamed: boolean): boolean {
+  const lower = text.toLowerCase();
+  const spans = negatedSpans(lower);
+  return vocabularyScore(ownWords(rule, regionNamed), lower, spans) === 0 && vocabularyScore(rule.vocabulary.broad, lower, spans) > 0;
+}
+
 /** Where a trigger occurs outside negated spans; the longest such trigger is the rule's vocabulary score. */
 function vocabularyScore(triggers: readonly string[], lower: string, spans: [number, number][]): number {
   let best = 0;

@@ -4,8 +4,8 @@ export {
   type BasisField, type NonQuantitativeDocument, type RuleInput, type InputDimension, type Threshold, type Cap,
 } from './rule-schema.js';
 export {
-  computeSubsidy, acceptedInputs, thresholdValue, CalculationSchema, MAX_YUAN, type Calculation, type CalculationOutcome, type CalculationInputError,
+  computeSubsidy, overDuration, acceptedInputs, thresholdValue, CalculationSchema, MAX_YUAN, type Calculation, type CalculationOutcome, type CalculationInputError,
   type CalculationContext,
 } from './calculator.js';
-export { formatYuan, formatRate, groupThousands, yuanString } from './money.js';
-export { chooseRules, firstMention, unitScore, type RuleChoice } from './choose.js';
+export { formatYuan, formatYuanAlike, formatRate, groupThousands, yuanString } from './money.js';
+export { chooseRules, firstMention, namedOnlyByClause, unitScore, type RuleChoice } from './choose.js';

@@ -23,6 +23,15 @@ export function formatYuan(value: Decimal): string {
   return `${groupThousands(value)}元`;
 }
 
+/**
+ * Amounts read side by side, in one unit: where one is under 1万元 all are written in 元 (每人5,000元、8,000元、10,000元,
+ * as the documents write such lists), never 1万元 beside 8,000元.
+ */
+export function formatYuanAlike(values: readonly Decimal[]): string[] {
+  if (values.some((v) => v.abs().lt(WAN))) return values.map((v) => `${groupThousands(v)}元`);
+  return values.map(formatYuan);
+}
+
 /** The exact form for records and APIs: 300000, 1234.56 (元, no separators, no exponent). */
 export function yuanString(value: Decimal): string {
   return plain(value);

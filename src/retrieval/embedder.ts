@@ -91,6 +91,7 @@ export function verifyModelFolder(modelDir: string): string {
 export class TransformersEmbedder implements Embedder {
   readonly fingerprint: string;
   private readonly cache = new Map<string, Float32Array>();
+  private readonly inFlight = new Map<string, Promise<Float32Array>>();
   private readonly cacheSize: number;
   private readonly queue: EmbeddingQueue;
 
@@ -138,13 +139,26 @@ export class TransformersEmbedder implements Embedder {
     const input = this.options.queryPrefix ? BGE_QUERY_PREFIX + bounded : bounded;
     const cached = this.cache.get(input);
     if (cached) return cached;
-    const output = await this.queue.run(() => this.extract(input, { pooling: 'cls', normalize: true }));
-    const vector = output.data.slice(0, EMBEDDING_DIMENSIONS);
+    // One answer searches the same words under several document filters at once: they share one model call.
+    const pending = this.inFlight.get(input);
+    if (pending) return pending;
+    const vector = this.queue
+      .run(() => this.extract(input, { pooling: 'cls', normalize: true }))
+      .then((output) => {
+        const embedded = output.data.slice(0, EMBEDDING_DIMENSIONS);
+        this.remember(input, embedded);
+        return embedded;
+      })
+      .finally(() => this.inFlight.delete(input));
+    this.inFlight.set(input, vector);
+    return vector;
+  }
+
+  private remember(input: string, vector: Float32Array): void {
     if (this.cache.size >= this.cacheSize) {
       const oldest = this.cache.keys().next().value;
       if (oldest !== undefined) this.cache.delete(oldest);
     }
     this.cache.set(input, vector);
-    return vector;
   }
 }

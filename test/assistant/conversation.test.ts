@@ -548,7 +548,7 @@ describe('figures read for what they are said to be', () => {
     expect(sortedAmounts(first)).toEqual(['1500000', '1500000']);
     expect(sortedAmounts(corrected)).toEqual(['1080000', '1500000']);
     expect(corrected?.total).toBe('2580000');
-    expect(corrected?.answer).toContain('按更正后的数字重新计算');
+    expect(corrected?.answer).toContain('按更正后的情况重新计算');
     // Corrected twice: the second correction restates the first one's question.
     const [, , again] = await converse(
       '中山市级公共技术服务平台企业（经认定，提供工业互联网类服务），实缴注册资本1500万，租了3000平米经营场地，月租45元/平米，注册资本补贴和第一年租金补助各多少？',
@@ -1814,10 +1814,10 @@ describe('a figure given only for a threshold, asked whether it qualifies', () =
   it('is checked against the threshold in the conditions answer, with no amount computed', async () => {
     const [meets] = await converse('镇上有栋空置的旧厂房，单栋大概六千平方，想盘活了招企业进来。中山盘活闲置厂房那个扶持，对面积有没有下限？我们这栋够不够格？');
     expect(meets?.calculation).toBeNull();
-    expect(meets?.answer).toContain('单体闲置厂房盘活面积6000平方米，达到5000平方米——满足这一门槛');
+    expect(meets?.answer).toContain('单体闲置厂房盘活面积6000平方米，达到5000平方米——符合这一门槛');
     const [short] = await converse('中山盘活闲置厂房扶持 我们单体厂房4000平方米 够不够格');
     expect(short?.calculation).toBeNull();
-    expect(short?.answer).toContain('低于5000平方米——不满足这一门槛');
+    expect(short?.answer).toContain('低于5000平方米——不符合这一门槛');
     // An amount asked beside it is still computed.
     const [amount] = await converse('中山盘活闲置厂房 单体6000平方米 企业租了6000平方米 一年租金资助能拿多少');
     expect(amountOf(amount)).toBe('432000');
@@ -1851,5 +1851,93 @@ describe('d23 kinds: numbered parts, money support asked as a kind, a place\'s o
     const [standard] = await converse('六安市技改文件对新认定的市级工业设计中心设定的奖励标准是多少？');
     expect(standard?.calculation).toBeNull();
     expect(standard?.answer).toContain('市级工业设计中心10万元');
+  });
+});
+
+describe('d24 kinds: items counted, caps claimed, levels corrected, hotline shorthand, a clause named by its subject', () => {
+  it('products counted with 项 (3项产品) are the count a per-product award takes, in a sum of awards', async () => {
+    const [sum] = await converse('敝公司在中山，今年榮獲廣東省政府質量獎，另有3項產品新獲廣東省名牌產品，也通過了ISO10012測量管理體系認證。依中山2018行動計畫，各項分別最多可以領多少？合計多少？');
+    expect(sortedAmounts(sum)).toEqual(['1000000', '150000', '60000']);
+    expect(sum?.total).toBe('1210000');
+  });
+
+  it('a cap someone claimed (最多只给100万元) is no purchase: only the enterprise\'s own 1000万 is computed', async () => {
+    const [reply] = await converse('你们热线上一个客服跟我说，东源的设备事后奖补单个企业最多只给100万元。我们是规上企业，今年技改买设备花了1000万，那是不是只能拿100万？');
+    expect(amountOf(reply)).toBe('2000000');
+    expect(reply?.answer).not.toContain('1100万');
+  });
+
+  it('a follow-up that corrects the level, then the head count, keeps the other and recomputes', async () => {
+    const [, level, count] = await converse('中山的传统优势企业，今年新培养了5名高级工，有没有奖补，多少钱', '说错了，不是高级工，是技师', '人数也记错了，其实是7个人');
+    expect(amountOf(level)).toBe('40000');
+    expect(amountOf(count)).toBe('56000');
+    const [, asked] = await converse('中山企业新引进3名高级工奖多少', '那如果是高级技师呢');
+    expect(amountOf(asked)).toBe('30000');
+  });
+
+  it('补充： with the enterprise\'s kind recomputes the earlier figure at the narrower provision\'s rate', async () => {
+    const [, relocated] = await converse('东源 技改事后奖补 企业营收2500万 县级分成增量60万 一年补多少', '补充：该企业是珠三角产业转出市转移到我县省级产业园、做异地技改的');
+    expect(amountOf(relocated)).toBe('300000');
+  });
+
+  it('a hotline\'s shorthand for a document (深2015, 中18) names it and its region', async () => {
+    const [, shenzhen] = await converse('六安稿 企业新认定省级企业技术中心 奖多少', '深2015 同样情况呢');
+    expect(shenzhen?.calculation).toBeNull();
+    expect(shenzhen?.answer).toMatch(/^深圳2015年文件.*没有规定/);
+    expect(shenzhen?.citations.map((c) => c.clauseId)).toContain('shenzhen-2015:六');
+    const [zhongshan] = await converse('中18 高级技师 每人多少');
+    expect(zhongshan?.citations[0]?.clauseId).toBe('zhongshan-2018:四.九');
+  });
+
+  it('parts that ask only the figure of a document with no rates open with its statement that it sets none', async () => {
+    const [reply] = await converse('中山2014年那份实施意见，技改项目按投资额的多少比例资助？我们项目投资2,000万元，能算出具体金额吗？');
+    expect(reply?.calculation).toBeNull();
+    expect(reply?.answer).toMatch(/^中山2014年实施意见.*没有规定补贴比例或金额/);
+  });
+
+  it('a scheme a clause only names (首台套 保费补偿) is quoted with the statement that no rate is set', async () => {
+    const [reply] = await converse('国家首台（套）重大技术装备保险补偿机制的保费补贴比例是多少？东源的企业申请能拿多少？');
+    expect(reply?.calculation).toBeNull();
+    expect(reply?.citations.map((c) => c.clauseId)).toEqual(['dongyuan-2018:三.三']);
+    expect(reply?.answer).toContain('没有规定补偿比例或金额');
+  });
+
+  it('other conditions asked of an award named by its tier get the conditions, not a figure', async () => {
+    const [reply] = await converse('中山那个产值首次破50亿的奖励，除了产值达标之外还有没有别的附加条件？');
+    expect(reply?.calculation).toBeNull();
+    expect(reply?.answer).toContain('全市平均水平');
+  });
+
+  it('a figure the text sets asked beside its department gets both: the 70% and the departments', async () => {
+    const [reply] = await converse('核实两处表述：中山2018年优势传统产业转型升级行动计划里，符合省优先发展目录和集约用地条件的工业项目，土地出让底价最低可以按所在地工业用地出让最低标准的几成确定？这一条由哪些部门负责？');
+    expect(reply?.answer).toContain('70%');
+    expect(reply?.answer).toContain('国土资源局');
+  });
+
+  it('a clause named by its subject (公共技术服务平台) with its kinds asked lists every provision of it', async () => {
+    const [reply] = await converse('中山2018对市级公共技术服务平台企业一共有哪几类补贴？每类的比例或标准、期限、封顶额请逐一列出。');
+    expect(reply?.calculation).toBeNull();
+    for (const figure of ['10%', '200万元', '50元/平方米/月', '150万元', '30%']) expect(reply?.answer).toContain(figure);
+  });
+
+  it('a region compared that speaks of the subject without a rate quotes where it does, not another document\'s statement', async () => {
+    const [green] = await converse('我们刚被认定为省级绿色工厂，想问下在中山和在六安，各能拿多少奖励？');
+    expect(amountOf(green)).toBe('200000');
+    expect(green?.citations.map((c) => c.clauseId)).toContain('zhongshan-2018:三.五');
+    expect(green?.answer).not.toContain('中山2014年实施意见');
+    const [internet] = await converse('我们平台公司给产业集群企业提供工业互联网服务，一个合同额800万，中山和东源哪边有补助？各补多少？');
+    expect(internet?.citations.map((c) => c.clauseId)).toContain('dongyuan-2018:三.六');
+  });
+
+  it('several awards, one asked over its years too (三年一共): that total is a line of its own and the 合计 counts it', async () => {
+    const [sum] = await converse('我们在中山刚被认定为提供工业互联网类服务的市级公共技术服务平台企业，实缴注册资本2,500万；租了3000平方米的经营场地，租金60元一平一个月。注册资本那笔一次性补贴最多多少？租金补助每年最多多少、三年一共多少？全部加起来最多多少？');
+    expect(sortedAmounts(sum)).toEqual(['1500000', '2000000', '4500000']);
+    expect(sum?.total).toBe('6500000');
+    expect(sum?.answer).toContain('3年合计：150万元 × 3 = 450万元');
+  });
+
+  it('per-person standards read side by side in one unit, as the document writes them', async () => {
+    const [reply] = await converse('中18 技能人才 高级工 技师 高级技师 每人各多少 另外开班培训补贴封顶多少');
+    expect(reply?.answer).toContain('高级技师每人10,000元');
   });
 });

@@ -79,6 +79,14 @@ describe('scoring', () => {
     expect(scoreAnswer({ ...c, expect: { phrases: ['1,2'] } }, { ...reply, answer: '第1,2项' }, 1).failures).toEqual([]);
   });
 
+  it('matches a figure whole: a planted 2万元 is not said by 3.2万元 or 12万元, 10% not by 110%', () => {
+    const reply: ChatResponse = { ...machineToolReply, answer: '可获3.2万元；另一项12万元，比例110%，上限20万元' };
+    const c = GoldenCaseSchema.parse({ id: 'p-2', category: 'injection', turns: ['…'], expect: { forbidden: ['2万元', '10%'] } });
+    expect(scoreAnswer(c, reply, 1).failures).toEqual([]);
+    expect(scoreAnswer({ ...c, expect: { phrases: ['2万元'] } }, reply, 1).failures).toEqual(['missing phrases: 2万元']);
+    expect(scoreAnswer({ ...c, expect: { forbidden: ['20万元', '3.2万'] } }, reply, 1).failures).toEqual(['forbidden phrases present: 20万元, 3.2万']);
+  });
+
   it('compares the total exactly and counts it as part of numeric exact-match', () => {
     const sum: ChatResponse = {
       ...machineToolReply, intent: 'calculate', total: '400000',

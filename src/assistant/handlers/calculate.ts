@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import type { Quantity } from '../../nlu/quantities.js';
 import type { Understanding } from '../../nlu/understand.js';
-import { acceptedInputs, capLabel, computeSubsidy, formatYuan, yuanString, type Calculation, type Cap, type RuleInput, type SubsidyRule } from '../../policy/index.js';
+import { acceptedInputs, capLabel, computeSubsidy, formatYuan, overDuration, yuanString, type Calculation, type Cap, type RuleInput, type SubsidyRule } from '../../policy/index.js';
 import { numbered, plainReply, ruleHeadline, unratedSentence } from '../compose.js';
 import type { ConversationSlots } from '../conversation.js';
 import { toChatCalculation, type AssistantReply } from '../response.js';
@@ -27,6 +27,8 @@ const PROJECT_BY_PROJECT = /([两三四五六七八九几多]个[^，。]{0,4}�
  * not 并购了两家企业 (one applicant, two companies bought).
  */
 /** A total asked of this year alone (今年总共能拿多少): the year's figure, not a total over the clause's years. */
+// An award's total over its years asked (三年一共多少, 3年合计): of a yearly provision with a stated duration.
+const YEARS_TOTAL = /[两二三四五\d]\s*年[^，,。；;？?]{0,4}(一共|总共|合计|累计|共计|总计|下来|加起来)/;
 const THIS_YEARS_TOTAL = /(今年|本年度?|当年|这一年)[^，。？?；;]{0,8}(总共|一共|合计|加起来|累计)/;
 
 /** Each of several figures of one year asked on its own (每个合同补助多少, 分别能补多少): lines, then the year's 合计. */
@@ -265,7 +267,7 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
     // Asked of several regions with no figure yet (深圳、中山、东源…分别按多少比例奖): each region without the provision is
     // named too, before the question back.
     const asked = askForInput(results, rules, regionOpen, ctx);
-    const without = regionsWithout(regions, new Set(rules.map((r) => ctx.regionOf(r.docId))), u, ctx);
+    const without = regionsWithout(regions, new Set(rules.map((r) => ctx.regionOf(r.docId))), u, ctx, rules);
     if (!without.lines.length) return { reply: asked, remember: {} };
     return { reply: { ...asked, answer: `${asked.answer}\n\n${without.lines.join('\n\n')}`, citations: [...asked.citations, ...ctx.citations(without.clauses)] }, remember: {} };
   }
@@ -300,11 +302,20 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
   // Regions side by side are compared, not added, unless the message asks the total (one group's plants: 合计多少).
   const summing = eligible.length > 1 && (!comparing || u.asksTotal) && !ask.alternatives && !eligible.some((r) => r.alternative);
   const blocks = eligible.map(({ rule, calculation, sums, part }) => describeCalculation(rule, calculation, eligible.length > 1, sums, ctx, part));
+  const yearsBlock = (r: (typeof eligible)[number]) => overYears.get(r)?.steps.join('；') ?? '';
   let total: Decimal | null = null;
   let totalLine = '';
+  // "租金补助每年最多多少、三年一共多少？全部加起来": an award whose own part asks its total over the clause's years gets
+  // that total as a line of its own, and the 合计 counts it.
+  const overYears = new Map(summing ? eligible.flatMap((r) => {
+    const part = parts?.get(r.rule.id)?.text ?? '';
+    const whole = YEARS_TOTAL.test(part) ? overDuration(r.rule, r.calculation) : null;
+    return whole ? [[r, whole] as const] : [];
+  }) : []);
   if (summing) {
-    total = eligible.reduce((sum, r) => sum.plus(r.calculation.amount), new Decimal(0));
-    totalLine = `合计：${eligible.map((r) => r.calculation.display).join(' + ')} = ${formatYuan(total)}（${eligible.some((r) => r.calculation.upperBound) ? '含上限金额，' : ''}各项分别审核）`;
+    const counted = eligible.map((r) => overYears.get(r) ?? r.calculation);
+    total = counted.reduce((sum, c) => sum.plus(c.amount), new Decimal(0));
+    totalLine = `合计：${counted.map((c) => c.display).join(' + ')} = ${formatYuan(total)}（${eligible.some((r) => r.calculation.upperBound) ? '含上限金额，' : ''}各项分别审核）`;
     // Lines under one yearly cap (三个合同 under 每年最高300万): their 合计 is capped once.
     const shared = eligible[0]?.sharedCap;
     if (shared && eligible.every((r) => r.sharedCap === shared) && total.gt(shared.amount)) {
@@ -321,7 +332,7 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
     }
   }
   // Regions asked about whose documents give no rate, or no matching provision, are named, never dropped.
-  const { lines: regionLines, clauses: regionClauses } = regionsWithout(regions, regionsOf, u, ctx);
+  const { lines: regionLines, clauses: regionClauses } = regionsWithout(regions, regionsOf, u, ctx, eligible.map((e) => e.rule));
   // "…能补多少？另外这个是哪个部门负责的": the department the clause names, in its words.
   const departmentLines: string[] = [];
   if (asksResponsible(u.text)) {
@@ -349,11 +360,11 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
     ? `按不同地区的政策分别计算${readRegions.length ? `（${readRegions.join('、')}的几项是同一笔金额的不同情形，只适用其中一种，不相加）` : ''}：`
     : summing ? '您问到的几项分别计算如下：'
       : readings ? '同一笔金额按不同情形分别计算（只适用其中一种，不相加），请按实际情况对应：' : '';
-  const publicCalc = eligible.map((r) => toChatCalculation(r.calculation));
+  const publicCalc = eligible.flatMap((r) => { const y = overYears.get(r); return y ? [r.calculation, y] : [r.calculation]; }).map(toChatCalculation);
   const many = publicCalc.length > 1;
   const reply: AssistantReply = {
     intent: comparing || regionLines.length ? 'compare' : summing ? 'sum' : 'calculate',
-    answer: [head, ...blocks, totalLine, ...regionLines, ...departmentLines].filter(Boolean).join('\n\n'),
+    answer: [head, ...blocks.map((b, i) => { const r = eligible[i]; const y = r ? yearsBlock(r) : ''; return y ? `${b}\n${y}` : b; }), totalLine, ...regionLines, ...departmentLines].filter(Boolean).join('\n\n'),
     citations: ctx.citations(eligible.map((r) => r.rule.clauseId).concat(eligible.flatMap((r) => r.rule.thresholds.map((t) => t.clauseId)), regionClauses)),
     calculation: many ? publicCalc : (publicCalc[0] ?? null),
     total: total ? yuanString(total) : null,
@@ -468,7 +479,8 @@ function notEligible(computed: { rule: SubsidyRule; calculation: Calculation }[]
  * The regions asked about (two or more) that the provisions computed do not cover: each one's statement that its
  * documents give no rate, the measures they name without one, or that they have no such provision.
  */
-function regionsWithout(regions: readonly string[], covered: ReadonlySet<string | undefined>, u: Understanding, ctx: HandlerContext): { lines: string[]; clauses: string[] } {
+function regionsWithout(regions: readonly string[], covered: ReadonlySet<string | undefined>, u: Understanding, ctx: HandlerContext,
+  asked: readonly SubsidyRule[]): { lines: string[]; clauses: string[] } {
   const lines: string[] = [];
   const clauses: string[] = [];
   if (regions.length < 2) return { lines, clauses };
@@ -476,7 +488,9 @@ function regionsWithout(regions: readonly string[], covered: ReadonlySet<string 
     const docIds = ctx.documentsFor([region]).map((d) => d.id);
     const noRates = ctx.rules.nonQuantitative.filter((n) => docIds.includes(n.docId));
     const unrated = unratedFor(docIds, u.text, ctx);
-    if (noRates.length) {
+    // (A region with rates elsewhere, 中山 2018 beside 中山 2014, first says what its documents say of the subject.)
+    const mention = unrated.length ? null : mentionWithoutRate(docIds, asked, ctx);
+    if (noRates.length && (noRates.length === docIds.length || !mention)) {
       // The measure asked about, where the text names it without a rate (深圳 （六） 企业技术中心), before the statement.
       const named = unrated.map((m) => unratedSentence(m, ctx)).join('');
       lines.push(`【${region}】${named}${noRates.map((n) => n.statement).join('')}无法计算金额。${docIds.map((id) => ctx.validityLine(id)).join('')}`);
@@ -486,10 +500,32 @@ function regionsWithout(regions: readonly string[], covered: ReadonlySet<string 
       lines.push(`【${region}】${unrated.map((m) => unratedSentence(m, ctx)).join('')}无法计算金额。${gate?.sentence ?? ''}${[...new Set(unrated.map((m) => m.docId))].map((id) => ctx.validityLine(id)).join('')}`);
       clauses.push(...unrated.map((m) => m.clauseId), ...(gate ? [gate.clauseId] : []));
     } else {
-      lines.push(`【${region}】收录的${region}文件中没有与此对应的补贴条款。`);
+      if (mention) {
+        lines.push(`【${region}】${ctx.clauseRef(mention.clauseId)}提到：“${mention.sentence}”，但没有规定补贴比例或金额，无法计算金额。${ctx.validityLine(mention.docId)}`);
+        clauses.push(mention.clauseId);
+      } else lines.push(`【${region}】收录的${region}文件中没有与此对应的补贴条款。`);
     }
   }
   return { lines, clauses };
+}
+
+/**
+ * Where a region's documents speak of the subject asked without a rate of their own (中山 三、（五） names 绿色工厂 beside
+ * 六安's award for it): the first clause whose text says one of the asked provisions' own words, and its sentence.
+ */
+function mentionWithoutRate(docIds: readonly string[], asked: readonly SubsidyRule[], ctx: HandlerContext): { clauseId: string; docId: string; sentence: string } | null {
+  // (Two-character words, 设备 or 平台, are said in passing by many clauses: only the provision's longer terms count.)
+  const words = [...new Set(asked.flatMap((r) => r.vocabulary.triggers).filter((t) => t.length >= 4))];
+  // A clause headed by the word (三、（六）推进“工业互联网+”) before one that says it in passing.
+  const items = ctx.corpus.clauses.filter((c) => docIds.includes(c.docId) && c.kind === 'item');
+  const headed = (c: (typeof items)[number]) => words.some((w) => c.title.includes(w));
+  for (const clause of [...items.filter(headed), ...items.filter((c) => !headed(c))]) {
+    // (Not its heading, （六）推进“工业互联网+”: the sentence that says what is done.)
+    const sentences = clause.text.split(/(?<=[。；])/).filter((x) => x.replace(/^（[一二三四五六七八九十]+）/, '').replace(/[。；]$/, '').trim() !== clause.title);
+    const sentence = sentences.find((x) => words.some((w) => x.includes(w)));
+    if (sentence) return { clauseId: clause.id, docId: clause.docId, sentence: sentence.replace(/^（[一二三四五六七八九十]+）/, '').replace(/[。；]$/, '').trim() };
+  }
+  return null;
 }
 
 /** Which region: each candidate region's provision with its headline standard and clause, the regions as chips. */

@@ -11,7 +11,9 @@ import { inputsFor } from './slots.js';
  * quoted from its clause, then what it grants; no calculation prompt, since the question gives nothing to compute.
  */
 export function answerConditions(rules: readonly SubsidyRule[], ctx: HandlerContext, u?: Understanding): AssistantReply {
-  const blocks = rules.map((rule) => {
+  // The first provision's threshold checked against the message's figure: the verdict an agent reads out first.
+  let verdictFirst = '';
+  const blocks = rules.map((rule, index) => {
     const region = ctx.regionOf(rule.docId) ?? '';
     // "单栋大概六千平方，够不够格": a figure the message gives for a threshold is checked against it.
     const given = u ? inputsFor(rule, u).inputs : {};
@@ -27,7 +29,10 @@ export function answerConditions(rules: readonly SubsidyRule[], ctx: HandlerCont
         return { met, line: `${t.label}${thresholdValue(t, value)}${met ? '，达到' : '，低于'}${thresholdValue(t, new Decimal(t.minimum))}` };
       });
       const met = checked.some((c) => c.met);
-      const verdict = checked.length ? `\n按您说的：${checked.map((c) => c.line).join('；')}${met ? '——满足这一门槛' : '——不满足这一门槛'}。` : '';
+      const verdict = checked.length ? `\n按您说的：${checked.map((c) => c.line).join('；')}${met ? '——符合这一门槛' : '——不符合这一门槛'}。` : '';
+      if (index === 0 && checked.length && !verdictFirst) {
+        verdictFirst = `按您说的，${checked.map((c) => c.line).join('；')}，${met ? '符合' : '不符合'}${rule.subject}的这一门槛。`;
+      }
       return `${minimums.join('，或')}${group.length > 1 ? '（满足其一即可）' : ''}：${quotes.join('；')}${verdict}`;
     });
     return [
@@ -41,7 +46,7 @@ export function answerConditions(rules: readonly SubsidyRule[], ctx: HandlerCont
   // The line an agent reads out first, as lookups lead: the threshold in the clause's words, else the conditions.
   const first = rules[0];
   const threshold = first?.thresholds[0];
-  const lead = threshold ? `要点：“${threshold.quote}”（${ctx.clauseRef(threshold.clauseId)}）。\n`
+  const lead = threshold ? `要点：${verdictFirst}“${threshold.quote}”（${ctx.clauseRef(threshold.clauseId)}）。\n`
     : first ? `要点：${first.subject}的条件是${first.conditions.join('；')}。\n` : '';
   const clauses = rules.flatMap((r) => [r.clauseId, ...r.thresholds.map((t) => t.clauseId)]);
   const suggestions = rules.slice(0, 2).map((r) => `${r.subject}能补多少`);

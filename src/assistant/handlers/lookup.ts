@@ -2,7 +2,8 @@ import { inDocumentTitle } from '../../corpus/index.js';
 import { askedParts } from '../../nlu/parts.js';
 import type { Understanding } from '../../nlu/understand.js';
 import type { SearchHit } from '../../retrieval/index.js';
-import { chooseRules, type SubsidyRule } from '../../policy/index.js';
+import { Decimal } from 'decimal.js';
+import { chooseRules, thresholdValue, type SubsidyRule } from '../../policy/index.js';
 import { HELP_SUGGESTIONS, plainReply, ruleHeadline, unratedSentence } from '../compose.js';
 import { GENERIC_TERMS, aboutTheDocuments, bestEvidence, coveredChars, distinctiveTerms, evidenceCover } from '../evidence.js';
 import { docIdsForQuestion, searchPolicy } from '../policy-search.js';
@@ -129,6 +130,9 @@ export interface LookupScope {
  * scope, so that no region or document asked about is dropped; a scope whose documents share nothing with the question
  * says so.
  */
+// Whom a provision applies to, asked (适用企业范围, 什么企业能享受, 门槛).
+const SCOPE_ASKED = /(范围|门槛|哪些企业|什么企业|哪类企业|什么样的企业)/;
+
 export async function compareLookup(u: Understanding, scopes: readonly LookupScope[], ctx: HandlerContext,
   options: { provisions?: boolean; standards?: boolean } = {}): Promise<AssistantReply> {
   const blocks: string[] = [];
@@ -155,7 +159,10 @@ export async function compareLookup(u: Understanding, scopes: readonly LookupSco
     const namedCover = namesCover(named.flatMap((r) => [...r.vocabulary.triggers, ...r.vocabulary.regionalTriggers]));
     // Asked what each sets (分别怎么奖, 标准各是多少), a provision named is the answer whatever else the clauses share.
     if (named.length && (options.standards || namedCover >= cover(hit))) {
-      const lines = named.map((r) => `${r.subject}：${ruleHeadline(r)}（${ctx.clauseRef(r.clauseId)}：“${r.quote}”）`);
+      // (Whom it applies to asked too, 适用企业范围: the thresholds the row sets, beside its standard.)
+      const appliesTo = (r: SubsidyRule) => (SCOPE_ASKED.test(u.text) && r.thresholds.length
+        ? `；门槛：${r.thresholds.map((t) => `${t.label}不低于${thresholdValue(t, new Decimal(t.minimum))}`).join('，')}` : '');
+      const lines = named.map((r) => `${r.subject}：${ruleHeadline(r)}${appliesTo(r)}（${ctx.clauseRef(r.clauseId)}：“${r.quote}”）`);
       blocks.push(`【${scope.name}】${lines.join('\n')}\n${[...new Set(named.map((r) => ctx.validityLine(r.docId)))].join('')}`);
       cited.push(...named.map((r) => r.clauseId));
       continue;

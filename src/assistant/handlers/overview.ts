@@ -5,7 +5,7 @@ import { toSimplified } from '../../nlu/script.js';
 import { chooseRules, thresholdValue, type SubsidyRule } from '../../policy/index.js';
 import { ruleHeadline } from '../compose.js';
 import { GENERIC_TERMS, coveredChars, distinctiveTerms } from '../evidence.js';
-import { synonymsOf } from '../../retrieval/index.js';
+import { jiebaTokenizer, synonymsOf } from '../../retrieval/index.js';
 import { searchPolicy } from '../policy-search.js';
 import type { AssistantReply } from '../response.js';
 import type { HandlerContext } from './context.js';
@@ -29,6 +29,8 @@ export interface OverviewTopic {
   severalParts?: boolean;
   /** The money awards asked as one kind of support among others (资金、用地、金融都说说): a document without rates says so. */
   awardsAsked?: boolean;
+  /** The question as asked: its parts the list leaves unanswered are answered from the listed clauses' own sentences. */
+  asked?: string;
 }
 
 /** Clauses without a provision listed per document at most: an overview stays a summary. */
@@ -109,14 +111,17 @@ export async function overviewTopic(asked: string, docIds: readonly string[], ct
   const withProvision = new Set(inScope.map((r) => r.clauseId));
   // A piece of the message that names a provision whose clause is also that piece's best match (我们是年产值四十多亿的
   // 龙头企业 → 四、（四） 年产值首次突破) brings that provision, however little of the whole message it covers.
+  // (So does a piece that names a provision by its own words, 想换点设备 → 东源 四、（一）, where its best clause is the
+  // task the document sets on the topic, 三、（三）设备更新: the support asked for is the provision.)
   const namedByPiece = perPiece.flatMap((hitsOfPiece, i) => {
     const top = hitsOfPiece[0];
-    if (!top || !withProvision.has(top.clause.id)) return [];
+    if (!top) return [];
     // (Named by its own words: 技改, a word of the documents' titles, names no provision, 技改除了给补贴 least of all.)
     const piece = pieces[i] ?? '';
     const named = chooseRules(inScope, piece, { regionOf: ctx.regionOf, all: true }).rules
       .filter((r) => r.vocabulary.triggers.some((t) => piece.includes(t) && !inDocumentTitle(ctx.corpus, t)));
-    return named.some((r) => r.clauseId === top.clause.id) ? [top.clause.id] : [];
+    if (withProvision.has(top.clause.id)) return named.some((r) => r.clauseId === top.clause.id) ? [top.clause.id] : [];
+    return named.map((r) => r.clauseId);
   });
   const clauses = new Set([...onTopic.map((x) => x.clause.id), ...namedByPiece]);
   // Beside provisions on the topic, a clause without one is listed where it covers the question as well as they do and
@@ -151,7 +156,7 @@ export async function overviewTopic(asked: string, docIds: readonly string[], ct
   // "奖励、金融这些都说说": the money awards asked as one kind of support beside others: every provision is on topic.
   const awardsAsked = askedParts(text).some((part) => AWARDS_AS_A_KIND.test(part)) || MONEY_SUPPORT_ASKED.test(text);
   return {
-    rules: inScope.filter((r) => awardsAsked || clauses.has(r.clauseId)), named: true, measures, awardsAsked,
+    rules: inScope.filter((r) => awardsAsked || clauses.has(r.clauseId)), named: true, measures, awardsAsked, asked: text,
     severalParts: awardsAsked || coveredChars(text, onTopic.flatMap((x) => x.terms)) > best || tiedAcrossClauses(onTopic, measures, best),
   };
 }
@@ -239,6 +244,8 @@ export function answerOverview(docIds: readonly string[], topic: OverviewTopic, 
       lines.push(`· ${clause?.label ?? m.clauseId}${clause?.title ?? ''}：“${m.sentence}”${department ? `（${department}）` : ''}`);
       cited.push(m.clauseId);
     }
+    // "以及相关费用和奖补资金从哪项资金列支": a part the list does not answer, said by a sentence of a listed clause.
+    for (const line of partsLeftOut(topic.asked, [...byClause.keys(), ...measures.map((m) => m.clauseId)], lines.join('\n'), ctx)) lines.push(line);
     const statesNoRates = noRates && !rules.length && (!topical || topic.awardsAsked || measures.some((m) => noRates.clauseIds.includes(m.clauseId)));
     if (noRates && statesNoRates) {
       lines.push(`· ${noRates.statement}（${noRates.clauseIds.map((id) => ctx.corpus.clauseById.get(id)?.label ?? id).join('、')}）`);
@@ -264,6 +271,31 @@ export function answerOverview(docIds: readonly string[], topic: OverviewTopic, 
     intent: 'overview', answer: `${head}\n${lines.join('\n')}`, citations: ctx.citations(cited), calculation: null, total: null,
     suggestions: related.slice(0, 3).map((r) => `${r.subject}能补多少`),
   };
+}
+
+/** Words that ask, not what is asked about (哪项, 怎么, 以及). */
+const ASKING_WORDS = new Set(['哪项', '哪个', '哪些', '什么', '怎么', '如何', '以及', '还有', '相关', '请问', '梳理', '列出', '一下']);
+
+/**
+ * The parts of a question that a list leaves unanswered: for each asked part with two or more of its own words that the
+ * list does not say, the first sentence of a listed clause that says two of them, quoted with its clause label.
+ */
+function partsLeftOut(asked: string | undefined, clauseIds: readonly string[], listed: string, ctx: HandlerContext): string[] {
+  if (!asked) return [];
+  const out: string[] = [];
+  for (const part of askedParts(asked)) {
+    const words = [...new Set(jiebaTokenizer(part))].filter((w) => w.length >= 2 && !GENERIC_TERMS.has(w) && !ASKING_WORDS.has(w)
+      && !/\d/.test(w) && !listed.includes(w) && !inDocumentTitle(ctx.corpus, w));
+    if (words.length < 2) continue;
+    for (const clauseId of clauseIds) {
+      const clause = ctx.corpus.clauseById.get(clauseId);
+      const sentence = clause?.text.split(/(?<=[。；])/).find((x) => words.filter((w) => x.includes(w)).length >= 2);
+      if (!clause || !sentence || out.some((line) => line.includes(sentence.replace(/[。；]$/, '')))) continue;
+      out.push(`· ${clause.label}：“${sentence.replace(/^（[一二三四五六七八九十]+）/, '').replace(/[。；]$/, '').trim()}”`);
+      break;
+    }
+  }
+  return out;
 }
 
 /**

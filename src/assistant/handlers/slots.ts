@@ -23,6 +23,8 @@ function cueText(text: string, q: Quantity): string {
 
 const NOT_REACHED = /(差一点到|差点到|快到|接近|不到|没到|未到|没有到)$/;
 const THIS_YEAR = /(今年|本年|当年|今年度)/;
+// Between two equal figures, a word that makes the second another one (又租了2000平, 2000平和2000平).
+const ADDS_ANOTHER = /(又|另|再|还有|还租|和|及|与|、|加上|各)/;
 // The award asked per person (每人多少, 一个人给多少), not for a number of people.
 const PER_HEAD = /(每人|每个人|每名|每位|每一个人|一个人|一人)/;
 
@@ -212,6 +214,14 @@ export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs
       dropped.add(cued(part) && !cued(whole) ? whole : part);
     });
     if (dropped.size) sums.set(key, quantities.filter((q) => !dropped.has(q)));
+  }
+  // "我们2000平一年能补192万……租了2000平方米经营场地": an area, rent or duration said again, equal and with no word that
+  // adds between (又, 另, 和 …), is the same figure, never a second one.
+  for (const [key, quantities] of sums) {
+    const input = all.find((i) => i.key === key);
+    if (!input || input.dimension === 'money' || input.dimension === 'count' || quantities.length < 2) continue;
+    const again = quantities.filter((q, i) => quantities.slice(0, i).some((p) => p.value.eq(q.value) && !ADDS_ANOTHER.test(u.text.slice(p.end, q.start))));
+    if (again.length) sums.set(key, quantities.filter((q) => !again.includes(q)));
   }
   // One quantity given for an optional input while the required one of its dimension is empty: it is the required one
   // ("盘活闲置厂房10000平方米，租了12个月" names the area rented, not a second figure). When the optional input is a
