@@ -20,7 +20,7 @@ import { DOCUMENT_FACT_CUE, asksSourceOfAnswer, answerDocumentFacts, answerSourc
 import { answerStandard, compareLookup, lookup, type LookupScope } from './handlers/lookup.js';
 import { documentNotInCorpus, noRates, notCovered, offTopic, ownPolicyOfPlaceWithin, topicsNotCovered, unrated } from './handlers/not-covered.js';
 import { answerConditions } from './handlers/conditions.js';
-import { answerOverview, documentOutline, overviewTopic, topicOnlyTasks } from './handlers/overview.js';
+import { answerOverview, documentOutline, overviewTopic, partsLeftOut, topicOnlyTasks } from './handlers/overview.js';
 import { answerSections, namedSections } from './handlers/sections.js';
 import { givesOnlySize, inputsFor, measuredDimensions } from './handlers/slots.js';
 import { schemeNotInCorpus, validity, yearNotInDocuments } from './handlers/validity.js';
@@ -40,9 +40,9 @@ export interface AssistantDeps {
  * The router: reads what the message asks (the understanding and the conversation's slots) and hands it to one
  * handler under handlers/; the handlers share the HandlerContext built here and the phrasings of compose.ts.
  */
-// The enterprise's own case said (评上了, 我们拿到, 能拿多少): an award to compute, not a standard to quote. (对新认定的…:
-// the text's own class, no case.)
-const ENTERPRISE_CASE = /(评上|评为|获得|获评|拿到|认定了|被认定|刚认定|我们|我司|我厂|本厂|能拿|可以拿|能得|能领|能补)/;
+// The enterprise's own case said (评上了, 我们拿到, 能拿多少): an award to compute, not a standard to quote.
+// (对新认定的…, 对获得…的创建主体: the text's own class, no case.)
+const ENTERPRISE_CASE = /((?<!对)(评上|评为|获得)|获评|拿到|认定了|被认定|刚认定|我们|我司|我厂|本厂|能拿|可以拿|能得|能领|能补)/;
 
 // Support asked for as such (有哪些扶持, 有什么奖补), not a task's content (围绕哪些产业).
 const ASKS_SUPPORT = /(哪些|什么|啥|咩)(技改)?(扶持|支持|奖补|补贴|补助|奖励|资助|优惠)/;
@@ -150,8 +150,9 @@ export class PolicyAssistant {
       const reply = await this.route(understand(restated, ctx.lexicon), { ...previous, subjectText: null, inputs: {}, awards: [], lastQuestion: null }, next);
       return { ...reply, answer: `（按${u.corrects ? '更正后' : '新'}的情况重新计算，其他条件同上一问）\n${reply.answer}` };
     }
-    // A subject no document speaks of, with no figure to compute on ("增值税税率是13%还是9%"): said so, by name.
-    if (u.uncoveredTopics.length && !u.suppliesInputs) {
+    // A subject no document speaks of, with no figure to compute on ("增值税税率是13%还是9%"), or with figures but no
+    // provision of ours named (小巨人…听说几十万到上百万不等): said so, by name.
+    if (u.uncoveredTopics.length && (!u.suppliesInputs || !chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions: u.regions, all: true }).rules.length)) {
       return topicsNotCovered(u.uncoveredTopics, ctx, unratedFor(ctx.documentsFor(u.regions).map((d) => d.id), u.text, ctx));
     }
     // "机器换人 哪几个地方的文件里有提": each region looked up, those whose documents say nothing named as such.
@@ -315,7 +316,10 @@ export class PolicyAssistant {
     }
     // (Figures given only for a threshold, asked whether they qualify, 单栋大概六千平方 够不够格: checked against it.)
     // (The one figure may fill the required input too, as the area of the 闲置厂房 does: the same figure, not another.)
-    const onlyThresholdFigures = () => !u.asksAmount && !u.asksTotal && conditionsOf.every((r) => {
+    // (So are they asked with the rate, 刚好1000万，算不算？能享受的话按多少比例奖, where nothing can be computed without
+    // another figure: the verdict, then the standard.)
+    const cannotCompute = (r: SubsidyRule) => { const given = inputsFor(r, u).inputs; return r.inputs.some((i) => i.required && given[i.key] === undefined); };
+    const onlyThresholdFigures = () => (!u.asksAmount || conditionsOf.every(cannotCompute)) && !u.asksTotal && conditionsOf.every((r) => {
       const given = inputsFor(r, u).inputs;
       const ofThreshold = (key: string) => r.thresholds.some((t) => t.input === key);
       const checked = new Set(Object.keys(given).filter(ofThreshold).map((key) => String(given[key])));
@@ -384,7 +388,11 @@ export class PolicyAssistant {
       // of its own is answered with its standard after the figures computed.
       const computed = regional?.rules ?? several?.rules ?? [...choice.rules, ...choice.readings];
       const besides = turn.reply.calculation ? standardsAskedBeside(u, computed, next.regions, ctx) : [];
-      return besides.length ? followedBy(turn.reply, answerStandard(besides, ctx), '\n\n') : turn.reply;
+      const answered = besides.length ? followedBy(turn.reply, answerStandard(besides, ctx), '\n\n') : turn.reply;
+      // "…能资助多少？另外项目通过完工评价以后，那个事后奖补是连续几年": a part the figures leave unanswered, said by a
+      // sentence of a clause the answer cites.
+      const said = answered.calculation ? partsLeftOut(u.text, answered.citations.map((c) => c.clauseId), answered.answer, ctx) : [];
+      return said.length ? { ...answered, answer: `${answered.answer}\n另外，${said.join('\n')}` } : answered;
     }
     // A short follow-up ("需要什么条件？") is about the subject of the conversation.
     // "那深圳呢" after a question about 东源: the earlier subject, asked of the region named now.

@@ -38,6 +38,11 @@ export interface RegionGazetteer {
    * 中18), not after another Han character (其中2014年 names nothing) nor before another digit.
    */
   documentCodes: readonly { docId: string; code: RegExp }[];
+  /**
+   * Titles the documents themselves cite in 《》 (《广东省工业企业技术改造指导目录》): quoted in a question they name what a
+   * clause requires, not a level of government asked about.
+   */
+  citedTitles: readonly string[];
 }
 
 /**
@@ -67,7 +72,7 @@ function numberSpellings(docNumber: string | null | undefined): string[] {
 /** A shortened title this long or more names its document (shorter ones could be a topic's words). */
 const TITLE_VARIANT_LENGTH = 10;
 
-export function compileGazetteer(manifest: CorpusManifest, places: PlacesNotCovered): RegionGazetteer {
+export function compileGazetteer(manifest: CorpusManifest, places: PlacesNotCovered, citedTitles: readonly string[] = []): RegionGazetteer {
   const covered = manifest.regions.map((r) => ({ region: r.region, aliases: r.aliases.map((a) => a.toLowerCase()) }));
   const aliases = new Set(covered.flatMap((r) => r.aliases));
   // The full title also without its bracketed tail (（2018-2022年）, （征求意见稿）), with its place said short (中山优势传统
@@ -87,5 +92,5 @@ export function compileGazetteer(manifest: CorpusManifest, places: PlacesNotCove
     if (!year) return [];
     return [{ docId: d.id, code: new RegExp(`(?<!\\p{Script=Han})${d.region.slice(0, 1)}\\s?(?:${year[0]}|${year[1]})(?![0-9])`, 'gu') }];
   });
-  return { covered, notCovered: places.places.filter((p) => !aliases.has(p.toLowerCase())), sourcesNotCovered: places.sources, topicsNotCovered: places.topics, documents, documentNames, documentCodes };
+  return { covered, notCovered: places.places.filter((p) => !aliases.has(p.toLowerCase())), sourcesNotCovered: places.sources, topicsNotCovered: places.topics, documents, documentNames, documentCodes, citedTitles: [...new Set(citedTitles)] };
 }

@@ -46,7 +46,9 @@ export function buildCorpus(manifestJson: unknown, placesNotCoveredJson: unknown
     clauses,
     documentById: new Map(documents.map((d) => [d.id, d])),
     clauseById: new Map(clauses.map((c) => [c.id, c])),
-    gazetteer: compileGazetteer(manifest, PlacesNotCoveredSchema.parse(placesNotCoveredJson)),
+    gazetteer: compileGazetteer(manifest, PlacesNotCoveredSchema.parse(placesNotCoveredJson),
+      // (Catalogues only, 《…指导目录》: a plan or a measure the documents cite is still a document not here.)
+      documents.flatMap((d) => [...d.text.matchAll(/《([^》]{4,60}(?:目录|名录))》/g)].map((m) => m[1] ?? ''))),
     contentHash: hash.digest('hex'),
   };
 }

@@ -50,7 +50,9 @@ export function findDocuments(text: string, gazetteer: RegionGazetteer): { docId
  * corpus/places-not-covered.json lists. Pure and deterministic; the gazetteer is compiled once with the corpus.
  */
 export function findRegions(text: string, gazetteer: RegionGazetteer): RegionMention {
-  const documents = findDocuments(text, gazetteer);
+  // A title the documents cite (《广东省工业企业技术改造指导目录》) names no place: blanked, positions kept.
+  const cited = gazetteer.citedTitles.reduce((t, title) => t.split(title).join(' '.repeat(title.length)), text);
+  const documents = findDocuments(cited, gazetteer);
   const lower = documents.rest.toLowerCase();
   const covered: { region: string; at: number }[] = [];
   for (const [docId, at] of documents.at) {
@@ -64,8 +66,21 @@ export function findRegions(text: string, gazetteer: RegionGazetteer): RegionMen
     else if (positions.length) covered.push({ region, at: Math.min(...positions) });
   }
   const uncovered: { place: string; at: number }[] = [];
+  // A covered name's characters are its own: 中山东升 names 中山 (its 东升 town), not 山东.
+  const coveredSpans = gazetteer.covered.flatMap(({ aliases }) => aliases.flatMap((a) => {
+    const spans: [number, number][] = [];
+    for (let at = lower.indexOf(a); at >= 0; at = lower.indexOf(a, at + 1)) spans.push([at, at + a.length]);
+    return spans;
+  }));
+  const overlapsCovered = (at: number, length: number) => coveredSpans.some(([a, b]) => at < b && at + length > a);
   for (const place of gazetteer.notCovered) {
-    const at = placeAt(documents.rest, place);
+    let at = -1;
+    for (let from = 0; ;) {
+      const found = placeAt(documents.rest.slice(from), place);
+      if (found < 0) break;
+      if (!overlapsCovered(from + found, place.length)) { at = from + found; break; }
+      from += found + 1;
+    }
     // Said as written down to its district or county (上海浦东新区, 河南固始县): the answer names what was asked.
     const district = at >= 0 ? DISTRICT.exec(documents.rest.slice(at + place.length))?.[0] : undefined;
     if (at >= 0) uncovered.push({ place: `${place}${district ?? ''}`, at });

@@ -120,10 +120,16 @@ const QUOTED_PASSAGE = /[“「『][^”」』]{12,}[”」』]/g;
 /** The text with every piece (between pauses) that names a place no document covers, and no covered one, blanked. */
 function withoutPlacesNotCovered(text: string, lexicon: Lexicon): string {
   let rest = text;
+  const blank = (at: number, length: number) => { rest = rest.slice(0, at) + ' '.repeat(length) + rest.slice(at + length); };
   for (const m of text.matchAll(/[^，,。；;？?！!\n]+/g)) {
     const places = findRegions(m[0], lexicon.gazetteer);
-    if (places.uncovered.length && !places.covered.length) {
-      rest = rest.slice(0, m.index) + ' '.repeat(m[0].length) + rest.slice((m.index ?? 0) + m[0].length);
+    if (places.uncovered.length && !places.covered.length) blank(m.index ?? 0, m[0].length);
+    // A run-on naming both (东源那边买了250万设备 东莞那边买了400万设备): each spoken piece on its own.
+    else if (places.uncovered.length) {
+      for (const p of m[0].matchAll(SPOKEN_PIECE)) {
+        const own = findRegions(p[0], lexicon.gazetteer);
+        if (own.uncovered.length && !own.covered.length) blank((m.index ?? 0) + (p.index ?? 0), p[0].length);
+      }
     }
   }
   return rest;
@@ -150,9 +156,12 @@ const LOOKUP_QUESTION = new RegExp(`${SHARE_ASKED.source}|${ASKS_WHAT_TEXT_SAYS.
 // An amount the message asserts as the subsidy itself or its cap ("补贴是500万", "最多只给100万", "capped at 20 million
 // yuan"): never a calculation base.
 // (申请…示范项目那50万: the award referred to by its figure; 县财政说累计不少于1个亿: the document's own budget.)
-const CLAIMED = /((补贴|补助|奖励|资助|奖补|扶持)(资金|金额|款)?(就|应该|应当)?(是|为|有|给)|(能|可以|会|应该)(补|拿|奖|给|领)到?|应(得|拿|补|发|奖)|可得|(最多|最高|顶多|至多|封顶)(只|就)?(能)?(给|补|奖|拿|领|发)|(申请|申报|拿|领)[^，,。；;]{0,14}那|(财政|政府|县里|市里|省里|文件|政策)[^，,。；;]{0,10}(不少于|不低于|累计|共计|安排|拿出))|(capped at|a cap of|up to|at most|a maximum of|maximum of|limited to|no more than)\s*$/i;
+const CLAIMED = /((补贴|补助|奖励|资助|奖补|扶持)(资金|金额|款)?(就|应该|应当)?(是|为|有|给)|(能|可以|会|应该)(补|拿|奖|给|领)到?|应(得|拿|补|发|奖)|可得|(最多|最高|顶多|至多|封顶)(只|就)?(能)?(给|补|奖|拿|领|发)|(最多|最高|顶多|至多|封顶|上限)(只|就)?(能|可以|可)?(到|达到|为|是)?\s*$|(申请|申报|拿|领)[^，,。；;]{0,14}那|(财政|政府|县里|市里|省里|文件|政策)[^，,。；;]{0,10}(不少于|不低于|累计|共计|安排|拿出))|(capped at|a cap of|up to|at most|a maximum of|maximum of|limited to|no more than)\s*$|["'](cap|limit|max|maximum|rate|subsidy|amount)["']\s*[:：]\s*["']?\s*$/i;
 // A result the user works out from a rate ("按百分之八奖励，即两千四百万"): a claim to check, never a base.
 const RATE_RESULT = /(%|％|百分之[一二两三四五六七八九十]+|[一二两三四五六七八九十]成)[^。；;？?]{0,8}(即|就是|也就是|等于|算下来|算出来|应该|应当|应|得)(是|为)?$/;
+// A figure that is itself an award ("直接批给我900万奖励"), not one received already: a claim, never a base.
+// ("设备500万补贴多少" asks the award of the figure: a question right after it makes it the base again.)
+const AWARD_AFTER = /^元?(的)?(奖励|奖金|补贴|补助|资助|奖补|扶持资金)(?![^，,。；;]{0,6}(多少|几|怎么|如何|能|可以|可|有没有|吗|么|呢|\?|？))/;
 // A figure put to the assistant for agreement ("每人奖补2万元对吧", "能补40万，对吧"): a claim, not an input.
 const SEEKS_AGREEMENT = /^元?[，,\s]*(对吧|对不对|是吧|是不是|没错吧|没问题吧)/;
 // A fiscal increment split by level of government (省级分成增量, 县级分成部分的财政贡献增量).
@@ -183,13 +192,16 @@ const LEADING_COURTESY = /^([啊哦噢嗯呃]+[，,\s]*)?(请问一下|请问|�
 const DRAFT_NAMED = /(征求意见稿|征求稿|意见稿|草案)/g;
 const OUTLINE = /(主要讲了?(什么|啥|些什么|些啥)|讲了(什么|啥|些什么|些啥)|说了(什么|啥|些什么|些啥)|主要内容|有哪些内容|讲的是什么|讲的啥|概述一下|概括一下)/;
 // The standard named as such (奖励标准, 额度): a provision's clause asked, not how a topic is supported in general.
-const STANDARD_NAMED = /((奖励|补助|补贴|资助|扶持|奖补|资金)标准|具体标准|什么标准|标准是|标准各|标准如何|标准怎么|额度)/;
+// (The text's own figure asked as such, 中山2018年的政策里，对…的创建主体，一次性扶持资金是多少: its standard.)
+const STANDARD_NAMED = /((奖励|补助|补贴|资助|扶持|奖补|资金)标准|具体标准|什么标准|标准是|标准各|标准如何|标准怎么|额度|(政策|文件|计划|意见)里[，,]?\s*对)/;
 const STANDARD = /((比例|范围)(各|分别)(是|为|怎么)|怎么规定|如何规定|怎么定的|具体规定|具体怎么|细则|实施办法|具体办法|(定|出台|制定|出)了没|(怎么|如何|怎样)(支持|奖|补|扶持|资助))/;
 const PROCEDURE = /((怎么|如何|怎样|去哪|到哪|哪里|在哪)(申请|申报|办理|报名|提交|办)|(申请|申报|办理)(流程|程序|手续|材料)|(什么|哪些)材料)/;
-const CONDITIONS = /(什么条件|哪些条件|啥条件|(别的|其他|其它|附加|额外|前提)[^，,。？?]{0,2}条件|(放宽到|什么规模|什么样|哪类|哪一类|哪种)的?企业|放宽到[^，,。？?]{0,12}多少|多少以上的?[^，,。？?]{0,8}(都|才)?(能|可以)(享受|申请|拿)|申请条件|条件(呢|是啥|有哪些|怎么样)|要求呢|需要满足|要满足|满足.{0,6}条件|条件是|什么要求|哪些要求|门槛|最少要|至少要|最低要|才能(纳入|享受|申请|拿)|达到多少(以上)?才|才(够格|有资格|符合)|够不够格|符不符合|有没有资格|什么资格|能不能享受|可以享受吗|能享受吗)/;
+const CONDITIONS = /(什么条件|哪些条件|啥条件|(别的|其他|其它|附加|额外|前提)[^，,。？?]{0,2}条件(?!一样|不变|相同|同上|都一样|照旧)|(放宽到|什么规模|什么样|哪类|哪一类|哪种)的?企业|放宽到[^，,。？?]{0,12}多少|多少以上的?[^，,。？?]{0,8}(都|才)?(能|可以)(享受|申请|拿)|申请条件|条件(呢|是啥|有哪些|怎么样)|要求呢|需要满足|要满足|满足.{0,6}条件|条件是|什么要求|哪些要求|门槛|最少要|至少要|最低要|才能(纳入|享受|申请|拿)|达到多少(以上)?才|才(够格|有资格|符合)|够不够格|符不符合|算不算(?!多少)|能不能算|有没有资格|什么资格|能不能享受|可以享受吗|能享受吗)/;
 // Between a figure and the one said to replace it (2百万…不对是2千万, 500万，说错了，800万).
-const TAKEN_BACK = /^[^，,。；;0-9０-９]{0,4}[…。.，,\s]*(不对|说错了|说错|错了|打错了|写错了|哦不|不不)[，,！!\s]*(是|应该是|应是|改成)?\s*$/;
-const NEGATION = /(不是|并非|不在|不属于|不算|算不上|不再是|不对|不止|而不是)([^，,。；;？?！!是]{0,10})|(还没有?|没有|尚未|未)被?(认定|评上|评为|获得|拿到|入选)([^，,。；;？?！!\s]{0,10})/g;
+// (Or with the reason said between, 六百万，哦不对，老板刚砍了价，成交价是五百八十万: no other figure, nothing added.)
+const TAKEN_BACK = /^[^，,。；;0-9０-９]{0,4}[…。.，,\s]*(哦|噢|呃|啊)?(不对|说错了|说错|错了|打错了|写错了|记错了|哦不|不不)(?![^0-9０-９]*(又|另外|还有|加上|再买))[^0-9０-９]{0,16}$/;
+// (A bracket closes what it denies: "（不是示范项目，也不是龙头骨干企业）投了800万" denies no figure.)
+const NEGATION = /(不是|并非|不在|不属于|不算|算不上|不再是|不对|不止|而不是)([^，,。；;？?！!是（）()]{0,10})|(还没有?|没有|尚未|未)被?(认定|评上|评为|获得|拿到|入选)([^，,。；;？?！!\s（）()]{0,10})/g;
 
 /** Whether the text says the word somewhere outside the negated spans ("不是提名奖，是中国质量奖" says 中国质量奖 only). */
 export function saysOutside(text: string, word: string, negated: readonly (readonly [number, number])[]): boolean {
@@ -238,9 +250,14 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
     // "花了2百万…不对是2千万": a figure taken back by the next one in the same breath.
     const next = money.find((p) => p.start >= q.end);
     if (next && TAKEN_BACK.test(trimmed.slice(q.end, next.start))) continue;
+    // "九百万，哦不对，九百万是含了配件的，工作母机本身是八百六十万": a figure taken back, said again to explain it, is
+    // still taken back where another figure follows.
+    const takenBack = (p: Quantity) => { const after = money.find((o) => o.start >= p.end); return after !== undefined && TAKEN_BACK.test(trimmed.slice(p.end, after.start)); };
+    if (next && money.some((p) => p.end <= q.start && p.value.eq(q.value) && takenBack(p))) continue;
     if (QUALIFIES_COUNT.test(trimmed.slice(q.end))) continue;
     const cue = cueBefore(trimmed, q, quantities);
-    if (CLAIMED.test(cue) || SEEKS_AGREEMENT.test(trimmed.slice(q.end)) || RATE_RESULT.test(trimmed.slice(Math.max(0, q.start - 16), q.start))) amounts.claimed.push(q);
+    const awardNamed = AWARD_AFTER.test(trimmed.slice(q.end)) && !ALREADY.test(cue);
+    if (CLAIMED.test(cue) || awardNamed || SEEKS_AGREEMENT.test(trimmed.slice(q.end)) || RATE_RESULT.test(trimmed.slice(Math.max(0, q.start - 16), q.start))) amounts.claimed.push(q);
     else if (ALREADY.test(cue)) amounts.alreadyReceived = q;
     // 省级/市级/县级 name a share of a fiscal increment only where the message speaks of one (市级智能工厂 is a level).
     else if (fiscal && /省级/.test(cue)) amounts.provincial = q;

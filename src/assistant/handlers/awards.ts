@@ -17,6 +17,8 @@ export interface AwardParts {
 export const SIDE_BY_SIDE = /(分别|各[奖补拿给算助]{0,2}多少|各自|哪个(多|高|划算)|哪种|差多少|差别|区别|对比|比较|[两三四几]种(情况|方案|方式))/;
 
 /** Words that start a new thing said: a piece begins at them even without punctuation. */
+// A piece that takes back the one before it (哦不对, 说错了).
+const TAKES_BACK = /^\s*(哦|噢|呃|啊)?(不对|说错了|说错|错了|记错了|搞错了)/;
 const CONNECTIVE = /(?=另外|此外|还有|同时还|以及|再加上)/;
 
 /** Words that say a piece of a message applies to every region it names (都是40w, 各补多少, 三个地方). */
@@ -40,11 +42,14 @@ export function severalAwards(u: Understanding, regions: readonly string[], ctx:
   // Voice input runs on without a pause ("…投资三千万另外并购了一家…"): a connective starts a piece too.
   // (省级智能工厂和市级绿色工厂: two provisions joined by 和 in one piece are two pieces, each with its own level.)
   const namesOne = (text: string) => chooseRules(candidates, text, { regionOf: ctx.regionOf, regions: region ? [region] : [] }).rules.length > 0;
-  const pieces = splitPieces(u.text, /[，,；;。、？?！!：:+＋\s]/).flatMap((piece) => piece.split(CONNECTIVE).filter(Boolean))
+  const said = splitPieces(u.text, /[，,；;。、？?！!：:+＋\s]/).flatMap((piece) => piece.split(CONNECTIVE).filter(Boolean))
     .flatMap((piece) => {
       const sides = piece.split(/和|及|与|跟/);
       return sides.length > 1 && sides.every(namesOne) ? sides : [piece];
     });
+  // "新认定了一个市级智能工厂，哦不对，是市级数字化车间": a piece taken back by the next one names no award. (A figure
+  // taken back is the quantities' business: such a piece stays.)
+  const pieces = said.filter((piece, i) => !(TAKES_BACK.test(said[i + 1] ?? '') && findQuantities(piece).every((q) => q.kind !== 'money')));
   const options = enumeratedOptions(pieces, candidates, region, ctx);
   if (options) return options;
   // A narrower provision answers to its general rule's words too (转移企业 named earlier, then 财政贡献增量66万).

@@ -120,7 +120,12 @@ export async function overviewTopic(asked: string, docIds: readonly string[], ct
     const piece = pieces[i] ?? '';
     const named = chooseRules(inScope, piece, { regionOf: ctx.regionOf, all: true }).rules
       .filter((r) => r.vocabulary.triggers.some((t) => piece.includes(t) && !inDocumentTitle(ctx.corpus, t)));
-    if (withProvision.has(top.clause.id)) return named.some((r) => r.clauseId === top.clause.id) ? [top.clause.id] : [];
+    // (Beside the best clause, a provision named by a word of its own three characters or longer, 工作母机同埋市外设备:
+    // 四、（三） and 四、（一）; 设备 alone names too many to list them all.)
+    const specific = named.filter((r) => r.vocabulary.triggers.some((t) => t.length >= 3 && piece.includes(t) && !inDocumentTitle(ctx.corpus, t)));
+    if (withProvision.has(top.clause.id)) {
+      return named.some((r) => r.clauseId === top.clause.id) ? [top.clause.id, ...specific.map((r) => r.clauseId)] : [];
+    }
     return named.map((r) => r.clauseId);
   });
   const clauses = new Set([...onTopic.map((x) => x.clause.id), ...namedByPiece]);
@@ -238,10 +243,14 @@ export function answerOverview(docIds: readonly string[], topic: OverviewTopic, 
     for (const m of ctx.rules.unrated.filter((x) => x.docId === doc.id && byClause.has(x.clauseId))) {
       lines.push(`· ${m.subject}：${m.standard ?? '文件未定比例或金额'}（${ctx.corpus.clauseById.get(m.clauseId)?.label ?? m.clauseId}）`);
     }
+    // Two clauses at most and no provision beside them (东源 用地 and 融资: 四、（三） and 四、（二）): each is the whole
+    // answer on its part, quoted whole rather than abridged.
+    const whole = !related.length && (topic.measures ?? []).length <= 2;
     for (const m of measures) {
       const clause = ctx.corpus.clauseById.get(m.clauseId);
       const department = clause ? closingDepartment(clause.text) : null;
-      lines.push(`· ${clause?.label ?? m.clauseId}${clause?.title ?? ''}：“${m.sentence}”${department ? `（${department}）` : ''}`);
+      const said = whole && clause ? withoutHeading(clause.text, clause.title) : m.sentence;
+      lines.push(`· ${clause?.label ?? m.clauseId}${clause?.title ?? ''}：“${said}”${department && !said.includes(department) ? `（${department}）` : ''}`);
       cited.push(m.clauseId);
     }
     // "以及相关费用和奖补资金从哪项资金列支": a part the list does not answer, said by a sentence of a listed clause.
@@ -273,6 +282,12 @@ export function answerOverview(docIds: readonly string[], topic: OverviewTopic, 
   };
 }
 
+/** A clause's text without its numbered heading (（三）加强用地保障。) and final full stop. */
+function withoutHeading(text: string, title: string): string {
+  return text.replace(/^（[一二三四五六七八九十]+）/, '').replace(title ? new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[。：:]?`) : /^/, '')
+    .replace(/[。；]$/, '').trim();
+}
+
 /** Words that ask, not what is asked about (哪项, 怎么, 以及). */
 const ASKING_WORDS = new Set(['哪项', '哪个', '哪些', '什么', '怎么', '如何', '以及', '还有', '相关', '请问', '梳理', '列出', '一下']);
 
@@ -280,10 +295,11 @@ const ASKING_WORDS = new Set(['哪项', '哪个', '哪些', '什么', '怎么', 
  * The parts of a question that a list leaves unanswered: for each asked part with two or more of its own words that the
  * list does not say, the first sentence of a listed clause that says two of them, quoted with its clause label.
  */
-function partsLeftOut(asked: string | undefined, clauseIds: readonly string[], listed: string, ctx: HandlerContext): string[] {
+export function partsLeftOut(asked: string | undefined, clauseIds: readonly string[], listed: string, ctx: HandlerContext): string[] {
   if (!asked) return [];
   const out: string[] = [];
-  for (const part of askedParts(asked)) {
+  // (Each sentence, and what follows 另外 or 顺便 in one, is a part: 能资助多少？另外…事后奖补是连续几年.)
+  for (const part of asked.split(/[？?。；;！!\n]|另外|此外|顺便|还有|以及/).filter((p) => p.trim().length >= 4)) {
     const words = [...new Set(jiebaTokenizer(part))].filter((w) => w.length >= 2 && !GENERIC_TERMS.has(w) && !ASKING_WORDS.has(w)
       && !/\d/.test(w) && !listed.includes(w) && !inDocumentTitle(ctx.corpus, w));
     if (words.length < 2) continue;

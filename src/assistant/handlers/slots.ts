@@ -23,6 +23,8 @@ function cueText(text: string, q: Quantity): string {
 
 const NOT_REACHED = /(差一点到|差点到|快到|接近|不到|没到|未到|没有到)$/;
 const THIS_YEAR = /(今年|本年|当年|今年度)/;
+// A figure said as a mark (1000万元以上的企业): the text's threshold, not the enterprise's figure.
+const MARK_AFTER = /^元?\s*(以上|及以上|以下|(?:或|及)?以上的)/;
 // Between two equal figures, a word that makes the second another one (又租了2000平, 2000平和2000平).
 const ADDS_ANOTHER = /(又|另|再|还有|还租|和|及|与|、|加上|各)/;
 // The award asked per person (每人多少, 一个人给多少), not for a number of people.
@@ -222,6 +224,15 @@ export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs
     if (!input || input.dimension === 'money' || input.dimension === 'count' || quantities.length < 2) continue;
     const again = quantities.filter((q, i) => quantities.slice(0, i).some((p) => p.value.eq(q.value) && !ADDS_ANOTHER.test(u.text.slice(p.end, q.start))));
     if (again.length) sums.set(key, quantities.filter((q) => !again.includes(q)));
+  }
+  // A threshold's figure is a size, never a sum: "收入刚好1000万……文件说放宽到1000万元以上的企业" gives one figure, the
+  // enterprise's; the text's own mark (…以上) said beside it is not a second one.
+  for (const t of rule.thresholds) {
+    const quantities = sums.get(t.input) ?? [];
+    if (quantities.length < 2) continue;
+    const own = quantities.filter((q) => !MARK_AFTER.test(u.text.slice(q.end)));
+    const kept = own.length ? own : quantities;
+    sums.set(t.input, kept.every((q) => q.value.eq(kept[0]?.value ?? 0)) ? kept.slice(0, 1) : kept);
   }
   // One quantity given for an optional input while the required one of its dimension is empty: it is the required one
   // ("盘活闲置厂房10000平方米，租了12个月" names the area rented, not a second figure). When the optional input is a
