@@ -42,6 +42,8 @@ export interface AssistantDeps {
  */
 // The enterprise's own case said (评上了, 我们拿到, 能拿多少): an award to compute, not a standard to quote.
 // (对新认定的…, 对获得…的创建主体: the text's own class, no case.)
+// Support asked of a place (政策, 扶持, 可以申请的): its documents' overview, whatever else the message says.
+const SUPPORT_ASKED = /(政策|扶持|支持|补贴|补助|奖励|奖补|资助|申请|申报|享受|优惠)/;
 const ENTERPRISE_CASE = /((?<!对)(评上|评为|获得)|获评|拿到|认定了|被认定|刚认定|我们|我司|我厂|本厂|能拿|可以拿|能得|能领|能补)/;
 
 // Support asked for as such (有哪些扶持, 有什么奖补), not a task's content (围绕哪些产业).
@@ -166,7 +168,9 @@ export class PolicyAssistant {
       // A follow-up (那审批方面呢) is asked of the places the conversation is about.
       const carried = u.followUp && !u.regions.length && next.regions.length ? ctx.documentsFor(next.regions).map((d) => d.id) : undefined;
       const hits = await searchPolicy(ctx.corpus, ctx.retriever, { query: u.text, k: 3, docIds: carried });
-      if (!aboutTheDocuments(u.text, hits, u.regions.length > 0 || carried !== undefined, ctx.lexicon.gazetteer)) {
+      // (What a place's policies offer, asked broadly, 按中山的政策有哪些可以申请的, is the overview of its documents.)
+      const placeOverview = u.broad && u.regions.length > 0 && SUPPORT_ASKED.test(u.text);
+      if (!placeOverview && !aboutTheDocuments(u.text, hits, u.regions.length > 0 || carried !== undefined, ctx.lexicon.gazetteer)) {
         return offTopic(ctx);
       }
       // A broad question in the documents' words ("中山对质量品牌有哪些支持") goes on to the overview below.
@@ -207,7 +211,7 @@ export class PolicyAssistant {
       return rest.intent === 'out_of_scope' ? status : followedBy(status, rest, '\n\n');
     }
     // "东源2021年的技改目标是多少": a year the region's documents do not reach is not in them.
-    if (noAmount && !u.asksAmount && !u.followUp && next.regions.length) {
+    if (noAmount && !u.followUp && next.regions.length) {
       const outside = yearNotInDocuments(u.text, ctx.documentsFor(next.regions), ctx);
       if (outside) return outside;
     }

@@ -126,8 +126,8 @@ const malformedMessage = (span: string, why: string) =>
 const ROUGH_SUM = new RegExp(`(?<num>[0-9０-９]+|${HAN_NUM}+)\\s*(?:(?:多|来|几)\\s*(?<scale>[万亿])|个?(?<after>[万亿])多)(?:元|块)?`
   + `|几(?<place>[十百千])(?<placeScale>[万亿])(?:元|块)?`, 'gu');
 
-// Two neighbouring digits for one place (一千四五百万, 三四百万, 两三千万): a range, the lower digit to the higher.
-const DIGIT_PAIR = new RegExp(`(?<lead>${HAN_NUM}*?[十百千])?(?<a>[一二两三四五六七八])(?<b>[二三四五六七八九])(?<place>[十百千])?(?<scale>[万亿])(?:元|块)?`, 'gu');
+// Two neighbouring digits for one place (一千四五百万, 三四百万, 两三千万, 一两百万): a range, the lower digit to the higher.
+const DIGIT_PAIR = new RegExp(`(?<lead>${HAN_NUM}*?[十百千])?(?<a>[一二两三四五六七八])(?<b>[二两三四五六七八九])(?<place>[十百千])?(?<scale>[万亿])(?:元|块)?`, 'gu');
 const DIGIT_VALUE: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 /** Reads every quantity in a text and reports the numbers it will not read. Pure; matches classified by their unit. */

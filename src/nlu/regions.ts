@@ -86,8 +86,11 @@ export function findRegions(text: string, gazetteer: RegionGazetteer): RegionMen
     if (at >= 0) uncovered.push({ place: `${place}${district ?? ''}`, at });
   }
   for (const source of gazetteer.sourcesNotCovered) {
-    const positions = source.phrases.map((p) => documents.rest.indexOf(p)).filter((i) => i >= 0);
-    if (positions.length) uncovered.push({ place: source.name, at: Math.min(...positions) });
+    const said = source.phrases.filter((p) => documents.rest.includes(p));
+    const positions = said.map((p) => documents.rest.indexOf(p));
+    // (Named as asked where the list's name does not hold the caller's word: 国家层面（…）（工信部）.)
+    // (Only a body's name is echoed, 工信部 or 发改委; 省里给的 says the level the name already says.)
+    if (positions.length) uncovered.push({ place: echoedName(source.name, said, /(部|委|局|厅|署|办)$/), at: Math.min(...positions) });
   }
   return {
     covered: covered.sort((a, b) => a.at - b.at).map((c) => c.region),
@@ -99,4 +102,16 @@ export function findRegions(text: string, gazetteer: RegionGazetteer): RegionMen
 export function withoutRegionNames(text: string, gazetteer: RegionGazetteer): string {
   const names = gazetteer.covered.flatMap((r) => [r.region, ...r.aliases]).sort((a, b) => b.length - a.length);
   return names.reduce((rest, name) => rest.split(name).join(''), text);
+}
+
+/**
+ * A listed name as the caller asked it: where no word said shares two characters with the name (工信部 beside 国家层面
+ * （中央财政、国家部委）), the first one is added (国家层面（中央财政、国家部委：工信部））, if it is of the kind `only`
+ * accepts; else the name as listed.
+ */
+export function echoedName(name: string, said: readonly string[], only: RegExp = /./): string {
+  const bigrams = (w: string) => [...w].slice(0, -1).map((c, i) => c + (w[i + 1] ?? ''));
+  const [first] = said;
+  if (!first || !only.test(first) || said.some((w) => bigrams(w).some((b) => name.includes(b)))) return name;
+  return name.endsWith('）') ? name.replace(/）$/, `：${first}）`) : `${name}（${first}）`;
 }

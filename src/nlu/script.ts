@@ -12,7 +12,14 @@ const convert = OpenCC.Converter({ from: 'hk', to: 'cn' });
  */
 export function toSimplified(text: string): string {
   // Pure ASCII (and most simplified text) has nothing to convert; skip the trie walk for it.
-  return /[^\x00-\x7f]/.test(text) ? convert(fromCantonese(text)) : text;
+  return /[^\x00-\x7f]/.test(text) ? withoutSlips(convert(fromCantonese(text))) : text;
+}
+
+// Pinyin input slips on the domain's own words (jigai → 技该, butie → 补帖, muji → 母鸡): none is a word of its own, and
+// none occurs in the five documents, so each reads as the word meant.
+const SLIPS: readonly [string, string][] = [['技该', '技改'], ['补帖', '补贴'], ['补铁', '补贴'], ['工作母鸡', '工作母机'], ['母鸡库', '母机库']];
+function withoutSlips(text: string): string {
+  return SLIPS.reduce((t, [slip, word]) => (t.includes(slip) ? t.split(slip).join(word) : t), text);
 }
 
 // Hong Kong callers write Cantonese function words (咁上限係幾多 = 那上限是多少); the documents and every cue are

@@ -1,5 +1,5 @@
 import { findQuantities, type Quantity } from './quantities.js';
-import { findDocuments, findRegions } from './regions.js';
+import { echoedName, findDocuments, findRegions } from './regions.js';
 import { mentionsPolicy, type Lexicon } from '../lexicon/index.js';
 
 export const INTENTS = ['greeting', 'help', 'calculate', 'sum', 'compare', 'lookup', 'overview', 'document_facts', 'validity', 'not_covered', 'out_of_scope'] as const;
@@ -194,9 +194,9 @@ const OUTLINE = /(主要讲了?(什么|啥|些什么|些啥)|讲了(什么|啥|�
 // The standard named as such (奖励标准, 额度): a provision's clause asked, not how a topic is supported in general.
 // (The text's own figure asked as such, 中山2018年的政策里，对…的创建主体，一次性扶持资金是多少: its standard.)
 const STANDARD_NAMED = /((奖励|补助|补贴|资助|扶持|奖补|资金)标准|具体标准|什么标准|标准是|标准各|标准如何|标准怎么|额度|(政策|文件|计划|意见)里[，,]?\s*对)/;
-const STANDARD = /((比例|范围)(各|分别)(是|为|怎么)|怎么规定|如何规定|怎么定的|具体规定|具体怎么|细则|实施办法|具体办法|(定|出台|制定|出)了没|(怎么|如何|怎样)(支持|奖|补|扶持|资助))/;
+const STANDARD = /((比例|范围)(各|分别)(是|为|怎么)|分别(是|为)多少|怎么规定|如何规定|怎么定的|具体规定|具体怎么|细则|实施办法|具体办法|(定|出台|制定|出)了没|(怎么|如何|怎样)(支持|奖|补|扶持|资助))/;
 const PROCEDURE = /((怎么|如何|怎样|去哪|到哪|哪里|在哪)(申请|申报|办理|报名|提交|办)|(申请|申报|办理)(流程|程序|手续|材料)|(什么|哪些)材料)/;
-const CONDITIONS = /(什么条件|哪些条件|啥条件|(别的|其他|其它|附加|额外|前提)[^，,。？?]{0,2}条件(?!一样|不变|相同|同上|都一样|照旧)|(放宽到|什么规模|什么样|哪类|哪一类|哪种)的?企业|放宽到[^，,。？?]{0,12}多少|多少以上的?[^，,。？?]{0,8}(都|才)?(能|可以)(享受|申请|拿)|申请条件|条件(呢|是啥|有哪些|怎么样)|要求呢|需要满足|要满足|满足.{0,6}条件|条件是|什么要求|哪些要求|门槛|最少要|至少要|最低要|才能(纳入|享受|申请|拿)|达到多少(以上)?才|才(够格|有资格|符合)|够不够格|符不符合|算不算(?!多少)|能不能算|有没有资格|什么资格|能不能享受|可以享受吗|能享受吗)/;
+const CONDITIONS = /(什么条件|哪些条件|啥条件|(别的|其他|其它|附加|额外|前提)[^，,。？?]{0,2}条件(?!一样|不变|相同|同上|都一样|照旧)|(放宽到|什么规模|什么样|哪类|哪一类|哪种)的?企业|放宽到[^，,。？?]{0,12}多少|多少以上的?[^，,。？?]{0,8}(都|才)?(能|可以)(享受|申请|拿)|申请条件|条件(呢|是啥|有哪些|怎么样)|要求呢|需要满足|要满足|满足.{0,6}条件|条件是|什么要求|哪些要求|门槛|最少要|至少要|最低要|才能(纳入|享受|申请|拿)|达到多少(以上)?才|才(够格|有资格|符合)|够不够格|符不符合|算不算(?!多少)|能不能算|有没有资格|什么资格|能不能享受|可以享受吗|能享受?[^，,。？?]{0,14}(吗|么))/;
 // Between a figure and the one said to replace it (2百万…不对是2千万, 500万，说错了，800万).
 // (Or with the reason said between, 六百万，哦不对，老板刚砍了价，成交价是五百八十万: no other figure, nothing added.)
 const TAKEN_BACK = /^[^，,。；;0-9０-９]{0,4}[…。.，,\s]*(哦|噢|呃|啊)?(不对|说错了|说错|错了|打错了|写错了|记错了|哦不|不不)(?![^0-9０-９]*(又|另外|还有|加上|再买))[^0-9０-９]{0,16}$/;
@@ -288,6 +288,11 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
     asksCount: !asksAmount && COUNT_QUESTION.test(trimmed),
     asksHowMuch: HOW_MUCH.test(trimmed),
     negated, acrossPlaces: ACROSS_PLACES.test(own),
-    uncoveredTopics: lexicon.gazetteer.topicsNotCovered.filter((t) => t.phrases.some((p) => saysOutside(own, p, negated))).map((t) => t.name),
+    // (Named as asked where the list's name does not hold the caller's word: 增值税、所得税等…（出口退税）.)
+    uncoveredTopics: lexicon.gazetteer.topicsNotCovered.flatMap((t) => {
+      const said = t.phrases.filter((p) => saysOutside(own, p, negated));
+      if (!said.length) return [];
+      return [echoedName(t.name, said)];
+    }),
   };
 }

@@ -992,7 +992,8 @@ describe('what the documents do not set, said so', () => {
   it('a year beyond the region\'s documents is not in them; a year inside them is looked up', async () => {
     const [outside] = await converse('东源2021年的技改目标是多少 要引导几家规上企业搞技改');
     expect(outside?.answer.split('\n')[0]).toContain('没有2021年的规定');
-    expect(outside?.citations).toEqual([]);
+    // Its period rests on the document's title block; no provision is named by 技改目标.
+    expect(outside?.citations.map((c) => c.clauseId)).toEqual(['dongyuan-2018:序言']);
     const [inside] = await converse('东源2019年要引导几家企业技改');
     expect(inside?.citations.map((c) => c.clauseId)).toContain('dongyuan-2018:二.-2');
   });
@@ -2030,5 +2031,49 @@ describe('d26 kinds: long calls with corrections, tucked questions, a catalogue 
     expect(reply?.answer).toContain('40%');
     const [other] = await converse('《广东省工业企业技术改造三年行动计划（2018-2020年）》里，省级技改事后奖补按什么比例给？');
     expect(other?.answer).toMatch(/没有/);
+  });
+});
+
+describe('d27 kinds: slips, ranges, years past a period, names echoed, who the enterprise is', () => {
+  it('pinyin slips on the domain\'s words read as the words meant (技该, 补帖)', async () => {
+    const [overview] = await converse('东源技该有哪些支持');
+    expect(overview?.intent).toBe('overview');
+    expect(overview?.citations.map((c) => c.clauseId)).toContain('dongyuan-2018:四.一');
+  });
+
+  it('一两百万 is a range (100万–200万), asked back where it spans two answers', async () => {
+    const [reply] = await converse('客户 东源 规上 设备投入 大概一两百万 补多少');
+    expect(reply?.calculation).toBeNull();
+  });
+
+  it('a year past a document\'s period asked whether support still runs: the period first, its 序言 and provision cited', async () => {
+    const [reply] = await converse('东源2021年技改还有补帖吗');
+    expect(reply?.answer).toMatch(/^2021年已过执行期/);
+    expect(reply?.citations.map((c) => c.clauseId)).toEqual(['dongyuan-2018:序言', 'dongyuan-2018:四.一']);
+    const [target] = await converse('东源2021年的技改目标是多少');
+    expect(target?.answer).toMatch(/^收录的东源县文件没有2021年的规定/);
+  });
+
+  it('what is not covered is named as asked (工信部, 出口补贴, 宿舍, 利率), with the clause that names 贴息 without a rate', async () => {
+    const [ministry] = await converse('江苏省或者国家工信部对企业买技改设备有没有补贴？比例是多少？');
+    expect(ministry?.answer).toContain('工信部');
+    const [exports] = await converse('东源对做技改的企业有没有出口退税或者出口补贴？');
+    expect(exports?.answer).toContain('出口退税和出口补贴');
+    const [dorm] = await converse('中山 企业建员工宿舍 有没有补贴');
+    expect(dorm?.answer).toContain('宿舍');
+    const [rate] = await converse('中山2018年的行动计划里提到贷款贴息，贴息比例是多少？现在银行技改贷款的利率一般是多少？');
+    expect(rate?.answer).toContain('利率');
+    expect(rate?.citations.map((c) => c.clauseId)).toEqual(['zhongshan-2018:五.一']);
+  });
+
+  it('主营 is the revenue a threshold reads (东源 as 中山): exactly 1000万 meets 以上', async () => {
+    const [reply] = await converse('东源 主营刚好1000万 能享普惠性事后奖补吗');
+    expect(reply?.answer).toContain('主营业务收入1000万元，达到1000万元');
+  });
+
+  it('who the enterprise is (我们是古镇的灯饰企业) names no topic: every measure of the place, its trade\'s clause beside them', async () => {
+    const [reply] = await converse('我们是中山古镇的灯饰企业，年营收三千多万，按中山的政策有哪些可以申请的？');
+    expect(reply?.intent).toBe('overview');
+    expect(reply?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['zhongshan-2018:四.一', 'zhongshan-2018:三.十二']));
   });
 });

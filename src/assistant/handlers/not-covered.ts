@@ -55,7 +55,7 @@ export function unrated(measures: readonly UnratedMeasure[], ctx: HandlerContext
 
 /** Whom to ask about the topics instead, as the data names them (税务部门, 科技主管部门). */
 function departments(topics: readonly string[], ctx: HandlerContext): string {
-  const named = ctx.lexicon.gazetteer.topicsNotCovered.filter((t) => topics.includes(t.name)).map((t) => t.department);
+  const named = ctx.lexicon.gazetteer.topicsNotCovered.filter((t) => topics.some((asked) => asked.startsWith(t.name))).map((t) => t.department);
   return [...new Set(named)].join('、') || '相关主管部门';
 }
 

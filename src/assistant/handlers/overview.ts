@@ -104,6 +104,15 @@ export async function overviewTopic(asked: string, docIds: readonly string[], ct
   });
   const best = Math.max(0, ...scored.map((x) => x.covered));
   if (best === 0) return { rules: inScope, named: false };
+  // "我们是中山古镇的灯饰企业…有哪些可以申请的": words said only in telling who the enterprise is name no topic asked;
+  // the whole list applies, the clauses on its trade beside it.
+  const introduced = pieces.filter((p) => SELF_INTRODUCTION.test(p));
+  const asking = pieces.filter((p) => !SELF_INTRODUCTION.test(p));
+  const saidOnlyInIntroduction = (t: string) => introduced.some((p) => p.includes(t)) && !asking.some((p) => p.includes(t));
+  if (introduced.length && scored.every((x) => x.terms.every(saidOnlyInIntroduction))) {
+    const trade = scored.filter((x) => x.covered === best && !inScope.some((r) => r.clauseId === x.clause.id));
+    return { rules: inScope, named: false, measures: trade.slice(0, 1).map((x) => ({ clauseId: x.clause.id, sentence: topicSentences(x.clause.text, x.terms) })), asked: text };
+  }
   // Across documents, a document's own best clause counts where it covers a third of the best of all (东源 四、（三） on
   // 用地 beside 中山's longer clauses): each place is answered on the topic it has.
   const bestOf = (docId: string) => Math.max(0, ...scored.filter((x) => x.clause.docId === docId).map((x) => x.covered));
@@ -287,6 +296,9 @@ function withoutHeading(text: string, title: string): string {
   return text.replace(/^（[一二三四五六七八九十]+）/, '').replace(title ? new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[。：:]?`) : /^/, '')
     .replace(/[。；]$/, '').trim();
 }
+
+// Who the enterprise is, said first (我们是…企业): context, not the question.
+const SELF_INTRODUCTION = /^(我们|我司|本公司|我们公司|我公司|我们企业|我们厂|我是|我在)(是|属于|在)?/;
 
 /** Words that ask, not what is asked about (哪项, 怎么, 以及). */
 const ASKING_WORDS = new Set(['哪项', '哪个', '哪些', '什么', '怎么', '如何', '以及', '还有', '相关', '请问', '梳理', '列出', '一下']);

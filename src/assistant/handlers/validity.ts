@@ -2,8 +2,8 @@ import { describeValidity, documentStatus, type PolicyDocument } from '../../cor
 import { findDocuments } from '../../nlu/regions.js';
 import type { Understanding } from '../../nlu/understand.js';
 import { yearsIn } from '../../nlu/years.js';
-import { chooseRules } from '../../policy/index.js';
-import { plainReply } from '../compose.js';
+import { chooseRules, namedOnlyByClause } from '../../policy/index.js';
+import { plainReply, ruleHeadline } from '../compose.js';
 import type { AssistantReply } from '../response.js';
 import { namedDocuments, type HandlerContext } from './context.js';
 
@@ -41,6 +41,11 @@ const periodYears = (d: PolicyDocument) => `${d.period?.from.slice(0, 4)}–${d.
  * is none's year of issue, so they say nothing of it; said so with their periods. Null where a year is theirs, where
  * none is named, or where a document in scope states no period (a draft).
  */
+// Money asked of the provisions (还有补贴吗, 奖多少).
+const MONEY_ASKED = /(补|奖|资助|扶持资金)/;
+// Whether the policy still runs, asked (还有补贴吗, 还能申请吗, 继续执行吗).
+const STILL_RUNS = /(还(有|能|可以|在|执行|适用|算数)|继续)/;
+
 export function yearNotInDocuments(text: string, docs: readonly PolicyDocument[], ctx: HandlerContext): AssistantReply | null {
   // The year inside a 文号 (东府办〔2018〕29号) is part of a name.
   const years = yearsIn(findDocuments(text, ctx.corpus.gazetteer).rest);
@@ -48,8 +53,20 @@ export function yearNotInDocuments(text: string, docs: readonly PolicyDocument[]
   if (years.some((y) => docs.some((d) => holdsYear(d, y)))) return null;
   const spans = docs.map((d) => `《${d.shortTitle}》执行期为${periodYears(d)}年`);
   const regions = [...new Set(docs.map((d) => d.region))].join('、');
-  return plainReply('lookup', `收录的${regions}文件没有${years.join('、')}年的规定：${spans.join('；')}，其中的目标和标准只到${docs.map((d) => d.period?.to.slice(0, 4)).sort().at(-1)}年。`
-    + `${docs.map((d) => describeValidity(d, ctx.today)).join('')}`, [], docs.map((d) => `${d.shortTitle}定了哪些目标`));
+  // The provisions the question names, as they stood in the period (东源2021年技改还有补贴吗 → 四、（一） to 2020).
+  // (A document's general word, 技改, names its general award only where money is asked: 技改目标 names none.)
+  const named = chooseRules(ctx.rules.rules, text, { regionOf: ctx.regionOf, all: true }).rules
+    .filter((r) => docs.some((d) => d.id === r.docId) && (MONEY_ASKED.test(text) || !namedOnlyByClause(r, text, true)));
+  const stood = named.length ? `执行期内的标准：${named.map((r) => `${r.subject}，${ruleHeadline(r)}（${ctx.clauseRef(r.clauseId)}）`).join('；')}。` : '';
+  const preambles = docs.map((d) => `${d.id}:序言`).filter((id) => ctx.corpus.clauseById.has(id));
+  const last = docs.map((d) => d.period?.to.slice(0, 4)).sort().at(-1);
+  // "东源2021年技改还有补贴吗" asks whether the policy still runs: its period first (a validity answer); "东源2021年的目标
+  // 是多少" asks what the text does not hold.
+  const opening = STILL_RUNS.test(text) && years.every((y) => Number(y) > Number(last))
+    ? `${years.join('、')}年已过执行期，文件中的目标和标准只到${last}年：`
+    : `收录的${regions}文件没有${years.join('、')}年的规定：${spans.join('；')}，其中的目标和标准只到${last}年。`;
+  return plainReply('lookup', `${opening}${docs.map((d) => describeValidity(d, ctx.today)).join('')}${stood}`, ctx.citations([...preambles, ...named.map((r) => r.clauseId)]),
+  docs.map((d) => `${d.shortTitle}定了哪些目标`));
 }
 
 // A scheme named with its year (2023年的技改倍增专项, 2025年最新的技改奖补标准): the year, then up to ten characters,
