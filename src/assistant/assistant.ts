@@ -42,6 +42,8 @@ export interface AssistantDeps {
  */
 // The enterprise's own case said (评上了, 我们拿到, 能拿多少): an award to compute, not a standard to quote.
 // (对新认定的…, 对获得…的创建主体: the text's own class, no case.)
+// A question of its own (哪个年代, 什么时候, 有没有…吗).
+const ASKS_SOMETHING = /(哪个|哪些|哪里|什么|几|多少|怎么|如何|有没有|吗|么)/;
 // Support asked of a place (政策, 扶持, 可以申请的): its documents' overview, whatever else the message says.
 const SUPPORT_ASKED = /(政策|扶持|支持|补贴|补助|奖励|奖补|资助|申请|申报|享受|优惠)/;
 const ENTERPRISE_CASE = /((?<!对)(评上|评为|获得)|获评|拿到|认定了|被认定|刚认定|我们|我司|我厂|本厂|能拿|可以拿|能得|能领|能补)/;
@@ -189,10 +191,11 @@ export class PolicyAssistant {
         const facts = await answerDocumentFacts(u.text, next.regions, ctx, named.map((r) => r.clauseId));
         // "底价最低按几成确定？这一条由哪些部门负责？": a figure the text sets, asked in a question of its own, is looked up
         // first, the department after it.
-        const figureAsked = questions.filter((q) => {
-          if (DOCUMENT_FACT_CUE.test(q)) return false;
+        // (So is any other question asked after it, 另外东源设备更新重点淘汰哪个年代以前的老设备.)
+        const figureAsked = u.text.split(/[？?]|另外|顺便问下|顺便/).map((q) => q.trim()).filter((q) => {
+          if (q.length < 4 || DOCUMENT_FACT_CUE.test(q)) return false;
           const part = understand(q, ctx.lexicon);
-          return !part.asksAmount && (part.asksHowMuch || part.asksStandard);
+          return !part.asksAmount && (part.asksHowMuch || part.asksStandard || ASKS_SOMETHING.test(q));
         });
         if (!figureAsked.length) return facts;
         const found = await this.lookupIn({ ...u, text: figureAsked.join('，') }, namedDocuments(u.text, next.regions, ctx));
@@ -332,7 +335,14 @@ export class PolicyAssistant {
     // (产值首次破50亿的奖励还有没有别的附加条件: a figure that names the tier, with no figure asked, asks the conditions.)
     if (u.asksConditions && conditionsOf.length && (!u.suppliesInputs || !u.asksHowMuch || onlyThresholdFigures())) {
       next.subjectText = choice.rules.length ? subjectText : previous.subjectText;
-      const conditions = answerConditions(conditionsOf, ctx, u);
+      let conditions = answerConditions(conditionsOf, ctx, u);
+      // "要满足什么条件？都有哪些奖项？": a broad part beside the conditions gets the list after them.
+      const broadParts = askedParts(u.text).filter((part) => { const p = understand(part, ctx.lexicon); return p.broad && !p.asksConditions; });
+      if (broadParts.length) {
+        const docIds = named.length ? named : ctx.documentsFor(next.regions).map((d) => d.id);
+        const topic = await overviewTopic(broadParts.join('，'), docIds, ctx);
+        conditions = followedBy(conditions, answerOverview(docIds, topic, ctx, next.regions), '\n\n');
+      }
       // "深圳 东源 中山 三地…门槛分别咋规定的": a region asked about with no such provision is looked up, never dropped.
       const without = next.regions.filter((region) => !ruleRegions.has(region));
       if (next.regions.length < 2 || !without.length) return conditions;

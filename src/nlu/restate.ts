@@ -34,7 +34,7 @@ function figureText(q: Quantity): string {
  * correction and those that only name the figure's kind (面积是, 金额是), which the kind itself already matches.
  */
 function sharedCueChars(a: string, b: string): number {
-  const generic = new Set('是的了其实不对应该为成改说错搞写打我们那如果要呢再其他变还面积金额数'.split(''));
+  const generic = new Set('是的了其实不对应该为成改说错搞写打我们那这如果要呢再其他变还面积金额数个人'.split(''));
   const own = new Set([...a].filter((c) => /\p{Script=Han}/u.test(c) && !generic.has(c)));
   return new Set([...b].filter((c) => own.has(c))).size;
 }
@@ -54,11 +54,12 @@ export function restatedQuestion(earlier: Understanding, now: Understanding): st
     .filter((q) => !(received && q.start === received.start));
   const heads = old.filter((q) => q.kind === 'headcount');
   const [head] = heads;
-  // "人数也记错了，其实是7个人": people counted without a level stand for the one earlier head count, its level kept.
-  const counted = fresh.map((q): Quantity => (q.kind === 'count' && head && heads.length === 1 && PEOPLE.test(now.text.slice(q.end - 1, q.end + 1))
-    ? { ...q, kind: 'headcount', level: head.level, text: '' } : q));
-  // "说错了，不是高级工，是技师", "那技师呢": the one earlier head count at the level now named, its number kept.
   const level = levelNamed(now);
+  // "人数也记错了，其实是7个人": people counted without a level stand for the one earlier head count, its level kept
+  // (or the one level this turn names: 如果这4个人是高级技师呢).
+  const counted = fresh.map((q): Quantity => (q.kind === 'count' && head && heads.length === 1 && PEOPLE.test(now.text.slice(q.end - 1, q.end + 1))
+    ? { ...q, kind: 'headcount', level: level ?? head.level, text: '' } : q));
+  // "说错了，不是高级工，是技师", "那技师呢": the one earlier head count at the level now named, its number kept.
   const relevelled = head && heads.length === 1 && level && level !== head.level && !counted.some((q) => q.kind === 'headcount')
     ? { ...head, level, text: '' } : null;
   if (!counted.length) {
@@ -66,7 +67,9 @@ export function restatedQuestion(earlier: Understanding, now: Understanding): st
   }
   const replaced = new Map<Quantity, Quantity>();
   for (const q of counted) {
-    let candidates = old.filter((p) => p.kind === q.kind && (q.kind !== 'headcount' || p.level === q.level));
+    // (People counted stand for the one earlier head count whatever level they are now said to be.)
+    const standsForHead = q.kind === 'headcount' && q.text === '' && head !== undefined;
+    let candidates = standsForHead && head ? [head] : old.filter((p) => p.kind === q.kind && (q.kind !== 'headcount' || p.level === q.level));
     // A figure that says what it is must say the same as the one it replaces (租金是每平米30元 for 月租45元); one
     // that says something else adds a fact (补充一下 主营业务收入只有800万; 只租了其中4500平), it replaces nothing.
     const cue = cueOf(now.text, q, now.quantities);

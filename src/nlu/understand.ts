@@ -159,6 +159,8 @@ const LOOKUP_QUESTION = new RegExp(`${SHARE_ASKED.source}|${ASKS_WHAT_TEXT_SAYS.
 const CLAIMED = /((补贴|补助|奖励|资助|奖补|扶持)(资金|金额|款)?(就|应该|应当)?(是|为|有|给)|(能|可以|会|应该)(补|拿|奖|给|领)到?|应(得|拿|补|发|奖)|可得|(最多|最高|顶多|至多|封顶)(只|就)?(能)?(给|补|奖|拿|领|发)|(最多|最高|顶多|至多|封顶|上限)(只|就)?(能|可以|可)?(到|达到|为|是)?\s*$|(申请|申报|拿|领)[^，,。；;]{0,14}那|(财政|政府|县里|市里|省里|文件|政策)[^，,。；;]{0,10}(不少于|不低于|累计|共计|安排|拿出))|(capped at|a cap of|up to|at most|a maximum of|maximum of|limited to|no more than)\s*$|["'](cap|limit|max|maximum|rate|subsidy|amount)["']\s*[:：]\s*["']?\s*$/i;
 // A result the user works out from a rate ("按百分之八奖励，即两千四百万"): a claim to check, never a base.
 const RATE_RESULT = /(%|％|百分之[一二两三四五六七八九十]+|[一二两三四五六七八九十]成)[^。；;？?]{0,8}(即|就是|也就是|等于|算下来|算出来|应该|应当|应|得)(是|为)?$/;
+// A standard said to have changed ("资助上限已经从500万元提到600万元"): both figures are claims about the text.
+const STANDARD_CHANGED = /(上限|封顶|标准|比例|额度|最高)[^，,。；;]{0,12}(从|提到|提高到|提至|调整为|调整到|调到|改为|改成|上调到?|下调到?|变成|变为)[^，,。；;]{0,6}$/;
 // A figure that is itself an award ("直接批给我900万奖励"), not one received already: a claim, never a base.
 // ("设备500万补贴多少" asks the award of the figure: a question right after it makes it the base again.)
 const AWARD_AFTER = /^元?(的)?(奖励|奖金|补贴|补助|资助|奖补|扶持资金)(?![^，,。；;]{0,6}(多少|几|怎么|如何|能|可以|可|有没有|吗|么|呢|\?|？))/;
@@ -190,7 +192,7 @@ const BROAD = /(有哪些|有什么|有些什么|有些啥|哪些奖|都有啥|�
 const LEADING_COURTESY = /^([啊哦噢嗯呃]+[，,\s]*)?(请问一下|请问|您好|你好|不好意思|抱歉|麻烦问一下|麻烦问下|问一下|想问一下|想问下|打扰一下)?[\s~～]*/;
 // The draft's status said as its name (那个征求意见稿, 征求稿): it names the document.
 const DRAFT_NAMED = /(征求意见稿|征求稿|意见稿|草案)/g;
-const OUTLINE = /(主要讲了?(什么|啥|些什么|些啥)|讲了(什么|啥|些什么|些啥)|说了(什么|啥|些什么|些啥)|主要内容|有哪些内容|讲的是什么|讲的啥|概述一下|概括一下)/;
+const OUTLINE = /(主要讲了?(什么|啥|些什么|些啥|哪几块|哪几部分|哪些方面)|(分成|分为|包括)?哪几(块|部分)(内容)?|讲了(什么|啥|些什么|些啥)|说了(什么|啥|些什么|些啥)|主要内容|有哪些内容|讲的是什么|讲的啥|概述一下|概括一下)/;
 // The standard named as such (奖励标准, 额度): a provision's clause asked, not how a topic is supported in general.
 // (The text's own figure asked as such, 中山2018年的政策里，对…的创建主体，一次性扶持资金是多少: its standard.)
 const STANDARD_NAMED = /((奖励|补助|补贴|资助|扶持|奖补|资金)标准|具体标准|什么标准|标准是|标准各|标准如何|标准怎么|额度|(政策|文件|计划|意见)里[，,]?\s*对)/;
@@ -257,7 +259,8 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
     if (QUALIFIES_COUNT.test(trimmed.slice(q.end))) continue;
     const cue = cueBefore(trimmed, q, quantities);
     const awardNamed = AWARD_AFTER.test(trimmed.slice(q.end)) && !ALREADY.test(cue);
-    if (CLAIMED.test(cue) || awardNamed || SEEKS_AGREEMENT.test(trimmed.slice(q.end)) || RATE_RESULT.test(trimmed.slice(Math.max(0, q.start - 16), q.start))) amounts.claimed.push(q);
+    const sentence = trimmed.slice(Math.max(...['，', ',', '。', '；', ';', '？', '?'].map((d) => trimmed.lastIndexOf(d, q.start - 1))) + 1, q.start);
+    if (CLAIMED.test(cue) || awardNamed || STANDARD_CHANGED.test(sentence) || SEEKS_AGREEMENT.test(trimmed.slice(q.end)) || RATE_RESULT.test(trimmed.slice(Math.max(0, q.start - 16), q.start))) amounts.claimed.push(q);
     else if (ALREADY.test(cue)) amounts.alreadyReceived = q;
     // 省级/市级/县级 name a share of a fiscal increment only where the message speaks of one (市级智能工厂 is a level).
     else if (fiscal && /省级/.test(cue)) amounts.provincial = q;

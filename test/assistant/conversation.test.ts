@@ -2077,3 +2077,40 @@ describe('d27 kinds: slips, ranges, years past a period, names echoed, who the e
     expect(reply?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['zhongshan-2018:四.一', 'zhongshan-2018:三.十二']));
   });
 });
+
+describe('d28 kinds: outlines, what is set aside, questions after questions, a standard said to have changed', () => {
+  it('主要讲了哪几块内容 asks a document\'s outline', async () => {
+    const [reply] = await converse('东源县那份工业企业技术改造三年行动计划，主要讲了哪几块内容？');
+    expect(reply?.answer).toContain('二、工作目标');
+    expect(reply?.answer).toContain('四、保障措施');
+  });
+
+  it('除了财政资金以外还有哪些支持措施: the other measures, each with its first sentence', async () => {
+    const [reply] = await converse('深圳2015年那份技改意见，除了财政资金以外，还有哪些支持措施？');
+    expect(reply?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['shenzhen-2015:十三', 'shenzhen-2015:十四']));
+    expect(reply?.answer).toContain('（十三）强化金融服务：“鼓励金融机构开发针对企业技术改造的信贷新品种');
+  });
+
+  it('conditions asked with 都有哪些奖项: the awards are listed too', async () => {
+    const [reply] = await converse('六安的企业想拿技改奖补，要满足什么条件？都有哪些奖项？');
+    expect(reply?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['luan-draft:三.一', 'luan-draft:三.二']));
+    expect(reply?.answer).toContain('省级智能工厂50万元');
+  });
+
+  it('a question asked after a department\'s (另外…哪个年代) is looked up too', async () => {
+    const [reply] = await converse('东源县技改三年行动计划的领导小组办公室设在哪个单位，办公室主任是谁？另外东源设备更新重点淘汰哪个年代以前的老设备？');
+    expect(reply?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['dongyuan-2018:四.六', 'dongyuan-2018:三.三']));
+    expect(reply?.answer).toContain('九十年代');
+  });
+
+  it('如果这4个人是高级技师呢: the head count kept, the level the follow-up names', async () => {
+    const [, changed] = await converse('中山一家传统优势企业今年新引进了4名符合紧缺人才导向目录的技师，能拿多少奖补？', '如果这4个人是高级技师呢？');
+    expect(amountOf(changed)).toBe('40000');
+  });
+
+  it('a standard said to have changed (上限从500万元提到600万元) gives no figure of the case', async () => {
+    const [reply] = await converse('看到一篇公众号文章《中山技改新政解读》，说智能制造示范项目的资助上限已经从500万元提到600万元了。我们公司的项目是中山的智能制造示范项目，总投资3500万元，现在能拿多少资助？');
+    expect(reply?.answer).toContain('投资额 3500万元 × 不超过20% = 700万元');
+    expect(amountOf(reply)).toBe('5000000');
+  });
+});

@@ -103,7 +103,10 @@ const MOST_CLAUSES = 4;
  */
 async function eachPartAnswered(text: string, chosen: readonly SearchHit[], docIds: string[] | undefined, ctx: HandlerContext): Promise<SearchHit[]> {
   const added: SearchHit[] = [];
-  for (const part of askedParts(text)) {
+  // Questions asked one after another (…有没有支持？顺便问下…能不能走快一点？) are parts too, as are an enumeration's members.
+  const questions = text.split(/[？?]|另外|顺便问下|顺便问一下|顺便|还有就是/).map((q) => q.trim()).filter((q) => q.length >= 4);
+  const parts = [...new Set([...askedParts(text), ...(questions.length > 1 ? questions : [])])];
+  for (const part of parts) {
     if (chosen.length + added.length >= MOST_CLAUSES) break;
     // The message was embedded whole already; each piece is matched on its words (金融, 用地保障).
     // Of its first three, the clause sharing most of the piece's own words (每年实施的技改项目目标: 一 over 二、（六）).

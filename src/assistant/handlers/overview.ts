@@ -55,8 +55,8 @@ function topicSentences(text: string, terms: readonly string[]): string {
 
 // A part of an enumeration that names the money awards as a kind of support (奖励、金融 / 资金支持和用地).
 const AWARDS_AS_A_KIND = /^(奖励|补贴|补助|奖补|资金|资金支持|资金扶持|财政支持|财政奖补)(这些|等|之类)?/;
-// Money support asked as such in a whole sentence (有哪些资金上的扶持, 财政方面的支持有什么): every provision is on topic.
-const MONEY_SUPPORT_ASKED = /(资金|财政)(上|方面)的?(扶持|支持)|(哪些|什么|啥)(资金|财政)(扶持|支持|奖补)/;
+// Money support asked as such in a whole sentence (有哪些资金上的扶持, 财政方面的支持有什么, 都有哪些奖项): every provision is on topic.
+const MONEY_SUPPORT_ASKED = /(资金|财政)(上|方面)的?(扶持|支持)|(哪些|什么|啥)(资金|财政)(扶持|支持|奖补)|(哪些|什么|啥|哪几)(奖项|奖励项目|补贴项目)/;
 
 // Words of any broad question ("中山有哪些技改扶持政策"): they name no topic.
 const NO_TOPIC = new Set(['技改', '技术改造', '改造', '措施', '方面', '这块', '资金', '奖补', '以奖代补', '工业', '发展', '主要', '内容', '享受',
@@ -77,7 +77,8 @@ function askedAs(term: string, text: string): string | null {
  */
 export async function overviewTopic(asked: string, docIds: readonly string[], ctx: HandlerContext): Promise<OverviewTopic> {
   // The clauses' terms are simplified characters: so is the question they are compared with (換啲設備).
-  const text = toSimplified(asked);
+  // "除了财政资金以外，还有哪些支持措施": what is set aside names no topic; the rest of the list is asked.
+  const text = toSimplified(asked).replace(SET_ASIDE, '');
   const inScope = ctx.rules.rules.filter((r) => docIds.includes(r.docId));
   // Several places (各地…用地): each document searched on its own, so one place's near clauses do not crowd out another's.
   const places = new Set(docIds.map((id) => ctx.corpus.documentById.get(id)?.region)).size;
@@ -273,7 +274,11 @@ export function answerOverview(docIds: readonly string[], topic: OverviewTopic, 
     if (!topical) {
       const listed = new Set([...byClause.keys(), ...(statesNoRates ? noRates.clauseIds : []), ...measures.map((m) => m.clauseId)]);
       const others = supportMeasures(doc.id, ctx).filter((c) => !listed.has(c.id));
-      if (others.length) {
+      // A document with no provision of its own (深圳2015): its measures are the answer, each with its first sentence.
+      if (others.length && !rules.length) {
+        lines.push('· 其他支持措施（文件未定金额）：', ...others.map((c) => `  ${c.label}${c.title}：“${firstSentence(c.text, c.title)}”`));
+        cited.push(...others.map((c) => c.id));
+      } else if (others.length) {
         lines.push(`· 其他支持措施（文件未定金额）：${others.map((c) => `${c.label}${c.title}`).join('；')}`);
         cited.push(...others.map((c) => c.id));
       }
@@ -291,6 +296,11 @@ export function answerOverview(docIds: readonly string[], topic: OverviewTopic, 
   };
 }
 
+/** A clause's first sentence after its heading (（十三）强化金融服务。 → 鼓励…). */
+function firstSentence(text: string, title: string): string {
+  return withoutHeading(text, title).split(/(?<=[。；])/)[0]?.replace(/[。；]$/, '').trim() ?? '';
+}
+
 /** A clause's text without its numbered heading (（三）加强用地保障。) and final full stop. */
 function withoutHeading(text: string, title: string): string {
   return text.replace(/^（[一二三四五六七八九十]+）/, '').replace(title ? new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[。：:]?`) : /^/, '')
@@ -299,6 +309,9 @@ function withoutHeading(text: string, title: string): string {
 
 // Who the enterprise is, said first (我们是…企业): context, not the question.
 const SELF_INTRODUCTION = /^(我们|我司|本公司|我们公司|我公司|我们企业|我们厂|我是|我在)(是|属于|在)?/;
+
+// What a question sets aside (除了给钱的奖补以外, 除财政资金之外).
+const SET_ASIDE = /除了?[^，,。？?！!]{1,14}?(以外|之外)[，,]?/g;
 
 /** Words that ask, not what is asked about (哪项, 怎么, 以及). */
 const ASKING_WORDS = new Set(['哪项', '哪个', '哪些', '什么', '怎么', '如何', '以及', '还有', '相关', '请问', '梳理', '列出', '一下']);
