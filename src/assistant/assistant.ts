@@ -1,6 +1,6 @@
 import { describeValidity, type Corpus } from '../corpus/index.js';
 import type { Lexicon } from '../lexicon/index.js';
-import { saysOutside, understand, type Understanding } from '../nlu/understand.js';
+import { saysOutside, understand, withoutQuotedPassages, type Understanding } from '../nlu/understand.js';
 import { findNumberProblems, findQuantities } from '../nlu/quantities.js';
 import { askedParts } from '../nlu/parts.js';
 import { restatedQuestion } from '../nlu/restate.js';
@@ -222,7 +222,13 @@ export class PolicyAssistant {
     // A document named by its year ("中山2014年那个意见") narrows rules and search to it.
     const named = namedDocuments(u.text, next.regions, ctx);
     const dimensions = measuredDimensions(u.quantities);
-    const choose = (text: string, regions: string[]) => {
+    // (By a provision's own words: 事后奖补 alone, a document's general word, leaves the quote to say which.)
+    const namesOwnProvision = (text: string, regions: string[]) => chooseRules(ctx.rules.rules, text, { regionOf: ctx.regionOf, regions, dimensions }).rules
+      .some((r) => !namedOnlyByClause(r, text, true));
+    const choose = (asked: string, regions: string[]) => {
+      // A passage the user quotes names the provisions it lists; the user's own words, where they name one, choose.
+      const unquoted = withoutQuotedPassages(asked);
+      const text = unquoted !== asked && namesOwnProvision(unquoted, regions) ? unquoted : asked;
       const choice = chooseRules(ctx.rules.rules, text, { regionOf: ctx.regionOf, regions, dimensions });
       return named.length ? { ...choice, rules: choice.rules.filter((r) => named.includes(r.docId)), readings: choice.readings.filter((r) => named.includes(r.docId)) } : choice;
     };
@@ -352,7 +358,8 @@ export class PolicyAssistant {
     // "平台那一条里有三种补贴…比例和上限对比一下": provisions of one clause named side by side, nothing to compute: each
     // one's standard and cap, never a prompt for figures.
     // (Asked added up, "这几项奖励分别多少，加起来一共多少", fixed awards are computed and summed instead.)
-    if (noAmount && !followsCalculation && ownChoice.rules.length && SIDE_BY_SIDE.test(u.text) && !u.asksTotal) {
+    // (Side by side in the user's own words: a quoted clause's 分别 is the clause's.)
+    if (noAmount && !followsCalculation && ownChoice.rules.length && SIDE_BY_SIDE.test(withoutQuotedPassages(u.text)) && !u.asksTotal) {
       const clauses = new Set(ownChoice.rules.map((r) => r.clauseId));
       const siblings = chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions: next.regions, all: true }).rules
         .filter((r) => clauses.has(r.clauseId));
@@ -365,7 +372,9 @@ export class PolicyAssistant {
     const measures = choice.rules.length === 0 && asksAmount ? unratedFor(unratedScope, subjectText, ctx) : [];
     if (measures.length) return unrated(measures, ctx, documentGateNotMet(measures.map((m) => m.docId), u, ctx));
     // "六安 省级企业技术中心 奖励标准", "平台租经营场地补助标准是多少": a provision's standard asked, with no case of the enterprise's, is its clause.
-    const standardOnly = u.namesStandard && !u.broad && !u.suppliesInputs && !followsCalculation && !ENTERPRISE_CASE.test(u.text)
+    // (A provision that states only its ceiling and takes no figure, 开班培训 最高10万元, is its standard however asked.)
+    const onlyCeiling = choice.rules.length > 0 && choice.rules.every((r) => r.formula.type === 'upper-bound' && r.inputs.length === 0);
+    const standardOnly = (u.namesStandard && !ENTERPRISE_CASE.test(u.text) || onlyCeiling) && !u.broad && !u.suppliesInputs && !followsCalculation
       && choice.rules.length > 0;
     if (standardOnly) return answerStandard(choice.rules, ctx);
     if (choice.rules.length && (asksAmount || u.suppliesInputs || subjectText !== u.text || u.cue === 'compare')) {

@@ -117,6 +117,11 @@ function withoutInstructions(text: string): string {
 // pause (交易额100M 你就按8%…); one after an English word is English spacing (The 补贴 is RMB 1.2 million).
 const SPOKEN_PIECE = /(?:[^\s]|\s+(?![\u4e00-\u9fff])|(?<![\u4e00-\u9fff0-9%]|\d[A-Za-z]{1,3})\s+)+/gu;
 const QUOTED_PASSAGE = /[“「『][^”」』]{12,}[”」』]/g;
+
+/** The message with every passage the user quotes (“新认定的省级智能工厂…分别奖励…”) blanked: someone's words, not the ask. */
+export function withoutQuotedPassages(text: string): string {
+  return text.replace(QUOTED_PASSAGE, (m) => ' '.repeat(m.length));
+}
 /** The text with every piece (between pauses) that names a place no document covers, and no covered one, blanked. */
 function withoutPlacesNotCovered(text: string, lexicon: Lexicon): string {
   let rest = text;

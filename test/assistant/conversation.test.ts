@@ -2114,3 +2114,24 @@ describe('d28 kinds: outlines, what is set aside, questions after questions, a s
     expect(amountOf(reply)).toBe('5000000');
   });
 });
+
+describe('d29 kinds: Cantonese sums and checks, a ceiling asked, a quoted clause with one figure changed', () => {
+  it('加埋 asks the total over the years; 即系…啱唔啱 puts a figure for agreement, no input', async () => {
+    const [rent] = await converse('我哋喺中山入駐咗一個盤活嘅閒置廠房項目，單體盤活面積8000平方，我哋公司租咗3000平方，租金資助一年有幾多？三年加埋幾多？');
+    expect(amountOf(rent)).toBe('216000');
+    expect(rent?.total).toBe('648000');
+    const [claim] = await converse('我睇网上讲中山工作母机补贴系按购买价格25%，最高500万。我哋喺工作母机库买咗800万嘅母机，按25%计即系200万啱唔啱？');
+    expect(amountOf(claim)).toBe('1200000');
+  });
+
+  it('a provision that states only its ceiling (开班培训 最高10万元) is its standard, however asked', async () => {
+    const [reply] = await converse('中山企業喺培訓機構開班培訓技能人才，補貼最多幾多？');
+    expect(reply?.calculation).toBeNull();
+    expect(reply?.answer).toContain('10万元');
+  });
+
+  it('a clause quoted with one figure changed: the user\'s own words choose the provision, the quote\'s list is no set of awards', async () => {
+    const [reply] = await converse('六安文件里写着：“新认定的省级智能工厂、绿色工厂、数字化车间分别奖励50万元、30万元、20万元”。我们刚被新认定为省级绿色工厂，能拿30万对吧？');
+    expect(reply?.calculation).toMatchObject({ ruleId: 'luan-green-factory', amount: '200000' });
+  });
+});

@@ -1,7 +1,7 @@
 import { findQuantities, type Quantity } from '../../nlu/quantities.js';
-import { understand, type Understanding } from '../../nlu/understand.js';
+import { understand, withoutQuotedPassages, type Understanding } from '../../nlu/understand.js';
 import { findRegions } from '../../nlu/regions.js';
-import { chooseRules, firstMention, unitScore, type SubsidyRule } from '../../policy/index.js';
+import { chooseRules, firstMention, namedOnlyByClause, unitScore, type SubsidyRule } from '../../policy/index.js';
 import type { HandlerContext } from './context.js';
 import { inputsFor, measuredDimensions } from './slots.js';
 
@@ -34,7 +34,12 @@ export function severalAwards(u: Understanding, regions: readonly string[], ctx:
   if (regions.length > 1) return null;
   const dimensions = measuredDimensions(u.quantities);
   // Another reading of one figure (中山 设备: 工作母机 too) is no second award.
-  const choice = chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions, dimensions, all: true });
+  // (Provisions a quoted passage lists, “…智能工厂、绿色工厂、数字化车间分别奖励…”, are the passage's, not awards asked,
+  // where the user's own words name one.)
+  const unquoted = withoutQuotedPassages(u.text);
+  const ownWords = chooseRules(ctx.rules.rules, unquoted, { regionOf: ctx.regionOf, regions, dimensions }).rules
+    .some((r) => !namedOnlyByClause(r, unquoted, true)) ? unquoted : u.text;
+  const choice = chooseRules(ctx.rules.rules, ownWords, { regionOf: ctx.regionOf, regions, dimensions, all: true });
   const all = choice.rules.filter((r) => !choice.readings.includes(r));
   const region = regions[0] ?? (all[0] ? ctx.regionOf(all[0].docId) : undefined);
   const candidates = all.filter((r) => ctx.regionOf(r.docId) === region);
