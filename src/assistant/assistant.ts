@@ -152,7 +152,7 @@ export class PolicyAssistant {
     if (restated) {
       // Asked again whole, as a first question: the earlier turn's awards are replaced, not added to.
       const reply = await this.route(understand(restated, ctx.lexicon), { ...previous, subjectText: null, inputs: {}, awards: [], lastQuestion: null }, next);
-      return { ...reply, answer: `（按${u.corrects ? '更正后' : '新'}的情况重新计算，其他条件同上一问）\n${reply.answer}` };
+      return { ...reply, answer: `（按${u.corrects ? '更正后' : '新'}的情况重新${reply.calculation ? '计算' : '核对'}，其他条件同上一问）\n${reply.answer}` };
     }
     // A subject no document speaks of, with no figure to compute on ("增值税税率是13%还是9%"), or with figures but no
     // provision of ours named (小巨人…听说几十万到上百万不等): said so, by name.
@@ -341,6 +341,8 @@ export class PolicyAssistant {
     // (产值首次破50亿的奖励还有没有别的附加条件: a figure that names the tier, with no figure asked, asks the conditions.)
     if (u.asksConditions && conditionsOf.length && (!u.suppliesInputs || !u.asksHowMuch || onlyThresholdFigures())) {
       next.subjectText = choice.rules.length ? subjectText : previous.subjectText;
+      // A figure checked against a threshold can be changed next (咁如果啱啱好5000平方米呢): the question is restated.
+      if (u.suppliesInputs) next.lastQuestion = u.text;
       let conditions = answerConditions(conditionsOf, ctx, u);
       // "要满足什么条件？都有哪些奖项？": a broad part beside the conditions gets the list after them.
       const broadParts = askedParts(u.text).filter((part) => { const p = understand(part, ctx.lexicon); return p.broad && !p.asksConditions; });

@@ -230,7 +230,7 @@ function scanQuantities(typed: string): QuantityScan {
     }
     // 3名符合紧缺人才导向目录的高级技师: people counted, their level said at the end of the phrase.
     // With 个, only a description that ends right at the level (1个新引进的高级技师), not 3个项目里的技师.
-    const described = kind === 'count' && (/[名位]$/.test(raw) || (/个$/.test(raw) && /^[^，,。；;？?！!\d项企厂]{0,8}的(高级技师|技师|高级工)/u.test(text.slice(end))))
+    const described = kind === 'count' && (/[名位]$/.test(raw) || (/个$/.test(raw) && /^[^，,。；;？?！!\d项企厂]{0,14}的(高级技师|技师|高级工)/u.test(text.slice(end))))
       ? DESCRIBED_LEVEL.exec(text.slice(end)) : null;
     if (described?.groups?.level) {
       quantities.push({ kind: 'headcount', value, level: described.groups.level as SkillLevel, text: raw, start, end });

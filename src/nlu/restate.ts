@@ -34,7 +34,7 @@ function figureText(q: Quantity): string {
  * correction and those that only name the figure's kind (面积是, 金额是), which the kind itself already matches.
  */
 function sharedCueChars(a: string, b: string): number {
-  const generic = new Set('是的了其实不对应该为成改说错搞写打我们那这如果要呢再其他变还面积金额数个人'.split(''));
+  const generic = new Set('是的了其实不对应该为成改说错搞写打我们那这如果要呢再其他变还面积金额数个人刚恰正好就只'.split(''));
   const own = new Set([...a].filter((c) => /\p{Script=Han}/u.test(c) && !generic.has(c)));
   return new Set([...b].filter((c) => own.has(c))).size;
 }

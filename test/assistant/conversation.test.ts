@@ -2135,3 +2135,23 @@ describe('d29 kinds: Cantonese sums and checks, a ceiling asked, a quoted clause
     expect(reply?.calculation).toMatchObject({ ruleId: 'luan-green-factory', amount: '200000' });
   });
 });
+
+describe('d30 kinds: a threshold checked again, people described at length, Cantonese sums', () => {
+  it('a figure checked against a threshold, changed next (咁如果啱啱好5000平方米呢), is checked again, not computed', async () => {
+    const [short, exact] = await converse('我哋盤活一個單體閒置廠房，面積4800平方米，可唔可以納入中山嘅扶持範圍？', '咁如果啱啱好5000平方米呢？');
+    expect(short?.answer).toContain('不符合');
+    expect(exact?.calculation).toBeNull();
+    expect(exact?.answer).toContain('单体闲置厂房盘活面积5000平方米，达到5000平方米——符合这一门槛');
+  });
+
+  it('people described at length before their level (3個符合緊缺人才導向目錄嘅高級技師) are counted at it; 兩萬蚊 is a claim', async () => {
+    const [reply] = await converse('有人話中山技能人才獎補，高級技師每人兩萬蚊。我哋引進咗3個符合緊缺人才導向目錄嘅高級技師，咁就係6萬？');
+    expect(amountOf(reply)).toBe('30000');
+  });
+
+  it('制造业单项冠军 is a subject no document speaks of', async () => {
+    const [reply] = await converse('我们金安区的汽车零部件厂想申报国家级制造业单项冠军，有什么奖励？');
+    expect(reply?.intent).toBe('out_of_scope');
+    expect(reply?.answer).toContain('单项冠军');
+  });
+});
