@@ -76,10 +76,14 @@ export function restatedQuestion(earlier: Understanding, now: Understanding): st
     const scored = candidates.map((p) => ({ p, score: sharedCueChars(cueOf(earlier.text, p, earlier.quantities), cue) }));
     const best = Math.max(0, ...scored.map((x) => x.score));
     if (best > 0) candidates = scored.filter((x) => x.score === best).map((x) => x.p);
-    else if (sharedCueChars(cue, cue) > 0) return null;
+    // "面积8000平方米，入驻企业把8000平方米全租了" → "如果那栋厂房只有4500平方米呢": one figure said twice is replaced
+    // wherever it was said.
+    const sameFigure = candidates.length > 1 && candidates.every((p) => p.value.eq(candidates[0]?.value ?? 0));
+    // (Asked as a supposition, 如果…只有4500平方米呢; said as a fact of its own, 只租了其中4500平, it adds one.)
+    if (best === 0 && sharedCueChars(cue, cue) > 0 && !(sameFigure && SUPPOSED.test(now.text))) return null;
     const [only] = candidates;
-    if (candidates.length !== 1 || !only || replaced.has(only)) return null;
-    replaced.set(only, q);
+    if ((candidates.length !== 1 && !sameFigure) || !only || candidates.some((p) => replaced.has(p))) return null;
+    for (const p of candidates) replaced.set(p, q);
   }
   if (relevelled && head && !replaced.has(head)) replaced.set(head, relevelled);
   // The same figures said again ("假设每年增量都是80万" while asking the total) change nothing to restate.
@@ -93,6 +97,8 @@ function restate(text: string, replaced: ReadonlyMap<Quantity, Quantity>): strin
     .reduce((out, [p, q]) => `${out.slice(0, p.start)}${figureText(q)}${out.slice(p.end)}`, text);
 }
 
+// A case supposed instead of the earlier one (如果, 要是, 假如, 换成).
+const SUPPOSED = /(如果|要是|假如|假设|换成|改成)/;
 // A count of people: 7名, 7位, 7个人.
 const PEOPLE = /^(?:[名位人]|个人)/;
 const SKILL_LEVEL = /高级技师|技师|高级工/gu;

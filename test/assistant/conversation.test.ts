@@ -2155,3 +2155,12 @@ describe('d30 kinds: a threshold checked again, people described at length, Cant
     expect(reply?.answer).toContain('单项冠军');
   });
 });
+
+describe('d31 kinds: one figure said twice, then supposed otherwise', () => {
+  it('面积8000平方米…把8000平方米全租了, then 如果那栋厂房只有4500平方米呢: both are replaced, the threshold is not met', async () => {
+    const [first, supposed] = await converse('中山我们镇有一栋单体闲置厂房盘活了，面积8000平方米，入驻企业把8000平方米全租了，租金资助一年能有多少？', '如果那栋厂房只有4500平方米呢？就这一栋，周边没有连片的。');
+    expect(amountOf(first)).toBe('576000');
+    expect(supposed?.calculation).toBeNull();
+    expect(supposed?.answer).toContain('单体闲置厂房盘活面积 4500平方米 低于门槛 5000平方米');
+  });
+});

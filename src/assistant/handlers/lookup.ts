@@ -105,12 +105,14 @@ async function eachPartAnswered(text: string, chosen: readonly SearchHit[], docI
   const added: SearchHit[] = [];
   // Questions asked one after another (…有没有支持？顺便问下…能不能走快一点？) are parts too, as are an enumeration's members.
   const questions = text.split(/[？?]|另外|顺便问下|顺便问一下|顺便|还有就是/).map((q) => q.trim()).filter((q) => q.length >= 4);
-  const parts = [...new Set([...askedParts(text), ...(questions.length > 1 ? questions : [])])];
+  const enumerated = askedParts(text);
+  const parts = [...new Set([...enumerated, ...(questions.length > 1 ? questions : [])])];
   for (const part of parts) {
     if (chosen.length + added.length >= MOST_CLAUSES) break;
     // The message was embedded whole already; each piece is matched on its words (金融, 用地保障).
     // Of its first three, the clause sharing most of the piece's own words (每年实施的技改项目目标: 一 over 二、（六）).
-    const found = await searchPolicy(ctx.corpus, ctx.retriever, { query: part, k: 3, docIds });
+    // (A question of its own is matched on its words only: the message was embedded whole already.)
+    const found = await searchPolicy(ctx.corpus, ctx.retriever, { query: part, k: 3, docIds, wordsOnly: !enumerated.includes(part) });
     const hit = bestEvidence(found, part, ctx.lexicon.gazetteer) ?? found[0];
     if (!hit || [...chosen, ...added].some((h) => h.clause.id === hit.clause.id)) continue;
     if (distinctiveTerms([hit], ctx.lexicon.gazetteer).some((t) => part.includes(t))) added.push(hit);
