@@ -2156,6 +2156,15 @@ describe('d30 kinds: a threshold checked again, people described at length, Cant
   });
 });
 
+describe('overviews: a task clause headed by the topic beside the provisions', () => {
+  it('质量、品牌 lists 四、（六）\'s awards and 三、（八）实施质量名牌双带动工程; a bullet headed by a word in passing is not listed', async () => {
+    const [quality] = await converse('中山对企业抓产品质量、创品牌有哪些扶持？');
+    expect(quality?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['zhongshan-2018:四.六', 'zhongshan-2018:三.八']));
+    const [tier] = await converse('中山企业产值首次突破40亿有奖励吗，能拿多少');
+    expect(tier?.answer).toContain('不符合');
+  });
+});
+
 describe('d31 kinds: one figure said twice, then supposed otherwise', () => {
   it('面积8000平方米…把8000平方米全租了, then 如果那栋厂房只有4500平方米呢: both are replaced, the threshold is not met', async () => {
     const [first, supposed] = await converse('中山我们镇有一栋单体闲置厂房盘活了，面积8000平方米，入驻企业把8000平方米全租了，租金资助一年能有多少？', '如果那栋厂房只有4500平方米呢？就这一栋，周边没有连片的。');

@@ -166,7 +166,10 @@ export async function overviewTopic(asked: string, docIds: readonly string[], ct
   // A parent paragraph whose items are listed already (六安 二、 above 二、（一）…) adds nothing of its own.
   const listedOrLed = scored.filter((x) => onTopic.includes(x) || pieceLed.has(x.clause.id));
   const measures = listedOrLed.filter((x) => !withProvision.has(x.clause.id) && !listedOrLed.some((y) => y.clause.id.startsWith(`${x.clause.id}.`)))
-    .filter((x) => pieceLed.has(x.clause.id) || (x.covered >= provisionCover(x.clause.docId) && aboutIt(x)))
+    // (A task clause headed by the topic, 三、（八）实施质量名牌双带动工程 beside 四、（六）'s awards, is listed where it covers
+    // half of what the provisions do.)
+    .filter((x) => pieceLed.has(x.clause.id) || (x.clause.kind === 'item' && headed(x) && x.covered * 2 >= provisionCover(x.clause.docId))
+      || (x.covered >= provisionCover(x.clause.docId) && aboutIt(x)))
     .map((x) => ({ clauseId: x.clause.id, sentence: topicSentences(x.clause.text, x.terms) }));
   // "奖励、金融这些都说说": the money awards asked as one kind of support beside others: every provision is on topic.
   const awardsAsked = askedParts(text).some((part) => AWARDS_AS_A_KIND.test(part)) || MONEY_SUPPORT_ASKED.test(text);
