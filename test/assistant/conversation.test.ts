@@ -2165,6 +2165,16 @@ describe('overviews: a task clause headed by the topic beside the provisions', (
   });
 });
 
+describe('schemes of other governments named by their own names', () => {
+  it('香港 BUD 专项基金 and the national 大规模设备更新 interest subsidy are said not covered, by name', async () => {
+    const [bud] = await converse('唔该问下，我哋香港公司想申请香港特区政府嘅BUD专项基金，用嚟资助内地厂房做技改，BUD最高资助几多钱');
+    expect(bud?.intent).toBe('out_of_scope');
+    expect(bud?.answer).toContain('BUD');
+    const [renewal] = await converse('国家那个大规模设备更新的中央财政贴息，2024年出的，技改贷款能贴几个点？');
+    expect(renewal?.answer).toContain('大规模设备更新');
+  });
+});
+
 describe('d31 kinds: one figure said twice, then supposed otherwise', () => {
   it('面积8000平方米…把8000平方米全租了, then 如果那栋厂房只有4500平方米呢: both are replaced, the threshold is not met', async () => {
     const [first, supposed] = await converse('中山我们镇有一栋单体闲置厂房盘活了，面积8000平方米，入驻企业把8000平方米全租了，租金资助一年能有多少？', '如果那栋厂房只有4500平方米呢？就这一栋，周边没有连片的。');
