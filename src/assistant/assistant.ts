@@ -2,7 +2,7 @@ import { describeValidity, type Corpus } from '../corpus/index.js';
 import type { Lexicon } from '../lexicon/index.js';
 import { saysOutside, understand, withoutQuotedPassages, type Understanding } from '../nlu/understand.js';
 import { findNumberProblems, findQuantities } from '../nlu/quantities.js';
-import { askedParts } from '../nlu/parts.js';
+import { askedParts, questionsOf } from '../nlu/parts.js';
 import { restatedQuestion } from '../nlu/restate.js';
 import { toSimplified } from '../nlu/script.js';
 import { withoutYears } from '../nlu/years.js';
@@ -36,21 +36,20 @@ export interface AssistantDeps {
   today: string;
 }
 
+// The enterprise's own case said (评上了, 我们拿到, 能拿多少): an award to compute, not a standard to quote.
+// (对新认定的…, 对获得…的创建主体: the text's own class, no case.)
+const ENTERPRISE_CASE = /((?<!对)(评上|评为|获得)|获评|拿到|认定了|被认定|刚认定|我们|我司|我厂|本厂|能拿|可以拿|能得|能领|能补)/;
+// A question of its own (哪个年代, 什么时候, 有没有…吗).
+const ASKS_SOMETHING = /(哪个|哪些|哪里|什么|几|多少|怎么|如何|有没有|吗|么)/;
+// Support asked for as such (有哪些扶持, 有什么奖补), not a task's content (围绕哪些产业).
+const ASKS_SUPPORT = /(哪些|什么|啥|咩)(技改)?(扶持|支持|奖补|补贴|补助|奖励|资助|优惠)/;
+// Any word of support or applying said to a place (政策, 可以申请的): a broad question of it asks its overview.
+const SUPPORT_ASKED = /(政策|扶持|支持|补贴|补助|奖励|奖补|资助|申请|申报|享受|优惠)/;
+
 /**
  * The router: reads what the message asks (the understanding and the conversation's slots) and hands it to one
  * handler under handlers/; the handlers share the HandlerContext built here and the phrasings of compose.ts.
  */
-// The enterprise's own case said (评上了, 我们拿到, 能拿多少): an award to compute, not a standard to quote.
-// (对新认定的…, 对获得…的创建主体: the text's own class, no case.)
-// A question of its own (哪个年代, 什么时候, 有没有…吗).
-const ASKS_SOMETHING = /(哪个|哪些|哪里|什么|几|多少|怎么|如何|有没有|吗|么)/;
-// Support asked of a place (政策, 扶持, 可以申请的): its documents' overview, whatever else the message says.
-const SUPPORT_ASKED = /(政策|扶持|支持|补贴|补助|奖励|奖补|资助|申请|申报|享受|优惠)/;
-const ENTERPRISE_CASE = /((?<!对)(评上|评为|获得)|获评|拿到|认定了|被认定|刚认定|我们|我司|我厂|本厂|能拿|可以拿|能得|能领|能补)/;
-
-// Support asked for as such (有哪些扶持, 有什么奖补), not a task's content (围绕哪些产业).
-const ASKS_SUPPORT = /(哪些|什么|啥|咩)(技改)?(扶持|支持|奖补|补贴|补助|奖励|资助|优惠)/;
-
 export class PolicyAssistant {
   private readonly context: HandlerContext;
 
@@ -192,8 +191,8 @@ export class PolicyAssistant {
         // "底价最低按几成确定？这一条由哪些部门负责？": a figure the text sets, asked in a question of its own, is looked up
         // first, the department after it.
         // (So is any other question asked after it, 另外东源设备更新重点淘汰哪个年代以前的老设备.)
-        const figureAsked = u.text.split(/[？?]|另外|顺便问下|顺便/).map((q) => q.trim()).filter((q) => {
-          if (q.length < 4 || DOCUMENT_FACT_CUE.test(q)) return false;
+        const figureAsked = questionsOf(u.text).filter((q) => {
+          if (DOCUMENT_FACT_CUE.test(q)) return false;
           const part = understand(q, ctx.lexicon);
           return !part.asksAmount && (part.asksHowMuch || part.asksStandard || ASKS_SOMETHING.test(q));
         });

@@ -164,3 +164,13 @@ export function parseClauses(docId: string, source: string): Clause[] {
   }
   return clauses;
 }
+
+/** A clause's text less its heading: a numbered item's title sentence (（三）加强用地保障。) or a bullet's year (——2019年。). */
+export function clauseBody(text: string): string {
+  return text.replace(/^（[一二三四五六七八九十]+）[^。]{0,30}。/, '').replace(/^——[^。]{0,20}。/, '');
+}
+
+/** A passage's sentences as written (each ending 。 or ；), trimmed, six characters or longer. */
+export function sentencesOf(body: string): string[] {
+  return body.split(/(?<=[。；])/).map((x) => x.trim()).filter((x) => x.length >= 6);
+}

@@ -1,4 +1,4 @@
-export { ClauseSchema, parseClauses, type Clause } from './clauses.js';
+export { ClauseSchema, clauseBody, parseClauses, sentencesOf, type Clause } from './clauses.js';
 export {
   CorpusManifestSchema,
   PolicyDocumentManifestSchema,

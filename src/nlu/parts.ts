@@ -18,3 +18,11 @@ export function askedParts(text: string): string[] {
   const questions = segments.filter((s) => QUESTION_WORD.test(s)).length;
   return enumerates || questions >= 2 ? pieces : [];
 }
+
+// Where one question ends and the next begins in a message that asks them one after another.
+const NEXT_QUESTION = /[？?]|另外|顺便问下|顺便问一下|顺便|还有就是/;
+
+/** The questions a message asks one after another (…有没有支持？顺便问下…能不能走快一点？), four characters or longer. */
+export function questionsOf(text: string): string[] {
+  return text.split(NEXT_QUESTION).map((q) => q.trim()).filter((q) => q.length >= 4);
+}

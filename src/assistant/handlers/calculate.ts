@@ -1,3 +1,4 @@
+import { clauseBody, sentencesOf } from '../../corpus/index.js';
 import { Decimal } from 'decimal.js';
 import type { Quantity } from '../../nlu/quantities.js';
 import type { Understanding } from '../../nlu/understand.js';
@@ -521,9 +522,8 @@ function mentionWithoutRate(docIds: readonly string[], asked: readonly SubsidyRu
   const headed = (c: (typeof items)[number]) => words.some((w) => c.title.includes(w));
   for (const clause of [...items.filter(headed), ...items.filter((c) => !headed(c))]) {
     // (Not its heading, （六）推进“工业互联网+”: the sentence that says what is done.)
-    const sentences = clause.text.split(/(?<=[。；])/).filter((x) => x.replace(/^（[一二三四五六七八九十]+）/, '').replace(/[。；]$/, '').trim() !== clause.title);
-    const sentence = sentences.find((x) => words.some((w) => x.includes(w)));
-    if (sentence) return { clauseId: clause.id, docId: clause.docId, sentence: sentence.replace(/^（[一二三四五六七八九十]+）/, '').replace(/[。；]$/, '').trim() };
+    const sentence = sentencesOf(clauseBody(clause.text)).find((x) => words.some((w) => x.includes(w)));
+    if (sentence) return { clauseId: clause.id, docId: clause.docId, sentence: sentence.replace(/[。；]$/, '') };
   }
   return null;
 }

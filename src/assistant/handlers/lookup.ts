@@ -1,5 +1,5 @@
-import { inDocumentTitle } from '../../corpus/index.js';
-import { askedParts } from '../../nlu/parts.js';
+import { clauseBody, inDocumentTitle, sentencesOf } from '../../corpus/index.js';
+import { askedParts, questionsOf } from '../../nlu/parts.js';
 import type { Understanding } from '../../nlu/understand.js';
 import type { SearchHit } from '../../retrieval/index.js';
 import { Decimal } from 'decimal.js';
@@ -16,9 +16,7 @@ import { unratedFor, type HandlerContext } from './context.js';
  */
 function leadSentence(hit: SearchHit | undefined, ctx: HandlerContext): string {
   if (!hit || hit.matchedTerms.length === 0) return '';
-  const body = hit.clause.text.replace(/^（[一二三四五六七八九十]+）[^。]{0,30}。/, '').replace(/^——[^。]{0,20}。/, '')
-    .replace(/^（[^）]{1,10}）\s*/, '');
-  const sentences = body.split(/(?<=[。；])/).map((x) => x.trim()).filter((x) => x.length >= 6);
+  const sentences = sentencesOf(clauseBody(hit.clause.text).replace(/^（[^）]{1,10}）\s*/, ''));
   const score = (x: string) => hit.matchedTerms.filter((t) => !GENERIC_TERMS.has(t) && x.includes(t)).reduce((sum, t) => sum + t.length, 0);
   const best = sentences.reduce<string | null>((top, x) => (top === null || score(x) > score(top) ? x : top), null);
   if (!best || score(best) === 0) return '';
@@ -104,7 +102,7 @@ const MOST_CLAUSES = 4;
 async function eachPartAnswered(text: string, chosen: readonly SearchHit[], docIds: string[] | undefined, ctx: HandlerContext): Promise<SearchHit[]> {
   const added: SearchHit[] = [];
   // Questions asked one after another (…有没有支持？顺便问下…能不能走快一点？) are parts too, as are an enumeration's members.
-  const questions = text.split(/[？?]|另外|顺便问下|顺便问一下|顺便|还有就是/).map((q) => q.trim()).filter((q) => q.length >= 4);
+  const questions = questionsOf(text);
   const enumerated = askedParts(text);
   const parts = [...new Set([...enumerated, ...(questions.length > 1 ? questions : [])])];
   for (const part of parts) {

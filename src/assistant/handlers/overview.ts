@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { inDocumentTitle } from '../../corpus/index.js';
+import { clauseBody, inDocumentTitle, sentencesOf } from '../../corpus/index.js';
 import { askedParts } from '../../nlu/parts.js';
 import { toSimplified } from '../../nlu/script.js';
 import { chooseRules, thresholdValue, type SubsidyRule } from '../../policy/index.js';
@@ -43,8 +43,8 @@ const STATED_FIGURE = /[0-9０-９][0-9０-９.]*\s*(万元|亿元|元|%|％|个
  * The sentence of a clause that carries most of the question's words, and those stating a figure (three at most) (六安 三、（一）: 入库 …, and 固定资产投资200万元以上…纳入市级技改项目库): the document's own words, quoted.
  */
 function topicSentences(text: string, terms: readonly string[]): string {
-  const body = text.replace(/^（[一二三四五六七八九十]+）[^。]{0,30}。/, '').replace(/^——[^。]{0,20}。/, '');
-  const sentences = body.split(/(?<=[。；])/).map((x) => x.trim()).filter((x) => x.length >= 6);
+  const body = clauseBody(text);
+  const sentences = sentencesOf(body);
   const score = (x: string) => coveredChars(x, terms.filter((t) => x.includes(t)));
   const best = sentences.reduce<string | null>((top, x) => (top === null || score(x) > score(top) ? x : top), null) ?? body;
   const figures = sentences.filter((x) => STATED_FIGURE.test(x)).slice(0, 3);
@@ -262,7 +262,7 @@ export function answerOverview(docIds: readonly string[], topic: OverviewTopic, 
     for (const m of measures) {
       const clause = ctx.corpus.clauseById.get(m.clauseId);
       const department = clause ? closingDepartment(clause.text) : null;
-      const said = whole && clause ? withoutHeading(clause.text, clause.title) : m.sentence;
+      const said = whole && clause ? clauseBody(clause.text).replace(/[。；]$/, '').trim() : m.sentence;
       lines.push(`· ${clause?.label ?? m.clauseId}${clause?.title ?? ''}：“${said}”${department && !said.includes(department) ? `（${department}）` : ''}`);
       cited.push(m.clauseId);
     }
@@ -279,7 +279,7 @@ export function answerOverview(docIds: readonly string[], topic: OverviewTopic, 
       const others = supportMeasures(doc.id, ctx).filter((c) => !listed.has(c.id));
       // A document with no provision of its own (深圳2015): its measures are the answer, each with its first sentence.
       if (others.length && !rules.length) {
-        lines.push('· 其他支持措施（文件未定金额）：', ...others.map((c) => `  ${c.label}${c.title}：“${firstSentence(c.text, c.title)}”`));
+        lines.push('· 其他支持措施（文件未定金额）：', ...others.map((c) => `  ${c.label}${c.title}：“${(sentencesOf(clauseBody(c.text))[0] ?? '').replace(/[。；]$/, '')}”`));
         cited.push(...others.map((c) => c.id));
       } else if (others.length) {
         lines.push(`· 其他支持措施（文件未定金额）：${others.map((c) => `${c.label}${c.title}`).join('；')}`);
@@ -299,18 +299,8 @@ export function answerOverview(docIds: readonly string[], topic: OverviewTopic, 
   };
 }
 
-/** A clause's first sentence after its heading (（十三）强化金融服务。 → 鼓励…). */
-function firstSentence(text: string, title: string): string {
-  return withoutHeading(text, title).split(/(?<=[。；])/)[0]?.replace(/[。；]$/, '').trim() ?? '';
-}
-
-/** A clause's text without its numbered heading (（三）加强用地保障。) and final full stop. */
-function withoutHeading(text: string, title: string): string {
-  return text.replace(/^（[一二三四五六七八九十]+）/, '').replace(title ? new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[。：:]?`) : /^/, '')
-    .replace(/[。；]$/, '').trim();
-}
-
-// Who the enterprise is, said first (我们是…企业): context, not the question.
+// Who the enterprise is, said in a piece of its own (我们是…企业, 我在东源开了个厂): its words name no topic asked. Wider
+// than the search's SELF_INTRODUCTION (policy-search.ts), which drops only a 我们是/属于 part from the query's focus.
 const SELF_INTRODUCTION = /^(我们|我司|本公司|我们公司|我公司|我们企业|我们厂|我是|我在)(是|属于|在)?/;
 
 // What a question sets aside (除了给钱的奖补以外, 除财政资金之外).
