@@ -2012,6 +2012,20 @@ describe('d26 kinds: long calls with corrections, tucked questions, a catalogue 
     expect(reply?.answer).toContain('连续3年');
   });
 
+  it('a part the figures answered gets no quoted heading or pieces of a term (兼并重组, 不是智能制造示范项目)', async () => {
+    const [merger, fiscal, negated] = await Promise.all([
+      converse('在中山兼并重组一家企业，实际交易额3亿元，奖励多少'),
+      converse('东源技改事后奖补，县级分成的财政贡献增量100万，奖多少'),
+      converse('按新政策，中山技改项目资助比例提高到15%了。我们是普通技改项目（不是龙头骨干企业也不是智能制造示范），投资2000万，能资助多少'),
+    ]).then((all) => all.map((r) => r[0]));
+    expect(amountOf(merger)).toBe('10000000');
+    expect(merger?.answer).not.toContain('另外');
+    expect(amountOf(fiscal)).toBe('400000');
+    expect(fiscal?.answer).not.toContain('另外');
+    expect(amountOf(negated)).toBe('2000000');
+    expect(negated?.answer).not.toContain('对智能制造示范项目');
+  });
+
   it('the text\'s own class (对获得…的创建主体) asked its figure is quoted, not computed', async () => {
     const [reply] = await converse('中山2018年的政策里，对获得全国知名品牌创建示范区的创建主体，一次性扶持资金是多少？');
     expect(reply?.calculation).toBeNull();

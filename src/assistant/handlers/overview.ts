@@ -318,18 +318,27 @@ export function partsLeftOut(asked: string | undefined, clauseIds: readonly stri
   const out: string[] = [];
   // (Each sentence, and what follows 另外 or 顺便 in one, is a part: 能资助多少？另外…事后奖补是连续几年.)
   for (const part of asked.split(/[？?。；;！!\n]|另外|此外|顺便|还有|以及/).filter((p) => p.trim().length >= 4)) {
-    const words = [...new Set(jiebaTokenizer(part))].filter((w) => w.length >= 2 && !GENERIC_TERMS.has(w) && !ASKING_WORDS.has(w)
-      && !/\d/.test(w) && !listed.includes(w) && !inDocumentTitle(ctx.corpus, w));
+    const unsaid = [...new Set(jiebaTokenizer(part))].filter((w) => w.length >= 2 && !GENERIC_TERMS.has(w) && !ASKING_WORDS.has(w)
+      && !/\d/.test(w) && !synonymsOf(w).some((s) => listed.includes(s)) && !inDocumentTitle(ctx.corpus, w));
+    // (One term, once: the tokenizer gives 公共技术服务平台 and its pieces 公共, 平台, which are not two words asked.)
+    const words = unsaid.filter((w) => !unsaid.some((longer) => longer !== w && longer.includes(w)));
     if (words.length < 2) continue;
     for (const clauseId of clauseIds) {
       const clause = ctx.corpus.clauseById.get(clauseId);
-      const sentence = clause?.text.split(/(?<=[。；])/).find((x) => words.filter((w) => x.includes(w)).length >= 2);
-      if (!clause || !sentence || out.some((line) => line.includes(sentence.replace(/[。；]$/, '')))) continue;
-      out.push(`· ${clause.label}：“${sentence.replace(/^（[一二三四五六七八九十]+）/, '').replace(/[。；]$/, '').trim()}”`);
+      // (The clause's body, never its heading: a heading restates the part, it does not answer it.)
+      const sentence = clause && sentencesOf(clauseBody(clause.text)).find((x) => words.filter((w) => x.includes(w)).length >= 2);
+      if (!clause || !sentence || out.some((line) => line.includes(sentence.replace(/[。；]$/, ''))) || quotedAlready(sentence, listed)) continue;
+      out.push(`· ${clause.label}：“${sentence.replace(/[。；]$/, '')}”`);
       break;
     }
   }
   return out;
+}
+
+/** Whether most of a sentence's phrases are already in the answer (its provision quoted, its conditions listed). */
+function quotedAlready(sentence: string, listed: string): boolean {
+  const phrases = sentence.split(/[，,：:；;。]/).filter((p) => p.length >= 6);
+  return phrases.length > 0 && phrases.filter((p) => listed.includes(p)).length * 2 >= phrases.length;
 }
 
 /**
