@@ -11,9 +11,9 @@ import { chooseRules, namedOnlyByClause, type PolicyRules, type SubsidyRule } fr
 import { englishAsPolicyWords, type Retriever, type SearchHit } from '../retrieval/index.js';
 import { citeClauses } from './citations.js';
 import { HELP_SUGGESTIONS, followedBy, plainReply } from './compose.js';
-import type { ConversationSlots } from './conversation.js';
+import { standingAwards, type ConversationSlots } from './conversation.js';
 import { aboutTheDocuments } from './evidence.js';
-import { SIDE_BY_SIDE, regionalAwards, severalAwards } from './handlers/awards.js';
+import { SIDE_BY_SIDE, regionalAwards, severalAwards, totalOfEarlierAwards } from './handlers/awards.js';
 import { calculate, documentGateNotMet } from './handlers/calculate.js';
 import { namedDocuments, unratedFor, type HandlerContext } from './handlers/context.js';
 import { DOCUMENT_FACT_CUE, asksSourceOfAnswer, answerDocumentFacts, answerSource } from './handlers/document-facts.js';
@@ -38,6 +38,13 @@ export interface AssistantDeps {
 
 // The enterprise's own case said (评上了, 我们拿到, 能拿多少): an award to compute, not a standard to quote.
 // (对新认定的…, 对获得…的创建主体: the text's own class, no case.)
+/** A conversation's awards, the latest kept where a long one has many: enough for any total asked of its turns. */
+function keptAwards(awards: ConversationSlots['awards']): ConversationSlots['awards'] {
+  return awards.slice(-20);
+}
+
+// Another thing of the enterprise's said after one computed (我们还有个项目…, 另外我们…).
+const ANOTHER = /(还有|另外|又|再|也)/;
 const ENTERPRISE_CASE = /((?<!对)(评上|评为|获得)|获评|拿到|认定了|被认定|刚认定|我们|我司|我厂|本厂|能拿|可以拿|能得|能领|能补)/;
 // A question of its own (哪个年代, 什么时候, 有没有…吗).
 const ASKS_SOMETHING = /(哪个|哪些|哪里|什么|几|多少|怎么|如何|有没有|吗|么)/;
@@ -126,6 +133,15 @@ export class PolicyAssistant {
     if (u.cue === 'greeting' || u.cue === 'help') {
       return plainReply(u.cue, `您好，我是技改政策助手，可以按政策原文查条款、算补贴。${ctx.lexicon.coverage}您可以直接问，例如“买200万的工作母机能补多少”。`, [], HELP_SUGGESTIONS);
     }
+    // "两个加起来一共多少", asked with no figure or provision of its own: the awards this conversation computed, summed.
+    // (Its only figure counts the awards: 两个加起来, 三项合计.)
+    if (u.asksTotal && u.quantities.every((q) => q.kind === 'count') && previous.awards.length >= 2
+      && !chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions: next.regions }).rules.length) {
+      const summed = totalOfEarlierAwards(previous.awards, ctx);
+      if (summed) return summed;
+    }
+    // A request that is no policy question (明天会不会下雨, 写一首七言绝句), whatever policy words stand beside it.
+    if (u.outsideRequests.length) return offTopic(ctx, u.outsideRequests);
     // A place or level not covered, and a subject none speaks of, are both said (国家级专精特新…中央财政).
     if (u.uncoveredPlaces.length && !u.regions.length) {
       const place = notCovered(u.uncoveredPlaces, ctx);
@@ -151,6 +167,8 @@ export class PolicyAssistant {
     if (restated) {
       // Asked again whole, as a first question: the earlier turn's awards are replaced, not added to.
       const reply = await this.route(understand(restated, ctx.lexicon), { ...previous, subjectText: null, inputs: {}, awards: [], lastQuestion: null }, next);
+      // (The conversation's other awards stand beside the one computed again, which replaces its earlier figure.)
+      next.awards = keptAwards([...previous.awards, ...next.awards.map((a) => ({ ...a, added: false }))]);
       return { ...reply, answer: `（按${u.corrects ? '更正后' : '新'}的情况重新${reply.calculation ? '计算' : '核对'}，其他条件同上一问）\n${reply.answer}` };
     }
     // A subject no document speaks of, with no figure to compute on ("增值税税率是13%还是9%"), or with figures but no
@@ -298,7 +316,9 @@ export class PolicyAssistant {
     // A follow-up to a calculation ("换成深圳呢", "如果是智能制造示范项目呢") asks the amount again, with one thing changed.
     const followsCalculation = Boolean(previous.subjectText) && Object.keys(previous.inputs).length > 0
       && (u.followUp || subjectText !== u.text);
-    const asksAmount = u.asksAmount || followsCalculation;
+    // "我们还有个项目被认定为市级技改示范项目了" after an award computed: the next award of the enterprise's, asked.
+    const anotherAward = ANOTHER.test(u.text) && previous.awards.length > 0 && ENTERPRISE_CASE.test(u.text) && choice.rules.length > 0;
+    const asksAmount = u.asksAmount || followsCalculation || anotherAward;
     if (asksAmount && choice.rules.length === 0 && nonQuant.length && nonQuant.length === docsInScope.length) {
       // The subject stays, figures included, so "那换成中山呢" computes it where rates exist.
       next.subjectText = subjectText;
@@ -375,9 +395,13 @@ export class PolicyAssistant {
     // "六安 省级企业技术中心 奖励标准", "平台租经营场地补助标准是多少": a provision's standard asked, with no case of the enterprise's, is its clause.
     // (A provision that states only its ceiling and takes no figure, 开班培训 最高10万元, is its standard however asked.)
     const onlyCeiling = choice.rules.length > 0 && choice.rules.every((r) => r.formula.type === 'upper-bound' && r.inputs.length === 0);
-    const standardOnly = (u.namesStandard && !ENTERPRISE_CASE.test(u.text) || onlyCeiling) && !u.broad && !u.suppliesInputs && !followsCalculation
+    const standardOnly = ((u.namesStandard || u.asksRate) && !ENTERPRISE_CASE.test(u.text) || onlyCeiling) && !u.broad && !u.suppliesInputs && !followsCalculation
       && choice.rules.length > 0;
-    if (standardOnly) return answerStandard(choice.rules, ctx);
+    // (Its subject stays the conversation's: "那深圳呢" next asks the same of 深圳.)
+    if (standardOnly) {
+      next.subjectText = subjectText;
+      return answerStandard(choice.rules, ctx);
+    }
     if (choice.rules.length && (asksAmount || u.suppliesInputs || subjectText !== u.text || u.cue === 'compare')) {
       next.subjectText = subjectText;
       // Earlier amounts carry over when this turn keeps the subject (a follow-up, or the same rule named again).
@@ -399,6 +423,11 @@ export class PolicyAssistant {
         : calculate(asked, [...choice.rules, ...choice.readings], { regionOpen: choice.missing.includes('region'), previous: carry ? previous : null, regions,
           alternatives: choice.readings.length > 0 }, ctx);
       Object.assign(next, turn.remember);
+      // The enterprise's awards stay the conversation's when the subject changes ("两个加起来一共多少" sums them later);
+      // figures set side by side as alternatives (放在东源做呢) are no award of its.
+      const carriedOver = !regional && (several ? !(several.rules.length > 1 || !carry) : carry);
+      const alternatives = Boolean(regional?.alternatives || several?.alternatives || (!regional && !several && choice.readings.length));
+      if (turn.remember.awards && !carriedOver) next.awards = alternatives ? previous.awards : keptAwards([...previous.awards, ...turn.remember.awards]);
       // The question this turn answered, whole, for a later correction to restate: a follow-up's own words are whole
       // only with the figures it changes put into the question it follows.
       const whole = regional || (several ? several.rules.length > 1 || !carry : !carry) || asked !== u;
@@ -416,7 +445,17 @@ export class PolicyAssistant {
       // "…能资助多少？另外项目通过完工评价以后，那个事后奖补是连续几年": a part the figures leave unanswered, said by a
       // sentence of a clause the answer cites.
       const said = answered.calculation ? partsLeftOut(u.text, answered.citations.map((c) => c.clauseId), answered.answer, ctx) : [];
-      return said.length ? { ...answered, answer: `${answered.answer}\n另外，${said.join('\n')}` } : answered;
+      const complete = said.length ? { ...answered, answer: `${answered.answer}\n另外，${said.join('\n')}` } : answered;
+      // "再加上ISO10012认证，总共多少钱": the new award, then every award of the conversation with their 合计.
+      // (Only where an award of another provision stands beside it: more of the same is its rule's own total.)
+      const computedNow = new Set((Array.isArray(complete.calculation) ? complete.calculation : complete.calculation ? [complete.calculation] : []).map((c) => c.ruleId));
+      const besideIt = standingAwards(next.awards).some((a) => !computedNow.has(a.ruleId));
+      const withEarlier = u.asksTotal && ANOTHER.test(u.text) && besideIt && !alternatives && complete.calculation
+        ? totalOfEarlierAwards(next.awards, ctx) : null;
+      if (!withEarlier) return complete;
+      // (The 合计 of this turn's awards alone gives way to the conversation's.)
+      const own = { ...complete, answer: complete.answer.split('\n').filter((line) => !line.startsWith('合计：')).join('\n') };
+      return { ...followedBy(own, withEarlier, '\n\n'), calculation: withEarlier.calculation, total: withEarlier.total };
     }
     // A short follow-up ("需要什么条件？") is about the subject of the conversation.
     // "那深圳呢" after a question about 东源: the earlier subject, asked of the region named now.

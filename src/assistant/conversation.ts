@@ -18,7 +18,13 @@ export const ConversationSlotsSchema = z.object({
    * Amounts this conversation has already computed per rule: a later "又买了…" for the same enterprise counts them
    * against the rule's yearly cap.
    */
-  awards: z.array(z.object({ ruleId: z.string(), amount: z.string() })).default([]),
+  awards: z.array(z.object({
+    ruleId: z.string(), amount: z.string(),
+    /** Computed as more of the same ("又买了…"): it adds to the earlier awards of its rule instead of replacing them. */
+    added: z.boolean().default(false),
+    /** The calculation as the turn showed it: "两项合计多少" later lists it beside the others. */
+    calculation: ChatCalculationSchema.optional(),
+  })).default([]),
   /**
    * The message the last calculation answered, as read: a correction or a changed figure ("不对，租金是每平米30元，其他不变")
    * restates it whole with that figure replaced, so every award it computed is computed again.
@@ -198,4 +204,12 @@ export class InMemoryConversationStore implements ConversationStore {
     return [...this.feedback.values()].filter((f) => f.conversationId === conversationId).sort((a, b) => a.turnIndex - b.turnIndex);
   }
   async close(): Promise<void> {}
+}
+
+/**
+ * The awards a conversation's turns stand at: a rule computed again (a correction, 如果是技师呢) replaces its earlier
+ * awards; one computed as more of the same (又买了…) adds to them.
+ */
+export function standingAwards(awards: ConversationSlots['awards']): ConversationSlots['awards'] {
+  return awards.reduce<ConversationSlots['awards']>((kept, award) => [...(award.added ? kept : kept.filter((a) => a.ruleId !== award.ruleId)), award], []);
 }

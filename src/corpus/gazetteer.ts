@@ -15,6 +15,8 @@ export const PlacesNotCoveredSchema = z
       /** Whom to ask instead (税务部门 for tax rates). */
       department: z.string().min(2),
     })).default([]),
+    /** What callers ask of the assistant that is no policy question at all (天气预报, 写诗): `name` is what answers say. */
+    requests: z.array(z.object({ name: z.string().min(2), phrases: z.array(z.string().min(2)).min(1) })).default([]),
   })
   .refine((p) => new Set(p.places).size === p.places.length, { message: 'a place is listed twice', path: ['places'] });
 export type PlacesNotCovered = z.infer<typeof PlacesNotCoveredSchema>;
@@ -29,6 +31,8 @@ export interface RegionGazetteer {
   sourcesNotCovered: readonly { name: string; phrases: readonly string[] }[];
   /** Subjects no document speaks of, by the phrases that name them. */
   topicsNotCovered: readonly { name: string; phrases: readonly string[]; department: string }[];
+  /** Requests that are no policy question (天气预报, 写诗), by the phrases that name them. */
+  requestsOutside: readonly { name: string; phrases: readonly string[] }[];
   /** Each document by the names a caller may use for it (文号, full and short title), in `documentName` form. */
   documents: readonly { docId: string; region: string; names: readonly string[] }[];
   /** Those names one by one, the longest first: the order they are matched in. */
@@ -92,5 +96,5 @@ export function compileGazetteer(manifest: CorpusManifest, places: PlacesNotCove
     if (!year) return [];
     return [{ docId: d.id, code: new RegExp(`(?<!\\p{Script=Han})${d.region.slice(0, 1)}\\s?(?:${year[0]}|${year[1]})(?![0-9])`, 'gu') }];
   });
-  return { covered, notCovered: places.places.filter((p) => !aliases.has(p.toLowerCase())), sourcesNotCovered: places.sources, topicsNotCovered: places.topics, documents, documentNames, documentCodes, citedTitles: [...new Set(citedTitles)] };
+  return { covered, notCovered: places.places.filter((p) => !aliases.has(p.toLowerCase())), sourcesNotCovered: places.sources, topicsNotCovered: places.topics, requestsOutside: places.requests, documents, documentNames, documentCodes, citedTitles: [...new Set(citedTitles)] };
 }

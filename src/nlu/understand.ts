@@ -1,4 +1,5 @@
 import { findQuantities, type Quantity } from './quantities.js';
+import { questionsOf } from './parts.js';
 import { echoedName, findDocuments, findRegions } from './regions.js';
 import { mentionsPolicy, type Lexicon } from '../lexicon/index.js';
 
@@ -46,6 +47,8 @@ export interface Understanding {
   asksStandard: boolean;
   /** "奖励标准", "额度": the standard named as such, which a provision's clause answers by itself. */
   namesStandard: boolean;
+  /** "补贴比例是多少": a provision's rate asked, as its standard (not the enterprise's amount). */
+  asksRate: boolean;
   /** "材料里写了两个数：1800万和600万": figures given as bare numbers, what each one is left unsaid (asked back). */
   figuresUnnamed: boolean;
   /** "主要讲了什么", "主要内容": what a document says as a whole, its outline. */
@@ -58,6 +61,11 @@ export interface Understanding {
   acrossPlaces: boolean;
   /** Subjects the message names that no document speaks of (增值税税率, 高新技术企业认定), by their names. */
   uncoveredTopics: string[];
+  /**
+   * Requests that are no policy question (天气预报, 写诗), by their names, where the message asks nothing else of the
+   * policy: a statement beside one (要去经信局交技改申报材料) asks nothing.
+   */
+  outsideRequests: string[];
 }
 
 const GREETING = /^(你好|您好|hi|hello|嗨|在吗|早上好|下午好|晚上好)[！!。.\s]*$/i;
@@ -69,7 +77,7 @@ const ACROSS_PLACES = /(哪些地方|哪几个地方|这几个地方|几个地�
 // 正式 only of a document (正式印发, 正式文件, 是不是正式的): 正式的中国质量奖 is an award, not a status.
 // A term other than the document's own (土地出让年期到期续期, 租期): its 到期 is not a question of validity.
 const OTHER_TERM = /(续期|续租|续签|租期|年期|使用期|出让期)/;
-const VALIDITY = /(有效(?!运行|实施|落实|推进|提升|利用|降低|提高|防范|措施|手段|途径|衔接|解决|带动|管理|控制|整合|发挥|促进|保障|应对)|过期|失效|到期|还(能|可以)[^，,。？?！!]{0,6}(申请|申报|享受|适用|用)|现行|执行期|还在执行|执行到|还执行|废止|征求意见稿|正式(施行|实施|印发|发布|生效|出台|文件|版|稿)|(是不是|是否|算不算)正式|正式了吗|草案|还算数|还管用|现在(还)?(能|可以)(申请|申报|用)|(能|可以)用吗|能不能用|作数)/;
+const VALIDITY = /((?<!运行|实施|执行得?|落实)有效(?!运行|实施|落实|推进|提升|利用|降低|提高|防范|措施|手段|途径|衔接|解决|带动|管理|控制|整合|发挥|促进|保障|应对)|过期|失效|到期|还(能|可以)[^，,。？?！!]{0,6}(申请|申报|享受|适用|用)|现行|执行期|还在执行|执行到|还执行|废止|征求意见稿|正式(施行|实施|印发|发布|生效|出台|文件|版|稿)|(是不是|是否|算不算)正式|正式了吗|草案|还算数|还管用|现在(还)?(能|可以)(申请|申报|用)|(能|可以)用吗|能不能用|作数)/;
 // "那…呢", "换成…", and corrections of what was said ("我们其实是…", "不对，是…").
 const CORRECTION = /^.{0,4}(其实|实际上|不对|更正|说错|搞错|写错|打错|纠正|数错|记错|看错)/;
 // "设备购置额是800万 不是500万", "不是500万，是800万": a figure put in place of another, wherever it is said.
@@ -200,6 +208,7 @@ const DRAFT_NAMED = /(征求意见稿|征求稿|意见稿|草案)/g;
 const OUTLINE = /(主要讲了?(什么|啥|些什么|些啥|哪几块|哪几部分|哪些方面)|(分成|分为|包括)?哪几(块|部分)(内容)?|讲了(什么|啥|些什么|些啥)|说了(什么|啥|些什么|些啥)|主要内容|有哪些内容|讲的是什么|讲的啥|概述一下|概括一下)/;
 // The standard named as such (奖励标准, 额度): a provision's clause asked, not how a topic is supported in general.
 // (The text's own figure asked as such, 中山2018年的政策里，对…的创建主体，一次性扶持资金是多少: its standard.)
+const RATE_ASKED = /比例(是|为)?多少/;
 const STANDARD_NAMED = /((奖励|补助|补贴|资助|扶持|奖补|资金)标准|具体标准|什么标准|标准是|标准各|标准如何|标准怎么|额度|(政策|文件|计划|意见)里[，,]?\s*对)/;
 const STANDARD = /((比例|范围)(各|分别)(是|为|怎么)|分别(是|为)多少|(各|分别)(自)?按(什么|多少|哪个)(比例|标准)|怎么规定|如何规定|怎么定的|具体规定|具体怎么|细则|实施办法|具体办法|(定|出台|制定|出)了没|(怎么|如何|怎样)(支持|奖|补|扶持|资助))/;
 const PROCEDURE = /((怎么|如何|怎样|去哪|到哪|哪里|在哪)(申请|申报|办理|报名|提交|办)|(申请|申报|办理)(流程|程序|手续|材料)|(什么|哪些)材料)/;
@@ -292,7 +301,7 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
     commerce: lexicon.choiceWords.some((w) => trimmed.includes(w)),
     // Said after a courtesy or a self-introduction too ("您好，我们其实是…", "这样算呢，谢谢").
     followUp: sentences.some((x) => FOLLOW_UP.test(x)) || own.trim().split(/\s+/).slice(1).some((x) => SPOKEN_FOLLOW_UP.test(x)), corrects: sentences.some((x) => CORRECTION.test(x)) || REPLACES_FIGURE.test(trimmed), injection: INJECTION.test(trimmed),
-    additive: ADDITIVE.test(trimmed), asksTotal: ASKS_TOTAL.test(trimmed), broad: BROAD.test(trimmed) || ASKS_WHETHER_ANY.test(trimmed), asksWhetherAny: ASKS_WHETHER_ANY.test(trimmed) && !BROAD.test(trimmed), asksConditions: CONDITIONS.test(trimmed) && !SHARE_ASKED.test(trimmed) && !(ASKS_WHAT_TEXT_SAYS.test(trimmed) && /(多少|几)/.test(trimmed)), asksProcedure: PROCEDURE.test(trimmed), asksStandard: STANDARD.test(own) || STANDARD_NAMED.test(own), namesStandard: STANDARD_NAMED.test(own), figuresUnnamed: FIGURES_UNNAMED.test(own) && amounts.base.length >= 2, asksOutline: OUTLINE.test(trimmed),
+    additive: ADDITIVE.test(trimmed), asksTotal: ASKS_TOTAL.test(trimmed), broad: BROAD.test(trimmed) || ASKS_WHETHER_ANY.test(trimmed), asksWhetherAny: ASKS_WHETHER_ANY.test(trimmed) && !BROAD.test(trimmed), asksConditions: CONDITIONS.test(trimmed) && !SHARE_ASKED.test(trimmed) && !(ASKS_WHAT_TEXT_SAYS.test(trimmed) && /(多少|几)/.test(trimmed)), asksProcedure: PROCEDURE.test(trimmed), asksStandard: STANDARD.test(own) || STANDARD_NAMED.test(own), namesStandard: STANDARD_NAMED.test(own), asksRate: RATE_ASKED.test(own), figuresUnnamed: FIGURES_UNNAMED.test(own) && amounts.base.length >= 2, asksOutline: OUTLINE.test(trimmed),
     asksCount: !asksAmount && COUNT_QUESTION.test(trimmed),
     asksHowMuch: HOW_MUCH.test(trimmed),
     negated, acrossPlaces: ACROSS_PLACES.test(own),
@@ -302,5 +311,17 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
       if (!said.length) return [];
       return [echoedName(t.name, said)];
     }),
+    outsideRequests: requestsOnly(own, lexicon),
   };
+}
+
+// Whether a piece of a message asks something (a statement beside a request asks nothing).
+const ASKS_SOMETHING = /[？?吗嗎呢]|多少|几|怎么|如何|哪|什么|啥|咩|能不能|可不可以|有没有|是否/;
+
+/** The requests outside the policy a message makes, where none of its other questions asks about the policy. */
+function requestsOnly(text: string, lexicon: Lexicon): string[] {
+  const made = (piece: string) => lexicon.gazetteer.requestsOutside.filter((r) => r.phrases.some((p) => piece.includes(p)));
+  const pieces = questionsOf(text);
+  const asksPolicy = pieces.some((piece) => !made(piece).length && ASKS_SOMETHING.test(piece) && mentionsPolicy(lexicon, piece));
+  return asksPolicy ? [] : made(text).map((r) => r.name);
 }

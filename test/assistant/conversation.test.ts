@@ -2026,6 +2026,64 @@ describe('d26 kinds: long calls with corrections, tucked questions, a catalogue 
     expect(negated?.answer).not.toContain('对智能制造示范项目');
   });
 
+  it('a request that is no policy question is named as outside, whatever policy words stand beside it; a policy question beside one is answered', async () => {
+    const [weather, poem, food, mixed] = await Promise.all([
+      converse('中山明天会不会下雨啊？要去经信局交技改申报材料。'),
+      converse('帮我写一首七言绝句，歌颂智能制造。'),
+      converse('下个礼拜去六安出差开会，有咩好嘢食推介？'),
+      converse('明天下雨吗？中山买工作母机200万补多少'),
+    ]).then((all) => all.map((r) => r[0]));
+    for (const [reply, name] of [[weather, '天气预报'], [poem, '写诗'], [food, '美食']] as const) {
+      expect(reply?.intent).toBe('out_of_scope');
+      expect(reply?.answer).toContain(name);
+      expect(reply?.citations).toEqual([]);
+    }
+    expect(amountOf(mixed)).toBe('300000');
+  });
+
+  it('a figure hedged near a step of a tiered award (一百亿左右) is asked back; a range between two steps is computed', async () => {
+    const [near, between] = await Promise.all([
+      converse('我们年产值今年一百亿左右，第一次到这个量级，中山做大做强奖励能拿多少？'),
+      converse('中山企业年产值八十来亿，首次突破，奖励多少'),
+    ]).then((all) => all.map((r) => r[0]));
+    expect(near?.calculation).toBeNull();
+    expect(near?.answer).toContain('不是确切的数');
+    expect(amountOf(between)).toBe('5000000');
+  });
+
+  it('awards computed over several turns are summed when asked (两个加起来一共多少), each with its clause', async () => {
+    const [, second, sum] = await converse('六安的，我们今年评上了省级数字化车间，奖多少？', '我们还有个项目被认定为市级技改示范项目了', '两个加起来一共多少');
+    expect(amountOf(second)).toBe('500000');
+    expect(sortedAmounts(sum)).toEqual(['200000', '500000']);
+    expect(sum?.total).toBe('700000');
+    expect(sum?.answer).toContain('征求意见稿');
+    expect(sum?.citations.map((c) => c.clauseId)).toContain('luan-draft:三.二');
+  });
+
+  it('a new award asked with 总共 adds the conversation\'s earlier awards; a condition met (运行有效) asks no validity', async () => {
+    const [, excellence, total] = await converse('中山的企业，今年新获得广东省名牌产品3个，能拿多少？',
+      '我们还导入了卓越绩效模式，运行有效，专家评审也通过了', '再加上测量管理体系ISO10012认证，总共多少钱');
+    expect(amountOf(excellence)).toBe('100000');
+    expect(sortedAmounts(total)).toEqual(['100000', '150000', '60000']);
+    expect(total?.total).toBe('310000');
+  });
+
+  it('a correction replaces its own award in the conversation\'s total, not the others', async () => {
+    const [, , , sum] = await converse('中山的企业，今年新获得广东省名牌产品3个，能拿多少？', '另外我们并购控股了一家非关联方企业，在本市结算，实际交易额8000万，奖多少',
+      '不对，交易额是9000万', '两项合计多少');
+    expect(sortedAmounts(sum)).toEqual(['150000', '4500000']);
+    expect(sum?.total).toBe('4650000');
+  });
+
+  it('a rate asked (补贴比例是多少) is the provision\'s standard, and the next region asked keeps the subject', async () => {
+    const [rate, shenzhen] = await converse('东源县设备购置补贴比例是多少', '那深圳呢');
+    expect(rate?.calculation).toBeNull();
+    expect(rate?.answer).toContain('20%');
+    expect(rate?.answer).not.toContain('还需要知道');
+    expect(shenzhen?.intent).not.toBe('out_of_scope');
+    expect(shenzhen?.answer).toContain('没有规定');
+  });
+
   it('the text\'s own class (对获得…的创建主体) asked its figure is quoted, not computed', async () => {
     const [reply] = await converse('中山2018年的政策里，对获得全国知名品牌创建示范区的创建主体，一次性扶持资金是多少？');
     expect(reply?.calculation).toBeNull();

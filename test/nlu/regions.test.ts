@@ -41,10 +41,10 @@ describe('findRegions over the manifest\'s aliases and corpus/places-not-covered
     expect(PlacesNotCoveredSchema.safeParse({ ...places, places: [...places.places, '北京'] }).success).toBe(false);
   });
 
-  it('lists as not covered only topics no document speaks of', () => {
+  it('lists as not covered only topics and requests no document speaks of', () => {
     const places = PlacesNotCoveredSchema.parse(JSON.parse(readFileSync('corpus/places-not-covered.json', 'utf8')));
     const corpus = loadCorpus('corpus');
-    for (const topic of places.topics) {
+    for (const topic of [...places.topics, ...places.requests]) {
       for (const phrase of topic.phrases) {
         expect(corpus.documents.some((d) => d.text.includes(phrase)), `${topic.name}: ${phrase}`).toBe(false);
       }

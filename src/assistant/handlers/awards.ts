@@ -1,7 +1,10 @@
+import { Decimal } from 'decimal.js';
 import { findQuantities, type Quantity } from '../../nlu/quantities.js';
 import { understand, withoutQuotedPassages, type Understanding } from '../../nlu/understand.js';
 import { findRegions } from '../../nlu/regions.js';
-import { chooseRules, firstMention, namedOnlyByClause, unitScore, type SubsidyRule } from '../../policy/index.js';
+import { chooseRules, firstMention, formatYuan, namedOnlyByClause, unitScore, yuanString, type SubsidyRule } from '../../policy/index.js';
+import { standingAwards, type ConversationSlots } from '../conversation.js';
+import type { AssistantReply } from '../response.js';
 import type { HandlerContext } from './context.js';
 import { inputsFor, measuredDimensions } from './slots.js';
 
@@ -222,4 +225,26 @@ function splitPieces(text: string, after: RegExp, before?: RegExp): string[] {
   }
   if (start < text.length) pieces.push(text.slice(start));
   return pieces;
+}
+
+/**
+ * "两个加起来一共多少": the awards this conversation has computed, as its turns stand, each on its line with its clause,
+ * then their 合计. Null where fewer than two stand or one was computed without its calculation kept.
+ */
+export function totalOfEarlierAwards(awards: ConversationSlots['awards'], ctx: HandlerContext): AssistantReply | null {
+  const standing = standingAwards(awards);
+  const shown = standing.flatMap((a) => {
+    const rule = ctx.rules.rules.find((r) => r.id === a.ruleId);
+    return rule && a.calculation ? [{ rule, calculation: a.calculation }] : [];
+  });
+  if (shown.length < 2 || shown.length !== standing.length) return null;
+  const total = shown.reduce((sum, a) => sum.plus(a.calculation.amount), new Decimal(0));
+  const lines = shown.map(({ rule, calculation }) =>
+    `· ${rule.subject}：${calculation.display}（计算：${calculation.steps.join('；')}）\n  依据：${ctx.clauseRef(rule.clauseId)}：“${rule.quote}”`);
+  const docIds = [...new Set(shown.map((a) => a.rule.docId))];
+  const answer = [`本次对话前面算出的${shown.length}项合计${formatYuan(total)}：`, ...lines,
+    `合计：${shown.map((a) => a.calculation.display).join(' + ')} = ${formatYuan(total)}（各项分别审核）`,
+    docIds.map((id) => ctx.validityLine(id)).join('')].filter(Boolean).join('\n');
+  return { intent: 'sum', answer, citations: ctx.citations([...new Set(shown.map((a) => a.rule.clauseId))]),
+    calculation: shown.map((a) => a.calculation), total: yuanString(total), suggestions: [] };
 }

@@ -286,13 +286,15 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
   const unmet = eligible.map((r) => ({ rule: r.rule, said: conditionSaidUnmet(r.rule.conditions, u.text) }));
   if (unmet.every((x) => x.said)) return { reply: conditionNotMet(unmet, ctx), remember: { inputs: inputsNow } };
   // Lines under one shared yearly cap count against the next turn's cap as their capped sum.
-  const granted = eligible.map((r) => ({ ruleId: r.rule.id, amount: r.calculation.amount, sharedCap: r.sharedCap }));
-  const awardsNow = [...awards.filter((a) => !together.has(a.ruleId)), ...granted.filter((g) => !g.sharedCap).map(({ ruleId, amount }) => ({ ruleId, amount })),
+  const granted = eligible.map((r) => ({ ruleId: r.rule.id, amount: r.calculation.amount, sharedCap: r.sharedCap, calculation: toChatCalculation(r.calculation) }));
+  const added = u.additive;
+  const awardsNow = [...awards.filter((a) => !together.has(a.ruleId)),
+    ...granted.filter((g) => !g.sharedCap).map(({ ruleId, amount, calculation }) => ({ ruleId, amount, added, calculation })),
     ...[...new Set(granted.filter((g) => g.sharedCap).map((g) => g.ruleId))].map((ruleId) => {
       const lines = granted.filter((g) => g.ruleId === ruleId);
       const sum = lines.reduce((acc, g) => acc.plus(g.amount), new Decimal(0));
       const cap = new Decimal(lines[0]?.sharedCap?.amount ?? sum);
-      return { ruleId, amount: yuanString(Decimal.min(sum, cap)) };
+      return { ruleId, amount: yuanString(Decimal.min(sum, cap)), added };
     })];
 
   const regionsOf = new Set(eligible.map((r) => ctx.regionOf(r.rule.docId)));

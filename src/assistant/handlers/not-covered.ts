@@ -22,9 +22,10 @@ export function topicsNotCovered(topics: readonly string[], ctx: HandlerContext,
     ctx.citations(mentioned.map((m) => m.clauseId)), HELP_SUGGESTIONS);
 }
 
-/** A question outside the documents' subject altogether. */
-export function offTopic(ctx: HandlerContext): AssistantReply {
-  return plainReply('out_of_scope', `这个问题不在技改政策文件的范围内，我无法回答。${ctx.lexicon.coverage}`, [], HELP_SUGGESTIONS);
+/** A question outside the documents' subject altogether; a request named (天气预报, 写诗) is said by its name. */
+export function offTopic(ctx: HandlerContext, requests: readonly string[] = []): AssistantReply {
+  const asked = requests.length ? `${requests.join('、')}不在我能回答的范围内：我只按收录的技改政策文件查条款、算补贴。` : '这个问题不在技改政策文件的范围内，我无法回答。';
+  return plainReply('out_of_scope', `${asked}${ctx.lexicon.coverage}`, [], HELP_SUGGESTIONS);
 }
 
 /** An amount asked of documents that state no rate: their own statement, and their status. */

@@ -38,8 +38,24 @@ export interface RoughFigure {
 
 /** Whether a rough figure's whole range (800万 up to 900万) lies on one side of every threshold on the input. */
 function settlesThreshold(rule: SubsidyRule, key: string, q: Quantity): boolean {
-  const on = rule.thresholds.filter((t) => t.input === key);
-  return on.length > 0 && on.every((t) => (q.below ?? q.value).lte(t.minimum) || q.value.gte(t.minimum));
+  const on = boundariesOn(rule, key);
+  return on.length > 0 && on.every((minimum) => (q.below ?? q.value).lte(minimum) || q.value.gte(minimum));
+}
+
+/**
+ * How far a hedged figure may be off: a tenth of it, or less where it is said to more digits (大概102亿 is within 1亿,
+ * 一百亿左右 within 10亿).
+ */
+function roughness(value: Decimal): Decimal {
+  let unit = new Decimal(1);
+  while (value.mod(unit.mul(10)).isZero() && unit.mul(10).lte(value)) unit = unit.mul(10);
+  return Decimal.min(value.div(10), unit);
+}
+
+/** The figures an input is checked against: the thresholds the text sets on it and the steps of a tiered award on it. */
+function boundariesOn(rule: SubsidyRule, key: string): Decimal[] {
+  const steps = rule.formula.type === 'tiered' && rule.formula.basis === key ? rule.formula.tiers.map((t) => new Decimal(t.threshold)) : [];
+  return [...rule.thresholds.filter((t) => t.input === key).map((t) => new Decimal(t.minimum)), ...steps];
 }
 
 /**
@@ -196,7 +212,7 @@ export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs
       // A sum said roughly (800多万) fills only a threshold's input its whole range is on one side of. A figure hedged
       // (大概一千万左右) within a tenth of a threshold it is checked against is as rough: which side it falls is asked.
       const hedged = !q.below && (HEDGED_BEFORE.test(u.text.slice(Math.max(0, q.start - 3), q.start)) || HEDGED_AFTER.test(u.text.slice(q.end)));
-      const near = hedged && rule.thresholds.some((t) => t.input === input.key && q.value.minus(t.minimum).abs().lte(q.value.div(10)));
+      const near = hedged && boundariesOn(rule, input.key).some((minimum) => q.value.minus(minimum).abs().lte(roughness(q.value)));
       if (near) { rough.push({ input, quantity: { ...q, value: q.value.mul(0.9), below: q.value.mul(1.1) } }); continue; }
       if (q.below && !settlesThreshold(rule, input.key, q)) { rough.push({ input, quantity: q }); continue; }
       sums.set(input.key, [...(sums.get(input.key) ?? []), q]);
