@@ -185,7 +185,9 @@ export class PolicyAssistant {
     if (u.cue === 'out_of_scope' && !keepsTopic) {
       // No rule's word, yet possibly the documents' own words (淘汰落后产能, 一群一策): answered when the clauses share them.
       // A follow-up (那审批方面呢) is asked of the places the conversation is about.
-      const carried = u.followUp && !u.regions.length && next.regions.length ? ctx.documentsFor(next.regions).map((d) => d.id) : undefined;
+      // (So is a question asked next in a conversation about a place: 融资方面具体是怎么支持的 after 深圳's overview.)
+      const inConversation = u.followUp || previous.lastClauseIds.length > 0;
+      const carried = inConversation && !u.regions.length && next.regions.length ? ctx.documentsFor(next.regions).map((d) => d.id) : undefined;
       const hits = await searchPolicy(ctx.corpus, ctx.retriever, { query: u.text, k: 3, docIds: carried });
       // (What a place's policies offer, asked broadly, 按中山的政策有哪些可以申请的, is the overview of its documents.)
       const placeOverview = u.broad && u.regions.length > 0 && SUPPORT_ASKED.test(u.text);
@@ -395,12 +397,19 @@ export class PolicyAssistant {
     // "六安 省级企业技术中心 奖励标准", "平台租经营场地补助标准是多少": a provision's standard asked, with no case of the enterprise's, is its clause.
     // (A provision that states only its ceiling and takes no figure, 开班培训 最高10万元, is its standard however asked.)
     const onlyCeiling = choice.rules.length > 0 && choice.rules.every((r) => r.formula.type === 'upper-bound' && r.inputs.length === 0);
-    const standardOnly = ((u.namesStandard || u.asksRate) && !ENTERPRISE_CASE.test(u.text) || onlyCeiling) && !u.broad && !u.suppliesInputs && !followsCalculation
+    // (A rate asked of several places, 三地各按什么比例, is their comparison.)
+    const rateAsked = u.asksRate && u.regions.length <= 1 && u.cue !== 'compare';
+    const standardOnly = (u.namesStandard && !ENTERPRISE_CASE.test(u.text) || rateAsked || onlyCeiling) && !u.broad && !u.suppliesInputs && !followsCalculation
       && choice.rules.length > 0;
     // (Its subject stays the conversation's: "那深圳呢" next asks the same of 深圳.)
     if (standardOnly) {
       next.subjectText = subjectText;
-      return answerStandard(choice.rules, ctx);
+      // (Each question of the message names its own: "…按县级分成的多少来算？从珠三角转移过来的企业呢？" asks two.)
+      // (And 各 asks each provision one question names: ISO10012认证、导入卓越绩效模式…标准各是多少.)
+      const questions = questionsOf(u.text);
+      const perQuestion = questions.length > 1 || /各/.test(u.text)
+        ? questions.flatMap((q) => chooseRules(ctx.rules.rules, q, { regionOf: ctx.regionOf, regions: next.regions, all: /各/.test(q) }).rules) : [];
+      return answerStandard([...new Set([...perQuestion, ...choice.rules])], ctx, u.text);
     }
     if (choice.rules.length && (asksAmount || u.suppliesInputs || subjectText !== u.text || u.cue === 'compare')) {
       next.subjectText = subjectText;
@@ -474,8 +483,11 @@ export class PolicyAssistant {
       return this.lookupWithoutRates({ ...u, text: query }, named, nonQuant.map((d) => d.docId));
     }
     // A follow-up naming no place (那审批方面呢) is looked up in the places the conversation is about.
-    const scope = named.length ? named : u.followUp && !u.regions.length ? [...docsInScope] : [];
-    return this.lookupNotingRates({ ...u, text: query }, scope, docsInScope);
+    // So is a question asked next in a conversation about a place (融资方面具体是怎么支持的 after 深圳's overview), and
+    // where the place's documents say nothing of it, every document.
+    const carried = !named.length && !u.regions.length && (u.followUp || previous.lastClauseIds.length > 0);
+    const found = await this.lookupNotingRates({ ...u, text: query }, named.length ? named : carried ? [...docsInScope] : [], docsInScope);
+    return carried && found.intent === 'out_of_scope' && !u.followUp ? this.lookupNotingRates({ ...u, text: query }, [], docsInScope) : found;
   }
 
   /**

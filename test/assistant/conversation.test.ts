@@ -2084,6 +2084,37 @@ describe('d26 kinds: long calls with corrections, tucked questions, a catalogue 
     expect(shenzhen?.answer).toContain('没有规定');
   });
 
+  it('a standard asked each question its own (按…的多少来算？转移企业呢？; 每个产品给多少) lists each, with the department asked', async () => {
+    const [shares, perProduct] = await Promise.all([
+      converse('东源县的技术改造普惠性事后奖补，以奖代补是按财政贡献增量中县级分成部分的多少来算？从珠三角转移到县里省级产业园的企业呢？'),
+      converse('在中山，企业新获得广东省名牌产品，每个产品给多少扶持资金？是哪个部门负责的？'),
+    ]).then((all) => all.map((r) => r[0]));
+    expect(shares?.calculation).toBeNull();
+    expect(shares?.answer).toContain('40%');
+    expect(shares?.answer).toContain('50%');
+    expect(perProduct?.calculation).toBeNull();
+    expect(perProduct?.answer).toContain('5万元');
+    expect(perProduct?.answer).toContain('质监局');
+  });
+
+  it('a question after an overview of a place is looked up in its documents (融资方面具体是怎么支持的)', async () => {
+    const [, finance] = await converse('深圳2015年那份技改文件都有哪些扶持？', '融资方面具体是怎么支持的？');
+    expect(finance?.intent).not.toBe('out_of_scope');
+    expect(finance?.citations.every((c) => c.clauseId.startsWith('shenzhen-2015'))).toBe(true);
+    expect(finance?.citations.map((c) => c.clauseId)).toContain('shenzhen-2015:十三');
+  });
+
+  it('a heading asked by another qualifier (总体目标 for 工作目标) lists its section; a topic in a heading\'s word (用地: 利用土地) is listed', async () => {
+    const [targets, land] = await Promise.all([
+      converse('东源县技改三年行动计划的总体目标是啥？'),
+      converse('中山2018年的行动计划在企业用地方面有哪些支持？'),
+    ]).then((all) => all.map((r) => r[0]));
+    expect(targets?.citations.map((c) => c.clauseId)).toContain('dongyuan-2018:二');
+    expect(targets?.answer).toContain('44亿元');
+    expect(land?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['zhongshan-2018:四.八', 'zhongshan-2018:五.三']));
+    expect(land?.answer).toContain('6元');
+  });
+
   it('the text\'s own class (对获得…的创建主体) asked its figure is quoted, not computed', async () => {
     const [reply] = await converse('中山2018年的政策里，对获得全国知名品牌创建示范区的创建主体，一次性扶持资金是多少？');
     expect(reply?.calculation).toBeNull();

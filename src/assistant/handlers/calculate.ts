@@ -7,7 +7,7 @@ import { numbered, plainReply, ruleHeadline, unratedSentence } from '../compose.
 import type { ConversationSlots } from '../conversation.js';
 import { toChatCalculation, type AssistantReply } from '../response.js';
 import { namedDocuments, unratedFor, type HandlerContext } from './context.js';
-import { asksResponsible, responsibleUnit } from './document-facts.js';
+import { departmentLines } from './document-facts.js';
 import { carryInputs, inputsFor, levelNotSet, type Inputs } from './slots.js';
 
 /** "分别 / 各…多少": each part of an award asked on its own line. */
@@ -337,13 +337,7 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
   // Regions asked about whose documents give no rate, or no matching provision, are named, never dropped.
   const { lines: regionLines, clauses: regionClauses } = regionsWithout(regions, regionsOf, u, ctx, eligible.map((e) => e.rule));
   // "…能补多少？另外这个是哪个部门负责的": the department the clause names, in its words.
-  const departmentLines: string[] = [];
-  if (asksResponsible(u.text)) {
-    for (const { rule } of eligible) {
-      const unit = responsibleUnit(ctx.corpus.clauseById.get(rule.clauseId)?.text ?? '');
-      departmentLines.push(unit ? `负责部门：${unit}（${ctx.clauseRef(rule.clauseId)}）` : `负责部门：${ctx.clauseRef(rule.clauseId)}没有写明。`);
-    }
-  }
+  const departments = departmentLines(eligible.map((e) => e.rule), u.text, ctx);
   // Documents named by year ("2014年那个意见和2018年的行动计划") are each answered, those with no rates included.
   const namedDocs = namedDocuments(u.text, regions, ctx);
   if (namedDocs.length > 1) {
@@ -367,7 +361,7 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
   const many = publicCalc.length > 1;
   const reply: AssistantReply = {
     intent: comparing || regionLines.length ? 'compare' : summing ? 'sum' : 'calculate',
-    answer: [head, ...blocks.map((b, i) => { const r = eligible[i]; const y = r ? yearsBlock(r) : ''; return y ? `${b}\n${y}` : b; }), totalLine, ...regionLines, ...departmentLines].filter(Boolean).join('\n\n'),
+    answer: [head, ...blocks.map((b, i) => { const r = eligible[i]; const y = r ? yearsBlock(r) : ''; return y ? `${b}\n${y}` : b; }), totalLine, ...regionLines, ...departments].filter(Boolean).join('\n\n'),
     citations: ctx.citations(eligible.map((r) => r.rule.clauseId).concat(eligible.flatMap((r) => r.rule.thresholds.map((t) => t.clauseId)), regionClauses)),
     calculation: many ? publicCalc : (publicCalc[0] ?? null),
     total: total ? yuanString(total) : null,

@@ -6,7 +6,8 @@ import { bestEvidence, coveredChars, distinctiveTerms } from '../evidence.js';
 import { plainReply } from '../compose.js';
 import { searchPolicy } from '../policy-search.js';
 import type { AssistantReply } from '../response.js';
-import { DOCUMENT_ASKS as ASKS } from '../../nlu/document-asks.js';
+import { DOCUMENT_ASKS as ASKS, asksResponsible } from '../../nlu/document-asks.js';
+import type { SubsidyRule } from '../../policy/index.js';
 import type { HandlerContext } from './context.js';
 
 
@@ -46,6 +47,15 @@ export function responsibleUnit(clauseText: string, question = ''): string | nul
   const shared = (x: string) => pairs.filter((p) => x.includes(p)).length;
   const best = sentences.reduce<string | null>((top, x) => (top === null || shared(x) > shared(top) ? x : top), null);
   return best ? best.replace(/[。；]$/, '') : null;
+}
+
+/** "…能补多少？另外这个是哪个部门负责的": each provision's department as its clause names it, in its words. */
+export function departmentLines(rules: readonly SubsidyRule[], asked: string, ctx: HandlerContext): string[] {
+  if (!asksResponsible(asked)) return [];
+  return rules.map((rule) => {
+    const unit = responsibleUnit(ctx.corpus.clauseById.get(rule.clauseId)?.text ?? '');
+    return unit ? `负责部门：${unit}（${ctx.clauseRef(rule.clauseId)}）` : `负责部门：${ctx.clauseRef(rule.clauseId)}没有写明。`;
+  });
 }
 
 /**

@@ -9,6 +9,7 @@ import { GENERIC_TERMS, aboutTheDocuments, bestEvidence, coveredChars, distincti
 import { docIdsForQuestion, searchPolicy } from '../policy-search.js';
 import type { AssistantReply } from '../response.js';
 import { unratedFor, type HandlerContext } from './context.js';
+import { departmentLines } from './document-facts.js';
 
 /**
  * The sentence of the best clause that carries most of the question's matched terms, quoted as a one-line answer
@@ -194,9 +195,9 @@ export async function compareLookup(u: Understanding, scopes: readonly LookupSco
  * A provision's standard asked as such ("六安 省级企业技术中心 奖励标准"): the row's own words from its clause, its
  * standard in short, and the document's status; no figure is computed for a case nobody stated.
  */
-export function answerStandard(rules: readonly SubsidyRule[], ctx: HandlerContext): AssistantReply {
+export function answerStandard(rules: readonly SubsidyRule[], ctx: HandlerContext, asked = ''): AssistantReply {
   const lines = rules.map((r) => `${ctx.clauseRef(r.clauseId)}：“${r.quote}”\n标准：${r.subject}，${ruleHeadline(r)}`);
   const notes = [...new Set(rules.map((r) => ctx.validityLine(r.docId)).filter(Boolean))];
-  return plainReply('lookup', [...lines, ...notes].join('\n'), ctx.citations([...new Set(rules.map((r) => r.clauseId))]),
+  return plainReply('lookup', [...lines, ...departmentLines(rules, asked, ctx), ...notes].join('\n'), ctx.citations([...new Set(rules.map((r) => r.clauseId))]),
     rules.slice(0, 1).flatMap((r) => (r.examples[0] ? [r.examples[0].question] : [])));
 }

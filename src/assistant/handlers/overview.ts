@@ -92,7 +92,15 @@ export async function overviewTopic(asked: string, docIds: readonly string[], ct
   const perPiece = pieces.length > 1
     ? await Promise.all(pieces.map((p) => searchPolicy(ctx.corpus, ctx.retriever, { query: p, k: 2, docIds: [...docIds] }))) : [];
   const byPiece = perPiece.flat();
-  const hits = [...whole, ...byPiece.filter((h, i) => !whole.some((w) => w.clause.id === h.clause.id) && byPiece.findIndex((o) => o.clause.id === h.clause.id) === i)];
+  const searched = [...whole, ...byPiece.filter((h, i) => !whole.some((w) => w.clause.id === h.clause.id) && byPiece.findIndex((o) => o.clause.id === h.clause.id) === i)];
+  // A clause headed by a word the question asks about, in that word or another for it (用地 → 四、（八）支持节约集约利用
+  // 土地), is about the topic however the search ranked its body.
+  const topicWords = [...new Set(jiebaTokenizer(text))].filter((w) => w.length >= 2 && !/\d/.test(w) && !NO_TOPIC.has(w) && !GENERIC_TERMS.has(w)
+    && !ASKING_WORDS.has(w) && !inDocumentTitle(ctx.corpus, w));
+  const titleWords = (title: string) => topicWords.flatMap((w) => [w, ...synonymsOf(w)]).filter((x) => x.length >= 2 && title.includes(x));
+  const headedByWord = ctx.corpus.clauses.filter((c) => docIds.includes(c.docId) && c.title && !searched.some((h) => h.clause.id === c.id)
+    && titleWords(c.title).length > 0);
+  const hits = [...searched, ...headedByWord.map((clause) => ({ clause, score: 0, matchedTerms: titleWords(clause.title), ranks: {} }))];
   const scored = hits.map((h) => {
     // A document's own title words (三年行动计划, 实施意见) name the document, not a topic in it.
     // A clause that shares none of the question's words counts those it says another way (信贷 for 贷款).

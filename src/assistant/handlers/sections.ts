@@ -15,7 +15,10 @@ export interface DocumentSection {
 const headingWords = (heading: string) => heading.replace(/^[一二三四五六七八九十]+、/, '').replace(/^实施/, '').replace(/[“”"]/g, '');
 
 /** Asking for the list of what a part holds (哪些保障措施, 主要工作目标概述一下, 包括哪几个方向), not one figure of it. */
-const ASKS_LIST = /(哪些|哪几|有什么|有啥|都是什么|概述|概括|梳理|列一下|列出|包括|介绍|总体上|主要)/;
+const ASKS_LIST = /(哪些|哪几|有什么|有啥|都是什么|是什么|是啥|概述|概括|梳理|列一下|列出|包括|介绍|总体上|主要)/;
+
+// A heading said with another qualifier of the same head noun (总体目标, 主要任务 for 工作目标, 重点任务).
+const QUALIFIER = /^(工作|总体|主要|整体|重点|具体|保障)/;
 
 /**
  * The sections of these documents whose heading the question names (保障措施, 工作目标), when it asks for their list.
@@ -24,10 +27,12 @@ const ASKS_LIST = /(哪些|哪几|有什么|有啥|都是什么|概述|概括|�
 export function namedSections(text: string, docIds: readonly string[], ctx: HandlerContext): DocumentSection[] {
   const asked = text.replace(/[“”"]/g, '');
   // The list asked of the heading itself (提出了哪些保障措施, 工作目标有哪些), not of a topic inside it (重点工作里两化融合怎么讲).
-  const listed = (words: string) => {
+  const listedAs = (words: string) => {
     const at = asked.indexOf(words);
     return at >= 0 && ASKS_LIST.test(asked.slice(Math.max(0, at - 8), at + words.length + 8));
   };
+  const listed = (words: string) => listedAs(words) || (words.length === 4 && QUALIFIER.test(words)
+    && ['总体', '主要', '整体'].some((q) => listedAs(`${q}${words.slice(2)}`)));
   const sections = new Map<string, DocumentSection>();
   for (const clause of ctx.corpus.clauses) {
     const heading = clause.path[0];
