@@ -38,6 +38,11 @@ export interface AssistantDeps {
 
 // The enterprise's own case said (评上了, 我们拿到, 能拿多少): an award to compute, not a standard to quote.
 // (对新认定的…, 对获得…的创建主体: the text's own class, no case.)
+/** Whether a provision states only its ceiling and takes no figure (开班培训技能人才 最高10万元): its standard is its answer. */
+function statesOnlyCeiling(rule: SubsidyRule): boolean {
+  return rule.formula.type === 'upper-bound' && rule.inputs.length === 0;
+}
+
 /** A conversation's awards, the latest kept where a long one has many: enough for any total asked of its turns. */
 function keptAwards(awards: ConversationSlots['awards']): ConversationSlots['awards'] {
   return awards.slice(-20);
@@ -222,6 +227,20 @@ export class PolicyAssistant {
       }
       u = { ...u, asksAmount: true };
     }
+    // "文号是多少 是哪个部门牵头负责的 还有我们企业主营业务收入800万 能不能享受…": the parts with figures answered first,
+    // then the document's facts asked beside them.
+    if (!noAmount && DOCUMENT_FACT_CUE.test(u.text)) {
+      const parts = askedParts(u.text);
+      // (A document's name may carry a figure of its own: 三年行动计划.)
+      const factParts = parts.filter((p) => DOCUMENT_FACT_CUE.test(p) && findQuantities(p).every((q) => q.kind === 'years' || q.kind === 'months'));
+      const others = parts.filter((p) => !factParts.includes(p) && understand(p, ctx.lexicon).cue !== 'greeting');
+      if (factParts.length && others.length) {
+        const rest = await this.route(understand(`${next.regions.join('、')} ${others.join('，')}`, ctx.lexicon), previous, next);
+        const named = chooseRules(ctx.rules.rules, others.join('，'), { regionOf: ctx.regionOf, regions: next.regions, all: true }).rules;
+        const facts = await answerDocumentFacts(`${next.regions.join('、')} ${factParts.join('，')}`, next.regions, ctx, named.map((r) => r.clauseId));
+        return facts.intent === 'out_of_scope' ? rest : followedBy(rest, facts, '\n\n');
+      }
+    }
     if (u.cue === 'validity') {
       // "1.这个文件是正式印发的吗 2.市级数字化车间奖励标准多少": the status first, then the other parts asked of the same
       // places as a question of their own.
@@ -396,7 +415,7 @@ export class PolicyAssistant {
     if (measures.length) return unrated(measures, ctx, documentGateNotMet(measures.map((m) => m.docId), u, ctx));
     // "六安 省级企业技术中心 奖励标准", "平台租经营场地补助标准是多少": a provision's standard asked, with no case of the enterprise's, is its clause.
     // (A provision that states only its ceiling and takes no figure, 开班培训 最高10万元, is its standard however asked.)
-    const onlyCeiling = choice.rules.length > 0 && choice.rules.every((r) => r.formula.type === 'upper-bound' && r.inputs.length === 0);
+    const onlyCeiling = choice.rules.length > 0 && choice.rules.every(statesOnlyCeiling);
     // (A rate asked of several places, 三地各按什么比例, is their comparison.)
     const rateAsked = u.asksRate && u.regions.length <= 1 && u.cue !== 'compare';
     const standardOnly = (u.namesStandard && !ENTERPRISE_CASE.test(u.text) || rateAsked || onlyCeiling) && !u.broad && !u.suppliesInputs && !followsCalculation
@@ -418,7 +437,11 @@ export class PolicyAssistant {
       // A provision that narrows or widens the earlier one (转移企业 after 以奖代补) is the same subject.
       const sameSubject = (r: SubsidyRule, o: SubsidyRule) => o.id === r.id || o.specializes === r.id || r.specializes === o.id;
       const carry = subjectText === previous.subjectText || followsCalculation || previousRules.some((r) => ownChoice.rules.some((o) => sameSubject(r, o)));
-      const several = severalAwards(u, next.regions, ctx);
+      const awardsAsked = severalAwards(u, next.regions, ctx);
+      // A provision that states only its ceiling (开班培训 最高10万元) asked beside awards computed is its standard after
+      // them, no amount of the enterprise's.
+      const ceilings = awardsAsked && awardsAsked.rules.length > 1 && !awardsAsked.rules.every(statesOnlyCeiling) ? awardsAsked.rules.filter(statesOnlyCeiling) : [];
+      const several = awardsAsked && ceilings.length ? { ...awardsAsked, rules: awardsAsked.rules.filter((r) => !ceilings.includes(r)) } : awardsAsked;
       // Several regions, each with its own part ("中山厂…投资800万；东源厂…设备购置额90万"): each computed on its part.
       const regional = regionalAwards(u, next.regions, ctx);
       const regions = next.regions;
@@ -449,7 +472,7 @@ export class PolicyAssistant {
       // "1.设备补贴能拿多少；2.事后奖补按县级分成的百分之几来奖": a provision asked in a question of its own with no figure
       // of its own is answered with its standard after the figures computed.
       const computed = regional?.rules ?? several?.rules ?? [...choice.rules, ...choice.readings];
-      const besides = turn.reply.calculation ? standardsAskedBeside(u, computed, next.regions, ctx) : [];
+      const besides = turn.reply.calculation ? [...new Set([...standardsAskedBeside(u, computed, next.regions, ctx), ...ceilings])] : [];
       const answered = besides.length ? followedBy(turn.reply, answerStandard(besides, ctx), '\n\n') : turn.reply;
       // "…能资助多少？另外项目通过完工评价以后，那个事后奖补是连续几年": a part the figures leave unanswered, said by a
       // sentence of a clause the answer cites.

@@ -38,8 +38,8 @@ export function noRates(docIds: string[], ctx: HandlerContext,
   const named = (docId: string) => measures.filter((m) => m.docId === docId).map((m) => unratedSentence(m, ctx)).join('');
   // Several documents asked side by side (中山2014跟深圳2015…分别是多少): one block each, as a comparison reads.
   const answer = statements.length > 1
-    ? `分别列出各文件的规定：\n${statements.map((s) => `【${ctx.corpus.documentById.get(s.docId)?.shortTitle ?? s.docId}】${named(s.docId)}${s.statement}`).join('\n')}\n因此无法按这些文件计算金额。${status}`
-    : `${statements.map((s) => s.statement).join('')}因此无法按该文件计算金额。${statements.map((s) => named(s.docId)).filter(Boolean).map((x) => `\n${x}`).join('')}${status}`;
+    ? `分别列出各文件的规定：\n${statements.map((s) => `【${ctx.corpus.documentById.get(s.docId)?.shortTitle ?? s.docId}】${named(s.docId)}${s.statement}`).join('\n')}\n因此按这些文件无法计算金额。${status}`
+    : `${statements.map((s) => s.statement).join('')}因此按该文件无法计算金额。${statements.map((s) => named(s.docId)).filter(Boolean).map((x) => `\n${x}`).join('')}${status}`;
   const cited = [...measures.filter((m) => docIds.includes(m.docId)).map((m) => m.clauseId), ...statements.flatMap((s) => s.clauseIds)];
   return plainReply('lookup', answer, ctx.citations([...new Set(cited)]), ['中山买工作母机能补多少', '东源设备购置补贴']);
 }

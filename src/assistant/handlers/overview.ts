@@ -314,6 +314,10 @@ const SELF_INTRODUCTION = /^(我们|我司|本公司|我们公司|我公司|我�
 // What a question sets aside (除了给钱的奖补以外, 除财政资金之外).
 const SET_ASIDE = /除了?[^，,。？?！!]{1,14}?(以外|之外)[，,]?/g;
 
+// A part that asks a figure, and a sentence that states one.
+const FIGURE_ASKED = /(多少|几)/;
+const FIGURE = /\d+(\.\d+)?\s*(亿元|万元|元|%)/;
+
 /** Words that ask, not what is asked about (哪项, 怎么, 以及). */
 const ASKING_WORDS = new Set(['哪项', '哪个', '哪些', '什么', '怎么', '如何', '以及', '还有', '相关', '请问', '梳理', '列出', '一下']);
 
@@ -330,11 +334,14 @@ export function partsLeftOut(asked: string | undefined, clauseIds: readonly stri
       && !/\d/.test(w) && !synonymsOf(w).some((s) => listed.includes(s)) && !inDocumentTitle(ctx.corpus, w));
     // (One term, once: the tokenizer gives 公共技术服务平台 and its pieces 公共, 平台, which are not two words asked.)
     const words = unsaid.filter((w) => !unsaid.some((longer) => longer !== w && longer.includes(w)));
-    if (words.length < 2) continue;
+    // (A figure asked, 县财政一共拿出多少钱, is answered by a sentence with a figure that says one of its words.)
+    const figureAsked = FIGURE_ASKED.test(part);
+    const answers = (x: string) => words.filter((w) => x.includes(w)).length >= (figureAsked && FIGURE.test(x) ? 1 : 2);
+    if (words.length < (figureAsked ? 1 : 2)) continue;
     for (const clauseId of clauseIds) {
       const clause = ctx.corpus.clauseById.get(clauseId);
       // (The clause's body, never its heading: a heading restates the part, it does not answer it.)
-      const sentence = clause && sentencesOf(clauseBody(clause.text)).find((x) => words.filter((w) => x.includes(w)).length >= 2);
+      const sentence = clause && sentencesOf(clauseBody(clause.text)).find(answers);
       if (!clause || !sentence || out.some((line) => line.includes(sentence.replace(/[。；]$/, ''))) || quotedAlready(sentence, listed)) continue;
       out.push(`· ${clause.label}：“${sentence.replace(/[。；]$/, '')}”`);
       break;
