@@ -140,8 +140,11 @@ export class PolicyAssistant {
     }
     // "两个加起来一共多少", asked with no figure or provision of its own: the awards this conversation computed, summed.
     // (Its only figure counts the awards: 两个加起来, 三项合计.)
-    if (u.asksTotal && u.quantities.every((q) => q.kind === 'count') && previous.awards.length >= 2
-      && !chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions: next.regions }).rules.length) {
+    // (It may name them again: 设备奖补和第一年的以奖代补加起来是多少.)
+    const computedEarlier = new Set(previous.awards.map((a) => a.ruleId));
+    const namedNow = chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions: next.regions, all: true }).rules;
+    if (u.asksTotal && u.quantities.every((q) => q.kind === 'count' || q.kind === 'years') && previous.awards.length >= 2
+      && namedNow.every((r) => computedEarlier.has(r.id) || [...computedEarlier].some((id) => r.specializes === id || ctx.rules.rules.find((e) => e.id === id)?.specializes === r.id))) {
       const summed = totalOfEarlierAwards(previous.awards, ctx);
       if (summed) return summed;
     }

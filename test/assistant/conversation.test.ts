@@ -2115,6 +2115,29 @@ describe('d26 kinds: long calls with corrections, tucked questions, a catalogue 
     expect(land?.answer).toContain('6元');
   });
 
+  it('a total that names the awards computed earlier (设备奖补和以奖代补加起来) sums them; head counts added turn by turn are counted once', async () => {
+    const [, , named] = await converse('我们是东源县的规上工业企业，主营业务收入8000万元，今年实施智能化改造，设备购置额600万元，能拿多少事后奖补？',
+      '项目完工下一年，我们对财政贡献增量中县级分成部分是80万元，第一年以奖代补能拿多少？', '那设备奖补和第一年的以奖代补加起来是多少？');
+    expect(sortedAmounts(named)).toEqual(['1200000', '320000']);
+    expect(named?.total).toBe('1520000');
+    const heads = await converse('中山这边，我们公司今年新培养了4名符合紧缺人才导向目录的高级工，能拿多少奖补？', '我们还新引进了2名技师，这个又是多少？',
+      '另外还有1名高级技师，也是今年引进的。', '那全部加起来一共多少钱？');
+    expect(sortedAmounts(heads.at(-1))).toEqual(['46000']);
+  });
+
+  it('a department asked beside a figure, where the clause names none, is the document\'s own sentence on who leads, cited', async () => {
+    const [reply] = await converse('东源县，我们是规上企业，设备购置额900万元，能拿多少？单个企业最高多少？牵头组织实施的是哪个部门？');
+    expect(amountOf(reply)).toBe('1800000');
+    expect(reply?.answer).toContain('经商信局');
+    expect(reply?.citations.map((c) => c.clauseId)).toContain('dongyuan-2018:四.六');
+  });
+
+  it('a rough figure asked back says the threshold inside its range (以主营业务收入1000万元为界)', async () => {
+    const [reply] = await converse('东源县的普惠性事后奖补，我们主营业务收入一千万左右吧，技改完工下一年对财政贡献增量中县级分成部分40万元，能拿多少？');
+    expect(reply?.calculation).toBeNull();
+    expect(reply?.answer).toContain('1000万元为界');
+  });
+
   it('the text\'s own class (对获得…的创建主体) asked its figure is quoted, not computed', async () => {
     const [reply] = await converse('中山2018年的政策里，对获得全国知名品牌创建示范区的创建主体，一次性扶持资金是多少？');
     expect(reply?.calculation).toBeNull();

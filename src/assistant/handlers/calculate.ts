@@ -168,6 +168,9 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
   const context = { today: ctx.today, documents: ctx.corpus.documentById };
   const awards = [...(previous?.awards ?? [])];
   const together = new Set<string>();
+  // Rules whose award this turn is more of the same, beside the earlier one (又买了…: counted against the cap), not it
+  // again with its inputs carried (还有2名技师: the whole head count computed anew).
+  const addsToEarlier = new Set<string>();
   for (const rule of rules) {
     const { inputs: fresh, sums: freshSums, rough } = inputsFor(rule, parts?.get(rule.id) ?? u);
     // "设备投了800多万": no exact figure, no figure computed; the range said and the exact figure asked. Unless the
@@ -195,8 +198,10 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
     if (roughly && roughNote === null) {
       const { input, quantity: q } = roughly;
       const range = `${formatYuan(q.value)}到${formatYuan(q.below ?? q.value)}之间`;
+      // (Where a threshold or a tier's step lies inside the range, it is said: which side the figure falls decides.)
+      const decides = roughly.boundary ? `，而文件以${input.label}${formatYuan(roughly.boundary)}为界，达到与否结果不同` : '';
       results.push({ rule, calculation: null, missing: null, sums: freshSums,
-        message: `“${q.text}”不是确切的数（${input.label}在${range}），金额无法据此计算。请告诉我确切的${input.label}。` });
+        message: `“${q.text}”不是确切的数（${input.label}在${range}）${decides}，金额无法据此计算。请告诉我确切的${input.label}。` });
       continue;
     }
     let sums = freshSums;
@@ -226,6 +231,7 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
       together.add(rule.id);
     } else if (sameYear && spentKey && acceptedInputs(rule).has(spentKey) && inputs[spentKey] === undefined) {
       inputs[spentKey] = yuanString(earlier);
+      addsToEarlier.add(rule.id);
     }
     // Several figures for one input that the row computes one by one: projects under a per-project cap (两个项目 0.3亿 和
     // 6,000万), or the years of a yearly award (三年分别80万 120万 150万). Each its own line, then the 合计.
@@ -287,14 +293,13 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
   if (unmet.every((x) => x.said)) return { reply: conditionNotMet(unmet, ctx), remember: { inputs: inputsNow } };
   // Lines under one shared yearly cap count against the next turn's cap as their capped sum.
   const granted = eligible.map((r) => ({ ruleId: r.rule.id, amount: r.calculation.amount, sharedCap: r.sharedCap, calculation: toChatCalculation(r.calculation) }));
-  const added = u.additive;
   const awardsNow = [...awards.filter((a) => !together.has(a.ruleId)),
-    ...granted.filter((g) => !g.sharedCap).map(({ ruleId, amount, calculation }) => ({ ruleId, amount, added, calculation })),
+    ...granted.filter((g) => !g.sharedCap).map(({ ruleId, amount, calculation }) => ({ ruleId, amount, added: addsToEarlier.has(ruleId), calculation })),
     ...[...new Set(granted.filter((g) => g.sharedCap).map((g) => g.ruleId))].map((ruleId) => {
       const lines = granted.filter((g) => g.ruleId === ruleId);
       const sum = lines.reduce((acc, g) => acc.plus(g.amount), new Decimal(0));
       const cap = new Decimal(lines[0]?.sharedCap?.amount ?? sum);
-      return { ruleId, amount: yuanString(Decimal.min(sum, cap)), added };
+      return { ruleId, amount: yuanString(Decimal.min(sum, cap)), added: addsToEarlier.has(ruleId) };
     })];
 
   const regionsOf = new Set(eligible.map((r) => ctx.regionOf(r.rule.docId)));
@@ -337,7 +342,7 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
   // Regions asked about whose documents give no rate, or no matching provision, are named, never dropped.
   const { lines: regionLines, clauses: regionClauses } = regionsWithout(regions, regionsOf, u, ctx, eligible.map((e) => e.rule));
   // "…能补多少？另外这个是哪个部门负责的": the department the clause names, in its words.
-  const departments = departmentLines(eligible.map((e) => e.rule), u.text, ctx);
+  const { lines: departments, clauseIds: departmentClauses } = departmentLines(eligible.map((e) => e.rule), u.text, ctx);
   // Documents named by year ("2014年那个意见和2018年的行动计划") are each answered, those with no rates included.
   const namedDocs = namedDocuments(u.text, regions, ctx);
   if (namedDocs.length > 1) {
@@ -362,7 +367,7 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
   const reply: AssistantReply = {
     intent: comparing || regionLines.length ? 'compare' : summing ? 'sum' : 'calculate',
     answer: [head, ...blocks.map((b, i) => { const r = eligible[i]; const y = r ? yearsBlock(r) : ''; return y ? `${b}\n${y}` : b; }), totalLine, ...regionLines, ...departments].filter(Boolean).join('\n\n'),
-    citations: ctx.citations(eligible.map((r) => r.rule.clauseId).concat(eligible.flatMap((r) => r.rule.thresholds.map((t) => t.clauseId)), regionClauses)),
+    citations: ctx.citations(eligible.map((r) => r.rule.clauseId).concat(eligible.flatMap((r) => r.rule.thresholds.map((t) => t.clauseId)), regionClauses, departmentClauses)),
     calculation: many ? publicCalc : (publicCalc[0] ?? null),
     total: total ? yuanString(total) : null,
     suggestions: comparing ? eligible.map((r) => `只看${ctx.regionOf(r.rule.docId)}`) : followUpSuggestions(eligible[0]?.rule, ctx),

@@ -1,4 +1,4 @@
-import type { PolicyDocument } from '../../corpus/index.js';
+import { sentencesOf, type PolicyDocument } from '../../corpus/index.js';
 import { findDocuments } from '../../nlu/regions.js';
 import { documentsOfYears } from '../../nlu/years.js';
 import type { SearchHit } from '../../retrieval/index.js';
@@ -49,13 +49,34 @@ export function responsibleUnit(clauseText: string, question = ''): string | nul
   return best ? best.replace(/[。；]$/, '') : null;
 }
 
-/** "…能补多少？另外这个是哪个部门负责的": each provision's department as its clause names it, in its words. */
-export function departmentLines(rules: readonly SubsidyRule[], asked: string, ctx: HandlerContext): string[] {
-  if (!asksResponsible(asked)) return [];
-  return rules.map((rule) => {
+/**
+ * "…能补多少？另外这个是哪个部门负责的": each provision's department as its clause names it, in its words; where the
+ * clause names none, the document's own sentence on who leads the whole (领导小组办公室设在县经商信局…牵头), cited.
+ */
+export function departmentLines(rules: readonly SubsidyRule[], asked: string, ctx: HandlerContext): { lines: string[]; clauseIds: string[] } {
+  if (!asksResponsible(asked)) return { lines: [], clauseIds: [] };
+  const clauseIds: string[] = [];
+  const lines = rules.map((rule) => {
     const unit = responsibleUnit(ctx.corpus.clauseById.get(rule.clauseId)?.text ?? '');
-    return unit ? `负责部门：${unit}（${ctx.clauseRef(rule.clauseId)}）` : `负责部门：${ctx.clauseRef(rule.clauseId)}没有写明。`;
+    if (unit) return `负责部门：${unit}（${ctx.clauseRef(rule.clauseId)}）`;
+    const lead = leadingUnit(rule.docId, ctx);
+    if (!lead) return `负责部门：${ctx.clauseRef(rule.clauseId)}没有写明。`;
+    clauseIds.push(lead.clauseId);
+    return `负责部门：${ctx.clauseRef(rule.clauseId)}没有写明；文件对组织实施的规定：${ctx.clauseRef(lead.clauseId)}：“${lead.sentence}”`;
   });
+  return { lines: [...new Set(lines)], clauseIds };
+}
+
+// A sentence that says who leads a document's whole work (领导小组办公室设在…, 牵头做好…).
+const LEADS = /(办公室设在|牵头)/;
+
+/** The document's sentence on who leads its work as a whole, with its clause; null where it has none. */
+function leadingUnit(docId: string, ctx: HandlerContext): { clauseId: string; sentence: string } | null {
+  for (const clause of ctx.corpus.clauses.filter((c) => c.docId === docId)) {
+    const sentence = sentencesOf(clause.text).find((x) => LEADS.test(x));
+    if (sentence) return { clauseId: clause.id, sentence: sentence.replace(/[。；]$/, '') };
+  }
+  return null;
 }
 
 /**

@@ -198,6 +198,7 @@ export async function compareLookup(u: Understanding, scopes: readonly LookupSco
 export function answerStandard(rules: readonly SubsidyRule[], ctx: HandlerContext, asked = ''): AssistantReply {
   const lines = rules.map((r) => `${ctx.clauseRef(r.clauseId)}：“${r.quote}”\n标准：${r.subject}，${ruleHeadline(r)}`);
   const notes = [...new Set(rules.map((r) => ctx.validityLine(r.docId)).filter(Boolean))];
-  return plainReply('lookup', [...lines, ...departmentLines(rules, asked, ctx), ...notes].join('\n'), ctx.citations([...new Set(rules.map((r) => r.clauseId))]),
+  const departments = departmentLines(rules, asked, ctx);
+  return plainReply('lookup', [...lines, ...departments.lines, ...notes].join('\n'), ctx.citations([...new Set([...rules.map((r) => r.clauseId), ...departments.clauseIds])]),
     rules.slice(0, 1).flatMap((r) => (r.examples[0] ? [r.examples[0].question] : [])));
 }

@@ -34,6 +34,8 @@ const PER_HEAD = /(每人|每个人|每名|每位|每一个人|一个人|一人)
 export interface RoughFigure {
   input: RuleInput;
   quantity: Quantity;
+  /** The threshold or tier step inside its range (主营业务收入1000万元): which side it falls decides the answer. */
+  boundary?: Decimal;
 }
 
 /** Whether a rough figure's whole range (800万 up to 900万) lies on one side of every threshold on the input. */
@@ -212,9 +214,12 @@ export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs
       // A sum said roughly (800多万) fills only a threshold's input its whole range is on one side of. A figure hedged
       // (大概一千万左右) within a tenth of a threshold it is checked against is as rough: which side it falls is asked.
       const hedged = !q.below && (HEDGED_BEFORE.test(u.text.slice(Math.max(0, q.start - 3), q.start)) || HEDGED_AFTER.test(u.text.slice(q.end)));
-      const near = hedged && boundariesOn(rule, input.key).some((minimum) => q.value.minus(minimum).abs().lte(roughness(q.value)));
-      if (near) { rough.push({ input, quantity: { ...q, value: q.value.mul(0.9), below: q.value.mul(1.1) } }); continue; }
-      if (q.below && !settlesThreshold(rule, input.key, q)) { rough.push({ input, quantity: q }); continue; }
+      const near = hedged ? boundariesOn(rule, input.key).find((minimum) => q.value.minus(minimum).abs().lte(roughness(q.value))) : undefined;
+      if (near) { rough.push({ input, quantity: { ...q, value: q.value.mul(0.9), below: q.value.mul(1.1) }, boundary: near }); continue; }
+      if (q.below && !settlesThreshold(rule, input.key, q)) {
+        rough.push({ input, quantity: q, boundary: boundariesOn(rule, input.key).find((m) => q.value.lt(m) && (q.below ?? q.value).gt(m)) });
+        continue;
+      }
       sums.set(input.key, [...(sums.get(input.key) ?? []), q]);
     }
   }
