@@ -208,8 +208,8 @@ const DRAFT_NAMED = /(征求意见稿|征求稿|意见稿|草案)/g;
 const OUTLINE = /(主要讲了?(什么|啥|些什么|些啥|哪几块|哪几部分|哪些方面)|(分成|分为|包括)?哪几(块|部分)(内容)?|讲了(什么|啥|些什么|些啥)|说了(什么|啥|些什么|些啥)|主要内容|有哪些内容|讲的是什么|讲的啥|概述一下|概括一下)/;
 // The standard named as such (奖励标准, 额度): a provision's clause asked, not how a topic is supported in general.
 // (The text's own figure asked as such, 中山2018年的政策里，对…的创建主体，一次性扶持资金是多少: its standard.)
-// (按…的多少来算 asks the share; 每个产品给多少 the amount per unit. 百分之多少 is as often a target's share.)
-const RATE_ASKED = /比例(是|为)?多少|(多少|什么)比例|按[^，,。？?]{2,30}的多少|每(个|项|家|台|名|人)[^，,。？?]{0,6}(给|奖|补|资助)多少/;
+// (按…的多少来算 asks the share. 百分之多少 is as often a target's share; 每人给多少 is computed for one person.)
+const RATE_ASKED = /比例(是|为)?多少|(多少|什么)比例|按[^，,。？?]{2,30}的多少/;
 const STANDARD_NAMED = /((奖励|补助|补贴|资助|扶持|奖补|资金)标准|具体标准|什么标准|标准是|标准各|标准如何|标准怎么|额度|(政策|文件|计划|意见)里[，,]?\s*对)/;
 const STANDARD = /((比例|范围)(各|分别)(是|为|怎么)|分别(是|为)多少|(各|分别)(自)?按(什么|多少|哪个)(比例|标准)|怎么规定|如何规定|怎么定的|具体规定|具体怎么|细则|实施办法|具体办法|(定|出台|制定|出)了没|(怎么|如何|怎样)(支持|奖|补|扶持|资助))/;
 const PROCEDURE = /((怎么|如何|怎样|去哪|到哪|哪里|在哪)(申请|申报|办理|报名|提交|办)|(申请|申报|办理)(流程|程序|手续|材料)|(什么|哪些)材料)/;

@@ -98,8 +98,10 @@ export async function overviewTopic(asked: string, docIds: readonly string[], ct
   const topicWords = [...new Set(jiebaTokenizer(text))].filter((w) => w.length >= 2 && !/\d/.test(w) && !NO_TOPIC.has(w) && !GENERIC_TERMS.has(w)
     && !ASKING_WORDS.has(w) && !inDocumentTitle(ctx.corpus, w));
   const titleWords = (title: string) => topicWords.flatMap((w) => [w, ...synonymsOf(w)]).filter((x) => x.length >= 2 && title.includes(x));
-  const headedByWord = ctx.corpus.clauses.filter((c) => docIds.includes(c.docId) && c.title && !searched.some((h) => h.clause.id === c.id)
-    && titleWords(c.title).length > 0);
+  // (A measure's clause only, one the rules hold: 平台, 人才 head many tasks that are no support.)
+  const measured = new Set([...inScope.map((r) => r.clauseId), ...ctx.rules.unrated.filter((m) => docIds.includes(m.docId)).map((m) => m.clauseId)]);
+  const headedByWord = ctx.corpus.clauses.filter((c) => docIds.includes(c.docId) && measured.has(c.id) && c.title
+    && !searched.some((h) => h.clause.id === c.id) && titleWords(c.title).length > 0);
   const hits = [...searched, ...headedByWord.map((clause) => ({ clause, score: 0, matchedTerms: titleWords(clause.title), ranks: {} }))];
   const scored = hits.map((h) => {
     // A document's own title words (三年行动计划, 实施意见) name the document, not a topic in it.
@@ -314,6 +316,9 @@ const SELF_INTRODUCTION = /^(我们|我司|本公司|我们公司|我公司|我�
 // What a question sets aside (除了给钱的奖补以外, 除财政资金之外).
 const SET_ASIDE = /除了?[^，,。？?！!]{1,14}?(以外|之外)[，,]?/g;
 
+// A denial and what it denies, to the next pause (不是龙头骨干企业也不是智能制造示范).
+const DENIED = /(不是|并非|没有|不属于)[^，,。；;？?]{0,20}/g;
+
 // A part that asks a figure, and a sentence that states one.
 const FIGURE_ASKED = /(多少|几)/;
 const FIGURE = /\d+(\.\d+)?\s*(亿元|万元|元|%)/;
@@ -329,7 +334,8 @@ export function partsLeftOut(asked: string | undefined, clauseIds: readonly stri
   if (!asked) return [];
   const out: string[] = [];
   // (Each sentence, and what follows 另外 or 顺便 in one, is a part: 能资助多少？另外…事后奖补是连续几年.)
-  for (const part of asked.split(/[？?。；;！!\n]|另外|此外|顺便|还有|以及/).filter((p) => p.trim().length >= 4)) {
+  // (What a part denies, 不是智能制造示范项目, is no topic asked.)
+  for (const part of asked.replace(DENIED, '').split(/[？?。；;！!\n]|另外|此外|顺便|还有|以及/).filter((p) => p.trim().length >= 4)) {
     const unsaid = [...new Set(jiebaTokenizer(part))].filter((w) => w.length >= 2 && !GENERIC_TERMS.has(w) && !ASKING_WORDS.has(w)
       && !/\d/.test(w) && !synonymsOf(w).some((s) => listed.includes(s)) && !inDocumentTitle(ctx.corpus, w));
     // (One term, once: the tokenizer gives 公共技术服务平台 and its pieces 公共, 平台, which are not two words asked.)
