@@ -1,6 +1,6 @@
 import type { Corpus, PolicyDocument } from '../corpus/index.js';
 import { findDocuments, findRegions, withoutRegionNames } from '../nlu/regions.js';
-import { asksOfPreamble } from '../nlu/document-asks.js';
+import { asksOfPreamble, asksOnlyStatus } from '../nlu/document-asks.js';
 import { findQuantities } from '../nlu/quantities.js';
 import { toSimplified } from '../nlu/script.js';
 import { documentsOfYears } from '../nlu/years.js';
@@ -163,8 +163,11 @@ export async function searchPolicy(
   const hits = await retriever.search(focus, { k: PREAMBLE_SEARCH_DEPTH, docIds, wordsOnly: request.wordsOnly });
   // Of several documents' preambles, the one whose title the question quotes part of (优势传统产业行动计划) first.
   const quoted = (docId: string) => titleWordsQuoted(query, corpus.documentById.get(docId));
-  const found = hits.filter((h) => h.clause.kind === 'preamble').sort((a, b) => quoted(b.clause.docId) - quoted(a.clause.docId));
-  const named = (docIds ?? []).flatMap((id) => corpus.clauses.filter((c) => c.docId === id && c.kind === 'preamble'))
+  const preambles = hits.filter((h) => h.clause.kind === 'preamble').sort((a, b) => quoted(b.clause.docId) - quoted(a.clause.docId));
+  // (Its status alone asked, 工作母机补贴今年还能申请吗, the best preamble leads and the provision's clause follows.)
+  const statusOnly = asksOnlyStatus(query);
+  const found = statusOnly ? preambles.slice(0, 1) : preambles;
+  const named = statusOnly ? [] : (docIds ?? []).flatMap((id) => corpus.clauses.filter((c) => c.docId === id && c.kind === 'preamble'))
     .filter((c) => !found.some((h) => h.clause.id === c.id)).map((clause) => ({ clause, score: 0, matchedTerms: [], ranks: {} }));
   return [...found, ...named, ...hits.filter((h) => h.clause.kind !== 'preamble')].slice(0, k);
 }

@@ -22,8 +22,13 @@ export const DOCUMENT_FACT_CUE = new RegExp(Object.values(DOCUMENT_ASKS).map((r)
 /** Whether a message asks which department is responsible for something (负责部门, 找哪个部门申请, 办公室设在哪). */
 export const asksResponsible = (text: string) => DOCUMENT_ASKS.responsible.test(text);
 
-/** The facts a document's preamble holds (文号, 发文单位, 成文日期, 执行期, 主送单位, 制定依据, 审议会议). */
-const OF_PREAMBLE = [DOCUMENT_ASKS.number, DOCUMENT_ASKS.issuer, DOCUMENT_ASKS.date, DOCUMENT_ASKS.period, DOCUMENT_ASKS.addressees,
+// Whether a document still applies (还有效吗, 过期了没有, 正式印发的吗, 管到哪一年): its title block says its period and status.
+const STATUS = /(还有效|有效吗|是否有效|过期|失效|到期了|还能(用|申请|申报|按)|还在执行|正式(印发|实施|发布|施行)(了|的)?(吗|没|了没|没有)|管到哪一年)/;
+
+/** The facts a document's preamble holds (文号, 发文单位, 成文日期, 执行期, 状态, 主送单位, 制定依据, 审议会议). */
+const OF_PREAMBLE = [DOCUMENT_ASKS.number, DOCUMENT_ASKS.issuer, DOCUMENT_ASKS.date, DOCUMENT_ASKS.period, STATUS, DOCUMENT_ASKS.addressees,
   DOCUMENT_ASKS.basis, DOCUMENT_ASKS.meeting];
 /** Whether a message asks a fact a document's preamble holds: its answer starts there, whatever else the words match. */
 export const asksOfPreamble = (text: string) => OF_PREAMBLE.some((r) => r.test(text));
+/** Whether the only fact asked of a preamble is the document's status: a provision asked about keeps its clause near the top. */
+export const asksOnlyStatus = (text: string) => STATUS.test(text) && !OF_PREAMBLE.some((r) => r !== STATUS && r.test(text));

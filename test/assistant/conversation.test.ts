@@ -2114,14 +2114,15 @@ describe('d26 kinds: long calls with corrections, tucked questions, a catalogue 
     expect(land?.answer).toContain('6元');
   });
 
-  it('a total that names the awards computed earlier (设备奖补和以奖代补加起来) sums them; head counts added turn by turn are counted once', async () => {
+  it('a total that names the awards computed earlier (设备奖补和以奖代补加起来) sums them; head counts added turn by turn are counted once, a line per level', async () => {
     const [, , named] = await converse('我们是东源县的规上工业企业，主营业务收入8000万元，今年实施智能化改造，设备购置额600万元，能拿多少事后奖补？',
       '项目完工下一年，我们对财政贡献增量中县级分成部分是80万元，第一年以奖代补能拿多少？', '那设备奖补和第一年的以奖代补加起来是多少？');
     expect(sortedAmounts(named)).toEqual(['1200000', '320000']);
     expect(named?.total).toBe('1520000');
     const heads = await converse('中山这边，我们公司今年新培养了4名符合紧缺人才导向目录的高级工，能拿多少奖补？', '我们还新引进了2名技师，这个又是多少？',
       '另外还有1名高级技师，也是今年引进的。', '那全部加起来一共多少钱？');
-    expect(sortedAmounts(heads.at(-1))).toEqual(['46000']);
+    expect(sortedAmounts(heads.at(-1))).toEqual(['10000', '16000', '20000']);
+    expect(heads.at(-1)?.total).toBe('46000');
   });
 
   it('a department asked beside a figure, where the clause names none, is the document\'s own sentence on who leads, cited', async () => {

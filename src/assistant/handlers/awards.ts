@@ -2,9 +2,9 @@ import { Decimal } from 'decimal.js';
 import { findQuantities, type Quantity } from '../../nlu/quantities.js';
 import { understand, withoutQuotedPassages, type Understanding } from '../../nlu/understand.js';
 import { findRegions } from '../../nlu/regions.js';
-import { chooseRules, firstMention, formatYuan, namedOnlyByClause, unitScore, yuanString, type SubsidyRule } from '../../policy/index.js';
+import { chooseRules, computeSubsidy, firstMention, formatYuan, namedOnlyByClause, unitScore, yuanString, type SubsidyRule } from '../../policy/index.js';
 import { standingAwards, type ConversationSlots } from '../conversation.js';
-import type { AssistantReply } from '../response.js';
+import { toChatCalculation, type AssistantReply, type ChatCalculation } from '../response.js';
 import type { HandlerContext } from './context.js';
 import { inputsFor, measuredDimensions } from './slots.js';
 
@@ -233,11 +233,14 @@ function splitPieces(text: string, after: RegExp, before?: RegExp): string[] {
  */
 export function totalOfEarlierAwards(awards: ConversationSlots['awards'], ctx: HandlerContext): AssistantReply | null {
   const standing = standingAwards(awards);
-  const shown = standing.flatMap((a) => {
+  const kept = standing.flatMap((a) => {
     const rule = ctx.rules.rules.find((r) => r.id === a.ruleId);
     return rule && a.calculation ? [{ rule, calculation: a.calculation }] : [];
   });
-  if (shown.length < 2 || shown.length !== standing.length) return null;
+  if (kept.length !== standing.length) return null;
+  // Head counts of several levels, told turn by turn (4名高级工…还有2名技师…另外1名高级技师), are a line per level.
+  const shown = kept.flatMap((a) => byLevel(a.rule, a.calculation, ctx) ?? [a]);
+  if (shown.length < 2) return null;
   const total = shown.reduce((sum, a) => sum.plus(a.calculation.amount), new Decimal(0));
   const lines = shown.map(({ rule, calculation }) =>
     `· ${rule.subject}：${calculation.display}（计算：${calculation.steps.join('；')}）\n  依据：${ctx.clauseRef(rule.clauseId)}：“${rule.quote}”`);
@@ -247,4 +250,15 @@ export function totalOfEarlierAwards(awards: ConversationSlots['awards'], ctx: H
     docIds.map((id) => ctx.validityLine(id)).join('')].filter(Boolean).join('\n');
   return { intent: 'sum', answer, citations: ctx.citations([...new Set(shown.map((a) => a.rule.clauseId))]),
     calculation: shown.map((a) => a.calculation), total: yuanString(total), suggestions: [] };
+}
+
+/** A per-head award of several levels, uncapped, as one calculation per level; null where it is not one. */
+function byLevel(rule: SubsidyRule, calculation: ChatCalculation, ctx: HandlerContext): { rule: SubsidyRule; calculation: ChatCalculation }[] | null {
+  const f = rule.formula;
+  if (f.type !== 'per-head' || rule.caps.length) return null;
+  const levels = f.levels.filter((l) => Number(calculation.inputs[l.key] ?? 0) > 0);
+  if (levels.length < 2) return null;
+  const context = { today: ctx.today, documents: ctx.corpus.documentById };
+  const each = levels.map((l) => computeSubsidy(rule, { [l.key]: calculation.inputs[l.key] ?? 0 }, context));
+  return each.every((r) => r.ok) ? each.flatMap((r) => (r.ok ? [{ rule, calculation: toChatCalculation(r.calculation) }] : [])) : null;
 }
