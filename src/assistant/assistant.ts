@@ -43,6 +43,12 @@ function statesOnlyCeiling(rule: SubsidyRule): boolean {
   return rule.formula.type === 'upper-bound' && rule.inputs.length === 0;
 }
 
+/** Whether the conversation has computed this provision, or the general or narrower one of the same clause. */
+function computedBefore(rule: SubsidyRule, awards: ConversationSlots['awards'], rules: PolicyRules): boolean {
+  return awards.some((a) => a.ruleId === rule.id || rule.specializes === a.ruleId
+    || rules.rules.find((r) => r.id === a.ruleId)?.specializes === rule.id);
+}
+
 /** A conversation's awards, the latest kept where a long one has many: enough for any total asked of its turns. */
 function keptAwards(awards: ConversationSlots['awards']): ConversationSlots['awards'] {
   return awards.slice(-20);
@@ -141,10 +147,9 @@ export class PolicyAssistant {
     // "两个加起来一共多少", asked with no figure or provision of its own: the awards this conversation computed, summed.
     // (Its only figure counts the awards: 两个加起来, 三项合计.)
     // (It may name them again: 设备奖补和第一年的以奖代补加起来是多少.)
-    const computedEarlier = new Set(previous.awards.map((a) => a.ruleId));
     const namedNow = chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions: next.regions, all: true }).rules;
     if (u.asksTotal && u.quantities.every((q) => q.kind === 'count' || q.kind === 'years') && previous.awards.length >= 2
-      && namedNow.every((r) => computedEarlier.has(r.id) || [...computedEarlier].some((id) => r.specializes === id || ctx.rules.rules.find((e) => e.id === id)?.specializes === r.id))) {
+      && namedNow.every((r) => computedBefore(r, previous.awards, ctx.rules))) {
       const summed = totalOfEarlierAwards(previous.awards, ctx);
       if (summed) return summed;
     }
