@@ -36,8 +36,6 @@ export interface AssistantDeps {
   today: string;
 }
 
-// The enterprise's own case said (评上了, 我们拿到, 能拿多少): an award to compute, not a standard to quote.
-// (对新认定的…, 对获得…的创建主体: the text's own class, no case.)
 /** Whether a provision states only its ceiling and takes no figure (开班培训技能人才 最高10万元): its standard is its answer. */
 function statesOnlyCeiling(rule: SubsidyRule): boolean {
   return rule.formula.type === 'upper-bound' && rule.inputs.length === 0;
@@ -56,6 +54,8 @@ function keptAwards(awards: ConversationSlots['awards']): ConversationSlots['awa
 
 // Another thing of the enterprise's said after one computed (我们还有个项目…, 另外我们…).
 const ANOTHER = /(还有|另外|又|再|也)/;
+// The enterprise's own case said (评上了, 我们拿到, 能拿多少): an award to compute, not a standard to quote.
+// (对新认定的…, 对获得…的创建主体: the text's own class, no case.)
 const ENTERPRISE_CASE = /((?<!对)(评上|评为|获得)|获评|拿到|认定了|被认定|刚认定|我们|我司|我厂|本厂|能拿|可以拿|能得|能领|能补)/;
 // A question of its own (哪个年代, 什么时候, 有没有…吗).
 const ASKS_SOMETHING = /(哪个|哪些|哪里|什么|几|多少|怎么|如何|有没有|吗|么)/;
@@ -141,6 +141,8 @@ export class PolicyAssistant {
 
   private async route(u: Understanding, previous: ConversationSlots, next: ConversationSlots): Promise<AssistantReply> {
     const ctx = this.context;
+    // A message that follows up, or comes after an answer: naming no place, it is asked of the conversation's places.
+    const inConversation = u.followUp || previous.lastClauseIds.length > 0;
     if (u.cue === 'greeting' || u.cue === 'help') {
       return plainReply(u.cue, `您好，我是技改政策助手，可以按政策原文查条款、算补贴。${ctx.lexicon.coverage}您可以直接问，例如“买200万的工作母机能补多少”。`, [], HELP_SUGGESTIONS);
     }
@@ -199,7 +201,6 @@ export class PolicyAssistant {
       // No rule's word, yet possibly the documents' own words (淘汰落后产能, 一群一策): answered when the clauses share them.
       // A follow-up (那审批方面呢) is asked of the places the conversation is about.
       // (So is a question asked next in a conversation about a place: 融资方面具体是怎么支持的 after 深圳's overview.)
-      const inConversation = u.followUp || previous.lastClauseIds.length > 0;
       const carried = inConversation && !u.regions.length && next.regions.length ? ctx.documentsFor(next.regions).map((d) => d.id) : undefined;
       const hits = await searchPolicy(ctx.corpus, ctx.retriever, { query: u.text, k: 3, docIds: carried });
       // (What a place's policies offer, asked broadly, 按中山的政策有哪些可以申请的, is the overview of its documents.)
@@ -516,7 +517,7 @@ export class PolicyAssistant {
     // A follow-up naming no place (那审批方面呢) is looked up in the places the conversation is about.
     // So is a question asked next in a conversation about a place (融资方面具体是怎么支持的 after 深圳's overview), and
     // where the place's documents say nothing of it, every document.
-    const carried = !named.length && !u.regions.length && (u.followUp || previous.lastClauseIds.length > 0);
+    const carried = !named.length && !u.regions.length && inConversation;
     const found = await this.lookupNotingRates({ ...u, text: query }, named.length ? named : carried ? [...docsInScope] : [], docsInScope);
     return carried && found.intent === 'out_of_scope' && !u.followUp ? this.lookupNotingRates({ ...u, text: query }, [], docsInScope) : found;
   }

@@ -5,7 +5,7 @@ import { findRegions } from '../../nlu/regions.js';
 import { chooseRules, computeSubsidy, firstMention, formatYuan, namedOnlyByClause, unitScore, yuanString, type SubsidyRule } from '../../policy/index.js';
 import { standingAwards, type ConversationSlots } from '../conversation.js';
 import { toChatCalculation, type AssistantReply, type ChatCalculation } from '../response.js';
-import type { HandlerContext } from './context.js';
+import { calculatorContext, type HandlerContext } from './context.js';
 import { inputsFor, measuredDimensions } from './slots.js';
 
 /** Provisions asked about in one message, each with the part of the message that is about it (by rule id). */
@@ -19,9 +19,9 @@ export interface AwardParts {
 /** Words that ask the same figure under several provisions side by side. */
 export const SIDE_BY_SIDE = /(分别|各[奖补拿给算助]{0,2}多少|各自|哪个(多|高|划算)|哪种|差多少|差别|区别|对比|比较|[两三四几]种(情况|方案|方式))/;
 
-/** Words that start a new thing said: a piece begins at them even without punctuation. */
-// A piece that takes back the one before it (哦不对, 说错了).
+/** A piece that takes back the one before it (哦不对, 说错了). */
 const TAKES_BACK = /^\s*(哦|噢|呃|啊)?(不对|说错了|说错|错了|记错了|搞错了)/;
+/** Words that start a new thing said: a piece begins at them even without punctuation. */
 const CONNECTIVE = /(?=另外|此外|还有|同时还|以及|再加上)/;
 
 /** Words that say a piece of a message applies to every region it names (都是40w, 各补多少, 三个地方). */
@@ -258,7 +258,6 @@ function byLevel(rule: SubsidyRule, calculation: ChatCalculation, ctx: HandlerCo
   if (f.type !== 'per-head' || rule.caps.length) return null;
   const levels = f.levels.filter((l) => Number(calculation.inputs[l.key] ?? 0) > 0);
   if (levels.length < 2) return null;
-  const context = { today: ctx.today, documents: ctx.corpus.documentById };
-  const each = levels.map((l) => computeSubsidy(rule, { [l.key]: calculation.inputs[l.key] ?? 0 }, context));
+  const each = levels.map((l) => computeSubsidy(rule, { [l.key]: calculation.inputs[l.key] ?? 0 }, calculatorContext(ctx)));
   return each.every((r) => r.ok) ? each.flatMap((r) => (r.ok ? [{ rule, calculation: toChatCalculation(r.calculation) }] : [])) : null;
 }

@@ -6,7 +6,7 @@ import { acceptedInputs, capLabel, computeSubsidy, formatYuan, overDuration, yua
 import { numbered, plainReply, ruleHeadline, unratedSentence } from '../compose.js';
 import type { ConversationSlots } from '../conversation.js';
 import { toChatCalculation, type AssistantReply } from '../response.js';
-import { namedDocuments, unratedFor, type HandlerContext } from './context.js';
+import { calculatorContext, namedDocuments, unratedFor, type HandlerContext } from './context.js';
 import { departmentLines } from './document-facts.js';
 import { carryInputs, inputsFor, levelNotSet, type Inputs } from './slots.js';
 
@@ -23,18 +23,18 @@ const YEAR_BY_YEAR = /(逐年|各年|第[一二三]年|[两三]年[^。？?]{0,3
 /** Words that give figures project by project ("两个技改项目 一个投资0.3亿 另一个投资6,000万"). */
 const PROJECT_BY_PROJECT = /([两三四五六七八九几多]个[^，。]{0,4}项目|另一个|另一项|各个项目)/;
 
-/**
- * Words that give figures enterprise by enterprise, each its own applicant ("A厂40万，B厂900万，C厂2000万，各能补多少");
- * not 并购了两家企业 (one applicant, two companies bought).
- */
-/** A total asked of this year alone (今年总共能拿多少): the year's figure, not a total over the clause's years. */
-// An award's total over its years asked (三年一共多少, 3年合计): of a yearly provision with a stated duration.
+/** An award's total over its years asked (三年一共多少, 3年合计): of a yearly provision with a stated duration. */
 const YEARS_TOTAL = /[两二三四五\d]\s*年[^，,。；;？?]{0,4}(一共|总共|合计|累计|共计|总计|下来|加起来)/;
+/** A total asked of this year alone (今年总共能拿多少): the year's figure, not a total over the clause's years. */
 const THIS_YEARS_TOTAL = /(今年|本年度?|当年|这一年)[^，。？?；;]{0,8}(总共|一共|合计|加起来|累计)/;
 
 /** Each of several figures of one year asked on its own (每个合同补助多少, 分别能补多少): lines, then the year's 合计. */
 const ITEM_BY_ITEM = /(每(个|份|笔|单|项|台|批)[^，。？?；;]{0,8}(多少|补|奖)|分别(能|可以)?(补|奖|拿|是)?多少|各(补|奖|拿|能拿|能补)?多少)/;
 
+/**
+ * Words that give figures enterprise by enterprise, each its own applicant ("A厂40万，B厂900万，C厂2000万，各能补多少");
+ * not 并购了两家企业 (one applicant, two companies bought).
+ */
 const ENTERPRISE_BY_ENTERPRISE = /([A-Z甲乙丙丁]厂|[A-Z甲乙丙丁]公司|各家|每家|(?<!(并购|收购|兼并|控股|重组)了?)[两三四五六七八九几多]家(规上|规模以上)?(企业|子公司|分公司|厂|工厂))/;
 
 /** A calendar year or a year word said before a figure (2019年买了…, 去年…): the year the figure falls in. */
@@ -165,7 +165,7 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
   const results: Result[] = [];
   // What each rule was given: remembered whole, also when a threshold stopped the calculation before the formula read it.
   const fed = new Map<string, Inputs>();
-  const context = { today: ctx.today, documents: ctx.corpus.documentById };
+  const context = calculatorContext(ctx);
   const awards = [...(previous?.awards ?? [])];
   const together = new Set<string>();
   // Rules whose award this turn is more of the same, beside the earlier one (又买了…: counted against the cap), not it
@@ -387,7 +387,7 @@ export function documentGateNotMet(docIds: readonly string[], u: Understanding, 
     if (!gate || !first) continue;
     // The gate's thresholds read through a row of the document: the calculator checks them as it does for any row.
     const gated = { ...first, thresholds: gate.thresholds };
-    const outcome = computeSubsidy(gated, inputsFor(gated, u).inputs, { today: ctx.today, documents: ctx.corpus.documentById });
+    const outcome = computeSubsidy(gated, inputsFor(gated, u).inputs, calculatorContext(ctx));
     const short = outcome.ok ? outcome.calculation.shortOf : null;
     if (!outcome.ok || !short) continue;
     const threshold = gate.thresholds.find((t) => t.clauseId === short.clauseId) ?? gate.thresholds[0];

@@ -2,7 +2,7 @@ import type { Corpus, PolicyDocument } from '../../corpus/index.js';
 import type { Lexicon } from '../../lexicon/index.js';
 import { findDocuments } from '../../nlu/regions.js';
 import { documentsOfYears } from '../../nlu/years.js';
-import type { PolicyRules, UnratedMeasure } from '../../policy/index.js';
+import type { CalculationContext, PolicyRules, UnratedMeasure } from '../../policy/index.js';
 import type { Retriever } from '../../retrieval/index.js';
 import type { Citation } from '../response.js';
 
@@ -22,6 +22,11 @@ export interface HandlerContext {
   documentsFor(regions: readonly string[]): PolicyDocument[];
   /** The region a document belongs to (中山, 东源县 …). */
   regionOf(docId: string): string | undefined;
+}
+
+/** What the calculator reads beside a rule and its inputs: today's date and the documents, for the status notes. */
+export function calculatorContext(ctx: HandlerContext): CalculationContext {
+  return { today: ctx.today, documents: ctx.corpus.documentById };
 }
 
 /** Documents the message names by 文号 or title, or by region and year (中山 + 2014 → zhongshan-2014); empty when none is. */

@@ -99,7 +99,8 @@ export async function overviewTopic(asked: string, docIds: readonly string[], ct
     && !ASKING_WORDS.has(w) && !inDocumentTitle(ctx.corpus, w));
   const titleWords = (title: string) => topicWords.flatMap((w) => [w, ...synonymsOf(w)]).filter((x) => x.length >= 2 && title.includes(x));
   // (A measure's clause only, one the rules hold: 平台, 人才 head many tasks that are no support.)
-  const measured = new Set([...inScope.map((r) => r.clauseId), ...ctx.rules.unrated.filter((m) => docIds.includes(m.docId)).map((m) => m.clauseId)]);
+  const withProvision = new Set(inScope.map((r) => r.clauseId));
+  const measured = new Set([...withProvision, ...ctx.rules.unrated.filter((m) => docIds.includes(m.docId)).map((m) => m.clauseId)]);
   const headedByWord = ctx.corpus.clauses.filter((c) => docIds.includes(c.docId) && measured.has(c.id) && c.title
     && !searched.some((h) => h.clause.id === c.id) && titleWords(c.title).length > 0);
   const hits = [...searched, ...headedByWord.map((clause) => ({ clause, score: 0, matchedTerms: titleWords(clause.title), ranks: {} }))];
@@ -121,14 +122,13 @@ export async function overviewTopic(asked: string, docIds: readonly string[], ct
   const asking = pieces.filter((p) => !SELF_INTRODUCTION.test(p));
   const saidOnlyInIntroduction = (t: string) => introduced.some((p) => p.includes(t)) && !asking.some((p) => p.includes(t));
   if (introduced.length && scored.every((x) => x.terms.every(saidOnlyInIntroduction))) {
-    const trade = scored.filter((x) => x.covered === best && !inScope.some((r) => r.clauseId === x.clause.id));
+    const trade = scored.filter((x) => x.covered === best && !withProvision.has(x.clause.id));
     return { rules: inScope, named: false, measures: trade.slice(0, 1).map((x) => ({ clauseId: x.clause.id, sentence: topicSentences(x.clause.text, x.terms) })), asked: text };
   }
   // Across documents, a document's own best clause counts where it covers a third of the best of all (东源 四、（三） on
   // 用地 beside 中山's longer clauses): each place is answered on the topic it has.
   const bestOf = (docId: string) => Math.max(0, ...scored.filter((x) => x.clause.docId === docId).map((x) => x.covered));
   const onTopic = scored.filter((x) => x.covered * 2 >= best || (places > 1 && x.covered * 2 >= bestOf(x.clause.docId) && x.covered * 3 >= best));
-  const withProvision = new Set(inScope.map((r) => r.clauseId));
   // A piece of the message that names a provision whose clause is also that piece's best match (我们是年产值四十多亿的
   // 龙头企业 → 四、（四） 年产值首次突破) brings that provision, however little of the whole message it covers.
   // (So does a piece that names a provision by its own words, 想换点设备 → 东源 四、（一）, where its best clause is the
