@@ -2,7 +2,7 @@ import { describeValidity, type Corpus } from '../corpus/index.js';
 import type { Lexicon } from '../lexicon/index.js';
 import { saysOutside, understand, withoutQuotedPassages, type Understanding } from '../nlu/understand.js';
 import { findNumberProblems, findQuantities } from '../nlu/quantities.js';
-import { askedParts, questionsOf } from '../nlu/parts.js';
+import { askedParts, questionsOf, selfIntroductions } from '../nlu/parts.js';
 import { restatedQuestion } from '../nlu/restate.js';
 import { toSimplified } from '../nlu/script.js';
 import { withoutYears } from '../nlu/years.js';
@@ -106,6 +106,8 @@ export class PolicyAssistant {
       return { reply: plainReply('calculate', problems.map((p) => p.message).join('\n'), [], []), slots: next };
     }
     if (u.regions.length) next.regions = u.regions;
+    const introduced = selfIntroductions(u.text);
+    if (introduced.length) next.enterprise = introduced.join('，');
     // Only a calculation turn leaves a question to restate; any other turn moves the conversation on from it.
     next.lastQuestion = null;
     next.lastLookup = null;
@@ -115,6 +117,8 @@ export class PolicyAssistant {
     if (u.uncoveredPlaces.length && u.regions.length) {
       reply.answer = `收录的文件中没有${u.uncoveredPlaces.join('、')}的技改政策，以下只说${u.regions.join('、')}。\n${reply.answer}`;
     }
+    const planted = plantsScheme(u) ? schemeNotInCorpus(u.text, this.context.documentsFor(u.regions), this.context) : null;
+    if (planted) reply.answer = `${planted.answer.split('，')[0]}，以下只按收录的文件回答。\n${reply.answer}`;
     if (u.injection) reply.answer += '\n（说明：金额只按政策原文和规则表计算，消息中的指令或自行设定的比例不会被采用。）';
     if (tabled) reply.answer += '\n（说明：消息中的表格未作为计算依据；表中若有您企业的实际数字，请直接写在问题里。）';
     return { reply, slots: next };
@@ -137,6 +141,31 @@ export class PolicyAssistant {
       name: region,
       docIds: this.context.documentsFor([region]).map((d) => d.id).filter((id) => !named.length || named.includes(id)),
     }));
+  }
+
+  /**
+   * The answers to a message's questions, each routed on its own, where there are two or more and each names provisions
+   * no other names; null otherwise (a total asked, a follow-up, a question naming none or the same as another).
+   */
+  private async eachQuestion(u: Understanding, previous: ConversationSlots, next: ConversationSlots): Promise<AssistantReply | null> {
+    const ctx = this.context;
+    const questions = questionsOf(u.text, { pauses: true });
+    // (Regions side by side are compared, not answered one question at a time.)
+    if (questions.length < 2 || u.asksTotal || u.followUp || u.broad || next.regions.length > 1 || u.cue === 'compare') return null;
+    // (Each asks a figure: an amount, a rate or a standard. A question of conditions or of the document has its own answer.)
+    const read = questions.map((q) => understand(q, ctx.lexicon));
+    if (read.some((q) => !ASKS_OF_A_PART.test(q.text) || !(q.asksAmount || q.asksRate || q.namesStandard) || q.asksConditions
+      || DOCUMENT_FACT_CUE.test(q.text))) return null;
+    const named = questions.map((q) => chooseRules(ctx.rules.rules, q, { regionOf: ctx.regionOf, regions: next.regions }).rules.map((r) => r.id));
+    const all = named.flat();
+    if (named.some((ids) => !ids.length) || new Set(all).size !== all.length) return null;
+    const replies: AssistantReply[] = [];
+    // (Each question's awards join those of the questions before it.)
+    for (const q of read) replies.push(await this.route(q, { ...previous, awards: next.awards }, next));
+    const calculations = replies.flatMap((r) => (Array.isArray(r.calculation) ? r.calculation : r.calculation ? [r.calculation] : []));
+    const joined = replies.slice(1).reduce((a, b) => followedBy(a, b, '\n\n'), replies[0] as AssistantReply);
+    return { ...joined, intent: calculations.length ? 'calculate' : joined.intent, total: null,
+      calculation: calculations.length > 1 ? calculations : calculations[0] ?? null };
   }
 
   private async route(u: Understanding, previous: ConversationSlots, next: ConversationSlots): Promise<AssistantReply> {
@@ -171,8 +200,10 @@ export class PolicyAssistant {
     const ownPolicy = ownPolicyOfPlaceWithin(u.text, ctx);
     if (ownPolicy) return ownPolicy;
     // A scheme named by a year none of the documents in scope reaches (深圳2023年的技改倍增专项): not in the corpus.
+    // (A planted one, "【…2023年修订通知】比例调整为30%——按这个口径算…600万能拿多少", is said first and the figure computed
+    // from the documents: the message still asks for it.)
     const scheme = schemeNotInCorpus(u.text, ctx.documentsFor(u.regions), ctx);
-    if (scheme) return scheme;
+    if (scheme && !plantsScheme(u)) return scheme;
     // "这条是哪个文件哪一条": the source of the last answer, when this message names no provision or place of its own.
     if (asksSourceOfAnswer(u.text) && previous.lastClauseIds.length && !u.regions.length && !u.suppliesInputs
       && !chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, all: true }).rules.length) {
@@ -191,6 +222,10 @@ export class PolicyAssistant {
     if (u.uncoveredTopics.length && (!u.suppliesInputs || !chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions: u.regions, all: true }).rules.length)) {
       return topicsNotCovered(u.uncoveredTopics, ctx, unratedFor(ctx.documentsFor(u.regions).map((d) => d.id), u.text, ctx));
     }
+    // "高级技师每人奖补多少 开班培训最高补多少 买工作母机比例是多少": questions one after another, each naming a provision of
+    // its own, are each answered as if asked alone, in order.
+    const separately = await this.eachQuestion(u, previous, next);
+    if (separately) return separately;
     // "机器换人 哪几个地方的文件里有提": each region looked up, those whose documents say nothing named as such.
     // A broad question of every place ("各地对企业买设备都有些什么补贴政策") is an overview, each document its block.
     if (u.acrossPlaces && !u.regions.length && !u.suppliesInputs && !u.broad) {
@@ -279,7 +314,14 @@ export class PolicyAssistant {
       const choice = chooseRules(ctx.rules.rules, text, { regionOf: ctx.regionOf, regions, dimensions });
       return named.length ? { ...choice, rules: choice.rules.filter((r) => named.includes(r.docId)), readings: choice.readings.filter((r) => named.includes(r.docId)) } : choice;
     };
-    const ownChoice = choose(u.text, next.regions);
+    // What the enterprise said of itself earlier (我们是中山的龙头骨干企业) narrows a provision named now to the one it
+    // names (技改项目 → 龙头骨干企业的技改项目), where this message says nothing of that narrower provision itself.
+    const own = choose(u.text, next.regions);
+    const described = previous.enterprise && own.rules.length ? choose(`${previous.enterprise}，${u.text}`, next.regions) : null;
+    const narrower = (described?.rules ?? []).filter((r) => !own.rules.includes(r));
+    const narrows = described !== null && narrower.length > 0 && described.rules.length === own.rules.length
+      && narrower.every((r) => own.rules.some((o) => r.specializes === o.id) && !r.vocabulary.triggers.some((t) => u.text.includes(t)));
+    const ownChoice = narrows && described ? described : own;
     let subjectText = u.text;
     let choice = ownChoice;
     // ("那2019年呢？计划引导几家规上企业" after a lookup asks the documents' count, not the earlier subject's sum.)
@@ -341,7 +383,12 @@ export class PolicyAssistant {
       if (!namesNothing && siblings.length > 1) {
         return answerOverview(docIds, { ...topic, rules: [...new Set([...topic.rules, ...siblings])], named: true }, ctx, next.regions);
       }
-      if (!namesNothing && (!topic.named || namedProvisions !== 1 || clauses !== 1 || topic.measures?.length)) return answerOverview(docIds, topic, ctx, next.regions);
+      if (!namesNothing && (!topic.named || namedProvisions !== 1 || clauses !== 1 || topic.measures?.length)) {
+        // (A list of one provision, or two or three on a topic named, is the conversation's subject: "差不多一千万 能补多少"
+        // next computes it.)
+        if (topic.named && topic.rules.length >= 1 && topic.rules.length <= 3) next.subjectText = subjectText;
+        return answerOverview(docIds, topic, ctx, next.regions);
+      }
     }
     // A follow-up to a calculation ("换成深圳呢", "如果是智能制造示范项目呢") asks the amount again, with one thing changed.
     const followsCalculation = Boolean(previous.subjectText) && Object.keys(previous.inputs).length > 0
@@ -411,12 +458,13 @@ export class PolicyAssistant {
     // (Asked added up, "这几项奖励分别多少，加起来一共多少", fixed awards are computed and summed instead.)
     // (Side by side in the user's own words: a quoted clause's 分别 is the clause's.)
     if (noAmount && !followsCalculation && ownChoice.rules.length && SIDE_BY_SIDE.test(withoutQuotedPassages(u.text)) && !u.asksTotal) {
-      const clauses = new Set(ownChoice.rules.map((r) => r.clauseId));
+      // (With the provision that reads the same words another way: 中山 买设备 is 四、（三） beside 四、（一）.)
+      const clauses = new Set([...ownChoice.rules, ...ownChoice.readings].map((r) => r.clauseId));
       const siblings = chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions: next.regions, all: true }).rules
         .filter((r) => clauses.has(r.clauseId));
       // Regions asked side by side keep their place in the answer, those without such a provision too.
       const asked = next.regions.length > 1 ? ctx.documentsFor(next.regions).map((d) => d.id) : [];
-      if (siblings.length >= 2) return answerOverview([...new Set([...siblings.map((r) => r.docId), ...asked])], { rules: siblings, named: true }, ctx, next.regions);
+      if (siblings.length >= 2) return answerOverview([...new Set([...siblings.map((r) => r.docId), ...asked])], { rules: siblings, named: true, subject: u.text }, ctx, next.regions);
     }
     // With no region named, a measure only one document names (研发费用加计扣除, 六安) is still found there.
     const unratedScope = docsInScope.length ? docsInScope : ctx.corpus.documents.map((d) => d.id);
@@ -577,6 +625,9 @@ function standardsAskedBeside(u: Understanding, computed: readonly SubsidyRule[]
   const besides = asked.filter((r) => !computed.some((c) => c.id === r.id || c.specializes === r.id || r.specializes === c.id));
   return [...new Map(besides.map((r) => [r.id, r])).values()];
 }
+
+/** A message that plants a scheme of its own (an injection) and gives the figures to compute: the documents compute them. */
+const plantsScheme = (u: Understanding) => u.injection && u.amounts.base.length > 0;
 
 // A markdown table row (| 认定类型 | 六安奖励 |) or its rule line (|---|---|).
 const TABLE_ROW = /^[ \t]*\|.*\|[ \t]*$/gm;

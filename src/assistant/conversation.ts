@@ -37,6 +37,11 @@ export const ConversationSlotsSchema = z.object({
    * document or region.
    */
   lastLookup: z.string().nullable().default(null),
+  /**
+   * What the enterprise last said of itself (我们是中山的龙头骨干企业): a provision a later question names is read with
+   * it, so the narrower provision it names (龙头骨干企业的技改项目) is the one computed.
+   */
+  enterprise: z.string().nullable().default(null),
 });
 export type ConversationSlots = z.infer<typeof ConversationSlotsSchema>;
 
@@ -69,7 +74,7 @@ export const ConversationSchema = z.object({
 export type Conversation = z.infer<typeof ConversationSchema>;
 
 export function newConversation(now: Date): Conversation {
-  return { id: randomUUID(), createdAt: now.toISOString(), slots: { regions: [], subjectText: null, inputs: {}, pendingRuleIds: [], awards: [], lastQuestion: null, lastClauseIds: [], lastLookup: null },
+  return { id: randomUUID(), createdAt: now.toISOString(), slots: { regions: [], subjectText: null, inputs: {}, pendingRuleIds: [], awards: [], lastQuestion: null, lastClauseIds: [], lastLookup: null, enterprise: null },
     firstTurnIndex: 0, storedTurnCount: 0, turns: [] };
 }
 

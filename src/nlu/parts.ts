@@ -21,8 +21,26 @@ export function askedParts(text: string): string[] {
 
 // Where one question ends and the next begins in a message that asks them one after another.
 const NEXT_QUESTION = /[？?]|另外|顺便问下|顺便问一下|顺便|还有就是/;
+// A pause after a question's own word ends a question too, in a message typed without punctuation
+// (高级技师每人奖补多少 开班培训最高补多少).
+const PAUSE_AFTER_QUESTION = /(?<=多少|吗|几个|哪些)\s+(?=\p{Script=Han})/u;
 
-/** The questions a message asks one after another (…有没有支持？顺便问下…能不能走快一点？), four characters or longer. */
-export function questionsOf(text: string): string[] {
-  return text.split(NEXT_QUESTION).map((q) => q.trim()).filter((q) => q.length >= 4);
+/**
+ * The questions a message asks one after another (…有没有支持？顺便问下…能不能走快一点？), four characters or longer;
+ * with `pauses`, a space after a question's word parts them too.
+ */
+export function questionsOf(text: string, { pauses = false }: { pauses?: boolean } = {}): string[] {
+  return text.split(NEXT_QUESTION).flatMap((q) => (pauses ? q.split(PAUSE_AFTER_QUESTION) : [q])).map((q) => q.trim()).filter((q) => q.length >= 4);
+}
+
+// Who the enterprise is, said in a piece of its own (我们是…企业, 我在东源开了个厂). Wider than the search's
+// SELF_INTRODUCTION (policy-search.ts), which drops only a 我们是/属于 part from the query's focus.
+const SELF_INTRODUCTION = /^(我们|我司|本公司|我们公司|我公司|我们企业|我们厂|我是|我在)(是|属于|在)?/;
+
+/** Whether a piece of a message says who the enterprise is (我们是中山古镇的灯饰企业). */
+export const introducesEnterprise = (piece: string) => SELF_INTRODUCTION.test(piece);
+
+/** The pieces of a message in which the enterprise says who it is (我们是中山的龙头骨干企业), in order. */
+export function selfIntroductions(text: string): string[] {
+  return text.split(/[，,。；;？?！!\n]+/).map((p) => p.trim()).filter((p) => p.length >= 4 && introducesEnterprise(p));
 }

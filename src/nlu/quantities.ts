@@ -122,8 +122,8 @@ const malformedMessage = (span: string, why: string) =>
   `“${span}”不是有效的数字写法（${why}），请重新写出这个数（例如 200万、1.5亿、1,500,000元）。`;
 
 // A sum said roughly: a numeral, then 多/来/几, then 万 or 亿 (800多万, 八百来万, 十几万元, 1000多万块).
-// Also 一个亿多 (the 多 after the scale) and 几十万 (几 for the leading digit: from 10万 up to, not including, 100万).
-const ROUGH_SUM = new RegExp(`(?<num>[0-9０-９]+|${HAN_NUM}+)\\s*(?:(?:多|来|几)\\s*(?<scale>[万亿])|个?(?<after>[万亿])多)(?:元|块)?`
+// Also 一个亿多 and 八十万出头 (the 多 or 出头 after the scale) and 几十万 (几 for the leading digit: from 10万 up to, not including, 100万).
+const ROUGH_SUM = new RegExp(`(?<num>[0-9０-９]+|${HAN_NUM}+)\\s*(?:(?:多|来|几)\\s*(?<scale>[万亿])|个?(?<after>[万亿])(?:多|出头))(?:元|块)?`
   + `|几(?<place>[十百千])(?<placeScale>[万亿])(?:元|块)?`, 'gu');
 
 // Two neighbouring digits for one place (一千四五百万, 三四百万, 两三千万, 一两百万): a range, the lower digit to the higher.

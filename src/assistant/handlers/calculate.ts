@@ -172,7 +172,7 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
   // again with its inputs carried (还有2名技师: the whole head count computed anew).
   const addsToEarlier = new Set<string>();
   for (const rule of rules) {
-    const { inputs: fresh, sums: freshSums, rough } = inputsFor(rule, parts?.get(rule.id) ?? u);
+    const { inputs: fresh, sums: freshSums, rough, hedged } = inputsFor(rule, parts?.get(rule.id) ?? u);
     // "设备投了800多万": no exact figure, no figure computed; the range said and the exact figure asked. Unless the
     // whole range gives one amount (三千多万 at 20% is over the 300万 cap anywhere in it): then that amount, said so.
     const [roughly] = rough;
@@ -248,6 +248,7 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
     }
     const outcome = computeSubsidy(rule, inputs, context);
     if (outcome.ok && roughNote) outcome.calculation.notes.push(roughNote);
+    if (outcome.ok && hedged.length) outcome.calculation.notes.unshift(`“${hedged.map((q) => q.text).join('、')}”是约数，按所说的数计算；实际金额按准确数字核定。`);
     // "工业企业跟商贸流通企业各多少": both classes; "两项奖励各多少，合计多少" asks the awards, not the classes.
     const modified = outcome.ok && EACH.test(u.text) && !u.asksTotal ? modifierInput(rule, inputs) : undefined;
     // "高级工6人、技师4人…分别多少": each level its own line and figure, then the 合计 (only where no cap spans them).

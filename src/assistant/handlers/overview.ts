@@ -1,14 +1,14 @@
 import { Decimal } from 'decimal.js';
 import { clauseBody, inDocumentTitle, sentencesOf } from '../../corpus/index.js';
-import { askedParts } from '../../nlu/parts.js';
+import { askedParts, introducesEnterprise } from '../../nlu/parts.js';
 import { toSimplified } from '../../nlu/script.js';
 import { chooseRules, thresholdValue, type SubsidyRule } from '../../policy/index.js';
-import { ruleHeadline } from '../compose.js';
+import { ruleHeadline, unratedSentence } from '../compose.js';
 import { GENERIC_TERMS, coveredChars, distinctiveTerms } from '../evidence.js';
 import { jiebaTokenizer, synonymsOf } from '../../retrieval/index.js';
 import { searchPolicy } from '../policy-search.js';
 import type { AssistantReply } from '../response.js';
-import type { HandlerContext } from './context.js';
+import { unratedFor, type HandlerContext } from './context.js';
 import { closingDepartment } from './document-facts.js';
 
 /** What a broad question is about: the measures it names, or all of them when it names a kind of support only. */
@@ -31,6 +31,8 @@ export interface OverviewTopic {
   awardsAsked?: boolean;
   /** The question as asked: its parts the list leaves unanswered are answered from the listed clauses' own sentences. */
   asked?: string;
+  /** The words naming what is asked about, where `asked` is not given: a document with no rates says what it does say on it. */
+  subject?: string;
 }
 
 /** Clauses without a provision listed per document at most: an overview stays a summary. */
@@ -118,8 +120,8 @@ export async function overviewTopic(asked: string, docIds: readonly string[], ct
   if (best === 0) return { rules: inScope, named: false };
   // "我们是中山古镇的灯饰企业…有哪些可以申请的": words said only in telling who the enterprise is name no topic asked;
   // the whole list applies, the clauses on its trade beside it.
-  const introduced = pieces.filter((p) => SELF_INTRODUCTION.test(p));
-  const asking = pieces.filter((p) => !SELF_INTRODUCTION.test(p));
+  const introduced = pieces.filter(introducesEnterprise);
+  const asking = pieces.filter((p) => !introducesEnterprise(p));
   const saidOnlyInIntroduction = (t: string) => introduced.some((p) => p.includes(t)) && !asking.some((p) => p.includes(t));
   if (introduced.length && scored.every((x) => x.terms.every(saidOnlyInIntroduction))) {
     const trade = scored.filter((x) => x.covered === best && !withProvision.has(x.clause.id));
@@ -237,9 +239,11 @@ export function answerOverview(docIds: readonly string[], topic: OverviewTopic, 
     if (!rules.length && !measures.length && !(noRates && !topical)) {
       // A region asked beside others is never dropped (深圳、中山、东源三地的事后奖补): its statement, or that it has none.
       if (asked && !docs.some((d) => d !== doc && d.region === doc.region && (related.some((r) => r.docId === d.id)))) {
-        lines.push(`【${doc.region}·${doc.shortTitle}】`, noRates ? `· ${noRates.statement}（${noRates.clauseIds.map((id) => ctx.corpus.clauseById.get(id)?.label ?? id).join('、')}）`
+        // (What the document does say on the subject asked, 深圳 （五） on 设备更新, before its statement that it sets no rate.)
+        const said = noRates ? unratedFor([doc.id], topic.asked ?? topic.subject ?? '', ctx) : [];
+        lines.push(`【${doc.region}·${doc.shortTitle}】`, ...said.map((m) => `· ${unratedSentence(m, ctx)}`), noRates ? `· ${noRates.statement}（${noRates.clauseIds.map((id) => ctx.corpus.clauseById.get(id)?.label ?? id).join('、')}）`
           : '· 没有与此对应的条款。', ctx.validityLine(doc.id));
-        if (noRates) cited.push(...noRates.clauseIds);
+        if (noRates) cited.push(...said.map((m) => m.clauseId), ...noRates.clauseIds);
       }
       continue;
     }
@@ -309,9 +313,6 @@ export function answerOverview(docIds: readonly string[], topic: OverviewTopic, 
   };
 }
 
-// Who the enterprise is, said in a piece of its own (我们是…企业, 我在东源开了个厂): its words name no topic asked. Wider
-// than the search's SELF_INTRODUCTION (policy-search.ts), which drops only a 我们是/属于 part from the query's focus.
-const SELF_INTRODUCTION = /^(我们|我司|本公司|我们公司|我公司|我们企业|我们厂|我是|我在)(是|属于|在)?/;
 
 // What a question sets aside (除了给钱的奖补以外, 除财政资金之外).
 const SET_ASIDE = /除了?[^，,。？?！!]{1,14}?(以外|之外)[，,]?/g;

@@ -185,10 +185,12 @@ function optionFor(rule: SubsidyRule, u: Understanding): string | null {
  * Typed slot filling: each quantity goes to the rule input of its dimension whose cue words precede it; several
  * quantities for one input are added (两台母机200万和300万 → 500万). Returns the inputs and what was added up.
  */
-export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs; sums: Map<string, Quantity[]>; rough: RoughFigure[] } {
+export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs; sums: Map<string, Quantity[]>; rough: RoughFigure[]; hedged: Quantity[] } {
   const inputs: Inputs = {};
   const sums = new Map<string, Quantity[]>();
   const rough: RoughFigure[] = [];
+  // Figures said as estimates (差不多一千万) and taken as said: the answer says it computed on an estimate.
+  const hedged: Quantity[] = [];
   const thresholdInputs: RuleInput[] = rule.thresholds
     .filter((t) => !rule.inputs.some((i) => i.key === t.input))
     .map((t) => ({ key: t.input, dimension: t.dimension, label: t.label, ask: '', cues: [], chips: [], required: false, onlyWhenNamed: false }));
@@ -213,9 +215,10 @@ export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs
       if (!input) continue;
       // A sum said roughly (800多万) fills only a threshold's input its whole range is on one side of. A figure hedged
       // (大概一千万左右) within a tenth of a threshold it is checked against is as rough: which side it falls is asked.
-      const hedged = !q.below && (HEDGED_BEFORE.test(u.text.slice(Math.max(0, q.start - 3), q.start)) || HEDGED_AFTER.test(u.text.slice(q.end)));
-      const near = hedged ? boundariesOn(rule, input.key).find((minimum) => q.value.minus(minimum).abs().lte(roughness(q.value))) : undefined;
+      const isHedged = !q.below && (HEDGED_BEFORE.test(u.text.slice(Math.max(0, q.start - 3), q.start)) || HEDGED_AFTER.test(u.text.slice(q.end)));
+      const near = isHedged ? boundariesOn(rule, input.key).find((minimum) => q.value.minus(minimum).abs().lte(roughness(q.value))) : undefined;
       if (near) { rough.push({ input, quantity: { ...q, value: q.value.mul(0.9), below: q.value.mul(1.1) }, boundary: near }); continue; }
+      if (isHedged) hedged.push(q);
       if (q.below && !settlesThreshold(rule, input.key, q)) {
         rough.push({ input, quantity: q, boundary: boundariesOn(rule, input.key).find((m) => q.value.lt(m) && (q.below ?? q.value).gt(m)) });
         continue;
@@ -309,7 +312,7 @@ export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs
     if (word) inputs[input.key] = word;
   }
   // Each sum's figures in the order said (50万 + 70万 + 30万 would read as a different question).
-  return { inputs, rough, sums: new Map([...sums].filter(([, qs]) => qs.length > 1).map(([key, qs]) => [key, [...qs].sort((a, b) => a.start - b.start)])) };
+  return { inputs, rough, hedged, sums: new Map([...sums].filter(([, qs]) => qs.length > 1).map(([key, qs]) => [key, [...qs].sort((a, b) => a.start - b.start)])) };
 }
 
 /** Carries earlier inputs into a follow-up: only what this rule accepts, the earlier base renamed to this rule's. */
