@@ -95,7 +95,11 @@ export class PolicyAssistant {
     // rows name no award asked about and give no figure; the rest of the message is read.
     const message = withoutTables(written);
     const tabled = message !== written;
-    const read = understand(message, this.deps.lexicon);
+    const asWritten = understand(message, this.deps.lexicon);
+    // "中山厂买了600万的工作母机，江门厂也买了400万的设备": what is said of a place not covered is no figure of a covered
+    // one's; the place is still said first.
+    const ofCovered = asWritten.uncoveredPlaces.length && asWritten.regions.length ? withoutPlacesNotCovered(message, this.deps.lexicon) : message;
+    const read = ofCovered === message ? asWritten : { ...understand(ofCovered, this.deps.lexicon), uncoveredPlaces: asWritten.uncoveredPlaces };
     // A conversation's first message follows nothing: its 再/那 join its own parts (准备上几台机器人，再把车间自动化搞一搞).
     const opening = !slots.subjectText && !slots.lastLookup && !slots.lastQuestion && !slots.lastClauseIds.length && !slots.regions.length;
     const u = opening ? { ...read, followUp: false } : read;
@@ -326,7 +330,8 @@ export class PolicyAssistant {
     let choice = ownChoice;
     // ("那2019年呢？计划引导几家规上企业" after a lookup asks the documents' count, not the earlier subject's sum.)
     const asksTargetCount = u.asksCount && !u.suppliesInputs && Object.keys(previous.inputs).length === 0;
-    if (ownChoice.rules.length === 0 && previous.subjectText && (u.followUp || u.quantities.length || u.regions.length) && !asksTargetCount) {
+    // (A level or a kind of enterprise said alone, 客户说是市级的, changes that slot of the earlier subject too.)
+    if (ownChoice.rules.length === 0 && previous.subjectText && (u.followUp || u.quantities.length || u.regions.length || u.level !== null || u.commerce) && !asksTargetCount) {
       // "说错了 我们还没认定龙头骨干 就是普通企业": what this turn denies leaves the earlier subject.
       subjectText = withoutDenied(previous.subjectText, u, ctx.rules);
       choice = choose(subjectText, next.regions);
@@ -407,7 +412,11 @@ export class PolicyAssistant {
         return !p.asksConditions && !p.asksProcedure && !p.asksStandard && !p.broad && !p.asksCount && !(p.asksHowMuch && !p.asksAmount);
       };
       if (!u.asksConditions && !u.asksProcedure && !u.asksStandard && askedParts(u.text).every(asksOnlyAmount)) {
-        return noRates(rateless, ctx, { measures: unratedFor(rateless, subjectText, ctx) });
+        // (The subject in the earlier provision's other words too, 工作母机 read as 设备: 深圳 （五） on 设备更新 is what
+        // 深圳 says of it.)
+        const earlier = previous.subjectText ? chooseRules(ctx.rules.rules, previous.subjectText, { regionOf: ctx.regionOf }).rules : [];
+        const subject = [subjectText, ...earlier.flatMap((r) => r.vocabulary.alsoReads)].join('，');
+        return noRates(rateless, ctx, { measures: unratedFor(rateless, subject, ctx) });
       }
       // "那深圳的事后奖补需要什么条件 比例多少": what the clause says first (its status with it), then that it sets no rate.
       return this.lookupWithoutRates(u, docsInScope, rateless);
@@ -473,9 +482,10 @@ export class PolicyAssistant {
     // "六安 省级企业技术中心 奖励标准", "平台租经营场地补助标准是多少": a provision's standard asked, with no case of the enterprise's, is its clause.
     // (A provision that states only its ceiling and takes no figure, 开班培训 最高10万元, is its standard however asked.)
     const onlyCeiling = choice.rules.length > 0 && choice.rules.every(statesOnlyCeiling);
-    // (A rate asked of several places, 三地各按什么比例, is their comparison.)
-    const rateAsked = u.asksRate && u.regions.length <= 1 && u.cue !== 'compare';
-    const standardOnly = (u.namesStandard && !ENTERPRISE_CASE.test(u.text) || rateAsked || onlyCeiling) && !u.broad && !u.suppliesInputs && !followsCalculation
+    // (A rate or a ceiling asked of several places, 三地各按什么比例, is their comparison.)
+    const oneRegion = u.regions.length <= 1 && u.cue !== 'compare';
+    const rateAsked = u.asksRate && oneRegion;
+    const standardOnly = ((u.namesStandard || (u.asksCeiling && oneRegion)) && !ENTERPRISE_CASE.test(u.text) || rateAsked || onlyCeiling) && !u.broad && !u.suppliesInputs && !followsCalculation
       && choice.rules.length > 0;
     // (Its subject stays the conversation's: "那深圳呢" next asks the same of 深圳.)
     if (standardOnly) {
@@ -579,7 +589,8 @@ export class PolicyAssistant {
     const rateless = this.context.rules.nonQuantitative.filter((d) => docsInScope.includes(d.docId));
     if (!docsInScope.length || rateless.length !== docsInScope.length) return found;
     const cited = new Set(found.citations.map((c) => c.clauseId));
-    const onFunding = rateless.filter((d) => d.clauseIds.some((id) => cited.has(id))).map((d) => d.docId);
+    // (Support asked as such, 技改有哪些扶持政策, is told that the document sets no rates, whatever clause answers it.)
+    const onFunding = rateless.filter((d) => ASKS_SUPPORT.test(u.text) || d.clauseIds.some((id) => cited.has(id))).map((d) => d.docId);
     if (!onFunding.length || found.intent === 'out_of_scope') return found;
     return followedBy(found, noRates(onFunding, this.context, { status: false }));
   }
@@ -624,6 +635,16 @@ function standardsAskedBeside(u: Understanding, computed: readonly SubsidyRule[]
     .flatMap((p) => chooseRules(ctx.rules.rules, p, { regionOf: ctx.regionOf, regions: regionsOf(p) }).rules);
   const besides = asked.filter((r) => !computed.some((c) => c.id === r.id || c.specializes === r.id || r.specializes === c.id));
   return [...new Map(besides.map((r) => [r.id, r])).values()];
+}
+
+/** A message without its pieces that give a figure of a place not covered only (江门厂也买了400万的设备). */
+function withoutPlacesNotCovered(message: string, lexicon: Lexicon): string {
+  const pieces = message.split(/(?<=[，,。；;！!])/);
+  const kept = pieces.filter((piece) => {
+    const places = findRegions(piece, lexicon.gazetteer);
+    return places.covered.length > 0 || places.uncovered.length === 0 || findQuantities(piece).length === 0;
+  });
+  return kept.length ? kept.join('') : message;
 }
 
 /** A message that plants a scheme of its own (an injection) and gives the figures to compute: the documents compute them. */

@@ -128,6 +128,10 @@ const ROUGH_SUM = new RegExp(`(?<num>[0-9０-９]+|${HAN_NUM}+)\\s*(?:(?:多|来
 
 // Two neighbouring digits for one place (一千四五百万, 三四百万, 两三千万, 一两百万): a range, the lower digit to the higher.
 const DIGIT_PAIR = new RegExp(`(?<lead>${HAN_NUM}*?[十百千])?(?<a>[一二两三四五六七八])(?<b>[二两三四五六七八九])(?<place>[十百千])?(?<scale>[万亿])(?:元|块)?`, 'gu');
+// A range said from one figure to another (一亿几到两亿之间, 100万-200万, 500到600万): no exact figure, from the lower
+// up to the higher. The lower takes the higher's scale where it gives none (500到600万).
+const RANGE = new RegExp(`(?<a>[0-9０-９]+(?:\\.[0-9]+)?|${HAN_NUM}+)\\s*(?<as>[万亿])?(?:多|几|来)?\\s*(?:到|至|~|～|-|－|—)\\s*`
+  + `(?<b>[0-9０-９]+(?:\\.[0-9]+)?|${HAN_NUM}+)\\s*(?<bs>[万亿])(?:元|块)?(?:之间)?`, 'gu');
 const DIGIT_VALUE: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 /** Reads every quantity in a text and reports the numbers it will not read. Pure; matches classified by their unit. */
@@ -146,6 +150,15 @@ function scanQuantities(typed: string): QuantityScan {
     const step = g.place ? count.mul(9) : new Decimal(10).pow(count.toFixed().length - count.toFixed().replace(/0+$/, '').length);
     const start = m.index ?? 0;
     quantities.push({ kind: 'money', value: count.mul(scale), below: count.plus(step).mul(scale), text: m[0], start, end: start + m[0].length });
+    taken.push([start, start + m[0].length]);
+  }
+  for (const m of text.matchAll(RANGE)) {
+    const g = m.groups ?? {};
+    const low = parseNumeralPhrase(`${g.a}${g.as ?? g.bs}`);
+    const high = parseNumeralPhrase(`${g.b}${g.bs}`);
+    if (!low || !high || !low.lt(high)) continue;
+    const start = m.index ?? 0;
+    quantities.push({ kind: 'money', value: low, below: high, text: m[0], start, end: start + m[0].length });
     taken.push([start, start + m[0].length]);
   }
   for (const m of text.matchAll(DIGIT_PAIR)) {

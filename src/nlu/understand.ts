@@ -49,6 +49,8 @@ export interface Understanding {
   namesStandard: boolean;
   /** "补贴比例是多少": a provision's rate asked, as its standard (not the enterprise's amount). */
   asksRate: boolean;
+  /** "中国质量奖最高给多少", "封顶多少": a provision's ceiling asked, as its standard where no case of the enterprise's is said. */
+  asksCeiling: boolean;
   /** "材料里写了两个数：1800万和600万": figures given as bare numbers, what each one is left unsaid (asked back). */
   figuresUnnamed: boolean;
   /** "主要讲了什么", "主要内容": what a document says as a whole, its outline. */
@@ -212,6 +214,7 @@ const OUTLINE = /(主要讲了?(什么|啥|些什么|些啥|哪几块|哪几部�
 // The standard named as such (奖励标准, 额度): a provision's clause asked, not how a topic is supported in general.
 // (The text's own figure asked as such, 中山2018年的政策里，对…的创建主体，一次性扶持资金是多少: its standard.)
 // (按…的多少来算 asks the share. 百分之多少 is as often a target's share; 每人给多少 is computed for one person.)
+const CEILING_ASKED = /(最高|最多)(能|可以|可)?(给|拿|补|奖|资助|扶持|补贴|奖励|补助)*(多少|几)|封顶(是)?多少|上限(是)?多少/;
 const RATE_ASKED = /比例(是|为)?多少|(多少|什么)比例|按[^，,。？?]{2,30}的(多少|百分之几|几成)/;
 const STANDARD_NAMED = /((奖励|补助|补贴|资助|扶持|奖补|资金)标准|具体标准|什么标准|标准是|标准各|标准如何|标准怎么|额度|(政策|文件|计划|意见)里[，,]?\s*对)/;
 const STANDARD = /((比例|范围)(各|分别)(是|为|怎么)|分别(是|为)多少|(各|分别)(自)?按(什么|多少|哪个)(比例|标准)|怎么规定|如何规定|怎么定的|具体规定|具体怎么|细则|实施办法|具体办法|(定|出台|制定|出)了没|(怎么|如何|怎样)(支持|奖|补|扶持|资助))/;
@@ -305,7 +308,7 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
     commerce: lexicon.choiceWords.some((w) => trimmed.includes(w)),
     // Said after a courtesy or a self-introduction too ("您好，我们其实是…", "这样算呢，谢谢").
     followUp: sentences.some((x) => FOLLOW_UP.test(x)) || own.trim().split(/\s+/).slice(1).some((x) => SPOKEN_FOLLOW_UP.test(x)), corrects: sentences.some((x) => CORRECTION.test(x)) || REPLACES_FIGURE.test(trimmed), injection: INJECTION.test(trimmed),
-    additive: additive(trimmed), asksTotal: ASKS_TOTAL.test(trimmed), broad: BROAD.test(trimmed) || ASKS_WHETHER_ANY.test(trimmed), asksWhetherAny: ASKS_WHETHER_ANY.test(trimmed) && !BROAD.test(trimmed), asksConditions: CONDITIONS.test(trimmed) && !SHARE_ASKED.test(trimmed) && !(ASKS_WHAT_TEXT_SAYS.test(trimmed) && /(多少|几)/.test(trimmed)), asksProcedure: PROCEDURE.test(trimmed), asksStandard: STANDARD.test(own) || STANDARD_NAMED.test(own), namesStandard: STANDARD_NAMED.test(own), asksRate: RATE_ASKED.test(own) && !SHARE_ASKED.test(own), figuresUnnamed: FIGURES_UNNAMED.test(own) && amounts.base.length >= 2, asksOutline: OUTLINE.test(trimmed),
+    additive: additive(trimmed), asksTotal: ASKS_TOTAL.test(trimmed), broad: BROAD.test(trimmed) || ASKS_WHETHER_ANY.test(trimmed), asksWhetherAny: ASKS_WHETHER_ANY.test(trimmed) && !BROAD.test(trimmed), asksConditions: CONDITIONS.test(trimmed) && !SHARE_ASKED.test(trimmed) && !(ASKS_WHAT_TEXT_SAYS.test(trimmed) && /(多少|几)/.test(trimmed)), asksProcedure: PROCEDURE.test(trimmed), asksStandard: STANDARD.test(own) || STANDARD_NAMED.test(own), namesStandard: STANDARD_NAMED.test(own), asksRate: RATE_ASKED.test(own) && !SHARE_ASKED.test(own), asksCeiling: CEILING_ASKED.test(own), figuresUnnamed: FIGURES_UNNAMED.test(own) && amounts.base.length >= 2, asksOutline: OUTLINE.test(trimmed),
     asksCount: !asksAmount && COUNT_QUESTION.test(trimmed),
     asksHowMuch: HOW_MUCH.test(trimmed),
     negated, acrossPlaces: ACROSS_PLACES.test(own),

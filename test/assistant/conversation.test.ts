@@ -2363,3 +2363,46 @@ describe('d35 kinds: a message of several questions, an enterprise described bef
     expect(reply?.answer).toContain('成文日期');
   });
 });
+
+describe('d36 kinds: a hotline agent\'s follow-ups, ranges, places beside places, totals over years', () => {
+  it('a level said alone (客户说是市级的) changes the level of the award computed before', async () => {
+    const [, city] = await converse('六安新认定省级绿色工厂奖多少', '客户讲是市级的');
+    expect(city?.calculation).toMatchObject({ amount: '100000' });
+  });
+
+  it('the same case moved to 深圳 cites its clause on equipment, which 工作母机 is read as', async () => {
+    const [, shenzhen] = await converse('中山传统优势企业买工作母机库的机床500万，补多少', '放到深圳呢');
+    expect(shenzhen?.calculation).toBeNull();
+    expect(shenzhen?.citations.map((c) => c.clauseId)).toContain('shenzhen-2015:五');
+  });
+
+  it('a range (一亿几到两亿之间) is one rough figure, asked back, never two figures added', async () => {
+    const [reply] = await converse('中山传统优势企业并购非关联方企业控股，本市结算，交易额1亿到2亿之间，奖励多少');
+    expect(reply?.calculation).toBeNull();
+    expect(reply?.answer).toContain('不是确切的数');
+  });
+
+  it('a figure said of a place not covered is not computed under the covered one', async () => {
+    const [reply] = await converse('我们在中山和佛山都有厂，中山厂在工作母机库买了800万的机床，佛山厂也买了200万的设备，各补多少');
+    expect(reply?.answer).toContain('佛山');
+    expect(reply?.calculation).toMatchObject({ amount: '1200000' });
+    expect(reply?.total ?? null).toBeNull();
+  });
+
+  it('每年多少、三年多少 asks the total over the clause\'s years', async () => {
+    const [reply] = await converse('东源企业主营收入3000万，技改完工，县级分成的财政贡献增量每年50万，每年奖多少、三年多少');
+    expect(amountOf(reply)).toBe('200000');
+    expect(reply?.total).toBe('600000');
+  });
+
+  it('support asked of a document without rates says it sets none, beside its clauses on the topic', async () => {
+    const [reply] = await converse('深圳做自动化改造的小厂，技改有哪些扶持政策');
+    expect(reply?.answer).toContain('没有规定补贴比例或金额');
+  });
+
+  it('a ceiling asked with no case of the enterprise\'s (广东省政府质量奖最高给多少) is the standard, not a computed award', async () => {
+    const [reply] = await converse('广东省政府质量奖最高给多少扶持');
+    expect(reply?.calculation).toBeNull();
+    expect(reply?.answer).toContain('100万元');
+  });
+});

@@ -114,7 +114,7 @@ describe('negative and malformed numbers are reported, never read as something e
 
   // Ranges, dates, debts and thousands separators are not negative or malformed.
   it.each<[string, string[]]>([
-    ['2018-2022年', []], ['2026-11-22', ['unitless:11', 'unitless:22']], ['100万-200万', ['money:1000000', 'money:2000000']],
+    ['2018-2022年', []], ['2026-11-22', ['unitless:11', 'unitless:22']], ['100万-200万', ['money:1000000']],
     ['负债200万', ['money:2000000']], ['1,500,000元', ['money:1500000']], ['1.5万', ['money:15000']],
     ['20%-30%', ['percent:0.2', 'percent:0.3']], ['版本1.2.3', []], ['- 200万的设备', ['money:2000000']],
     ['2018年-2020年投了3千万', ['money:30000000']],
@@ -154,6 +154,11 @@ describe('sums said roughly', () => {
     ['一千四五百万', '14000000', '15000000'],
     ['两三千万', '20000000', '30000000'],
     ['三四十万元', '300000', '400000'],
+    // A range from one figure to another, the lower taking the higher's scale where it says none.
+    ['100万-200万', '1000000', '2000000'],
+    ['500到600万之间', '5000000', '6000000'],
+    ['一亿几到两亿之间', '100000000', '200000000'],
+    ['八十万出头', '800000', '900000'],
   ])('%s lies from %s up to %s', (text, from, below) => {
     const [q] = findQuantities(text);
     expect(q?.kind).toBe('money');

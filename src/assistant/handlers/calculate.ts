@@ -23,8 +23,8 @@ const YEAR_BY_YEAR = /(逐年|各年|第[一二三]年|[两三]年[^。？?]{0,3
 /** Words that give figures project by project ("两个技改项目 一个投资0.3亿 另一个投资6,000万"). */
 const PROJECT_BY_PROJECT = /([两三四五六七八九几多]个[^，。]{0,4}项目|另一个|另一项|各个项目)/;
 
-/** An award's total over its years asked (三年一共多少, 3年合计): of a yearly provision with a stated duration. */
-const YEARS_TOTAL = /[两二三四五\d]\s*年[^，,。；;？?]{0,4}(一共|总共|合计|累计|共计|总计|下来|加起来)/;
+/** An award's total over its years asked (三年一共多少, 3年合计, 每年多少、三年多少): of a yearly provision with a stated duration. */
+const YEARS_TOTAL = /[两二三四五\d]\s*年[^，,。；;？?]{0,4}(一共|总共|合计|累计|共计|总计|下来|加起来)|(?<!\d)[两二三四五2-5]\s*年[^，,。；;？?、]{0,2}多少/;
 /** A total asked of this year alone (今年总共能拿多少): the year's figure, not a total over the clause's years. */
 const THIS_YEARS_TOTAL = /(今年|本年度?|当年|这一年)[^，。？?；;]{0,8}(总共|一共|合计|加起来|累计)/;
 
@@ -331,7 +331,7 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
       totalLine = `合计：${eligible.map((r) => r.calculation.display).join(' + ')} = ${formatYuan(total)}；${capLabel(shared)}${formatYuan(new Decimal(shared.amount))}，合计超过上限，取 ${formatYuan(new Decimal(shared.amount))}`;
       total = new Decimal(shared.amount);
     }
-  } else if (u.asksTotal && eligible.length === 1 && !together.size && !THIS_YEARS_TOTAL.test(u.text)) {
+  } else if ((u.asksTotal || YEARS_TOTAL.test(u.text)) && eligible.length === 1 && !together.size && !THIS_YEARS_TOTAL.test(u.text)) {
     // (A year's figures asked together, 两个加起来这一年, ask no total over the clause's years.)
     const only = eligible[0];
     const years = only?.rule.duration?.years;

@@ -282,7 +282,9 @@ export function answerOverview(docIds: readonly string[], topic: OverviewTopic, 
     }
     // "以及相关费用和奖补资金从哪项资金列支": a part the list does not answer, said by a sentence of a listed clause.
     for (const line of partsLeftOut(topic.asked, [...byClause.keys(), ...measures.map((m) => m.clauseId)], lines.join('\n'), ctx)) lines.push(line);
-    const statesNoRates = noRates && !rules.length && (!topical || topic.awardsAsked || measures.some((m) => noRates.clauseIds.includes(m.clauseId)));
+    // (Support asked of a document without rates, 深圳这边技改有哪些支持政策, is told that it sets none, on any topic.)
+    const statesNoRates = noRates && !rules.length && (!topical || topic.awardsAsked || ASKS_SUPPORT_POLICY.test(topic.asked ?? '')
+      || measures.some((m) => noRates.clauseIds.includes(m.clauseId)));
     if (noRates && statesNoRates) {
       lines.push(`· ${noRates.statement}（${noRates.clauseIds.map((id) => ctx.corpus.clauseById.get(id)?.label ?? id).join('、')}）`);
       cited.push(...noRates.clauseIds);
@@ -313,6 +315,9 @@ export function answerOverview(docIds: readonly string[], topic: OverviewTopic, 
   };
 }
 
+
+// Support asked as such (有哪些支持政策, 有什么补贴): a document without rates says it sets none.
+const ASKS_SUPPORT_POLICY = /(扶持|支持|优惠)政策|补贴|补助|奖励|资助|奖补/;
 
 // What a question sets aside (除了给钱的奖补以外, 除财政资金之外).
 const SET_ASIDE = /除了?[^，,。？?！!]{1,14}?(以外|之外)[，,]?/g;
