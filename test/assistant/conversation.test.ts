@@ -2406,3 +2406,22 @@ describe('d36 kinds: a hotline agent\'s follow-ups, ranges, places beside places
     expect(reply?.answer).toContain('100万元');
   });
 });
+
+describe('overviews by topic: measures with a figure, each word asked, awards the measures name', () => {
+  it('融资 brings the item that says it beside a sum of money (三、（十）…2.5亿元“助保贷”), whatever its heading', async () => {
+    const [reply] = await converse('中山企业融资难，政府有什么金融方面的支持');
+    expect(reply?.citations.map((c) => c.clauseId)).toContain('zhongshan-2018:三.十');
+    expect(reply?.answer).toContain('2.5亿元');
+  });
+
+  it('a clause quoted for two words asked says both (绿色 and 节能改造 → 注塑机节能改造)', async () => {
+    const [reply] = await converse('东源县对企业做绿色化、节能改造有哪些扶持');
+    expect(reply?.answer).toContain('注塑机');
+  });
+
+  it('awards asked beside what a document encourages are the provisions its measures name (智能化改造 → 智能工厂, 数字化车间)', async () => {
+    const [reply] = await converse('六安鼓励企业搞智能化改造，具体鼓励做什么，有没有奖励');
+    expect(reply?.answer).toContain('省级智能工厂50万元');
+    expect(reply?.calculation).toBeNull();
+  });
+});

@@ -38,19 +38,30 @@ export interface OverviewTopic {
 /** Clauses without a provision listed per document at most: an overview stays a summary. */
 const MEASURES_PER_DOCUMENT = 3;
 
+// A sum of money the document states (2.5亿元, 1亿元).
+const STATED_SUM = /[0-9０-９][0-9０-９.]*\s*(万元|亿元)/;
+
 // A figure the document states (200万元, 2.5亿元, 60%, 350家): a measure's headline where it has no provision row.
-const STATED_FIGURE = /[0-9０-９][0-9０-９.]*\s*(万元|亿元|元|%|％|个百分点|家|个|平方米|亩)/;
+const STATED_FIGURE = /[0-9０-９][0-9０-９.]*\s*(万元|亿元|元|%|％|个百分点|家|个|台|套|平方米|亩)/;
 
 /**
- * The sentence of a clause that carries most of the question's words, and those stating a figure (three at most) (六安 三、（一）: 入库 …, and 固定资产投资200万元以上…纳入市级技改项目库): the document's own words, quoted.
+ * The sentence of a clause that carries most of the question's words, the one that says most of the words it leaves
+ * unsaid, and those stating a figure (three at most) (六安 三、（一）: 入库 …, and 固定资产投资200万元以上…纳入市级技改项目库): the document's own words, quoted.
  */
 function topicSentences(text: string, terms: readonly string[]): string {
   const body = clauseBody(text);
   const sentences = sentencesOf(body);
   const score = (x: string) => coveredChars(x, terms.filter((t) => x.includes(t)));
   const best = sentences.reduce<string | null>((top, x) => (top === null || score(x) > score(top) ? x : top), null) ?? body;
+  // (A word the best sentence leaves unsaid, 节能改造 beside 绿色化, brings the sentence that says most of it.)
+  const unsaid = terms.filter((t) => !best.includes(t));
+  const rest = sentences.filter((x) => x !== best && unsaid.some((t) => x.includes(t)));
+  const next = rest.reduce<string | null>((top, x) => {
+    const gain = (y: string) => coveredChars(y, unsaid.filter((t) => y.includes(t)));
+    return top === null || gain(x) > gain(top) ? x : top;
+  }, null);
   const figures = sentences.filter((x) => STATED_FIGURE.test(x)).slice(0, 3);
-  const quoted = sentences.filter((x) => x === best || figures.includes(x));
+  const quoted = sentences.filter((x) => x === best || x === next || figures.includes(x));
   if (!quoted.length) quoted.push(best);
   return quoted.map((x) => x.replace(/[；。]$/, '')).join('……');
 }
@@ -105,7 +116,13 @@ export async function overviewTopic(asked: string, docIds: readonly string[], ct
   const measured = new Set([...withProvision, ...ctx.rules.unrated.filter((m) => docIds.includes(m.docId)).map((m) => m.clauseId)]);
   const headedByWord = ctx.corpus.clauses.filter((c) => docIds.includes(c.docId) && measured.has(c.id) && c.title
     && !searched.some((h) => h.clause.id === c.id) && titleWords(c.title).length > 0);
-  const hits = [...searched, ...headedByWord.map((clause) => ({ clause, score: 0, matchedTerms: titleWords(clause.title), ranks: {} }))];
+  // So is an item with a sentence that says the topic beside a sum of money (融资 → 三、（十）…每年2.5亿元“助保贷”担保金，
+  // 引导合作银行…提供融资服务): a measure with a figure, whatever its heading.
+  const fundedSentence = (c: { text: string }) => sentencesOf(clauseBody(c.text)).find((x) => STATED_SUM.test(x) && titleWords(x).length > 0);
+  const fundedByWord = ctx.corpus.clauses.filter((c) => docIds.includes(c.docId) && c.kind === 'item' && !withProvision.has(c.id)
+    && !searched.some((h) => h.clause.id === c.id) && !headedByWord.includes(c) && fundedSentence(c) !== undefined);
+  const hits = [...searched, ...headedByWord.map((clause) => ({ clause, score: 0, matchedTerms: titleWords(clause.title), ranks: {} })),
+    ...fundedByWord.map((clause) => ({ clause, score: 0, matchedTerms: titleWords(fundedSentence(clause) ?? ''), ranks: {} }))];
   const scored = hits.map((h) => {
     // A document's own title words (三年行动计划, 实施意见) name the document, not a topic in it.
     // A clause that shares none of the question's words counts those it says another way (信贷 for 贷款).
@@ -185,8 +202,14 @@ export async function overviewTopic(asked: string, docIds: readonly string[], ct
     .map((x) => ({ clauseId: x.clause.id, sentence: topicSentences(x.clause.text, x.terms) }));
   // "奖励、金融这些都说说": the money awards asked as one kind of support beside others: every provision is on topic.
   const awardsAsked = askedParts(text).some((part) => AWARDS_AS_A_KIND.test(part)) || MONEY_SUPPORT_ASKED.test(text);
+  // "…都鼓励做哪些？有没有奖励": the provisions the listed measures name in their own words (二、（二）…建设智能工厂、数字化
+  // 车间 → 三、（二）'s awards for them).
+  const namedByMeasures = REWARD_ASKED.test(text) ? inScope.filter((r) => measures.some((m) => {
+    const clause = ctx.corpus.clauseById.get(m.clauseId);
+    return clause?.docId === r.docId && r.vocabulary.triggers.some((t) => t.length >= 3 && clause.text.includes(t));
+  })) : [];
   return {
-    rules: inScope.filter((r) => awardsAsked || clauses.has(r.clauseId)), named: true, measures, awardsAsked, asked: text,
+    rules: inScope.filter((r) => awardsAsked || clauses.has(r.clauseId) || namedByMeasures.includes(r)), named: true, measures, awardsAsked, asked: text,
     severalParts: awardsAsked || coveredChars(text, onTopic.flatMap((x) => x.terms)) > best || tiedAcrossClauses(onTopic, measures, best),
   };
 }
@@ -315,6 +338,9 @@ export function answerOverview(docIds: readonly string[], topic: OverviewTopic, 
   };
 }
 
+
+// An award asked beside what a document encourages (有没有奖励, 奖励吗, 能拿多少).
+const REWARD_ASKED = /有没有(奖励|补贴|奖补|补助|资助)|有无(奖励|补贴)|(奖励|补贴|奖补|补助)(吗|呢|嗎)|能(拿|奖|补)多少/;
 
 // Support asked as such (有哪些支持政策, 有什么补贴): a document without rates says it sets none.
 const ASKS_SUPPORT_POLICY = /(扶持|支持|优惠)政策|补贴|补助|奖励|资助|奖补/;
