@@ -70,5 +70,12 @@ export function parseNumeralPhrase(phrase: string): Decimal | null {
       number = null;
     }
   }
+  // A digit said right after a unit is a digit of the next place down, as people say it (一万五 is 15000, 一亿五 is
+  // 1.5亿, 三千五 is 3500); after 零 it is a unit digit (一万零五 is 10005), after 十 a units digit (十五).
+  const [before, last] = tokens.slice(-2);
+  const nextPlace: Record<string, number> = { 百: 10, 千: 100, 万: 1000, 亿: 10_000_000 };
+  if (number !== null && last !== undefined && last in DIGITS && last !== '零' && last !== '〇' && before !== undefined && before in nextPlace) {
+    number = number.mul(nextPlace[before] ?? 1);
+  }
   return result.plus(section).plus(number ?? 0);
 }

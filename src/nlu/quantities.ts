@@ -130,8 +130,9 @@ const ROUGH_SUM = new RegExp(`(?<num>[0-9０-９]+|${HAN_NUM}+)\\s*(?:(?:多|来
 const DIGIT_PAIR = new RegExp(`(?<lead>${HAN_NUM}*?[十百千])?(?<a>[一二两三四五六七八])(?<b>[二两三四五六七八九])(?<place>[十百千])?(?<scale>[万亿])(?:元|块)?`, 'gu');
 // A range said from one figure to another (一亿几到两亿之间, 100万-200万, 500到600万): no exact figure, from the lower
 // up to the higher. The lower takes the higher's scale where it gives none (500到600万).
-const RANGE = new RegExp(`(?<a>[0-9０-９]+(?:\\.[0-9]+)?|${HAN_NUM}+)\\s*(?<as>[万亿])?(?:多|几|来)?\\s*(?:到|至|~|～|-|－|—)\\s*`
-  + `(?<b>[0-9０-９]+(?:\\.[0-9]+)?|${HAN_NUM}+)\\s*(?<bs>[万亿])(?:元|块)?(?:之间)?`, 'gu');
+// (A digit after the scale is the next place's: 一亿五到两亿五之间.)
+const RANGE = new RegExp(`(?<a>[0-9０-９]+(?:\\.[0-9]+)?|${HAN_NUM}+)\\s*(?:(?<as>[万亿])(?<at>[一二两三四五六七八九])?)?(?:多|几|来)?\\s*(?:到|至|~|～|-|－|—)\\s*`
+  + `(?<b>[0-9０-９]+(?:\\.[0-9]+)?|${HAN_NUM}+)\\s*(?<bs>[万亿])(?<bt>[一二两三四五六七八九](?![十百千万亿]))?(?:元|块)?(?:之间)?`, 'gu');
 const DIGIT_VALUE: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 /** Reads every quantity in a text and reports the numbers it will not read. Pure; matches classified by their unit. */
@@ -154,8 +155,8 @@ function scanQuantities(typed: string): QuantityScan {
   }
   for (const m of text.matchAll(RANGE)) {
     const g = m.groups ?? {};
-    const low = parseNumeralPhrase(`${g.a}${g.as ?? g.bs}`);
-    const high = parseNumeralPhrase(`${g.b}${g.bs}`);
+    const low = parseNumeralPhrase(`${g.a}${g.as ?? g.bs}${g.at ?? ''}`);
+    const high = parseNumeralPhrase(`${g.b}${g.bs}${g.bt ?? ''}`);
     if (!low || !high || !low.lt(high)) continue;
     const start = m.index ?? 0;
     quantities.push({ kind: 'money', value: low, below: high, text: m[0], start, end: start + m[0].length });

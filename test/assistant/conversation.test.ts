@@ -2425,3 +2425,15 @@ describe('overviews by topic: measures with a figure, each word asked, awards th
     expect(reply?.calculation).toBeNull();
   });
 });
+
+describe('d37 kinds: awards said without pauses, enterprises named by letter', () => {
+  it('fixed awards named inside one run-on piece are each computed and added', async () => {
+    const [reply] = await converse('中山这边我们今年导入卓越绩效模式经专家评审通过了还通过了ISO10012测量管理体系认证一共能拿多少');
+    expect(reply?.total).toBe('160000');
+  });
+
+  it('A厂 and B厂: each enterprise\'s figures added and capped on their own, then the 合计', async () => {
+    const [reply] = await converse('东源这边，A厂是规上企业，今年买设备两次，一次1000万，一次800万；B厂也是规上企业，今年买了30万的设备。两家各补多少，合计多少');
+    expect(reply?.total).toBe('3100000');
+  });
+});

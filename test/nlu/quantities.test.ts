@@ -18,6 +18,8 @@ const AMOUNTS: [string, string][] = [
   ['buy a machine tool for 2 million', '2000000'], ['2018年投了3千万', '30000000'], ['设备购置额八十万', '800000'],
   ['产值突破一百亿', '10000000000'], ['花了七十五万元', '750000'], ['去年花了1,234,567.89元', '1234567.89'],
   ['300w', '3000000'], ['1.5W', '15000'], ['买了200w的母机', '2000000'], ['300 w', '3000000'],
+  // A digit right after a unit is the next place's, as people say it; after 零 it is a units digit.
+  ['一万五', '15000'], ['八万五', '85000'], ['一亿五', '150000000'], ['两亿五千万', '250000000'], ['一万零五元', '10005'],
 ];
 
 // text → kind:value[:level] of every quantity found
@@ -159,6 +161,7 @@ describe('sums said roughly', () => {
     ['500到600万之间', '5000000', '6000000'],
     ['一亿几到两亿之间', '100000000', '200000000'],
     ['八十万出头', '800000', '900000'],
+    ['一亿五到两亿五之间', '150000000', '250000000'],
   ])('%s lies from %s up to %s', (text, from, below) => {
     const [q] = findQuantities(text);
     expect(q?.kind).toBe('money');

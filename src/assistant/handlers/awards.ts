@@ -106,6 +106,13 @@ export function severalAwards(u: Understanding, regions: readonly string[], ctx:
       leading.push(piece);
     }
   }
+  // A fixed award named inside another's piece (…ISO10012测量管理体系认证导入卓越绩效模式也经专家评审通过了, said without a
+  // pause) is asked too: it takes no figure, so the piece that names it is its part as well.
+  for (const r of candidates) {
+    if (owner.has(r.id) || r.inputs.some((i) => i.required)) continue;
+    const naming = pieces.find((piece) => r.vocabulary.triggers.some((t) => t.length >= 3 && piece.includes(t)));
+    if (naming && [...owner.values()].some((own) => own.includes(naming))) owner.set(r.id, [naming]);
+  }
   const parts = new Map(candidates.filter((r) => owner.has(r.id))
     .map((r) => [r.id, understand((owner.get(r.id) ?? []).join(''), ctx.lexicon)] as const));
   // A provision named only in passing (技改完工了 beside 以奖代补) whose part gives none of the inputs it needs is context,

@@ -37,6 +37,16 @@ const ITEM_BY_ITEM = /(每(个|份|笔|单|项|台|批)[^，。？?；;]{0,8}(�
  */
 const ENTERPRISE_BY_ENTERPRISE = /([A-Z甲乙丙丁]厂|[A-Z甲乙丙丁]公司|各家|每家|(?<!(并购|收购|兼并|控股|重组)了?)[两三四五六七八九几多]家(规上|规模以上)?(企业|子公司|分公司|厂|工厂))/;
 
+// An enterprise named as one of several (A厂, 乙公司, 另一家, 第二家): the figures said after it are its own.
+const ENTERPRISE_MENTION = /[A-Z甲乙丙丁]厂|[A-Z甲乙丙丁]公司|另一家|另外一家|第[一二三四五]家/g;
+
+/** Whose each figure is, by the enterprise named last before it; null where one is said before none or only one is named. */
+function enterprisesOfFigures(text: string, figures: readonly Quantity[]): string[] | null {
+  const mentions = [...text.matchAll(ENTERPRISE_MENTION)].map((m) => ({ at: m.index ?? 0, name: m[0] }));
+  const owners = figures.map((q) => mentions.filter((m) => m.at < q.start).at(-1)?.name ?? null);
+  return owners.every((o): o is string => o !== null) && new Set(owners).size >= 2 ? owners : null;
+}
+
 /** A calendar year or a year word said before a figure (2019年买了…, 去年…): the year the figure falls in. */
 const YEAR_MENTION = /(?:19|20)\d{2}(?=年|\s*年度)|今年|去年|前年|明年/g;
 
@@ -72,7 +82,16 @@ function separateFigures(rule: SubsidyRule, sums: Map<string, Quantity[]>, text:
       ({ key, unit, groups: figures.map((q, i) => ({ figures: [q], label: `${name(i)}（${q.text}）` })) });
     if (rule.caps.some((c) => c.per === 'project') && PROJECT_BY_PROJECT.test(text)) return each('project', (i) => `项目${i + 1}`);
     if (rule.duration && figures.length <= rule.duration.years && YEAR_BY_YEAR.test(text)) return each('year', (i) => `第${i + 1}年`);
-    if ((rule.caps.some((c) => c.per === 'enterprise') || rule.floor) && ENTERPRISE_BY_ENTERPRISE.test(text)) return each('enterprise', (i) => `企业${i + 1}`);
+    if ((rule.caps.some((c) => c.per === 'enterprise') || rule.floor) && ENTERPRISE_BY_ENTERPRISE.test(text)) {
+      // (Each enterprise's figures added, where the message names whose each figure is: A厂…第一批900万，第二批700万；B厂…40万.)
+      const owners = enterprisesOfFigures(text, figures);
+      if (!owners) return each('enterprise', (i) => `企业${i + 1}`);
+      const groups = [...new Set(owners)].map((name) => {
+        const own = figures.filter((_, i) => owners[i] === name);
+        return { figures: own, label: `${name}（${own.map((q) => q.text).join('、')}）` };
+      });
+      return { key, unit: 'enterprise', groups };
+    }
     const yearly = rule.caps.find((c) => c.period === 'year' && c.per !== 'project');
     const years = yearly ? yearsOfFigures(text, figures) : null;
     if (years && new Set(years).size > 1) {
