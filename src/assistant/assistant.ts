@@ -53,10 +53,12 @@ function keptAwards(awards: ConversationSlots['awards']): ConversationSlots['awa
 }
 
 // Another thing of the enterprise's said after one computed (我们还有个项目…, 另外我们…).
-const ANOTHER = /(还有|另外|又|再|也)/;
+const ANOTHER = /(还有|另外|又|再|也|还(通过|获得|评上|拿到|被|认定|新))/;
 // The enterprise's own case said (评上了, 我们拿到, 能拿多少): an award to compute, not a standard to quote.
 // (对新认定的…, 对获得…的创建主体: the text's own class, no case.)
-const ENTERPRISE_CASE = /((?<!对)(评上|评为|获得)|获评|拿到|认定了|被认定|刚认定|我们|我司|我厂|本厂|能拿|可以拿|能得|能领|能补)/;
+// (The recognition itself said, 新认定了省级智能工厂, 评上了…: an award the enterprise has.)
+const RECOGNIZED = /((?<!对)(评上|评为|获得)|获评|拿到|认定了|被认定|刚认定|(?<!对)新认定|(?<!对新?)认定的|通过了)/;
+const ENTERPRISE_CASE = new RegExp(`${RECOGNIZED.source}|(我们|我司|我厂|本厂|能拿|可以拿|能得|能领|能补)`);
 // A question of its own (哪个年代, 什么时候, 有没有…吗).
 const ASKS_SOMETHING = /(哪个|哪些|哪里|什么|几|多少|怎么|如何|有没有|吗|么)/;
 // Support asked for as such (有哪些扶持, 有什么奖补), not a task's content (围绕哪些产业).
@@ -187,6 +189,12 @@ export class PolicyAssistant {
       && namedNow.every((r) => computedBefore(r, previous.awards, ctx.rules))) {
       const summed = totalOfEarlierAwards(previous.awards, ctx);
       if (summed) return summed;
+    }
+    // "补满期限的话一共多少" after one award computed: the question it answered, asked again with its total over the
+    // clause's years.
+    const answered = previous.lastQuestion ?? previous.subjectText;
+    if (u.asksTotal && u.quantities.every((q) => q.kind === 'years') && previous.awards.length === 1 && answered && !namedNow.length && !u.regions.length) {
+      return this.route(understand(`${answered}，${u.text}`, ctx.lexicon), previous, next);
     }
     // A request that is no policy question (明天会不会下雨, 写一首七言绝句), whatever policy words stand beside it.
     if (u.outsideRequests.length) return offTopic(ctx, u.outsideRequests);
@@ -400,7 +408,10 @@ export class PolicyAssistant {
       && (u.followUp || subjectText !== u.text);
     // "我们还有个项目被认定为市级技改示范项目了" after an award computed: the next award of the enterprise's, asked.
     const anotherAward = ANOTHER.test(u.text) && previous.awards.length > 0 && ENTERPRISE_CASE.test(u.text) && choice.rules.length > 0;
-    const asksAmount = u.asksAmount || followsCalculation || anotherAward;
+    // "我们在六安，今年新认定了省级智能工厂": a fixed award the enterprise says it has, asked nothing else, is computed.
+    const statesAward = !ASKS_SOMETHING.test(u.text) && RECOGNIZED.test(u.text) && choice.rules.length > 0
+      && choice.rules.every((r) => r.inputs.every((i) => !i.required || i.dimension === 'level'));
+    const asksAmount = u.asksAmount || followsCalculation || anotherAward || statesAward;
     if (asksAmount && choice.rules.length === 0 && nonQuant.length && nonQuant.length === docsInScope.length) {
       // The subject stays, figures included, so "那换成中山呢" computes it where rates exist.
       next.subjectText = subjectText;

@@ -1,6 +1,7 @@
 import type { Corpus, PolicyDocument } from '../corpus/index.js';
 import { findDocuments, findRegions, withoutRegionNames } from '../nlu/regions.js';
 import { asksOfPreamble, asksOnlyStatus } from '../nlu/document-asks.js';
+import { saysWhatItIs } from '../nlu/parts.js';
 import { findQuantities } from '../nlu/quantities.js';
 import { toSimplified } from '../nlu/script.js';
 import { documentsOfYears } from '../nlu/years.js';
@@ -42,8 +43,6 @@ function corpusTerms(corpus: Corpus): ReadonlySet<string> {
   return terms;
 }
 
-const SELF_INTRODUCTION = /^(我们|我司|本公司|我们公司|我公司|我们企业|我们厂)(是|属于)/;
-
 /**
  * What the search should match: the question without the parts no clause could share. A stretch between punctuation
  * that uses no word of the documents (您好, 谢谢, 急) goes, as does a self-introduction before the question (我们是一家做
@@ -57,7 +56,7 @@ export function questionFocus(query: string, corpus: Corpus, narrowedByRegion: b
   const speaks = (part: string) => /\d/.test(part) || findRegions(part, corpus.gazetteer).covered.length > 0 || jiebaTokenizer(part).some(content);
   const parts = query.split(/[，,。；;！!？?\s]+/).filter((part) => part && speaks(part));
   // A self-introduction before the question (我们是一家做五金的企业，…) is context for the figures, not what to search.
-  const asked = parts.length > 1 ? parts.filter((part, i) => i === parts.length - 1 || !SELF_INTRODUCTION.test(part)) : parts;
+  const asked = parts.length > 1 ? parts.filter((part, i) => i === parts.length - 1 || !saysWhatItIs(part)) : parts;
   let focus = asked.map(trimLeadingFunctionWords).join('，');
   if (narrowedByRegion) focus = withoutTitleWords(withoutRegionNames(findDocuments(focus, corpus.gazetteer).rest, corpus.gazetteer), corpus);
   return /[\p{Script=Han}\p{L}]{2}/u.test(focus) ? focus : query;

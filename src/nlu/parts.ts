@@ -33,14 +33,18 @@ export function questionsOf(text: string, { pauses = false }: { pauses?: boolean
   return text.split(NEXT_QUESTION).flatMap((q) => (pauses ? q.split(PAUSE_AFTER_QUESTION) : [q])).map((q) => q.trim()).filter((q) => q.length >= 4);
 }
 
-// Who the enterprise is, said in a piece of its own (我们是…企业, 我在东源开了个厂). Wider than the search's
-// SELF_INTRODUCTION (policy-search.ts), which drops only a 我们是/属于 part from the query's focus.
+// Who the enterprise is, said in a piece of its own (我们是…企业, 我在东源开了个厂, 我们厂…).
 const SELF_INTRODUCTION = /^(我们|我司|本公司|我们公司|我公司|我们企业|我们厂|我是|我在)(是|属于|在)?/;
+// The same said as a statement of what it is (我们是…, 我司属于…), not of what it did (我们平台租了2000平方米).
+const SAYS_WHAT_IT_IS = /^(我们|我司|本公司|我们公司|我公司|我们企业|我们厂)(是|属于)/;
 
-/** Whether a piece of a message says who the enterprise is (我们是中山古镇的灯饰企业). */
+/** Whether a piece of a message tells who the enterprise is (我们是中山古镇的灯饰企业, 我在东源开了个厂). */
 export const introducesEnterprise = (piece: string) => SELF_INTRODUCTION.test(piece);
 
-/** The pieces of a message in which the enterprise says who it is (我们是中山的龙头骨干企业), in order. */
+/** Whether a piece of a message says what the enterprise is (我们是…, 我司属于…). */
+export const saysWhatItIs = (piece: string) => SAYS_WHAT_IT_IS.test(piece);
+
+/** The pieces of a message in which the enterprise says what it is (我们是中山的龙头骨干企业), in order. */
 export function selfIntroductions(text: string): string[] {
-  return text.split(/[，,。；;？?！!\n]+/).map((p) => p.trim()).filter((p) => p.length >= 4 && introducesEnterprise(p));
+  return text.split(/[，,。；;？?！!\n]+/).map((p) => p.trim()).filter((p) => p.length >= 4 && saysWhatItIs(p));
 }

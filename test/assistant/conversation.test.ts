@@ -2437,3 +2437,24 @@ describe('d37 kinds: awards said without pauses, enterprises named by letter', (
     expect(reply?.total).toBe('3100000');
   });
 });
+
+describe('d37 kinds: awards stated turn by turn, totals asked after', () => {
+  it('a fixed award stated with no question (今年新认定了省级绿色工厂) is computed; stated again, added; 加起来 sums them', async () => {
+    const [first, second, total] = await converse('我们厂在六安，今年新认定了省级绿色工厂', '另外还有个市级企业技术中心也是今年认定的', '两项加起来多少');
+    expect(amountOf(first)).toBe('200000');
+    expect(amountOf(second)).toBe('100000');
+    expect(total?.total).toBe('300000');
+  });
+
+  it('还通过了…这两项加起来 adds the earlier award to the new one', async () => {
+    const [, reply] = await converse('中山企业，今年有3个产品新获得广东省名牌产品', '还通过了ISO10012测量管理体系认证，两项加起来多少');
+    expect(reply?.total).toBe('210000');
+    expect(reply?.answer).not.toContain('卓越绩效');
+  });
+
+  it('补满期限一共多少 after a yearly award computed asks its total over the clause\'s years', async () => {
+    const [, total] = await converse('中山市级公共技术服务平台租了1000平方米经营场地，按最高标准一年补多少', '补满期限一共多少');
+    expect(amountOf(total)).toBe('600000');
+    expect(total?.total).toBe('1800000');
+  });
+});

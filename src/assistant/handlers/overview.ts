@@ -355,8 +355,12 @@ const DENIED = /(不是|并非|没有|不属于)[^，,。；;？?]{0,20}/g;
 const FIGURE_ASKED = /(多少|几)/;
 const FIGURE = /\d+(\.\d+)?\s*(亿元|万元|元|%)/;
 
-/** Words that ask, not what is asked about (哪项, 怎么, 以及). */
-const ASKING_WORDS = new Set(['哪项', '哪个', '哪些', '什么', '怎么', '如何', '以及', '还有', '相关', '请问', '梳理', '列出', '一下']);
+/**
+ * Words that ask, not what is asked about (哪项, 怎么, 以及, 按最高标准), and the verbs of a case said (通过了…认证, 加起来),
+ * which name no part of their own: 通过 alone does not make 卓越绩效's sentence an answer.
+ */
+const ASKING_WORDS = new Set(['哪项', '哪个', '哪些', '什么', '怎么', '如何', '以及', '还有', '相关', '请问', '梳理', '列出', '一下',
+  '通过', '获得', '起来', '加起来', '标准', '最高', '最多']);
 
 /**
  * The parts of a question that a list leaves unanswered: for each asked part with two or more of its own words that the
