@@ -13,7 +13,7 @@ import { citeClauses } from './citations.js';
 import { HELP_SUGGESTIONS, followedBy, plainReply } from './compose.js';
 import { standingAwards, type ConversationSlots } from './conversation.js';
 import { aboutTheDocuments } from './evidence.js';
-import { SIDE_BY_SIDE, regionalAwards, severalAwards, totalOfEarlierAwards } from './handlers/awards.js';
+import { SIDE_BY_SIDE, explainedBy, regionalAwards, severalAwards, totalOfEarlierAwards } from './handlers/awards.js';
 import { calculate, documentGateNotMet } from './handlers/calculate.js';
 import { namedDocuments, unratedFor, type HandlerContext } from './handlers/context.js';
 import { DOCUMENT_FACT_CUE, asksSourceOfAnswer, answerDocumentFacts, answerSource } from './handlers/document-facts.js';
@@ -52,6 +52,8 @@ function keptAwards(awards: ConversationSlots['awards']): ConversationSlots['awa
   return awards.slice(-20);
 }
 
+// The places of a conversation set side by side (两个地方比较一下, 两地对比).
+const BOTH_PLACES = /(两个?地方?|两地|两边|两个城市|两个县市?)[^，。？?]{0,8}(比较|对比|比一下|比一比|比下|哪个|差别|区别)/;
 // Another thing of the enterprise's said after one computed (我们还有个项目…, 另外我们…).
 const ANOTHER = /(还有|另外|又|再|也|还(通过|获得|评上|拿到|被|认定|新))/;
 // The enterprise's own case said (评上了, 我们拿到, 能拿多少): an award to compute, not a standard to quote.
@@ -112,6 +114,8 @@ export class PolicyAssistant {
       return { reply: plainReply('calculate', problems.map((p) => p.message).join('\n'), [], []), slots: next };
     }
     if (u.regions.length) next.regions = u.regions;
+    // "东源呢？两个地方的比例比较一下": the region named now beside the conversation's, compared.
+    if (u.regions.length && BOTH_PLACES.test(u.text)) next.regions = [...new Set([...slots.regions, ...u.regions])];
     const introduced = selfIntroductions(u.text);
     if (introduced.length) next.enterprise = introduced.join('，');
     // Only a calculation turn leaves a question to restate; any other turn moves the conversation on from it.
@@ -333,7 +337,14 @@ export class PolicyAssistant {
     const narrower = (described?.rules ?? []).filter((r) => !own.rules.includes(r));
     const narrows = described !== null && narrower.length > 0 && described.rules.length === own.rules.length
       && narrower.every((r) => own.rules.some((o) => r.specializes === o.id) && !r.vocabulary.triggers.some((t) => u.text.includes(t)));
-    const ownChoice = narrows && described ? described : own;
+    // "中山的共性工厂平台有补助吗" → "我们实际设备购置额500万，能补多少": where the only words naming other provisions are the
+    // earlier provision's own cue words, the figure is the earlier provision's (its subject goes on).
+    const earlierChoice = previous.subjectText && !u.regions.length && u.quantities.length ? choose(previous.subjectText, next.regions) : null;
+    const [earlierRule] = earlierChoice?.rules ?? [];
+    const continues = earlierChoice?.rules.length === 1 && earlierRule !== undefined && own.rules.length > 0
+      && !own.rules.includes(earlierRule) && own.rules.filter((r) => !own.readings.includes(r))
+        .every((r) => explainedBy(earlierRule, r, u.text, measuredDimensions(u.quantities)));
+    const ownChoice = continues ? { ...own, rules: [], readings: [] } : narrows && described ? described : own;
     let subjectText = u.text;
     let choice = ownChoice;
     // ("那2019年呢？计划引导几家规上企业" after a lookup asks the documents' count, not the earlier subject's sum.)

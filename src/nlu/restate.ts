@@ -57,8 +57,13 @@ export function restatedQuestion(earlier: Understanding, now: Understanding): st
   const level = levelNamed(now);
   // "人数也记错了，其实是7个人": people counted without a level stand for the one earlier head count, its level kept
   // (or the one level this turn names: 如果这4个人是高级技师呢).
-  const counted = fresh.map((q): Quantity => (q.kind === 'count' && head && heads.length === 1 && PEOPLE.test(now.text.slice(q.end - 1, q.end + 1))
-    ? { ...q, kind: 'headcount', level: level ?? head.level, text: '' } : q));
+  // (Among several head counts, people counted at the one level this turn names are that level's: 那技师如果是3名呢.)
+  const counted = fresh.map((q): Quantity => {
+    if (q.kind === 'headcount' && !q.level && heads.length > 1 && level && heads.some((h) => h.level === level)) return { ...q, level };
+    if (q.kind !== 'count' || !head || !PEOPLE.test(now.text.slice(q.end - 1, q.end + 1))) return q;
+    if (heads.length === 1) return { ...q, kind: 'headcount', level: level ?? head.level, text: '' };
+    return level && heads.some((h) => h.level === level) ? { ...q, kind: 'headcount', level } : q;
+  });
   // "说错了，不是高级工，是技师", "那技师呢": the one earlier head count at the level now named, its number kept.
   const relevelled = head && heads.length === 1 && level && level !== head.level && !counted.some((q) => q.kind === 'headcount')
     ? { ...head, level, text: '' } : null;
@@ -72,7 +77,8 @@ export function restatedQuestion(earlier: Understanding, now: Understanding): st
     let candidates = standsForHead && head ? [head] : old.filter((p) => p.kind === q.kind && (q.kind !== 'headcount' || p.level === q.level));
     // A figure that says what it is must say the same as the one it replaces (租金是每平米30元 for 月租45元); one
     // that says something else adds a fact (补充一下 主营业务收入只有800万; 只租了其中4500平), it replaces nothing.
-    const cue = cueOf(now.text, q, now.quantities);
+    // (A head count's level is matched already: 那技师如果是3名呢 says nothing else of what it is.)
+    const cue = q.kind === 'headcount' ? cueOf(now.text, q, now.quantities).replace(SKILL_LEVEL, '') : cueOf(now.text, q, now.quantities);
     const scored = candidates.map((p) => ({ p, score: sharedCueChars(cueOf(earlier.text, p, earlier.quantities), cue) }));
     const best = Math.max(0, ...scored.map((x) => x.score));
     if (best > 0) candidates = scored.filter((x) => x.score === best).map((x) => x.p);

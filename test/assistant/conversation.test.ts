@@ -2458,3 +2458,21 @@ describe('d37 kinds: awards stated turn by turn, totals asked after', () => {
     expect(total?.total).toBe('1800000');
   });
 });
+
+describe('d37 kinds: follow-ups that keep the earlier provision, one level of several, two places compared', () => {
+  it('a figure given in the earlier provision\'s own cue words (设备购置额) after it asked for one is its figure', async () => {
+    const [, reply] = await converse('中山的快速加工中心平台有补助吗', '设备购置额400万，能补多少');
+    expect(reply?.calculation).toMatchObject({ ruleId: 'zs2018-shared-factory-equipment', amount: '1200000' });
+  });
+
+  it('one level\'s head count changed (那高级工如果是6名呢) keeps the other levels', async () => {
+    const [, reply] = await converse('中山传统优势企业，今年引进了2名高级技师和3名高级工，都符合紧缺人才导向目录，奖补多少', '那高级工如果是6名呢，其他不变');
+    expect(amountOf(reply)).toBe('50000');
+  });
+
+  it('东源呢？两个地方比较一下: both places\' standards of the award asked, 完工后 naming 东源\'s 以奖代补', async () => {
+    const [, reply] = await converse('技改项目完工后的事后奖补，中山按什么比例给？', '东源呢？两地对比一下');
+    expect(reply?.answer).toContain('40%');
+    expect(reply?.answer).toContain('60%');
+  });
+});

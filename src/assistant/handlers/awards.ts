@@ -211,7 +211,7 @@ function enumeratedOptions(pieces: readonly string[], candidates: readonly Subsi
 }
 
 /** Whether every word of `named` in the piece is a cue of an input of `current` that takes a quantity the piece gives. */
-function explainedBy(current: SubsidyRule, named: SubsidyRule, piece: string, dimensions: readonly string[]): boolean {
+export function explainedBy(current: SubsidyRule, named: SubsidyRule, piece: string, dimensions: readonly string[]): boolean {
   const words = [...named.vocabulary.triggers, ...named.vocabulary.broad, ...named.vocabulary.regionalTriggers].filter((t) => piece.includes(t));
   const cues = current.inputs.filter((i) => dimensions.includes(i.dimension)).flatMap((i) => i.cues);
   return words.length > 0 && words.every((w) => cues.some((c) => c.includes(w) || w.includes(c)));
