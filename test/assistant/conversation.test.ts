@@ -2476,3 +2476,23 @@ describe('d37 kinds: follow-ups that keep the earlier provision, one level of se
     expect(reply?.answer).toContain('60%');
   });
 });
+
+describe('d37 kinds: a result claimed, ceilings asked of several, a case said in general before each place\'s own', () => {
+  it('照这个算应该是900万吧: the claimed result is no figure of the case', async () => {
+    const [reply] = await converse('同事说东源设备补贴按30%算，我们设备购置额600万，照他的说法算应该是180万吧？');
+    expect(amountOf(reply)).toBe('1200000');
+  });
+
+  it('最高扶持资金分别是多少 of two awards is their standards, not one computed', async () => {
+    const [reply] = await converse('广东省政府质量奖和中山市政府质量奖，一次性最高扶持资金分别是多少？');
+    expect(reply?.calculation).toBeNull();
+    expect(reply?.answer).toContain('100万元');
+    expect(reply?.answer).toContain('50万元');
+  });
+
+  it('同样是800万元的项目：东源…800万元，中山…800万元 computes each place on its own figure once', async () => {
+    const [reply] = await converse('同样是800万元的项目：东源规上企业设备购置额800万元，中山普通技改项目投资额800万元，两地各能拿多少？');
+    const amounts = (Array.isArray(reply?.calculation) ? reply.calculation : []).map((c) => c.amount).sort();
+    expect(amounts).toEqual(['1600000', '800000']);
+  });
+});

@@ -164,8 +164,11 @@ export function regionalAwards(u: Understanding, regions: readonly string[], ctx
   const parts = new Map<string, Understanding>();
   let alternatives = false;
   for (const region of regions) {
-    // The region's text keeps the message's order: shared pieces and its own.
-    const text = pieces.filter((p) => shared.includes(p) || own.get(region)?.includes(p)).join('');
+    // The region's text keeps the message's order: shared pieces and its own. (Where its own pieces give figures, a
+    // shared piece's figure is the case said in general, 同样是500万元的技改项目, not one more of the region's.)
+    const ownPieces = own.get(region) ?? [];
+    const ownFigures = ownPieces.some((p) => findQuantities(p).length > 0);
+    const text = pieces.filter((p) => (shared.includes(p) && !(ownFigures && findQuantities(p).length > 0)) || ownPieces.includes(p)).join('');
     const part = understand(text, ctx.lexicon);
     const dimensions = measuredDimensions(part.quantities);
     const choice = chooseRules(ctx.rules.rules, text, { regionOf: ctx.regionOf, regions: [region], dimensions });
