@@ -65,16 +65,35 @@ export function namedOnlyByClause(rule: SubsidyRule, text: string, regionNamed: 
   return vocabularyScore(ownWords(rule, regionNamed), lower, spans) === 0 && vocabularyScore(rule.vocabulary.broad, lower, spans) > 0;
 }
 
-/** Where a trigger occurs outside negated spans; the longest such trigger is the rule's vocabulary score. */
-function vocabularyScore(triggers: readonly string[], lower: string, spans: [number, number][]): number {
+/**
+ * Where a trigger occurs outside negated spans, and not inside a longer word of a sibling provision (`shadows`); the
+ * longest such trigger is the rule's vocabulary score.
+ */
+function vocabularyScore(triggers: readonly string[], lower: string, spans: [number, number][], shadows: readonly [number, number][] = []): number {
   let best = 0;
   for (const trigger of triggers) {
     const t = trigger.toLowerCase();
     for (let at = lower.indexOf(t); at >= 0; at = lower.indexOf(t, at + 1)) {
-      if (!spans.some(([a, b]) => at >= a && at < b)) best = Math.max(best, t.length);
+      const shadowed = shadows.some(([a, b]) => a <= at && at + t.length <= b && b - a > t.length);
+      if (!spans.some(([a, b]) => at >= a && at < b) && !shadowed) best = Math.max(best, t.length);
     }
   }
   return best;
+}
+
+/**
+ * The spans of the words of a provision's siblings (the other provisions of its clause) in the text: a word said inside
+ * one of them (技能人才 in 开班培训技能人才, the training row's word) names the sibling, not this provision.
+ */
+function siblingWords(rule: SubsidyRule, rules: readonly SubsidyRule[], lower: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const sibling of rules) {
+    if (sibling === rule || sibling.clauseId !== rule.clauseId) continue;
+    for (const word of sibling.vocabulary.triggers.map((w) => w.toLowerCase())) {
+      for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) out.push([at, at + word.length]);
+    }
+  }
+  return out;
 }
 
 const takenDimensions = (rule: SubsidyRule) => new Set<string>([...rule.inputs.map((i) => i.dimension), ...rule.thresholds.map((t) => t.dimension)]);
@@ -108,7 +127,7 @@ export function chooseRules(rules: readonly SubsidyRule[], text: string, context
     .map((rule) => {
       const regionNamed = regions.includes(regionOf(rule.docId) ?? '');
       // A broad word (东源 技术改造) counts as the weakest match: it chooses the row only where no other word does.
-      const specific = vocabularyScore(ownWords(rule, regionNamed), lower, spans);
+      const specific = vocabularyScore(ownWords(rule, regionNamed), lower, spans, siblingWords(rule, rules, lower));
       const broad = specific === 0 ? vocabularyScore(rule.vocabulary.broad, lower, spans) : 0;
       const broadOnly = broad > 0;
       const words = broadOnly ? 1 : specific;
