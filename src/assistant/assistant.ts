@@ -52,6 +52,8 @@ function keptAwards(awards: ConversationSlots['awards']): ConversationSlots['awa
   return awards.slice(-20);
 }
 
+// Several awards asked added up by their number (两项奖励加起来, 这几项合计).
+const SEVERAL_ADDED = /(两|三|四|几|这)(项|个|笔|样)[^，。？?]{0,6}(加起来|合计|一共|总共|共计)/;
 // The places of a conversation set side by side (两个地方比较一下, 两地对比).
 const BOTH_PLACES = /(两个?地方?|两地|两边|两个城市|两个县市?)[^，。？?]{0,8}(比较|对比|比一下|比一比|比下|哪个|差别|区别)/;
 // Another thing of the enterprise's said after one computed (我们还有个项目…, 另外我们…).
@@ -517,7 +519,10 @@ export class PolicyAssistant {
       const questions = questionsOf(u.text);
       const perQuestion = questions.length > 1 || /各/.test(u.text)
         ? questions.flatMap((q) => chooseRules(ctx.rules.rules, q, { regionOf: ctx.regionOf, regions: next.regions, all: /各/.test(q) }).rules) : [];
-      return answerStandard([...new Set([...perQuestion, ...choice.rules])], ctx, u.text);
+      const standards = answerStandard([...new Set([...perQuestion, ...choice.rules])], ctx, u.text);
+      // (Documents named beside it that set no rate, 中山2014年的实施意见和2018年的行动计划, say so: none is dropped.)
+      const rateless = named.filter((id) => nonQuant.some((n) => n.docId === id));
+      return named.length > 1 && rateless.length ? followedBy(standards, noRates(rateless, ctx), '\n') : standards;
     }
     if (choice.rules.length && (asksAmount || u.suppliesInputs || subjectText !== u.text || u.cue === 'compare')) {
       next.subjectText = subjectText;
@@ -560,7 +565,9 @@ export class PolicyAssistant {
         : previous.lastQuestion ? restatedQuestion(understand(previous.lastQuestion, ctx.lexicon), u) ?? joined : null;
       // "1.设备补贴能拿多少；2.事后奖补按县级分成的百分之几来奖": a provision asked in a question of its own with no figure
       // of its own is answered with its standard after the figures computed.
-      const computed = regional?.rules ?? several?.rules ?? [...choice.rules, ...choice.readings];
+      // (Only those the answer computed: one named but left without its figures, 完工评价通过以后还有什么奖补, is asked.)
+      const calculated = new Set((Array.isArray(turn.reply.calculation) ? turn.reply.calculation : turn.reply.calculation ? [turn.reply.calculation] : []).map((c) => c.ruleId));
+      const computed = (regional?.rules ?? several?.rules ?? [...choice.rules, ...choice.readings]).filter((r) => calculated.has(r.id));
       const besides = turn.reply.calculation ? [...new Set([...standardsAskedBeside(u, computed, next.regions, ctx), ...ceilings])] : [];
       const answered = besides.length ? followedBy(turn.reply, answerStandard(besides, ctx), '\n\n') : turn.reply;
       // "…能资助多少？另外项目通过完工评价以后，那个事后奖补是连续几年": a part the figures leave unanswered, said by a
@@ -571,7 +578,7 @@ export class PolicyAssistant {
       // (Only where an award of another provision stands beside it: more of the same is its rule's own total.)
       const computedNow = new Set((Array.isArray(complete.calculation) ? complete.calculation : complete.calculation ? [complete.calculation] : []).map((c) => c.ruleId));
       const besideIt = standingAwards(next.awards).some((a) => !computedNow.has(a.ruleId));
-      const withEarlier = u.asksTotal && ANOTHER.test(u.text) && besideIt && !alternatives && complete.calculation
+      const withEarlier = u.asksTotal && (ANOTHER.test(u.text) || SEVERAL_ADDED.test(u.text)) && besideIt && !alternatives && complete.calculation
         ? totalOfEarlierAwards(next.awards, ctx) : null;
       if (!withEarlier) return complete;
       // (The 合计 of this turn's awards alone gives way to the conversation's.)
@@ -641,7 +648,7 @@ export class PolicyAssistant {
 
 // Where a message's questions part: a question mark, a semicolon, or a number that opens a question (2.、2、).
 const QUESTION_PARTS = /[；;？?]|(?<![\d.])\d[.、．)）](?!\d)/;
-const ASKS_OF_A_PART = /(多少|几|百分之几|比例|标准|怎么(算|奖|补))/;
+const ASKS_OF_A_PART = /(多少|几|百分之几|比例|标准|怎么(算|奖|补)|(什么|哪些|啥)(奖补|奖励|补贴|补助|资助))/;
 
 /**
  * Provisions the message names in a question part of their own, other than those computed, where that part gives no

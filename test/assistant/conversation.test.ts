@@ -2496,3 +2496,34 @@ describe('d37 kinds: a result claimed, ceilings asked of several, a case said in
     expect(amounts).toEqual(['1600000', '800000']);
   });
 });
+
+describe('d38 kinds: siblings, totals by number, a question left beside a figure, documents without rates named', () => {
+  it('开班培训技能人才 after a technician\'s award names the training provision, not the technicians again', async () => {
+    const [, reply] = await converse('中山新引进的高级技师每人奖补多少？', '那企业在职业院校开班培训技能人才，最高补贴多少？');
+    expect(reply?.answer).toContain('10万元');
+    expect(reply?.answer).not.toContain('1名高级技师');
+  });
+
+  it('两项奖励加起来 after a second award adds the first', async () => {
+    const [, reply] = await converse('中山企业，今年年产值首次突破50亿，上一年对地方经济贡献高于行业全市平均水平', '同年还收购控股了一家非关联企业，本市结算，交易额1亿。两项奖励加起来多少？');
+    expect(reply?.total).toBe('10000000');
+  });
+
+  it('a question of another provision beside a computed figure (完工评价通过以后还有什么奖补) gets its standard', async () => {
+    const [reply] = await converse('中山的龙头骨干企业，技改项目投资3000万，能拿多少？完工评价通过以后还有什么奖补？');
+    expect(amountOf(reply)).toBe('6000000');
+    expect(reply?.answer).toContain('60%');
+  });
+
+  it('two documents named for their rates: the one without rates says so', async () => {
+    const [reply] = await converse('中山2014年的意见和2018年的行动计划，对技改项目的资助比例分别是多少？');
+    expect(reply?.answer).toContain('10%');
+    expect(reply?.citations.map((c) => c.clauseId)).toContain('zhongshan-2014:四.二');
+  });
+
+  it('the province\'s own rules (广东省技术改造…省级实施细则) are not covered', async () => {
+    const [reply] = await converse('广东省技改事后奖补的省级细则，比例是多少');
+    expect(reply?.intent).toBe('out_of_scope');
+    expect(reply?.calculation).toBeNull();
+  });
+});
