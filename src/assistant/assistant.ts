@@ -540,8 +540,12 @@ export class PolicyAssistant {
       const regional = regionalAwards(u, next.regions, ctx);
       const regions = next.regions;
       // A follow-up to a turn that computed nothing (its region had no rate): the figures are those of its subject.
-      const asked = subjectText !== u.text && Object.keys(previous.inputs).length === 0 && u.quantities.length === 0
+      const restatedSubject = subjectText !== u.text && Object.keys(previous.inputs).length === 0 && u.quantities.length === 0
         ? { ...understand(subjectText, ctx.lexicon), text: `${subjectText}，${u.text}`, regions: u.regions } : u;
+      // "补充一下…那这样算呢" after a yearly award and its total over the years: the total is asked again.
+      const totalAgain = followsCalculation && u.quantities.length === 0 && previous.lastQuestion !== null && !restatedSubject.asksTotal
+        && understand(previous.lastQuestion, ctx.lexicon).asksTotal;
+      const asked = totalAgain ? { ...restatedSubject, asksTotal: true } : restatedSubject;
       const turn = regional ? calculate(u, regional.rules, { regionOpen: false, previous: null, regions, parts: regional.parts, alternatives: regional.alternatives }, ctx)
         // Several provisions, each with its part; or the one left when the others were named only in passing.
         : several ? calculate(u, several.rules, { regionOpen: false, previous: several.rules.length > 1 || !carry ? null : previous, regions, parts: several.parts, alternatives: several.alternatives }, ctx)

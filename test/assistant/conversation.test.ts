@@ -2527,3 +2527,22 @@ describe('d38 kinds: siblings, totals by number, a question left beside a figure
     expect(reply?.calculation).toBeNull();
   });
 });
+
+describe('d38 kinds: one figure said twice, a total asked again, another project', () => {
+  it('盘活面积8000平方米的项目，整栋8000平方米都是我们租的: one figure, the area rented and the threshold\'s', async () => {
+    const [reply] = await converse('我们入驻的是一个单体闲置厂房盘活面积6000平方米的项目，整栋6000平方米都是我们租的，每年租金资助多少？');
+    expect(amountOf(reply)).toBe('432000');
+  });
+
+  it('a fact added after a yearly award and its three-year total (补充一下…那这样算呢) gets both again', async () => {
+    const [, reply] = await converse('东源工业企业，主营收入2000万，有备案证，项目完工了，县级分成的财政贡献增量每年60万，每年奖多少、三年一共多少', '补充一下，我们是从珠三角转移到东源省级产业园做异地技改的，那这样算呢');
+    expect(amountOf(reply)).toBe('300000');
+    expect(reply?.total).toBe('900000');
+  });
+
+  it('另一个项目 under a per-project cap is an award beside the first, carrying none of its figures', async () => {
+    const [, second, total] = await converse('中山盘活的单体闲置厂房7000平方米全部入驻，入驻企业每年租金资助多少', '我们另一个项目是连片闲置厂房11000平方米，也全部入驻了，这个项目每年多少', '两个项目加起来每年多少');
+    expect(amountOf(second)).toBe('792000');
+    expect(total?.total).toBe('1296000');
+  });
+});

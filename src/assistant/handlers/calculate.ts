@@ -47,6 +47,9 @@ function enterprisesOfFigures(text: string, figures: readonly Quantity[]): strin
   return owners.every((o): o is string => o !== null) && new Set(owners).size >= 2 ? owners : null;
 }
 
+// Another project of the enterprise's (另一个项目, 第二个项目): its award stands beside the first one's.
+const ANOTHER_PROJECT = /(另一个|另外一个|又一个|第二个|还有一个)(项目|厂房|车间)/;
+
 /** A calendar year or a year word said before a figure (2019年买了…, 去年…): the year the figure falls in. */
 const YEAR_MENTION = /(?:19|20)\d{2}(?=年|\s*年度)|今年|去年|前年|明年/g;
 
@@ -224,7 +227,9 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
       continue;
     }
     let sums = freshSums;
-    const carried = previous ? carryInputs(previous.inputs, rule) : {};
+    // (Another project under a per-project cap carries none of the first one's figures.)
+    const anotherProject = ANOTHER_PROJECT.test(u.text) && rule.caps.length > 0 && rule.caps.every((c) => c.per === 'project');
+    const carried = previous && !anotherProject ? carryInputs(previous.inputs, rule) : {};
     // A correction's or follow-up's headcounts or counts replace the earlier ones of their kind (3个技师 → 说错了，是3个
     // 高级技师; 那高级技师呢 也是4个人), unless it adds to them (技师是3个，另外还有1个高级技师: each level by its own key);
     // sums of money are distinct inputs (revenue, purchase), each replaced by its own key.
@@ -250,6 +255,10 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
       together.add(rule.id);
     } else if (sameYear && spentKey && acceptedInputs(rule).has(spentKey) && inputs[spentKey] === undefined) {
       inputs[spentKey] = yuanString(earlier);
+      addsToEarlier.add(rule.id);
+    } else if (earlier.gt(0) && anotherProject) {
+      // "我们另一个项目…这个项目每年多少": a second project under a per-project cap is an award beside the first, its
+      // cap its own.
       addsToEarlier.add(rule.id);
     }
     // Several figures for one input that the row computes one by one: projects under a per-project cap (两个项目 0.3亿 和

@@ -260,13 +260,14 @@ export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs
   }
   // One quantity given for an optional input while the required one of its dimension is empty: it is the required one
   // ("盘活闲置厂房10000平方米，租了12个月" names the area rented, not a second figure). When the optional input is a
-  // threshold's, it is both ("单体闲置厂房4000平方米" is checked against the 5000平方米 threshold too).
+  // threshold's, it is both ("单体闲置厂房4000平方米" is checked against the 5000平方米 threshold too). (The one figure may
+  // be said twice: 盘活面积8000平方米的项目，整栋8000平方米都是我们租的.)
   // Never for money: a sum cued as revenue, investment or an award received is a different figure from the one a rate
   // applies to (主营收入8000万 is not the 县级分成 increment).
   const thresholdKeys = new Set(rule.thresholds.map((t) => t.input));
   for (const required of all.filter((i) => i.required && i.dimension !== 'money' && !sums.has(i.key))) {
     const optional = [...sums].find(([key, qs]) => qs.length === 1 && all.find((i) => i.key === key)?.dimension === required.dimension
-      && (byDimension[required.dimension] ?? []).length === 1);
+      && new Set((byDimension[required.dimension] ?? []).map((q) => q.value.toFixed())).size === 1);
     if (!optional) continue;
     sums.set(required.key, optional[1]);
     if (!thresholdKeys.has(optional[0])) sums.delete(optional[0]);
