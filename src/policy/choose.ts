@@ -85,15 +85,35 @@ function vocabularyScore(triggers: readonly string[], lower: string, spans: [num
  * The spans of the words of a provision's siblings (the other provisions of its clause) in the text: a word said inside
  * one of them (技能人才 in 开班培训技能人才, the training row's word) names the sibling, not this provision.
  */
-function siblingWords(rule: SubsidyRule, rules: readonly SubsidyRule[], lower: string): [number, number][] {
-  const out: [number, number][] = [];
-  for (const sibling of rules) {
-    if (sibling === rule || sibling.clauseId !== rule.clauseId) continue;
-    for (const word of sibling.vocabulary.triggers.map((w) => w.toLowerCase())) {
+function siblingWords(rule: SubsidyRule, rules: readonly SubsidyRule[], spansOf: (r: SubsidyRule) => [number, number][]): [number, number][] {
+  return (byClause(rules).get(rule.clauseId) ?? []).filter((sibling) => sibling !== rule).flatMap(spansOf);
+}
+
+// The rules of each clause, per rules table: asked for every rule of every choice, so kept.
+const clausesOfTables = new WeakMap<readonly SubsidyRule[], Map<string, SubsidyRule[]>>();
+function byClause(rules: readonly SubsidyRule[]): Map<string, SubsidyRule[]> {
+  let table = clausesOfTables.get(rules);
+  if (!table) {
+    table = new Map();
+    for (const r of rules) table.set(r.clauseId, [...(table.get(r.clauseId) ?? []), r]);
+    clausesOfTables.set(rules, table);
+  }
+  return table;
+}
+
+/** Where each rule's triggers occur in the text, computed once per text. */
+function triggerSpans(lower: string): (rule: SubsidyRule) => [number, number][] {
+  const found = new Map<SubsidyRule, [number, number][]>();
+  return (rule) => {
+    const known = found.get(rule);
+    if (known) return known;
+    const out: [number, number][] = [];
+    for (const word of rule.vocabulary.triggers.map((w) => w.toLowerCase())) {
       for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) out.push([at, at + word.length]);
     }
-  }
-  return out;
+    found.set(rule, out);
+    return out;
+  };
 }
 
 const takenDimensions = (rule: SubsidyRule) => new Set<string>([...rule.inputs.map((i) => i.dimension), ...rule.thresholds.map((t) => t.dimension)]);
@@ -122,12 +142,13 @@ export function chooseRules(rules: readonly SubsidyRule[], text: string, context
   const lower = text.toLowerCase();
   const spans = negatedSpans(lower);
   const inRegion = (rule: SubsidyRule) => regions.length === 0 || regions.includes(regionOf(rule.docId) ?? '');
+  const spansOf = triggerSpans(lower);
   const matched = rules.filter(inRegion)
     .filter((rule) => !rule.vocabulary.negatives.some((n) => lower.includes(n.toLowerCase())))
     .map((rule) => {
       const regionNamed = regions.includes(regionOf(rule.docId) ?? '');
       // A broad word (东源 技术改造) counts as the weakest match: it chooses the row only where no other word does.
-      const specific = vocabularyScore(ownWords(rule, regionNamed), lower, spans, siblingWords(rule, rules, lower));
+      const specific = vocabularyScore(ownWords(rule, regionNamed), lower, spans, siblingWords(rule, rules, spansOf));
       const broad = specific === 0 ? vocabularyScore(rule.vocabulary.broad, lower, spans) : 0;
       const broadOnly = broad > 0;
       const words = broadOnly ? 1 : specific;
