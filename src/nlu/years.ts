@@ -1,13 +1,15 @@
 import type { PolicyDocument } from '../corpus/index.js';
 
 /**
- * The years a message names: 2014, and said short, 14年 or 14版 (not 3年, not a span such as 10年以上 or 5年内). Two-digit
- * years are read in this century.
+ * The years a message names: 2014, and said short, 14年, 14版 or 18-22 (not 3年, not a span such as 10年以上 or 5年内).
+ * Two-digit years are read in this century.
  */
 export function yearsIn(text: string): string[] {
   const full = text.match(/(?:19|20)\d\d/g) ?? [];
   const short = [...text.matchAll(/(?<![\d.])(\d{2})(?:年(?![以内来后间期多半度])|版)/g)].map((m) => `20${m[1]}`);
-  return [...new Set([...full, ...short])];
+  // A span of years said short (18-22行动计划, 18到20年): both ends, never a span of amounts (10-20万).
+  const spans = [...text.matchAll(/(?<![\d.])(1\d|20)\s*[-–—~到至]\s*(1\d|2\d)(?![\d.万亿%％平个人名家台项月天])/g)].flatMap((m) => [`20${m[1]}`, `20${m[2]}`]);
+  return [...new Set([...full, ...short, ...spans])];
 }
 
 /** The text less its four-digit years and spans of them (2018-2022年, 2018到2020): what it asks, of no year. */

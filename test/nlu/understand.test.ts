@@ -38,7 +38,7 @@ describe('figures that are not the user\'s own case are never calculation inputs
 describe('years a message names', () => {
   it.each([
     ['那14年那份意见呢', ['2014']], ['2018-2022那个行动计划', ['2018', '2022']], ['补助期限3年', []], ['使用10年以上的设备', []],
-    ['15年内', []], ['东府办〔2018〕29号', ['2018']],
+    ['15年内', []], ['东府办〔2018〕29号', ['2018']], ['中山18-22行动计划', ['2018', '2022']], ['投资10-20万', []],
   ] as const)('%s → %j', (text, years) => {
     expect(yearsIn(text)).toEqual(years);
   });
