@@ -99,8 +99,10 @@ export class PolicyAssistant {
     const written = englishAsPolicyWords(toSimplified(typed));
     // A table pasted beside the question (| 省级智能工厂 | 80万元 |) is someone's list, not the enterprise's case: its
     // rows name no award asked about and give no figure; the rest of the message is read.
-    const message = withoutTables(written);
-    const tabled = message !== written;
+    const unchatted = withoutChat(written);
+    const chatted = unchatted !== written;
+    const message = withoutTables(unchatted);
+    const tabled = message !== unchatted;
     const asWritten = understand(message, this.deps.lexicon);
     // "中山厂买了600万的工作母机，江门厂也买了400万的设备": what is said of a place not covered is no figure of a covered
     // one's; the place is still said first.
@@ -133,6 +135,7 @@ export class PolicyAssistant {
     if (planted) reply.answer = `${planted.answer.split('，')[0]}，以下只按收录的文件回答。\n${reply.answer}`;
     if (u.injection) reply.answer += '\n（说明：金额只按政策原文和规则表计算，消息中的指令或自行设定的比例不会被采用。）';
     if (tabled) reply.answer += '\n（说明：消息中的表格未作为计算依据；表中若有您企业的实际数字，请直接写在问题里。）';
+    if (chatted) reply.answer += '\n（说明：转发的聊天记录未作为计算依据，金额只按政策原文和您自己问题里的数字计算。）';
     return { reply, slots: next };
   }
 
@@ -435,7 +438,11 @@ export class PolicyAssistant {
         const p = understand(part, ctx.lexicon);
         return !p.asksConditions && !p.asksProcedure && !p.asksStandard && !p.broad && !p.asksCount && !(p.asksHowMuch && !p.asksAmount);
       };
-      if (!u.asksConditions && !u.asksProcedure && !u.asksStandard && askedParts(u.text).every(asksOnlyAmount)) {
+      // (Only the parts that ask: a notice quoted before the question, 第五条：按…15%给予事后奖补, asks nothing.)
+      const asking = u.text.split(/(?<=[。！!？?；;\n])/).filter((p) => /[？?]\s*$/.test(p) || ASKS_SOMETHING.test(p));
+      const asksNothingElse = (q: Understanding) => !q.asksConditions && !q.asksProcedure && !q.asksStandard && askedParts(q.text).every(asksOnlyAmount);
+      const onlyAmount = asking.length ? asking.every((p) => asksNothingElse(understand(p, ctx.lexicon))) : asksNothingElse(u);
+      if (onlyAmount) {
         // (The subject in the earlier provision's other words too, 工作母机 read as 设备: 深圳 （五） on 设备更新 is what
         // 深圳 says of it.)
         const earlier = previous.subjectText ? chooseRules(ctx.rules.rules, previous.subjectText, { regionOf: ctx.regionOf }).rules : [];
@@ -685,11 +692,33 @@ const plantsScheme = (u: Understanding) => u.injection && u.amounts.base.length 
 
 // A markdown table row (| 认定类型 | 六安奖励 |) or its rule line (|---|---|).
 const TABLE_ROW = /^[ \t]*\|.*\|[ \t]*$/gm;
+// A row of comma-separated values (item,rate,note / 县级分成事后奖补,60%,2021修订): two commas or more that are no
+// thousands separators, and no sentence punctuation.
+const isCsvRow = (line: string) => !/[，。？?！!]/.test(line) && (line.match(/,(?!\d{3}(?!\d))/g) ?? []).length >= 2;
 
 /** The message without the rows of a table pasted into it, where words remain outside the table to be the question. */
 function withoutTables(message: string): string {
-  const rest = message.replace(TABLE_ROW, '').replace(/\n{2,}/g, '\n').trim();
+  const rest = message.replace(TABLE_ROW, '').split('\n').filter((line) => !isCsvRow(line)).join('\n').replace(/\n{2,}/g, '\n').trim();
   return rest && rest !== message.trim() ? rest : message;
+}
+
+// A line of a forwarded chat: a speaker's label (张经理：, 李会计:; not an e-mail's 发件人：, 正文：), or the marks around
+// it ([转发的聊天记录], ——————).
+const CHAT_LINE = /^\s*(?!发件人|收件人|抄送|主题|正文|日期|时间|附件|标题)[\p{Script=Han}A-Za-z]{1,4}[：:](?!\s*$)/u;
+const CHAT_MARK = /^\s*(\[[^\]]*(聊天|转发|记录)[^\]]*\]|【[^】]*(聊天|转发|记录)[^】]*】|[—\-─=_]{4,})\s*$/u;
+
+/**
+ * The message without a chat forwarded into it (two speakers' lines or more): someone else's words, whose figures are
+ * no case of the user's. The last line, the user's own question, stays.
+ */
+function withoutChat(message: string): string {
+  const lines = message.split('\n');
+  if (lines.length < 3) return message;
+  const spoken = lines.slice(0, -1).filter((line) => CHAT_LINE.test(line));
+  if (spoken.length < 2) return message;
+  const kept = lines.filter((line, i) => i === lines.length - 1 || (!CHAT_LINE.test(line) && !CHAT_MARK.test(line)));
+  const rest = kept.join('\n').trim();
+  return rest && ASKS_SOMETHING.test(rest) ? rest : message;
 }
 
 /** The earlier subject less the words of every provision this turn says is not so (不是提名奖, 还没认定龙头骨干). */

@@ -171,7 +171,7 @@ const LOOKUP_QUESTION = new RegExp(`${SHARE_ASKED.source}|${ASKS_WHAT_TEXT_SAYS.
 // An amount the message asserts as the subsidy itself or its cap ("补贴是500万", "最多只给100万", "capped at 20 million
 // yuan"): never a calculation base.
 // (申请…示范项目那50万: the award referred to by its figure; 县财政说累计不少于1个亿: the document's own budget.)
-const CLAIMED = /((补贴|补助|奖励|资助|奖补|扶持)(资金|金额|款)?(就|应该|应当)?(是|为|有|给)|(能|可以|会|应该)(补|拿|奖|给|领)到?|应(得|拿|补|发|奖)|可得|(最多|最高|顶多|至多|封顶)(只|就)?(能)?(给|补|奖|拿|领|发)|(最多|最高|顶多|至多|封顶|上限)(只|就)?(能|可以|可)?(到|达到|为|是)?\s*$|(申请|申报|拿|领)[^，,。；;]{0,14}那|(财政|政府|县里|市里|省里|文件|政策)[^，,。；;]{0,10}(不少于|不低于|累计|共计|安排|拿出)|(照|按)(这个|这样|此|他的|她的|领导的|他们的)(口径|说法|标准)?[^，,。；;]{0,3}算[^，,。；;]{0,6}$)|(capped at|a cap of|up to|at most|a maximum of|maximum of|limited to|no more than)\s*$|["'](cap|limit|max|maximum|rate|subsidy|amount)["']\s*[:：]\s*["']?\s*$/i;
+const CLAIMED = /((补贴|补助|奖励|资助|奖补|扶持)(资金|金额|款)?(就|应该|应当)?(是|为|有|给)|(能|可以|会|应该)(补|拿|奖|给|领)到?|应(得|拿|补|发|奖)|可得|(最多|最高|顶多|至多|封顶)(只|就)?(能)?(给|补|奖|拿|领|发)|(最多|最高|顶多|至多|封顶|上限)(只|就)?(能|可以|可)?(到|达到|为|是)?\s*$|(申请|申报|拿|领)[^，,。；;]{0,14}那|(财政|政府|县里|市里|省里|文件|政策)[^，,。；;]{0,10}(不少于|不低于|累计|共计|安排|拿出)|(照|按)(这个|这样|此|他的|她的|领导的|他们的)(口径|说法|标准)?[^，,。；;]{0,3}算[^，,。；;]{0,6}$|(取整成?|凑整成?|凑成|报成|填成)(为|到)?\s*$|(补助|补贴|奖补|奖励|资助|扶持)[^，,。；;]{0,6}(不低于|不少于|最低|保底|不超过|不高于)\s*$|(最多|最高|顶多|至多|封顶|上限)(不超过|不高于)\s*$)|(capped at|a cap of|up to|at most|a maximum of|maximum of|limited to|no more than)\s*$|["'](cap|limit|max|maximum|rate|subsidy|amount)["']\s*[:：]\s*["']?\s*$/i;
 // A result the user works out from a rate ("按百分之八奖励，即两千四百万"): a claim to check, never a base.
 const RATE_RESULT = /(%|％|百分之[一二两三四五六七八九十]+|[一二两三四五六七八九十]成)[^。；;？?]{0,8}(即|就是|也就是|等于|算下来|算出来|应该|应当|应|得)(是|为)?$/;
 // A standard said to have changed ("资助上限已经从500万元提到600万元"): both figures are claims about the text.
@@ -215,7 +215,7 @@ const OUTLINE = /(主要讲了?(什么|啥|些什么|些啥|哪几块|哪几部�
 // (The text's own figure asked as such, 中山2018年的政策里，对…的创建主体，一次性扶持资金是多少: its standard.)
 // (按…的多少来算 asks the share. 百分之多少 is as often a target's share; 每人给多少 is computed for one person.)
 const CEILING_ASKED = /(最高|最多)[^，,。？?；;]{0,8}(多少|几)|封顶(是)?多少|上限(是)?多少/;
-const RATE_ASKED = /比例(分别|各)?(是|为)?多少|(多少|什么)比例|按[^，,。？?]{2,30}的(多少|百分之几|几成)/;
+const RATE_ASKED = /比例[^，,。？?；;]{0,4}多少|(多少|什么)比例|按[^，,。？?]{2,30}的(多少|百分之几|几成)/;
 const STANDARD_NAMED = /((奖励|补助|补贴|资助|扶持|奖补|资金)标准|具体标准|什么标准|标准是|标准各|标准如何|标准怎么|额度|(政策|文件|计划|意见)里[，,]?\s*对)/;
 const STANDARD = /((比例|范围)(各|分别)(是|为|怎么)|分别(是|为)多少|(各|分别)(自)?按(什么|多少|哪个)(比例|标准)|怎么规定|如何规定|怎么定的|具体规定|具体怎么|细则|实施办法|具体办法|(定|出台|制定|出)了没|(怎么|如何|怎样)(支持|奖|补|扶持|资助))/;
 const PROCEDURE = /((怎么|如何|怎样|去哪|到哪|哪里|在哪)(申请|申报|办理|报名|提交|办)|(申请|申报|办理)(流程|程序|手续|材料)|(什么|哪些)材料)/;

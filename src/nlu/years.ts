@@ -5,7 +5,8 @@ import type { PolicyDocument } from '../corpus/index.js';
  * Two-digit years are read in this century.
  */
 export function yearsIn(text: string): string[] {
-  const full = text.match(/(?:19|20)\d\d/g) ?? [];
+  // (Never a sum: 每年最高2000万元 names no year 2000.)
+  const full = text.match(/(?<![\d.])(?:19|20)\d\d(?![\d.万亿元%％平个台套人名家千百])/g) ?? [];
   const short = [...text.matchAll(/(?<![\d.])(\d{2})(?:年(?![以内来后间期多半度])|版)/g)].map((m) => `20${m[1]}`);
   // A span of years said short (18-22行动计划, 18到20年): both ends, never a span of amounts (10-20万).
   const spans = [...text.matchAll(/(?<![\d.])(1\d|20)\s*[-–—~到至]\s*(1\d|2\d)(?![\d.万亿%％平个人名家台项月天])/g)].flatMap((m) => [`20${m[1]}`, `20${m[2]}`]);
