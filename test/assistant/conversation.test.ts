@@ -2579,3 +2579,11 @@ describe('d39 kinds: injections in wrappers', () => {
     expect(notice?.answer).toContain('20%');
   });
 });
+
+describe('d37 kinds: a region asked beside others with awards of another kind', () => {
+  it('六安 beside 中山 and 东源 for 技改项目的补助比例: no such rate, and what it awards instead (三、（二）)', async () => {
+    const [reply] = await converse('技改项目的补助比例，中山、东源、六安各是多少？');
+    expect(reply?.citations.map((c) => c.clauseId)).toContain('luan-draft:三.二');
+    expect(reply?.answer).toContain('省级智能工厂50万元');
+  });
+});

@@ -3,7 +3,7 @@ import { Decimal } from 'decimal.js';
 import type { Quantity } from '../../nlu/quantities.js';
 import type { Understanding } from '../../nlu/understand.js';
 import { acceptedInputs, capLabel, computeSubsidy, formatYuan, overDuration, yuanString, type Calculation, type Cap, type RuleInput, type SubsidyRule } from '../../policy/index.js';
-import { numbered, plainReply, ruleHeadline, unratedSentence } from '../compose.js';
+import { awardsInstead, numbered, plainReply, ruleHeadline, unratedSentence } from '../compose.js';
 import type { ConversationSlots } from '../conversation.js';
 import { toChatCalculation, type AssistantReply } from '../response.js';
 import { calculatorContext, namedDocuments, unratedFor, type HandlerContext } from './context.js';
@@ -531,10 +531,13 @@ function regionsWithout(regions: readonly string[], covered: ReadonlySet<string 
       lines.push(`【${region}】${unrated.map((m) => unratedSentence(m, ctx)).join('')}无法计算金额。${gate?.sentence ?? ''}${[...new Set(unrated.map((m) => m.docId))].map((id) => ctx.validityLine(id)).join('')}`);
       clauses.push(...unrated.map((m) => m.clauseId), ...(gate ? [gate.clauseId] : []));
     } else {
+      // (What the region does award instead, 六安's fixed awards for recognised projects, follows: never silence.)
+      const instead = awardsInstead(docIds, ctx);
       if (mention) {
-        lines.push(`【${region}】${ctx.clauseRef(mention.clauseId)}提到：“${mention.sentence}”，但没有规定补贴比例或金额，无法计算金额。${ctx.validityLine(mention.docId)}`);
+        lines.push(`【${region}】${ctx.clauseRef(mention.clauseId)}提到：“${mention.sentence}”，但没有规定补贴比例或金额，无法计算金额。${instead?.line ?? ''}${ctx.validityLine(mention.docId)}`);
         clauses.push(mention.clauseId);
-      } else lines.push(`【${region}】收录的${region}文件中没有与此对应的补贴条款。`);
+      } else lines.push(`【${region}】收录的${region}文件中没有与此对应的补贴条款。${instead?.line ?? ''}`);
+      clauses.push(...(instead?.clauseIds ?? []));
     }
   }
   return { lines, clauses };

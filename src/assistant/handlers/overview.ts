@@ -3,7 +3,7 @@ import { clauseBody, inDocumentTitle, sentencesOf } from '../../corpus/index.js'
 import { askedParts, introducesEnterprise } from '../../nlu/parts.js';
 import { toSimplified } from '../../nlu/script.js';
 import { chooseRules, thresholdValue, type SubsidyRule } from '../../policy/index.js';
-import { ruleHeadline, unratedSentence } from '../compose.js';
+import { awardsInstead, ruleHeadline, unratedSentence } from '../compose.js';
 import { GENERIC_TERMS, coveredChars, distinctiveTerms } from '../evidence.js';
 import { jiebaTokenizer, synonymsOf } from '../../retrieval/index.js';
 import { searchPolicy } from '../policy-search.js';
@@ -264,9 +264,12 @@ export function answerOverview(docIds: readonly string[], topic: OverviewTopic, 
       if (asked && !docs.some((d) => d !== doc && d.region === doc.region && (related.some((r) => r.docId === d.id)))) {
         // (What the document does say on the subject asked, 深圳 （五） on 设备更新, before its statement that it sets no rate.)
         const said = noRates ? unratedFor([doc.id], topic.asked ?? topic.subject ?? '', ctx) : [];
+        // (A document with awards of other kinds, 六安's for recognised projects, says what it awards instead.)
+        const instead = noRates ? null : awardsInstead([doc.id], ctx);
         lines.push(`【${doc.region}·${doc.shortTitle}】`, ...said.map((m) => `· ${unratedSentence(m, ctx)}`), noRates ? `· ${noRates.statement}（${noRates.clauseIds.map((id) => ctx.corpus.clauseById.get(id)?.label ?? id).join('、')}）`
-          : '· 没有与此对应的条款。', ctx.validityLine(doc.id));
+          : `· 没有与此对应的条款。${instead?.line ?? ''}`, ctx.validityLine(doc.id));
         if (noRates) cited.push(...said.map((m) => m.clauseId), ...noRates.clauseIds);
+        cited.push(...(instead?.clauseIds ?? []));
       }
       continue;
     }
