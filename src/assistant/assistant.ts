@@ -52,6 +52,8 @@ function keptAwards(awards: ConversationSlots['awards']): ConversationSlots['awa
   return awards.slice(-20);
 }
 
+// A follow-up naming only a year (2020年呢？, 那2019年的呢).
+const YEAR_ONLY = /^\s*(?:那|那么|咁)?\s*((?:19|20)\d\d)\s*年?(?:的)?(?:呢|嘞)?\s*[？?]?\s*$/;
 // Several awards asked added up by their number (两项奖励加起来, 这几项合计).
 const SEVERAL_ADDED = /(两|三|四|几|这)(项|个|笔|样)[^，。？?]{0,6}(加起来|合计|一共|总共|共计)/;
 // The places of a conversation set side by side (两个地方比较一下, 两地对比).
@@ -230,6 +232,11 @@ export class PolicyAssistant {
       && !chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, all: true }).rules.length) {
       return answerSource(previous.lastClauseIds, ctx);
     }
+    // "2020年呢？" after a lookup of 2018's figure: the question it answered, asked of the year named now.
+    const ofYear = YEAR_ONLY.exec(u.text)?.[1];
+    if (ofYear && previous.lastLookup && /(?:19|20)\d\d/.test(previous.lastLookup)) {
+      return this.route(understand(previous.lastLookup.replace(/(?:19|20)\d\d/g, ofYear), ctx.lexicon), previous, next);
+    }
     const restated = this.restated(u, previous);
     if (restated) {
       // Asked again whole, as a first question: the earlier turn's awards are replaced, not added to.
@@ -395,9 +402,12 @@ export class PolicyAssistant {
         const lookup = await this.lookupNotingRates(u, named, docsInScope);
         // "准备上几台机器人…想了解下市里技改有哪些扶持": the task's clause says what is encouraged; the support asked for is
         // the document's own measures, which follow.
+        // (Of one place: its documents with provisions, 中山2018 beside 中山2014, are the measures.)
         const funded = ctx.rules.rules.filter((r) => docIds.includes(r.docId));
-        if (docIds.length !== 1 || !funded.length || !ASKS_SUPPORT.test(u.text) || !topicOnlyTasks(topic, ctx)) return lookup;
-        return followedBy(lookup, answerOverview(docIds, { rules: funded, named: false }, ctx, next.regions), '\n\n');
+        const fundedDocs = [...new Set(funded.map((r) => r.docId))];
+        if (fundedDocs.length !== 1 || new Set(docIds.map((id) => ctx.corpus.documentById.get(id)?.region)).size !== 1
+          || !ASKS_SUPPORT.test(u.text) || !topicOnlyTasks(topic, ctx)) return lookup;
+        return followedBy(lookup, answerOverview(fundedDocs, { rules: funded, named: false }, ctx, next.regions), '\n\n');
       }
       // One provision named ("东源买设备有什么补贴") is answered as that provision; a kind of support, or several, as a list.
       const clauses = new Set(topic.rules.map((r) => r.clauseId)).size;

@@ -2587,3 +2587,21 @@ describe('d37 kinds: a region asked beside others with awards of another kind', 
     expect(reply?.answer).toContain('省级智能工厂50万元');
   });
 });
+
+describe('d40 kinds: a year asked next, one place computed beside others, a trade\'s support', () => {
+  it('2019年呢 after a lookup of 2018\'s target asks the same of 2019', async () => {
+    const [, reply] = await converse('东源县2018年计划完成工业技术改造投资多少？', '2019年呢？');
+    expect(reply?.calculation).toBeNull();
+    expect(reply?.citations.map((c) => c.clauseId)).toContain('dongyuan-2018:二.-2');
+  });
+
+  it('one place computed beside another without the provision is labelled by its place', async () => {
+    const [reply] = await converse('市级工业设计中心，六安和中山各奖多少？');
+    expect(reply?.answer).toContain('【六安市');
+  });
+
+  it('support asked for a trade whose clauses are tasks lists the place\'s measures after them', async () => {
+    const [reply] = await converse('我们是中山小榄的五金企业，五金行业转型升级，市里有什么支持？');
+    expect(reply?.citations.map((c) => c.clauseId)).toContain('zhongshan-2018:四.一');
+  });
+});

@@ -338,7 +338,6 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
   const comparing = regionsOf.size > 1;
   // Regions side by side are compared, not added, unless the message asks the total (one group's plants: 合计多少).
   const summing = eligible.length > 1 && (!comparing || u.asksTotal) && !ask.alternatives && !eligible.some((r) => r.alternative);
-  const blocks = eligible.map(({ rule, calculation, sums, part }) => describeCalculation(rule, calculation, eligible.length > 1, sums, ctx, part));
   const yearsBlock = (r: (typeof eligible)[number]) => overYears.get(r)?.steps.join('；') ?? '';
   let total: Decimal | null = null;
   let totalLine = '';
@@ -385,6 +384,8 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
   }
   const readings = ask.alternatives && !comparing && eligible.length > 1;
   // Regions with two readings of the one figure (中山 设备: 技术改造 or 工作母机) say so in the head.
+  // (Labelled by region where other regions' lines stand beside it, one computed too: 【六安市·…】 beside 【中山市】.)
+  const blocks = eligible.map(({ rule, calculation, sums, part }) => describeCalculation(rule, calculation, eligible.length > 1 || regionLines.length > 0, sums, ctx, part));
   const readRegions = ask.alternatives && comparing
     ? [...regionsOf].filter((r) => eligible.filter((x) => ctx.regionOf(x.rule.docId) === r).length > 1) : [];
   const head = comparing || regionLines.length
