@@ -50,17 +50,21 @@ export function followedBy(first: AssistantReply, second: AssistantReply, separa
   return { ...first, answer: `${lines.join('\n')}${separator}${second.answer}`, citations: [...first.citations, ...second.citations.filter((c) => !cited.has(c.clauseId))] };
 }
 
+const MAX_AWARDS_INSTEAD = 6;
+
 /**
  * What a region's documents do award, where none of it answers the subject asked (六安 beside 中山's and 东源's rates:
  * fixed awards for recognised projects): one sentence with each provision's headline, and the clauses it cites.
  */
 export function awardsInstead(docIds: readonly string[], ctx: HandlerContext): { line: string; clauseIds: string[] } | null {
   const rules = ctx.rules.rules.filter((r) => docIds.includes(r.docId));
-  if (!rules.length) return null;
+  // (A short list only: a document of many provisions, 中山2018's nineteen, is its overview's business, not a line
+  // beside a comparison.)
+  if (!rules.length || rules.length > MAX_AWARDS_INSTEAD) return null;
   const clauseIds = [...new Set(rules.map((r) => r.clauseId))];
   // (A headline that names its provision, 省级智能工厂50万元, is said alone.)
   const said = (r: SubsidyRule) => (ruleHeadline(r).includes(r.subject) ? ruleHeadline(r) : `${r.subject}：${ruleHeadline(r)}`);
-  const line = `文件规定的奖补是：${rules.map(said).join('；')}（${clauseIds.map((id) => ctx.corpus.clauseById.get(id)?.label ?? id).join('、')}）。`;
+  const line = `该地文件规定的奖补只有：${rules.map(said).join('；')}（${clauseIds.map((id) => ctx.corpus.clauseById.get(id)?.label ?? id).join('、')}）。`;
   return { line, clauseIds };
 }
 

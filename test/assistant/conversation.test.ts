@@ -2605,3 +2605,10 @@ describe('d40 kinds: a year asked next, one place computed beside others, a trad
     expect(reply?.citations.map((c) => c.clauseId)).toContain('zhongshan-2018:四.一');
   });
 });
+
+describe('d40 kinds: what a compared region awards instead', () => {
+  it('六安那边技改奖补又是多少 beside 深圳: 六安\'s awards, cited', async () => {
+    const [reply] = await converse('深圳技改的事后奖补是什么标准？六安那边技改奖补又是多少？帮我比较一下。');
+    expect(reply?.citations.map((c) => c.clauseId)).toContain('luan-draft:三.二');
+  });
+});

@@ -4,7 +4,7 @@ import type { Understanding } from '../../nlu/understand.js';
 import type { SearchHit } from '../../retrieval/index.js';
 import { Decimal } from 'decimal.js';
 import { chooseRules, thresholdValue, type SubsidyRule } from '../../policy/index.js';
-import { HELP_SUGGESTIONS, plainReply, ruleHeadline, unratedSentence } from '../compose.js';
+import { HELP_SUGGESTIONS, awardsInstead, plainReply, ruleHeadline, unratedSentence } from '../compose.js';
 import { GENERIC_TERMS, aboutTheDocuments, bestEvidence, coveredChars, distinctiveTerms, evidenceCover } from '../evidence.js';
 import { docIdsForQuestion, searchPolicy } from '../policy-search.js';
 import type { AssistantReply } from '../response.js';
@@ -137,6 +137,9 @@ export interface LookupScope {
 // Whom a provision applies to, asked (适用企业范围, 什么企业能享受, 门槛).
 const SCOPE_ASKED = /(范围|门槛|哪些企业|什么企业|哪类企业|什么样的企业)/;
 
+// An award's amount asked (奖补又是多少, 补贴标准, 奖多少), not a target's (目标定的多少, 达到多少家).
+const AWARD_ASKED = /(奖补|补贴|补助|奖励|资助)[^，,。？?；;]{0,6}(多少|几|标准)|(奖|补)多少/;
+
 export async function compareLookup(u: Understanding, scopes: readonly LookupScope[], ctx: HandlerContext,
   options: { provisions?: boolean; standards?: boolean } = {}): Promise<AssistantReply> {
   const blocks: string[] = [];
@@ -184,8 +187,12 @@ export async function compareLookup(u: Understanding, scopes: readonly LookupSco
       continue;
     }
     const lead = leadSentence(hit, ctx);
-    blocks.push(`【${scope.name}】${lead || `${ctx.clauseRef(hit.clause.id)}：`}“${hit.clause.text}”\n${ctx.validityLine(hit.clause.docId)}`);
-    cited.push(hit.clause.id);
+    // (A figure asked where the clause found sets none, while the scope's documents award other things, 六安那边技改奖补又
+    // 是多少: what they award.)
+    const instead = AWARD_ASKED.test(u.text) && !ctx.rules.rules.some((r) => r.clauseId === hit.clause.id)
+      ? awardsInstead(scope.docIds, ctx) : null;
+    blocks.push(`【${scope.name}】${lead || `${ctx.clauseRef(hit.clause.id)}：`}“${hit.clause.text}”${instead ? `\n${instead.line}` : ''}\n${ctx.validityLine(hit.clause.docId)}`);
+    cited.push(hit.clause.id, ...(instead?.clauseIds ?? []));
   }
   return plainReply(cited.length ? 'compare' : 'out_of_scope', `分别列出相关条款：\n${blocks.join('\n\n')}`, ctx.citations(cited),
     scopes.map((s) => `只看${s.name}`));
