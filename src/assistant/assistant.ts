@@ -52,6 +52,8 @@ function keptAwards(awards: ConversationSlots['awards']): ConversationSlots['awa
   return awards.slice(-20);
 }
 
+// Which kind of thing is asked (哪类项目, 哪些方向, 什么样的企业).
+const WHICH_KIND = /(哪类|哪一类|哪几类|哪些方向|哪种|什么样的?|什么类型)/;
 // A follow-up naming only a year (2020年呢？, 那2019年的呢).
 const YEAR_ONLY = /^\s*(?:那|那么|咁)?\s*((?:19|20)\d\d)\s*年?(?:的)?(?:呢|嘞)?\s*[？?]?\s*$/;
 // Several awards asked added up by their number (两项奖励加起来, 这几项合计).
@@ -450,7 +452,9 @@ export class PolicyAssistant {
       };
       // (Only the parts that ask: a notice quoted before the question, 第五条：按…15%给予事后奖补, asks nothing.)
       const asking = u.text.split(/(?<=[。！!？?；;\n])/).filter((p) => /[？?]\s*$/.test(p) || ASKS_SOMETHING.test(p));
-      const asksNothingElse = (q: Understanding) => !q.asksConditions && !q.asksProcedure && !q.asksStandard && askedParts(q.text).every(asksOnlyAmount);
+      // (A question of which kind of project is supported, 重点支持哪类项目, asks what the clause says, not a figure.)
+      const asksNothingElse = (q: Understanding) => !q.asksConditions && !q.asksProcedure && !q.asksStandard && !WHICH_KIND.test(q.text)
+        && askedParts(q.text).every(asksOnlyAmount);
       const onlyAmount = asking.length ? asking.every((p) => asksNothingElse(understand(p, ctx.lexicon))) : asksNothingElse(u);
       if (onlyAmount) {
         // (The subject in the earlier provision's other words too, 工作母机 read as 设备: 深圳 （五） on 设备更新 is what

@@ -2612,3 +2612,17 @@ describe('d40 kinds: what a compared region awards instead', () => {
     expect(reply?.citations.map((c) => c.clauseId)).toContain('luan-draft:三.二');
   });
 });
+
+describe('d40 kinds: an estimate at a step, a question of which kind beside a rate', () => {
+  it('大概一百来亿 starts right at the 100亿 step: which side it falls is asked', async () => {
+    const [reply] = await converse('中山企业，今年年产值大概五十来亿吧，上一年贡献高于行业平均，做大做强奖励多少');
+    expect(reply?.calculation).toBeNull();
+    expect(reply?.answer).toContain('为界');
+  });
+
+  it('重点支持哪类项目？写了比例吗 of a document without rates: its clause, then that it sets none', async () => {
+    const [reply] = await converse('中府办〔2014〕30号对技改投资项目重点支持哪一类项目？写了资助比例吗？');
+    expect(reply?.answer).toContain('三高');
+    expect(reply?.answer.startsWith('中山2014年实施意见只提出')).toBe(false);
+  });
+});

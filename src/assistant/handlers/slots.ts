@@ -219,6 +219,10 @@ export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs
       const near = isHedged ? boundariesOn(rule, input.key).find((minimum) => q.value.minus(minimum).abs().lte(roughness(q.value))) : undefined;
       if (near) { rough.push({ input, quantity: { ...q, value: q.value.mul(0.9), below: q.value.mul(1.1) }, boundary: near }); continue; }
       if (isHedged) hedged.push(q);
+      // (A range said as an estimate too, 大概一百来亿, that starts right at a step or threshold may fall short of it.)
+      const hedgedRange = q.below && HEDGED_BEFORE.test(u.text.slice(Math.max(0, q.start - 3), q.start))
+        ? boundariesOn(rule, input.key).find((minimum) => q.value.eq(minimum)) : undefined;
+      if (hedgedRange) { rough.push({ input, quantity: { ...q, value: q.value.mul(0.9) }, boundary: hedgedRange }); continue; }
       if (q.below && !settlesThreshold(rule, input.key, q)) {
         rough.push({ input, quantity: q, boundary: boundariesOn(rule, input.key).find((m) => q.value.lt(m) && (q.below ?? q.value).gt(m)) });
         continue;
