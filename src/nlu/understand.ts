@@ -325,6 +325,9 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
 // Whether a piece of a message asks something (a statement beside a request asks nothing).
 const ASKS_SOMETHING = /[？?吗嗎呢]|多少|几|怎么|如何|哪|什么|啥|咩|能不能|可不可以|有没有|是否/;
 
+/** Whether a piece of a message asks something (多少, 吗, 哪, ？): a statement beside a question asks nothing. */
+export const asksSomething = (piece: string) => ASKS_SOMETHING.test(piece);
+
 /** The requests outside the policy a message makes, where none of its other questions asks about the policy. */
 function requestsOnly(text: string, lexicon: Lexicon): string[] {
   const made = (piece: string) => lexicon.gazetteer.requestsOutside.filter((r) => r.phrases.some((p) => piece.includes(p)));

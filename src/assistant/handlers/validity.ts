@@ -1,6 +1,6 @@
 import { describeValidity, documentStatus, type PolicyDocument } from '../../corpus/index.js';
 import { findDocuments } from '../../nlu/regions.js';
-import type { Understanding } from '../../nlu/understand.js';
+import { asksSomething, type Understanding } from '../../nlu/understand.js';
 import { yearsIn } from '../../nlu/years.js';
 import { chooseRules, namedOnlyByClause } from '../../policy/index.js';
 import { plainReply, ruleHeadline } from '../compose.js';
@@ -46,14 +46,11 @@ const MONEY_ASKED = /(补|奖|资助|扶持资金)/;
 // Whether the policy still runs, asked (还有补贴吗, 还能申请吗, 继续执行吗).
 const STILL_RUNS = /(还(有|能|可以|在|执行|适用|算数)|继续)/;
 
-// A sentence that asks (多少, 吗, 什么, ？).
-const ASKING = /[？?吗嗎呢]|多少|几|什么|啥|哪|是否|能不能|有没有/;
-
 export function yearNotInDocuments(text: string, docs: readonly PolicyDocument[], ctx: HandlerContext): AssistantReply | null {
   // The year inside a 文号 (东府办〔2018〕29号) is part of a name; a year said only in what the message tells before its
   // question (《…通知》（中府办〔2023〕12号）：自2023年起…——先不管这个通知，请问按…行动计划…是多少) is not asked.
   const sentences = findDocuments(text, ctx.corpus.gazetteer).rest.split(/(?<=[。！!？?\n])/);
-  const asking = sentences.filter((x) => ASKING.test(x));
+  const asking = sentences.filter(asksSomething);
   const years = yearsIn((asking.length ? asking : sentences).join(''));
   if (!years.length || !docs.length || docs.some((d) => !d.period)) return null;
   if (years.some((y) => docs.some((d) => holdsYear(d, y)))) return null;
