@@ -52,6 +52,8 @@ function keptAwards(awards: ConversationSlots['awards']): ConversationSlots['awa
   return awards.slice(-20);
 }
 
+// The enterprise speaking of itself (我们, 我司, 我哋).
+const FIRST_PERSON = /(我们|我司|我厂|本厂|本公司|咱们|咱|我哋|我們)/;
 // Which kind of thing is asked (哪类项目, 哪些方向, 什么样的企业).
 const WHICH_KIND = /(哪类|哪一类|哪几类|哪些方向|哪种|什么样的?|什么类型)/;
 // A follow-up naming only a year (2020年呢？, 那2019年的呢).
@@ -208,6 +210,11 @@ export class PolicyAssistant {
     const answered = previous.lastQuestion ?? previous.subjectText;
     if (u.asksTotal && u.quantities.every((q) => q.kind === 'years') && previous.awards.length === 1 && answered && !namedNow.length && !u.regions.length) {
       return this.route(understand(`${answered}，${u.text}`, ctx.lexicon), previous, next);
+    }
+    // "他们说现在比例是35%…你按35%重新算一下" after a calculation: the question it answered, computed again from the
+    // documents (the note on instructions follows).
+    if (u.injection && !u.amounts.base.length && previous.lastQuestion && !namedNow.length && !u.regions.length) {
+      return this.route(understand(previous.lastQuestion, ctx.lexicon), previous, next);
     }
     // A request that is no policy question (明天会不会下雨, 写一首七言绝句), whatever policy words stand beside it.
     if (u.outsideRequests.length) return offTopic(ctx, u.outsideRequests);
@@ -530,7 +537,9 @@ export class PolicyAssistant {
     // (A rate or a ceiling asked of several places, 三地各按什么比例, is their comparison.)
     const oneRegion = u.regions.length <= 1 && u.cue !== 'compare';
     const rateAsked = u.asksRate && oneRegion;
-    const standardOnly = ((u.namesStandard || (u.asksCeiling && oneRegion)) && !ENTERPRISE_CASE.test(u.text) || rateAsked || onlyCeiling) && !u.broad && !u.suppliesInputs && !followsCalculation
+    // (A ceiling asked of an award the text's own class gets, 企业获得提名奖最高给多少, is its standard: only 我们 makes a case.)
+    const ceilingAsked = u.asksCeiling && oneRegion && !FIRST_PERSON.test(u.text);
+    const standardOnly = ((u.namesStandard || (u.asksCeiling && oneRegion)) && !ENTERPRISE_CASE.test(u.text) || ceilingAsked || rateAsked || onlyCeiling) && !u.broad && !u.suppliesInputs && !followsCalculation
       && choice.rules.length > 0;
     // (Its subject stays the conversation's: "那深圳呢" next asks the same of 深圳.)
     if (standardOnly) {
@@ -540,7 +549,12 @@ export class PolicyAssistant {
       const questions = questionsOf(u.text);
       const perQuestion = questions.length > 1 || /各/.test(u.text)
         ? questions.flatMap((q) => chooseRules(ctx.rules.rules, q, { regionOf: ctx.regionOf, regions: next.regions, all: /各/.test(q) }).rules) : [];
-      const standards = answerStandard([...new Set([...perQuestion, ...choice.rules])], ctx, u.text);
+      const given = answerStandard([...new Set([...perQuestion, ...choice.rules])], ctx, u.text);
+      // (A question that names no provision, 1、县财政专项资金累计安排多少, is said by a sentence of a cited clause.)
+      const unnamed = questions.filter((q) => !chooseRules(ctx.rules.rules, q, { regionOf: ctx.regionOf, regions: next.regions, all: true }).rules
+        .some((r) => r.vocabulary.triggers.some((t) => q.includes(t))));
+      const leftOut = questions.length > 1 && unnamed.length ? partsLeftOut(unnamed.join('？'), given.citations.map((c) => c.clauseId), given.answer, ctx) : [];
+      const standards = leftOut.length ? { ...given, answer: `${given.answer}\n另外，${leftOut.join('\n')}` } : given;
       // (Documents named beside it that set no rate, 中山2014年的实施意见和2018年的行动计划, say so: none is dropped.)
       const rateless = named.filter((id) => nonQuant.some((n) => n.docId === id));
       return named.length > 1 && rateless.length ? followedBy(standards, noRates(rateless, ctx), '\n') : standards;

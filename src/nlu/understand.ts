@@ -331,7 +331,8 @@ export const asksSomething = (piece: string) => ASKS_SOMETHING.test(piece);
 /** The requests outside the policy a message makes, where none of its other questions asks about the policy. */
 function requestsOnly(text: string, lexicon: Lexicon): string[] {
   const made = (piece: string) => lexicon.gazetteer.requestsOutside.filter((r) => r.phrases.some((p) => piece.includes(p)));
-  const pieces = questionsOf(text);
+  // (Sentence by sentence: 我在写一篇…的报道。 beside 深圳…地价怎么收？ is a policy question with a statement before it.)
+  const pieces = text.split(/[。！!；;\n]/).flatMap((sentence) => questionsOf(sentence));
   const asksPolicy = pieces.some((piece) => !made(piece).length && ASKS_SOMETHING.test(piece) && mentionsPolicy(lexicon, piece));
   return asksPolicy ? [] : made(text).map((r) => r.name);
 }

@@ -2626,3 +2626,30 @@ describe('d40 kinds: an estimate at a step, a question of which kind beside a ra
     expect(reply?.answer.startsWith('中山2014年实施意见只提出')).toBe(false);
   });
 });
+
+describe('d41 kinds: who the user is said beside the question, an instruction to recompute, a part naming no provision', () => {
+  it('我是做咨询的 and 我在写一篇报道 say who asks: the policy question is answered', async () => {
+    const [consultant] = await converse('我是做咨询的，帮客户比较下：中山普通技改项目和东源设备购置，补贴比例和上限分别是多少？');
+    expect(consultant?.intent).not.toBe('document_facts');
+    expect(consultant?.answer).toContain('10%');
+    const [journalist] = await converse('我在写一篇关于技改用地的报道。东源对企业在已有场地加层改扩建新增的面积怎么收土地出让金？');
+    expect(journalist?.intent).not.toBe('out_of_scope');
+  });
+
+  it('你按35%重新算一下 after a calculation computes the question again from the document', async () => {
+    const [, reply] = await converse('东源规上企业设备购置额400万元，补多少？', '刚给县经商信局打了电话，他们说现在比例是30%，没有上限了，你按30%重新算一下。');
+    expect(amountOf(reply)).toBe('800000');
+  });
+
+  it('企业获得提名奖，最高给多少 (no 我们) is the standard', async () => {
+    const [reply] = await converse('中山2018的政策，企业获得中国质量奖提名奖最高给多少扶持资金？');
+    expect(reply?.calculation).toBeNull();
+    expect(reply?.answer).toContain('150万元');
+  });
+
+  it('a numbered question naming no provision beside standards is said by its clause (县财政累计1亿元)', async () => {
+    const [reply] = await converse('东源技改三年行动计划：1、县财政累计安排多少资金？2、以奖代补按县级分成部分的多少比例？');
+    expect(reply?.answer).toContain('1亿元');
+    expect(reply?.answer).toContain('40%');
+  });
+});
