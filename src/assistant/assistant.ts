@@ -25,7 +25,7 @@ import { answerSections, namedSections } from './handlers/sections.js';
 import { givesOnlySize, inputsFor, measuredDimensions } from './handlers/slots.js';
 import { schemeNotInCorpus, validity, yearNotInDocuments } from './handlers/validity.js';
 import { searchPolicy } from './policy-search.js';
-import type { AssistantReply } from './response.js';
+import { calculationsOf, type AssistantReply } from './response.js';
 
 export interface AssistantDeps {
   corpus: Corpus;
@@ -183,7 +183,7 @@ export class PolicyAssistant {
     const replies: AssistantReply[] = [];
     // (Each question's awards join those of the questions before it.)
     for (const q of read) replies.push(await this.route(q, { ...previous, awards: next.awards }, next));
-    const calculations = replies.flatMap((r) => (Array.isArray(r.calculation) ? r.calculation : r.calculation ? [r.calculation] : []));
+    const calculations = replies.flatMap(calculationsOf);
     const joined = replies.slice(1).reduce((a, b) => followedBy(a, b, '\n\n'), replies[0] as AssistantReply);
     return { ...joined, intent: calculations.length ? 'calculate' : joined.intent, total: null,
       calculation: calculations.length > 1 ? calculations : calculations[0] ?? null };
@@ -605,7 +605,7 @@ export class PolicyAssistant {
       // "1.设备补贴能拿多少；2.事后奖补按县级分成的百分之几来奖": a provision asked in a question of its own with no figure
       // of its own is answered with its standard after the figures computed.
       // (Only those the answer computed: one named but left without its figures, 完工评价通过以后还有什么奖补, is asked.)
-      const calculated = new Set((Array.isArray(turn.reply.calculation) ? turn.reply.calculation : turn.reply.calculation ? [turn.reply.calculation] : []).map((c) => c.ruleId));
+      const calculated = new Set(calculationsOf(turn.reply).map((c) => c.ruleId));
       const computed = (regional?.rules ?? several?.rules ?? [...choice.rules, ...choice.readings]).filter((r) => calculated.has(r.id));
       const besides = turn.reply.calculation ? [...new Set([...standardsAskedBeside(u, computed, next.regions, ctx), ...ceilings])] : [];
       const answered = besides.length ? followedBy(turn.reply, answerStandard(besides, ctx), '\n\n') : turn.reply;
@@ -615,7 +615,7 @@ export class PolicyAssistant {
       const complete = said.length ? { ...answered, answer: `${answered.answer}\n另外，${said.join('\n')}` } : answered;
       // "再加上ISO10012认证，总共多少钱": the new award, then every award of the conversation with their 合计.
       // (Only where an award of another provision stands beside it: more of the same is its rule's own total.)
-      const computedNow = new Set((Array.isArray(complete.calculation) ? complete.calculation : complete.calculation ? [complete.calculation] : []).map((c) => c.ruleId));
+      const computedNow = new Set(calculationsOf(complete).map((c) => c.ruleId));
       const besideIt = standingAwards(next.awards).some((a) => !computedNow.has(a.ruleId));
       const withEarlier = u.asksTotal && (ANOTHER.test(u.text) || SEVERAL_ADDED.test(u.text)) && besideIt && !alternatives && complete.calculation
         ? totalOfEarlierAwards(next.awards, ctx) : null;

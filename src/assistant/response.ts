@@ -44,3 +44,8 @@ export const ChatRequestSchema = z.object({
   conversationId: z.string().min(1).max(100).optional(),
 });
 export type ChatRequest = z.infer<typeof ChatRequestSchema>;
+
+/** A reply's calculations as a list (none, one, or several). */
+export function calculationsOf(reply: Pick<AssistantReply, 'calculation'>): ChatCalculation[] {
+  return Array.isArray(reply.calculation) ? reply.calculation : reply.calculation ? [reply.calculation] : [];
+}
