@@ -63,7 +63,7 @@ export function awardsInstead(docIds: readonly string[], ctx: HandlerContext): {
   if (!rules.length || rules.length > MAX_AWARDS_INSTEAD) return null;
   const clauseIds = [...new Set(rules.map((r) => r.clauseId))];
   // (A headline that names its provision, 省级智能工厂50万元, is said alone.)
-  const said = (r: SubsidyRule) => (ruleHeadline(r).includes(r.subject) ? ruleHeadline(r) : `${r.subject}：${ruleHeadline(r)}`);
+  const said = (r: SubsidyRule) => { const headline = ruleHeadline(r); return headline.includes(r.subject) ? headline : `${r.subject}：${headline}`; };
   const line = `该地文件规定的奖补只有：${rules.map(said).join('；')}（${clauseIds.map((id) => ctx.corpus.clauseById.get(id)?.label ?? id).join('、')}）。`;
   return { line, clauseIds };
 }

@@ -34,10 +34,12 @@ export function questionsOf(text: string, { pauses = false }: { pauses?: boolean
   return text.split(NEXT_QUESTION).flatMap((q) => (pauses ? q.split(PAUSE_AFTER_QUESTION) : [q])).map((q) => q.trim()).filter((q) => q.length >= 4);
 }
 
+// The enterprise speaking of itself at the start of a piece.
+const WE = '我们|我司|本公司|我们公司|我公司|我们企业|我们厂';
 // Who the enterprise is, said in a piece of its own (我们是…企业, 我在东源开了个厂, 我们厂…).
-const SELF_INTRODUCTION = /^(我们|我司|本公司|我们公司|我公司|我们企业|我们厂|我是|我在)(是|属于|在)?/;
+const SELF_INTRODUCTION = new RegExp(`^(${WE}|我是|我在)(是|属于|在)?`);
 // The same said as a statement of what it is (我们是…, 我司属于…), not of what it did (我们平台租了2000平方米).
-const SAYS_WHAT_IT_IS = /^(我们|我司|本公司|我们公司|我公司|我们企业|我们厂)(是|属于)/;
+const SAYS_WHAT_IT_IS = new RegExp(`^(${WE})(是|属于)`);
 
 /** Whether a piece of a message tells who the enterprise is (我们是中山古镇的灯饰企业, 我在东源开了个厂). */
 export const introducesEnterprise = (piece: string) => SELF_INTRODUCTION.test(piece);

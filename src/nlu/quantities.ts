@@ -141,6 +141,12 @@ function scanQuantities(typed: string): QuantityScan {
   const quantities: Quantity[] = [];
   const problems: NumberProblem[] = [];
   const taken: [number, number][] = [];
+  // A sum said as a range (800多万, 一亿几到两亿之间, 一千四五百万): from `value` up to, not including, `below`.
+  const takeRange = (m: RegExpMatchArray, value: Decimal, below: Decimal) => {
+    const start = m.index ?? 0;
+    quantities.push({ kind: 'money', value, below, text: m[0], start, end: start + m[0].length });
+    taken.push([start, start + m[0].length]);
+  };
   for (const m of text.matchAll(ROUGH_SUM)) {
     const g = m.groups ?? {};
     const count = g.place ? new Decimal({ 十: 10, 百: 100, 千: 1000 }[g.place] ?? 10) : parseNumeralPhrase(g.num ?? '');
@@ -149,18 +155,14 @@ function scanQuantities(typed: string): QuantityScan {
     // The place of the last digit said is the step the rough part stays within (800多 → below 900, 十几 → below 20).
     // (几十万: the leading digit is the rough one, so up to ten times the place.)
     const step = g.place ? count.mul(9) : new Decimal(10).pow(count.toFixed().length - count.toFixed().replace(/0+$/, '').length);
-    const start = m.index ?? 0;
-    quantities.push({ kind: 'money', value: count.mul(scale), below: count.plus(step).mul(scale), text: m[0], start, end: start + m[0].length });
-    taken.push([start, start + m[0].length]);
+    takeRange(m, count.mul(scale), count.plus(step).mul(scale));
   }
   for (const m of text.matchAll(RANGE)) {
     const g = m.groups ?? {};
     const low = parseNumeralPhrase(`${g.a}${g.as ?? g.bs}${g.at ?? ''}`);
     const high = parseNumeralPhrase(`${g.b}${g.bs}${g.bt ?? ''}`);
     if (!low || !high || !low.lt(high)) continue;
-    const start = m.index ?? 0;
-    quantities.push({ kind: 'money', value: low, below: high, text: m[0], start, end: start + m[0].length });
-    taken.push([start, start + m[0].length]);
+    takeRange(m, low, high);
   }
   for (const m of text.matchAll(DIGIT_PAIR)) {
     const g = m.groups ?? {};
@@ -169,8 +171,7 @@ function scanQuantities(typed: string): QuantityScan {
     const low = parseNumeralPhrase(`${g.lead ?? ''}${g.a}${g.place ?? ''}${g.scale}`);
     const high = parseNumeralPhrase(`${g.lead ?? ''}${g.b}${g.place ?? ''}${g.scale}`);
     if (!low || !high) continue;
-    quantities.push({ kind: 'money', value: low, below: high, text: m[0], start, end: start + m[0].length });
-    taken.push([start, start + m[0].length]);
+    takeRange(m, low, high);
   }
   for (const m of text.matchAll(LEVEL_FIRST)) {
     const g = m.groups ?? {};

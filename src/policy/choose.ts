@@ -149,8 +149,8 @@ export function chooseRules(rules: readonly SubsidyRule[], text: string, context
       const regionNamed = regions.includes(regionOf(rule.docId) ?? '');
       // A broad word (东源 技术改造) counts as the weakest match: it chooses the row only where no other word does.
       // (Siblings' words are looked for only where the rule's own match: most rules match nothing.)
-      const own = vocabularyScore(ownWords(rule, regionNamed), lower, spans);
-      const specific = own > 0 ? vocabularyScore(ownWords(rule, regionNamed), lower, spans, siblingWords(rule, rules, spansOf)) : 0;
+      const said = ownWords(rule, regionNamed);
+      const specific = vocabularyScore(said, lower, spans) > 0 ? vocabularyScore(said, lower, spans, siblingWords(rule, rules, spansOf)) : 0;
       const broad = specific === 0 ? vocabularyScore(rule.vocabulary.broad, lower, spans) : 0;
       const broadOnly = broad > 0;
       const words = broadOnly ? 1 : specific;

@@ -118,11 +118,13 @@ export async function overviewTopic(asked: string, docIds: readonly string[], ct
     && !searched.some((h) => h.clause.id === c.id) && titleWords(c.title).length > 0);
   // So is an item with a sentence that says the topic beside a sum of money (融资 → 三、（十）…每年2.5亿元“助保贷”担保金，
   // 引导合作银行…提供融资服务): a measure with a figure, whatever its heading.
-  const fundedSentence = (c: { text: string }) => sentencesOf(clauseBody(c.text)).find((x) => STATED_SUM.test(x) && titleWords(x).length > 0);
-  const fundedByWord = ctx.corpus.clauses.filter((c) => docIds.includes(c.docId) && c.kind === 'item' && !withProvision.has(c.id)
-    && !searched.some((h) => h.clause.id === c.id) && !headedByWord.includes(c) && fundedSentence(c) !== undefined);
-  const hits = [...searched, ...headedByWord.map((clause) => ({ clause, score: 0, matchedTerms: titleWords(clause.title), ranks: {} })),
-    ...fundedByWord.map((clause) => ({ clause, score: 0, matchedTerms: titleWords(fundedSentence(clause) ?? ''), ranks: {} }))];
+  const fundedByWord = ctx.corpus.clauses
+    .filter((c) => docIds.includes(c.docId) && c.kind === 'item' && !withProvision.has(c.id) && !searched.some((h) => h.clause.id === c.id) && !headedByWord.includes(c))
+    .flatMap((clause) => {
+      const sentence = sentencesOf(clauseBody(clause.text)).find((x) => STATED_SUM.test(x) && titleWords(x).length > 0);
+      return sentence ? [{ clause, score: 0, matchedTerms: titleWords(sentence), ranks: {} }] : [];
+    });
+  const hits = [...searched, ...headedByWord.map((clause) => ({ clause, score: 0, matchedTerms: titleWords(clause.title), ranks: {} })), ...fundedByWord];
   const scored = hits.map((h) => {
     // A document's own title words (三年行动计划, 实施意见) name the document, not a topic in it.
     // A clause that shares none of the question's words counts those it says another way (信贷 for 贷款).

@@ -215,12 +215,13 @@ export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs
       if (!input) continue;
       // A sum said roughly (800多万) fills only a threshold's input its whole range is on one side of. A figure hedged
       // (大概一千万左右) within a tenth of a threshold it is checked against is as rough: which side it falls is asked.
-      const isHedged = !q.below && (HEDGED_BEFORE.test(u.text.slice(Math.max(0, q.start - 3), q.start)) || HEDGED_AFTER.test(u.text.slice(q.end)));
+      const hedgedBefore = HEDGED_BEFORE.test(u.text.slice(Math.max(0, q.start - 3), q.start));
+      const isHedged = !q.below && (hedgedBefore || HEDGED_AFTER.test(u.text.slice(q.end)));
       const near = isHedged ? boundariesOn(rule, input.key).find((minimum) => q.value.minus(minimum).abs().lte(roughness(q.value))) : undefined;
       if (near) { rough.push({ input, quantity: { ...q, value: q.value.mul(0.9), below: q.value.mul(1.1) }, boundary: near }); continue; }
       if (isHedged) hedged.push(q);
       // (A range said as an estimate too, 大概一百来亿, that starts right at a step or threshold may fall short of it.)
-      const hedgedRange = q.below && HEDGED_BEFORE.test(u.text.slice(Math.max(0, q.start - 3), q.start))
+      const hedgedRange = q.below && hedgedBefore
         ? boundariesOn(rule, input.key).find((minimum) => q.value.eq(minimum)) : undefined;
       if (hedgedRange) { rough.push({ input, quantity: { ...q, value: q.value.mul(0.9) }, boundary: hedgedRange }); continue; }
       if (q.below && !settlesThreshold(rule, input.key, q)) {
