@@ -2,7 +2,7 @@ import { describeValidity, type Corpus } from '../corpus/index.js';
 import type { Lexicon } from '../lexicon/index.js';
 import { saysOutside, understand, withoutQuotedPassages, type Understanding } from '../nlu/understand.js';
 import { findNumberProblems, findQuantities } from '../nlu/quantities.js';
-import { askedParts, questionsOf, selfIntroductions } from '../nlu/parts.js';
+import { askedParts, questionsOf, selfIntroductions, ownCase } from '../nlu/parts.js';
 import { restatedQuestion } from '../nlu/restate.js';
 import { toSimplified } from '../nlu/script.js';
 import { withoutYears } from '../nlu/years.js';
@@ -13,7 +13,7 @@ import { citeClauses } from './citations.js';
 import { HELP_SUGGESTIONS, followedBy, plainReply } from './compose.js';
 import { standingAwards, type ConversationSlots } from './conversation.js';
 import { aboutTheDocuments } from './evidence.js';
-import { SIDE_BY_SIDE, explainedBy, regionalAwards, severalAwards, totalOfEarlierAwards } from './handlers/awards.js';
+import { SIDE_BY_SIDE, earlierReading, explainedBy, regionalAwards, severalAwards, totalOfEarlierAwards } from './handlers/awards.js';
 import { calculate, documentGateNotMet } from './handlers/calculate.js';
 import { namedDocuments, unratedFor, type HandlerContext } from './handlers/context.js';
 import { DOCUMENT_FACT_CUE, asksSourceOfAnswer, answerDocumentFacts, answerSource } from './handlers/document-facts.js';
@@ -60,8 +60,8 @@ const WHICH_KIND = /(哪类|哪一类|哪几类|哪些方向|哪种|什么样的
 const YEAR_ONLY = /^\s*(?:那|那么|咁)?\s*((?:19|20)\d\d)\s*年?(?:的)?(?:呢|嘞)?\s*[？?]?\s*$/;
 // Several awards asked added up by their number (两项奖励加起来, 这几项合计).
 const SEVERAL_ADDED = /(两|三|四|几|这)(项|个|笔|样)[^，。？?]{0,6}(加起来|合计|一共|总共|共计)/;
-// The places of a conversation set side by side (两个地方比较一下, 两地对比).
-const BOTH_PLACES = /(两个?地方?|两地|两边|两个城市|两个县市?)[^，。？?]{0,8}(比较|对比|比一下|比一比|比下|哪个|差别|区别)/;
+// The places of a conversation set side by side (两个地方比较一下, 两地对比, 也一起比比 三个地方, 再加个六安).
+const BOTH_PLACES = /(([两三四几]个?|这几个|这[两三四]个?)(地方?|地|边|城市|县市?)|一起|都)[^，。？?]{0,16}(比较|对比|比一下|比一比|比下|比比|哪个|哪边|差别|区别)|再加(个|上)|也一起(比|算|看)/;
 // Another thing of the enterprise's said after one computed (我们还有个项目…, 另外我们…).
 const ANOTHER = /(还有|另外|又|再|也|还(通过|获得|评上|拿到|被|认定|新))/;
 // The enterprise's own case said (评上了, 我们拿到, 能拿多少): an award to compute, not a standard to quote.
@@ -107,8 +107,11 @@ export class PolicyAssistant {
     // rows name no award asked about and give no figure; the rest of the message is read.
     const unchatted = withoutChat(written);
     const chatted = unchatted !== written;
-    const message = withoutTables(unchatted);
-    const tabled = message !== unchatted;
+    const unlisted = withoutTables(unchatted);
+    const tabled = unlisted !== unchatted;
+    // "隔壁厂投了5000万拿了800万补贴，我们投了300万", "（那个不用算）": another enterprise's figures, and those set
+    // aside, are no figure of the case.
+    const message = ownCase(unlisted);
     const asWritten = understand(message, this.deps.lexicon);
     // "中山厂买了600万的工作母机，江门厂也买了400万的设备": what is said of a place not covered is no figure of a covered
     // one's; the place is still said first.
@@ -125,7 +128,8 @@ export class PolicyAssistant {
     }
     if (u.regions.length) next.regions = u.regions;
     // "东源呢？两个地方的比例比较一下": the region named now beside the conversation's, compared.
-    if (u.regions.length && BOTH_PLACES.test(u.text)) next.regions = [...new Set([...slots.regions, ...u.regions])];
+    if (u.regions.length && BOTH_PLACES.test(u.text)) next.regions = [...new Set([...slots.regionsAsked, ...slots.regions, ...u.regions])];
+    next.regionsAsked = [...new Set([...slots.regionsAsked, ...next.regions])];
     const introduced = selfIntroductions(u.text);
     if (introduced.length) next.enterprise = introduced.join('，');
     // Only a calculation turn leaves a question to restate; any other turn moves the conversation on from it.
@@ -133,6 +137,8 @@ export class PolicyAssistant {
     next.lastLookup = null;
     const reply = await this.route(u, slots, next);
     next.lastClauseIds = reply.citations.map((c) => c.clauseId);
+    // (An overview or a comparison answered a question too: "深圳呢 也一起比比" asks it again.)
+    if (!next.lastLookup && (reply.intent === 'overview' || reply.intent === 'compare') && !reply.calculation) next.lastLookup = u.text;
     // "东源隔壁的和平县…跟东源一样吗": the place with no document is said first, then what the named regions' documents say.
     if (u.uncoveredPlaces.length && u.regions.length) {
       reply.answer = `收录的文件中没有${u.uncoveredPlaces.join('、')}的技改政策，以下只说${u.regions.join('、')}。\n${reply.answer}`;
@@ -245,6 +251,13 @@ export class PolicyAssistant {
     const ofYear = YEAR_ONLY.exec(u.text)?.[1];
     if (ofYear && previous.lastLookup && /(?:19|20)\d\d/.test(previous.lastLookup)) {
       return this.route(understand(previous.lastLookup.replace(/(?:19|20)\d\d/g, ofYear), ctx.lexicon), previous, next);
+    }
+    // "深圳呢 也一起比比 三个地方" after a question answered without figures: that question, asked of every place set
+    // side by side.
+    if (u.regions.length && next.regions.length > 1 && BOTH_PLACES.test(u.text) && previous.lastLookup && !u.quantities.length
+      && !Object.keys(previous.inputs).length && !namedNow.length) {
+      const asked = withoutRegionNames(previous.lastLookup, ctx.lexicon.gazetteer);
+      return this.route(understand(`${next.regions.join('、')}：${asked}`, ctx.lexicon), previous, next);
     }
     const restated = this.restated(u, previous);
     if (restated) {
@@ -376,6 +389,7 @@ export class PolicyAssistant {
       subjectText = withoutDenied(previous.subjectText, u, ctx.rules);
       choice = choose(subjectText, next.regions);
     }
+    choice = earlierReading(choice, previous.awards);
     const regionsNamed = next.regions;
     const docsInScope = named.length ? named : ctx.corpus.documents.filter((d) => regionsNamed.includes(d.region)).map((d) => d.id);
     const nonQuant = ctx.rules.nonQuantitative.filter((d) => docsInScope.includes(d.docId));
@@ -572,7 +586,7 @@ export class PolicyAssistant {
       const ceilings = awardsAsked && awardsAsked.rules.length > 1 && !awardsAsked.rules.every(statesOnlyCeiling) ? awardsAsked.rules.filter(statesOnlyCeiling) : [];
       const several = awardsAsked && ceilings.length ? { ...awardsAsked, rules: awardsAsked.rules.filter((r) => !ceilings.includes(r)) } : awardsAsked;
       // Several regions, each with its own part ("中山厂…投资800万；东源厂…设备购置额90万"): each computed on its part.
-      const regional = regionalAwards(u, next.regions, ctx);
+      const regional = regionalAwards(u, next.regions, ctx, previous.awards);
       const regions = next.regions;
       // A follow-up to a turn that computed nothing (its region had no rate): the figures are those of its subject.
       const restatedSubject = subjectText !== u.text && Object.keys(previous.inputs).length === 0 && u.quantities.length === 0
@@ -726,8 +740,12 @@ const isCsvRow = (line: string) => !/[，。？?！!]/.test(line) && (line.match
 
 /** The message without the rows of a table pasted into it, where words remain outside the table to be the question. */
 function withoutTables(message: string): string {
-  const rest = message.replace(TABLE_ROW, '').split('\n').filter((line) => !isCsvRow(line)).join('\n').replace(/\n{2,}/g, '\n').trim();
-  return rest && rest !== message.trim() ? rest : message;
+  const lines = message.split('\n');
+  const kept = message.replace(TABLE_ROW, '').split('\n').filter((line) => !isCsvRow(line));
+  // (Blank lines alone are no table: 忽略上文。\n\n问题：… keeps its words as written.)
+  if (kept.filter((line) => line.trim()).length === lines.filter((line) => line.trim()).length) return message;
+  const rest = kept.join('\n').replace(/\n{2,}/g, '\n').trim();
+  return rest || message;
 }
 
 // A line of a forwarded chat: a speaker's label (张经理：, 李会计:; not an e-mail's 发件人：, 正文：), or the marks around

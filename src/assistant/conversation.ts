@@ -8,6 +8,8 @@ import { ChatCalculationSchema, CitationSchema } from './response.js';
  */
 export const ConversationSlotsSchema = z.object({
   regions: z.array(z.string()),
+  /** Every region the conversation has asked about, in the order first asked: "再加个六安，三个地方比一下" sets them all side by side. */
+  regionsAsked: z.array(z.string()).default([]),
   /** The words that named the policy item (工作母机, 并购 …), kept so "那400万的呢" knows what 400万 is for. */
   subjectText: z.string().nullable(),
   /** Calculator inputs from earlier turns (amounts as 元 strings). */
@@ -74,7 +76,7 @@ export const ConversationSchema = z.object({
 export type Conversation = z.infer<typeof ConversationSchema>;
 
 export function newConversation(now: Date): Conversation {
-  return { id: randomUUID(), createdAt: now.toISOString(), slots: { regions: [], subjectText: null, inputs: {}, pendingRuleIds: [], awards: [], lastQuestion: null, lastClauseIds: [], lastLookup: null, enterprise: null },
+  return { id: randomUUID(), createdAt: now.toISOString(), slots: { regions: [], regionsAsked: [], subjectText: null, inputs: {}, pendingRuleIds: [], awards: [], lastQuestion: null, lastClauseIds: [], lastLookup: null, enterprise: null },
     firstTurnIndex: 0, storedTurnCount: 0, turns: [] };
 }
 

@@ -1,3 +1,4 @@
+import { findQuantities } from './quantities.js';
 // The joints of an enumeration: 资金扶持、用地保障 / 金融和用地 / 招商补链跟工业互联网.
 const JOINT = /、|以及|还有|另外|和|及|与|跟/;
 // "在X方面 / X这三块 / X上": the frame around a topic, not part of it (the frame and the question after it go:
@@ -50,4 +51,51 @@ export const saysWhatItIs = (piece: string) => SAYS_WHAT_IT_IS.test(piece);
 /** The pieces of a message in which the enterprise says what it is (我们是中山的龙头骨干企业), in order. */
 export function selfIntroductions(text: string): string[] {
   return text.split(/[，,。；;？?！!\n]+/).map((p) => p.trim()).filter((p) => p.length >= 4 && saysWhatItIs(p));
+}
+
+// Another enterprise spoken of (隔壁厂, 兄弟公司, 母公司, 同行, 有家企业, 他们): what it did is someone else's case.
+const OTHER_ENTERPRISE = /(隔壁|对面|旁边|邻居|朋友|亲戚|同学|老乡)[^，,。；;（）()]{0,6}?(厂|公司|企业|老板|那家)|兄弟(公司|企业|单位|厂)|母公司|(另一家|另外一家|其他|其它)(子公司|分公司)|别(人|家)(的)?(厂|公司|企业)?|人家|他们|他家|(别的|其他|其它)(厂|工厂|公司|企业)/;
+const SPEAKS_OF_ITSELF = new RegExp(`${WE}|我厂|本厂|咱们|咱|我这边|我这里|我们自己`);
+// Another enterprise said to be like this one (隔壁厂跟我们一样…也是投资2000万元): its figures are the enterprise's too.
+const SAME_AS_US = new RegExp(`(跟|和|同|与|像)(${WE}|我厂)一样`);
+// A figure the user sets aside (这个不用算, 跟东源没关系, 去年已经补过了): said, but no part of what is asked.
+const SET_ASIDE = /(不用算|不要算|(?<!分)别算|不算在内|不计入|不用管|不用考虑|无关|没关系|没有关系|不相关|已经补过|补过了|已经拿过补贴)/;
+const PIECE = /(?<=[，,。；;！!\n])/;
+// An earlier year's project already rewarded (我们2017年在中山投了500万技改拿了40万), beside this year's case.
+const REWARDED_BEFORE = /((19|20)\d{2}年|去年|前年|以前|之前|上次|早年)[^。；;！!？?]*(拿了|领了|补了|补过|拿过|领过|获得过|享受过)/;
+const THIS_TIME = /(今年|这次|这回|本次|本年度)/;
+const GOT = /(拿了|领了|拿过|领过|获得|评上|认定|补了|补过)/;
+
+/**
+ * The message as the enterprise's own case: without an aside (in brackets) about another enterprise or set aside
+ * (（我们深圳母公司去年纳税增加了500万，这个跟东源没关系。）), without the pieces that speak of another enterprise where
+ * the enterprise also speaks of itself (隔壁厂投了5000万拿了800万补贴，我们投了300万), and without a piece set aside
+ * (东源那边的兄弟公司也是400万，那个不用算) with the figure it sets aside when it gives none itself. A piece after one
+ * about another enterprise is still about it until the enterprise speaks of itself again. Their words go too: 集团另一家
+ * 子公司拿过中国质量奖提名奖 names no award of the enterprise's.
+ */
+export function ownCase(text: string): string {
+  const asides = text.replace(/（[^（）]*）|\([^()]*\)/g, (m) => (OTHER_ENTERPRISE.test(m) || SET_ASIDE.test(m) ? '' : m));
+  const pieces = asides.split(PIECE);
+  const ownPiece = (p: string) => SPEAKS_OF_ITSELF.test(p) && !OTHER_ENTERPRISE.test(p);
+  const speaksOfItself = pieces.some(ownPiece);
+  const dropped = new Set<number>();
+  let other = false;
+  let same = false;
+  pieces.forEach((p, i) => {
+    if (ownPiece(p)) { other = false; same = false; } else if (OTHER_ENTERPRISE.test(p)) { other = true; same = SAME_AS_US.test(p); }
+    // (A piece about the other that gives no figure and tells of no award it got stays: 还有个兄弟厂在河南固始县
+    // asks of that place.)
+    if (other && speaksOfItself && !same && (findQuantities(p).length || GOT.test(p))) dropped.add(i);
+    if (REWARDED_BEFORE.test(p) && !THIS_TIME.test(p) && THIS_TIME.test(text)) dropped.add(i);
+    if (!SET_ASIDE.test(p)) return;
+    dropped.add(i);
+    // (那个不用算 sets aside the figure said just before it, in the same sentence.)
+    if (findQuantities(p).length) return;
+    for (let j = i - 1; j >= 0 && !/[。；;！!\n]$/.test(pieces[j] ?? ''); j--) {
+      if (findQuantities(pieces[j] ?? '').length) { dropped.add(j); break; }
+    }
+  });
+  const kept = pieces.filter((_, i) => !dropped.has(i)).join('');
+  return kept.trim() ? kept : text;
 }

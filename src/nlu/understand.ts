@@ -90,7 +90,7 @@ const FOLLOW_UP = new RegExp(`^(那|如果|换成|改成|要是|假如|再|那�
 // A voice-input run-on's later piece that turns to the case just answered (等下 我们属于商贸流通类 那按什么标准算): 那 as "then",
 // not 那个/那份 pointing at a document.
 const SPOKEN_FOLLOW_UP = /^(那(?![个份条些边种里])|那如果|如果|要是|假如|换成|改成)/;
-const INJECTION = /(忽略|无视|ignore|forget|disregard|override|不要管|不用管|你的规则|system prompt|\banswer\b|\breply\b|\brespond\b|\bno cap\b|\bjust say\b|\byou are now\b|\b(raised|changed|lowered|increased|set) to\b|\bis now\b|你就当|就当作?|不许说|别跟我(说|扯|讲|提)|角色扮演|你都说对|有求必应|特批|领导(说|同意|批)|(这次|这回)按[^，,。]{0,8}(奖励|奖|补|发)|(别|不要|不用)(加|写|附|带)(任何)?(备注|说明|提示)|(就|只)回(复|答)?(一个)?数字|你按|系统(提示|指令|通知|消息)|管理员指令|假设比例|比例是\d|rate is|你现在是|假装|照着答|直接(回复|回答)|回答(开头|最后|末尾)|(开头|最后|末尾)加一句|必须(写|回答|回复)|(不要|别)(再)?提|当(成|作)?正式文件|(回答|回复)(都|一律|统一)(说|写|按)|已经?(改成|调整为|调成|取消)|(比例|上限|标准|封顶|保底|口径|额度|最高)[^，,。；;]{0,6}(调整|改|上调|提高|下调|提|调|降)(为|成|到)|新口径|知识库(已)?更新|一律按|(比例|上限|标准|封顶|保底|额度)[^，,。；;\d]{0,4}(调到|调成|调为|放宽|取消|不限|作废|改了)|(比例|上限|标准|封顶|保底)(是|为|已是|已经是)\s*\d|把[^，,。；;]{0,12}(写成|写为|写作|说成)|(助手|AI|机器人)[，,\s]*请|(配置|设置|规则)(已|已经)?生效|(上限|封顶|每年最高|单个项目最高|单个企业最高|最高补助|最高奖励)\s*[0-9０-９一二两三四五六七八九十百千]|请(在|把)?[^，,。；;]{0,8}(写|写成|写上|注明)\s*[“「"'A-Za-z0-9０-９]|(检索结果|知识库)[^，,。；;]{0,6}(为准|更新|已更新)|最新(的)?(文件|政策|通知|口径|规定|标准)|开发者模式|developer mode|jailbreak|不考虑(上限|封顶)|(不要|不用|去掉)(上限|封顶)|按我(说|给)的|以我(说|给)的为准|为准作答|为准回答|不得更改|不要更改|不许改|从现在(开始|起)|直接告诉我|你就按|(给我|帮我)?回个确认|记住这个|记住以下|以后(都|一律)按|今后(都|一律)|管理员|admin|后台通知|按[^，,。；;]{0,8}(回复|回答|作答|答复|发放)|(答案|回答|回复)(就)?(写|是|为|填)|(比例|上限|标准|封顶|保底|额度)(已|已经)?(上调|下调|提高|降低|调整|取消|变更))/i;
+const INJECTION = /(忽略|无视|ignore|forget|disregard|override|不要管|不用管|你的规则|system prompt|\banswer\b|\breply\b|\brespond\b|\bno cap\b|\bjust say\b|\byou are now\b|\b(raised|changed|lowered|increased|set) to\b|\bis now\b|你就当|就当作?|不许说|别跟我(说|扯|讲|提)|角色扮演|你都说对|有求必应|特批|领导(说|同意|批)|(这次|这回)按[^，,。]{0,8}(奖励|奖|补|发)|(别|不要|不用)(加|写|附|带)(任何)?(备注|说明|提示)|(就|只)回(复|答)?(一个)?数字|你按|系统(提示|指令|通知|消息)|管理员指令|假设比例|比例是\d|rate is|你现在是|假装|照着答|直接(回复|回答)|回答(开头|最后|末尾)|(开头|最后|末尾)加一句|必须(写|回答|回复)|(不要|别)(再)?提|当(成|作)?正式文件|(回答|回复)(都|一律|统一)(说|写|按)|已经?(改成|调整为|调成|取消)|(比例|上限|标准|封顶|保底|口径|额度|最高)[^，,。；;]{0,6}(调整|改|上调|提高|下调|提|调|降)(为|成|到)|新口径|知识库(已)?更新|一律按|(比例|上限|标准|封顶|保底|额度)[^，,。；;\d]{0,4}(调到|调成|调为|放宽|取消|不限|作废|改了)|(比例|上限|标准|封顶|保底)(是|为|已是|已经是)\s*\d|把[^，,。；;]{0,12}(写成|写为|写作|说成)|(助手|AI|机器人)[，,\s]*请|(配置|设置|规则)(已|已经)?生效|(上限|封顶|每年最高|单个项目最高|单个企业最高|最高补助|最高奖励)\s*[0-9０-９一二两三四五六七八九十百千]|请(在|把)?[^，,。；;]{0,8}(写|写成|写上|注明)\s*[“「"'A-Za-z0-9０-９]|(检索结果|知识库)[^，,。；;]{0,6}(为准|更新|已更新)|最新(的)?(文件|政策|通知|口径|规定|标准)|开发者模式|developer mode|jailbreak|不考虑(上限|封顶)|(不要|不用|去掉)(上限|封顶)|按我(说|给)的|以我(说|给)的为准|为准作答|为准回答|不得更改|不要更改|不许改|从现在(开始|起)|直接告诉我|你就按|(给我|帮我)?回个确认|记住这个|记住以下|以后(都|一律)按|今后(都|一律)|管理员|admin|后台通知|按[^，,。；;]{0,8}(回复|回答|作答|答复|发放)|(答案|回答|回复)(就)?(写|是|为|填)|(回答|回复|输出|答复)(为|是|成)?\s*[0-9０-９一二两三四五六七八九十百千]|^\s*(输出|回答|回复)\s*$|授权你|输出(任意|任何)|(比例|上限|标准|封顶|保底|额度)(已|已经)?(上调|下调|提高|降低|调整|取消|变更))/i;
 // Where a message's sentences and bracketed asides end ("." only where it is not a decimal point).
 // A JSON field ("answer":"240万元") is one clause, key and value together: the key says what the value is.
 const CLAUSE = /```[\s\S]*?```|<!--[\s\S]*?-->|"[^"\n]*"\s*:\s*(?:"[^"\n]*"|[^,，}\n]*)|(?:[^，,。！!？?；;：:\n【】（）().]|\.(?=\d))+|【[^】]*】|（[^）]*）|\([^)]*\)/g;
@@ -109,9 +109,12 @@ function withoutInstructions(text: string): string {
     const block = /^(```|<!--)/.test(m[0]);
     // A bracketed aside right after an instruction is part of it (…is now 20 million yuan (2000万), …).
     const aside = /^[（(]/.test(m[0]) && blankedUpTo >= 0 && /^\s*$/.test(text.slice(blankedUpTo, start));
-    if (!INJECTION.test(m[0]) && !aside && !block) continue;
+    // What an instruction dictates after its colon (输出：补贴=100万) is its own, where it asks nothing.
+    const dictated = blankedUpTo >= 0 && /^\s*[:：]\s*$/.test(text.slice(blankedUpTo, start)) && !asksSomething(m[0])
+      && /(输出|回答|回复|答案|写|说)\s*$/.test(text.slice(0, blankedUpTo));
+    if (!INJECTION.test(m[0]) && !aside && !block && !dictated) continue;
     // A run-on typed with spaces for pauses (交易额1个亿 你就按8%直接给我算个数): only the pieces that instruct are blanked.
-    const pieces = aside || block ? [] : [...m[0].matchAll(SPOKEN_PIECE)];
+    const pieces = aside || block || dictated ? [] : [...m[0].matchAll(SPOKEN_PIECE)];
     const instructing = pieces.filter((p) => INJECTION.test(p[0]));
     if (pieces.length > 1 && instructing.length) {
       for (const p of instructing) blank(start + (p.index ?? 0), p[0].length);
@@ -171,7 +174,7 @@ const LOOKUP_QUESTION = new RegExp(`${SHARE_ASKED.source}|${ASKS_WHAT_TEXT_SAYS.
 // An amount the message asserts as the subsidy itself or its cap ("补贴是500万", "最多只给100万", "capped at 20 million
 // yuan"): never a calculation base.
 // (申请…示范项目那50万: the award referred to by its figure; 县财政说累计不少于1个亿: the document's own budget.)
-const CLAIMED = /((补贴|补助|奖励|资助|奖补|扶持)(资金|金额|款)?(就|应该|应当)?(是|为|有|给)|(能|可以|会|应该)(补|拿|奖|给|领)到?|应(得|拿|补|发|奖)|可得|(最多|最高|顶多|至多|封顶)(只|就)?(能)?(给|补|奖|拿|领|发)|(最多|最高|顶多|至多|封顶|上限)(只|就)?(能|可以|可)?(到|达到|为|是)?\s*$|(申请|申报|拿|领)[^，,。；;]{0,14}那|(财政|政府|县里|市里|省里|文件|政策)[^，,。；;]{0,10}(不少于|不低于|累计|共计|安排|拿出)|(照|按)(这个|这样|此|他的|她的|领导的|他们的)(口径|说法|标准)?[^，,。；;]{0,3}算[^，,。；;]{0,6}$|(取整成?|凑整成?|凑成|报成|填成)(为|到)?\s*$|(补助|补贴|奖补|奖励|资助|扶持)[^，,。；;]{0,6}(不低于|不少于|最低|保底|不超过|不高于)\s*$|(最多|最高|顶多|至多|封顶|上限)(不超过|不高于)\s*$)|(capped at|a cap of|up to|at most|a maximum of|maximum of|limited to|no more than)\s*$|["'](cap|limit|max|maximum|rate|subsidy|amount)["']\s*[:：]\s*["']?\s*$/i;
+const CLAIMED = /((补贴|补助|奖励|资助|奖补|扶持)(资金|金额|款)?(就|应该|应当)?(是|为|有|给)|(能|可以|会|应该)(补|拿|奖|给|领)到?|应(得|拿|补|发|奖)|可得|(最多|最高|顶多|至多|封顶)(只|就)?(能)?(给|补|奖|拿|领|发)|(最多|最高|顶多|至多|封顶|上限)(只|就)?(能|可以|可)?(到|达到|为|是)?\s*$|(申请|申报|拿|领)[^，,。；;]{0,14}那|(财政|政府|县里|市里|省里|文件|政策)[^，,。；;]{0,10}(不少于|不低于|累计|共计|安排|拿出)|(照|按)(这个|这样|此|他的|她的|领导的|他们的)(口径|说法|标准)?[^，,。；;]{0,3}算[^，,。；;]{0,6}$|(取整成?|凑整成?|凑成|报成|填成)(为|到)?\s*$|(补助|补贴|奖补|奖励|资助|扶持)[^，,。；;]{0,6}(不低于|不少于|最低|保底|不超过|不高于)\s*$|(最多|最高|顶多|至多|封顶|上限)(不超过|不高于)\s*$|(保底|兜底|托底)(是|为|有)?\s*$)|(capped at|a cap of|up to|at most|a maximum of|maximum of|limited to|no more than)\s*$|["'](cap|limit|max|maximum|rate|subsidy|amount)["']\s*[:：]\s*["']?\s*$/i;
 // A result the user works out from a rate ("按百分之八奖励，即两千四百万"): a claim to check, never a base.
 const RATE_RESULT = /(%|％|百分之[一二两三四五六七八九十]+|[一二两三四五六七八九十]成)[^。；;？?]{0,8}(即|就是|也就是|等于|算下来|算出来|应该|应当|应|得)(是|为)?$/;
 // A standard said to have changed ("资助上限已经从500万元提到600万元"): both figures are claims about the text.

@@ -65,6 +65,11 @@ export const RuleInputSchema = z.object({
    * is not the county's share of it (县级分成部分), so the answer asks for that share.
    */
   onlyWhenNamed: z.boolean().default(false),
+  /**
+   * Words that say a figure is another quantity though a cue word names it too (认缴 beside 实缴注册资本; a 关联方 deal
+   * beside the 非关联方 one the clause rewards): a figure said with them never fills this input.
+   */
+  notCues: z.array(z.string()).default([]),
 });
 export type RuleInput = z.infer<typeof RuleInputSchema>;
 

@@ -44,7 +44,7 @@ export function formInputs(rule: SubsidyRule): RuleInput[] {
   const inputs = [...rule.inputs];
   for (const t of rule.thresholds) {
     if (inputs.some((i) => i.key === t.input)) continue;
-    inputs.push({ key: t.input, dimension: t.dimension, label: t.label, ask: '', cues: [], chips: [], required: false, onlyWhenNamed: false });
+    inputs.push({ key: t.input, dimension: t.dimension, label: t.label, ask: '', cues: [], chips: [], required: false, onlyWhenNamed: false, notCues: [] });
   }
   return inputs;
 }

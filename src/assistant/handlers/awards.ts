@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import { findQuantities, type Quantity } from '../../nlu/quantities.js';
 import { understand, withoutQuotedPassages, type Understanding } from '../../nlu/understand.js';
 import { findRegions } from '../../nlu/regions.js';
-import { chooseRules, computeSubsidy, firstMention, formatYuan, namedOnlyByClause, unitScore, yuanString, type SubsidyRule } from '../../policy/index.js';
+import { chooseRules, computeSubsidy, firstMention, formatYuan, namedOnlyByClause, unitScore, yuanString, type RuleChoice, type SubsidyRule } from '../../policy/index.js';
 import { standingAwards, type ConversationSlots } from '../conversation.js';
 import { toChatCalculation, type AssistantReply, type ChatCalculation } from '../response.js';
 import { calculatorContext, type HandlerContext } from './context.js';
@@ -139,12 +139,26 @@ export function severalAwards(u: Understanding, regions: readonly string[], ctx:
 }
 
 /**
+ * A choice with two readings of one document's figure (中山 设备: 技术改造 or 工作母机) keeps the one the conversation
+ * computed before for that document ("中山技改项目 设备购置600万" → "三个地方同样600万设备比一下": 技术改造 only).
+ */
+export function earlierReading(choice: RuleChoice, awards: ConversationSlots['awards']): RuleChoice {
+  if (!choice.readings.length) return choice;
+  const earlier = new Set(awards.map((a) => a.ruleId));
+  const all = [...choice.rules, ...choice.readings];
+  const settled = new Set(all.filter((r) => earlier.has(r.id)).map((r) => r.docId));
+  if (!settled.size) return choice;
+  const keep = (r: SubsidyRule) => !settled.has(r.docId) || earlier.has(r.id);
+  return { ...choice, rules: all.filter((r) => keep(r) && (choice.rules.includes(r) || settled.has(r.docId))), readings: choice.readings.filter((r) => keep(r) && !settled.has(r.docId)) };
+}
+
+/**
  * "中山母机 vs 东源设备 都是40w": several regions, each named in its own part of the message with its own provision or
  * figures. Each piece (split at punctuation) belongs to the one region it names, or to the region named last before
  * it; pieces naming no region before the first, or several regions, are shared. Each region's provision is chosen
  * on its shared and own pieces, and computed on them. Null when no piece names exactly one region.
  */
-export function regionalAwards(u: Understanding, regions: readonly string[], ctx: HandlerContext): AwardParts | null {
+export function regionalAwards(u: Understanding, regions: readonly string[], ctx: HandlerContext, earlier: ConversationSlots['awards'] = []): AwardParts | null {
   if (regions.length < 2) return null;
   const pieces = splitPieces(u.text, /[，,；;。、？?！!：:）)+＋\s]/, /[（(]/);
   const shared: string[] = [];
@@ -171,7 +185,7 @@ export function regionalAwards(u: Understanding, regions: readonly string[], ctx
     const text = pieces.filter((p) => (shared.includes(p) && !(ownFigures && findQuantities(p).length > 0)) || ownPieces.includes(p)).join('');
     const part = understand(text, ctx.lexicon);
     const dimensions = measuredDimensions(part.quantities);
-    const choice = chooseRules(ctx.rules.rules, text, { regionOf: ctx.regionOf, regions: [region], dimensions });
+    const choice = earlierReading(chooseRules(ctx.rules.rules, text, { regionOf: ctx.regionOf, regions: [region], dimensions }), earlier);
     // 中山 设备: 工作母机 is another reading of the region's one figure, computed beside it.
     if (choice.readings.length) alternatives = true;
     for (const rule of [...choice.rules, ...choice.readings]) {

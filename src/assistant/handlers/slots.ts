@@ -78,7 +78,10 @@ function countedText(text: string, q: Quantity): string {
  * The input a quantity fills: the one whose cue word stands nearest before it (连片加起来9500平 is the contiguous area
  * though 闲置厂房 comes earlier), the longer word among equals; else the rule's first required input.
  */
-function inputForQuantity(candidates: readonly RuleInput[], cue: string, statement: string, context = ''): RuleInput | undefined {
+function inputForQuantity(all: readonly RuleInput[], cue: string, statement: string, context = ''): RuleInput | undefined {
+  // (注册资本认缴1800万: 认缴 says the figure is no 实缴注册资本; 非关联方 is the clause's own word, not 关联方.)
+  const namesOther = (input: RuleInput) => input.notCues.some((w) => (context || cue).replaceAll(`非${w}`, '').includes(w));
+  const candidates = all.filter((i) => !namesOther(i));
   const nearest = (text: string) => {
     let best: RuleInput | undefined;
     let bestEnd = -1;
@@ -108,7 +111,7 @@ const HEDGED_AFTER = /^\s*(左右|上下|前后)/;
 const PART_OF = /其中|这里面|里面有|当中/;
 
 // The words of an enterprise's size, not of what it spends.
-const SIZE_WORD = /(收入|营收|主营|产值|销售额|营业额)/;
+const SIZE_WORD = /(收入|营收|主营|产值|销售额|营业额|注册资本|注册资金)/;
 
 /** Between figures of one list (80万 120万 150万; 80万、120万和150万). */
 const LIST_GLUE = /^[\s、,，和及与跟元]*$/;
@@ -193,7 +196,7 @@ export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs
   const hedged: Quantity[] = [];
   const thresholdInputs: RuleInput[] = rule.thresholds
     .filter((t) => !rule.inputs.some((i) => i.key === t.input))
-    .map((t) => ({ key: t.input, dimension: t.dimension, label: t.label, ask: '', cues: [], chips: [], required: false, onlyWhenNamed: false }));
+    .map((t) => ({ key: t.input, dimension: t.dimension, label: t.label, ask: '', cues: [], chips: [], required: false, onlyWhenNamed: false, notCues: [] }));
   const all = [...rule.inputs, ...thresholdInputs];
   const money = [...u.amounts.base, ...(u.amounts.alreadyReceived ? [u.amounts.alreadyReceived] : []),
     ...[u.amounts.provincial, u.amounts.city, u.amounts.county].filter((q): q is Quantity => q !== null)];
@@ -206,13 +209,17 @@ export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs
     if (!candidates.length) continue;
     for (const q of byDimension[dimension] ?? []) {
       // An enterprise's size said as such (主营收入大概3个亿) is no spending: it fills only an input of a size.
-      if (dimension === 'money' && SIZE_WORD.test(cueText(u.text, q).split(/\s/).at(-1) ?? '') && !candidates.some((i) => SIZE_WORD.test(i.label) || i.cues.some((c) => SIZE_WORD.test(c)))) continue;
+      // (营收2600万 fills no 实缴注册资本: the size said must be the input's own.)
+      const size = (cueText(u.text, q).split(/\s/).at(-1) ?? '').match(SIZE_WORD)?.[0];
+      if (dimension === 'money' && size && !candidates.some((i) => i.label.includes(size) || i.cues.some((c) => c.includes(size)))) continue;
       // A count names what it counts after it (两个示范项目, 2个名牌产品): 4个项目都进了库 counts no 示范项目; or, ending its
       // phrase, right before it (名牌产品3个，).
       const cue = dimension === 'count' ? countedText(u.text, q) || cueText(u.text, q) : cueText(u.text, q);
       const since = Math.max(0, ...u.quantities.filter((p) => p.end <= q.start).map((p) => p.end));
       const input = inputForQuantity(candidates, cue, statementOf(u, q), u.text.slice(since, q.start));
       if (!input) continue;
+      // A sum received already (2017年投了500万拿了40万) fills only an input of what was received, never the base.
+      if (q === u.amounts.alreadyReceived && !input.cues.some((c) => cue.includes(c) || u.text.slice(since, q.start).includes(c))) continue;
       // A sum said roughly (800多万) fills only a threshold's input its whole range is on one side of. A figure hedged
       // (大概一千万左右) within a tenth of a threshold it is checked against is as rough: which side it falls is asked.
       const hedgedBefore = HEDGED_BEFORE.test(u.text.slice(Math.max(0, q.start - 3), q.start));
