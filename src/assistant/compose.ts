@@ -28,6 +28,13 @@ export function ruleHeadline(rule: SubsidyRule): string {
 }
 
 /** ①②③ numbering for short lists read out on the phone. */
+/** An ISO date as the documents write one (2015年6月2日). */
+export const dateText = (iso: string | null | undefined) => {
+  if (!iso) return '';
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+};
+
 export function numbered(items: readonly string[]): string {
   return items.map((x, i) => `${'①②③④⑤⑥⑦⑧⑨⑩'[i] ?? `${i + 1}.`}${x}`).join(' ');
 }

@@ -59,11 +59,13 @@ function documentName(text: string): string {
 
 /** A message in the form document names are matched in: brackets as 〔〕, 《》 blanked; spaces kept, as they part words. */
 export function documentNameText(text: string): string {
-  return text.replace(/[[【(（]/g, '〔').replace(/[\]】)）]/g, '〕').replace(/[《》]/g, ' ');
+  // (中府办2014 30号: the space between year and serial is the 〔〕 left out, read as 中府办2014-30号, the same length.)
+  return text.replace(/[[【(（]/g, '〔').replace(/[\]】)）]/g, '〕').replace(/[《》]/g, ' ').replace(/((?:办|发|函)(?:19|20)\d\d)\s(\d{1,3}号)/gu, '$1-$2');
 }
 
 /**
- * A 文号 as callers type it without its brackets (深府办2015-20号, 深府办2015年20号, 深府办2015年第20号, 深府办15年20号):
+ * A 文号 as callers type it without its brackets (深府办2015-20号, 深府办2015年20号, 深府办2015年第20号, 深府办15年20号,
+ * 中府办2014 30号):
  * the same number, so the same document.
  */
 function numberSpellings(docNumber: string | null | undefined): string[] {

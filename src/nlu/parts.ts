@@ -59,7 +59,8 @@ const SPEAKS_OF_ITSELF = new RegExp(`${WE}|我厂|本厂|咱们|咱|我这边|�
 // Another enterprise said to be like this one (隔壁厂跟我们一样…也是投资2000万元): its figures are the enterprise's too.
 const SAME_AS_US = new RegExp(`(跟|和|同|与|像)(${WE}|我厂)一样`);
 // A figure the user sets aside (这个不用算, 跟东源没关系, 去年已经补过了): said, but no part of what is asked.
-const SET_ASIDE = /(不用算|不要算|(?<!分)别算|不算在内|不计入|不用管|不用考虑|无关|没关系|没有关系|不相关|已经补过|补过了|已经拿过补贴)/;
+// (跟我们没关系的公司 is a 非关联方, said of the case: only 这个/那个…没关系 sets a figure aside.)
+const SET_ASIDE = /(不用算|不要算|(?<!分)别算|不算在内|不计入|不用管|不用考虑|(这|那)[个些笔项家]?[^，,。；;]{0,8}(无关|没关系|没有关系|不相关)|已经补过|补过了|已经拿过补贴)/;
 const PIECE = /(?<=[，,。；;！!\n])/;
 // An earlier year's project already rewarded (我们2017年在中山投了500万技改拿了40万), beside this year's case.
 const REWARDED_BEFORE = /((19|20)\d{2}年|去年|前年|以前|之前|上次|早年)[^。；;！!？?]*(拿了|领了|补了|补过|拿过|领过|获得过|享受过)/;

@@ -2707,3 +2707,22 @@ describe('d42 kinds: places added to a comparison over turns', () => {
     for (const place of ['中山', '东源', '深圳']) expect(three?.answer).toContain(place);
   });
 });
+
+describe('d42 kinds: plain words for the documents\' terms, a 文号 typed loosely', () => {
+  it('买机器 in 东源 is 设备购置; 跟我们没关系的公司 bought is the 非关联方 merger, no figure set aside', async () => {
+    const [machine] = await converse('东源的规模以上厂子，改造时买新机器花了65.5w，事后能补多少？');
+    expect(amountOf(machine)).toBe('131000');
+    const [merger] = await converse('我们中山的厂子把外面一家跟我们没关系的公司买下来控股了，钱在本市结算，成交价一亿两千万，能奖多少钱？');
+    expect(amountOf(merger)).toBe('6000000');
+  });
+
+  it('中府办2014 30号 names the 2014 document; a validity line gives 文号 and date of issue; 编号 asks the 文号', async () => {
+    const [valid] = await converse('中府办2014 30号那个技改实施意见现在还能用吗 我们想按这个申请扶持');
+    expect(valid?.answer).toContain('中府办〔2014〕30号');
+    expect(valid?.answer).not.toContain('2018-2022');
+    const [shenzhen] = await converse('深府办〔2015〕20号而家仲有冇效㗎');
+    expect(shenzhen?.answer).toMatch(/2015年\d+月\d+日印发/);
+    const [facts] = await converse('中山2014年那份促进企业技改的文件，编号是多少？是哪个单位发的？');
+    expect(facts?.answer).toContain('中府办〔2014〕30号');
+  });
+});

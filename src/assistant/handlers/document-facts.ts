@@ -3,7 +3,7 @@ import { findDocuments } from '../../nlu/regions.js';
 import { documentsOfYears } from '../../nlu/years.js';
 import type { SearchHit } from '../../retrieval/index.js';
 import { bestEvidence, coveredChars, distinctiveTerms } from '../evidence.js';
-import { plainReply } from '../compose.js';
+import { dateText, plainReply } from '../compose.js';
 import { searchPolicy } from '../policy-search.js';
 import type { AssistantReply } from '../response.js';
 import { DOCUMENT_ASKS as ASKS, asksResponsible } from '../../nlu/document-asks.js';
@@ -11,11 +11,6 @@ import type { SubsidyRule } from '../../policy/index.js';
 import type { HandlerContext } from './context.js';
 
 
-const dateText = (iso: string | null | undefined) => {
-  if (!iso) return '';
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-};
 
 function facts(doc: PolicyDocument, text: string, ctx: HandlerContext, contactUnit: string | null): string[] {
   const lines: string[] = [];

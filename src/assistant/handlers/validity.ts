@@ -3,7 +3,7 @@ import { findDocuments } from '../../nlu/regions.js';
 import { asksSomething, type Understanding } from '../../nlu/understand.js';
 import { yearsIn } from '../../nlu/years.js';
 import { chooseRules, namedOnlyByClause } from '../../policy/index.js';
-import { plainReply, ruleHeadline } from '../compose.js';
+import { dateText, plainReply, ruleHeadline } from '../compose.js';
 import type { AssistantReply } from '../response.js';
 import { namedDocuments, type HandlerContext } from './context.js';
 
@@ -15,10 +15,13 @@ export function validity(u: Understanding, regions: readonly string[], ctx: Hand
   // A question about one provision ("工作母机补贴还能申请吗") speaks of its document and cites its clause.
   const asked = chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions }).rules;
   const named = namedDocuments(u.text, regions, ctx);
-  const byNumber = ctx.corpus.documents.filter((d) => d.docNumber && u.text.includes(d.docNumber));
-  const scoped = byNumber.length ? byNumber.map((d) => d.id) : asked.length ? asked.map((r) => r.docId) : named;
+  // (By its name or 文号 however spelled: 中府办2014 30号.)
+  const byName = findDocuments(u.text, ctx.corpus.gazetteer).docIds;
+  const scoped = byName.length ? byName : asked.length ? asked.map((r) => r.docId) : named;
   const docs = ctx.corpus.documents.filter((d) => (scoped.length ? scoped.includes(d.id) : regions.length ? regions.includes(d.region) : true));
-  const lines = docs.map((d) => `· ${d.title}${d.docNumber ? `（${d.docNumber}）` : ''}：${describeValidity(d, ctx.today)}`);
+  // (With its 文号 and date of issue: 深府办〔2015〕20号 is known by both.)
+  const issued = (d: PolicyDocument) => [d.docNumber, d.issueDate ? `${dateText(d.issueDate)}印发` : null].filter(Boolean).join('，');
+  const lines = docs.map((d) => `· ${d.title}${issued(d) ? `（${issued(d)}）` : ''}：${describeValidity(d, ctx.today)}`);
   const expired = docs.filter((d) => documentStatus(d, ctx.today) === 'expired').length;
   const head = expired === docs.length ? '所问文件的执行期均已届满。' : '各文件的状态如下。';
   // A provision asked about cites its clause; a document, its preamble (title, 文号, the words its validity rests on);
