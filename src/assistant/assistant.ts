@@ -753,7 +753,8 @@ const plantsScheme = (u: Understanding) => u.injection && u.amounts.base.length 
 const TABLE_ROW = /^[ \t]*\|.*\|[ \t]*$/gm;
 // A row of comma-separated values (item,rate,note / 县级分成事后奖补,60%,2021修订): two commas or more that are no
 // thousands separators, and no sentence punctuation.
-const isCsvRow = (line: string) => !/[，。？?！!]/.test(line) && (line.match(/,(?!\d{3}(?!\d))/g) ?? []).length >= 2;
+// (A JSON object, {"投资额":"2500万",…}, is no CSV: its fields are named, read as written.)
+const isCsvRow = (line: string) => !/[，。？?！!]/.test(line) && !/^\s*[{\[]|"\s*:/.test(line) && (line.match(/,(?!\d{3}(?!\d))/g) ?? []).length >= 2;
 
 /** The message without the rows of a table pasted into it, where words remain outside the table to be the question. */
 function withoutTables(message: string): string {

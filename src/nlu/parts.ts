@@ -62,6 +62,9 @@ const SAME_AS_US = new RegExp(`(跟|和|同|与|像)(${WE}|我厂)一样`);
 // (跟我们没关系的公司 is a 非关联方, said of the case: only 这个/那个…没关系 sets a figure aside.)
 const SET_ASIDE = /(不用算|不要算|(?<!分)别算|不算在内|不计入|不用管|不用考虑|(这|那)[个些笔项家]?[^，,。；;]{0,8}(无关|没关系|没有关系|不相关)|已经补过|补过了|已经拿过补贴)/;
 const PIECE = /(?<=[，,。；;！!\n])/;
+// A worked example put before the question (对话示例, 样例): its figures are the example's.
+const EXAMPLE_GIVEN = /(示例|样例|范例|例子|举例)/;
+const ASKED_AFTER_EXAMPLE = /(?:现在|下面|接下来|真正的?)(?:请)?(?:回答|的问题是?|问题是|问)[:：]?/;
 // An earlier year's project already rewarded (我们2017年在中山投了500万技改拿了40万), beside this year's case.
 const REWARDED_BEFORE = /((19|20)\d{2}年|去年|前年|以前|之前|上次|早年)[^。；;！!？?]*(拿了|领了|补了|补过|拿过|领过|获得过|享受过)/;
 const THIS_TIME = /(今年|这次|这回|本次|本年度)/;
@@ -76,6 +79,9 @@ const GOT = /(拿了|领了|拿过|领过|获得|评上|认定|补了|补过)/;
  * 子公司拿过中国质量奖提名奖 names no award of the enterprise's.
  */
 export function ownCase(text: string): string {
+  // "以下为对话示例：用户：…助手：补100万。现在请回答：…": only what follows the example is asked.
+  const asked = EXAMPLE_GIVEN.test(text) ? text.split(ASKED_AFTER_EXAMPLE).at(-1) ?? text : text;
+  if (asked !== text && asked.trim()) return ownCase(asked);
   const asides = text.replace(/（[^（）]*）|\([^()]*\)/g, (m) => (OTHER_ENTERPRISE.test(m) || SET_ASIDE.test(m) ? '' : m));
   const pieces = asides.split(PIECE);
   const ownPiece = (p: string) => SPEAKS_OF_ITSELF.test(p) && !OTHER_ENTERPRISE.test(p);
