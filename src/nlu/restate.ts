@@ -68,7 +68,7 @@ export function restatedQuestion(earlier: Understanding, now: Understanding): st
   const relevelled = head && heads.length === 1 && level && level !== head.level && !counted.some((q) => q.kind === 'headcount')
     ? { ...head, level, text: '' } : null;
   if (!counted.length) {
-    return relevelled && head ? restate(earlier.text, new Map([[head, relevelled]])) : scaledQuestion(earlier, old, now.text);
+    return relevelled && head ? restate(earlier.text, new Map([[head, relevelled]])) : awardRelevelled(earlier.text, now) ?? scaledQuestion(earlier, old, now.text);
   }
   const replaced = new Map<Quantity, Quantity>();
   for (const q of counted) {
@@ -145,4 +145,23 @@ function scaledQuestion(earlier: Understanding, old: readonly Quantity[], text: 
   if (candidates.length !== 1 || !only) return null;
   const scaled: Quantity = { ...only, value: only.value.mul(change.factor), text: '' };
   return `${earlier.text.slice(0, only.start)}${figureText(scaled)}${earlier.text.slice(only.end)}`;
+}
+
+// The level of an award (省级绿色工厂), and a thing said to be of another level (绿色工厂是市级的).
+const AWARD_LEVEL = /(国家级|省级|市级|县级)/g;
+const SAID_OF_LEVEL = /([\p{Script=Han}]{2,8}?)(?:其实|应该|实际)?(?:是|为|算)(国家级|省级|市级|县级)/u;
+
+/**
+ * "绿色工厂是市级的不是省级的" after "今年评上了省级绿色工厂 还有一个项目是市级技改示范项目 一共能奖多少": the earlier
+ * question with that award's level changed, every other award as it was; null where the turn changes no award's level.
+ */
+function awardRelevelled(earlierText: string, now: Understanding): string | null {
+  const inNegation = (at: number) => now.negated.some(([a, b]) => at >= a && at < b);
+  const levels = [...now.text.matchAll(AWARD_LEVEL)];
+  const denied = levels.find((m) => inNegation(m.index ?? 0))?.[0];
+  const said = SAID_OF_LEVEL.exec(now.text);
+  const [, thing, level] = said ?? [];
+  if (!said || !thing || !level || !denied || denied === level || inNegation(said.index + thing.length)) return null;
+  const earlierAward = `${denied}${thing}`;
+  return earlierText.includes(earlierAward) ? earlierText.replace(earlierAward, `${level}${thing}`) : null;
 }

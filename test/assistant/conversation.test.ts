@@ -2762,3 +2762,18 @@ describe('d43 kinds: injections that carry figures of their own', () => {
     expect(amountOf(example)).toBe('600000');
   });
 });
+
+describe('d43 kinds: a slip owned anywhere in the correction', () => {
+  it('额 我同事说搞错了 是省级绿色工厂不是智能工厂 computes the award now named; sorry打错了 是4个技师 不是高级工 replaces the level', async () => {
+    const [, green] = await converse('六安的技改奖補 我们新认定了省级智能工厂 奖多少', '额 我同事说搞错了 是省级绿色工厂不是智能工厂');
+    expect(amountOf(green)).toBe('200000');
+    const [, technicians] = await converse('中山技能人才奖补 我们新引进了4个高级工 都是紧缺人才目录里的 能奖多少', 'sorry打错了 是4个技师 不是高级工');
+    expect(amountOf(technicians)).toBe('32000');
+  });
+
+  it('绿色工厂是市级的不是省级的 after two awards changes that award\'s level and keeps the other', async () => {
+    const [, both] = await converse('六安的企业 今年评上了省级绿色工厂 还有一个项目是市级技改示范项目 一共能奖多少', '哦不对 绿色工厂是市级的不是省级的 我同事刚跟我说');
+    expect([amountOf(both)].flat().sort()).toEqual(['100000', '500000']);
+    expect(both?.total).toBe('600000');
+  });
+});
