@@ -1,6 +1,6 @@
 import { describeValidity, type Corpus } from '../corpus/index.js';
 import type { Lexicon } from '../lexicon/index.js';
-import { saysOutside, understand, withoutQuotedPassages, type Understanding } from '../nlu/understand.js';
+import { asksSomething, saysOutside, understand, withoutQuotedPassages, type Understanding } from '../nlu/understand.js';
 import { findNumberProblems, findQuantities } from '../nlu/quantities.js';
 import { askedParts, questionsOf, selfIntroductions, ownCase } from '../nlu/parts.js';
 import { restatedQuestion } from '../nlu/restate.js';
@@ -62,6 +62,9 @@ const YEAR_ONLY = /^\s*(?:那|那么|咁)?\s*((?:19|20)\d\d)\s*年?(?:的)?(?:�
 const SEVERAL_ADDED = /(两|三|四|几|这)(项|个|笔|样)[^，。？?]{0,6}(加起来|合计|一共|总共|共计)/;
 // The places of a conversation set side by side (两个地方比较一下, 两地对比, 也一起比比 三个地方, 再加个六安).
 const BOTH_PLACES = /(([两三四几]个?|这几个|这[两三四]个?)(地方?|地|边|城市|县市?)|一起|都)[^，。？?]{0,16}(比较|对比|比一下|比一比|比下|比比|哪个|哪边|差别|区别)|再加(个|上)|也一起(比|算|看)/;
+// Where a question the user numbers starts (一是, 二是, （1）, 2、).
+const NUMBERED_QUESTION = /(?<=^|[，,。：:？?；;\s])(?:一是|二是|三是|其一|其二|其三|[（(][1-9一二三][）)]|[1-9][、．](?!\d))/g;
+
 // Places weighed against each other (两边比一下哪边多, 跟六安比哪个划算, 哪边补得多).
 const WEIGHS_PLACES = /(两边|两地|两个地方|哪边|哪个地方|哪个(多|高|划算|合算)|谁(多|高)|比一下|比比|比下|对比|相比|划算|合算)/;
 
@@ -199,7 +202,7 @@ export class PolicyAssistant {
     // (Each asks a figure: an amount, a rate or a standard. A question of conditions or of the document has its own answer.)
     const read = questions.map((q) => understand(q, ctx.lexicon));
     if (read.some((q) => !ASKS_OF_A_PART.test(q.text) || !(q.asksAmount || q.asksRate || q.namesStandard) || q.asksConditions
-      || DOCUMENT_FACT_CUE.test(q.text))) return null;
+      || DOCUMENT_FACT_CUE.test(q.text))) return this.eachNumbered(u, previous, next);
     const named = questions.map((q) => chooseRules(ctx.rules.rules, q, { regionOf: ctx.regionOf, regions: next.regions }).rules.map((r) => r.id));
     const all = named.flat();
     if (named.some((ids) => !ids.length) || new Set(all).size !== all.length) return null;
@@ -210,6 +213,26 @@ export class PolicyAssistant {
     const joined = replies.slice(1).reduce((a, b) => followedBy(a, b, '\n\n'), replies[0] as AssistantReply);
     return { ...joined, intent: calculations.length ? 'calculate' : joined.intent, total: null,
       calculation: calculations.length > 1 ? calculations : calculations[0] ?? null };
+  }
+
+  /**
+   * "问两个事：一是…比例…连续几年？二是…加层扩建…要不要交土地出让金？": questions the user numbers are answered one by
+   * one, each with what the message says before the first (who the enterprise is, where), whatever each asks.
+   */
+  private async eachNumbered(u: Understanding, previous: ConversationSlots, next: ConversationSlots): Promise<AssistantReply | null> {
+    const marks = [...u.text.matchAll(NUMBERED_QUESTION)];
+    if (marks.length < 2) return null;
+    const first = marks[0]?.index ?? 0;
+    // (The words that announce the questions, 问两个事, are no part of either.)
+    const setting = u.text.slice(0, first).replace(/[，,。\s]*(问|请教|咨询|想问)?[两三几]个(事|问题)[:：]?\s*$/, '');
+    const parts = marks.map((m, i) => u.text.slice((m.index ?? 0) + m[0].length, marks[i + 1]?.index ?? u.text.length).trim()).filter((p) => p.length >= 4);
+    // (Options the message weighs, 两个方案：一是…二是…都按12个月算各补多少, ask nothing one by one.)
+    if (parts.length < 2 || !parts.every(asksSomething)) return null;
+    const replies: AssistantReply[] = [];
+    for (const part of parts) replies.push(await this.route(understand(`${setting}${setting ? '，' : ''}${part}`, this.context.lexicon), { ...previous, awards: next.awards }, next));
+    const calculations = replies.flatMap(calculationsOf);
+    const joined = replies.slice(1).reduce((a, b) => followedBy(a, b, '\n\n'), replies[0] as AssistantReply);
+    return { ...joined, total: null, calculation: calculations.length > 1 ? calculations : calculations[0] ?? null };
   }
 
   private async route(u: Understanding, previous: ConversationSlots, next: ConversationSlots): Promise<AssistantReply> {
@@ -611,7 +634,10 @@ export class PolicyAssistant {
       // "补充一下…那这样算呢" after a yearly award and its total over the years: the total is asked again.
       const totalAgain = followsCalculation && u.quantities.length === 0 && previous.lastQuestion !== null && !restatedSubject.asksTotal
         && understand(previous.lastQuestion, ctx.lexicon).asksTotal;
-      const asked = totalAgain ? { ...restatedSubject, asksTotal: true } : restatedSubject;
+      // "…每年能拿多少，三年一共多少？" asked before its figure was given: the figure given next is asked that total too.
+      const totalPending = !totalAgain && !u.asksTotal && subjectText !== u.text && Object.keys(previous.inputs).length === 0
+        && understand(subjectText, ctx.lexicon).asksTotal;
+      const asked = totalAgain || totalPending ? { ...restatedSubject, asksTotal: true } : restatedSubject;
       const turn = regional ? calculate(u, regional.rules, { regionOpen: false, previous: null, regions, parts: regional.parts, alternatives: regional.alternatives }, ctx)
         // Several provisions, each with its part; or the one left when the others were named only in passing.
         : several ? calculate(u, several.rules, { regionOpen: false, previous: several.rules.length > 1 || !carry ? null : previous, regions, parts: several.parts, alternatives: several.alternatives }, ctx)

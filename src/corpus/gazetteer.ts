@@ -36,7 +36,8 @@ export interface RegionGazetteer {
   /** Each document by the names a caller may use for it (文号, full and short title), in `documentName` form. */
   documents: readonly { docId: string; region: string; names: readonly string[] }[];
   /** Those names one by one, the longest first: the order they are matched in. */
-  documentNames: readonly { docId: string; name: string }[];
+  /** `placeless`: a title without its place (规模工业企业技术改造提升行动), which another place's title may end with too. */
+  documentNames: readonly { docId: string; name: string; placeless: boolean }[];
   /**
    * A hotline's shorthand for a document: its place's first character and the year of its short title (深2015, 深15,
    * 中18), not after another Han character (其中2014年 names nothing) nor before another digit.
@@ -85,14 +86,17 @@ export function compileGazetteer(manifest: CorpusManifest, places: PlacesNotCove
   // 产业…行动计划) and, for an office's opinion, what follows 关于 (进一步促进企业技术改造的实施意见): callers quote it so.
   const documents = manifest.documents.map((d) => {
     const titles = [d.title, d.title.replace(/（[^）]*）$/, '')];
-    const variants = titles.flatMap((t) => [t.replace(/^(\p{Script=Han}{2,3}?)[市县]/u, '$1'), t.replace(/^.*?关于/, '')])
+    // (And without its place: 六安那个规模工业企业技术改造提升行动 names the place apart.)
+    const variants = titles.flatMap((t) => [t.replace(/^(\p{Script=Han}{2,3}?)[市县]/u, '$1'), t.replace(/^(\p{Script=Han}{2,3}?)[市县]/u, ''), t.replace(/^.*?关于/, '')])
       .filter((t) => t.length >= TITLE_VARIANT_LENGTH);
     return {
       docId: d.id, region: d.region,
       names: [...new Set([d.docNumber, ...numberSpellings(d.docNumber), ...titles, ...variants, d.shortTitle].filter((n): n is string => Boolean(n)).map(documentName))],
     };
   });
-  const documentNames = documents.flatMap((d) => d.names.map((name) => ({ docId: d.docId, name }))).sort((a, b) => b.name.length - a.name.length);
+  const startsWithPlace = (name: string) => [...aliases].some((a) => name.toLowerCase().startsWith(a)) || /^\p{Script=Han}{1,3}府/u.test(name);
+  const documentNames = documents.flatMap((d) => d.names.map((name) => ({ docId: d.docId, name, placeless: !startsWithPlace(name) })))
+    .sort((a, b) => b.name.length - a.name.length);
   const documentCodes = manifest.documents.flatMap((d) => {
     const year = /(?:19|20)(\d\d)/.exec(d.shortTitle);
     if (!year) return [];

@@ -29,9 +29,12 @@ function placeAt(text: string, name: string): number {
 export function findDocuments(text: string, gazetteer: RegionGazetteer): { docIds: string[]; rest: string; at: Map<string, number> } {
   let rest = documentNameText(text);
   const at = new Map<string, number>();
-  for (const { docId, name } of gazetteer.documentNames) {
+  for (const { docId, name, placeless } of gazetteer.documentNames) {
     const i = rest.indexOf(name);
     if (i < 0) continue;
+    // (《广东省工业企业技术改造三年行动计划》 is the province's: a title without its place, said right after another
+    // place's name, is that place's.)
+    if (placeless && /[省市县区]$/.test(rest.slice(0, i))) continue;
     if (!at.has(docId)) at.set(docId, i);
     // The 号 a 文号 ends with goes with it (names are kept without it: 中府办〔2014〕30 and …30号 alike).
     rest = rest.replace(new RegExp(`${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}号?`, 'g'), (m) => ' '.repeat(m.length));

@@ -2777,3 +2777,32 @@ describe('d43 kinds: a slip owned anywhere in the correction', () => {
     expect(both?.total).toBe('600000');
   });
 });
+
+describe('d43 kinds: a title without its place, numbered questions, a total asked before its figure', () => {
+  it('六安那个规模工业企业技术改造提升行动 names the draft; 《广东省工业企业技术改造三年行动计划》 names none of ours', async () => {
+    const [draft] = await converse('六安那个规模工业企业技术改造提升行动现在能直接拿来申请奖励吗');
+    expect(draft?.intent).toBe('validity');
+    expect(draft?.answer).toContain('征求意见稿');
+    const [province] = await converse('《广东省工业企业技术改造三年行动计划（2018-2020年）》里，省级技改事后奖补按什么比例给？');
+    expect(province?.answer).toContain('没有');
+    expect(province?.calculation).toBeNull();
+  });
+
+  it('问两个事：一是…？二是…？ answers both, each with the enterprise said before them', async () => {
+    const [both] = await converse('我们是从珠三角产业转出市转移到东源省级产业园的工业企业，在这边实施异地技术改造，问两个事：一是事后奖补按县级分成部分的多少比例以奖代补，连续几年？二是我们在现有厂房上加层扩建，新增的建筑面积还要不要交土地出让金？');
+    expect(both?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['dongyuan-2018:四.五', 'dongyuan-2018:四.三']));
+    expect(both?.answer).toContain('50%');
+  });
+
+  it('…每年能拿多少，三年一共多少？ then the figure: the total is given with the year\'s', async () => {
+    const [, total] = await converse('我们在中山租了镇里盘活闲置厂房项目里的3000平方米做车间，这个项目连片5万平方米，入驻企业的租金资助每年能拿多少，三年一共多少？', '如果租的面积是4万平方米呢');
+    expect(amountOf(total)).toBe('2000000');
+    expect(total?.total).toBe('6000000');
+  });
+
+  it('深圳那边对技术改造都支持啥 is an overview of its measures', async () => {
+    const [reply] = await converse('深圳那边对技术改造都支持啥 有没有钱');
+    expect(reply?.intent).toBe('overview');
+    expect(reply?.answer).toContain('贴息');
+  });
+});

@@ -41,6 +41,15 @@ export function namedDocuments(text: string, regions: readonly string[], ctx: Ha
   return docs.filter((d) => named.includes(d) || !yearRegions.has(d.region)).map((d) => d.id);
 }
 
+/**
+ * The documents named (by title or 文号) and those of the regions asked that no document named belongs to (中山2018那份
+ * …行动计划和东源县技改三年行动计划: 东源's too).
+ */
+export function namedWithRegions(namedIds: readonly string[], regions: readonly string[], ctx: HandlerContext): string[] {
+  const regionsNamed = new Set(namedIds.map((id) => ctx.regionOf(id)));
+  return [...namedIds, ...ctx.corpus.documents.filter((d) => regions.includes(d.region) && !regionsNamed.has(d.region)).map((d) => d.id)];
+}
+
 /** Measures of these documents named without a rate whose words the question uses. */
 export function unratedFor(docIds: readonly string[], text: string, ctx: HandlerContext): UnratedMeasure[] {
   return ctx.rules.unrated.filter((m) => docIds.includes(m.docId) && m.triggers.some((t) => text.includes(t)));

@@ -8,7 +8,7 @@ import { searchPolicy } from '../policy-search.js';
 import type { AssistantReply } from '../response.js';
 import { DOCUMENT_ASKS as ASKS, asksResponsible } from '../../nlu/document-asks.js';
 import type { SubsidyRule } from '../../policy/index.js';
-import type { HandlerContext } from './context.js';
+import { namedWithRegions, type HandlerContext } from './context.js';
 
 
 
@@ -148,7 +148,7 @@ function chosenDocuments(text: string, regions: readonly string[], ctx: HandlerC
   // By 文号 or title (中山优势传统产业转型升级行动计划), then by a year of its own (not the one inside a 文号).
   const { docIds, rest } = findDocuments(text, ctx.corpus.gazetteer);
   const byName = docs.filter((d) => docIds.includes(d.id));
-  if (byName.length) return byName;
+  if (byName.length) return docs.filter((d) => namedWithRegions(byName.map((n) => n.id), regions, ctx).includes(d.id));
   const byYear = documentsOfYears(rest, docs);
   if (byYear.length) return byYear;
   const ofRules = new Set(ruleClauses.map((id) => ctx.corpus.clauseById.get(id)?.docId));

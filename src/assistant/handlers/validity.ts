@@ -5,7 +5,7 @@ import { yearsIn } from '../../nlu/years.js';
 import { chooseRules, namedOnlyByClause } from '../../policy/index.js';
 import { dateText, plainReply, ruleHeadline } from '../compose.js';
 import type { AssistantReply } from '../response.js';
-import { namedDocuments, type HandlerContext } from './context.js';
+import { namedDocuments, namedWithRegions, type HandlerContext } from './context.js';
 
 // The document itself asked about (文件, 正式印发, 有效期, 三年行动计划): its preamble is cited.
 const ASKS_OF_DOCUMENT = /(文件|正式|印发|有效期|执行期|文号|意见|行动计划|三年计划)/;
@@ -17,7 +17,7 @@ export function validity(u: Understanding, regions: readonly string[], ctx: Hand
   const named = namedDocuments(u.text, regions, ctx);
   // (By its name or 文号 however spelled: 中府办2014 30号.)
   const byName = findDocuments(u.text, ctx.corpus.gazetteer).docIds;
-  const scoped = byName.length ? byName : asked.length ? asked.map((r) => r.docId) : named;
+  const scoped = byName.length ? namedWithRegions(byName, regions, ctx) : asked.length ? asked.map((r) => r.docId) : named;
   const docs = ctx.corpus.documents.filter((d) => (scoped.length ? scoped.includes(d.id) : regions.length ? regions.includes(d.region) : true));
   // (With its 文号 and date of issue: 深府办〔2015〕20号 is known by both.)
   const issued = (d: PolicyDocument) => [d.docNumber, d.issueDate ? `${dateText(d.issueDate)}印发` : null].filter(Boolean).join('，');
