@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import type { Intent } from '../nlu/understand.js';
-import { BASIS_LABELS, capLabel, formatRate, formatYuan, formatYuanAlike, type SubsidyRule, type UnratedMeasure } from '../policy/index.js';
+import { BASIS_LABELS, capLabel, formatRate, formatYuan, formatYuanAlike, thresholdValue, type SubsidyRule, type UnratedMeasure } from '../policy/index.js';
 import type { HandlerContext } from './handlers/context.js';
 import type { AssistantReply, Citation } from './response.js';
 
@@ -34,6 +34,18 @@ export const dateText = (iso: string | null | undefined) => {
   const [y, m, d] = iso.split('-').map(Number);
   return `${y}年${m}月${d}日`;
 };
+
+/**
+ * What a row's thresholds require, alternatives joined by 或 (连片盘活面积不低于10000平方米，或单体闲置厂房盘活面积不低于
+ * 5000平方米); null where it sets none.
+ */
+export function thresholdsSentence(rule: SubsidyRule): string | null {
+  if (!rule.thresholds.length) return null;
+  const groups = new Map<string, SubsidyRule['thresholds']>();
+  for (const t of rule.thresholds) groups.set(t.alternative ?? t.input, [...(groups.get(t.alternative ?? t.input) ?? []), t]);
+  return [...groups.values()].map((group) => group.map((t) => `${t.label}不低于${thresholdValue(t, new Decimal(t.minimum))}`
+    + (t.exemptWhen ? `（${t.exemptWhen.values.join('、')}项目除外）` : '')).join('，或')).join('；');
+}
 
 export function numbered(items: readonly string[]): string {
   return items.map((x, i) => `${'①②③④⑤⑥⑦⑧⑨⑩'[i] ?? `${i + 1}.`}${x}`).join(' ');

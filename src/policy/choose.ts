@@ -171,6 +171,14 @@ export function chooseRules(rules: readonly SubsidyRule[], text: string, context
     const words = Math.max(...kin.map((k) => k.words));
     matched.push({ rule, words, broadOnly: false, reach: 0, score: words * 2 + unitScore(rule, context.dimensions ?? []) });
   }
+  // "转移企业…按什么比例？跟一般企业的比例有什么不同": the general case named by its plain-case word beside a narrower
+  // one that matches is asked too, though none of its own words is said.
+  for (const narrower of [...matched]) {
+    const general = rules.find((r) => r.id === narrower.rule.specializes);
+    if (general && !matched.some((m) => m.rule === general) && general.vocabulary.plainCase.some((w) => text.includes(w))) {
+      matched.push({ ...narrower, rule: general });
+    }
+  }
   matched.sort((a, b) => rules.indexOf(a.rule) - rules.indexOf(b.rule));
   // A narrower rule that matches replaces the general rule it specializes, and inherits its score if higher.
   // (A plain-case word said against a narrower case denied, 不是智能制造示范那种，就一般技改, contrasts that one: a narrower

@@ -2806,3 +2806,17 @@ describe('d43 kinds: a title without its place, numbered questions, a total aske
     expect(reply?.answer).toContain('贴息');
   });
 });
+
+describe('d43 kinds: a standard asked with its thresholds, the general case named beside the narrower', () => {
+  it('中山盘活闲置厂房有补贴吗？面积要多大才行 gives the thresholds beside the rent', async () => {
+    const [reply] = await converse('中山盘活闲置厂房有补贴吗？面积要多大才行，入驻企业租金补多少');
+    expect(reply?.answer).toContain('10000平方米');
+    expect(reply?.answer).toContain('5000平方米');
+  });
+
+  it('转移企业…按什么比例？跟一般企业的比例有什么不同 gives both rates', async () => {
+    const [reply] = await converse('从珠三角转移到东源县省级产业园做异地技改的企业，事后奖补按什么比例？跟一般企业的比例有什么不同？');
+    expect(reply?.answer).toContain('50%');
+    expect(reply?.answer).toContain('40%');
+  });
+});

@@ -3,7 +3,7 @@ import { Decimal } from 'decimal.js';
 import type { Quantity } from '../../nlu/quantities.js';
 import type { Understanding } from '../../nlu/understand.js';
 import { acceptedInputs, capLabel, computeSubsidy, formatYuan, overDuration, yuanString, type Calculation, type Cap, type RuleInput, type SubsidyRule } from '../../policy/index.js';
-import { awardsInstead, numbered, plainReply, ruleHeadline, unratedSentence } from '../compose.js';
+import { awardsInstead, numbered, plainReply, ruleHeadline, thresholdsSentence, unratedSentence } from '../compose.js';
 import type { ConversationSlots } from '../conversation.js';
 import { toChatCalculation, type AssistantReply } from '../response.js';
 import { calculatorContext, namedDocuments, unratedFor, type HandlerContext } from './context.js';
@@ -579,7 +579,8 @@ function askForInput(results: { rule: SubsidyRule; missing: RuleInput | null; me
   const regionHint = regionOpen ? `（${[...new Set(rules.map((r) => ctx.regionOf(r.docId)))].join('、')}的标准不同，也请说明企业所在地区）` : '';
   const only = rules.length === 1 ? rules[0] : undefined;
   // Several provisions asked without a figure (东源和中山买设备 哪边比例高 封顶多少): each one's standard first.
-  const grant = only ? `有。${ctx.clauseRef(only.clauseId)}规定：“${only.quote}”。${ctx.validityLine(only.docId)}`
+  const threshold = only ? thresholdsSentence(only) : null;
+  const grant = only ? `有。${ctx.clauseRef(only.clauseId)}规定：“${only.quote}”。${threshold ? `门槛：${threshold}。` : ''}${ctx.validityLine(only.docId)}`
     : `各项标准：\n${rules.map((r) => `· ${ctx.regionOf(r.docId)}·${r.subject}：${ruleHeadline(r)}（${ctx.clauseRef(r.clauseId)}）`).join('\n')}\n`;
   const regions = [...new Set(rules.map((r) => ctx.regionOf(r.docId)))];
   const chips = first?.missing?.chips.length ? first.missing.chips : ['100万', '200万', '500万'];

@@ -2,9 +2,8 @@ import { clauseBody, inDocumentTitle, sentencesOf } from '../../corpus/index.js'
 import { askedParts, questionsOf } from '../../nlu/parts.js';
 import type { Understanding } from '../../nlu/understand.js';
 import type { SearchHit } from '../../retrieval/index.js';
-import { Decimal } from 'decimal.js';
-import { chooseRules, thresholdValue, type SubsidyRule } from '../../policy/index.js';
-import { HELP_SUGGESTIONS, awardsInstead, plainReply, ruleHeadline, unratedSentence } from '../compose.js';
+import { chooseRules, type SubsidyRule } from '../../policy/index.js';
+import { HELP_SUGGESTIONS, awardsInstead, plainReply, ruleHeadline, thresholdsSentence, unratedSentence } from '../compose.js';
 import { GENERIC_TERMS, aboutTheDocuments, bestEvidence, coveredChars, distinctiveTerms, evidenceCover } from '../evidence.js';
 import { docIdsForQuestion, searchPolicy } from '../policy-search.js';
 import type { AssistantReply } from '../response.js';
@@ -167,8 +166,7 @@ export async function compareLookup(u: Understanding, scopes: readonly LookupSco
     // Asked what each sets (分别怎么奖, 标准各是多少), a provision named is the answer whatever else the clauses share.
     if (named.length && (options.standards || namedCover >= cover(hit))) {
       // (Whom it applies to asked too, 适用企业范围: the thresholds the row sets, beside its standard.)
-      const appliesTo = (r: SubsidyRule) => (SCOPE_ASKED.test(u.text) && r.thresholds.length
-        ? `；门槛：${r.thresholds.map((t) => `${t.label}不低于${thresholdValue(t, new Decimal(t.minimum))}`).join('，')}` : '');
+      const appliesTo = (r: SubsidyRule) => (SCOPE_ASKED.test(u.text) && thresholdsSentence(r) ? `；门槛：${thresholdsSentence(r)}` : '');
       const lines = named.map((r) => `${r.subject}：${ruleHeadline(r)}${appliesTo(r)}（${ctx.clauseRef(r.clauseId)}：“${r.quote}”）`);
       blocks.push(`【${scope.name}】${lines.join('\n')}\n${[...new Set(named.map((r) => ctx.validityLine(r.docId)))].join('')}`);
       cited.push(...named.map((r) => r.clauseId));
@@ -203,7 +201,8 @@ export async function compareLookup(u: Understanding, scopes: readonly LookupSco
  * standard in short, and the document's status; no figure is computed for a case nobody stated.
  */
 export function answerStandard(rules: readonly SubsidyRule[], ctx: HandlerContext, asked = ''): AssistantReply {
-  const lines = rules.map((r) => `${ctx.clauseRef(r.clauseId)}：“${r.quote}”\n标准：${r.subject}，${ruleHeadline(r)}`);
+  // (With the thresholds it sets: 面积要多大 is answered beside the rent.)
+  const lines = rules.map((r) => `${ctx.clauseRef(r.clauseId)}：“${r.quote}”\n标准：${r.subject}，${ruleHeadline(r)}${thresholdsSentence(r) ? `\n门槛：${thresholdsSentence(r)}` : ''}`);
   const notes = [...new Set(rules.map((r) => ctx.validityLine(r.docId)).filter(Boolean))];
   const departments = departmentLines(rules, asked, ctx);
   return plainReply('lookup', [...lines, ...departments.lines, ...notes].join('\n'), ctx.citations([...new Set([...rules.map((r) => r.clauseId), ...departments.clauseIds])]),
