@@ -42,6 +42,8 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['组织领导', '领导小组', '牵头', '负责'],
   ['有效期', '期限', '执行期', '过期'],
   ['征求意见稿', '草案', 'draft for comment', 'draft'],
+  ['省级', 'provincial-level', 'provincial'],
+  ['市级', 'municipal-level', 'city-level', 'municipal'],
   ['ISO10012', '测量管理体系'],
   ['卓越绩效', '卓越绩效模式'],
 ];
