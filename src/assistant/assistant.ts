@@ -62,6 +62,9 @@ const YEAR_ONLY = /^\s*(?:那|那么|咁)?\s*((?:19|20)\d\d)\s*年?(?:的)?(?:�
 const SEVERAL_ADDED = /(两|三|四|几|这)(项|个|笔|样)[^，。？?]{0,6}(加起来|合计|一共|总共|共计)/;
 // The places of a conversation set side by side (两个地方比较一下, 两地对比, 也一起比比 三个地方, 再加个六安).
 const BOTH_PLACES = /(([两三四几]个?|这几个|这[两三四]个?)(地方?|地|边|城市|县市?)|一起|都)[^，。？?]{0,16}(比较|对比|比一下|比一比|比下|比比|哪个|哪边|差别|区别)|再加(个|上)|也一起(比|算|看)/;
+// Words that point back at the last answer (这个是哪个部门负责, 这条归谁管).
+const POINTS_BACK = /^(那|那么)?\s*(这个|这条|这项|这一条|它|该项)/;
+
 // Where a question the user numbers starts (一是, 二是, （1）, 2、).
 const NUMBERED_QUESTION = /(?<=^|[，,。：:？?；;\s])(?:一是|二是|三是|其一|其二|其三|[（(][1-9一二三][）)]|[1-9][、．](?!\d))/g;
 
@@ -80,7 +83,7 @@ const ANOTHER = /(还有|另外|又|再|也|还(通过|获得|评上|拿到|被|
 // The enterprise's own case said (评上了, 我们拿到, 能拿多少): an award to compute, not a standard to quote.
 // (对新认定的…, 对获得…的创建主体: the text's own class, no case.)
 // (The recognition itself said, 新认定了省级智能工厂, 评上了…: an award the enterprise has.)
-const RECOGNIZED = /((?<!对)(评上|评为|获得)|获评|拿到|认定了|被认定|刚认定|(?<!对)新认定|(?<!对新?)认定的|通过了)/;
+const RECOGNIZED = /((?<!对)(评上|评为|获得)|获评|拿到|认定了|被认定|刚认定|(?<!对)新认定|(?<!对新?)认定的|通过了|导入了|评审过|评审通过)/;
 const ENTERPRISE_CASE = new RegExp(`${RECOGNIZED.source}|(我们|我司|我厂|本厂|能拿|可以拿|能得|能领|能补)`);
 // A question of its own (哪个年代, 什么时候, 有没有…吗).
 const ASKS_SOMETHING = /(哪个|哪些|哪里|什么|几|多少|怎么|如何|有没有|吗|么)/;
@@ -339,7 +342,10 @@ export class PolicyAssistant {
     const noAmount = u.amounts.base.length === 0 && !u.suppliesInputs;
     if (noAmount && DOCUMENT_FACT_CUE.test(u.text) && !/(还有效|有效吗|是否有效|过期|失效|还能申请)/.test(u.text)) {
       // Every provision named (注册资本补贴 和 技能人才开班培训补贴 分别归哪个部门), not only the best match.
-      const named = chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions: next.regions, all: true }).rules;
+      const namedNow = chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions: next.regions, all: true }).rules;
+      // ("那这个是哪个部门负责" after 工作母机's standard: the provisions the last answer cited.)
+      const pointedAt = !namedNow.length && POINTS_BACK.test(u.text) ? ctx.rules.rules.filter((r) => previous.lastClauseIds.includes(r.clauseId)) : [];
+      const named = namedNow.length ? namedNow : pointedAt;
       // "哪个部门负责？拿了质量奖最高给多少": an amount asked in a question of its own is computed for the provision named,
       // the department after it.
       const questions = u.text.split(/[？?]+/).map((q) => q.trim()).filter(Boolean);
@@ -593,8 +599,10 @@ export class PolicyAssistant {
     const rateAsked = u.asksRate && oneRegion;
     // (A ceiling asked of an award the text's own class gets, 企业获得提名奖最高给多少, is its standard: only 我们 makes a case.)
     const ceilingAsked = u.asksCeiling && oneRegion && !FIRST_PERSON.test(u.text);
-    const standardOnly = ((u.namesStandard || (u.asksCeiling && oneRegion)) && !ENTERPRISE_CASE.test(u.text) || ceilingAsked || rateAsked || onlyCeiling) && !u.broad && !u.suppliesInputs && !followsCalculation
-      && choice.rules.length > 0;
+    // (After a calculation too, where this turn names the provision that states only its ceiling: 那…开班培训的 最高给多少.)
+    const namesCeilingOnly = ownChoice.rules.length > 0 && ownChoice.rules.every(statesOnlyCeiling);
+    const standardOnly = ((u.namesStandard || (u.asksCeiling && oneRegion)) && !ENTERPRISE_CASE.test(u.text) || ceilingAsked || rateAsked || onlyCeiling) && !u.broad && !u.suppliesInputs
+      && (!followsCalculation || namesCeilingOnly) && choice.rules.length > 0;
     // (Its subject stays the conversation's: "那深圳呢" next asks the same of 深圳.)
     if (standardOnly) {
       next.subjectText = subjectText;

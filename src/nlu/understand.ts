@@ -209,7 +209,7 @@ const ADDITIVE = /(又|再|另外|还买了|还采购了|追加|同一年|同年
 const SUPPOSED_SAME_YEAR = /(如果|假如|要是|假设|若)[^，,。？?]{0,4}(同一年|同年)/;
 const additive = (text: string) => ADDITIVE.test(text.replace(SUPPOSED_SAME_YEAR, ''));
 // (一共有哪几类补贴 counts kinds, not money.)
-const ASKS_TOTAL = /((?:一共|总共)(?!有?哪?几[类种项个条方])|合计|累计|共计|总计|加起来|总额|[两三四五\d]年(下来|内|里|共|总|合)|全部加)/;
+const ASKS_TOTAL = /((?:一共|总共)(?!有?哪?几[类种项个条方])|合计|累计|共计|总计|加起来|加一起|加在一起|合起来|算在一起|总额|(补|资助|奖|享受|给|拿)几年|[两三四五\d]年(下来|内|里|共|总|合)|全部加)/;
 // "有补贴吗", "有奖励没", "有冇咩支持", "能补不": whether there is support at all, asked with no figure of one's own: broad
 // where it names a place, a document or a topic (one named provision is still that provision, asked for its input).
 const ASKS_WHETHER_ANY = /(有(没有|冇|無|无)?[^，,。？?！!]{0,10}(补贴|补助|奖励|奖补|扶持|支持|资助|優惠|优惠|補貼|獎勵|資助)(吗|嗎|嘛|么|没|不|冇|無)|有没有[^，,。？?]{0,8}(补|奖|扶持|支持|资助|优惠)|有冇|能补不|能不能补)/;

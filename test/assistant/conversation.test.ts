@@ -2831,3 +2831,25 @@ describe('d43 kinds: a figure to compute by, a grant said, a level in English', 
     expect(amountOf(english)).toBe('500000');
   });
 });
+
+describe('d43 kinds: awards over turns, a duration asked, a provision pointed back at', () => {
+  it('另外新培养了3个技师…加一起能補多少 adds the earlier 工作母机 award', async () => {
+    const [, total] = await converse('中山 本地企业 买工作母机库的产品400万 补多少', '另外新培养了3个技师 紧缺目录的 加一起能補多少');
+    expect(total?.total).toBe('624000');
+  });
+
+  it('卓越绩效模式也导入了 专家评审过了 states an award; 资助几年 asks the total over the years', async () => {
+    const [, excellence] = await converse('中山 我们通过了测量管理体系ISO10012认证 给多少', '卓越绩效模式也导入了 专家评审过了');
+    expect(amountOf(excellence)).toBe('100000');
+    const [, rent] = await converse('中山盘活闲置厂房 单体厂房盘活面积6000平方 能纳入扶持范围吗', '能的话 我们企业入驻租了3000平方 每年租金资助多少 资助几年');
+    expect(rent?.total).toBe('648000');
+  });
+
+  it('那在大中专院校开班培训技能人才的 最高给多少 after a calculation is the standard; 那这个是哪个部门负责 is the department of the provision just cited', async () => {
+    const [, ceiling] = await converse('中山技能人才奖补 高级工每人多少标准', '那在大中专院校开班培训技能人才的 最高给多少');
+    expect(ceiling?.calculation).toBeNull();
+    expect(ceiling?.answer).toContain('10万元');
+    const [, department] = await converse('中山工作母机补贴比例多少', '那这个是哪个部门负责');
+    expect(department?.answer).toContain('负责部门：市经济和信息化局');
+  });
+});
