@@ -1,6 +1,6 @@
 import { describeValidity, type Corpus } from '../corpus/index.js';
 import type { Lexicon } from '../lexicon/index.js';
-import { asksSomething, saysOutside, understand, withoutQuotedPassages, type Understanding } from '../nlu/understand.js';
+import { asksEachYear, asksSomething, saysOutside, understand, withoutQuotedPassages, type Understanding } from '../nlu/understand.js';
 import { findNumberProblems, findQuantities } from '../nlu/quantities.js';
 import { askedParts, questionsOf, selfIntroductions, ownCase } from '../nlu/parts.js';
 import { restatedQuestion } from '../nlu/restate.js';
@@ -641,7 +641,7 @@ export class PolicyAssistant {
         ? { ...understand(subjectText, ctx.lexicon), text: `${subjectText}，${u.text}`, regions: u.regions } : u;
       // "补充一下…那这样算呢" after a yearly award and its total over the years: the total is asked again.
       const totalAgain = followsCalculation && u.quantities.length === 0 && previous.lastQuestion !== null && !restatedSubject.asksTotal
-        && understand(previous.lastQuestion, ctx.lexicon).asksTotal;
+        && (understand(previous.lastQuestion, ctx.lexicon).asksTotal || asksEachYear(previous.lastQuestion));
       // "…每年能拿多少，三年一共多少？" asked before its figure was given: the figure given next is asked that total too.
       const totalPending = !totalAgain && !u.asksTotal && subjectText !== u.text && Object.keys(previous.inputs).length === 0
         && understand(subjectText, ctx.lexicon).asksTotal;

@@ -332,6 +332,12 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
 // Whether a piece of a message asks something (a statement beside a request asks nothing).
 const ASKS_SOMETHING = /[？?吗嗎呢]|多少|几|怎么|如何|哪|什么|啥|咩|能不能|可不可以|有没有|是否/;
 
+// A yearly award asked as such (每年能拿多少).
+const EACH_YEAR = /每年(能|可以|可)?(拿|补|奖|领|给|获得|享受|资助|奖补)?[^，,。；;？?]{0,4}多少/;
+
+/** Whether a message asks a yearly award as such (每年能拿多少): its total over the clause's stated years goes beside it. */
+export const asksEachYear = (text: string) => EACH_YEAR.test(text);
+
 /** Whether a piece of a message asks something (多少, 吗, 哪, ？): a statement beside a question asks nothing. */
 export const asksSomething = (piece: string) => ASKS_SOMETHING.test(piece);
 

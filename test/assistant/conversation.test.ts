@@ -2853,3 +2853,12 @@ describe('d43 kinds: awards over turns, a duration asked, a provision pointed ba
     expect(department?.answer).toContain('负责部门：市经济和信息化局');
   });
 });
+
+describe('d43 kinds: a yearly award asked as such', () => {
+  it('每年能拿多少 of a three-year award says its total over the years, and so does the follow-up that changes the case', async () => {
+    const [yearly, relocated] = await converse('东源县的 我们公司主营收入5000多万 技改项目去年完工了 县级分成那块财政贡献增量一年算下来80万 事后奖补每年多少', '忘了讲 我们是从珠三角转移过去的 在省级产业园搞的异地技改 那比例是不是不一样 重新算下');
+    expect(yearly?.total).toBe('960000');
+    expect(amountOf(relocated)).toBe('400000');
+    expect(relocated?.total).toBe('1200000');
+  });
+});

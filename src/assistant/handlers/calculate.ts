@@ -1,7 +1,7 @@
 import { clauseBody, sentencesOf } from '../../corpus/index.js';
 import { Decimal } from 'decimal.js';
 import type { Quantity } from '../../nlu/quantities.js';
-import type { Understanding } from '../../nlu/understand.js';
+import { asksEachYear, type Understanding } from '../../nlu/understand.js';
 import { acceptedInputs, capLabel, computeSubsidy, formatYuan, overDuration, yuanString, type Calculation, type Cap, type RuleInput, type SubsidyRule } from '../../policy/index.js';
 import { awardsInstead, numbered, plainReply, ruleHeadline, thresholdsSentence, unratedSentence } from '../compose.js';
 import type { ConversationSlots } from '../conversation.js';
@@ -358,7 +358,7 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
       totalLine = `合计：${eligible.map((r) => r.calculation.display).join(' + ')} = ${formatYuan(total)}；${capLabel(shared)}${formatYuan(new Decimal(shared.amount))}，合计超过上限，取 ${formatYuan(new Decimal(shared.amount))}`;
       total = new Decimal(shared.amount);
     }
-  } else if ((u.asksTotal || YEARS_TOTAL.test(u.text)) && eligible.length === 1 && !together.size && !THIS_YEARS_TOTAL.test(u.text)) {
+  } else if ((u.asksTotal || YEARS_TOTAL.test(u.text) || asksEachYear(u.text)) && eligible.length === 1 && !together.size && !THIS_YEARS_TOTAL.test(u.text)) {
     // (A year's figures asked together, 两个加起来这一年, ask no total over the clause's years.)
     const only = eligible[0];
     const years = only?.rule.duration?.years;
