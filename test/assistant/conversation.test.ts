@@ -2862,3 +2862,12 @@ describe('d43 kinds: a yearly award asked as such', () => {
     expect(relocated?.total).toBe('1200000');
   });
 });
+
+describe('d43 kinds: a level of government named by its body or its rules', () => {
+  it('工信部国家层面 echoes 工信部; 广东省出的事后奖补实施细则 is the province\'s, not covered', async () => {
+    const [, national] = await converse('东源规上企业设备购置补贴比例多少', '那工信部国家层面的技改专项资金能补多少');
+    expect(national?.answer).toContain('工信部');
+    const [, province] = await converse('深圳技改事后奖补怎么算', '那广东省出的事后奖补实施细则 具体比例是多少');
+    expect(province?.answer).toContain('没有广东省');
+  });
+});
