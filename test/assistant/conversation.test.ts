@@ -2871,3 +2871,14 @@ describe('d43 kinds: a level of government named by its body or its rules', () =
     expect(province?.answer).toContain('没有广东省');
   });
 });
+
+describe('d43 kinds: things done enumerated, a sum that reads like a year, a slip in 绿色', () => {
+  it('今年两件事：一是…二是…这两项合计 adds the awards; 总投资2000万 按政策 names no year 2000; 录色工厂 is 绿色工厂', async () => {
+    const [done] = await converse('我们是中山本地的传统优势企业，今年两件事：一是从工作母机库买了400万元的工作母机；二是另外做了一个普通技术改造项目（不含上面的母机），投资1500万元，主营业务收入9000万元。这两项合计能拿多少？');
+    expect(done?.total).toBe('2100000');
+    const [sum] = await converse('中山这边 我们厂技该项目总投资2000万 按政策能补多少钱');
+    expect(amountOf(sum)).toBe('2000000');
+    const [green] = await converse('六安这边我们厂今年新认定了省级智能工厂，还评上个市级录色工厂，这几个奖励加起来一共有多少钱啊');
+    expect(green?.total).toBe('600000');
+  });
+});

@@ -224,8 +224,11 @@ function enumeratedOptions(pieces: readonly string[], candidates: readonly Subsi
     rules.push(rule);
     parts.set(rule.id, understand([...shared, own].join(''), ctx.lexicon));
   }
-  return rules.length >= 2 ? { rules, parts, alternatives: true } : null;
+  // (Things done, 今年两件事：一是…二是…合计多少, are awards side by side and added, not options weighed.)
+  const done = DONE_THINGS.test(pieces.join(''));
+  return rules.length >= 2 ? { rules, parts, alternatives: !done } : null;
 }
+const DONE_THINGS = /([两三几]件事|[两三几]项(?!中|里)|合计|加起来|一共|总共)/;
 
 /** Whether every word of `named` in the piece is a cue of an input of `current` that takes a quantity the piece gives. */
 export function explainedBy(current: SubsidyRule, named: SubsidyRule, piece: string, dimensions: readonly string[]): boolean {

@@ -77,7 +77,8 @@ export function yearNotInDocuments(text: string, docs: readonly PolicyDocument[]
 
 // A scheme named with its year (2023年的技改倍增专项, 2025年最新的技改奖补标准): the year, then up to ten characters,
 // then the kind of document.
-const DATED_SCHEME = /((?:19|20)\d\d)年?[^，,。；;？?！!\d]{0,10}?(专项|政策|文件|通知|办法|细则|方案|计划|标准)/u;
+// (A sum is no year: 总投资2000万 按政策.)
+const DATED_SCHEME = /(?<![\d.])((?:19|20)\d\d)(?![\d万亿千百元多余块wW])年?[^，,。；;？?！!\d]{0,10}?(专项|政策|文件|通知|办法|细则|方案|计划|标准)/u;
 
 /**
  * "深圳2023年的技改倍增专项，资助比例是多少": a scheme named by a year that lies outside every period of the documents in
