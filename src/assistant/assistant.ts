@@ -65,6 +65,9 @@ const BOTH_PLACES = /(([两三四几]个?|这几个|这[两三四]个?)(地方?|
 // Words that point back at the last answer (这个是哪个部门负责, 这条归谁管).
 const POINTS_BACK = /^(那|那么)?\s*(这个|这条|这项|这一条|它|该项)/;
 
+// What an enterprise says it makes (主要做电子元器件, 我们是做灯饰的, 生产五金配件).
+const BUSINESS_SAID = /(主要做|是做|专做|主要生产|我们做)[^，,。；;？?]{1,10}/;
+
 // Where a question the user numbers starts (一是, 二是, （1）, 2、).
 const NUMBERED_QUESTION = /(?<=^|[，,。：:？?；;\s])(?:一是|二是|三是|其一|其二|其三|[（(][1-9一二三][）)]|[1-9][、．](?!\d))/g;
 
@@ -163,7 +166,7 @@ export class PolicyAssistant {
     // (An overview or a comparison answered a question too: "深圳呢 也一起比比" asks it again.)
     if (!next.lastLookup && (reply.intent === 'overview' || reply.intent === 'compare') && !reply.calculation) next.lastLookup = u.text;
     // "东源隔壁的和平县…跟东源一样吗": the place with no document is said first, then what the named regions' documents say.
-    if (u.uncoveredPlaces.length && u.regions.length) {
+    if (u.uncoveredPlaces.length && u.regions.length && reply.intent !== 'out_of_scope') {
       reply.answer = `收录的文件中没有${u.uncoveredPlaces.join('、')}的技改政策，以下只说${u.regions.join('、')}。\n${reply.answer}`;
     }
     const planted = plantsScheme(u) ? schemeNotInCorpus(u.text, this.context.documentsFor(u.regions), this.context) : null;
@@ -238,6 +241,26 @@ export class PolicyAssistant {
     return { ...joined, total: null, calculation: calculations.length > 1 ? calculations : calculations[0] ?? null };
   }
 
+  /** Later questions of a message that name no provision and give no figure, said by a sentence of the clause each searches to. */
+  private async questionsElsewhere(u: Understanding, cited: readonly string[], said: string, regions: readonly string[]): Promise<{ lines: string[]; clauseIds: string[] }> {
+    const ctx = this.context;
+    const lines: string[] = [];
+    const clauseIds: string[] = [];
+    const asked = questionsOf(u.text).slice(1).filter((q) => asksSomething(q) && findQuantities(q).every((x) => x.kind === 'years')
+      // (A provision named by its own words, not by the document's word for all technology upgrading, 技改.)
+      && !chooseRules(ctx.rules.rules, q, { regionOf: ctx.regionOf, regions, all: true }).rules.some((r) => r.vocabulary.triggers.some((t) => q.includes(t)))
+      && !partsLeftOut(q, cited, said, ctx).length);
+    for (const q of asked) {
+      const docIds = regions.length ? ctx.documentsFor(regions).map((d) => d.id) : undefined;
+      const [hit] = await searchPolicy(ctx.corpus, ctx.retriever, { query: q, k: 1, docIds });
+      const found = hit ? partsLeftOut(q, [hit.clause.id], `${said}${lines.join('')}`, ctx) : [];
+      if (!hit || !found.length) continue;
+      lines.push(...found);
+      clauseIds.push(hit.clause.id);
+    }
+    return { lines, clauseIds };
+  }
+
   private async route(u: Understanding, previous: ConversationSlots, next: ConversationSlots): Promise<AssistantReply> {
     const ctx = this.context;
     // A message that follows up, or comes after an answer: naming no place, it is asked of the conversation's places.
@@ -273,6 +296,18 @@ export class PolicyAssistant {
       if (!u.uncoveredTopics.length) return place;
       const topics = topicsNotCovered(u.uncoveredTopics, ctx);
       return followedBy(place, { ...topics, answer: topics.answer.replace(ctx.lexicon.coverage, '') }, '\n');
+    }
+    // "中山…每个产品给5万，那江门那边给多少？": where every piece that asks names only places not covered, the covered
+    // place is the premise, and the question is of a place no document covers.
+    if (u.uncoveredPlaces.length && u.regions.length) {
+      const asking = u.text.split(/[，,。；;？?！!\n]/).filter((piece) => asksSomething(piece));
+      const ofUncovered = (piece: string) => { const p = findRegions(piece, ctx.lexicon.gazetteer); return p.uncovered.length > 0 && p.covered.length === 0; };
+      if (asking.length && asking.every(ofUncovered)) {
+        // (The premise's standard follows, from its clause: 中山 四、（六） 每个产品5万元.)
+        const premise = chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions: u.regions }).rules;
+        const place = notCovered(u.uncoveredPlaces, ctx);
+        return premise.length ? { ...followedBy(place, answerStandard(premise, ctx), '\n'), intent: 'out_of_scope' } : place;
+      }
     }
     // A document named by a 文号 none of ours has (粤府办〔2014〕51号), with no region of ours: not in the corpus.
     const elsewhere = u.regions.length ? null : documentNotInCorpus(u.text, ctx);
@@ -455,7 +490,9 @@ export class PolicyAssistant {
     // ("三样加起来能奖多少钱？分别列一下" asks a sum of the awards it names, not their list.)
     if (u.broad && (noAmount || givesOnlySize(u)) && !u.followUp && u.cue !== 'compare' && !(u.asksTotal && u.asksAmount)) {
       const docIds = named.length ? named : ctx.documentsFor(next.regions).map((d) => d.id);
-      const found = await overviewTopic(u.text, docIds, ctx);
+      // (What the enterprise makes, 主要做电子元器件, is who asks, not the kind of support asked.)
+      const asked = u.text.split(/(?<=[，,。；;！!？?\n])/).filter((piece) => !BUSINESS_SAID.test(piece) || asksSomething(piece)).join('');
+      const found = await overviewTopic(asked || u.text, docIds, ctx);
       // "中山2014年那个实施意见主要讲了些啥": one document asked about as a whole, its outline.
       if (u.asksOutline && !found.named && docIds.length === 1 && docIds[0]) return documentOutline(docIds[0], ctx);
       // "有补贴吗" with no place, document or topic of the documents named (火星上开工厂有补贴吗) lists nothing.
@@ -676,8 +713,13 @@ export class PolicyAssistant {
       const answered = besides.length ? followedBy(turn.reply, answerStandard(besides, ctx), '\n\n') : turn.reply;
       // "…能资助多少？另外项目通过完工评价以后，那个事后奖补是连续几年": a part the figures leave unanswered, said by a
       // sentence of a clause the answer cites.
-      const said = answered.calculation ? partsLeftOut(u.text, answered.citations.map((c) => c.clauseId), answered.answer, ctx) : [];
-      const complete = said.length ? { ...answered, answer: `${answered.answer}\n另外，${said.join('\n')}` } : answered;
+      const cited = answered.citations.map((c) => c.clauseId);
+      const said = answered.calculation ? partsLeftOut(u.text, cited, answered.answer, ctx) : [];
+      // "…事后奖补有几多？另外听讲县里每年畀技改嘅工业用地有个最低比例，係几多？": a later question that names no provision
+      // and gives no figure, left unanswered by the clauses cited, is said by the clause of the region it searches to.
+      const elsewhere = answered.calculation ? await this.questionsElsewhere(u, [...cited], `${answered.answer}${said.join('')}`, next.regions) : { lines: [], clauseIds: [] };
+      const lines = [...said, ...elsewhere.lines];
+      const complete = lines.length ? { ...answered, answer: `${answered.answer}\n另外，${lines.join('\n')}`, citations: [...answered.citations, ...ctx.citations(elsewhere.clauseIds)] } : answered;
       // "再加上ISO10012认证，总共多少钱": the new award, then every award of the conversation with their 合计.
       // (Only where an award of another provision stands beside it: more of the same is its rule's own total.)
       const computedNow = new Set(calculationsOf(complete).map((c) => c.ruleId));

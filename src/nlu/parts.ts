@@ -54,7 +54,8 @@ export function selfIntroductions(text: string): string[] {
 }
 
 // Another enterprise spoken of (隔壁厂, 兄弟公司, 母公司, 同行, 有家企业, 他们): what it did is someone else's case.
-const OTHER_ENTERPRISE = /(隔壁|对面|旁边|邻居|朋友|亲戚|同学|老乡)[^，,。；;（）()]{0,6}?(厂|公司|企业|老板|那家)|兄弟(公司|企业|单位|厂)|母公司|(另一家|另外一家|其他|其它)(子公司|分公司)|别(人|家)(的)?(厂|公司|企业)?|人家|他们|他家|(别的|其他|其它)(厂|工厂|公司|企业)/;
+// (隔壁镇租的旧厂 is a place the enterprise left, not another enterprise: the enterprise's word follows right after.)
+const OTHER_ENTERPRISE = /(隔壁|对面|旁边|邻居|朋友|亲戚|同学|老乡)(的|家|那|那家|那个)?(厂|工厂|公司|企业|老板|那家)|兄弟(公司|企业|单位|厂)|母公司|(另一家|另外一家|其他|其它)(子公司|分公司)|别(人|家)(的)?(厂|公司|企业)?|人家|他们|他家|(别的|其他|其它)(厂|工厂|公司|企业)/;
 const SPEAKS_OF_ITSELF = new RegExp(`${WE}|我厂|本厂|咱们|咱|我这边|我这里|我们自己`);
 // Another enterprise said to be like this one (隔壁厂跟我们一样…也是投资2000万元): its figures are the enterprise's too.
 const SAME_AS_US = new RegExp(`(跟|和|同|与|像)(${WE}|我厂)一样`);
@@ -93,7 +94,9 @@ export function ownCase(text: string): string {
     if (ownPiece(p)) { other = false; same = false; } else if (OTHER_ENTERPRISE.test(p)) { other = true; same = SAME_AS_US.test(p); }
     // (A piece about the other that gives no figure and tells of no award it got stays: 还有个兄弟厂在河南固始县
     // asks of that place.)
-    if (other && speaksOfItself && !same && (findQuantities(p).length || GOT.test(p))) dropped.add(i);
+    // (Its sums and sizes go, not a span of years asked, 三年一共多少.)
+    const figures = findQuantities(p).filter((q) => q.kind !== 'years' && q.kind !== 'months');
+    if (other && speaksOfItself && !same && (figures.length || GOT.test(p))) dropped.add(i);
     if (REWARDED_BEFORE.test(p) && !THIS_TIME.test(p) && THIS_TIME.test(text)) dropped.add(i);
     if (!SET_ASIDE.test(p)) return;
     dropped.add(i);

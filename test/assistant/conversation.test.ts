@@ -2882,3 +2882,27 @@ describe('d43 kinds: things done enumerated, a sum that reads like a year, a sli
     expect(green?.total).toBe('600000');
   });
 });
+
+describe('d44 kinds: a place left behind, a later question of another clause, a premise of a covered place, who the enterprise is', () => {
+  it('之前在隔壁镇租的旧厂已经退了 is no other enterprise: the total over three years is still asked', async () => {
+    const [reply] = await converse('你好 我们公司上个月搬进镇里盘活的一栋闲置厂房，单体8000平方米全部我们租了，之前在隔壁镇租的旧厂已经退了。想问下按中山2018那个行动计划，入驻企业租金资助一年能拿多少，三年一共多少？');
+    expect(amountOf(reply)).toBe('576000');
+    expect(reply?.total).toBe('1728000');
+  });
+
+  it('…事后奖补有几多？另外…工业用地有个最低比例，係几多？ gives the figure, then the land clause\'s sentence', async () => {
+    const [reply] = await converse('东源县嘅规上企业，今年设备更新设备购置额500万，事后奖补有几多？另外听讲县里每年畀技改嘅工业用地有个最低比例，係几多？');
+    expect(amountOf(reply)).toBe('1000000');
+    expect(reply?.answer).toContain('30%');
+    expect(reply?.citations.map((c) => c.clauseId)).toContain('dongyuan-2018:四.三');
+  });
+
+  it('中山…每个产品给5万，那江门那边给多少 is not covered, 中山\'s standard as its premise; 主要做电子元器件 narrows no overview', async () => {
+    const [jiangmen] = await converse('中山新获得广东省名牌产品的企业每个产品给5万，那江门那边给多少？');
+    expect(jiangmen?.calculation).toBeNull();
+    expect(jiangmen?.answer.startsWith('收录的文件中没有江门')).toBe(true);
+    expect(jiangmen?.citations.map((c) => c.clauseId)).toContain('zhongshan-2018:四.六');
+    const [overview] = await converse('我们公司打算去东源县的园区设个分厂，主要做电子元器件，老板让我先摸底：东源县对企业做技改都有哪些扶持政策？');
+    expect(overview?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['dongyuan-2018:四.一', 'dongyuan-2018:四.五']));
+  });
+});
