@@ -65,6 +65,9 @@ const BOTH_PLACES = /(([两三四几]个?|这几个|这[两三四]个?)(地方?|
 // Words that point back at the last answer (这个是哪个部门负责, 这条归谁管).
 const POINTS_BACK = /^(那|那么)?\s*(这个|这条|这项|这一条|它|该项)/;
 
+// A document set against another (跟2018年那个行动计划比, 有啥变化, 两个文件比一下).
+const DOCUMENTS_WEIGHED = /(跟|和|与|同)[^，,。？?]{0,16}比|变化|区别|不同|不一样|两个文件|两份文件/;
+
 // What an enterprise says it makes (主要做电子元器件, 我们是做灯饰的, 生产五金配件).
 const BUSINESS_SAID = /(主要做|是做|专做|主要生产|我们做)[^，,。；;？?]{1,10}/;
 
@@ -433,7 +436,11 @@ export class PolicyAssistant {
     }
 
     // A document named by its year ("中山2014年那个意见") narrows rules and search to it.
-    const named = namedDocuments(u.text, next.regions, ctx);
+    const docsNamed = namedDocuments(u.text, next.regions, ctx);
+    // "跟2018年那个行动计划比，用地这块有啥变化" after 2014's: the document the last answer quoted is set beside it.
+    const earlierDocs = docsNamed.length && DOCUMENTS_WEIGHED.test(u.text)
+      ? [...new Set(previous.lastClauseIds.map((id) => ctx.corpus.clauseById.get(id)?.docId).filter((id): id is string => id !== undefined))] : [];
+    const named = earlierDocs.some((id) => !docsNamed.includes(id)) ? [...new Set([...earlierDocs, ...docsNamed])] : docsNamed;
     const dimensions = measuredDimensions(u.quantities);
     // (By a provision's own words: 事后奖补 alone, a document's general word, leaves the quote to say which.)
     const namesOwnProvision = (text: string, regions: string[]) => chooseRules(ctx.rules.rules, text, { regionOf: ctx.regionOf, regions, dimensions }).rules
@@ -638,7 +645,9 @@ export class PolicyAssistant {
     const ceilingAsked = u.asksCeiling && oneRegion && !FIRST_PERSON.test(u.text);
     // (After a calculation too, where this turn names the provision that states only its ceiling: 那…开班培训的 最高给多少.)
     const namesCeilingOnly = ownChoice.rules.length > 0 && ownChoice.rules.every(statesOnlyCeiling);
-    const standardOnly = ((u.namesStandard || (u.asksCeiling && oneRegion)) && !ENTERPRISE_CASE.test(u.text) || ceilingAsked || rateAsked || onlyCeiling) && !u.broad && !u.suppliesInputs
+    // (Documents set against each other with no case of the enterprise's, 两个文件比一下技改资助有啥不一样: their standards.)
+    const documentsWeighed = named.length > 1 && DOCUMENTS_WEIGHED.test(u.text) && /(资助|补贴|补助|奖补|奖励|比例|扶持资金)/.test(u.text);
+    const standardOnly = ((u.namesStandard || (u.asksCeiling && oneRegion)) && !ENTERPRISE_CASE.test(u.text) || ceilingAsked || rateAsked || onlyCeiling || documentsWeighed) && (!u.broad || documentsWeighed) && !u.suppliesInputs
       && (!followsCalculation || namesCeilingOnly) && choice.rules.length > 0;
     // (Its subject stays the conversation's: "那深圳呢" next asks the same of 深圳.)
     if (standardOnly) {

@@ -115,8 +115,9 @@ export function withoutRegionNames(text: string, gazetteer: RegionGazetteer): st
 export function echoedName(name: string, said: readonly string[], only: RegExp = /./): string {
   const bigrams = (w: string) => [...w].slice(0, -1).map((c, i) => c + (w[i + 1] ?? ''));
   const echo = (word: string) => (name.endsWith('）') ? name.replace(/）$/, `：${word}）`) : `${name}（${word}）`);
-  // (A body named beside the level's own words, 工信部国家层面的…, is echoed too: the caller asked of it.)
-  const body = only.source !== '.' ? said.find((w) => only.test(w) && !name.includes(w)) : undefined;
+  // (A word said that the name does not hold, 工信部 beside 国家层面, 住房补贴 beside 人才住房和安家补贴, is echoed: the
+  // caller asked of it.)
+  const body = said.find((w) => only.test(w) && !name.includes(w));
   if (body) return echo(body);
   const [first] = said;
   if (!first || !only.test(first) || said.some((w) => bigrams(w).some((b) => name.includes(b)))) return name;

@@ -47,9 +47,12 @@ function keep(term: string): boolean {
   return TERM.test(term) && !STOPWORDS.has(term);
 }
 
-/** Spellings the tokenizers would break apart (M&A → m, a). */
+/**
+ * Spellings the tokenizers would break apart (M&A → m, a), and a topic said with a locative after it (用地上, 融资里),
+ * which jieba would cut as 用, 地上.
+ */
 function normalizeSpellings(text: string): string {
-  return text.replace(/m\s*&\s*a/gi, ' 并购 ');
+  return text.replace(/m\s*&\s*a/gi, ' 并购 ').replace(/(用地|融资|资金|人才|用工|金融|品牌|质量|税收|土地|财政)(?=上(?![市线网班规])|里)/g, '$1 ');
 }
 
 /** The text from its first word that is not a function word on: 请问中山… → 中山… (a courtesy says nothing to match). */

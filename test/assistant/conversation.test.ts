@@ -2906,3 +2906,22 @@ describe('d44 kinds: a place left behind, a later question of another clause, a 
     expect(overview?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['dongyuan-2018:四.一', 'dongyuan-2018:四.五']));
   });
 });
+
+describe('d44 kinds: a topic with a locative, documents weighed over turns, a word the topic list does not hold', () => {
+  it('用地上是怎么支持的 is 用地: 中山2014 四、（三）', async () => {
+    const [reply] = await converse('中山2014年那份技改实施意见，用地上是怎么支持的？');
+    expect(reply?.citations.map((c) => c.clauseId)).toContain('zhongshan-2014:四.三');
+  });
+
+  it('那14年那个中府办30号文呢 两个文件比一下技改资助有啥不一样 sets both documents\' standards side by side', async () => {
+    const [, both] = await converse('中山18年那个行动计划 技改项目资助比例多少', '那14年那个中府办30号文呢 两个文件比一下技改资助有啥不一样');
+    expect(both?.calculation).toBeNull();
+    expect(both?.answer).toContain('10%');
+    expect(both?.answer).toContain('三高');
+  });
+
+  it('住房补贴 is echoed beside the topic not covered', async () => {
+    const [reply] = await converse('中山这边新招的大学生 技改政策里有没有住房补贴 一个人给多少');
+    expect(reply?.answer).toContain('住房补贴');
+  });
+});
