@@ -2934,3 +2934,12 @@ describe('d44 kinds: a figure to be told, a result worked out by the asker\'s ow
     expect(amountOf(own)).toBe('2000000');
   });
 });
+
+describe('d44 kinds: requests outside the policy said in Cantonese or by the vendor asked', () => {
+  it('听日会唔会落大雨 and 推荐一下用哪家供应商 are no policy questions', async () => {
+    const [rain] = await converse('听日中山会唔会落大雨啊？我哋要搬设备入新厂房');
+    expect(rain?.intent).toBe('out_of_scope');
+    const [vendor] = await converse('技改要上MES系统，你推荐一下用哪家供应商的好？用友还是金蝶？');
+    expect(vendor?.intent).toBe('out_of_scope');
+  });
+});
