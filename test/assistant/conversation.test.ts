@@ -2943,3 +2943,19 @@ describe('d44 kinds: requests outside the policy said in Cantonese or by the ven
     expect(vendor?.intent).toBe('out_of_scope');
   });
 });
+
+describe('d44 kinds: a document threshold the case falls short of, the plan asked about after a provision', () => {
+  it('六安…固定资产投资190万 能进市级技改项目库享受奖补不 says first that it falls short of 200万元', async () => {
+    const [reply] = await converse('六安的厂 搞自动化改造买设备 固定资产投资190万 能进市级技改项目库享受奖补不');
+    const answer = reply?.answer ?? '';
+    expect(answer.indexOf('低于门槛')).toBeGreaterThanOrEqual(0);
+    expect(answer.indexOf('低于门槛')).toBeLessThan(answer.indexOf('没有规定'));
+    expect(reply?.citations.map((c) => c.clauseId)).toContain('luan-draft:三.一');
+  });
+
+  it('那现在还能按这份三年行动计划去申请吗？它管到哪一年？ asks validity', async () => {
+    const [, valid] = await converse('东源县技改那个文件里设备购置额按20%补是吧？', '那现在还能按这份三年行动计划去申请吗？它管到哪一年？');
+    expect(valid?.intent).toBe('validity');
+    expect(valid?.answer).toContain('2020年');
+  });
+});

@@ -51,7 +51,9 @@ export function unrated(measures: readonly UnratedMeasure[], ctx: HandlerContext
   const cited = [...measures.map((m) => m.clauseId), ...(gate ? [gate.clauseId] : [])];
   // A figure that is no subsidy (土地出让底价 at 70%) is itself the answer: nothing is said to be missing.
   const computable = measures.every((m) => m.standard) ? '' : '因此无法计算金额。';
-  return plainReply('lookup', `${lines.join('\n')}${computable}${gate?.sentence ?? ''}${status}`, ctx.citations(cited), HELP_SUGGESTIONS);
+  // (A threshold of the document the case falls short of is the answer first: 固定资产投资190万元低于门槛200万元.)
+  const verdict = gate ? `${gate.sentence.replace(/^另外，/, '')}\n` : '';
+  return plainReply('lookup', `${verdict}${lines.join('\n')}${computable}${status}`, ctx.citations(cited), HELP_SUGGESTIONS);
 }
 
 /** Whom to ask about the topics instead, as the data names them (税务部门, 科技主管部门). */
