@@ -640,7 +640,9 @@ export class PolicyAssistant {
     const onlyCeiling = choice.rules.length > 0 && choice.rules.every(statesOnlyCeiling);
     // (A rate or a ceiling asked of several places, 三地各按什么比例, is their comparison.)
     const oneRegion = u.regions.length <= 1 && u.cue !== 'compare';
-    const rateAsked = u.asksRate && oneRegion;
+    // (Not of a provision named only by the document's word for all technology upgrading, 技改…用地…是不是有个比例:
+    // the rate asked is the text's, looked up.)
+    const rateAsked = u.asksRate && oneRegion && !choice.rules.every((r) => namedOnlyByClause(r, u.text, u.regions.length > 0));
     // (A ceiling asked of an award the text's own class gets, 企业获得提名奖最高给多少, is its standard: only 我们 makes a case.)
     const ceilingAsked = u.asksCeiling && oneRegion && !FIRST_PERSON.test(u.text);
     // (After a calculation too, where this turn names the provision that states only its ceiling: 那…开班培训的 最高给多少.)

@@ -69,6 +69,13 @@ export function givesOnlySize(u: Understanding): boolean {
     && !u.quantities.some((q) => ['rent', 'headcount', 'area', 'months', 'count'].includes(q.kind));
 }
 
+/** The sentence a quantity is said in (between 。；？！ or line breaks). */
+function sentenceOf(text: string, q: Quantity): string {
+  const start = Math.max(...['。', '；', ';', '？', '?', '！', '!', '\n'].map((d) => text.lastIndexOf(d, q.start - 1))) + 1;
+  const ends = ['。', '；', ';', '？', '?', '！', '!', '\n'].map((d) => text.indexOf(d, q.end)).filter((i) => i >= 0);
+  return text.slice(start, ends.length ? Math.min(...ends) : text.length);
+}
+
 /** The words right after a count, up to the next separator: what it counts. */
 function countedText(text: string, q: Quantity): string {
   return text.slice(q.end, q.end + 16).split(/[，,。；;、：:+＋\s]/)[0] ?? '';
@@ -78,9 +85,11 @@ function countedText(text: string, q: Quantity): string {
  * The input a quantity fills: the one whose cue word stands nearest before it (连片加起来9500平 is the contiguous area
  * though 闲置厂房 comes earlier), the longer word among equals; else the rule's first required input.
  */
-function inputForQuantity(all: readonly RuleInput[], cue: string, statement: string, context = ''): RuleInput | undefined {
-  // (注册资本认缴1800万: 认缴 says the figure is no 实缴注册资本; 非关联方 is the clause's own word, not 关联方.)
-  const namesOther = (input: RuleInput) => input.notCues.some((w) => (context || cue).replaceAll(`非${w}`, '').includes(w));
+function inputForQuantity(all: readonly RuleInput[], cue: string, statement: string, context = '', sentence = ''): RuleInput | undefined {
+  // (注册资本认缴1800万: 认缴 says the figure is no 实缴注册资本; 非关联方 is the clause's own word, not 关联方. Said anywhere
+  // in the sentence of the figure alone: 收购了…另一家公司（关联方）60%股权，交易额2亿.)
+  const namesOther = (input: RuleInput) => input.notCues.some((w) => (context || cue).replaceAll(`非${w}`, '').includes(w)
+    || (input.notCues.length > 0 && sentence.replaceAll(`非${w}`, '').includes(w) && !sentence.includes(`非${w}`)));
   const candidates = all.filter((i) => !namesOther(i));
   const nearest = (text: string) => {
     let best: RuleInput | undefined;
@@ -216,7 +225,11 @@ export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs
       // phrase, right before it (名牌产品3个，).
       const cue = dimension === 'count' ? countedText(u.text, q) || cueText(u.text, q) : cueText(u.text, q);
       const since = Math.max(0, ...u.quantities.filter((p) => p.end <= q.start).map((p) => p.end));
-      const input = inputForQuantity(candidates, cue, statementOf(u, q), u.text.slice(since, q.start));
+      // (The sentence says of the figure what its own words do not only where it is the sentence's one figure of its kind:
+      // 注册资本认缴1800万元、实缴1500万元 says 认缴 of the first alone.)
+      const sentence = sentenceOf(u.text, q);
+      const alone = (byDimension[dimension] ?? []).filter((p) => sentence.includes(p.text)).length === 1;
+      const input = inputForQuantity(candidates, cue, statementOf(u, q), u.text.slice(since, q.start), alone ? sentence : '');
       if (!input) continue;
       // A sum received already (2017年投了500万拿了40万) fills only an input of what was received, never the base.
       if (q === u.amounts.alreadyReceived && !input.cues.some((c) => cue.includes(c) || u.text.slice(since, q.start).includes(c))) continue;
