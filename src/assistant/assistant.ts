@@ -75,7 +75,8 @@ const BUSINESS_SAID = /(主要做|是做|专做|主要生产|我们做)[^，,。
 const NUMBERED_QUESTION = /(?<=^|[，,。：:？?；;\s])(?:一是|二是|三是|其一|其二|其三|[（(][1-9一二三][）)]|[1-9][、．](?!\d))/g;
 
 // Places weighed against each other (两边比一下哪边多, 跟六安比哪个划算, 哪边补得多).
-const WEIGHS_PLACES = /(两边|两地|两个地方|哪边|哪个地方|哪个(多|高|划算|合算)|谁(多|高)|比一下|比比|比下|对比|相比|划算|合算)/;
+// (Cantonese too: 邊度抵啲 = 哪里抵些, which place is worth more.)
+const WEIGHS_PLACES = /(两边|两地|两个地方|哪边|哪个地方|哪个(多|高|划算|合算)|谁(多|高)|比一下|比比|比下|对比|相比|划算|合算|哪里抵|抵些|更抵)/;
 
 /** Whether a region is named only as what the case is compared with (跟六安比哪个划算). */
 function namedToCompare(text: string, region: string, lexicon: Lexicon): boolean {

@@ -39,6 +39,8 @@ const UNIT = [
   '(?<people>名|位|人(?![民]))',
   '(?<months>个月)',
   '(?<years>年)',
+  // 3.2kw: chat shorthand for 千万 (k 千, w 万); before thousand's k. (Not a power: 200kw的电机, 500kW光伏.)
+  '(?<kwan>kw(?![a-z]|h|时|的?(?:电机|功率|机组|发电|光伏|装机)))',
   // 300w, 1.5W: chat shorthand for 万.
   '(?<wan>[w](?![a-z]))',
   '(?<million>\\s?(?:million|mn|m)(?![a-z]))',
@@ -94,7 +96,7 @@ function kindOf(g: QuantityGroups, numText: string): QuantityKind | null {
   if (g.people !== undefined) return 'count';
   if (g.months !== undefined) return 'months';
   if (g.years !== undefined) return isYear(numText) ? null : 'years';
-  if (g.wan !== undefined || g.million !== undefined || g.thousand !== undefined) return 'money';
+  if (g.kwan !== undefined || g.wan !== undefined || g.million !== undefined || g.thousand !== undefined) return 'money';
   if (g.yuan !== undefined || g.yuanAfter !== undefined || g.cur !== undefined || /[万亿]/.test(numText)) return 'money';
   if (g.item !== undefined) return 'count';
   // A bare Arabic number: no unit, so the caller must ask rather than guess.
@@ -230,6 +232,7 @@ function scanQuantities(typed: string): QuantityScan {
     let value = parseNumeralPhrase(numText);
     if (!value) continue;
     if (kind === 'percent') value = value.div(100);
+    else if (g.kwan !== undefined) value = value.mul(10_000_000);
     else if (g.wan !== undefined) value = value.mul(10_000);
     else if (g.million !== undefined) value = value.mul(1_000_000);
     else if (g.thousand !== undefined) value = value.mul(1_000);

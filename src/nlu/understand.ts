@@ -211,6 +211,8 @@ const SUPPOSED_SAME_YEAR = /(如果|假如|要是|假设|若)[^，,。？?]{0,4}
 const additive = (text: string) => ADDITIVE.test(text.replace(SUPPOSED_SAME_YEAR, ''));
 // (一共有哪几类补贴 counts kinds, not money.)
 const ASKS_TOTAL = /((?:一共|总共)(?!有?哪?几[类种项个条方])|合计|累计|共计|总计|加起来|加一起|加在一起|合起来|算在一起|总额|(补|资助|奖|享受|给|拿)几年|[两三四五\d]年(下来|内|里|共|总|合)|全部加)/;
+// Awards added up (三样加起来多少, 合计多少): not a target's 累计 (累计要完成多少技改投资).
+const AWARDS_ADDED = /(加起来|加一起|加在一起|合起来|算在一起|合计|总共|一共)(?![^，,。？?]{0,6}(完成|达到|实施|引导))/;
 // "有补贴吗", "有奖励没", "有冇咩支持", "能补不": whether there is support at all, asked with no figure of one's own: broad
 // where it names a place, a document or a topic (one named provision is still that provision, asked for its input).
 const ASKS_WHETHER_ANY = /(有(没有|冇|無|无)?[^，,。？?！!]{0,10}(补贴|补助|奖励|奖补|扶持|支持|资助|優惠|优惠|補貼|獎勵|資助)(吗|嗎|嘛|么|没|不|冇|無)|有没有[^，,。？?]{0,8}(补|奖|扶持|支持|资助|优惠)|有冇|能补不|能不能补)/;
@@ -299,8 +301,9 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
     else if (fiscal && /县级/.test(cue)) amounts.county = q;
     else amounts.base.push(q);
   }
+  // (A total asked, 三样加起来多少, asks the awards' money though it names none.)
   const asksAmount = amounts.base.length > 0 ||
-    (ASKS_AMOUNT.test(trimmed) && MONEY_WORD.test(trimmed) && !COUNT_QUESTION.test(trimmed) && !LOOKUP_QUESTION.test(trimmed));
+    (ASKS_AMOUNT.test(trimmed) && (MONEY_WORD.test(trimmed) || AWARDS_ADDED.test(trimmed)) && !COUNT_QUESTION.test(trimmed) && !LOOKUP_QUESTION.test(trimmed));
   let cue: Intent | null = null;
   if (GREETING.test(trimmed)) cue = 'greeting';
   else if (HELP.test(trimmed)) cue = 'help';

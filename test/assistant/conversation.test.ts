@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ChatService } from '../../src/assistant/chat-service.js';
 import { InMemoryConversationStore } from '../../src/assistant/conversation.js';
 import type { ChatResponse } from '../../src/assistant/response.js';
+import { findQuantities } from '../../src/nlu/quantities.js';
 import { sharedCore } from '../helpers.js';
 
 let service: ChatService;
@@ -2978,5 +2979,27 @@ describe('d45 kinds: a SYSTEM line, a mark fallen short of, a related party, a r
   it('东源…技改三年行动计划…用地…是不是有个比例 looks the land clause up, not the equipment rate', async () => {
     const [land] = await converse('喂你好我想问一下就是东源县那个技改三年行动计划里面说的用地那块我们厂想在原来的地上加层扩建那个新增的面积还要不要交土地出让金啊然后每年技改用地是不是有个比例要求多少来着');
     expect(land?.citations.map((c) => c.clauseId)).toContain('dongyuan-2018:四.三');
+  });
+});
+
+describe('d45 kinds: 3.2kw, awards added up with no money word', () => {
+  it('技改项目投资3.2kw is 3200万; 200kw的电机 is a power, no sum', async () => {
+    const [kw] = await converse('中山嘅，主营2个亿，技改项目投资3.2kw，资助最多几多啊 急');
+    expect(amountOf(kw)).toBe('3200000');
+    expect(findQuantities('买了一台200kw的电机').some((q) => q.kind === 'money')).toBe(false);
+  });
+
+  it('另外仲有市級綠色工廠同市級企業技術中心，三樣加埋總共幾多 computes and adds all three', async () => {
+    const [, three] = await converse('六安嘅，我哋新認定咗省級數字化車間，獎幾多？', '另外仲有市級綠色工廠同市級企業技術中心，三樣加埋總共幾多？');
+    expect(three?.total).toBe('400000');
+  });
+});
+
+describe('d45 kinds: places weighed in Cantonese', () => {
+  it('咁同樣200萬設備，如果喺六安做又補幾多？邊度抵啲？ sets 东源\'s earlier award beside 六安\'s statement', async () => {
+    const [, both] = await converse('東源規上企業，設備購置額200萬，事後獎補幾多？', '咁同樣200萬設備，如果喺六安做又補幾多？邊度抵啲？');
+    expect([amountOf(both)].flat()).toEqual(['400000']);
+    expect(both?.answer).toContain('六安');
+    expect(both?.intent).toBe('compare');
   });
 });
