@@ -53,7 +53,8 @@ export function selfIntroductions(text: string): string[] {
   return text.split(/[，,。；;？?！!\n]+/).map((p) => p.trim()).filter((p) => p.length >= 4 && saysWhatItIs(p));
 }
 
-// Another enterprise spoken of (隔壁厂, 兄弟公司, 母公司, 同行, 有家企业, 他们): what it did is someone else's case.
+// Another enterprise spoken of (隔壁厂, 兄弟公司, 母公司, 别人家, 他们): what it did is someone else's case. (Not 同行
+// or 有家企业: the enterprise bought 一间同行, and 有家企业入驻 may be the one asked about.)
 // (隔壁镇租的旧厂 is a place the enterprise left, not another enterprise: the enterprise's word follows right after.)
 const OTHER_ENTERPRISE = /(隔壁|对面|旁边|邻居|朋友|亲戚|同学|老乡)(的|家|那|那家|那个)?(厂|工厂|公司|企业|老板|那家)|兄弟(公司|企业|单位|厂)|母公司|(另一家|另外一家|其他|其它)(子公司|分公司)|别(人|家)(的)?(厂|公司|企业)?|人家|他们|他家|(别的|其他|其它)(厂|工厂|公司|企业)/;
 const SPEAKS_OF_ITSELF = new RegExp(`${WE}|我厂|本厂|咱们|咱|我这边|我这里|我们自己`);
