@@ -13,7 +13,7 @@ import { citeClauses } from './citations.js';
 import { HELP_SUGGESTIONS, followedBy, plainReply } from './compose.js';
 import { standingAwards, type ConversationSlots } from './conversation.js';
 import { aboutTheDocuments } from './evidence.js';
-import { SIDE_BY_SIDE, besideEarlierPlaces, earlierReading, explainedBy, regionalAwards, severalAwards, totalOfEarlierAwards } from './handlers/awards.js';
+import { SIDE_BY_SIDE, awardsOfOtherPlaces, besideEarlierPlaces, earlierReading, explainedBy, regionalAwards, severalAwards, totalOfEarlierAwards } from './handlers/awards.js';
 import { calculate, documentGateNotMet } from './handlers/calculate.js';
 import { namedDocuments, unratedFor, type HandlerContext } from './handlers/context.js';
 import { DOCUMENT_FACT_CUE, asksSourceOfAnswer, answerDocumentFacts, answerSource } from './handlers/document-facts.js';
@@ -44,7 +44,7 @@ function statesOnlyCeiling(rule: SubsidyRule): boolean {
 /** Whether the conversation has computed this provision, or the general or narrower one of the same clause. */
 function computedBefore(rule: SubsidyRule, awards: ConversationSlots['awards'], rules: PolicyRules): boolean {
   return awards.some((a) => a.ruleId === rule.id || rule.specializes === a.ruleId
-    || rules.rules.find((r) => r.id === a.ruleId)?.specializes === rule.id);
+    || rules.find(a.ruleId)?.specializes === rule.id);
 }
 
 /** A conversation's awards, the latest kept where a long one has many: enough for any total asked of its turns. */
@@ -156,8 +156,7 @@ export class PolicyAssistant {
     // "放在东源呢…两边比一下哪边多": the awards computed before for other places stand beside this turn's, compared; this
     // turn computes only the places it speaks of for themselves (跟六安比 names 六安 to compare, not to compute).
     const weighed = u.regions.length && WEIGHS_PLACES.test(u.text) ? u.regions.filter((r) => !namedToCompare(u.text, r, this.deps.lexicon)) : [];
-    const placeOfRule = (ruleId: string) => { const rule = this.deps.rules.rules.find((r) => r.id === ruleId); return rule ? this.context.regionOf(rule.docId) : undefined; };
-    const earlierPlaces = weighed.length ? standingAwards(slots.awards).filter((a) => a.calculation && !weighed.includes(placeOfRule(a.ruleId) ?? '')) : [];
+    const earlierPlaces = weighed.length ? awardsOfOtherPlaces(slots.awards, weighed, this.context) : [];
     if (earlierPlaces.length) next.regions = weighed;
     const introduced = selfIntroductions(u.text);
     if (introduced.length) next.enterprise = introduced.join('，');
@@ -250,12 +249,12 @@ export class PolicyAssistant {
     const ctx = this.context;
     const lines: string[] = [];
     const clauseIds: string[] = [];
+    const docIds = regions.length ? ctx.documentsFor(regions).map((d) => d.id) : undefined;
     const asked = questionsOf(u.text).slice(1).filter((q) => asksSomething(q) && findQuantities(q).every((x) => x.kind === 'years')
       // (A provision named by its own words, not by the document's word for all technology upgrading, 技改.)
       && !chooseRules(ctx.rules.rules, q, { regionOf: ctx.regionOf, regions, all: true }).rules.some((r) => r.vocabulary.triggers.some((t) => q.includes(t)))
       && !partsLeftOut(q, cited, said, ctx).length);
     for (const q of asked) {
-      const docIds = regions.length ? ctx.documentsFor(regions).map((d) => d.id) : undefined;
       const [hit] = await searchPolicy(ctx.corpus, ctx.retriever, { query: q, k: 1, docIds });
       const found = hit ? partsLeftOut(q, [hit.clause.id], `${said}${lines.join('')}`, ctx) : [];
       if (!hit || !found.length) continue;

@@ -254,17 +254,36 @@ function splitPieces(text: string, after: RegExp, before?: RegExp): string[] {
   return pieces;
 }
 
+/** Each award with its rule and the calculation its turn showed; null where one was computed without it kept. */
+function shownWhole(awards: ConversationSlots['awards'], ctx: HandlerContext): { rule: SubsidyRule; calculation: ChatCalculation }[] | null {
+  const kept = awards.flatMap((a) => {
+    const rule = ctx.rules.find(a.ruleId);
+    return rule && a.calculation ? [{ rule, calculation: a.calculation }] : [];
+  });
+  return kept.length === awards.length ? kept : null;
+}
+
+/** The place a rule's document belongs to (东源县), or its document where none is known. */
+const placeOfRule = (ruleId: string, ctx: HandlerContext) => {
+  const rule = ctx.rules.find(ruleId);
+  return rule ? ctx.regionOf(rule.docId) ?? rule.docId : ruleId;
+};
+
+/**
+ * The awards computed earlier for places other than those this turn computes (放在东源呢…两边比: 中山's), each kept whole
+ * as its turn showed it.
+ */
+export function awardsOfOtherPlaces(awards: ConversationSlots['awards'], places: readonly string[], ctx: HandlerContext): ConversationSlots['awards'] {
+  return standingAwards(awards).filter((a) => a.calculation && !places.includes(placeOfRule(a.ruleId, ctx)));
+}
+
 /**
  * "两个加起来一共多少": the awards this conversation has computed, as its turns stand, each on its line with its clause,
  * then their 合计. Null where fewer than two stand or one was computed without its calculation kept.
  */
 export function totalOfEarlierAwards(awards: ConversationSlots['awards'], ctx: HandlerContext): AssistantReply | null {
-  const standing = standingAwards(awards);
-  const kept = standing.flatMap((a) => {
-    const rule = ctx.rules.rules.find((r) => r.id === a.ruleId);
-    return rule && a.calculation ? [{ rule, calculation: a.calculation }] : [];
-  });
-  if (kept.length !== standing.length) return null;
+  const kept = shownWhole(standingAwards(awards), ctx);
+  if (!kept) return null;
   // Head counts of several levels, told turn by turn (4名高级工…还有2名技师…另外1名高级技师), are a line per level.
   const shown = kept.flatMap((a) => byLevel(a.rule, a.calculation, ctx) ?? [a]);
   if (shown.length < 2) return null;
@@ -294,17 +313,11 @@ function byLevel(rule: SubsidyRule, calculation: ChatCalculation, ctx: HandlerCo
  * those turns showed them, and which place gives more. Null where no earlier award is kept whole.
  */
 export function besideEarlierPlaces(reply: AssistantReply, earlier: ConversationSlots['awards'], ctx: HandlerContext): AssistantReply | null {
-  const kept = earlier.flatMap((a) => {
-    const rule = ctx.rules.rules.find((r) => r.id === a.ruleId);
-    return rule && a.calculation ? [{ rule, calculation: a.calculation }] : [];
-  });
+  const kept = shownWhole(earlier, ctx);
   const now = calculationsOf(reply);
   // (A place asked now whose document sets no rate says so, beside the places computed before.)
-  if (!kept.length || kept.length !== earlier.length) return null;
-  const placeOf = (ruleId: string) => {
-    const rule = ctx.rules.rules.find((r) => r.id === ruleId);
-    return rule ? ctx.regionOf(rule.docId) ?? rule.docId : ruleId;
-  };
+  if (!kept?.length) return null;
+  const placeOf = (ruleId: string) => placeOfRule(ruleId, ctx);
   const blocks = kept.map(({ rule, calculation }) => [
     `【${placeOf(rule.id)}·${rule.subject}】（前面已算）可获${calculation.display}。`,
     `计算：${calculation.steps.join('；')}`,
@@ -321,7 +334,7 @@ export function besideEarlierPlaces(reply: AssistantReply, earlier: Conversation
     : '';
   // (One award computed now is labelled by its place, as the earlier ones are.)
   const [only] = now.length === 1 ? now : [];
-  const onlyRule = only ? ctx.rules.rules.find((r) => r.id === only.ruleId) : undefined;
+  const onlyRule = only ? ctx.rules.find(only.ruleId) : undefined;
   const current = onlyRule && !reply.answer.startsWith('【') ? `【${placeOf(onlyRule.id)}·${onlyRule.subject}】${reply.answer}` : reply.answer;
   const answer = [`按不同地区的政策分别计算（${[...new Set(kept.map((k) => placeOf(k.rule.id)))].join('、')}为前面已算的结果）：`, '', current, '', ...blocks, '', `比较：${verdict}`].join('\n');
   return { ...reply, intent: 'compare', answer, citations: [...reply.citations, ...ctx.citations(kept.map((k) => k.rule.clauseId))],

@@ -166,7 +166,7 @@ export async function compareLookup(u: Understanding, scopes: readonly LookupSco
     // Asked what each sets (分别怎么奖, 标准各是多少), a provision named is the answer whatever else the clauses share.
     if (named.length && (options.standards || namedCover >= cover(hit))) {
       // (Whom it applies to asked too, 适用企业范围: the thresholds the row sets, beside its standard.)
-      const appliesTo = (r: SubsidyRule) => (SCOPE_ASKED.test(u.text) && thresholdsSentence(r) ? `；门槛：${thresholdsSentence(r)}` : '');
+      const appliesTo = (r: SubsidyRule) => { const threshold = SCOPE_ASKED.test(u.text) ? thresholdsSentence(r) : null; return threshold ? `；门槛：${threshold}` : ''; };
       const lines = named.map((r) => `${r.subject}：${ruleHeadline(r)}${appliesTo(r)}（${ctx.clauseRef(r.clauseId)}：“${r.quote}”）`);
       blocks.push(`【${scope.name}】${lines.join('\n')}\n${[...new Set(named.map((r) => ctx.validityLine(r.docId)))].join('')}`);
       cited.push(...named.map((r) => r.clauseId));
@@ -202,7 +202,7 @@ export async function compareLookup(u: Understanding, scopes: readonly LookupSco
  */
 export function answerStandard(rules: readonly SubsidyRule[], ctx: HandlerContext, asked = ''): AssistantReply {
   // (With the thresholds it sets: 面积要多大 is answered beside the rent.)
-  const lines = rules.map((r) => `${ctx.clauseRef(r.clauseId)}：“${r.quote}”\n标准：${r.subject}，${ruleHeadline(r)}${thresholdsSentence(r) ? `\n门槛：${thresholdsSentence(r)}` : ''}`);
+  const lines = rules.map((r) => { const threshold = thresholdsSentence(r); return `${ctx.clauseRef(r.clauseId)}：“${r.quote}”\n标准：${r.subject}，${ruleHeadline(r)}${threshold ? `\n门槛：${threshold}` : ''}`; });
   const notes = [...new Set(rules.map((r) => ctx.validityLine(r.docId)).filter(Boolean))];
   const departments = departmentLines(rules, asked, ctx);
   return plainReply('lookup', [...lines, ...departments.lines, ...notes].join('\n'), ctx.citations([...new Set([...rules.map((r) => r.clauseId), ...departments.clauseIds])]),

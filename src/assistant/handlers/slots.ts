@@ -71,9 +71,7 @@ export function givesOnlySize(u: Understanding): boolean {
 
 /** The sentence a quantity is said in (between 。；？！ or line breaks). */
 function sentenceOf(text: string, q: Quantity): string {
-  const start = Math.max(...['。', '；', ';', '？', '?', '！', '!', '\n'].map((d) => text.lastIndexOf(d, q.start - 1))) + 1;
-  const ends = ['。', '；', ';', '？', '?', '！', '!', '\n'].map((d) => text.indexOf(d, q.end)).filter((i) => i >= 0);
-  return text.slice(start, ends.length ? Math.min(...ends) : text.length);
+  return [...text.matchAll(/[^。；;？?！!\n]+/g)].find((m) => (m.index ?? 0) <= q.start && q.start < (m.index ?? 0) + m[0].length)?.[0] ?? '';
 }
 
 /** The words right after a count, up to the next separator: what it counts. */
@@ -89,7 +87,7 @@ function inputForQuantity(all: readonly RuleInput[], cue: string, statement: str
   // (注册资本认缴1800万: 认缴 says the figure is no 实缴注册资本; 非关联方 is the clause's own word, not 关联方. Said anywhere
   // in the sentence of the figure alone: 收购了…另一家公司（关联方）60%股权，交易额2亿.)
   const namesOther = (input: RuleInput) => input.notCues.some((w) => (context || cue).replaceAll(`非${w}`, '').includes(w)
-    || (input.notCues.length > 0 && sentence.replaceAll(`非${w}`, '').includes(w) && !sentence.includes(`非${w}`)));
+    || (sentence.includes(w) && !sentence.includes(`非${w}`)));
   const candidates = all.filter((i) => !namesOther(i));
   const nearest = (text: string) => {
     let best: RuleInput | undefined;
