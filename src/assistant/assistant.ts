@@ -67,16 +67,18 @@ const POINTS_BACK = /^(那|那么)?\s*(这个|这条|这项|这一条|它|该项
 
 // A document set against another (跟2018年那个行动计划比, 有啥变化, 两个文件比一下).
 const DOCUMENTS_WEIGHED = /(跟|和|与|同)[^，,。？?]{0,16}比|变化|区别|不同|不一样|两个文件|两份文件/;
+// Each of one region's documents asked in turn (2014年那个实施意见和2018年行动计划各自怎么写的).
+const EACH_DOCUMENT = /各自|分别/;
 
 // What an enterprise says it makes (主要做电子元器件, 我们是做灯饰的, 生产五金配件).
 const BUSINESS_SAID = /(主要做|是做|专做|主要生产|我们做)[^，,。；;？?]{1,10}/;
 
 // Where a question the user numbers starts (一是, 二是, （1）, 2、).
-const NUMBERED_QUESTION = /(?<=^|[，,。：:？?；;\s])(?:一是|二是|三是|其一|其二|其三|[（(][1-9一二三][）)]|[1-9][、．](?!\d))/g;
+const NUMBERED_QUESTION = /(?<=^|[，,。：:？?；;\s])(?:一是|二是|三是|其一|其二|其三|[（(][1-9一二三][）)]|[1-9][、．.](?!\d))/g;
 
 // Places weighed against each other (两边比一下哪边多, 跟六安比哪个划算, 哪边补得多).
 // (Cantonese too: 邊度抵啲 = 哪里抵些, which place is worth more.)
-const WEIGHS_PLACES = /(两边|两地|两个地方|哪边|哪个地方|哪个(多|高|划算|合算)|谁(多|高)|比一下|比比|比下|对比|相比|划算|合算|哪里抵|抵些|更抵)/;
+const WEIGHS_PLACES = /(两边|两地|两个地方|哪边|哪个地方|哪个(多|高|划算|合算)|谁(多|高)|比一下|比一比|比比|比下|对比|相比|划算|合算|哪里抵|抵些|更抵)/;
 
 /** Whether a region is named only as what the case is compared with (跟六安比哪个划算). */
 function namedToCompare(text: string, region: string, lexicon: Lexicon): boolean {
@@ -170,7 +172,11 @@ export class PolicyAssistant {
     if (!next.lastLookup && (reply.intent === 'overview' || reply.intent === 'compare') && !reply.calculation) next.lastLookup = u.text;
     // "东源隔壁的和平县…跟东源一样吗": the place with no document is said first, then what the named regions' documents say.
     if (u.uncoveredPlaces.length && u.regions.length && reply.intent !== 'out_of_scope') {
-      reply.answer = `收录的文件中没有${u.uncoveredPlaces.join('、')}的技改政策，以下只说${u.regions.join('、')}。\n${reply.answer}`;
+      // (Where a question of the message was the place's own, its paragraph already says so: it moves first, once.)
+      const blocks = reply.answer.split('\n\n');
+      const said = blocks.findIndex((b) => b.startsWith(`收录的文件中没有${u.uncoveredPlaces.join('、')}的`));
+      reply.answer = said > 0 ? [blocks[said], ...blocks.filter((_, i) => i !== said)].join('\n\n')
+        : `收录的文件中没有${u.uncoveredPlaces.join('、')}的技改政策，以下只说${u.regions.join('、')}。\n${reply.answer}`;
     }
     const planted = plantsScheme(u) ? schemeNotInCorpus(u.text, this.context.documentsFor(u.regions), this.context) : null;
     if (planted) reply.answer = `${planted.answer.split('，')[0]}，以下只按收录的文件回答。\n${reply.answer}`;
@@ -207,7 +213,10 @@ export class PolicyAssistant {
     const ctx = this.context;
     const questions = questionsOf(u.text, { pauses: true });
     // (Regions side by side are compared, not answered one question at a time.)
-    if (questions.length < 2 || u.asksTotal || u.followUp || u.broad || next.regions.length > 1 || u.cue === 'compare') return null;
+    if (u.asksTotal || u.followUp || u.broad || next.regions.length > 1 || u.cue === 'compare') return null;
+    // (Numbered questions with no question mark between them, 1.…最高补多少 2.…最高补多少, are still several; where the
+    // enterprise speaks of itself, 我们是…企业：1.…2.…, the message is read whole, as its standards are asked.)
+    if (questions.length < 2) return FIRST_PERSON.test(u.text) ? null : this.eachNumbered(u, previous, next);
     // (Each asks a figure: an amount, a rate or a standard. A question of conditions or of the document has its own answer.)
     const read = questions.map((q) => understand(q, ctx.lexicon));
     if (read.some((q) => !ASKS_OF_A_PART.test(q.text) || !(q.asksAmount || q.asksRate || q.namesStandard) || q.asksConditions
@@ -233,7 +242,7 @@ export class PolicyAssistant {
     if (marks.length < 2) return null;
     const first = marks[0]?.index ?? 0;
     // (The words that announce the questions, 问两个事, are no part of either.)
-    const setting = u.text.slice(0, first).replace(/[，,。\s]*(问|请教|咨询|想问)?[两三几]个(事|问题)[:：]?\s*$/, '');
+    const setting = u.text.slice(0, first).replace(/[，,。\s]*((帮我|帮忙)?(问|请教|咨询|想问|查|看|了解)(一下)?)?[两三四几]个(事|问题|点|方面)?[:：]?\s*$/, '');
     const parts = marks.map((m, i) => u.text.slice((m.index ?? 0) + m[0].length, marks[i + 1]?.index ?? u.text.length).trim()).filter((p) => p.length >= 4);
     // (Options the message weighs, 两个方案：一是…二是…都按12个月算各补多少, ask nothing one by one.)
     if (parts.length < 2 || !parts.every(asksSomething)) return null;
@@ -495,7 +504,10 @@ export class PolicyAssistant {
     }
     // A broad question ("中山有哪些扶持", "六安对企业有什么奖励") gets the list of measures, not one clause.
     // ("三样加起来能奖多少钱？分别列一下" asks a sum of the awards it names, not their list.)
-    if (u.broad && (noAmount || givesOnlySize(u)) && !u.followUp && u.cue !== 'compare' && !(u.asksTotal && u.asksAmount)) {
+    // (A size said beside "能拿多少", 实缴注册资本1500万…一次性补贴能拿多少, is the case asked, not who asks; beside a
+    // standard asked, 年产值冲过100亿…奖励标准分别是多少, it is still who asks.)
+    const amountOfCaseAsked = u.asksHowMuch && questionsOf(u.text).some((q) => { const p = understand(q, ctx.lexicon); return p.asksHowMuch && !p.asksStandard; });
+    if (u.broad && (noAmount || (givesOnlySize(u) && !amountOfCaseAsked)) && !u.followUp && u.cue !== 'compare' && !(u.asksTotal && u.asksAmount)) {
       const docIds = named.length ? named : ctx.documentsFor(next.regions).map((d) => d.id);
       // (What the enterprise makes, 主要做电子元器件, is who asks, not the kind of support asked.)
       const asked = u.text.split(/(?<=[，,。；;！!？?\n])/).filter((piece) => !BUSINESS_SAID.test(piece) || asksSomething(piece)).join('');
@@ -648,7 +660,9 @@ export class PolicyAssistant {
     // (After a calculation too, where this turn names the provision that states only its ceiling: 那…开班培训的 最高给多少.)
     const namesCeilingOnly = ownChoice.rules.length > 0 && ownChoice.rules.every(statesOnlyCeiling);
     // (Documents set against each other with no case of the enterprise's, 两个文件比一下技改资助有啥不一样: their standards.)
-    const documentsWeighed = named.length > 1 && DOCUMENTS_WEIGHED.test(u.text) && /(资助|补贴|补助|奖补|奖励|比例|扶持资金)/.test(u.text);
+    const oneRegionsDocuments = new Set(named.map((id) => ctx.regionOf(id))).size === 1;
+    const documentsWeighed = named.length > 1 && (DOCUMENTS_WEIGHED.test(u.text) || (EACH_DOCUMENT.test(u.text) && oneRegionsDocuments))
+      && /(资助|补贴|补助|奖补|奖励|比例|扶持资金|补多少|多少钱)/.test(u.text);
     const standardOnly = ((u.namesStandard || (u.asksCeiling && oneRegion)) && !ENTERPRISE_CASE.test(u.text) || ceilingAsked || rateAsked || onlyCeiling || documentsWeighed) && (!u.broad || documentsWeighed) && !u.suppliesInputs
       && (!followsCalculation || namesCeilingOnly) && choice.rules.length > 0;
     // (Its subject stays the conversation's: "那深圳呢" next asks the same of 深圳.)
@@ -667,7 +681,8 @@ export class PolicyAssistant {
       const standards = leftOut.length ? { ...given, answer: `${given.answer}\n另外，${leftOut.join('\n')}` } : given;
       // (Documents named beside it that set no rate, 中山2014年的实施意见和2018年的行动计划, say so: none is dropped.)
       const rateless = named.filter((id) => nonQuant.some((n) => n.docId === id));
-      return named.length > 1 && rateless.length ? followedBy(standards, noRates(rateless, ctx), '\n') : standards;
+      // (Each with what it says of the subject asked, where it names it: 中山2014 四、（三） 厂房加层…予以支持和鼓励.)
+      return named.length > 1 && rateless.length ? followedBy(standards, noRates(rateless, ctx, { measures: unratedFor(rateless, u.text, ctx) }), '\n') : standards;
     }
     if (choice.rules.length && (asksAmount || u.suppliesInputs || subjectText !== u.text || u.cue === 'compare')) {
       next.subjectText = subjectText;
@@ -825,7 +840,7 @@ function standardsAskedBeside(u: Understanding, computed: readonly SubsidyRule[]
 
 /** A message without its pieces that give a figure of a place not covered only (江门厂也买了400万的设备). */
 function withoutPlacesNotCovered(message: string, lexicon: Lexicon): string {
-  const pieces = message.split(/(?<=[，,。；;！!])/);
+  const pieces = message.split(/(?<=[，,。；;！!？?\n])/);
   const kept = pieces.filter((piece) => {
     const places = findRegions(piece, lexicon.gazetteer);
     return places.covered.length > 0 || places.uncovered.length === 0 || findQuantities(piece).length === 0;

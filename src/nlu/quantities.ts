@@ -23,9 +23,9 @@ export interface Quantity {
 
 // Digits with decimal points, thousands commas and exponents between them; the run is validated as a whole so that
 // 1.2.3万 or 2e3万 is reported instead of being read as 3万.
-// A full-width comma between digits groups thousands only before exactly three digits ("¥10000000，2021年" is two
-// numbers, a pause between them).
-const ARABIC = '[0-9０-９](?:[0-9０-９]|[.,](?=[0-9０-９])|，(?=[0-9０-９]{3}(?![0-9０-９]))|[eE][+-]?(?=[0-9０-９]))*';
+// A full-width comma between digits groups thousands only before exactly three digits and after one to three
+// ("¥10000000，2021年" and "¥10000000000，102亿" are two numbers, a pause between them).
+const ARABIC = '[0-9０-９](?:[0-9０-９]|[.,](?=[0-9０-９])|(?<=(?<![0-9０-９])[0-9０-９]{1,3}|[,，][0-9０-９]{3})，(?=[0-9０-９]{3}(?![0-9０-９]))|[eE][+-]?(?=[0-9０-９]))*';
 const HAN_NUM = '[零〇一二两三四五六七八九十百千]';
 // A numeral phrase: Arabic digits with optional Chinese scale (3千万, 1.2亿), or Chinese numerals (一百二十万).
 // 5个亿, 两个亿: the 个 of speech before a scale word.
@@ -43,6 +43,8 @@ const UNIT = [
   '(?<kwan>kw(?![a-z]|h|时|的?(?:电机|功率|机组|发电|光伏|装机)))',
   // 300w, 1.5W: chat shorthand for 万.
   '(?<wan>[w](?![a-z]))',
+  // 2.8e, 1E: chat shorthand for 亿 (not an exponent: 1e6 has its digits after).
+  '(?<yi>e(?![a-z0-9+\\-]))',
   '(?<million>\\s?(?:million|mn|m)(?![a-z]))',
   '(?<thousand>\\s?(?:thousand|k)(?![a-z]))',
   '(?<yuan>元|块钱|块|人民币|人民幣|\\s?(?:yuan|rmb|cny)(?![a-z]))',
@@ -96,7 +98,7 @@ function kindOf(g: QuantityGroups, numText: string): QuantityKind | null {
   if (g.people !== undefined) return 'count';
   if (g.months !== undefined) return 'months';
   if (g.years !== undefined) return isYear(numText) ? null : 'years';
-  if (g.kwan !== undefined || g.wan !== undefined || g.million !== undefined || g.thousand !== undefined) return 'money';
+  if (g.kwan !== undefined || g.wan !== undefined || g.yi !== undefined || g.million !== undefined || g.thousand !== undefined) return 'money';
   if (g.yuan !== undefined || g.yuanAfter !== undefined || g.cur !== undefined || /[万亿]/.test(numText)) return 'money';
   if (g.item !== undefined) return 'count';
   // A bare Arabic number: no unit, so the caller must ask rather than guess.
@@ -183,7 +185,8 @@ function scanQuantities(typed: string): QuantityScan {
     quantities.push({ kind: 'headcount', value, level: g.level as SkillLevel, text: m[0], start, end: start + m[0].length });
     taken.push([start, start + m[0].length]);
   }
-  const matches = [...text.matchAll(QUANTITY)];
+  // (两万一个人, 五千一台: 一 before a measure word is "per one", not the 一 of 两万一 = 21000; read as a pause.)
+  const matches = [...text.replace(/(?<=[万千])一(?=个|名|位|人|台|套|家|项)/g, '、').matchAll(QUANTITY)];
   // Where each number phrase ends (before its unit too), so a hyphen after one reads as a range.
   const numberEnds = new Set<number>(taken.map(([, end]) => end));
   for (const m of matches) {
@@ -234,6 +237,7 @@ function scanQuantities(typed: string): QuantityScan {
     if (kind === 'percent') value = value.div(100);
     else if (g.kwan !== undefined) value = value.mul(10_000_000);
     else if (g.wan !== undefined) value = value.mul(10_000);
+    else if (g.yi !== undefined) value = value.mul(100_000_000);
     else if (g.million !== undefined) value = value.mul(1_000_000);
     else if (g.thousand !== undefined) value = value.mul(1_000);
     const level = kind === 'headcount' ? { level: g.level as SkillLevel } : {};
@@ -248,7 +252,7 @@ function scanQuantities(typed: string): QuantityScan {
     }
     // 3名符合紧缺人才导向目录的高级技师: people counted, their level said at the end of the phrase.
     // With 个, only a description that ends right at the level (1个新引进的高级技师), not 3个项目里的技师.
-    const described = kind === 'count' && (/[名位]$/.test(raw) || (/个$/.test(raw) && /^[^，,。；;？?！!\d项企厂]{0,14}的(高级技师|技师|高级工)/u.test(text.slice(end))))
+    const described = kind === 'count' && (/[名位]$/.test(raw) || (/个$/.test(raw) && /^[^，,。；;？?！!\d项企厂]{0,14}(的|(?<!不)是|为)(高级技师|技师|高级工)/u.test(text.slice(end))))
       ? DESCRIBED_LEVEL.exec(text.slice(end)) : null;
     if (described?.groups?.level) {
       quantities.push({ kind: 'headcount', value, level: described.groups.level as SkillLevel, text: raw, start, end });

@@ -97,8 +97,19 @@ export function findRegions(text: string, gazetteer: RegionGazetteer): RegionMen
   }
   return {
     covered: covered.sort((a, b) => a.at - b.at).map((c) => c.region),
-    uncovered: uncovered.sort((a, b) => a.at - b.at).map((u) => u.place),
+    uncovered: adjacentJoined(uncovered.sort((a, b) => a.at - b.at)).map((u) => u.place),
   };
+}
+
+/** Places said one inside the next (江西赣州, 佛山顺德) as one place, named as written. */
+function adjacentJoined(places: readonly { place: string; at: number }[]): { place: string; at: number }[] {
+  const joined: { place: string; at: number }[] = [];
+  for (const p of places) {
+    const last = joined.at(-1);
+    if (last && last.at + last.place.length === p.at) last.place += p.place;
+    else joined.push({ ...p });
+  }
+  return joined;
 }
 
 /** The text with every covered region's name and alias taken out (the longest first: 中山市 before 中山). */

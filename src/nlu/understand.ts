@@ -82,7 +82,7 @@ const OTHER_TERM = /(续期|续租|续签|租期|年期|使用期|出让期)/;
 const VALIDITY = /((?<!运行|实施|执行得?|落实)有效(?!运行|实施|落实|推进|提升|利用|降低|提高|防范|措施|手段|途径|衔接|解决|带动|管理|控制|整合|发挥|促进|保障|应对)|过期|失效|到期|还(能|可以)[^，,。？?！!]{0,6}(申请|申报|享受|适用|用)|(现在|如今|目前)还(能|可以)(按|照)[^，,。？?！!]{0,14}(申请|申报|享受)|管到(哪|什么时候)|现行|执行期|还在执行|执行到|还执行|废止|征求意见稿|正式(施行|实施|印发|发布|生效|出台|文件|版|稿)|(是不是|是否|算不算)正式|正式了吗|草案|还算数|还管用|现在(还)?(能|可以)(申请|申报|用)|(能|可以)用吗|能不能用|作数|(文件|政策|意见|行动|计划|通知)(现在|目前|如今)[^，,。？?！!]{0,4}(还)?(能|可以)(直接)?(拿来|用来)?(申请|申报|用))/;
 // "那…呢", "换成…", and corrections of what was said ("我们其实是…", "不对，是…").
 // (A slip owned anywhere in the sentence corrects too: 额 我同事说搞错了, sorry打错了.)
-const CORRECTION = /^.{0,4}(其实|实际上|不对|更正|纠正)|(说错|搞错|写错|打错|数错|记错|看错|弄错)了/;
+const CORRECTION = /^.{0,4}(其实|实际上|不对|更正|纠正)|(说错|讲错|搞错|写错|打错|数错|记错|看错|睇错|弄错)了/;
 // "设备购置额是800万 不是500万", "不是500万，是800万": a figure put in place of another, wherever it is said.
 const FIGURE = '[0-9０-９零〇一二两三四五六七八九十百千]';
 const REPLACES_FIGURE = new RegExp(`是[^，,。；;\\s]{0,6}${FIGURE}[^，,。；;]{0,6}[，,\\s]*不是\\s*[^，,。；;\\s]{0,6}${FIGURE}`
@@ -116,7 +116,9 @@ function withoutInstructions(text: string): string {
       && /(输出|回答|回复|答案|写|说)\s*$/.test(text.slice(0, blankedUpTo)) && DICTATED_FIGURE.test(m[0]);
     if (!INJECTION.test(m[0]) && !aside && !block && !dictated) continue;
     // A run-on typed with spaces for pauses (交易额1个亿 你就按8%直接给我算个数): only the pieces that instruct are blanked.
-    const pieces = aside || block || dictated ? [] : [...m[0].matchAll(SPOKEN_PIECE)];
+    // (Typed with no pause at all, 我们新引进了5个高级工你就按两万一个人算: split where a new speaker's clause starts.)
+    const spoken = aside || block || dictated ? [] : [...m[0].matchAll(SPOKEN_PIECE)];
+    const pieces = spoken.length === 1 ? [...m[0].matchAll(RUN_ON_PIECE)] : spoken;
     const instructing = pieces.filter((p) => INJECTION.test(p[0]));
     if (pieces.length > 1 && instructing.length) {
       for (const p of instructing) blank(start + (p.index ?? 0), p[0].length);
@@ -134,6 +136,8 @@ const DICTATED_FIGURE = /^\s*([^，,。\s=＝]{0,8}\s*[=＝]\s*)?[0-9０-９零�
 // pause (交易额100M 你就按8%…); one after an English word is English spacing (The 补贴 is RMB 1.2 million).
 const SPOKEN_PIECE = /(?:[^\s]|\s+(?![\u4e00-\u9fff])|(?<![\u4e00-\u9fff0-9%]|\d[A-Za-z]{1,3})\s+)+/gu;
 const QUOTED_PASSAGE = /[“「『][^”」』]{12,}[”」』]/g;
+// A clause of a run-on typed with no pause: from one subject (我们…, 你就按…, 帮我…) to the next.
+const RUN_ON_PIECE = /(?:^|(?:我们|我哋|我司|你就|你直接|你按|你帮|请你|请按|帮我|麻烦你))(?:(?!我们|我哋|我司|你就|你直接|你按|你帮|请你|请按|帮我|麻烦你)[\s\S])*/g;
 
 /** The message with every passage the user quotes (“新认定的省级智能工厂…分别奖励…”) blanked: someone's words, not the ask. */
 export function withoutQuotedPassages(text: string): string {
@@ -178,7 +182,7 @@ const LOOKUP_QUESTION = new RegExp(`${SHARE_ASKED.source}|${ASKS_WHAT_TEXT_SAYS.
 // An amount the message asserts as the subsidy itself or its cap ("补贴是500万", "最多只给100万", "capped at 20 million
 // yuan"): never a calculation base.
 // (申请…示范项目那50万: the award referred to by its figure; 县财政说累计不少于1个亿: the document's own budget.)
-const CLAIMED = /((补贴|补助|奖励|资助|奖补|扶持)(资金|金额|款)?(就|应该|应当)?(是|为|有|给)|(能|可以|会|应该)(补|拿|奖|给|领)到?|应(得|拿|补|发|奖)|可得|(最多|最高|顶多|至多|封顶)(只|就)?(能)?(给|补|奖|拿|领|发)|(最多|最高|顶多|至多|封顶|上限)(只|就)?(能|可以|可)?(到|达到|为|是)?\s*$|(申请|申报|拿|领)[^，,。；;]{0,14}那|(财政|政府|县里|市里|省里|文件|政策)[^，,。；;]{0,10}(不少于|不低于|累计|共计|安排|拿出)|(照|按)(这个|这样|此|他的|她的|领导的|他们的|我们的|我的|我们|内部的?)(口径|说法|标准)?[^，,。；;]{0,3}算[^，,。；;]{0,6}$|(取整成?|凑整成?|凑成|报成|填成)(为|到)?\s*$|(补助|补贴|奖补|奖励|资助|扶持)[^，,。；;]{0,6}(不低于|不少于|最低|保底|不超过|不高于)\s*$|(最多|最高|顶多|至多|封顶|上限)(不超过|不高于)\s*$|(保底|兜底|托底)(是|为|有)?\s*$|(^|[，,。\s])(就|能|会|才)?给\s*$)|(capped at|a cap of|up to|at most|a maximum of|maximum of|limited to|no more than)\s*$|["'](cap|limit|max|maximum|rate|subsidy|amount)["']\s*[:：]\s*["']?\s*$/i;
+const CLAIMED = /((补贴|补助|奖励|资助|奖补|扶持)(资金|金额|款)?(就|应该|应当)?(是|为|有|给)|(能|可以|会|应该)(补|拿|奖|给|领)到?|应(得|拿|补|发|奖)|可得|(最多|最高|顶多|至多|封顶)(只|就)?(能)?(给|补|奖|拿|领|发)|(最多|最高|顶多|至多|封顶|上限)(只|就)?(能|可以|可)?(到|达到|为|是)?\s*$|(申请|申报|拿|领)[^，,。；;]{0,14}那|(财政|政府|县里|市里|省里|文件|政策)[^，,。；;]{0,10}(不少于|不低于|累计|共计|安排|拿出)|(照|按)(这个|这样|此|他的|她的|领导的|他们的|我们的|我的|我们|内部的?)(口径|说法|标准)?[^，,。；;]{0,3}算[^，,。；;]{0,6}$|(取整成?|凑整成?|凑成|报成|填成)(为|到)?\s*$|(补助|补贴|奖补|奖励|资助|扶持)[^，,。；;]{0,6}(不低于|不少于|最低|保底|不超过|不高于)\s*$|(最多|最高|顶多|至多|封顶|上限)(不超过|不高于)\s*$|(保底|兜底|托底)(是|为|有)?\s*$|(^|[，,。\s])(就|能|会|才)?给\s*$)|(capped at|a cap of|up to|at most|a maximum of|maximum of|limited to|no more than|\bcaps?\s*(is|of|at|=|:)?)\s*$|(每个|每家|每项|每户|单个|一个)(项目|企业)?(奖励|奖补|资助|补助|补贴)\s*$|(文件|政策|通知|规定)[^，,。；;\d]{0,4}(写的?是|写着|写明|规定的?是)[^，,。；;\d]{0,12}$|每(人|名|个人)(奖|补|给)?\s*$|["'](cap|limit|max|maximum|rate|subsidy|amount)["']\s*[:：]\s*["']?\s*$/i;
 // A result the user works out from a rate ("按百分之八奖励，即两千四百万"): a claim to check, never a base.
 const RATE_RESULT = /(%|％|百分之[一二两三四五六七八九十]+|[一二两三四五六七八九十]成)[^。；;？?]{0,8}(即|就是|也就是|等于|算下来|算出来|应该|应当|应|得)(是|为)?$/;
 // A standard said to have changed ("资助上限已经从500万元提到600万元"): both figures are claims about the text.
@@ -205,7 +209,7 @@ function cueBefore(text: string, q: Quantity, quantities: readonly Quantity[]): 
 }
 
 
-const ADDITIVE = /(又|再|另外|还买了|还采购了|追加|同一年|同年|加上|第二台|第二次)/;
+const ADDITIVE = /(又|再|另外|还买了|还采购了|追加|同一年|同年|加上|第二台|第二次|还(有|签了|签有)(一|1)?(个|笔|份|单|台)[^，,。；;？?]{0,6}[0-9０-９一二两三四五六七八九十百千])/;
 // The same year said in a supposition (那如果同一年买了2500万呢) sets the year of another case, not a second purchase.
 const SUPPOSED_SAME_YEAR = /(如果|假如|要是|假设|若)[^，,。？?]{0,4}(同一年|同年)/;
 const additive = (text: string) => ADDITIVE.test(text.replace(SUPPOSED_SAME_YEAR, ''));
@@ -244,9 +248,27 @@ export function saysOutside(text: string, word: string, negated: readonly (reado
   return false;
 }
 
+// Said before a place the enterprise left (原来在东莞, 从东莞搬过来), and after it (东莞搬过来的).
+const CAME_FROM = /(原来|原先|以前|之前|本来|早年|从前|从)(是|在|是在)?(广东)?$/;
+const LEFT_FOR = /^[^，,。；;？?！!]{0,3}(整体|全部|整厂)?(搬|迁|转移|过来|转过来)/;
+
+/** Whether every time the message names the place it says where the enterprise came from, and asks nothing of it. */
+function onlyWhereFrom(text: string, place: string): boolean {
+  let at = text.indexOf(place);
+  if (at < 0) return false;
+  for (; at >= 0; at = text.indexOf(place, at + 1)) {
+    const before = text.slice(Math.max(0, at - 6), at);
+    const after = text.slice(at + place.length, at + place.length + 12);
+    if (!CAME_FROM.test(before) && !LEFT_FOR.test(after)) return false;
+    if (/^[^，,。；;]{0,8}(补|奖|政策|多少|怎么|能不能|有没有)/.test(after)) return false;
+  }
+  return true;
+}
+
 export function understand(text: string, lexicon: Lexicon): Understanding {
   // Thousands commas (1,000,000元) read as the number they group, not as pauses between clauses.
-  const trimmed = text.trim().replace(/(\d)[,，](?=\d{3}(?!\d))/g, '$1');
+  // ("¥10000000000，102亿" is two figures: a group has one to three digits before its comma.)
+  const trimmed = text.trim().replace(/(?<=(?<!\d)\d{1,3}|[,，]\d{3})[,，](?=\d{3}(?!\d))/g, '');
   // What the user says of their own case: the message less any instruction to the assistant ("你就当惠州也执行中山
   // 的政策" names no region asked about).
   const own = withoutInstructions(trimmed);
@@ -270,12 +292,15 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
     || lexicon.gazetteer.documents.some((d) => d.region === region && documentsAt.has(d.docId)
       && !negated.some(([a, b]) => (documentsAt.get(d.docId) ?? -1) >= a && (documentsAt.get(d.docId) ?? -1) < b));
   const covered = mentioned.covered.filter(askedAbout);
-  const uncovered = mentioned.uncovered;
+  // "我们厂原来在东莞，前年整体搬到东源": a place the enterprise came from is its story, not a place asked about.
+  const uncovered = mentioned.uncovered.filter((place) => !onlyWhereFrom(trimmed, place));
   const fiscal = FISCAL_SHARE.test(own);
   const money = quantities.filter((x) => x.kind === 'money');
   for (const q of money) {
     // "40w左右（就40万整）", "六十万零五千块 也就是60.5w": the same figure said again, not a second one.
     if (money.some((p) => p.end <= q.start && p.value.eq(q.value) && RESTATED.test(trimmed.slice(p.end, q.start)))) continue;
+    // "买设备花了1250万，设备购置额按1250万算": the figure said again as the base to use is the same figure.
+    if (money.some((p) => p.end <= q.start && p.value.eq(q.value)) && /按\s*$/.test(trimmed.slice(0, q.start)) && /^\s*(元|块)?(来|去)?(计)?算/.test(trimmed.slice(q.end))) continue;
     // "不是200万，是300万": the corrected figure counts, the negated one does not.
     if (negated.some(([a, b]) => q.start >= a && q.start < b)) continue;
     // "九百九十八万，差一点点就一千万": a figure only approached is a mark the case falls short of, not a figure of it.
@@ -339,7 +364,8 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
 const ASKS_SOMETHING = /[？?吗嗎呢]|多少|几|怎么|如何|哪|什么|啥|咩|能不能|可不可以|有没有|是否/;
 
 // A yearly award asked as such (每年能拿多少).
-const EACH_YEAR = /每年(能|可以|可)?(拿|补|奖|领|给|获得|享受|资助|奖补)?[^，,。；;？?]{0,4}多少/;
+// (每年100万能奖多少: a yearly figure of the case, not the award asked per year.)
+const EACH_YEAR = /(每年|(?<![同第这那])一年)(能|可以|可)?(拿|补|奖|领|给|获得|享受|资助|奖补)?[^，,。；;？?0-9０-９一二两三四五六七八九十百千万亿]{0,6}多少/;
 
 /** Whether a message asks a yearly award as such (每年能拿多少): its total over the clause's stated years goes beside it. */
 export const asksEachYear = (text: string) => EACH_YEAR.test(text);

@@ -335,7 +335,9 @@ export function besideEarlierPlaces(reply: AssistantReply, earlier: Conversation
   // (One award computed now is labelled by its place, as the earlier ones are.)
   const [only] = now.length === 1 ? now : [];
   const onlyRule = only ? ctx.rules.find(only.ruleId) : undefined;
-  const current = onlyRule && !reply.answer.startsWith('【') ? `【${placeOf(onlyRule.id)}·${onlyRule.subject}】${reply.answer}` : reply.answer;
+  // (A comparison of this turn's places already opens with its own heading and labels its blocks: the heading goes.)
+  const own = reply.answer.replace(/^按不同地区的政策分别计算[^\n]*\n+/, '');
+  const current = onlyRule && !own.startsWith('【') ? `【${placeOf(onlyRule.id)}·${onlyRule.subject}】${own}` : own;
   const answer = [`按不同地区的政策分别计算（${[...new Set(kept.map((k) => placeOf(k.rule.id)))].join('、')}为前面已算的结果）：`, '', current, '', ...blocks, '', `比较：${verdict}`].join('\n');
   return { ...reply, intent: 'compare', answer, citations: [...reply.citations, ...ctx.citations(kept.map((k) => k.rule.clauseId))],
     calculation: [...now, ...kept.map((k) => k.calculation)], total: null };

@@ -48,6 +48,35 @@ function enterprisesOfFigures(text: string, figures: readonly Quantity[]): strin
 }
 
 // Another project of the enterprise's (另一个项目, 第二个项目): its award stands beside the first one's.
+// "其中2个其实是技师": part of the head count said before, not all of it.
+const PART_OF_THEM = /(其中|当中|里面|里头|有)(的)?\s*([0-9]+|[一二两三四五六七八九十]+)\s*(个|名|位|人)/;
+
+/**
+ * "其中2个其实考的是技师证，不是高级工" / "那4个是技师不是高级工": a head count moved from the level the message denies to
+ * the level it names; the other levels stay as they were. Null where the message moves none.
+ */
+function relabelledHeads(rule: SubsidyRule, carried: Inputs, fresh: Inputs, u: Understanding): { carried: Inputs; fresh: Inputs } | null {
+  const heads = rule.inputs.filter((i) => i.dimension === 'headcount');
+  const denied = u.negated.map(([a, b]) => u.text.slice(a, b));
+  // (The longest cue decides: 不是高级工 denies 高级工, not 技师 inside 高级技师.)
+  const levelIn = (span: string) => [...heads].sort((a, b) => Math.max(...b.cues.map((c) => c.length)) - Math.max(...a.cues.map((c) => c.length)))
+    .find((i) => i.cues.some((c) => span.includes(c)));
+  const from = denied.map(levelIn).find((i) => i !== undefined);
+  const named = heads.filter((i) => typeof fresh[i.key] === 'number' && i.key !== from?.key);
+  const was = from ? carried[from.key] : undefined;
+  if (!from || named.length !== 1 || typeof was !== 'number' || fresh[from.key] !== undefined) return null;
+  const to = named[0] as RuleInput;
+  const moved = fresh[to.key] as number;
+  const part = PART_OF_THEM.test(u.text) && moved < was;
+  const left = part ? was - moved : 0;
+  const kept: Inputs = { ...carried };
+  delete kept[from.key];
+  if (left > 0) kept[from.key] = left;
+  const before = typeof carried[to.key] === 'number' ? (carried[to.key] as number) : 0;
+  delete kept[to.key];
+  return { carried: kept, fresh: { [to.key]: before + moved } };
+}
+
 const ANOTHER_PROJECT = /(另一个|另外一个|又一个|第二个|还有一个)(项目|厂房|车间)/;
 
 /** A calendar year or a year word said before a figure (2019年买了…, 去年…): the year the figure falls in. */
@@ -180,6 +209,8 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
     alternative?: boolean;
     /** A yearly cap this line shares with the other lines of its rule: their 合计 is capped. */
     sharedCap?: Cap;
+    /** The case is one the row's own words exclude (关联方 where the clause says 非关联方): it does not qualify. */
+    excluded?: boolean;
   };
   // "评上国家级智能工厂奖多少" where the text sets 省级 and 市级 only: the level asked is not in the text, said so.
   const unset = rules.flatMap((rule) => { const level = levelNotSet(rule, u); return level ? [{ rule, level }] : []; });
@@ -230,10 +261,18 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
     // (Another project under a per-project cap carries none of the first one's figures.)
     const anotherProject = ANOTHER_PROJECT.test(u.text) && rule.caps.length > 0 && rule.caps.every((c) => c.per === 'project');
     const carried = previous && !anotherProject ? carryInputs(previous.inputs, rule) : {};
+    // "那家公司其实是…关联方": a word the earlier figure must not be (关联方, not 非关联方) said of it now takes it back.
+    for (const input of rule.inputs) {
+      if (carried[input.key] !== undefined && input.notCues.some((w) => u.text.replaceAll(`非${w}`, '').includes(w))) delete carried[input.key];
+    }
     // A correction's or follow-up's headcounts or counts replace the earlier ones of their kind (3个技师 → 说错了，是3个
     // 高级技师; 那高级技师呢 也是4个人), unless it adds to them (技师是3个，另外还有1个高级技师: each level by its own key);
     // sums of money are distinct inputs (revenue, purchase), each replaced by its own key.
-    if ((u.corrects || u.followUp) && !u.additive) {
+    const relabelled = (u.corrects || u.followUp) ? relabelledHeads(rule, carried, fresh, u) : null;
+    if (relabelled) Object.assign(fresh, relabelled.fresh);
+    if (relabelled) for (const key of Object.keys(carried)) if (!(key in relabelled.carried)) delete carried[key];
+    if (relabelled) Object.assign(carried, relabelled.carried);
+    else if ((u.corrects || u.followUp) && !u.additive) {
       const dimensionOf = (key: string): string | undefined => rule.inputs.find((i) => i.key === key)?.dimension;
       const corrected = new Set(Object.keys(fresh).map(dimensionOf).filter((d) => d !== 'money'));
       for (const key of Object.keys(carried)) if (corrected.has(dimensionOf(key))) delete carried[key];
@@ -274,6 +313,16 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
       }
       continue;
     }
+    // "收购了…关联方…" / "那家其实是关联方": a case the row's input excludes by its own words (notCues) does not
+    // qualify; said so with the clause, never a question for the figure.
+    const excluded = rule.inputs.find((i) => i.required && inputs[i.key] === undefined
+      && i.notCues.some((w) => u.text.replaceAll(`非${w}`, '').includes(w) && rule.quote.includes(`非${w}`)));
+    const excludedWord = excluded?.notCues.find((w) => u.text.replaceAll(`非${w}`, '').includes(w));
+    if (excluded && excludedWord) {
+      results.push({ rule, calculation: null, missing: null, sums, excluded: true,
+        message: `不符合${rule.subject}的条件：您说的是${excludedWord}，而${ctx.clauseRef(rule.clauseId)}规定：“${rule.quote}”，只适用于非${excludedWord}，因此不能获得该奖励。${ctx.validityLine(rule.docId)}` });
+      continue;
+    }
     const outcome = computeSubsidy(rule, inputs, context);
     if (outcome.ok && roughNote) outcome.calculation.notes.push(roughNote);
     if (outcome.ok && hedged.length) outcome.calculation.notes.unshift(`“${hedged.map((q) => q.text).join('、')}”是约数，按所说的数计算；实际金额按准确数字核定。`);
@@ -299,6 +348,9 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
     }
   }
   const computed = results.filter((r): r is Result & { calculation: Calculation } => r.calculation !== null);
+  if (computed.length === 0 && results.length > 0 && results.every((r) => r.excluded)) {
+    return { reply: plainReply('calculate', results.map((r) => r.message ?? '').join('\n'), ctx.citations(results.map((r) => r.rule.clauseId)), ['需要满足什么条件？']), remember: {} };
+  }
   if (computed.length === 0) {
     // Asked of several regions with no figure yet (深圳、中山、东源…分别按多少比例奖): each region without the provision is
     // named too, before the question back.

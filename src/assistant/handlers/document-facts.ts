@@ -173,6 +173,25 @@ async function contentClause(text: string, chosen: readonly PolicyDocument[], ct
   return coveredChars(rest, own) >= CONTENT_COVER ? best : null;
 }
 
+// Each of several things asked about (…那条和…那条分别…, A、B各自…): the words before 分别/各自, split where they list.
+const EACH_ASKED = /(分别|各自|各是|各归|各由)/;
+
+/** The department of each provision the message lists before 分别 (two or more), each by the clause its words find. */
+async function unitsOfListed(text: string, chosen: readonly PolicyDocument[], ctx: HandlerContext): Promise<{ id: string; unit: string }[]> {
+  const at = text.search(EACH_ASKED);
+  if (at < 0) return [];
+  const listing = text.slice(0, at).split(/[，,。：:]/).filter((p) => p.trim()).at(-1) ?? '';
+  const pieces = listing.split(/和|跟|与|以及|、|还有/).map((p) => p.replace(/(那|这)(一)?(条|项|块|个)$/, '').trim()).filter((p) => p.length >= 4);
+  if (pieces.length < 2) return [];
+  const found: { id: string; unit: string }[] = [];
+  for (const piece of pieces) {
+    const hits = await searchPolicy(ctx.corpus, ctx.retriever, { query: piece, k: 3, docIds: chosen.map((d) => d.id), wordsOnly: true });
+    const hit = hits.map((h) => ({ id: h.clause.id, unit: responsibleUnit(h.clause.text, text) })).find((x) => x.unit);
+    if (hit?.unit && !found.some((f) => f.id === hit.id)) found.push({ id: hit.id, unit: hit.unit });
+  }
+  return found;
+}
+
 /** 文号、发文单位、日期、执行期、主送单位、负责部门、联系方式: from the manifest, the document's own sentences, and the clause that assigns a department. */
 export async function answerDocumentFacts(text: string, regions: readonly string[], ctx: HandlerContext, ruleClauses: readonly string[] = []): Promise<AssistantReply> {
   const chosen = chosenDocuments(text, regions, ctx, ruleClauses);
@@ -227,9 +246,14 @@ export async function answerDocumentFacts(text: string, regions: readonly string
   let contactUnit: string | null = null;
   // "注册资本补贴 和 技能人才开班培训补贴 分别归哪个部门": each provision named, with the department its clause names.
   const unitsOfNamed = [...new Set(ruleClauses)].map((id) => ({ id, unit: responsibleUnit(ctx.corpus.clauseById.get(id)?.text ?? '', text) }));
+  // "技能人才引进培养那条和工业产品质量提升那条，分别是哪个部门负责": each provision the user lists, searched on its own.
+  const listed = ASKS.responsible.test(text) && !reportAnswered && unitsOfNamed.length < 2 ? await unitsOfListed(text, chosen, ctx) : [];
   if (ASKS.responsible.test(text) && !reportAnswered && unitsOfNamed.length > 1 && unitsOfNamed.every((x) => x.unit)) {
     for (const { id, unit } of unitsOfNamed) heads.push(`负责部门：${unit}（${ctx.clauseRef(id)}）`);
     citations.push(...unitsOfNamed.map((x) => x.id));
+  } else if (listed.length > 1) {
+    for (const { id, unit } of listed) heads.push(`负责部门：${unit}（${ctx.clauseRef(id)}）`);
+    citations.push(...listed.map((x) => x.id));
   } else if (ASKS.responsible.test(text) && !reportAnswered) {
     // The provision the question names first, then the clauses retrieved for it: the first that names a department.
     const hits = await searchPolicy(ctx.corpus, ctx.retriever, { query: text, k: 5, docIds: chosen.map((d) => d.id) });

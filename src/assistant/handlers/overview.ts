@@ -36,6 +36,8 @@ export interface OverviewTopic {
 }
 
 /** Clauses without a provision listed per document at most: an overview stays a summary. */
+// "除了补钱还有没有别的优惠": the support besides the topic's awards is asked too (金融, 用地).
+const OTHER_SUPPORT = /(除了|除)[^。？?]{0,16}(还有|以外|之外)|(别的|其他|其它)的?(优惠|支持|扶持|政策|措施|保障)/;
 const MEASURES_PER_DOCUMENT = 3;
 
 // A sum of money the document states (2.5亿元, 1亿元).
@@ -318,7 +320,7 @@ export function answerOverview(docIds: readonly string[], topic: OverviewTopic, 
       cited.push(...noRates.clauseIds);
     }
     // Asked what support there is at all: the document's other support measures too (金融, 用地), by their headings.
-    if (!topical) {
+    if (!topical || OTHER_SUPPORT.test(topic.asked ?? '')) {
       const listed = new Set([...byClause.keys(), ...(statesNoRates ? noRates.clauseIds : []), ...measures.map((m) => m.clauseId)]);
       const others = supportMeasures(doc.id, ctx).filter((c) => !listed.has(c.id));
       // A document with no provision of its own (深圳2015): its measures are the answer, each with its first sentence.

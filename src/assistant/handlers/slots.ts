@@ -95,8 +95,11 @@ function inputForQuantity(all: readonly RuleInput[], cue: string, statement: str
     let bestLength = 0;
     for (const input of candidates) {
       for (const word of input.cues) {
-        const end = text.lastIndexOf(word) + word.length;
-        if (end < word.length) continue;
+        // (A cue that describes a later noun, 盘活的闲置厂房, names no figure: 租了镇上盘活的闲置厂房2000平 is what was rented.)
+        let at = text.lastIndexOf(word);
+        while (at >= 0 && text[at + word.length] === '的') at = at > 0 ? text.lastIndexOf(word, at - 1) : -1;
+        if (at < 0) continue;
+        const end = at + word.length;
         if (end > bestEnd || (end === bestEnd && word.length > bestLength)) { best = input; bestEnd = end; bestLength = word.length; }
       }
     }
@@ -110,6 +113,8 @@ function inputForQuantity(all: readonly RuleInput[], cue: string, statement: str
     ?? candidates.find((i) => i.cues.length === 0);
 }
 
+// Said as the total of the figures beside it (一共5000平方米, 合计800万).
+const SAID_AS_TOTAL = /(加起来|合计|总共|一共|累计|共计)(是|为|有)?\s*$/;
 // A figure said as an estimate: 大概/大约/约/差不多 before it, 左右/上下 after it.
 const HEDGED_BEFORE = /(大概|大约|约|差不多|估计)$/;
 const HEDGED_AFTER = /^\s*(左右|上下|前后)/;
@@ -250,6 +255,12 @@ export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs
     }
   }
 
+  // "隔壁那2000平方米也一起租下来，一共5000平方米": a figure said as the total of the others is the input, not one more.
+  for (const [key, quantities] of sums) {
+    if (quantities.length < 2) continue;
+    const total = quantities.find((q) => SAID_AS_TOTAL.test(u.text.slice(Math.max(0, q.start - 6), q.start)));
+    if (total && quantities.every((q) => q === total || q.value.lt(total.value))) sums.set(key, [total]);
+  }
   // "总投资2500万元，其中设备购置1800万元": a figure said with 其中 is part of the one before it, never added to it. The
   // input takes the part where the part is said in its cue words and the whole is not (东源 设备购置额), else the whole.
   for (const [key, quantities] of sums) {
@@ -311,7 +322,10 @@ export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs
     inputs[key] = input?.dimension === 'months' || input?.dimension === 'count' ? total.toNumber() : yuanString(total);
   }
   for (const input of all.filter((i) => i.dimension === 'headcount')) {
-    const heads = u.quantities.filter((q) => q.kind === 'headcount' && q.level !== undefined && input.cues.includes(q.level));
+    const said = u.quantities.filter((q) => q.kind === 'headcount' && q.level !== undefined && input.cues.includes(q.level));
+    // ("那2个是高级技师…按3个高级工+2个高级技师算": the people pointed back to, counted again, are the same people.)
+    const pointedBack = (q: Quantity) => /(那|这|其中|当中)\s*$/.test(u.text.slice(Math.max(0, q.start - 2), q.start));
+    const heads = said.filter((q) => !(pointedBack(q) && said.some((p) => p !== q && p.value.eq(q.value) && !pointedBack(p))));
     if (heads.length) inputs[input.key] = heads.reduce((n, q) => n + q.value.toNumber(), 0);
   }
   // "技师每人多少钱": the award for one person of the one level named, computed for one head (the rate, with its formula).
