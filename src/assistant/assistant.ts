@@ -1,5 +1,5 @@
 import { describeValidity, type Corpus } from '../corpus/index.js';
-import type { Lexicon } from '../lexicon/index.js';
+import { mentionsPolicy, type Lexicon } from '../lexicon/index.js';
 import { asksEachYear, asksSomething, saysOutside, understand, withoutQuotedPassages, type Understanding } from '../nlu/understand.js';
 import { findNumberProblems, findQuantities } from '../nlu/quantities.js';
 import { askedParts, questionsOf, selfIntroductions, ownCase } from '../nlu/parts.js';
@@ -18,11 +18,11 @@ import { calculate, documentGateNotMet } from './handlers/calculate.js';
 import { namedDocuments, unratedFor, type HandlerContext } from './handlers/context.js';
 import { DOCUMENT_FACT_CUE, asksSourceOfAnswer, answerDocumentFacts, answerSource } from './handlers/document-facts.js';
 import { answerStandard, compareLookup, lookup, type LookupScope } from './handlers/lookup.js';
-import { documentNotInCorpus, noRates, notCovered, offTopic, ownPolicyOfPlaceWithin, topicsNotCovered, unrated } from './handlers/not-covered.js';
+import { documentNotInCorpus, noRates, notCovered, offTopic, ownPolicyOfPlaceWithin, topicsNotCovered, unrated, withoutOwnPolicyAsked } from './handlers/not-covered.js';
 import { answerConditions } from './handlers/conditions.js';
 import { answerOverview, documentOutline, overviewTopic, partsLeftOut, topicOnlyTasks } from './handlers/overview.js';
 import { answerSections, namedSections } from './handlers/sections.js';
-import { givesOnlySize, inputsFor, measuredDimensions } from './handlers/slots.js';
+import { givesOnlySize, inputsFor, measuredDimensions, sizeIsCase } from './handlers/slots.js';
 import { schemeNotInCorpus, validity, yearNotInDocuments } from './handlers/validity.js';
 import { searchPolicy } from './policy-search.js';
 import { calculationsOf, type AssistantReply } from './response.js';
@@ -127,7 +127,8 @@ export class PolicyAssistant {
   async reply(typed: string, slots: ConversationSlots): Promise<{ reply: AssistantReply; slots: ConversationSlots }> {
     // Traditional characters (購買工作母機, 200萬) are read as their simplified forms, the script of the documents.
     // English policy terms (machine tool, M&A) are read as the documents' words, as the rules name them.
-    const written = englishAsPolicyWords(toSimplified(typed));
+    // Markdown emphasis (每年最高**250万**) is typing, not words: read without it.
+    const written = englishAsPolicyWords(toSimplified(typed)).replace(/\*\*|__/g, '');
     // A table pasted beside the question (| 省级智能工厂 | 80万元 |) is someone's list, not the enterprise's case: its
     // rows name no award asked about and give no figure; the rest of the message is read.
     const unchatted = withoutChat(written);
@@ -264,7 +265,7 @@ export class PolicyAssistant {
       && !chooseRules(ctx.rules.rules, q, { regionOf: ctx.regionOf, regions, all: true }).rules.some((r) => r.vocabulary.triggers.some((t) => q.includes(t)))
       && !partsLeftOut(q, cited, said, ctx).length);
     for (const q of asked) {
-      const [hit] = await searchPolicy(ctx.corpus, ctx.retriever, { query: q, k: 1, docIds });
+      const [hit] = await searchPolicy(ctx.corpus, ctx.retriever, { query: q, k: 1, docIds, wordsOnly: !mentionsPolicy(ctx.lexicon, q) });
       const found = hit ? partsLeftOut(q, [hit.clause.id], `${said}${lines.join('')}`, ctx) : [];
       if (!hit || !found.length) continue;
       lines.push(...found);
@@ -326,6 +327,13 @@ export class PolicyAssistant {
     if (elsewhere) return elsewhere;
     // A place inside a region asked for a policy of its own (霍山县自己单独出台的标准): not in the corpus.
     const ownPolicy = ownPolicyOfPlaceWithin(u.text, ctx);
+    // ("我们在中山小榄…买了600万的机床。市里补多少？小榄镇自己有没有镇级配套": the place's own policy said first, then the
+    // region's award computed.)
+    const rest = ownPolicy && u.suppliesInputs ? withoutOwnPolicyAsked(u.text) : '';
+    if (ownPolicy && rest && rest !== u.text) {
+      const computed = await this.route(understand(rest, ctx.lexicon), previous, next);
+      if (computed.calculation) return { ...followedBy(ownPolicy, computed, '\n'), intent: computed.intent, calculation: computed.calculation, total: computed.total };
+    }
     if (ownPolicy) return ownPolicy;
     // A scheme named by a year none of the documents in scope reaches (深圳2023年的技改倍增专项): not in the corpus.
     // (A planted one, "【…2023年修订通知】比例调整为30%——按这个口径算…600万能拿多少", is said first and the figure computed
@@ -359,8 +367,20 @@ export class PolicyAssistant {
     }
     // A subject no document speaks of, with no figure to compute on ("增值税税率是13%还是9%"), or with figures but no
     // provision of ours named (小巨人…听说几十万到上百万不等): said so, by name.
-    if (u.uncoveredTopics.length && (!u.suppliesInputs || !chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions: u.regions, all: true }).rules.length)) {
-      return topicsNotCovered(u.uncoveredTopics, ctx, unratedFor(ctx.documentsFor(u.regions).map((d) => d.id), u.text, ctx));
+    if (u.uncoveredTopics.length) {
+      // "新认定了省级数字化车间，能奖多少？另外刚评上国家级专精特新小巨人…": the subject no document speaks of is said
+      // first, then the award of ours the message names by its own words, computed.
+      const namedRules = chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions: u.regions, all: true }).rules;
+      if (u.asksAmount && namedRules.some((r) => r.vocabulary.triggers.some((t) => u.text.includes(t)))) {
+        const rest = await this.route({ ...u, uncoveredTopics: [] }, previous, next);
+        if (rest.calculation) {
+          const topics = topicsNotCovered(u.uncoveredTopics, ctx);
+          return { ...followedBy({ ...topics, answer: topics.answer.replace(ctx.lexicon.coverage, '').trim() }, rest, '\n'), intent: rest.intent, calculation: rest.calculation, total: rest.total };
+        }
+      }
+      if (!u.suppliesInputs || !namedRules.length) {
+        return topicsNotCovered(u.uncoveredTopics, ctx, unratedFor(ctx.documentsFor(u.regions).map((d) => d.id), u.text, ctx));
+      }
     }
     // "高级技师每人奖补多少 开班培训最高补多少 买工作母机比例是多少": questions one after another, each naming a provision of
     // its own, are each answered as if asked alone, in order.
@@ -506,7 +526,8 @@ export class PolicyAssistant {
     // ("三样加起来能奖多少钱？分别列一下" asks a sum of the awards it names, not their list.)
     // (A size said beside "能拿多少", 实缴注册资本1500万…一次性补贴能拿多少, is the case asked, not who asks; beside a
     // standard asked, 年产值冲过100亿…奖励标准分别是多少, it is still who asks.)
-    const amountOfCaseAsked = u.asksHowMuch && questionsOf(u.text).some((q) => { const p = understand(q, ctx.lexicon); return p.asksHowMuch && !p.asksStandard; });
+    const amountOfCaseAsked = u.asksHowMuch && sizeIsCase(u, ctx.rules.rules)
+      && questionsOf(u.text).some((q) => { const p = understand(q, ctx.lexicon); return p.asksHowMuch && !p.asksStandard; });
     if (u.broad && (noAmount || (givesOnlySize(u) && !amountOfCaseAsked)) && !u.followUp && u.cue !== 'compare' && !(u.asksTotal && u.asksAmount)) {
       const docIds = named.length ? named : ctx.documentsFor(next.regions).map((d) => d.id);
       // (What the enterprise makes, 主要做电子元器件, is who asks, not the kind of support asked.)

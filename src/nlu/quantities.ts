@@ -60,7 +60,7 @@ const QUANTITY = new RegExp(
 // The level of people counted, named later in the same phrase (no pause, no other number before it).
 const DESCRIBED_LEVEL = /^[^，,。；;？?！!\d一二两三四五六七八九十]{0,20}?(?<level>高级技师|技师|高级工)/u;
 // Not a count that goes on to name its own level (高级工 3个技师: the 3 is the 技师's).
-const LEVEL_FIRST = /(?<level>高级技师|技师|高级工)\s*(?:是|有|为)?\s*(?<num>[0-9]+|[一二两三四五六七八九十]+)\s*(?:名|个|位|人)(?!(?:高级技师|技师|高级工))/gu;
+const LEVEL_FIRST = /(?<level>高级技师|技师|高级工)\s*(?:还是|也是|仍是|仍然是|依然是|是|有|为)?\s*(?<num>[0-9]+|[一二两三四五六七八九十]+)\s*(?:名|个|位|人)(?!(?:高级技师|技师|高级工))/gu;
 // A price per square metre (and month): 40元/平方米/月, 35元一平, 月租40元每平方 (after the amount) or 每平方米每月20元 (before).
 const PER_AREA = '(?:平方米|平米|平方|㎡|m²|m2|平)';
 // 60元一平一个月, 60块一平米每月: the month said with the area is the rent's unit, not a number of months.

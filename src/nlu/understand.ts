@@ -87,7 +87,7 @@ const CORRECTION = /^.{0,4}(其实|实际上|不对|更正|纠正)|(说错|讲�
 const FIGURE = '[0-9０-９零〇一二两三四五六七八九十百千]';
 const REPLACES_FIGURE = new RegExp(`是[^，,。；;\\s]{0,6}${FIGURE}[^，,。；;]{0,6}[，,\\s]*不是\\s*[^，,。；;\\s]{0,6}${FIGURE}`
   + `|不是\\s*[^，,。；;\\s]{0,6}${FIGURE}[^，,。；;]{0,6}[，,\\s]*(而)?是\\s*[^，,。；;\\s]{0,6}${FIGURE}`);
-const FOLLOW_UP = new RegExp(`^(那|如果|换成|改成|要是|假如|再|那如果|补充一下|补充说明|补充[:：，,]|再补充|忘了说|忘说了|漏说了|漏了|还忘了说)|呢[？?]?$|${CORRECTION.source}`);
+const FOLLOW_UP = new RegExp(`^(?:(?:哦|噢|呃|啊)?对了[，,\\s]*)?(那|如果|换成|改成|要是|假如|再|那如果|补充一下|补充说明|补充[:：，,]|再补充|忘了说|忘说了|漏说了|漏了|还忘了说)|呢[？?]?$|${CORRECTION.source}`);
 // A voice-input run-on's later piece that turns to the case just answered (等下 我们属于商贸流通类 那按什么标准算): 那 as "then",
 // not 那个/那份 pointing at a document.
 const SPOKEN_FOLLOW_UP = /^(那(?![个份条些边种里])|那如果|如果|要是|假如|换成|改成)/;
@@ -238,7 +238,7 @@ const CONDITIONS = /(什么条件|哪些条件|啥条件|(别的|其他|其它|�
 // (Or with the reason said between, 六百万，哦不对，老板刚砍了价，成交价是五百八十万: no other figure, nothing added.)
 const TAKEN_BACK = /^[^，,。；;0-9０-９]{0,4}[…。.，,\s]*(哦|噢|呃|啊)?(不对|说错了|说错|错了|打错了|写错了|记错了|哦不|不不)(?![^0-9０-９]*(又|另外|还有|加上|再买))[^0-9０-９]{0,16}$/;
 // (A bracket closes what it denies: "（不是示范项目，也不是龙头骨干企业）投了800万" denies no figure.)
-const NEGATION = /(不是|并非|不在|不属于|不算|算不上|不再是|不对|不止|而不是)([^，,。；;？?！!是（）()]{0,10})|(还没有?|没有|尚未|未)被?(认定|评上|评为|获得|拿到|入选)([^，,。；;？?！!\s（）()]{0,10})/g;
+const NEGATION = /(不是|并非|不在|不属于|不算|算不上|不再是|不对|不止|而不是)([^，,。；;？?！!是（）()]{0,10})|(还没有?|没有|没|尚未|未)被?(认定|评上|评为|评|获得|拿到|入选)([^，,。；;？?！!\s（）()]{0,10})/g;
 
 /** Whether the text says the word somewhere outside the negated spans ("不是提名奖，是中国质量奖" says 中国质量奖 only). */
 export function saysOutside(text: string, word: string, negated: readonly (readonly [number, number])[]): boolean {
@@ -296,7 +296,17 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
   const uncovered = mentioned.uncovered.filter((place) => !onlyWhereFrom(trimmed, place));
   const fiscal = FISCAL_SHARE.test(own);
   const money = quantities.filter((x) => x.kind === 'money');
-  for (const q of money) {
+  // "一千万出头（去年审计1032万）": the exact figure said in brackets after a rough one within its range is that figure,
+  // said exactly, where the rough one stands (its words say what it is).
+  const exactly = new Map<Quantity, Quantity>();
+  for (const p of money.filter((x) => x.below)) {
+    const q = money.find((x) => x.start > p.end && /^\s*[（(][^（）()]{0,8}$/.test(trimmed.slice(p.end, x.start)) && x.value.gte(p.value) && x.value.lt(p.below ?? p.value));
+    if (q) exactly.set(p, q);
+  }
+  for (const said of money) {
+    if ([...exactly.values()].includes(said)) continue;
+    const exact = exactly.get(said);
+    const q: Quantity = exact ? { ...said, value: exact.value, below: undefined, text: `${said.text}（${exact.text}）` } : said;
     // "40w左右（就40万整）", "六十万零五千块 也就是60.5w": the same figure said again, not a second one.
     if (money.some((p) => p.end <= q.start && p.value.eq(q.value) && RESTATED.test(trimmed.slice(p.end, q.start)))) continue;
     // "买设备花了1250万，设备购置额按1250万算": the figure said again as the base to use is the same figure.

@@ -25,7 +25,7 @@ export interface ChoiceContext {
 
 // "不是龙头企业" / "非示范项目": a trigger inside such a span does not count for its rule.
 // "还没认定龙头骨干": a recognition not (yet) obtained, up to the next pause.
-const NEGATED = /(不是|并非|不属于|不在|不算|算不上|不再是|没有被认定为|未被认定为|非)([^，,。；;？?！!（）()]{0,12})|(还没有?|没有|尚未|未)被?(认定|评上|评为|获得|拿到|入选)([^，,。；;？?！!\s（）()]{0,10})/g;
+const NEGATED = /(不是|并非|不属于|不在|不算|算不上|不再是|没有被认定为|未被认定为|非)([^，,。；;？?！!（）()]{0,12})|(还没有?|没有|没|尚未|未)被?(认定|评上|评为|评|获得|拿到|入选)([^，,。；;？?！!\s（）()]{0,10})/g;
 
 // "智能工厂那个还在评": a recognition still pending, said after what it names (back to the previous pause).
 const PENDING = /[^，,。；;？?！!（）()]{1,10}?(那个|这个|那项|这项)?(还在|正在|仍在)(评|评审|申报|申请|审核|认定|审批)/g;

@@ -3143,3 +3143,66 @@ describe('d47 kinds: a case figure beside a broad question', () => {
     expect(amountOf(platform)).toBe('800000');
   });
 });
+
+describe('d48 kinds: shares asked each, exact figures in brackets, plants in markdown, places and subjects beside an award', () => {
+  it('省级那块和市级那块分别能奖多少 gives each share its line and the 合计; 两项各奖多少 does not split shares', async () => {
+    const [shares] = await converse('中山企业营收2亿，技改项目通过了完工评价，财政贡献增量省级分成部分每年40万，地市级分成部分每年20万，省级那块和市级那块分别能奖多少');
+    expect([amountOf(shares)].flat()).toEqual(['240000', '100000']);
+    expect(shares?.total).toBe('340000');
+  });
+
+  it('一千万出头（审计1050万） is 1050万 said exactly, the revenue, no investment', async () => {
+    const [exact] = await converse('中山的，主营业务收入一千万出头（审计1050万），技改项目通过完工评价，财政贡献增量地市级分成部分每年30万，每年事后奖补能拿多少');
+    expect([amountOf(exact)].flat()).toEqual(['150000']);
+    expect(exact?.answer).toContain('主营业务收入 1050万元');
+  });
+
+  it('也没评智能制造示范 rules the 20% provision out', async () => {
+    const [plain] = await converse('中山企业，不是龙头企业，也没评智能制造示范，技改项目投资2000万，营收1亿，能资助多少');
+    expect(amountOf(plain)).toBe('2000000');
+  });
+
+  it('a cap planted in markdown bold (每年最高**250万**) is no figure of the case', async () => {
+    const [bold] = await converse('要点：\n* 共性工厂：按设备购置额**40%**补助\n* 每年最高**250万**\n我们是中山已认定的共性工厂平台，今年买设备花了300万，能补多少');
+    expect([amountOf(bold)].flat()).toEqual(['900000']);
+    expect(bold?.answer).not.toContain('250万');
+  });
+
+  it('a subject no document covers beside an award of ours: said first, then the award computed', async () => {
+    const [both] = await converse('六安这边，我们新认定了市级智能工厂，能奖多少？另外我们刚评上国家级专精特新小巨人，六安给奖多少');
+    expect(amountOf(both)).toBe('200000');
+    expect(both?.answer).toContain('专精特新');
+  });
+
+  it('a town\'s own 镇级配套 beside the city\'s award: said first, then the award; a district\'s 区级配套 alone is not covered', async () => {
+    const [town] = await converse('我们在中山古镇，从工作母机库买了400万的机床，市里补多少？古镇镇里有没有镇级配套？');
+    expect(amountOf(town)).toBe('600000');
+    expect(town?.answer).toContain('没有古镇');
+    const [district] = await converse('深圳龙岗区有没有区级配套资金？按投资额给多少？');
+    expect(district?.calculation).toBeNull();
+    expect(district?.answer).toContain('龙岗');
+  });
+});
+
+describe('d48 kinds: options weighed, places weighed after a self-introduction, corrections that keep a level', () => {
+  it('买工作母机库里的，还是买市外的设备，两种各多少 computes both options', async () => {
+    const [both] = await converse('我们中山厂营收5000万，要采购400万的机床做技改。买本地工作母机库里的产品，还是买外地（市外）的设备，哪种补的多？两种各多少');
+    expect([amountOf(both)].flat().sort()).toEqual(['400000', '600000']);
+  });
+
+  it('我们是中山的…按中山18年那个行动计划补，跟放在东源县补 weighs the same figures in both places', async () => {
+    const [weighed] = await converse('我们是中山一家规上企业，营收6000万。项目总投资500万，基本全是买新设备。按中山18年那个行动计划补，跟放在东源县补，哪边多？各能拿多少钱');
+    // (中山's 买设备 has its 工作母机 reading beside it; 东源 is computed on the same 500万.)
+    expect([amountOf(weighed)].flat()).toEqual(expect.arrayContaining(['1000000', '500000']));
+  });
+
+  it('说错了，技师是3个不是2个，高级工还是4个 keeps the 4 高级工', async () => {
+    const [, fixed] = await converse('中山技能人才奖补，今年新引进了4个高级工和2个技师，都在紧缺目录，能奖多少', '说错了，技师是3个不是2个，高级工还是4个');
+    expect(amountOf(fixed)).toBe('44000');
+  });
+
+  it('哦对了忘说了，我们是…转移过来的 follows up the earlier award', async () => {
+    const [, moved] = await converse('东源规上企业，营收5000万，有技改备案证，完工下一年财政贡献增量县级分成部分是40万，这一年以奖代补能拿多少', '哦对了忘说了，我们是从珠三角产业转出市转移过来的，在东源的省级产业园做的异地技改');
+    expect(amountOf(moved)).toBe('200000');
+  });
+});

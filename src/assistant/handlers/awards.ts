@@ -2,6 +2,7 @@ import { Decimal } from 'decimal.js';
 import { findQuantities, type Quantity } from '../../nlu/quantities.js';
 import { understand, withoutQuotedPassages, type Understanding } from '../../nlu/understand.js';
 import { findRegions } from '../../nlu/regions.js';
+import { saysWhatItIs } from '../../nlu/parts.js';
 import { chooseRules, computeSubsidy, firstMention, formatYuan, namedOnlyByClause, unitScore, yuanString, type RuleChoice, type SubsidyRule } from '../../policy/index.js';
 import { standingAwards, type ConversationSlots } from '../conversation.js';
 import { calculationsOf, toChatCalculation, type AssistantReply, type ChatCalculation } from '../response.js';
@@ -165,7 +166,10 @@ export function regionalAwards(u: Understanding, regions: readonly string[], ctx
   const own = new Map<string, string[]>(regions.map((r) => [r, []]));
   let current: string | undefined;
   for (const piece of pieces) {
-    const named = findRegions(piece, ctx.lexicon.gazetteer).covered.filter((r) => regions.includes(r));
+    // (Where the enterprise says where it is, 我们是中山的规上企业, the figures after it are its case wherever it is weighed:
+    // 跟放在东源县补哪边多 weighs the same figures there.)
+    const introduces = saysWhatItIs(piece) && findQuantities(piece).length === 0;
+    const named = introduces ? [] : findRegions(piece, ctx.lexicon.gazetteer).covered.filter((r) => regions.includes(r));
     if (named.length === 1) current = named[0];
     // "都是40w", "各补多少", "三个地方": said of every region, also after the last region of a list (中山、东源各补多少).
     const ofEvery = BOTH.test(piece) && (named.length !== 1 || findQuantities(piece).length === 0);
@@ -181,8 +185,10 @@ export function regionalAwards(u: Understanding, regions: readonly string[], ctx
     // The region's text keeps the message's order: shared pieces and its own. (Where its own pieces give figures, a
     // shared piece's figure is the case said in general, 同样是500万元的技改项目, not one more of the region's.)
     const ownPieces = own.get(region) ?? [];
-    const ownFigures = ownPieces.some((p) => findQuantities(p).length > 0);
-    const text = pieces.filter((p) => (shared.includes(p) && !(ownFigures && findQuantities(p).length > 0)) || ownPieces.includes(p)).join('');
+    // (A year naming a document, 中山18年那个行动计划, is no figure of the case.)
+    const figuresIn = (p: string) => findQuantities(p).filter((q) => q.kind !== 'years').length > 0;
+    const ownFigures = ownPieces.some(figuresIn);
+    const text = pieces.filter((p) => (shared.includes(p) && !(ownFigures && figuresIn(p))) || ownPieces.includes(p)).join('');
     const part = understand(text, ctx.lexicon);
     const dimensions = measuredDimensions(part.quantities);
     const choice = earlierReading(chooseRules(ctx.rules.rules, text, { regionOf: ctx.regionOf, regions: [region], dimensions }), earlier);
@@ -206,12 +212,14 @@ const OPTION_START = /^(一是|二是|三是|其一|其二|其三|方案[一二�
  * of them (everything before the first option, and pieces that say 都/各). Null when the message enumerates none.
  */
 function enumeratedOptions(pieces: readonly string[], candidates: readonly SubsidyRule[], region: string | undefined, ctx: HandlerContext): AwardParts | null {
-  const first = pieces.findIndex((p) => OPTION_START.test(p));
+  // (Or weighed with 还是, "买…工作母机库里的产品，还是买外地（市外）的设备，哪种补的多": the piece before 还是 is the first.)
+  const weighed = pieces.join('').match(WHICH_OPTION) ? pieces.findIndex((p) => OR_OPTION.test(p)) : -1;
+  const first = weighed > 0 ? weighed - 1 : pieces.findIndex((p) => OPTION_START.test(p));
   if (first < 0) return null;
   const shared = pieces.slice(0, first);
   const options: string[][] = [];
-  for (const piece of pieces.slice(first)) {
-    if (OPTION_START.test(piece)) options.push([piece]);
+  for (const [i, piece] of pieces.slice(first).entries()) {
+    if (OPTION_START.test(piece) || OR_OPTION.test(piece) || (weighed > 0 && i === 0)) options.push([piece]);
     else if (BOTH.test(piece)) shared.push(piece);
     else options.at(-1)?.push(piece);
   }
@@ -228,6 +236,9 @@ function enumeratedOptions(pieces: readonly string[], candidates: readonly Subsi
   const done = DONE_THINGS.test(pieces.join(''));
   return rules.length >= 2 ? { rules, parts, alternatives: !done } : null;
 }
+// "…还是…": the second of two options weighed, where the message asks which one (哪种, 两种各).
+const OR_OPTION = /^还是/;
+const WHICH_OPTION = /(哪种|哪个|哪样|两种|两个方案|哪边)/;
 const DONE_THINGS = /([两三几]件事|[两三几]项(?!中|里)|合计|加起来|一共|总共)/;
 
 /** Whether every word of `named` in the piece is a cue of an input of `current` that takes a quantity the piece gives. */

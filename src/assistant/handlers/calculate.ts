@@ -48,6 +48,14 @@ function enterprisesOfFigures(text: string, figures: readonly Quantity[]): strin
 }
 
 // Another project of the enterprise's (另一个项目, 第二个项目): its award stands beside the first one's.
+/** Whether the piece that asks 分别/各 names two or more of the rule's shares by their cue words (省级那块和市级那块分别…). */
+function sharesAskedEach(rule: SubsidyRule, text: string): boolean {
+  if (rule.formula.type !== 'fiscal-share') return false;
+  const asking = text.split(/[，,。；;？?！!]/).find((piece) => EACH.test(piece)) ?? '';
+  const named = rule.formula.components.filter((c) => rule.inputs.find((i) => i.key === c.key)?.cues.some((w) => asking.includes(w)));
+  return named.length >= 2;
+}
+
 // "其中2个其实是技师": part of the head count said before, not all of it.
 const PART_OF_THEM = /(其中|当中|里面|里头|有)(的)?\s*([0-9]+|[一二两三四五六七八九十]+)\s*(个|名|位|人)/;
 
@@ -329,10 +337,15 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
     // "工业企业跟商贸流通企业各多少": both classes; "两项奖励各多少，合计多少" asks the awards, not the classes.
     const modified = outcome.ok && EACH.test(u.text) && !u.asksTotal ? modifierInput(rule, inputs) : undefined;
     // "高级工6人、技师4人…分别多少": each level its own line and figure, then the 合计 (only where no cap spans them).
-    const levels = rule.formula.type === 'per-head' ? rule.formula.levels.filter((l) => Number(inputs[l.key] ?? 0) > 0) : [];
+    // (So are the shares of a fiscal increment where the question names them beside 分别, 省级那块和市级那块分别能返多少:
+    // each share its line. 两项各奖多少 asks the awards, each share summed in its own.)
+    const levels = rule.formula.type === 'per-head' ? rule.formula.levels.filter((l) => Number(inputs[l.key] ?? 0) > 0)
+      : rule.formula.type === 'fiscal-share' && sharesAskedEach(rule, u.text) ? rule.formula.components.filter((c) => Number(inputs[c.key] ?? 0) > 0) : [];
     if (outcome.ok && EACH.test(u.text) && levels.length > 1 && rule.caps.length === 0) {
       for (const level of levels) {
-        const one = computeSubsidy(rule, { [level.key]: inputs[level.key] ?? 0 }, context);
+        // (A share computed alone keeps the other inputs, the threshold's among them; only the other shares go.)
+        const others = Object.fromEntries(Object.entries(inputs).filter(([k]) => !levels.some((l) => l.key === k)));
+        const one = computeSubsidy(rule, { ...others, [level.key]: inputs[level.key] ?? 0 }, context);
         if (one.ok) results.push({ rule, calculation: one.calculation, missing: null, message: null, sums, part: level.label });
       }
     } else if (outcome.ok && modified) {

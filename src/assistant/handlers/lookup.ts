@@ -1,3 +1,4 @@
+import { mentionsPolicy } from '../../lexicon/index.js';
 import { clauseBody, inDocumentTitle, sentencesOf } from '../../corpus/index.js';
 import { askedParts, questionsOf } from '../../nlu/parts.js';
 import type { Understanding } from '../../nlu/understand.js';
@@ -110,7 +111,8 @@ async function eachPartAnswered(text: string, chosen: readonly SearchHit[], docI
     // The message was embedded whole already; each piece is matched on its words (金融, 用地保障).
     // Of its first three, the clause sharing most of the piece's own words (每年实施的技改项目目标: 一 over 二、（六）).
     // (A question of its own is matched on its words only: the message was embedded whole already.)
-    const found = await searchPolicy(ctx.corpus, ctx.retriever, { query: part, k: 3, docIds, wordsOnly: !enumerated.includes(part) });
+    // (A piece with no word of the documents' vocabulary, 能拿多少, is matched on its words only too.)
+    const found = await searchPolicy(ctx.corpus, ctx.retriever, { query: part, k: 3, docIds, wordsOnly: !enumerated.includes(part) || !mentionsPolicy(ctx.lexicon, part) });
     const hit = bestEvidence(found, part, ctx.lexicon.gazetteer) ?? found[0];
     if (!hit || [...chosen, ...added].some((h) => h.clause.id === hit.clause.id)) continue;
     if (distinctiveTerms([hit], ctx.lexicon.gazetteer).some((t) => part.includes(t))) added.push(hit);

@@ -69,6 +69,14 @@ export function givesOnlySize(u: Understanding): boolean {
     && !u.quantities.some((q) => ['rent', 'headcount', 'area', 'months', 'count'].includes(q.kind));
 }
 
+/**
+ * A size said as the base a provision pays on (实缴注册资本1500万 for the platform's one-off subsidy): the case, not who
+ * asks. A revenue or an output (主营收入6000来万) is the base of no provision: only a threshold's or a tier's.
+ */
+export function sizeIsCase(u: Understanding, rules: readonly SubsidyRule[]): boolean {
+  return u.amounts.base.some((q) => rules.some((r) => r.inputs.some((i) => i.required && i.dimension === 'money' && cueText(u.text, q).includes(i.label))));
+}
+
 /** The sentence a quantity is said in (between 。；？！ or line breaks). */
 function sentenceOf(text: string, q: Quantity): string {
   return [...text.matchAll(/[^。；;？?！!\n]+/g)].find((m) => (m.index ?? 0) <= q.start && q.start < (m.index ?? 0) + m[0].length)?.[0] ?? '';
