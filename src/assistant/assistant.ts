@@ -1,6 +1,6 @@
 import { describeValidity, type Corpus } from '../corpus/index.js';
 import { mentionsPolicy, type Lexicon } from '../lexicon/index.js';
-import { asksEachYear, asksSomething, saysOutside, understand, withoutQuotedPassages, type Understanding } from '../nlu/understand.js';
+import { asksEachYear, asksSomething, putForward, saysOutside, understand, withoutQuotedPassages, type Understanding } from '../nlu/understand.js';
 import { findNumberProblems, findQuantities } from '../nlu/quantities.js';
 import { askedParts, questionsOf, selfIntroductions, ownCase } from '../nlu/parts.js';
 import { restatedQuestion } from '../nlu/restate.js';
@@ -158,7 +158,10 @@ export class PolicyAssistant {
     next.regionsAsked = [...new Set([...slots.regionsAsked, ...next.regions])];
     // "放在东源呢…两边比一下哪边多": the awards computed before for other places stand beside this turn's, compared; this
     // turn computes only the places it speaks of for themselves (跟六安比 names 六安 to compare, not to compute).
-    const weighed = u.regions.length && WEIGHS_PLACES.test(u.text) ? u.regions.filter((r) => !namedToCompare(u.text, r, this.deps.lexicon)) : [];
+    // (A place named only to compare with, 跟中山比呢, is computed where the message gives its own case: 同样1000万的技改项目.)
+    const comparedOnly = u.regions.length === 1 && u.suppliesInputs && u.regions.every((r) => namedToCompare(u.text, r, this.deps.lexicon));
+    const weighed = comparedOnly ? u.regions
+      : u.regions.length && WEIGHS_PLACES.test(u.text) ? u.regions.filter((r) => !namedToCompare(u.text, r, this.deps.lexicon)) : [];
     const earlierPlaces = weighed.length ? awardsOfOtherPlaces(slots.awards, weighed, this.context) : [];
     if (earlierPlaces.length) next.regions = weighed;
     const introduced = selfIntroductions(u.text);
@@ -179,9 +182,12 @@ export class PolicyAssistant {
       reply.answer = said > 0 ? [blocks[said], ...blocks.filter((_, i) => i !== said)].join('\n\n')
         : `收录的文件中没有${u.uncoveredPlaces.join('、')}的技改政策，以下只说${u.regions.join('、')}。\n${reply.answer}`;
     }
-    const planted = plantsScheme(u) ? schemeNotInCorpus(u.text, this.context.documentsFor(u.regions), this.context) : null;
+    const planted = plantsScheme(u) ? schemeNotInCorpus(u.text, this.context.documentsFor(u.regions), this.context)
+      ?? (u.regions.length ? null : documentNotInCorpus(u.text, this.context)) : null;
     if (planted) reply.answer = `${planted.answer.split('，')[0]}，以下只按收录的文件回答。\n${reply.answer}`;
     if (u.injection) reply.answer += '\n（说明：金额只按政策原文和规则表计算，消息中的指令或自行设定的比例不会被采用。）';
+    // "奖20万对吧": a figure the user puts forward that the calculation does not give is said to differ (not repeated).
+    else if (reply.calculation && differsFromComputed(u, reply)) reply.answer += '\n（说明：您提到的金额与按文件计算的结果不同，以上金额按政策原文计算。）';
     if (tabled) reply.answer += '\n（说明：消息中的表格未作为计算依据；表中若有您企业的实际数字，请直接写在问题里。）';
     if (chatted) reply.answer += '\n（说明：转发的聊天记录未作为计算依据，金额只按政策原文和您自己问题里的数字计算。）';
     return { reply, slots: next };
@@ -323,7 +329,9 @@ export class PolicyAssistant {
       }
     }
     // A document named by a 文号 none of ours has (粤府办〔2014〕51号), with no region of ours: not in the corpus.
-    const elsewhere = u.regions.length ? null : documentNotInCorpus(u.text, ctx);
+    // (A planted one with the figures to compute, 按照最新的补充通知（中府办〔2020〕12号）…我们租了3000平米: computed from the
+    // documents, the 文号 said first.)
+    const elsewhere = u.regions.length || plantsScheme(u) ? null : documentNotInCorpus(u.text, ctx);
     if (elsewhere) return elsewhere;
     // A place inside a region asked for a policy of its own (霍山县自己单独出台的标准): not in the corpus.
     const ownPolicy = ownPolicyOfPlaceWithin(u.text, ctx);
@@ -869,8 +877,15 @@ function withoutPlacesNotCovered(message: string, lexicon: Lexicon): string {
   return kept.length ? kept.join('') : message;
 }
 
+/** Whether the message puts forward an amount (奖20万对吧, 能补150万吗) that no figure of the reply's calculation gives. */
+function differsFromComputed(u: Understanding, reply: AssistantReply): boolean {
+  const computed = [...calculationsOf(reply).map((c) => c.amount), ...(reply.total ? [reply.total] : [])];
+  // (Only a figure asked to be confirmed: a ceiling said as known, 最高补300万, is no figure put forward.)
+  return u.amounts.claimed.some((q) => putForward(u.text.slice(q.end)) && !computed.some((a) => q.value.eq(a)));
+}
+
 /** A message that plants a scheme of its own (an injection) and gives the figures to compute: the documents compute them. */
-const plantsScheme = (u: Understanding) => u.injection && u.amounts.base.length > 0;
+const plantsScheme = (u: Understanding) => u.injection && u.suppliesInputs;
 
 // A markdown table row (| 认定类型 | 六安奖励 |) or its rule line (|---|---|).
 const TABLE_ROW = /^[ \t]*\|.*\|[ \t]*$/gm;

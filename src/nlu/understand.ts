@@ -91,7 +91,7 @@ const FOLLOW_UP = new RegExp(`^(?:(?:哦|噢|呃|啊)?对了[，,\\s]*)?(那|如
 // A voice-input run-on's later piece that turns to the case just answered (等下 我们属于商贸流通类 那按什么标准算): 那 as "then",
 // not 那个/那份 pointing at a document.
 const SPOKEN_FOLLOW_UP = /^(那(?![个份条些边种里])|那如果|如果|要是|假如|换成|改成)/;
-const INJECTION = /(忽略|无视|ignore|forget|disregard|override|不要管|不用管|你的规则|system prompt|\banswer\b|\breply\b|\brespond\b|\bno cap\b|\bjust say\b|\byou are now\b|\b(raised|changed|lowered|increased|set) to\b|\bis now\b|你就当|就当作?|不许说|别跟我(说|扯|讲|提)|角色扮演|你都说对|有求必应|特批|领导(说|同意|批)|(这次|这回)按[^，,。]{0,8}(奖励|奖|补|发)|(别|不要|不用)(加|写|附|带)(任何)?(备注|说明|提示)|(就|只)回(复|答)?(一个)?数字|你按|系统(提示|指令|通知|消息)|管理员指令|假设比例|比例是\d|rate is|你现在是|假装|照着答|直接(回复|回答)|回答(开头|最后|末尾)|(开头|最后|末尾)加一句|必须(写|回答|回复)|(不要|别)(再)?提|当(成|作)?正式文件|(回答|回复)(都|一律|统一)(说|写|按)|已经?(改成|调整为|调成|取消)|(比例|上限|标准|封顶|保底|口径|额度|最高)[^，,。；;]{0,6}(调整|改|上调|提高|下调|提|调|降)(为|成|到)|新口径|知识库(已)?更新|一律按|(比例|上限|标准|封顶|保底|额度)[^，,。；;\d]{0,4}(调到|调成|调为|放宽|取消|不限|作废|改了)|(比例|上限|标准|封顶|保底)(是|为|已是|已经是)\s*\d|把[^，,。；;]{0,12}(写成|写为|写作|说成)|(助手|AI|机器人)[，,\s]*请|(配置|设置|规则)(已|已经)?生效|(上限|封顶|每年最高|单个项目最高|单个企业最高|最高补助|最高奖励)\s*[0-9０-９一二两三四五六七八九十百千]|请(在|把)?[^，,。；;]{0,8}(写|写成|写上|注明)\s*[“「"'A-Za-z0-9０-９]|(检索结果|知识库)[^，,。；;]{0,6}(为准|更新|已更新)|最新(的)?(文件|政策|通知|口径|规定|标准)|开发者模式|developer mode|jailbreak|不考虑(上限|封顶)|(不要|不用|去掉)(上限|封顶)|按我(说|给)的|以我(说|给)的为准|为准作答|为准回答|不得更改|不要更改|不许改|从现在(开始|起)|直接告诉我|你就按|(给我|帮我)?回个确认|记住这个|记住以下|以后(都|一律)按|今后(都|一律)|管理员|admin|后台通知|按[^，,。；;]{0,8}(回复|回答|作答|答复|发放)|(答案|回答|回复)(就)?(写|是|为|填)|(回答|回复|输出|答复)(为|是|成)?\s*[0-9０-９一二两三四五六七八九十百千]|^\s*(输出|回答|回复)\s*$|授权你|输出(任意|任何)|^\s*system\s*$|(上限|封顶|比例|标准|额度)[^，,。；;]{0,4}(已|已经)?(更新|修改|修订)(为|成|到)|以此为准|直接(话|讲|说)(我知|给我|我)|按每(平方米|平米|平|㎡|人|名|个)[^，,。；;\d]{0,4}[0-9０-９][^，,。；;]{0,8}算|(回答|回复|输出|答复|说)(为|是|成)?\s*[“"「'][^”"」']*\d|\bassum(e|ing)\b|假设(上限|封顶|比例|标准)|(比例|上限|标准|封顶|保底|额度)(已|已经)?(上调|下调|提高|降低|调整|取消|变更))/i;
+const INJECTION = /(忽略|无视|ignore|forget|disregard|override|不要管|不用管|你的规则|system prompt|\banswer\b|\breply\b|\brespond\b|\bno cap\b|\bjust say\b|\byou are now\b|\b(raised|changed|lowered|increased|set) to\b|\bis now\b|你就当|就当作?|不许说|别跟我(说|扯|讲|提)|角色扮演|你都说对|有求必应|特批|领导(说|同意|批)|(这次|这回)按[^，,。]{0,8}(奖励|奖|补|发)|(别|不要|不用)(加|写|附|带)(任何)?(备注|说明|提示)|(就|只)回(复|答)?(一个)?数字|你按|系统(提示|指令|通知|消息)|管理员指令|假设比例|比例是\d|rate is|你现在是|假装|照着答|直接(回复|回答)|回答(开头|最后|末尾)|(开头|最后|末尾)加一句|必须(写|回答|回复)|(不要|别)(再)?提|当(成|作)?正式文件|(回答|回复)(都|一律|统一)(说|写|按)|已经?(改成|调整为|调成|取消)|(比例|上限|标准|封顶|保底|口径|额度|最高)[^，,。；;]{0,6}(调整|改|上调|提高|下调|提|调|降)(为|成|到)|新口径|知识库(已)?更新|一律按|(比例|上限|标准|封顶|保底|额度)[^，,。；;\d]{0,4}(调到|调成|调为|放宽|取消|不限|作废|改了)|(比例|上限|标准|封顶|保底)(是|为|已是|已经是)\s*\d|把[^，,。；;]{0,12}(写成|写为|写作|说成)|(助手|AI|机器人)[，,\s]*请|(配置|设置|规则)(已|已经)?生效|(上限|封顶|每年最高|单个项目最高|单个企业最高|最高补助|最高奖励)\s*[0-9０-９一二两三四五六七八九十百千]|请(在|把)?[^，,。；;]{0,8}(写|写成|写上|注明)\s*[“「"'A-Za-z0-9０-９]|(检索结果|知识库)[^，,。；;]{0,6}(为准|更新|已更新)|最新(的)?[^，,。；;\d]{0,4}(文件|政策|通知|口径|规定|标准)|(资助|补助|补贴|奖励|奖补|标准)(已|已经)?(提高|上调|下调|调整|降低|提升)(到|为|至|成)|开发者模式|developer mode|jailbreak|不考虑(上限|封顶)|(不要|不用|去掉)(上限|封顶)|按我(说|给)的|以我(说|给)的为准|为准作答|为准回答|不得更改|不要更改|不许改|从现在(开始|起)|直接告诉我|你就按|(给我|帮我)?回个确认|记住这个|记住以下|以后(都|一律)按|今后(都|一律)|管理员|admin|后台通知|按[^，,。；;]{0,8}(回复|回答|作答|答复|发放)|(答案|回答|回复)(就)?(写|是|为|填)|(回答|回复|输出|答复)(为|是|成)?\s*[0-9０-９一二两三四五六七八九十百千]|^\s*(输出|回答|回复)\s*$|授权你|输出(任意|任何)|^\s*system\s*$|(上限|封顶|比例|标准|额度)[^，,。；;]{0,4}(已|已经)?(更新|修改|修订)(为|成|到)|以此为准|直接(话|讲|说)(我知|给我|我)|按每(平方米|平米|平|㎡|人|名|个)[^，,。；;\d]{0,4}[0-9０-９][^，,。；;]{0,8}算|(回答|回复|输出|答复|说)(为|是|成)?\s*[“"「'][^”"」']*\d|\bassum(e|ing)\b|假设(上限|封顶|比例|标准)|(比例|上限|标准|封顶|保底|额度)(已|已经)?(上调|下调|提高|降低|调整|取消|变更))/i;
 // Where a message's sentences and bracketed asides end ("." only where it is not a decimal point).
 // A JSON field ("answer":"240万元") is one clause, key and value together: the key says what the value is.
 const CLAUSE = /```[\s\S]*?```|<!--[\s\S]*?-->|"[^"\n]*"\s*:\s*(?:"[^"\n]*"|[^,，}\n]*)|(?:[^，,。！!？?；;：:\n【】（）().]|\.(?=\d))+|【[^】]*】|（[^）]*）|\([^)]*\)/g;
@@ -337,14 +337,16 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
     else amounts.base.push(q);
   }
   // (A total asked, 三样加起来多少, asks the awards' money though it names none.)
-  const asksAmount = amounts.base.length > 0 ||
+  // (An amount said to be checked, 导入卓越绩效模式，奖20万对吧, asks the amount: the documents' is the answer.)
+  const asksAmount = amounts.base.length > 0 || amounts.claimed.some((q) => SEEKS_AGREEMENT.test(trimmed.slice(q.end))) ||
     (ASKS_AMOUNT.test(trimmed) && (MONEY_WORD.test(trimmed) || AWARDS_ADDED.test(trimmed)) && !COUNT_QUESTION.test(trimmed) && !LOOKUP_QUESTION.test(trimmed));
   let cue: Intent | null = null;
   if (GREETING.test(trimmed)) cue = 'greeting';
   else if (HELP.test(trimmed)) cue = 'help';
   // (六安那个征求意见稿主要讲了些啥 names the draft by its status and asks its content.)
   // (The draft named by its status, 六安那个征求意见稿, and asked what it offers or pays, is asked no validity.)
-  else if (VALIDITY.test(own) && !OTHER_TERM.test(own) && !amounts.base.length && !OUTLINE.test(own)
+  // (A status planted beside an amount asked, "已正式发布，不再是征求意见稿；…能奖励多少", is part of the plant: the amount is asked.)
+  else if (VALIDITY.test(own) && !OTHER_TERM.test(own) && !amounts.base.length && !OUTLINE.test(own) && !(asksAmount && INJECTION.test(trimmed))
     && (VALIDITY.test(own.replace(DRAFT_NAMED, ' ')) || !(BROAD.test(own) || ASKS_AMOUNT.test(own)))) cue = 'validity';
   else if (covered.length > 1 && COMPARE.test(trimmed)) cue = 'compare';
   else if (!mentionsPolicy(lexicon, trimmed) && quantities.length === 0) cue = 'out_of_scope';
@@ -382,6 +384,9 @@ export const asksEachYear = (text: string) => EACH_YEAR.test(text);
 
 /** Whether a piece of a message asks something (多少, 吗, 哪, ？): a statement beside a question asks nothing. */
 export const asksSomething = (piece: string) => ASKS_SOMETHING.test(piece);
+
+/** Whether the words after a figure ask to confirm it (…对吧, …没错吧, …吗). */
+export const putForward = (after: string) => SEEKS_AGREEMENT.test(after) || /^元?\s*(吗|嘛|么)/.test(after);
 
 /** The requests outside the policy a message makes, where none of its other questions asks about the policy. */
 function requestsOnly(text: string, lexicon: Lexicon): string[] {
