@@ -277,10 +277,11 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
     // 高级技师; 那高级技师呢 也是4个人), unless it adds to them (技师是3个，另外还有1个高级技师: each level by its own key);
     // sums of money are distinct inputs (revenue, purchase), each replaced by its own key.
     const relabelled = (u.corrects || u.followUp) ? relabelledHeads(rule, carried, fresh, u) : null;
-    if (relabelled) Object.assign(fresh, relabelled.fresh);
-    if (relabelled) for (const key of Object.keys(carried)) if (!(key in relabelled.carried)) delete carried[key];
-    if (relabelled) Object.assign(carried, relabelled.carried);
-    else if ((u.corrects || u.followUp) && !u.additive) {
+    if (relabelled) {
+      Object.assign(fresh, relabelled.fresh);
+      for (const key of Object.keys(carried)) delete carried[key];
+      Object.assign(carried, relabelled.carried);
+    } else if ((u.corrects || u.followUp) && !u.additive) {
       const dimensionOf = (key: string): string | undefined => rule.inputs.find((i) => i.key === key)?.dimension;
       const corrected = new Set(Object.keys(fresh).map(dimensionOf).filter((d) => d !== 'money'));
       for (const key of Object.keys(carried)) if (corrected.has(dimensionOf(key))) delete carried[key];
