@@ -1,6 +1,6 @@
 import { describeValidity, type Corpus } from '../corpus/index.js';
 import { mentionsPolicy, type Lexicon } from '../lexicon/index.js';
-import { asksEachYear, asksSomething, putForward, saysOutside, understand, withoutQuotedPassages, type Understanding } from '../nlu/understand.js';
+import { asksEachYear, asksSomething, putForward, saysOutside, understand, withoutPlacesNotCovered, withoutQuotedPassages, type Understanding } from '../nlu/understand.js';
 import { findNumberProblems, findQuantities } from '../nlu/quantities.js';
 import { askedParts, questionsOf, selfIntroductions, ownCase } from '../nlu/parts.js';
 import { restatedQuestion } from '../nlu/restate.js';
@@ -94,6 +94,8 @@ const ANOTHER = /(还有|另外|又|再|也|还(通过|获得|评上|拿到|被|
 // (The recognition itself said, 新认定了省级智能工厂, 评上了…: an award the enterprise has.)
 const RECOGNIZED = /((?<!对)(评上|评为|获得)|获评|拿到|认定了|被认定|刚认定|(?<!对)新认定|(?<!对新?)认定的|通过了|导入了|评审过|评审通过)/;
 const ENTERPRISE_CASE = new RegExp(`${RECOGNIZED.source}|(我们|我司|我厂|本厂|能拿|可以拿|能得|能领|能补)`);
+// A recognition the enterprise has obtained (认定了, 评上), not the text's own 新认定的.
+const OBTAINED = /(认定了|已认定|刚认定|被认定|(?<!对)评上|获评|(?<!对)评为|拿到|获得了|通过了)/;
 // A question of its own (哪个年代, 什么时候, 有没有…吗).
 const ASKS_SOMETHING = /(哪个|哪些|哪里|什么|几|多少|怎么|如何|有没有|吗|么)/;
 // Support asked for as such (有哪些扶持, 有什么奖补), not a task's content (围绕哪些产业).
@@ -663,7 +665,9 @@ export class PolicyAssistant {
     // one's standard and cap, never a prompt for figures.
     // (Asked added up, "这几项奖励分别多少，加起来一共多少", fixed awards are computed and summed instead.)
     // (Side by side in the user's own words: a quoted clause's 分别 is the clause's.)
-    if (noAmount && !followsCalculation && ownChoice.rules.length && SIDE_BY_SIDE.test(withoutQuotedPassages(u.text)) && !u.asksTotal) {
+    // (Recognitions obtained, 认定了省级企业技术中心和市级工业设计中心，各奖多少, are the enterprise's case: computed.)
+    if (noAmount && !followsCalculation && ownChoice.rules.length && SIDE_BY_SIDE.test(withoutQuotedPassages(u.text)) && !u.asksTotal
+      && !OBTAINED.test(u.text)) {
       // (With the provision that reads the same words another way: 中山 买设备 is 四、（三） beside 四、（一）.)
       const clauses = new Set([...ownChoice.rules, ...ownChoice.readings].map((r) => r.clauseId));
       const siblings = chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions: next.regions, all: true }).rules
@@ -865,16 +869,6 @@ function standardsAskedBeside(u: Understanding, computed: readonly SubsidyRule[]
     .flatMap((p) => chooseRules(ctx.rules.rules, p, { regionOf: ctx.regionOf, regions: regionsOf(p) }).rules);
   const besides = asked.filter((r) => !computed.some((c) => c.id === r.id || c.specializes === r.id || r.specializes === c.id));
   return [...new Map(besides.map((r) => [r.id, r])).values()];
-}
-
-/** A message without its pieces that give a figure of a place not covered only (江门厂也买了400万的设备). */
-function withoutPlacesNotCovered(message: string, lexicon: Lexicon): string {
-  const pieces = message.split(/(?<=[，,。；;！!？?\n])/);
-  const kept = pieces.filter((piece) => {
-    const places = findRegions(piece, lexicon.gazetteer);
-    return places.covered.length > 0 || places.uncovered.length === 0 || findQuantities(piece).length === 0;
-  });
-  return kept.length ? kept.join('') : message;
 }
 
 /** Whether the message puts forward an amount (奖20万对吧, 能补150万吗) that no figure of the reply's calculation gives. */

@@ -66,6 +66,7 @@ const PER_AREA = '(?:平方米|平米|平方|㎡|m²|m2|平)';
 // 60元一平一个月, 60块一平米每月: the month said with the area is the rent's unit, not a number of months.
 const RENT_AFTER = new RegExp(`^\\s*(?:/|每|一)\\s*${PER_AREA}(?:\\s*(?:/|每|一个|1个)\\s*月)?`, 'u');
 const RENT_BEFORE = new RegExp(`(?:每|/)${PER_AREA}(?:每月|/月)?\\s*$`, 'u');
+const AREA_SHORTHAND = new RegExp(`(?<=[0-9０-９])[wWkK](?=\\s*${PER_AREA}(?![台均衡稳安等时]))`, 'g');
 // Minus signs as typed: ASCII, the true minus, full-width and small forms, and 负.
 const MINUS = /[-−－﹣负]/;
 
@@ -115,6 +116,8 @@ function minusBefore(text: string, start: number, numberEnds: Set<number>): numb
   const sign = text[at];
   if (at < 0 || sign === undefined || !MINUS.test(sign)) return null;
   if (sign === '负') return text[at - 1] === '正' ? null : at; // 正负5% is a tolerance (±), not a negative
+  // A hyphen after a letter joins a code (patch-0612, ISO-9001): no sign.
+  if (/[A-Za-z]/.test(text[at - 1] ?? '')) return null;
   let before = at;
   while (before > 0 && /\s/.test(text[before - 1] ?? '')) before -= 1;
   return numberEnds.has(before) ? null : at;
@@ -186,7 +189,9 @@ function scanQuantities(typed: string): QuantityScan {
     taken.push([start, start + m[0].length]);
   }
   // (两万一个人, 五千一台: 一 before a measure word is "per one", not the 一 of 两万一 = 21000; read as a pause.)
-  const matches = [...text.replace(/(?<=[万千])一(?=个|名|位|人|台|套|家|项)/g, '、').matchAll(QUANTITY)];
+  // (1.2w平, 4.5k㎡: chat shorthand for 万 and 千 before an area, read as the Chinese scale, one character for one.)
+  const matches = [...text.replace(/(?<=[万千])一(?=个|名|位|人|台|套|家|项)/g, '、')
+    .replace(AREA_SHORTHAND, (m) => (/[wW]/.test(m) ? '万' : '千')).matchAll(QUANTITY)];
   // Where each number phrase ends (before its unit too), so a hyphen after one reads as a range.
   const numberEnds = new Set<number>(taken.map(([, end]) => end));
   for (const m of matches) {
@@ -202,7 +207,8 @@ function scanQuantities(typed: string): QuantityScan {
     if (taken.some(([a, b]) => start < b && end > a)) continue;
     const numText = (g.num ?? '').trim();
     const kind = kindOf(g, numText);
-    const raw = m[0].trim();
+    // (As typed: the shorthand read as 万 or 千 is shown as written.)
+    const raw = text.slice(start, end).trim();
     const arabic = /^[0-9０-９][0-9０-９.,，eE+-]*/.exec(numText)?.[0] ?? '';
     const leadingDot = /[.．]$/.test(text.slice(0, start)) && arabic !== '';
     const malformed = leadingDot ? '小数点前缺少数字' : arabic ? arabicNumeralProblem(arabic) : null;

@@ -2,6 +2,7 @@ import { findQuantities, type Quantity } from './quantities.js';
 import { questionsOf } from './parts.js';
 import { echoedName, findDocuments, findRegions } from './regions.js';
 import { mentionsPolicy, type Lexicon } from '../lexicon/index.js';
+import { negatedFigureSpans } from '../policy/index.js';
 
 export const INTENTS = ['greeting', 'help', 'calculate', 'sum', 'compare', 'lookup', 'overview', 'document_facts', 'validity', 'not_covered', 'out_of_scope'] as const;
 export type Intent = (typeof INTENTS)[number];
@@ -143,18 +144,23 @@ const RUN_ON_PIECE = /(?:^|(?:我们|我哋|我司|你就|你直接|你按|你�
 export function withoutQuotedPassages(text: string): string {
   return text.replace(QUOTED_PASSAGE, (m) => ' '.repeat(m.length));
 }
-/** The text with every piece (between pauses) that names a place no document covers, and no covered one, blanked. */
-function withoutPlacesNotCovered(text: string, lexicon: Lexicon): string {
+/**
+ * The text with every piece (between pauses) that gives a figure of a place no document covers, and names no covered
+ * place, blanked (江门厂也买了400万的设备): positions kept, so what is read of the rest still points into the text.
+ */
+export function withoutPlacesNotCovered(text: string, lexicon: Lexicon): string {
   let rest = text;
   const blank = (at: number, length: number) => { rest = rest.slice(0, at) + ' '.repeat(length) + rest.slice(at + length); };
+  const ofAPlaceNotCovered = (piece: string) => {
+    const places = findRegions(piece, lexicon.gazetteer);
+    return places.uncovered.length > 0 && !places.covered.length && findQuantities(piece).length > 0;
+  };
   for (const m of text.matchAll(/[^，,。；;？?！!\n]+/g)) {
-    const places = findRegions(m[0], lexicon.gazetteer);
-    if (places.uncovered.length && !places.covered.length) blank(m.index ?? 0, m[0].length);
+    if (ofAPlaceNotCovered(m[0])) blank(m.index ?? 0, m[0].length);
     // A run-on naming both (东源那边买了250万设备 东莞那边买了400万设备): each spoken piece on its own.
-    else if (places.uncovered.length) {
+    else if (findRegions(m[0], lexicon.gazetteer).uncovered.length) {
       for (const p of m[0].matchAll(SPOKEN_PIECE)) {
-        const own = findRegions(p[0], lexicon.gazetteer);
-        if (own.uncovered.length && !own.covered.length) blank((m.index ?? 0) + (p.index ?? 0), p[0].length);
+        if (ofAPlaceNotCovered(p[0])) blank((m.index ?? 0) + (p.index ?? 0), p[0].length);
       }
     }
   }
@@ -182,7 +188,7 @@ const LOOKUP_QUESTION = new RegExp(`${SHARE_ASKED.source}|${ASKS_WHAT_TEXT_SAYS.
 // An amount the message asserts as the subsidy itself or its cap ("补贴是500万", "最多只给100万", "capped at 20 million
 // yuan"): never a calculation base.
 // (申请…示范项目那50万: the award referred to by its figure; 县财政说累计不少于1个亿: the document's own budget.)
-const CLAIMED = /((补贴|补助|奖励|资助|奖补|扶持)(资金|金额|款)?(就|应该|应当)?(是|为|有|给)|(能|可以|会|应该)(补|拿|奖|给|领)到?|应(得|拿|补|发|奖)|可得|(最多|最高|顶多|至多|封顶)(只|就)?(能)?(给|补|奖|拿|领|发)|(最多|最高|顶多|至多|封顶|上限)(只|就)?(能|可以|可)?(到|达到|为|是)?\s*$|(申请|申报|拿|领)[^，,。；;]{0,14}那|(财政|政府|县里|市里|省里|文件|政策)[^，,。；;]{0,10}(不少于|不低于|累计|共计|安排|拿出)|(照|按)(这个|这样|此|他的|她的|领导的|他们的|我们的|我的|我们|内部的?)(口径|说法|标准)?[^，,。；;]{0,3}算[^，,。；;]{0,6}$|(取整成?|凑整成?|凑成|报成|填成)(为|到)?\s*$|(补助|补贴|奖补|奖励|资助|扶持)[^，,。；;]{0,6}(不低于|不少于|最低|保底|不超过|不高于)\s*$|(最多|最高|顶多|至多|封顶|上限)(不超过|不高于)\s*$|(保底|兜底|托底)(是|为|有)?\s*$|(^|[，,。\s])(就|能|会|才)?给\s*$)|(capped at|a cap of|up to|at most|a maximum of|maximum of|limited to|no more than|\bcaps?\s*(is|of|at|=|:)?)\s*$|(每个|每家|每项|每户|单个|一个)(项目|企业)?(奖励|奖补|资助|补助|补贴)\s*$|(文件|政策|通知|规定)[^，,。；;\d]{0,4}(写的?是|写着|写明|规定的?是)[^，,。；;\d]{0,12}$|每(人|名|个人)(奖|补|给)?\s*$|["'](cap|limit|max|maximum|rate|subsidy|amount)["']\s*[:：]\s*["']?\s*$/i;
+const CLAIMED = /((补贴|补助|奖励|资助|奖补|扶持)(资金|金额|款)?(就|应该|应当)?(是|为|有|给)|(能|可以|会|应该)(补|拿|奖|给|领)到?|应(得|拿|补|发|奖)|可得|(最多|最高|顶多|至多|封顶)(只|就)?(能)?(给|补|奖|拿|领|发)|(最多|最高|顶多|至多|封顶|上限)(只|就)?(能|可以|可)?(到|达到|为|是)?\s*$|(申请|申报|拿|领)[^，,。；;]{0,14}那|(财政|政府|县里|市里|省里|文件|政策)[^，,。；;]{0,10}(不少于|不低于|累计|共计|安排|拿出)|(照|按)(这个|这样|此|他的|她的|领导的|他们的|我们的|我的|我们|内部的?)(口径|说法|标准)?[^，,。；;]{0,3}算[^，,。；;]{0,6}$|(取整成?|凑整成?|凑成|报成|填成)(为|到)?\s*$|(补助|补贴|奖补|奖励|资助|扶持)[^，,。；;]{0,6}(不低于|不少于|最低|保底|不超过|不高于)\s*$|(最多|最高|顶多|至多|封顶|上限)(不超过|不高于)\s*$|(保底|兜底|托底)(是|为|有)?\s*$|(^|[，,。\s])(就|能|会|才)?给\s*$|(只|仅|才)(能|可以)?(得|拿到?|补到?|给|奖|领到?)\s*$)|(capped at|a cap of|up to|at most|a maximum of|maximum of|limited to|no more than|\bcaps?\s*(is|of|at|=|:)?)\s*$|(每个|每家|每项|每户|单个|一个)(项目|企业)?(奖励|奖补|资助|补助|补贴)\s*$|(文件|政策|通知|规定)[^，,。；;\d]{0,4}(写的?是|写着|写明|规定的?是)[^，,。；;\d]{0,12}$|每(人|名|个人)(奖|补|给)?\s*$|["'](cap|limit|max|maximum|rate|subsidy|amount)["']\s*[:：]\s*["']?\s*$/i;
 // A result the user works out from a rate ("按百分之八奖励，即两千四百万"): a claim to check, never a base.
 const RATE_RESULT = /(%|％|百分之[一二两三四五六七八九十]+|[一二两三四五六七八九十]成)[^。；;？?]{0,8}(即|就是|也就是|等于|算下来|算出来|应该|应当|应|得)(是|为)?$/;
 // A standard said to have changed ("资助上限已经从500万元提到600万元"): both figures are claims about the text.
@@ -237,8 +243,6 @@ const CONDITIONS = /(什么条件|哪些条件|啥条件|(别的|其他|其它|�
 // Between a figure and the one said to replace it (2百万…不对是2千万, 500万，说错了，800万).
 // (Or with the reason said between, 六百万，哦不对，老板刚砍了价，成交价是五百八十万: no other figure, nothing added.)
 const TAKEN_BACK = /^[^，,。；;0-9０-９]{0,4}[…。.，,\s]*(哦|噢|呃|啊)?(不对|说错了|说错|错了|打错了|写错了|记错了|哦不|不不)(?![^0-9０-９]*(又|另外|还有|加上|再买))[^0-9０-９]{0,16}$/;
-// (A bracket closes what it denies: "（不是示范项目，也不是龙头骨干企业）投了800万" denies no figure.)
-const NEGATION = /(不是|并非|不在|不属于|不算|算不上|不再是|不对|不止|而不是)([^，,。；;？?！!是（）()]{0,10})|(还没有?|没有|没|尚未|未)被?(认定|评上|评为|评|获得|拿到|入选)([^，,。；;？?！!\s（）()]{0,10})/g;
 
 /** Whether the text says the word somewhere outside the negated spans ("不是提名奖，是中国质量奖" says 中国质量奖 only). */
 export function saysOutside(text: string, word: string, negated: readonly (readonly [number, number])[]): boolean {
@@ -278,7 +282,7 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
   // "澳门那边也买了500万设备" beside 东源's figures: a piece about a place no document covers gives no figure.
   const quantities = findQuantities(mentioned.uncovered.length && mentioned.covered.length ? withoutPlacesNotCovered(own, lexicon) : own);
   const amounts: Understanding['amounts'] = { base: [], alreadyReceived: null, provincial: null, city: null, county: null, claimed: [] };
-  const negated = [...trimmed.matchAll(NEGATION)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as [number, number]);
+  const negated = negatedFigureSpans(trimmed);
   // "河源市本级…不是东源县的": a region named only to be excluded is not a region asked about.
   const lower = trimmed.toLowerCase();
   // Each sentence as it would start without a courtesy glued to it (请问那投资额减半呢, 您好其实我们是…).

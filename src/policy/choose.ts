@@ -1,3 +1,4 @@
+import { negatedWordSpans as negatedSpans } from './negation.js';
 import type { InputDimension, SubsidyRule } from './rule-schema.js';
 
 export interface RuleChoice {
@@ -21,17 +22,6 @@ export interface ChoiceContext {
   dimensions?: readonly InputDimension[];
   /** Every matching rule (after narrower rules replace general ones), not only the best per region: several awards. */
   all?: boolean;
-}
-
-// "不是龙头企业" / "非示范项目": a trigger inside such a span does not count for its rule.
-// "还没认定龙头骨干": a recognition not (yet) obtained, up to the next pause.
-const NEGATED = /(不是|并非|不属于|不在|不算|算不上|不再是|没有被认定为|未被认定为|非)([^，,。；;？?！!（）()]{0,12})|(还没有?|没有|没|尚未|未)被?(认定|评上|评为|评|获得|拿到|入选)([^，,。；;？?！!\s（）()]{0,10})/g;
-
-// "智能工厂那个还在评": a recognition still pending, said after what it names (back to the previous pause).
-const PENDING = /[^，,。；;？?！!（）()]{1,10}?(那个|这个|那项|这项)?(还在|正在|仍在)(评|评审|申报|申请|审核|认定|审批)/g;
-
-function negatedSpans(text: string): [number, number][] {
-  return [...text.matchAll(NEGATED), ...text.matchAll(PENDING)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
 }
 
 /** The words that name a rule itself: its triggers, and its regional words where its region is named. */
@@ -116,6 +106,16 @@ function triggerSpans(lower: string): (rule: SubsidyRule) => [number, number][] 
   };
 }
 
+/**
+ * Half a point when the message gives a figure and names the row's required figure by one of its cue words (合同 of a
+ * contract sum): never more than a tie-break, as every other part of the score is whole.
+ */
+function figureNamed(rule: SubsidyRule, lower: string, spans: [number, number][], dimensions: readonly InputDimension[]): number {
+  const measured = measuredOf(dimensions);
+  const named = rule.inputs.some((i) => i.required && (measured as readonly string[]).includes(i.dimension) && vocabularyScore(i.cues, lower, spans) > 0);
+  return named ? 0.5 : 0;
+}
+
 const takenDimensions = (rule: SubsidyRule) => new Set<string>([...rule.inputs.map((i) => i.dimension), ...rule.thresholds.map((t) => t.dimension)]);
 const measuredOf = (dimensions: readonly InputDimension[]) => dimensions.filter((d) => d !== 'level' && d !== 'text');
 
@@ -157,7 +157,9 @@ export function chooseRules(rules: readonly SubsidyRule[], text: string, context
       const unit = unitScore(rule, context.dimensions ?? []);
       // Across regions a broad word is as good a match as any: 技改投了2000万 with no region may be 中山's or 东源's.
       const reach = broadOnly ? broad * 2 + unit : 0;
-      return { rule, words, broadOnly, reach, score: words > 0 ? words * 2 + unit : 0 };
+      // Between rows matched equally, the one whose own figure the message names (签的服务合同800万: a contract sum) fits.
+      const cue = figureNamed(rule, lower, spans, context.dimensions ?? []);
+      return { rule, words, broadOnly, reach, score: words > 0 ? words * 2 + unit + cue : 0 };
     })
     .filter((s) => s.words > 0);
   // A provision of a clause the message names, taking a kind of quantity its named siblings do not (租了3000平方米 beside
@@ -206,7 +208,8 @@ export function chooseRules(rules: readonly SubsidyRule[], text: string, context
   for (const s of scored) {
     const region = regionOf(s.rule.docId) ?? '';
     bestByRegion.set(region, Math.max(bestByRegion.get(region) ?? -Infinity, s.score));
-    reachByRegion.set(region, Math.max(reachByRegion.get(region) ?? -Infinity, s.score, s.reach));
+    // (The half point breaks ties within a region, never between regions: 买500万的设备 may be 中山's or 东源's.)
+    reachByRegion.set(region, Math.max(reachByRegion.get(region) ?? -Infinity, Math.floor(s.score), s.reach));
   }
   const overall = Math.max(...reachByRegion.values());
   const chosen = scored.filter((s) => {

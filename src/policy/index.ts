@@ -9,3 +9,4 @@ export {
 } from './calculator.js';
 export { formatYuan, formatYuanAlike, formatRate, groupThousands, yuanString } from './money.js';
 export { chooseRules, firstMention, namedOnlyByClause, unitScore, type RuleChoice } from './choose.js';
+export { negatedFigureSpans, negatedWordSpans } from './negation.js';

@@ -204,7 +204,7 @@ export function regionalAwards(u: Understanding, regions: readonly string[], ctx
 }
 
 // "两个方案：一是…；二是…": where a message starts to enumerate the options it weighs.
-const OPTION_START = /^(一是|二是|三是|其一|其二|其三|方案[一二三123]|第[一二三]种|第[一二三]个方案|[①②③])/;
+const OPTION_START = /^(一是|二是|三是|其一|其二|其三|方案[一二三123]|第[一二三]种|第[一二三]个方案|[①②③④⑤⑥⑦⑧⑨⑩])/;
 
 /**
  * "要租2000平米场地，两个方案：一是入驻…盘活闲置厂房…；二是按平台租赁经营场地…。都按12个月算，各补多少": options a message
@@ -227,10 +227,12 @@ function enumeratedOptions(pieces: readonly string[], candidates: readonly Subsi
   const parts = new Map<string, Understanding>();
   for (const option of options) {
     const own = option.join('');
-    const [rule] = chooseRules(candidates, own, { regionOf: ctx.regionOf, regions: region ? [region] : [] }).rules;
-    if (!rule || parts.has(rule.id)) continue;
-    rules.push(rule);
-    parts.set(rule.id, understand([...shared, own].join(''), ctx.lexicon));
+    // (An option may name two provisions run together, ③市级工业设计中心④2个项目评为市级技改示范项目: each is asked.)
+    for (const rule of chooseRules(candidates, own, { regionOf: ctx.regionOf, regions: region ? [region] : [] }).rules) {
+      if (parts.has(rule.id)) continue;
+      rules.push(rule);
+      parts.set(rule.id, understand([...shared, own].join(''), ctx.lexicon));
+    }
   }
   // (Things done, 今年两件事：一是…二是…合计多少, are awards side by side and added, not options weighed.)
   const done = DONE_THINGS.test(pieces.join(''));

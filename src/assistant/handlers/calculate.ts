@@ -11,7 +11,7 @@ import { departmentLines } from './document-facts.js';
 import { carryInputs, inputsFor, levelNotSet, type Inputs } from './slots.js';
 
 /** "分别 / 各…多少": each part of an award asked on its own line. */
-const EACH = /(分别|各[奖补拿给算]?多少|各自|分开算|分开计算|分项|逐项|每类)/;
+const EACH = /(分别|各(能|可以|可|自)?[奖补拿给算领返]?(得|到)?多少|各自|分开算|分开计算|分项|逐项|每类)/;
 
 /** The input through which a rule's modifier applies (企业类别 → 商贸流通等企业), when the inputs set it. */
 function modifierInput(rule: SubsidyRule, inputs: Inputs): RuleInput | undefined {
@@ -48,12 +48,14 @@ function enterprisesOfFigures(text: string, figures: readonly Quantity[]): strin
 }
 
 // Another project of the enterprise's (另一个项目, 第二个项目): its award stands beside the first one's.
+const SHARES_POINTED_AT = /(两|这两|这几|几)(块|部分|个部分|笔)/;
 /** Whether the piece that asks 分别/各 names two or more of the rule's shares by their cue words (省级那块和市级那块分别…). */
 function sharesAskedEach(rule: SubsidyRule, text: string): boolean {
   if (rule.formula.type !== 'fiscal-share') return false;
   const asking = text.split(/[，,。；;？?！!]/).find((piece) => EACH.test(piece)) ?? '';
   const named = rule.formula.components.filter((c) => rule.inputs.find((i) => i.key === c.key)?.cues.some((w) => asking.includes(w)));
-  return named.length >= 2;
+  // (两块各能奖多少, 这两部分分别多少: the shares pointed at, after the message gave them.)
+  return named.length >= 2 || SHARES_POINTED_AT.test(asking);
 }
 
 // "其中2个其实是技师": part of the head count said before, not all of it.

@@ -129,6 +129,8 @@ const HEDGED_AFTER = /^\s*(左右|上下|前后)/;
 
 // Between a figure and a part of it said next (总投资2500万元，其中设备购置1800万元).
 const PART_OF = /其中|这里面|里面有|当中/;
+// The rest of that figure, said after a part of it (其余800万, 剩下的300万).
+const REST_OF = /其余|其他|剩下|剩余|余下|另外的/;
 
 // The words of an enterprise's size, not of what it spends.
 const SIZE_WORD = /(收入|营收|主营|产值|销售额|营业额|注册资本|注册资金)/;
@@ -276,11 +278,24 @@ export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs
     if (input?.dimension !== 'money' || quantities.length < 2) continue;
     const cued = (q: Quantity) => input.cues.some((c) => cueText(u.text, q).includes(c));
     const dropped = new Set<Quantity>();
-    quantities.forEach((part, i) => {
-      const whole = quantities[i - 1];
-      if (!whole || !PART_OF.test(u.text.slice(whole.end, part.start))) return;
-      dropped.add(cued(part) && !cued(whole) ? whole : part);
+    // (The rest said next is a part too: 项目总投资2000万，其中设备购置1200万，其余800万为厂房改造.)
+    let whole: Quantity | undefined;
+    let parts: Quantity[] = [];
+    const settle = () => {
+      if (!whole || !parts.length) return;
+      const cuedParts = parts.filter(cued);
+      for (const q of cuedParts.length && !cued(whole) ? [whole, ...parts.filter((p) => !cued(p))] : parts) dropped.add(q);
+    };
+    quantities.forEach((q, i) => {
+      const before = quantities[i - 1];
+      const between = before ? u.text.slice(before.end, q.start) : '';
+      if (before && PART_OF.test(between)) { if (!parts.length) whole = before; parts.push(q); return; }
+      if (parts.length && REST_OF.test(between)) { parts.push(q); return; }
+      settle();
+      whole = undefined;
+      parts = [];
     });
+    settle();
     if (dropped.size) sums.set(key, quantities.filter((q) => !dropped.has(q)));
   }
   // "我们2000平一年能补192万……租了2000平方米经营场地": an area, rent or duration said again, equal and with no word that

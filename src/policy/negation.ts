@@ -1,0 +1,29 @@
+// What a message negates, in one place. A span that negates drops what lies inside it: a provision's words for rule
+// choice (不是龙头企业, 非示范项目), a figure or a place for reading the case (不是200万, 不是东源县的).
+
+// A recognition not (yet) obtained, up to the next pause: 还没认定龙头骨干, 没评上智能制造示范.
+const NOT_OBTAINED = String.raw`(还没有?|没有|没|尚未|未)被?(认定|评上|评为|评|获得|拿到|入选)([^，,。；;？?！!\s（）()]{0,10})`;
+const DENIALS = ['不是', '并非', '不属于', '不在', '不算', '算不上', '不再是'];
+
+// Of a provision's words: also 非 (非示范项目) and a recognition denied (未被认定为); the span runs over 是
+// (不是高新技术企业 names no 高新技术企业).
+const OF_WORDS = new RegExp(`(${[...DENIALS, '没有被认定为', '未被认定为', '非'].join('|')})([^，,。；;？?！!（）()]{0,12})|${NOT_OBTAINED}`, 'g');
+// Of a figure or a place: also a correction (不对, 而不是) and a floor (不止); the span stops at 是, where the corrected
+// figure begins (不是200万是300万). No 非: 非关联方采购500万 gives its figure. A bracket closes what it denies:
+// "（不是示范项目，也不是龙头骨干企业）投了800万" denies no figure.
+const OF_FIGURES = new RegExp(`(${[...DENIALS, '不对', '不止', '而不是'].join('|')})([^，,。；;？?！!是（）()]{0,10})|${NOT_OBTAINED}`, 'g');
+// "智能工厂那个还在评": a recognition still pending, said after what it names (back to the previous pause).
+const PENDING = /[^，,。；;？?！!（）()]{1,10}?(那个|这个|那项|这项)?(还在|正在|仍在)(评|评审|申报|申请|审核|认定|审批)/g;
+
+const spans = (matches: Iterable<RegExpMatchArray>): [number, number][] =>
+  [...matches].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
+
+/** Spans where a provision's words do not count for it: negated, or a recognition still pending. */
+export function negatedWordSpans(text: string): [number, number][] {
+  return [...spans(text.matchAll(OF_WORDS)), ...spans(text.matchAll(PENDING))];
+}
+
+/** Spans where a figure or a place is not the user's own (不是200万，是300万; 不是东源县的). */
+export function negatedFigureSpans(text: string): [number, number][] {
+  return spans(text.matchAll(OF_FIGURES));
+}
