@@ -74,6 +74,12 @@ const EACH_DOCUMENT = /各自|分别/;
 const BUSINESS_SAID = /(主要做|是做|专做|主要生产|我们做)[^，,。；;？?]{1,10}/;
 
 // Where a question the user numbers starts (一是, 二是, （1）, 2、).
+// The user announcing several questions (问几件, 三个问题, 问两点).
+const SEVERAL_ANNOUNCED = /(问几件|几件事|[两三四五几]件事|[两三四五几]个问题|问[两三四五几]点|[两三四五几]点问题|[两三四五几]个事)/;
+// A question that points back at the one before it (也受这个限制吗, 那这个条件呢).
+const REFERS_BACK = /(这个|这条|这项|该|此)(限制|门槛|条件|标准|规定|比例|要求)|^(那|也)/;
+// Any numbering of questions or items (1）, 2、, （一）, ①, 一是).
+const ANY_NUMBERING = /(?:^|[，,。：:？?；;\s])(?:[1-9一二三四][）)、．.](?!\d)|[（(][1-9一二三四][）)]|[①②③④⑤⑥]|[一二三四]是)/g;
 const NUMBERED_QUESTION = /(?<=^|[，,。：:？?；;\s])(?:一是|二是|三是|其一|其二|其三|[（(][1-9一二三][）)]|[1-9][、．.](?!\d))/g;
 
 // Places weighed against each other (两边比一下哪边多, 跟六安比哪个划算, 哪边补得多).
@@ -222,7 +228,31 @@ export class PolicyAssistant {
     const ctx = this.context;
     const questions = questionsOf(u.text, { pauses: true });
     // (Regions side by side are compared, not answered one question at a time.)
-    if (u.asksTotal || u.followUp || u.broad || next.regions.length > 1 || u.cue === 'compare') return null;
+    if (next.regions.length > 1 || u.cue === 'compare') return null;
+    // "问几件：项目库门槛投资多少 信息化改造项目也受这个限制吗 我们刚新认定了省级智能工厂奖多少": questions the user
+    // announces as several are each answered, whatever each asks.
+    // (Numbered ones, 1）…2）…, ①…②…, are read as before: eachNumbered's, or the whole message's.)
+    const announced = SEVERAL_ANNOUNCED.exec(u.text);
+    if (announced && questions.length >= 2 && !u.asksTotal && [...u.text.matchAll(ANY_NUMBERING)].length < 2) {
+      // What is said before the announcement (六安征求意见稿) is said of every question after the first.
+      const setting = u.text.slice(0, announced.index).replace(/[，,。\s]*((帮我|帮忙)?(问|请教|咨询|想问|查|看|了解)(一下)?)?$/, '');
+      // (A question that points back, 信息化改造项目也受这个限制吗, is asked with the one before it.)
+      const joinedUp = questions.reduce<string[]>((out, q) => {
+        if (out.length && REFERS_BACK.test(q)) out[out.length - 1] = `${out.at(-1)}，${q}`;
+        else out.push(q);
+        return out;
+      }, []);
+      const replies: AssistantReply[] = [];
+      for (const [i, q] of joinedUp.entries()) {
+        const asked = i > 0 && setting && !q.includes(setting) ? `${setting}，${q}` : q;
+        replies.push(await this.route(understand(asked, ctx.lexicon), { ...previous, awards: next.awards }, next));
+      }
+      const calculations = replies.flatMap(calculationsOf);
+      const joined = replies.slice(1).reduce((a, b) => followedBy(a, b, '\n\n'), replies[0] as AssistantReply);
+      return { ...joined, intent: calculations.length ? 'calculate' : joined.intent, total: null,
+        calculation: calculations.length > 1 ? calculations : calculations[0] ?? null };
+    }
+    if (u.asksTotal || u.followUp || u.broad) return null;
     // (Numbered questions with no question mark between them, 1.…最高补多少 2.…最高补多少, are still several; where the
     // enterprise speaks of itself, 我们是…企业：1.…2.…, the message is read whole, as its standards are asked.)
     if (questions.length < 2) return FIRST_PERSON.test(u.text) ? null : this.eachNumbered(u, previous, next);

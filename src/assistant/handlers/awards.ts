@@ -219,7 +219,8 @@ function enumeratedOptions(pieces: readonly string[], candidates: readonly Subsi
   const shared = pieces.slice(0, first);
   const options: string[][] = [];
   for (const [i, piece] of pieces.slice(first).entries()) {
-    if (OPTION_START.test(piece) || OR_OPTION.test(piece) || (weighed > 0 && i === 0)) options.push([piece]);
+    // (另外顺便问下… after the enumeration is one more thing asked, not more of the last option.)
+    if (OPTION_START.test(piece) || OR_OPTION.test(piece) || ANOTHER_THING.test(piece) || (weighed > 0 && i === 0)) options.push([piece]);
     else if (BOTH.test(piece)) shared.push(piece);
     else options.at(-1)?.push(piece);
   }
@@ -238,6 +239,7 @@ function enumeratedOptions(pieces: readonly string[], candidates: readonly Subsi
   const done = DONE_THINGS.test(pieces.join(''));
   return rules.length >= 2 ? { rules, parts, alternatives: !done } : null;
 }
+const ANOTHER_THING = /^(另外|此外|顺便|还有|再问)/;
 // "…还是…": the second of two options weighed, where the message asks which one (哪种, 两种各).
 const OR_OPTION = /^还是/;
 const WHICH_OPTION = /(哪种|哪个|哪样|两种|两个方案|哪边)/;
