@@ -27,6 +27,7 @@ const CONNECTIVE = /(?=另外|此外|还有|同时还|以及|再加上)/;
 
 /** Words that say a piece of a message applies to every region it names (都是40w, 各补多少, 三个地方). */
 const BOTH = /(都|各|分别|两边|两地|[两三四]个地方|同样|一样)/;
+const EVERY = /(都|各|分别|两边|两地|[两三四]个地方)/;
 
 /**
  * "技改投了2000万，买了母机400万，培养了10个高级工，分别多少、合计多少": several provisions of one region, each named in its
@@ -161,7 +162,8 @@ export function earlierReading(choice: RuleChoice, awards: ConversationSlots['aw
  */
 export function regionalAwards(u: Understanding, regions: readonly string[], ctx: HandlerContext, earlier: ConversationSlots['awards'] = []): AwardParts | null {
   if (regions.length < 2) return null;
-  const pieces = splitPieces(u.text, /[，,；;。、？?！!：:）)+＋\s]/, /[（(]/);
+  // (Voice input runs on without a pause: …买了两千四百万的工作母机另外东源那边的分厂…, a connective starts a piece too.)
+  const pieces = splitPieces(u.text, /[，,；;。、？?！!：:）)+＋\s]/, /[（(]/).flatMap((piece) => piece.split(CONNECTIVE).filter(Boolean));
   const shared: string[] = [];
   const own = new Map<string, string[]>(regions.map((r) => [r, []]));
   let current: string | undefined;
@@ -172,7 +174,8 @@ export function regionalAwards(u: Understanding, regions: readonly string[], ctx
     const named = introduces ? [] : findRegions(piece, ctx.lexicon.gazetteer).covered.filter((r) => regions.includes(r));
     if (named.length === 1) current = named[0];
     // "都是40w", "各补多少", "三个地方": said of every region, also after the last region of a list (中山、东源各补多少).
-    const ofEvery = BOTH.test(piece) && (named.length !== 1 || findQuantities(piece).length === 0);
+    // (With one region named, 同样/一样 says the case is alike there: 中山厂那边同样的改造项目被评为…, that region's.)
+    const ofEvery = named.length === 1 ? EVERY.test(piece) && findQuantities(piece).length === 0 : BOTH.test(piece);
     if (named.length > 1 || ofEvery) current = undefined;
     if (!ofEvery && (named.length === 1 || (named.length === 0 && current))) own.get(current ?? '')?.push(piece);
     else shared.push(piece);

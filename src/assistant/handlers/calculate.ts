@@ -38,7 +38,8 @@ const ITEM_BY_ITEM = /(每(个|份|笔|单|项|台|批)[^，。？?；;]{0,8}(�
 const ENTERPRISE_BY_ENTERPRISE = /([A-Z甲乙丙丁]厂|[A-Z甲乙丙丁]公司|各家|每家|(?<!(并购|收购|兼并|控股|重组)了?)[两三四五六七八九几多]家(规上|规模以上)?(企业|子公司|分公司|厂|工厂))/;
 
 // An enterprise named as one of several (A厂, 乙公司, 另一家, 第二家): the figures said after it are its own.
-const ENTERPRISE_MENTION = /[A-Z甲乙丙丁]厂|[A-Z甲乙丙丁]公司|另一家|另外一家|第[一二三四五]家/g;
+// (一家是工业企业；另一家是商贸流通企业: the first of two, said at the start of a piece.)
+const ENTERPRISE_MENTION = /[A-Z甲乙丙丁]厂|[A-Z甲乙丙丁]公司|另一家|另外一家|第[一二三四五]家|(?<=^|[：:，,；;。\s])一家(?=是|为|属于)/g;
 
 /** Whose each figure is, by the enterprise named last before it; null where one is said before none or only one is named. */
 function enterprisesOfFigures(text: string, figures: readonly Quantity[]): string[] | null {
