@@ -750,7 +750,8 @@ export class PolicyAssistant {
     if (choice.rules.length && (asksAmount || u.suppliesInputs || subjectText !== u.text || u.cue === 'compare')) {
       next.subjectText = subjectText;
       // Earlier amounts carry over when this turn keeps the subject (a follow-up, or the same rule named again).
-      const previousRules = previous.subjectText ? chooseRules(ctx.rules.rules, previous.subjectText, { regionOf: ctx.regionOf }).rules : [];
+      // (Read in the places it was asked of: 东源…事后奖补 is 东源's, not 中山's 事后奖补.)
+      const previousRules = previous.subjectText ? chooseRules(ctx.rules.rules, previous.subjectText, { regionOf: ctx.regionOf, regions: previous.regions }).rules : [];
       // A provision that narrows or widens the earlier one (转移企业 after 以奖代补) is the same subject.
       const sameSubject = (r: SubsidyRule, o: SubsidyRule) => o.id === r.id || o.specializes === r.id || r.specializes === o.id;
       const carry = subjectText === previous.subjectText || followsCalculation || previousRules.some((r) => ownChoice.rules.some((o) => sameSubject(r, o)));

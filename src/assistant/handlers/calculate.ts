@@ -73,9 +73,22 @@ function relabelledHeads(rule: SubsidyRule, carried: Inputs, fresh: Inputs, u: U
   const levelIn = (span: string) => [...heads].sort((a, b) => Math.max(...b.cues.map((c) => c.length)) - Math.max(...a.cues.map((c) => c.length)))
     .find((i) => i.cues.some((c) => span.includes(c)));
   const from = denied.map(levelIn).find((i) => i !== undefined);
-  const named = heads.filter((i) => typeof fresh[i.key] === 'number' && i.key !== from?.key);
   const was = from ? carried[from.key] : undefined;
-  if (!from || named.length !== 1 || typeof was !== 'number' || fresh[from.key] !== undefined) return null;
+  if (!from || typeof was !== 'number' || fresh[from.key] !== undefined) return null;
+  const named = heads.filter((i) => typeof fresh[i.key] === 'number' && i.key !== from.key);
+  // "那个高级技师其实是技师，不是高级技师": no count said, the level said for those counted (all of them) instead.
+  if (named.length === 0) {
+    let rest = u.text;
+    for (const [a, b] of u.negated) rest = rest.slice(0, a) + ' '.repeat(b - a) + rest.slice(b);
+    for (const cue of [...from.cues].sort((a, b) => b.length - a.length)) rest = rest.split(cue).join(' '.repeat(cue.length));
+    const to = levelIn(rest);
+    if (!to || to.key === from.key) return null;
+    const kept: Inputs = { ...carried };
+    delete kept[from.key];
+    delete kept[to.key];
+    return { carried: kept, fresh: { [to.key]: (typeof carried[to.key] === 'number' ? (carried[to.key] as number) : 0) + was } };
+  }
+  if (named.length !== 1) return null;
   const to = named[0] as RuleInput;
   const moved = fresh[to.key] as number;
   const part = PART_OF_THEM.test(u.text) && moved < was;
