@@ -14,7 +14,7 @@ import { HELP_SUGGESTIONS, followedBy, plainReply } from './compose.js';
 import { standingAwards, type ConversationSlots } from './conversation.js';
 import { aboutTheDocuments } from './evidence.js';
 import { SIDE_BY_SIDE, awardsOfOtherPlaces, besideEarlierPlaces, earlierReading, explainedBy, regionalAwards, severalAwards, totalOfEarlierAwards } from './handlers/awards.js';
-import { calculate, documentGateNotMet } from './handlers/calculate.js';
+import { calculate, documentGateNotMet, noAmountInRegion } from './handlers/calculate.js';
 import { namedDocuments, unratedFor, type HandlerContext } from './handlers/context.js';
 import { DOCUMENT_FACT_CUE, asksSourceOfAnswer, answerDocumentFacts, answerSource } from './handlers/document-facts.js';
 import { answerStandard, compareLookup, lookup, type LookupScope } from './handlers/lookup.js';
@@ -710,6 +710,16 @@ export class PolicyAssistant {
     const unratedScope = docsInScope.length ? docsInScope : ctx.corpus.documents.map((d) => d.id);
     const measures = choice.rules.length === 0 && asksAmount ? unratedFor(unratedScope, subjectText, ctx) : [];
     if (measures.length) return unrated(measures, ctx, documentGateNotMet(measures.map((m) => m.docId), u, ctx));
+    // "那我们东源厂也评上了省级绿色工厂，东源那边给多少": a subject only other places' provisions award.
+    const [onlyRegion] = next.regions;
+    // (Named by a provision's own longer words, 绿色工厂, not by the documents' general ones, 技改 or 奖补.)
+    if (choice.rules.length === 0 && asksAmount && u.asksHowMuch && next.regions.length === 1 && onlyRegion && !u.broad && !named.length) {
+      const elsewhere = chooseRules(ctx.rules.rules, subjectText, { regionOf: ctx.regionOf, all: true }).rules
+        .filter((r) => ctx.regionOf(r.docId) !== onlyRegion && !namedOnlyByClause(r, subjectText, false)
+          && r.vocabulary.triggers.some((t) => t.length >= 3 && subjectText.includes(t)));
+      const none = noAmountInRegion(onlyRegion, u, elsewhere, ctx);
+      if (none) return none;
+    }
     // "六安 省级企业技术中心 奖励标准", "平台租经营场地补助标准是多少": a provision's standard asked, with no case of the enterprise's, is its clause.
     // (A provision that states only its ceiling and takes no figure, 开班培训 最高10万元, is its standard however asked.)
     const onlyCeiling = choice.rules.length > 0 && choice.rules.every(statesOnlyCeiling);

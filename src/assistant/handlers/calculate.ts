@@ -627,6 +627,27 @@ function regionsWithout(regions: readonly string[], covered: ReadonlySet<string 
 }
 
 /**
+ * "东源厂也评上了省级绿色工厂，东源那边给多少": a subject other places' provisions award (六安's 绿色工厂), asked as an
+ * amount of one region whose documents set none for it: said so first, then what its documents do say of the subject.
+ * (Null where they name it as a measure without a rate: that answer is `unrated`'s.)
+ */
+export function noAmountInRegion(region: string, u: Understanding, elsewhere: readonly SubsidyRule[], ctx: HandlerContext): AssistantReply | null {
+  const docIds = ctx.documentsFor([region]).map((d) => d.id);
+  if (!elsewhere.length || unratedFor(docIds, u.text, ctx).length) return null;
+  const mention = mentionWithoutRate(docIds, elsewhere, ctx);
+  const subjects = [...new Set(elsewhere.map((r) => r.subject))].join('、');
+  if (!mention) {
+    // (Nothing said of it there: what the region's documents do award follows, where they are few.)
+    const instead = awardsInstead(docIds, ctx);
+    return plainReply('lookup', `收录的${region}文件没有关于${subjects}的奖励或补贴规定，无法计算金额。${instead?.line ?? ''}`,
+      ctx.citations(instead?.clauseIds ?? []), []);
+  }
+  const answer = `收录的${region}文件没有规定${subjects}的奖励或补贴金额，无法计算金额。\n`
+    + `${ctx.clauseRef(mention.clauseId)}提到：“${mention.sentence}”，但没有规定补贴比例或金额。${ctx.validityLine(mention.docId)}`;
+  return plainReply('lookup', answer, ctx.citations([mention.clauseId]), []);
+}
+
+/**
  * Where a region's documents speak of the subject asked without a rate of their own (中山 三、（五） names 绿色工厂 beside
  * 六安's award for it): the first clause whose text says one of the asked provisions' own words, and its sentence.
  */
