@@ -129,9 +129,10 @@ const malformedMessage = (span: string, why: string) =>
   `“${span}”不是有效的数字写法（${why}），请重新写出这个数（例如 200万、1.5亿、1,500,000元）。`;
 
 // A sum said roughly: a numeral, then 多/来/几, then 万 or 亿 (800多万, 八百来万, 十几万元, 1000多万块).
-// Also 一个亿多 and 八十万出头 (the 多 or 出头 after the scale) and 几十万 (几 for the leading digit: from 10万 up to, not including, 100万).
+// Also 一个亿多 and 八十万出头 (the 多 or 出头 after the scale) and 几十万 (几 for the leading digit: from 10万 up to, not including, 100万),
+// after a higher place said exactly too (两千几百万: from 2100万 up to, not including, 3000万).
 const ROUGH_SUM = new RegExp(`(?<num>[0-9０-９]+|${HAN_NUM}+)\\s*(?:(?:多|来|几)\\s*(?<scale>[万亿])|个?(?<after>[万亿])(?:多|出头))(?:元|块)?`
-  + `|几(?<place>[十百千])(?<placeScale>[万亿])(?:元|块)?`, 'gu');
+  + `|(?<lead>${HAN_NUM}*[十百千])?几(?<place>[十百千])(?<placeScale>[万亿])(?:元|块)?`, 'gu');
 
 // Two neighbouring digits for one place (一千四五百万, 三四百万, 两三千万, 一两百万): a range, the lower digit to the higher.
 const DIGIT_PAIR = new RegExp(`(?<lead>${HAN_NUM}*?[十百千])?(?<a>[一二两三四五六七八])(?<b>[二两三四五六七八九])(?<place>[十百千])?(?<scale>[万亿])(?:元|块)?`, 'gu');
@@ -162,10 +163,14 @@ function scanQuantities(typed: string): QuantityScan {
     // The place of the last digit said is the step the rough part stays within (800多 → below 900, 十几 → below 20).
     // (几十万: the leading digit is the rough one, so up to ten times the place.)
     const step = g.place ? count.mul(9) : new Decimal(10).pow(count.toFixed().length - count.toFixed().replace(/0+$/, '').length);
-    takeRange(m, count.mul(scale), count.plus(step).mul(scale));
+    const lead = g.lead ? parseNumeralPhrase(g.lead) : new Decimal(0);
+    if (!lead) continue;
+    takeRange(m, lead.plus(count).mul(scale), lead.plus(count).plus(step).mul(scale));
   }
   for (const m of text.matchAll(RANGE)) {
     const g = m.groups ?? {};
+    // (差一万到两千万: what is short of a mark, and the mark, not a range.)
+    if (/差\s*$/.test(text.slice(Math.max(0, (m.index ?? 0) - 2), m.index ?? 0))) continue;
     const low = parseNumeralPhrase(`${g.a}${g.as ?? g.bs}${g.at ?? ''}`);
     const high = parseNumeralPhrase(`${g.b}${g.bs}${g.bt ?? ''}`);
     if (!low || !high || !low.lt(high)) continue;

@@ -176,7 +176,8 @@ const COUNT_QUESTION = /(?<![这那])(多少|几)(个|家|项|名|台|条|年|�
 const QUALIFIES_COUNT = /^元?(以上|以下)?的?(企业|规上企业|工业企业|项目)?(有|要|达到|需要)?(几|多少)(个|家|项)/;
 // Questions about what a document says (a target, the government's own budget), not about a sum.
 // Before a figure only approached (差一点点就一千万, 快到500万).
-const APPROACHED = /(差一点点?就|差一点到|差点就?|快到|快要到|接近)$/;
+// (差一万到两千万: the shortfall and the mark after it.)
+const APPROACHED = /(差一点点?就|差一点到|差点就?|快到|快要到|接近|(还|只|相)?差|差[^，,。；;\s]{1,8}(就到|到|就))$/;
 // Figures called numbers, not named (写了两个数, 有几个金额): which is which is the user's to say.
 const FIGURES_UNNAMED = /([两二三几2-9]|好几)个(数|数字|金额|数目|数额)(?!量)/;
 // A share the text sets, asked (占工业用地多少%, 最少要占几成): what the clause says, not a condition to check or an amount.

@@ -1,7 +1,7 @@
 export { PolicyRules, buildPolicyRules, loadPolicyRules } from './rules-data.js';
 export {
   SubsidyRuleSchema, RulesFileSchema, FormulaSchema, BasisFieldSchema, BASIS_LABELS, capLabel, type SubsidyRule, type UnratedMeasure, type Formula,
-  type BasisField, type NonQuantitativeDocument, type RuleInput, type InputDimension, type Threshold, type Cap,
+  type BasisField, type NonQuantitativeDocument, type RuleInput, type InputDimension, type Threshold, type Cap, type Requirement,
 } from './rule-schema.js';
 export {
   computeSubsidy, overDuration, acceptedInputs, thresholdValue, CalculationSchema, MAX_YUAN, type Calculation, type CalculationOutcome, type CalculationInputError,
@@ -9,4 +9,4 @@ export {
 } from './calculator.js';
 export { formatYuan, formatYuanAlike, formatRate, groupThousands, yuanString } from './money.js';
 export { chooseRules, firstMention, namedOnlyByClause, unitScore, type RuleChoice } from './choose.js';
-export { negatedFigureSpans, negatedWordSpans } from './negation.js';
+export { negatedFigureSpans, negatedWordSpans, saysLacking } from './negation.js';

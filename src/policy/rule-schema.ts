@@ -96,6 +96,21 @@ export type Threshold = z.infer<typeof ThresholdSchema>;
 /** A question and the amount (元) the assistant must answer with: a test runs every example. */
 export const RuleExampleSchema = z.object({ question: z.string(), amount: DecimalText });
 
+/**
+ * A condition the clause sets in words, not figures (取得技术改造投资项目备案证, 本地传统优势企业): a case that says it is
+ * not met (没有备案证, 注册在东莞，不在中山) does not qualify, said with the clause. `unmet` is a question that says so.
+ */
+export const RequirementSchema = z.object({
+  label: z.string(),
+  /** Words that name it in a message; said after a denial in the same piece (冇攞…備案證), it is not met. */
+  words: z.array(z.string().min(2)).min(1),
+  clauseId: z.string(),
+  /** Verbatim from the clause: where it is set. */
+  quote: z.string(),
+  unmet: z.string(),
+});
+export type Requirement = z.infer<typeof RequirementSchema>;
+
 /** One category of a fixed award; `cues` are the other words that name it (省级, 提名奖), its label always does. */
 const OptionSchema = z.object({ key: z.string(), label: z.string(), amount: DecimalText, cues: z.array(z.string().min(1)).default([]) });
 
@@ -171,6 +186,7 @@ export const RuleRowSchema = z.object({
   modifiers: z.array(z.object({ key: z.string(), label: z.string(), factor: DecimalText })),
   duration: z.object({ years: z.number().int().positive(), meaning: z.string() }).optional(),
   thresholds: z.array(ThresholdSchema).default([]),
+  requirements: z.array(RequirementSchema).default([]),
   /** How the table reads wording that admits more than one reading. */
   readingNotes: z.array(z.string()),
   examples: z.array(RuleExampleSchema).default([]),

@@ -43,6 +43,20 @@ describe('every row of the rules data, through every view derived from it', () =
     expect(failures).toEqual([]);
   });
 
+  it('answers each requirement\'s own unmet example with "does not qualify", the clause and no figure', async () => {
+    const failures: string[] = [];
+    const rows = core.rules.rules.filter((r) => r.requirements.length);
+    expect(rows.length).toBeGreaterThan(1);
+    for (const rule of rows) {
+      for (const requirement of rule.requirements) {
+        const reply = await chat.chat({ message: requirement.unmet });
+        if (reply.calculation !== null || !reply.answer.startsWith('不符合') || !reply.answer.includes(requirement.quote)
+          || !reply.citations.some((c) => c.clauseId === requirement.clauseId)) failures.push(`${rule.id}: ${requirement.unmet} → ${reply.answer.slice(0, 80)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
   it('derives the scope vocabulary, the tokenizer words, the questions and the calculator schema from each row', () => {
     for (const rule of core.rules.rules) {
       for (const trigger of rule.vocabulary.triggers) expect(mentionsPolicy(core.lexicon, trigger), `${rule.id}: ${trigger}`).toBe(true);

@@ -2,7 +2,7 @@ import { clauseBody, sentencesOf } from '../../corpus/index.js';
 import { Decimal } from 'decimal.js';
 import type { Quantity } from '../../nlu/quantities.js';
 import { asksEachYear, type Understanding } from '../../nlu/understand.js';
-import { acceptedInputs, capLabel, computeSubsidy, formatYuan, overDuration, yuanString, type Calculation, type Cap, type RuleInput, type SubsidyRule } from '../../policy/index.js';
+import { acceptedInputs, capLabel, computeSubsidy, formatYuan, saysLacking, overDuration, yuanString, type Calculation, type Cap, type RuleInput, type SubsidyRule } from '../../policy/index.js';
 import { awardsInstead, numbered, plainReply, ruleHeadline, thresholdsSentence, unratedSentence } from '../compose.js';
 import type { ConversationSlots } from '../conversation.js';
 import { toChatCalculation, type AssistantReply } from '../response.js';
@@ -346,6 +346,13 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
     if (excluded && excludedWord) {
       results.push({ rule, calculation: null, missing: null, sums, excluded: true,
         message: `不符合${rule.subject}的条件：您说的是${excludedWord}，而${ctx.clauseRef(rule.clauseId)}规定：“${rule.quote}”，只适用于非${excludedWord}，因此不能获得该奖励。${ctx.validityLine(rule.docId)}` });
+      continue;
+    }
+    // "没有技改投资项目备案证": a condition the clause sets in words, said not to be met, does not qualify either.
+    const lacking = rule.requirements.find((r) => saysLacking(u.text, r.words));
+    if (lacking) {
+      results.push({ rule, calculation: null, missing: null, sums, excluded: true,
+        message: `不符合${rule.subject}的条件：${ctx.clauseRef(lacking.clauseId)}要求“${lacking.quote}”，您所说的情况不满足“${lacking.label}”，因此不能获得该奖补。${ctx.validityLine(rule.docId)}` });
       continue;
     }
     const outcome = computeSubsidy(rule, inputs, context);
