@@ -100,6 +100,9 @@ const ANOTHER = /(还有|另外|又|再|也|还(通过|获得|评上|拿到|被|
 // (The recognition itself said, 新认定了省级智能工厂, 评上了…: an award the enterprise has.)
 const RECOGNIZED = /((?<!对)(评上|评为|获得)|获评|拿到|认定了|被认定|刚认定|(?<!对)新认定|(?<!对新?)认定的|通过了|导入了|评审过|评审通过)/;
 const ENTERPRISE_CASE = new RegExp(`${RECOGNIZED.source}|(我们|我司|我厂|本厂|能拿|可以拿|能得|能领|能补)`);
+// A span of time asked (能拿几年, 补几年, 多久), with no sum asked beside it (一共多少, 多少钱).
+const DURATION_ONLY = /(几年|多少年|多久|多长时间|期限)/;
+const MONEY_ASKED = /(多少(?!年)|钱|金额|一共|合计|总共|加起来|算一下)/;
 // A recognition the enterprise has obtained (认定了, 评上), not the text's own 新认定的.
 const OBTAINED = /(认定了|已认定|刚认定|被认定|(?<!对)评上|获评|(?<!对)评为|拿到|获得了|通过了)/;
 // A question of its own (哪个年代, 什么时候, 有没有…吗).
@@ -327,6 +330,15 @@ export class PolicyAssistant {
       && namedNow.every((r) => computedBefore(r, previous.awards, ctx.rules))) {
       const summed = totalOfEarlierAwards(previous.awards, ctx);
       if (summed) return summed;
+    }
+    // "这个补助能拿几年？到第四年还能不能继续申请" after an award with a stated duration: the duration, as the row
+    // quotes it; no figure asked, none computed.
+    const spanOnly = DURATION_ONLY.test(u.text) && !MONEY_ASKED.test(u.text) && u.quantities.every((q) => q.kind === 'years');
+    const lasting = previous.awards.map((a) => ctx.rules.find(a.ruleId)).filter((r): r is SubsidyRule => r?.duration !== undefined);
+    if (spanOnly && lasting.length && !namedNow.some((r) => !lasting.includes(r)) && !u.regions.length) {
+      const lines = [...new Set(lasting)].map((r) => `${r.subject}：${r.duration?.meaning ?? ''}。${ctx.clauseRef(r.clauseId)}规定：“${r.quote}”`);
+      return plainReply('lookup', `${lines.join('\n')}\n期限以外的年份，文件没有规定继续补助。${[...new Set(lasting.map((r) => ctx.validityLine(r.docId)))].join('')}`,
+        ctx.citations(lasting.map((r) => r.clauseId)), []);
     }
     // "补满期限的话一共多少" after one award computed: the question it answered, asked again with its total over the
     // clause's years.
@@ -777,7 +789,8 @@ export class PolicyAssistant {
       const restatedSubject = subjectText !== u.text && Object.keys(previous.inputs).length === 0 && u.quantities.length === 0
         ? { ...understand(subjectText, ctx.lexicon), text: `${subjectText}，${u.text}`, regions: u.regions } : u;
       // "补充一下…那这样算呢" after a yearly award and its total over the years: the total is asked again.
-      const totalAgain = followsCalculation && u.quantities.length === 0 && previous.lastQuestion !== null && !restatedSubject.asksTotal
+      // (So is a follow-up that changes the case with figures of its own: 那如果在东源做呢？县级分成增量也是每年36万.)
+      const totalAgain = followsCalculation && (u.quantities.length === 0 || u.followUp) && previous.lastQuestion !== null && !restatedSubject.asksTotal
         && (understand(previous.lastQuestion, ctx.lexicon).asksTotal || asksEachYear(previous.lastQuestion));
       // "…每年能拿多少，三年一共多少？" asked before its figure was given: the figure given next is asked that total too.
       const totalPending = !totalAgain && !u.asksTotal && subjectText !== u.text && Object.keys(previous.inputs).length === 0
@@ -802,8 +815,12 @@ export class PolicyAssistant {
       // what the question said of it, so it is not joined.
       const joined = previous.lastQuestion && u.quantities.length === 0 && u.regions.length === 0
         ? `${withoutPlainCase(previous.lastQuestion, ownChoice.rules, ctx.rules)}，${u.text}` : null;
+      // (A turn giving the figures a standards answer left open, 地市级分成部分每年增量36万，每年能拿多少, is that
+      // question with its words after.)
       next.lastQuestion = whole ? asked.text
-        : previous.lastQuestion ? restatedQuestion(understand(previous.lastQuestion, ctx.lexicon), u) ?? joined : null;
+        : previous.lastQuestion ? restatedQuestion(understand(previous.lastQuestion, ctx.lexicon), u) ?? joined
+            ?? (u.regions.length === 0 && Object.keys(previous.inputs).length === 0 ? `${previous.lastQuestion}，${u.text}` : null)
+          : null;
       // "1.设备补贴能拿多少；2.事后奖补按县级分成的百分之几来奖": a provision asked in a question of its own with no figure
       // of its own is answered with its standard after the figures computed.
       // (Only those the answer computed: one named but left without its figures, 完工评价通过以后还有什么奖补, is asked.)

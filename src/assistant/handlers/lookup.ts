@@ -11,14 +11,21 @@ import type { AssistantReply } from '../response.js';
 import { unratedFor, type HandlerContext } from './context.js';
 import { departmentLines } from './document-facts.js';
 
+// A span of time asked, and a sentence that states one.
+const DURATION_ASKED = /(几年|多少年|多久|多长时间|期限)/;
+const DURATION_STATED = /(期限|连续[^，,。；;]{0,6}年|[一二三四五六七八九十0-9]+年内|最长为?[^，,。；;]{0,3}年)/;
+
 /**
  * The sentence of the best clause that carries most of the question's matched terms, quoted as a one-line answer
  * an agent can read out before the full clause (extractive: the words are the document's own).
  */
-function leadSentence(hit: SearchHit | undefined, ctx: HandlerContext): string {
+function leadSentence(hit: SearchHit | undefined, ctx: HandlerContext, question = ''): string {
   if (!hit || hit.matchedTerms.length === 0) return '';
   const sentences = sentencesOf(clauseBody(hit.clause.text).replace(/^（[^）]{1,10}）\s*/, ''));
-  const score = (x: string) => hit.matchedTerms.filter((t) => !GENERIC_TERMS.has(t) && x.includes(t)).reduce((sum, t) => sum + t.length, 0);
+  // (A span of time asked, 能拿几年, goes to the sentence that states one: 补助期限最长为3年.)
+  const spanAsked = DURATION_ASKED.test(question);
+  const score = (x: string) => hit.matchedTerms.filter((t) => !GENERIC_TERMS.has(t) && x.includes(t)).reduce((sum, t) => sum + t.length, 0)
+    + (spanAsked && DURATION_STATED.test(x) ? 20 : 0);
   const best = sentences.reduce<string | null>((top, x) => (top === null || score(x) > score(top) ? x : top), null);
   if (!best || score(best) === 0) return '';
   return `要点：“${best.replace(/[；。]$/, '')}”（${ctx.clauseRef(hit.clause.id)}）。\n`;
@@ -60,7 +67,7 @@ export async function lookup(u: Understanding, ctx: HandlerContext, namedDocIds:
   const related = ctx.rules.rules.filter((r) => chosen.some((h) => h.clause.id === r.clauseId)).slice(0, 2);
   return {
     intent: 'lookup',
-    answer: `${leadSentence(first, ctx)}相关条款：\n${parts.join('\n')}\n${status}`,
+    answer: `${leadSentence(first, ctx, u.text)}相关条款：\n${parts.join('\n')}\n${status}`,
     citations: ctx.citations(chosen.map((h) => h.clause.id)),
     calculation: null,
     total: null,
@@ -186,7 +193,7 @@ export async function compareLookup(u: Understanding, scopes: readonly LookupSco
       blocks.push(`【${scope.name}】收录的${scope.name}文件中没有找到与此相关的条款。`);
       continue;
     }
-    const lead = leadSentence(hit, ctx);
+    const lead = leadSentence(hit, ctx, u.text);
     // (A figure asked where the clause found sets none, while the scope's documents award other things, 六安那边技改奖补又
     // 是多少: what they award.)
     const instead = AWARD_ASKED.test(u.text) && !ctx.rules.rules.some((r) => r.clauseId === hit.clause.id)
