@@ -71,6 +71,8 @@ const ASKED_AFTER_EXAMPLE = /(?:现在|下面|接下来|真正的?)(?:请)?(?:�
 // An earlier year's project already rewarded (我们2017年在中山投了500万技改拿了40万), beside this year's case.
 const REWARDED_BEFORE = /((19|20)\d{2}年|去年|前年|以前|之前|上次|早年)[^。；;！!？?]*(拿了|领了|补了|补过|拿过|领过|获得过|享受过)/;
 const THIS_TIME = /(今年|这次|这回|本次|本年度)/;
+const EARLIER_YEAR = /((19|20)\d{2}年|去年|前年|以前|之前|上次|早年)/;
+const RECOGNISED = /(评上|认定|获评|评为|入选)/;
 const GOT = /(拿了|领了|拿过|领过|获得|评上|认定|补了|补过)/;
 
 /**
@@ -100,6 +102,8 @@ export function ownCase(text: string): string {
     const figures = findQuantities(p).filter((q) => q.kind !== 'years' && q.kind !== 'months');
     if (other && speaksOfItself && !same && (figures.length || GOT.test(p))) dropped.add(i);
     if (REWARDED_BEFORE.test(p) && !THIS_TIME.test(p) && THIS_TIME.test(text)) dropped.add(i);
+    // "其中1个是去年评上的": items recognised in an earlier year, counted apart from this year's.
+    if (EARLIER_YEAR.test(p) && RECOGNISED.test(p) && findQuantities(p).some((q) => q.kind === 'count') && !THIS_TIME.test(p) && THIS_TIME.test(text)) dropped.add(i);
     if (!SET_ASIDE.test(p)) return;
     dropped.add(i);
     // (那个不用算 sets aside the figure said just before it, in the same sentence.)

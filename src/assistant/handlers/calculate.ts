@@ -292,6 +292,18 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
     // A correction's or follow-up's headcounts or counts replace the earlier ones of their kind (3个技师 → 说错了，是3个
     // 高级技师; 那高级技师呢 也是4个人), unless it adds to them (技师是3个，另外还有1个高级技师: each level by its own key);
     // sums of money are distinct inputs (revenue, purchase), each replaced by its own key.
+    // "哦不对…今年新评上的就另外3个" after 4个名牌产品: a correction's one count (area, months), said without the word
+    // for what it counts, is the one the earlier turn gave.
+    if (u.corrects || u.followUp) {
+      for (const dimension of ['count', 'area', 'months'] as const) {
+        const held = rule.inputs.filter((i) => i.dimension === dimension && carried[i.key] !== undefined);
+        const said = u.quantities.filter((q) => q.kind === dimension);
+        const [input] = held;
+        const [q] = said;
+        if (held.length !== 1 || said.length !== 1 || !input || !q || rule.inputs.some((i) => i.dimension === dimension && fresh[i.key] !== undefined)) continue;
+        fresh[input.key] = dimension === 'area' ? yuanString(q.value) : q.value.toNumber();
+      }
+    }
     const relabelled = (u.corrects || u.followUp) ? relabelledHeads(rule, carried, fresh, u) : null;
     if (relabelled) {
       Object.assign(fresh, relabelled.fresh);
