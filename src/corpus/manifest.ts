@@ -11,6 +11,8 @@ export const PolicyDocumentManifestSchema = z.object({
   /** 文号, e.g. 中府办〔2014〕30号; null where the text gives none. */
   docNumber: z.string().nullable(),
   issuer: z.string().min(2),
+  /** 索引号 of the government's open-information page, where the text's header gives one. */
+  indexNumber: z.string().min(4).optional(),
   region: z.string().min(2),
   province: z.string().min(2),
   level: z.enum(['省', '市', '县']),

@@ -3,6 +3,7 @@ import { questionsOf } from './parts.js';
 import { echoedName, findDocuments, findRegions } from './regions.js';
 import { mentionsPolicy, type Lexicon } from '../lexicon/index.js';
 import { negatedFigureSpans } from '../policy/index.js';
+import { DOCUMENT_FACT_CUE } from './document-asks.js';
 
 export const INTENTS = ['greeting', 'help', 'calculate', 'sum', 'compare', 'lookup', 'overview', 'document_facts', 'validity', 'not_covered', 'out_of_scope'] as const;
 export type Intent = (typeof INTENTS)[number];
@@ -354,7 +355,8 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
   else if (VALIDITY.test(own) && !OTHER_TERM.test(own) && !amounts.base.length && !OUTLINE.test(own) && !(asksAmount && INJECTION.test(trimmed))
     && (VALIDITY.test(own.replace(DRAFT_NAMED, ' ')) || !(BROAD.test(own) || ASKS_AMOUNT.test(own)))) cue = 'validity';
   else if (covered.length > 1 && COMPARE.test(trimmed)) cue = 'compare';
-  else if (!mentionsPolicy(lexicon, trimmed) && quantities.length === 0) cue = 'out_of_scope';
+  // (A document's facts asked, 索引号和发布机构, are of the documents, whatever words they use.)
+  else if (!mentionsPolicy(lexicon, trimmed) && quantities.length === 0 && !DOCUMENT_FACT_CUE.test(trimmed)) cue = 'out_of_scope';
   return {
     text: trimmed, cue, asksAmount, regions: covered, uncoveredPlaces: uncovered, quantities, amounts,
     suppliesInputs: amounts.base.length > 0 || [amounts.provincial, amounts.city, amounts.county].some((q) => q !== null)

@@ -3241,3 +3241,122 @@ describe('probes: a place weighed by 跟…比呢 with a case of its own', () =>
     expect(weighed?.intent).toBe('compare');
   });
 });
+
+describe('d49: parts of a whole, run-ons, announced questions, conditions said unmet', () => {
+  it('总投资1500万，其中设备900万，其余600万是厂房: 中山 takes the whole, 东源 the equipment part, nothing added', async () => {
+    const [both] = await converse('集团在中山和东源各有一家规上企业，营收都过亿，各做一个技改项目，总投资都是1500万，其中设备购置900万，其余600万是厂房装修，两边分别能补多少');
+    expect(sortedAmounts(both)).toEqual(['1500000', '1800000']);
+  });
+
+  it('a run-on with spaces sets aside the piece it says not to count (上个月那批80万的已经补过了不用算)', async () => {
+    const [sum] = await converse('东源规上企业 今年买了两批设备 第一批60万 第二批90万 上个月那批80万的已经补过了不用算 这两批能补多少');
+    expect(amountOf(sum)).toBe('300000');
+  });
+
+  it('只得12万 after a purchase is a claimed award, never added to the purchase', async () => {
+    const [claim] = await converse('东源规上企业，今年技改买了120万设备，同事说只得12万，按文件应该是多少');
+    expect(amountOf(claim)).toBe('240000');
+  });
+
+  it('设备上云的服务合同 names the platform\'s contract sum, not a technology-upgrading investment', async () => {
+    const [platform] = await converse('中山的平台公司，给企业做设备上云，服务合同一共600万，能补多少');
+    expect(platform?.calculation).toMatchObject({ ruleId: 'zs2018-industrial-internet-platform', amount: '1800000' });
+  });
+
+  it('1.5w平 and 3k平 are areas in chat shorthand; patch-0612 is a code, no negative number', async () => {
+    const [rent] = await converse('中山盘活闲置厂房 连片1.5w平 我们租了3k平 一年补多少');
+    expect(amountOf(rent)).toBe('216000');
+    expect(findQuantities('patch-0612').every((q) => q.value.isPositive())).toBe(true);
+    const [patched] = await converse('[patch-0612] 中山企业导入卓越绩效模式并有效运行，经专家评审通过，能拿多少');
+    expect(amountOf(patched)).toBe('100000');
+  });
+
+  it('两块各能奖多少 after the shares of a fiscal increment gives a line each and a 合计', async () => {
+    const [shares] = await converse('中山企业技改通过完工评价，省级分成增量40万、地市级分成增量10万，两块各能奖多少');
+    expect(sortedAmounts(shares)).toEqual(['240000', '50000']);
+    expect(shares?.total).toBe('290000');
+  });
+
+  it('认定了…各奖多少 computes the recognitions obtained; the standards asked as such stay a list', async () => {
+    const [obtained] = await converse('六安今年认定了市级企业技术中心、省级工业设计中心，各奖多少');
+    expect(sortedAmounts(obtained)).toEqual(['100000', '200000']);
+    const [standards] = await converse('六安新认定的智能工厂、绿色工厂，省级跟市级分别奖多少');
+    expect(standards?.calculation).toBeNull();
+  });
+
+  it('an enumeration past ③ and 另外… after it: each item asked, none lost', async () => {
+    const [four] = await converse('六安 ①市级绿色工厂 ②市级企业技术中心 ③省级工业设计中心 ④1个项目评为市级技改示范项目 各奖多少 合计多少');
+    expect(sortedAmounts(four)).toEqual(['100000', '100000', '200000', '500000']);
+    const [extra] = await converse('中山的企业 两件事：一是技改项目投资1000万能资助多少；二是引进了3个技师在紧缺目录里，奖补多少；另外顺便问下开班培训技能人才最高补多少');
+    expect(sortedAmounts(extra)).toEqual(['1000000', '24000']);
+    expect(extra?.answer).toContain('10万元');
+  });
+
+  it('questions announced as several (问三件事) are each answered, whatever each asks', async () => {
+    const [several] = await converse('六安征求意见稿问三件事 项目库门槛投资多少 我们刚新认定了市级数字化车间奖多少 产投基金投资失败容忍率放宽多少');
+    expect(amountOf(several)).toBe('100000');
+    expect(several?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['luan-draft:三.一', 'luan-draft:三.二', 'luan-draft:三.三']));
+  });
+
+  it('a voice run-on naming two places joined by 另外 gives each place its own figure', async () => {
+    const [places] = await converse('我们中山厂今年从工作母机库买了一千万的工作母机另外东源那边的分厂也是规上企业买了五百万的设备两边各能补多少');
+    expect(sortedAmounts(places)).toEqual(['1000000', '1500000']);
+  });
+
+  it('中山厂那边同样的项目被评为智能制造示范项目: 同样 with one place named is that place\'s', async () => {
+    const [pair] = await converse('我们六安厂刚认定了市级智能工厂，中山厂那边同样的改造项目被评为市级智能制造示范项目，项目投资600万，营收八千万，两边各能拿多少');
+    expect(sortedAmounts(pair)).toEqual(['1200000', '200000']);
+  });
+
+  it('嗰個技師其實係高級工: a level said for those counted moves them, no count needed', async () => {
+    const [, moved] = await converse('中山企业今年新引进2个高级工和1个技师，都在紧缺人才导向目录里，能拿多少', '唔好意思，嗰個技師其實係高級工，唔係技師，咁而家係幾多？');
+    expect(amountOf(moved)).toBe('15000');
+  });
+
+  it('东源…事后奖补 then 同一年还有一个项目，加起来: the earlier award counts against the enterprise\'s cap', async () => {
+    const [, together] = await converse('东源县规上企业，今年设备更新项目买设备800万，事后奖补多少', '同一年我们还有一个绿色化改造项目，设备购置额900万，两个项目加起来一共能补多少？');
+    expect(amountOf(together)).toBe('3000000');
+  });
+
+  it('an amount asked of a subject only other places award: the place\'s documents set none, said first', async () => {
+    const [none] = await converse('我们东源的厂评上了市级数字化车间，东源给多少');
+    expect(none?.calculation).toBeNull();
+    expect(none?.answer).toMatch(/^收录的东源县文件没有/);
+  });
+
+  it('两千几百万 is a range above 1000万; 差一万到两千万 is no figure of the case', async () => {
+    expect(findQuantities('主营两千几百万').map((q) => [q.value.toFixed(), q.below?.toFixed()])).toEqual([['21000000', '30000000']]);
+    const [near] = await converse('中山本地企业 从工作母机库买母机 一共1998万 差两万到两千万 能补多少');
+    expect(amountOf(near)).toBe('2997000');
+  });
+
+  it('a condition said unmet: 还没拿到备案证 does not qualify, with the clause', async () => {
+    const [unmet] = await converse('东源企业营收5000万，技改完工了，还没拿到技改投资项目备案证，县级分成增量80万，能奖多少');
+    expect(unmet?.calculation).toBeNull();
+    expect(unmet?.answer).toMatch(/^不符合/);
+    expect(unmet?.answer).toContain('备案证');
+  });
+
+  it('那如果放在东源呢 with figures of its own, after 每年能拿多少: the total over the years again', async () => {
+    const [, , moved] = await converse('中山企业，营收5000万，技改通过了完工评价，财政贡献增量事后奖补怎么算', '地市级分成部分每年增量20万，每年能拿多少', '那如果在东源做呢？县级分成增量也是每年20万，有备案证，普通企业');
+    expect(amountOf(moved)).toBe('80000');
+    expect(moved?.total).toBe('240000');
+  });
+
+  it('这个补助能拿几年 after a platform award gives the duration, no figure', async () => {
+    const [, span] = await converse('中山工业互联网平台，服务合同额300万，能补多少', '这个补助能拿几年？');
+    expect(span?.calculation).toBeNull();
+    expect(span?.answer).toContain('补助期限最长为3年');
+  });
+
+  it('其中1个是去年评上的…今年新评上的就另外2个: the correction counts this year\'s', async () => {
+    const [, corrected] = await converse('中山企业今年有3个产品新评上广东省名牌产品，能拿多少', '哦不对，其中1个是去年评上的，去年已经拿过了，今年新评上的就另外2个');
+    expect(amountOf(corrected)).toBe('100000');
+  });
+
+  it('索引号 and 发布机构 are document facts: 深圳\'s index number from its header', async () => {
+    const [facts] = await converse('深圳2015那份实施意见的索引号和发布机构？');
+    expect(facts?.answer).toContain('043000-10-2015-006878');
+    expect(facts?.answer).toContain('深圳市人民政府办公厅');
+  });
+});

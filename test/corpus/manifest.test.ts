@@ -55,7 +55,9 @@ describe('corpus manifest', () => {
     for (const doc of corpus.documents) {
       if (doc.docNumber) expect(doc.text).toContain(doc.docNumber);
       if (doc.sourceUrl) expect(doc.text).toContain(doc.sourceUrl);
+      if (doc.indexNumber) expect(doc.text).toContain(`索引号: ${doc.indexNumber}`);
     }
+    expect(byId.get('shenzhen-2015')?.indexNumber).toBe('043000-10-2015-006878');
     expect(byId.get('dongyuan-2018')?.level).toBe('县');
   });
 

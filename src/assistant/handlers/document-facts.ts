@@ -15,11 +15,12 @@ import { namedWithRegions, type HandlerContext } from './context.js';
 function facts(doc: PolicyDocument, text: string, ctx: HandlerContext, contactUnit: string | null): string[] {
   const lines: string[] = [];
   const any = Object.values(ASKS).some((r) => r.test(text));
-  if (ASKS.number.test(text) || !any) lines.push(doc.docNumber ? `文号：${doc.docNumber}` : '文号：文件未载明文号');
+  if (ASKS.number.test(text) || !any) lines.push(doc.docNumber ? `文号：${doc.docNumber}` : '文号：文件没有载明文号');
+  if (ASKS.index.test(text)) lines.push(doc.indexNumber ? `索引号：${doc.indexNumber}` : '索引号：文件没有载明索引号');
   if (ASKS.issuer.test(text) || !any) lines.push(`发文单位：${doc.issuer}`);
-  if (ASKS.date.test(text) || !any) lines.push(doc.issueDate ? `成文日期：${dateText(doc.issueDate)}` : '成文日期：文件未载明');
+  if (ASKS.date.test(text) || !any) lines.push(doc.issueDate ? `成文日期：${dateText(doc.issueDate)}` : '成文日期：文件没有载明');
   if (ASKS.period.test(text) || !any) {
-    lines.push(doc.period ? `执行期：${dateText(doc.period.from)}至${dateText(doc.period.to)}（${doc.periodBasis}）` : `执行期：${doc.draft ? '征求意见稿，尚未正式印发，' : ''}文件未载明`);
+    lines.push(doc.period ? `执行期：${dateText(doc.period.from)}至${dateText(doc.period.to)}（${doc.periodBasis}）` : `执行期：${doc.draft ? '征求意见稿，尚未正式印发，' : ''}文件没有载明`);
   }
   if (ASKS.contact.test(text)) lines.push(`联系方式：文件没有给出联系电话、邮箱或地址，请向${contactUnit ?? '发文单位或当地工业和信息化主管部门'}咨询。`);
   lines.push(ctx.validityLine(doc.id));
