@@ -75,12 +75,12 @@ const BUSINESS_SAID = /(主要做|是做|专做|主要生产|我们做)[^，,。
 
 // Where a question the user numbers starts (一是, 二是, （1）, 2、).
 // The user announcing several questions (问几件, 三个问题, 问两点).
-const SEVERAL_ANNOUNCED = /(问几件|几件事|[两三四五几]件事|[两三四五几]个问题|问[两三四五几]点|[两三四五几]点问题|[两三四五几]个事)/;
+const SEVERAL_ANNOUNCED = /(问几件|几件事|[两三四五几2-5]件事|[两三四五几2-5]个问题|问[两三四五几2-5]点|[两三四五几2-5]点问题|[两三四五几2-5]个事)/;
 // A question that points back at the one before it (也受这个限制吗, 那这个条件呢).
 const REFERS_BACK = /(这个|这条|这项|该|此)(限制|门槛|条件|标准|规定|比例|要求)|^(那|也)/;
 // Any numbering of questions or items (1）, 2、, （一）, ①, 一是).
 const ANY_NUMBERING = /(?:^|[，,。：:？?；;\s])(?:[1-9一二三四][）)、．.](?!\d)|[（(][1-9一二三四][）)]|[①②③④⑤⑥]|[一二三四]是)/g;
-const NUMBERED_QUESTION = /(?<=^|[，,。：:？?；;\s])(?:一是|二是|三是|其一|其二|其三|[（(][1-9一二三][）)]|[1-9][、．.](?!\d))/g;
+const NUMBERED_QUESTION = /(?<=^|[，,。：:？?；;\s])(?:一是|二是|三是|其一|其二|其三|[（(][1-9一二三][）)]|[1-9][、．.](?!\d))|[①②③④⑤⑥]/g;
 
 // Places weighed against each other (两边比一下哪边多, 跟六安比哪个划算, 哪边补得多).
 // (Cantonese too: 邊度抵啲 = 哪里抵些, which place is worth more.)
@@ -287,7 +287,8 @@ export class PolicyAssistant {
     const setting = u.text.slice(0, first).replace(/[，,。\s]*((帮我|帮忙)?(问|请教|咨询|想问|查|看|了解)(一下)?)?[两三四几]个(事|问题|点|方面)?[:：]?\s*$/, '');
     const parts = marks.map((m, i) => u.text.slice((m.index ?? 0) + m[0].length, marks[i + 1]?.index ?? u.text.length).trim()).filter((p) => p.length >= 4);
     // (Options the message weighs, 两个方案：一是…二是…都按12个月算各补多少, ask nothing one by one.)
-    if (parts.length < 2 || !parts.every(asksSomething)) return null;
+    // (Announced as questions, 来电企业问3点：①…③助保贷担保金每年规模, a part in shorthand asks too.)
+    if (parts.length < 2 || (!parts.every(asksSomething) && !SEVERAL_ANNOUNCED.test(u.text))) return null;
     const replies: AssistantReply[] = [];
     for (const part of parts) replies.push(await this.route(understand(`${setting}${setting ? '，' : ''}${part}`, this.context.lexicon), { ...previous, awards: next.awards }, next));
     const calculations = replies.flatMap(calculationsOf);
@@ -720,7 +721,8 @@ export class PolicyAssistant {
     }
     // With no region named, a measure only one document names (研发费用加计扣除, 六安) is still found there.
     const unratedScope = docsInScope.length ? docsInScope : ctx.corpus.documents.map((d) => d.id);
-    const measures = choice.rules.length === 0 && asksAmount ? unratedFor(unratedScope, subjectText, ctx) : [];
+    // (Or its rate asked, 研发费用加计扣除按多少比例: the measure named, said to have none in the documents.)
+    const measures = choice.rules.length === 0 && (asksAmount || u.asksRate || u.asksHowMuch) ? unratedFor(unratedScope, subjectText, ctx) : [];
     if (measures.length) return unrated(measures, ctx, documentGateNotMet(measures.map((m) => m.docId), u, ctx));
     // "那我们东源厂也评上了省级绿色工厂，东源那边给多少": a subject only other places' provisions award.
     const [onlyRegion] = next.regions;

@@ -331,6 +331,8 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
     const takenBack = (p: Quantity) => { const after = money.find((o) => o.start >= p.end); return after !== undefined && TAKEN_BACK.test(trimmed.slice(p.end, after.start)); };
     if (next && money.some((p) => p.end <= q.start && p.value.eq(q.value) && takenBack(p))) continue;
     if (QUALIFIES_COUNT.test(trimmed.slice(q.end))) continue;
+    // "突破300亿那一档，奖励标准是多少": a tier named by its figure, not a figure of the case.
+    if (/^元?(的)?(那|这|哪)?一?(档|档次)/.test(trimmed.slice(q.end))) continue;
     const cue = cueBefore(trimmed, q, quantities);
     const awardNamed = AWARD_AFTER.test(trimmed.slice(q.end)) && !ALREADY.test(cue);
     const sentence = trimmed.slice(Math.max(...['，', ',', '。', '；', ';', '？', '?'].map((d) => trimmed.lastIndexOf(d, q.start - 1))) + 1, q.start);

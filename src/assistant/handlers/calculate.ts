@@ -638,7 +638,7 @@ function regionsWithout(regions: readonly string[], covered: ReadonlySet<string 
       if (mention) {
         lines.push(`【${region}】${ctx.clauseRef(mention.clauseId)}提到：“${mention.sentence}”，但没有规定补贴比例或金额，无法计算金额。${instead?.line ?? ''}${ctx.validityLine(mention.docId)}`);
         clauses.push(mention.clauseId);
-      } else lines.push(`【${region}】收录的${region}文件中没有与此对应的补贴条款。${instead?.line ?? ''}`);
+      } else lines.push(`【${region}】收录的${region}文件中没有与此对应的补贴条款。${instead?.line ?? ''}${docIds.map((id) => ctx.validityLine(id)).join('')}`);
       clauses.push(...(instead?.clauseIds ?? []));
     }
   }
@@ -658,7 +658,7 @@ export function noAmountInRegion(region: string, u: Understanding, elsewhere: re
   if (!mention) {
     // (Nothing said of it there: what the region's documents do award follows, where they are few.)
     const instead = awardsInstead(docIds, ctx);
-    return plainReply('lookup', `收录的${region}文件没有关于${subjects}的奖励或补贴规定，无法计算金额。${instead?.line ?? ''}`,
+    return plainReply('lookup', `收录的${region}文件没有关于${subjects}的奖励或补贴规定，无法计算金额。${instead?.line ?? ''}${docIds.map((id) => ctx.validityLine(id)).join('')}`,
       ctx.citations(instead?.clauseIds ?? []), []);
   }
   const answer = `收录的${region}文件没有规定${subjects}的奖励或补贴金额，无法计算金额。\n`

@@ -11,6 +11,15 @@ import type { AssistantReply } from '../response.js';
 import { unratedFor, type HandlerContext } from './context.js';
 import { departmentLines } from './document-facts.js';
 
+// A code of a standard or a certification (ISO14001, GB/T 19001): Latin letters, then digits.
+const CODE = /[A-Za-z]{2,}(?:\/[A-Za-z])?[\s-]?\d{3,}/g;
+
+/** The codes the question names that no document of the corpus prints. */
+function codesNotInCorpus(question: string, ctx: HandlerContext): string[] {
+  const printed = (code: string) => ctx.corpus.documents.some((d) => d.text.replace(/\s/g, '').toLowerCase().includes(code.replace(/\s/g, '').toLowerCase()));
+  return [...new Set([...question.matchAll(CODE)].map((m) => m[0]))].filter((code) => !printed(code));
+}
+
 // A span of time asked, and a sentence that states one.
 const DURATION_ASKED = /(几年|多少年|多久|多长时间|期限)/;
 const DURATION_STATED = /(期限|连续[^，,。；;]{0,6}年|[一二三四五六七八九十0-9]+年内|最长为?[^，,。；;]{0,3}年)/;
@@ -65,9 +74,12 @@ export async function lookup(u: Understanding, ctx: HandlerContext, namedDocIds:
   const docIds = [...new Set(chosen.map((h) => h.clause.docId))];
   const status = docIds.map((id) => ctx.validityLine(id)).join('');
   const related = ctx.rules.rules.filter((r) => chosen.some((h) => h.clause.id === r.clauseId)).slice(0, 2);
+  // "ISO14001认证给多少" where the documents name ISO10012 only: a code no document prints is said to be absent first.
+  const absent = codesNotInCorpus(u.text, ctx);
+  const notPrinted = absent.length ? `收录的文件中没有提到${absent.map((c) => `“${c}”`).join('、')}，以下是最接近的条款，请注意区分。\n` : '';
   return {
     intent: 'lookup',
-    answer: `${leadSentence(first, ctx, u.text)}相关条款：\n${parts.join('\n')}\n${status}`,
+    answer: `${notPrinted}${leadSentence(first, ctx, u.text)}相关条款：\n${parts.join('\n')}\n${status}`,
     citations: ctx.citations(chosen.map((h) => h.clause.id)),
     calculation: null,
     total: null,
