@@ -109,6 +109,8 @@ const OBTAINED = /(认定了|已认定|刚认定|被认定|(?<!对)评上|获评
 const ASKS_SOMETHING = /(哪个|哪些|哪里|什么|几|多少|怎么|如何|有没有|吗|么)/;
 // Support asked for as such (有哪些扶持, 有什么奖补), not a task's content (围绕哪些产业).
 const ASKS_SUPPORT = /(哪些|什么|啥|咩)(技改)?(扶持|支持|奖补|补贴|补助|奖励|资助|优惠)/;
+// A place whose documents fund this few provisions is answered with all of them when its support is asked.
+const FEW_MEASURES = 4;
 // Any word of support or applying said to a place (政策, 可以申请的): a broad question of it asks its overview.
 const SUPPORT_ASKED = /(政策|扶持|支持|补贴|补助|奖励|奖补|资助|申请|申报|享受|优惠)/;
 
@@ -620,6 +622,12 @@ export class PolicyAssistant {
         ? ctx.rules.rules.filter((r) => r.clauseId === only.clauseId) : [];
       if (!namesNothing && siblings.length > 1) {
         return answerOverview(docIds, { ...topic, rules: [...new Set([...topic.rules, ...siblings])], named: true }, ctx, next.regions);
+      }
+      // "搬到东源…东源那边对这种转移过去的企业有哪些扶持": support asked as such, where the case names a narrower
+      // provision (转移企业) of a place whose documents fund a few, is all of them, the one named first.
+      const funded = ctx.rules.rules.filter((r) => docIds.includes(r.docId));
+      if (!namesNothing && ASKS_SUPPORT.test(u.text) && namedProvisions === 1 && only?.specializes && funded.length > 1 && funded.length <= FEW_MEASURES) {
+        return answerOverview(docIds, { rules: [only, ...funded.filter((r) => r !== only)], named: false }, ctx, next.regions);
       }
       if (!namesNothing && (!topic.named || namedProvisions !== 1 || clauses !== 1 || topic.measures?.length)) {
         // (A list of one provision, or two or three on a topic named, is the conversation's subject: "差不多一千万 能补多少"

@@ -257,6 +257,8 @@ export function saysOutside(text: string, word: string, negated: readonly (reado
 // Said before a place the enterprise left (原来在东莞, 从东莞搬过来), and after it (东莞搬过来的).
 const CAME_FROM = /(原来|原先|以前|之前|本来|早年|从前|从)(是|在|是在)?(广东)?$/;
 const LEFT_FOR = /^[^，,。；;？?！!]{0,3}(整体|全部|整厂)?(搬|迁|转移|过来|转过来)/;
+const CURRENTLY_IN = /(目前|现在|眼下|现)(是|在|是在)$/;
+const MOVING = /(搬到|搬去|搬迁到|迁到|迁往|迁至|转移到|落户到?)/;
 
 /** Whether every time the message names the place it says where the enterprise came from, and asks nothing of it. */
 function onlyWhereFrom(text: string, place: string): boolean {
@@ -265,7 +267,9 @@ function onlyWhereFrom(text: string, place: string): boolean {
   for (; at >= 0; at = text.indexOf(place, at + 1)) {
     const before = text.slice(Math.max(0, at - 6), at);
     const after = text.slice(at + place.length, at + place.length + 12);
-    if (!CAME_FROM.test(before) && !LEFT_FOR.test(after)) return false;
+    // (Where it is now, 目前在佛山, is where it comes from when the message says it moves: 正考虑整体搬到东源.)
+    const movingFrom = CURRENTLY_IN.test(before) && MOVING.test(text.slice(at));
+    if (!CAME_FROM.test(before) && !LEFT_FOR.test(after) && !movingFrom) return false;
     if (/^[^，,。；;]{0,8}(补|奖|政策|多少|怎么|能不能|有没有)/.test(after)) return false;
   }
   return true;
