@@ -358,7 +358,10 @@ export class PolicyAssistant {
     if (u.outsideRequests.length) return offTopic(ctx, u.outsideRequests);
     // A place or level not covered, and a subject none speaks of, are both said (国家级专精特新…中央财政).
     if (u.uncoveredPlaces.length && !u.regions.length) {
-      const place = notCovered(u.uncoveredPlaces, ctx);
+      // (A measure a document names without setting it, 首台(套)保费补偿 asked of 中央财政, follows in its own words.)
+      const mentioned = unratedFor(ctx.corpus.documents.map((d) => d.id), u.text, ctx).filter((m) => m.triggers.some((t) => t.length >= 3 && u.text.includes(t)));
+      const said = notCovered(u.uncoveredPlaces, ctx);
+      const place = mentioned.length ? { ...followedBy(said, unrated(mentioned, ctx), '\n'), intent: said.intent } : said;
       if (!u.uncoveredTopics.length) return place;
       const topics = topicsNotCovered(u.uncoveredTopics, ctx);
       return followedBy(place, { ...topics, answer: topics.answer.replace(ctx.lexicon.coverage, '') }, '\n');
