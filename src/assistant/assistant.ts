@@ -450,6 +450,13 @@ export class PolicyAssistant {
       return compareLookup(u, this.regionScopes([...new Set(ctx.corpus.documents.map((d) => d.region))], []), ctx, { provisions: true });
     }
     const keepsTopic = Boolean(previous.subjectText) && (u.followUp || u.level !== null || u.commerce || u.regions.length > 0 || u.quantities.length > 0);
+    // "研发费用加计扣除按多少比例扣": a measure a document names without a rate, named by its own longer words, is that
+    // measure's answer, though no word of a provision is said.
+    // (Its rate or amount asked, of no place in particular.)
+    if (u.cue === 'out_of_scope' && !keepsTopic && !u.regions.length && (u.asksRate || u.asksHowMuch)) {
+      const mentioned = unratedFor(ctx.corpus.documents.map((d) => d.id), u.text, ctx).filter((m) => m.triggers.some((t) => t.length >= 3 && u.text.includes(t)));
+      if (mentioned.length) return unrated(mentioned, ctx);
+    }
     if (u.cue === 'out_of_scope' && !keepsTopic) {
       // No rule's word, yet possibly the documents' own words (淘汰落后产能, 一群一策): answered when the clauses share them.
       // A follow-up (那审批方面呢) is asked of the places the conversation is about.

@@ -3360,3 +3360,43 @@ describe('d49: parts of a whole, run-ons, announced questions, conditions said u
     expect(facts?.answer).toContain('深圳市人民政府办公厅');
   });
 });
+
+describe('d49: places moved from, measures named without a rate, codes and tiers', () => {
+  it('目前在江门，准备整体搬到东源…有哪些扶持: the place left is the story; the few funded measures are listed, the narrower first', async () => {
+    const [moving] = await converse('我们厂目前在江门，准备整体搬到东源县的省级产业园再做技改，东源对我们这种转移过去的企业有哪些扶持？');
+    expect(moving?.intent).toBe('overview');
+    expect(moving?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['dongyuan-2018:四.五', 'dongyuan-2018:四.一']));
+    expect(moving?.answer).not.toMatch(/^收录的文件中没有江门/);
+  });
+
+  it('首台套保费补偿 asked of 中央财政: the level is not covered, and 东源\'s own words on it follow', async () => {
+    const [national] = await converse('首台套保险补偿中央财政补多少比例');
+    expect(national?.calculation).toBeNull();
+    expect(national?.answer).toMatch(/^收录的文件中没有国家层面/);
+    expect(national?.citations.map((c) => c.clauseId)).toContain('dongyuan-2018:三.三');
+  });
+
+  it('加计扣除按多少比例: the measure named without a rate, said so from its clause', async () => {
+    const [rate] = await converse('研发费用加计扣除按多少比例扣');
+    expect(rate?.citations.map((c) => c.clauseId)).toContain('luan-draft:三.三');
+    expect(rate?.answer).toContain('没有规定');
+  });
+
+  it('ISO9001认证给多少 where the documents print ISO10012 only: the code is said to be absent first', async () => {
+    const [code] = await converse('中山企业拿到ISO9001质量管理体系认证，市里给多少扶持资金？');
+    expect(code?.calculation).toBeNull();
+    expect(code?.answer).toMatch(/^收录的文件中没有提到“ISO9001”/);
+  });
+
+  it('突破100亿那一档的奖励标准 asks the standard, not a case of 100亿', async () => {
+    const [tier] = await converse('中山产值首次突破100亿那一档奖励标准是多少，还要什么条件');
+    expect(tier?.calculation).toBeNull();
+    expect(tier?.answer).toContain('1000万元');
+  });
+
+  it('来电问3点 with circled numbers, one in shorthand: each point answered', async () => {
+    const [points] = await converse('中山18 企业问3点：①库内工作母机 购800w 补多少 ②开班培训技能人才最高多少 ③助保贷担保金每年规模');
+    expect(amountOf(points)).toBe('1200000');
+    expect(points?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['zhongshan-2018:四.三', 'zhongshan-2018:三.十']));
+  });
+});
