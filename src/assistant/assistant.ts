@@ -75,12 +75,18 @@ const BUSINESS_SAID = /(主要做|是做|专做|主要生产|我们做)[^，,。
 
 // Where a question the user numbers starts (一是, 二是, （1）, 2、).
 // The user announcing several questions (问几件, 三个问题, 问两点).
-const SEVERAL_ANNOUNCED = /(问几件|几件事|[两三四五几2-5]件事|[两三四五几2-5]个问题|问[两三四五几2-5]点|[两三四五几2-5]点问题|[两三四五几2-5]个事)/;
+const SEVERAL_ANNOUNCED = /(几个问题|问几件|几件事|[两三四五几2-5]件事|[两三四五几2-5]个问题|问[两三四五几2-5]点|[两三四五几2-5]点问题|[两三四五几2-5]个事)/;
 // A question that points back at the one before it (也受这个限制吗, 那这个条件呢).
 const REFERS_BACK = /(这个|这条|这项|该|此)(限制|门槛|条件|标准|规定|比例|要求)|^(那|也)/;
+/** The questions a message numbers (1.…2.…, 一是…二是…), each without its mark. */
+function numberedParts(text: string): string[] {
+  const marks = [...text.matchAll(NUMBERED_QUESTION)];
+  return marks.map((m, i) => text.slice((m.index ?? 0) + m[0].length, marks[i + 1]?.index ?? text.length).trim()).filter((p) => p.length >= 4);
+}
+
 // Any numbering of questions or items (1）, 2、, （一）, ①, 一是).
 const ANY_NUMBERING = /(?:^|[，,。：:？?；;\s])(?:[1-9一二三四][）)、．.](?!\d)|[（(][1-9一二三四][）)]|[①②③④⑤⑥]|[一二三四]是)/g;
-const NUMBERED_QUESTION = /(?<=^|[，,。：:？?；;\s])(?:一是|二是|三是|其一|其二|其三|[（(][1-9一二三][）)]|[1-9][、．.](?!\d))|[①②③④⑤⑥]/g;
+const NUMBERED_QUESTION = /(?<=^|[，,。：:？?；;\s])(?:一是|二是|三是|其一|其二|其三|[（(][1-9一二三][）)]|[1-9][、．.）)](?!\d))|[①②③④⑤⑥]/g;
 
 // Places weighed against each other (两边比一下哪边多, 跟六安比哪个划算, 哪边补得多).
 // (Cantonese too: 邊度抵啲 = 哪里抵些, which place is worth more.)
@@ -257,6 +263,12 @@ export class PolicyAssistant {
       return { ...joined, intent: calculations.length ? 'calculate' : joined.intent, total: null,
         calculation: calculations.length > 1 ? calculations : calculations[0] ?? null };
     }
+    // (Numbered and announced, 几个问题一起问：1）…2）…合计多少: each its own answer, a total asked in one of them too.)
+    // (Where every part asks an amount, 两件事：一是…二是…合计多少, the message is read whole: its total spans them.)
+    if (announced && !u.followUp && !(u.asksTotal && numberedParts(u.text).every((p) => understand(p, ctx.lexicon).asksAmount))) {
+      const numbered = await this.eachNumbered(u, previous, next);
+      if (numbered) return numbered;
+    }
     if (u.asksTotal || u.followUp || u.broad) return null;
     // (Numbered questions with no question mark between them, 1.…最高补多少 2.…最高补多少, are still several; where the
     // enterprise speaks of itself, 我们是…企业：1.…2.…, the message is read whole, as its standards are asked.)
@@ -286,8 +298,12 @@ export class PolicyAssistant {
     if (marks.length < 2) return null;
     const first = marks[0]?.index ?? 0;
     // (The words that announce the questions, 问两个事, are no part of either.)
-    const setting = u.text.slice(0, first).replace(/[，,。\s]*((帮我|帮忙)?(问|请教|咨询|想问|查|看|了解)(一下)?)?[两三四几]个(事|问题|点|方面)?[:：]?\s*$/, '');
-    const parts = marks.map((m, i) => u.text.slice((m.index ?? 0) + m[0].length, marks[i + 1]?.index ?? u.text.length).trim()).filter((p) => p.length >= 4);
+    const before = u.text.slice(0, first);
+    // (The announcement, 几个问题一起问：, and what follows it, are no part of the setting.)
+    const announcedAt = SEVERAL_ANNOUNCED.exec(before)?.index;
+    const setting = (announcedAt === undefined ? before : before.slice(0, announcedAt))
+      .replace(/[，,。\s]*((帮我|帮忙)?(问|请教|咨询|想问|查|看|了解)(一下)?)?[两三四几]个(事|问题|点|方面)?[:：]?\s*$/, '');
+    const parts = numberedParts(u.text);
     // (Options the message weighs, 两个方案：一是…二是…都按12个月算各补多少, ask nothing one by one.)
     // (Announced as questions, 来电企业问3点：①…③助保贷担保金每年规模, a part in shorthand asks too.)
     if (parts.length < 2 || (!parts.every(asksSomething) && !SEVERAL_ANNOUNCED.test(u.text))) return null;
@@ -295,7 +311,9 @@ export class PolicyAssistant {
     for (const part of parts) replies.push(await this.route(understand(`${setting}${setting ? '，' : ''}${part}`, this.context.lexicon), { ...previous, awards: next.awards }, next));
     const calculations = replies.flatMap(calculationsOf);
     const joined = replies.slice(1).reduce((a, b) => followedBy(a, b, '\n\n'), replies[0] as AssistantReply);
-    return { ...joined, total: null, calculation: calculations.length > 1 ? calculations : calculations[0] ?? null };
+    // (A total one question asked of its own awards, 2）…各奖多少，合计多少, stays the answer's total.)
+    const totals = replies.filter((r) => r.total !== null);
+    return { ...joined, total: totals.length === 1 ? totals[0]?.total ?? null : null, calculation: calculations.length > 1 ? calculations : calculations[0] ?? null };
   }
 
   /** Later questions of a message that name no provision and give no figure, said by a sentence of the clause each searches to. */

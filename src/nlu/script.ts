@@ -25,6 +25,8 @@ function withoutSlips(text: string): string {
 // Hong Kong callers write Cantonese function words (咁上限係幾多 = 那上限是多少); the documents and every cue are
 // Mandarin. Read before the character conversion (係 would become 系, as in 体系); none occurs in the five documents.
 const CANTONESE: readonly [string, string][] = [
+  // (Phrases first: their characters are read one by one below.)
+  ['唔使計', '不用算'], ['唔使计', '不用算'], ['唔使', '不用'], ['唔駛', '不用'], ['舊年', '去年'], ['旧年', '去年'], ['淨係', '只'], ['净係', '只'], ['計返', '算'], ['计返', '算'],
   ['乜嘢', '什么'], ['點樣', '怎样'], ['点样', '怎样'], ['幾多', '多少'], ['几多', '多少'], ['邊度', '哪里'], ['边度', '哪里'],
   ['係咪', '是不是'], ['有冇', '有没有'], ['咁', '那'], ['係', '是'], ['嘅', '的'], ['咩', '什么'], ['冇', '没有'], ['啲', '些'],
   ['唔系', '不是'], ['唔', '不'], ['佢', '他'], ['邊個', '哪个'], ['边个', '哪个'], ['邊位', '哪位'], ['边位', '哪位'], ['邊間', '哪间'],
@@ -33,7 +35,7 @@ const CANTONESE: readonly [string, string][] = [
   ['嗰個', '那个'], ['嗰个', '那个'], ['嗰啲', '那些'], ['嗰', '那'], ['而家', '现在'], ['攞', '拿'],
   ['我哋', '我们'], ['你哋', '你们'], ['佢哋', '他们'], ['咗', '了'], ['喺', '在'], ['萬蚊', '万元'], ['万蚊', '万元'], ['蚊', '元'],
 ];
-const CANTONESE_CHARS = /[乜點点幾几邊边係咁嘅咩冇啲唔佢搵畀俾啱埋即系哋咗喺蚊嗰攞]|而家/;
+const CANTONESE_CHARS = /[乜點点幾几邊边係咁嘅咩冇啲唔佢搵畀俾啱埋即系哋咗喺蚊嗰攞]|而家|舊年|旧年|淨係/;
 function fromCantonese(text: string): string {
   return CANTONESE_CHARS.test(text) ? CANTONESE.reduce((t, [yue, cmn]) => t.split(yue).join(cmn), text) : text;
 }
