@@ -204,7 +204,7 @@ const SEEKS_AGREEMENT = /^元?[，,\s]*(对吧|对不对|是吧|是不是|没错
 // A fiscal increment split by level of government (省级分成增量, 县级分成部分的财政贡献增量).
 const FISCAL_SHARE = /(分成|财政贡献|税收贡献|财政增量|地方贡献)/;
 // Between a figure and the same figure said again: 也就是, 即, 就是, a bracket (the words of a restatement, nothing else).
-const RESTATED = /^[^，,。；;0-9]{0,6}(也就是|就是|即|也即|折合|换算|[（(])[^，,。；;0-9]{0,4}$/;
+const RESTATED = /^[^，,。；;0-9]{0,6}(也就是|就是|即|也即|折合|换算|[（(])[^，,。；;0-9]{0,8}$/;
 const ALREADY = /(已经?(拿|领|获|收到|得到|享受)|拿了|领了|获得了|收到了|今年.{0,4}(拿|领)过)/;
 
 function cueBefore(text: string, q: Quantity, quantities: readonly Quantity[]): string {

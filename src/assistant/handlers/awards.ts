@@ -167,7 +167,13 @@ export function regionalAwards(u: Understanding, regions: readonly string[], ctx
   const shared: string[] = [];
   const own = new Map<string, string[]>(regions.map((r) => [r, []]));
   let current: string | undefined;
-  for (const piece of pieces) {
+  // "…项目总投资0.75个亿…方案A放中山本部做，方案B放东源的子公司做": where the places are options weighed, what is said
+  // before the first option is the case weighed in each, wherever the enterprise says it is.
+  const placedAt = (piece: string) => (PLACED_OPTION.test(piece) ? findRegions(piece, ctx.lexicon.gazetteer).covered.filter((r) => regions.includes(r)) : []);
+  const options = pieces.map(placedAt);
+  const firstOption = options.filter((o) => o.length === 1).length >= 2 ? options.findIndex((o) => o.length === 1) : -1;
+  for (const [i, piece] of pieces.entries()) {
+    if (i < firstOption) { shared.push(piece); continue; }
     // (Where the enterprise says where it is, 我们是中山的规上企业, the figures after it are its case wherever it is weighed:
     // 跟放在东源县补哪边多 weighs the same figures there.)
     const introduces = saysWhatItIs(piece) && findQuantities(piece).length === 0;
@@ -206,6 +212,8 @@ export function regionalAwards(u: Understanding, regions: readonly string[], ctx
   return rules.length ? { rules, parts, alternatives } : null;
 }
 
+// A place put forward as an option (方案A放中山做, 放在东源的话, 选东源).
+const PLACED_OPTION = /(方案|选项)[A-Za-z一二三甲乙]|放(在|到)?[^，,。；;]{0,8}(做|搞|建|实施)|(选|选在|落在|落户)(中山|东源|深圳|六安)/;
 // "两个方案：一是…；二是…": where a message starts to enumerate the options it weighs.
 const OPTION_START = /^(一是|二是|三是|其一|其二|其三|方案[一二三123]|第[一二三]种|第[一二三]个方案|[①②③④⑤⑥⑦⑧⑨⑩])/;
 

@@ -162,6 +162,27 @@ function separateFigures(rule: SubsidyRule, sums: Map<string, Quantity[]>, text:
   return null;
 }
 
+// A figure said of a numbered year of a yearly award (第二年52万, 第三年60万).
+const NUMBERED_YEAR = /第([一二三四五1-5])年[^，,。；;0-9０-９一二两三四五六七八九十百千万亿]{0,6}$/;
+const YEAR_NUMBER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 1: 1, 2: 2, 3: 3, 4: 4, 5: 5 };
+
+/**
+ * "财务把后两年也测了：第二年52万，第三年60万" after a yearly award computed on the first year's figure: each year its
+ * line, the first year's figure carried, within the clause's stated years. Null where the message numbers no year.
+ */
+function laterYears(rule: SubsidyRule, carried: Inputs, u: Understanding): SeparateFigures | null {
+  if (!rule.duration) return null;
+  const years = u.amounts.base.map((q) => ({ q, year: YEAR_NUMBER[NUMBERED_YEAR.exec(u.text.slice(Math.max(0, q.start - 10), q.start))?.[1] ?? ''] }))
+    .filter((y): y is { q: Quantity; year: number } => y.year !== undefined && y.year <= (rule.duration?.years ?? 0));
+  if (!years.length || years.length !== u.amounts.base.length) return null;
+  const money = rule.inputs.filter((i) => i.dimension === 'money' && i.required && typeof carried[i.key] === 'string');
+  const [input] = money;
+  if (money.length !== 1 || !input) return null;
+  const first: Quantity = { kind: 'money', value: new Decimal(carried[input.key] as string), text: `此前${formatYuan(new Decimal(carried[input.key] as string))}`, start: -1, end: -1 };
+  const said = years.some((y) => y.year === 1) ? years : [{ q: first, year: 1 }, ...years];
+  return { key: input.key, unit: 'year', groups: [...said].sort((a, b) => a.year - b.year).map(({ q, year }) => ({ figures: [q], label: `第${year}年（${q.text.replace(/^此前/, '')}）` })) };
+}
+
 /** How an amount is asked: the regions in play, the turn it follows, and each provision's own part of the message. */
 export interface CalculationAsk {
   /** No region named while the rules differ by region: the answer lists each region's standard. */
@@ -339,7 +360,7 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
     }
     // Several figures for one input that the row computes one by one: projects under a per-project cap (两个项目 0.3亿 和
     // 6,000万), or the years of a yearly award (三年分别80万 120万 150万). Each its own line, then the 合计.
-    const separate = separateFigures(rule, sums, u.text);
+    const separate = separateFigures(rule, sums, u.text) ?? laterYears(rule, carried, u);
     if (separate) {
       for (const { figures, label: part } of separate.groups) {
         const value = figures.reduce((sum, q) => sum.plus(q.value), new Decimal(0));
