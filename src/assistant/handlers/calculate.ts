@@ -163,7 +163,7 @@ function separateFigures(rule: SubsidyRule, sums: Map<string, Quantity[]>, text:
 }
 
 // A figure said of a numbered year of a yearly award (第二年52万, 第三年60万).
-const NUMBERED_YEAR = /第([一二三四五1-5])年[^，,。；;0-9０-９一二两三四五六七八九十百千万亿]{0,6}$/;
+const NUMBERED_YEAR = /第([一二三四五1-5])年[^，,。；;0-9０-９一二两三四五六七八九十百千万亿]{0,10}$/;
 const YEAR_NUMBER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 1: 1, 2: 2, 3: 3, 4: 4, 5: 5 };
 
 /**
@@ -172,12 +172,14 @@ const YEAR_NUMBER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, �
  */
 function laterYears(rule: SubsidyRule, carried: Inputs, u: Understanding): SeparateFigures | null {
   if (!rule.duration) return null;
-  const years = u.amounts.base.map((q) => ({ q, year: YEAR_NUMBER[NUMBERED_YEAR.exec(u.text.slice(Math.max(0, q.start - 10), q.start))?.[1] ?? ''] }))
+  // (A share named, 第二年县级分成增量是60万, is one of them too.)
+  const money = [...u.amounts.base, ...[u.amounts.provincial, u.amounts.city, u.amounts.county].filter((q): q is Quantity => q !== null)];
+  const years = money.map((q) => ({ q, year: YEAR_NUMBER[NUMBERED_YEAR.exec(u.text.slice(Math.max(0, q.start - 14), q.start))?.[1] ?? ''] }))
     .filter((y): y is { q: Quantity; year: number } => y.year !== undefined && y.year <= (rule.duration?.years ?? 0));
-  if (!years.length || years.length !== u.amounts.base.length) return null;
-  const money = rule.inputs.filter((i) => i.dimension === 'money' && i.required && typeof carried[i.key] === 'string');
-  const [input] = money;
-  if (money.length !== 1 || !input) return null;
+  if (!years.length || years.length !== money.length) return null;
+  const held = rule.inputs.filter((i) => i.dimension === 'money' && i.required && typeof carried[i.key] === 'string');
+  const [input] = held;
+  if (held.length !== 1 || !input) return null;
   const first: Quantity = { kind: 'money', value: new Decimal(carried[input.key] as string), text: `此前${formatYuan(new Decimal(carried[input.key] as string))}`, start: -1, end: -1 };
   const said = years.some((y) => y.year === 1) ? years : [{ q: first, year: 1 }, ...years];
   return { key: input.key, unit: 'year', groups: [...said].sort((a, b) => a.year - b.year).map(({ q, year }) => ({ figures: [q], label: `第${year}年（${q.text.replace(/^此前/, '')}）` })) };
@@ -360,7 +362,10 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
     }
     // Several figures for one input that the row computes one by one: projects under a per-project cap (两个项目 0.3亿 和
     // 6,000万), or the years of a yearly award (三年分别80万 120万 150万). Each its own line, then the 合计.
-    const separate = separateFigures(rule, sums, u.text) ?? laterYears(rule, carried, u);
+    const later = separateFigures(rule, sums, u.text) ? null : laterYears(rule, carried, u);
+    const separate = later ?? separateFigures(rule, sums, u.text);
+    // (The years' lines replace the first year's award, and stand together: 三年加起来 adds them.)
+    if (later) { together.add(rule.id); addsToEarlier.add(rule.id); }
     if (separate) {
       for (const { figures, label: part } of separate.groups) {
         const value = figures.reduce((sum, q) => sum.plus(q.value), new Decimal(0));
