@@ -129,6 +129,8 @@ const HEDGED_AFTER = /^\s*(左右|上下|前后)/;
 
 // Between a figure and a part of it said next (总投资2500万元，其中设备购置1800万元).
 const PART_OF = /其中|这里面|里面有|当中/;
+// What the input really is, said after other figures (真正买设备的只有500万, 实际设备款才300万).
+const REALLY = /(真正|实际|其实|实打实)[^，,。；;0-9]{0,10}(只有|只是|就是|才|是|为)\s*$/;
 // The rest of that figure, said after a part of it (其余800万, 剩下的300万).
 const REST_OF = /其余|其他|剩下|剩余|余下|另外的/;
 
@@ -185,10 +187,18 @@ export function levelNotSet(rule: SubsidyRule, u: Understanding): string | null 
 }
 
 /** The option of a fixed award the message names (省级智能工厂 → provincial), by the options' own labels first. */
+// Said right before a level the enterprise obtained (被认定为, 评上了, 拿到).
+const OBTAINED_BEFORE = /(认定为|认定了|评上了?|获评|评为|拿到了?|获得了?|被认定)\s*$/;
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 function optionFor(rule: SubsidyRule, u: Understanding): string | null {
   const f = rule.formula;
   if (f.type !== 'fixed') return null;
-  const byLabel = f.options.filter((o) => saysOutside(u.text, o.label, u.negated)).sort((a, b) => b.label.length - a.label.length)[0];
+  const labelled = f.options.filter((o) => saysOutside(u.text, o.label, u.negated));
+  // (Of several said, the one the enterprise says it obtained, 刚被认定为市级企业技术中心, beside a notice listing both.)
+  const obtained = labelled.filter((o) => [...u.text.matchAll(new RegExp(escapeRegExp(o.label), 'g'))]
+    .some((m) => OBTAINED_BEFORE.test(u.text.slice(Math.max(0, (m.index ?? 0) - 6), m.index ?? 0))));
+  const byLabel = (obtained.length === 1 ? obtained : labelled).sort((a, b) => b.label.length - a.label.length)[0];
   if (byLabel) return byLabel.key;
   // "省级设计中心认定下来了…进了市级技改项目库": the level said right before the provision's own word is its level.
   let nearest: { key: string; gap: number } | null = null;
@@ -297,6 +307,12 @@ export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs
     });
     settle();
     if (dropped.size) sums.set(key, quantities.filter((q) => !dropped.has(q)));
+  }
+  // "900万里面有400万是厂房装修…真正买设备的只有500万": a figure said to be what the input really is replaces the others.
+  for (const [key, quantities] of sums) {
+    if (quantities.length < 2 || all.find((i) => i.key === key)?.dimension !== 'money') continue;
+    const really = quantities.filter((q) => REALLY.test(u.text.slice(Math.max(0, q.start - 16), q.start)));
+    if (really.length === 1) sums.set(key, really);
   }
   // "我们2000平一年能补192万……租了2000平方米经营场地": an area, rent or duration said again, equal and with no word that
   // adds between (又, 另, 和 …), is the same figure, never a second one.
