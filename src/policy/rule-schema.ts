@@ -104,6 +104,8 @@ export const RequirementSchema = z.object({
   label: z.string(),
   /** Words that name it in a message; said after a denial in the same piece (冇攞…備案證), it is not met. */
   words: z.array(z.string().min(2)).min(1),
+  /** Words that say the case is one the clause admits anyway (拟培育上规模 beside 规上企业): then it is not unmet. */
+  unless: z.array(z.string().min(2)).default([]),
   clauseId: z.string(),
   /** Verbatim from the clause: where it is set. */
   quote: z.string(),

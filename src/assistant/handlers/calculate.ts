@@ -387,7 +387,7 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
       continue;
     }
     // "没有技改投资项目备案证": a condition the clause sets in words, said not to be met, does not qualify either.
-    const lacking = rule.requirements.find((r) => saysLacking(u.text, r.words));
+    const lacking = rule.requirements.find((r) => saysLacking(u.text, r.words) && !r.unless.some((w) => u.text.includes(w) && !saysLacking(u.text, [w])));
     if (lacking) {
       results.push({ rule, calculation: null, missing: null, sums, excluded: true,
         message: `不符合${rule.subject}的条件：${ctx.clauseRef(lacking.clauseId)}要求“${lacking.quote}”，您所说的情况不满足“${lacking.label}”，因此不能获得该奖补。${ctx.validityLine(rule.docId)}` });

@@ -17,7 +17,9 @@ export function validity(u: Understanding, regions: readonly string[], ctx: Hand
   const named = namedDocuments(u.text, regions, ctx);
   // (By its name or 文号 however spelled: 中府办2014 30号.)
   const byName = findDocuments(u.text, ctx.corpus.gazetteer).docIds;
-  const scoped = byName.length ? namedWithRegions(byName, regions, ctx) : asked.length ? asked.map((r) => r.docId) : named;
+  // (A document named by its year, 中山2014年那个, before the provisions its words may name in another: 技改资金.)
+  const byYear = /(19|20)\d{2}|\d{2}年/.test(u.text) ? named : [];
+  const scoped = byName.length ? namedWithRegions(byName, regions, ctx) : byYear.length ? byYear : asked.length ? asked.map((r) => r.docId) : named;
   const docs = ctx.corpus.documents.filter((d) => (scoped.length ? scoped.includes(d.id) : regions.length ? regions.includes(d.region) : true));
   // (With its 文号 and date of issue: 深府办〔2015〕20号 is known by both.)
   const issued = (d: PolicyDocument) => [d.docNumber, d.issueDate ? `${dateText(d.issueDate)}印发` : null].filter(Boolean).join('，');
