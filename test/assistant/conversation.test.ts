@@ -3259,7 +3259,7 @@ describe('d49: parts of a whole, run-ons, announced questions, conditions said u
   });
 
   it('设备上云的服务合同 names the platform\'s contract sum, not a technology-upgrading investment', async () => {
-    const [platform] = await converse('中山的平台公司，给企业做设备上云，服务合同一共600万，能补多少');
+    const [, platform] = await converse('中山工业互联网平台的补助怎么算', '我们平台公司每年跟镇上灯饰厂签的设备上云服务合同加起来都是600万，每年能补多少');
     expect(platform?.calculation).toMatchObject({ ruleId: 'zs2018-industrial-internet-platform', amount: '1800000' });
   });
 
@@ -3398,5 +3398,54 @@ describe('d49: places moved from, measures named without a rate, codes and tiers
     const [points] = await converse('中山18 企业问3点：①库内工作母机 购800w 补多少 ②开班培训技能人才最高多少 ③助保贷担保金每年规模');
     expect(amountOf(points)).toBe('1200000');
     expect(points?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['zhongshan-2018:四.三', 'zhongshan-2018:三.十']));
+  });
+});
+
+describe('d50: restated figures, options of place, later years, conditions with exceptions', () => {
+  it('设备款都是50万（项目投资也就这50万）said of two places: one figure each, never added', async () => {
+    const [both] = await converse('中山和东源各有一家规上厂，营收都过3000万，两边今年的技改项目都是买一批设备，设备款都是50万（项目投资也就这50万），各补多少');
+    expect(sortedAmounts(both)).toEqual(['100000', '50000']);
+  });
+
+  it('总投资…方案A放中山做，方案B放东源做: the case said before the options is weighed in each place', async () => {
+    const [options] = await converse('我们是中山的规上企业，新上一个技改项目，项目总投资4000万，其中设备购置3000万，剩下1000万是厂房。方案A放中山做，方案B放东源的子公司做，两个方案各能拿多少');
+    expect(sortedAmounts(options)).toEqual(['3000000', '4000000']);
+  });
+
+  it('第二年…第三年… after the first year\'s award: a line a year, and 三年加起来 adds them', async () => {
+    const [, years, total] = await converse('东源企业营收3000万，有备案证，技改完工，第一年县级分成增量40万，能奖多少', '第二年县级分成增量50万，第三年70万', '三年加起来一共多少');
+    expect(sortedAmounts(years)).toEqual(['160000', '200000', '280000']);
+    expect(years?.total).toBe('640000');
+    expect(total?.total).toBe('640000');
+  });
+
+  it('900万里面有300万是装修，真正买设备的只有600万: the figure said to be the real one is computed', async () => {
+    const [, real] = await converse('东源规上企业，设备更新项目900万，能补多少', '刚核了，900万里面有300万是厂房装修，真正买设备的只有600万，那补多少');
+    expect(amountOf(real)).toBe('1200000');
+  });
+
+  it('a forwarded notice listing both levels beside 刚被认定为市级…: the level obtained is computed', async () => {
+    const [forwarded] = await converse('【转】新认定的省级企业技术中心奖励40万元，市级企业技术中心奖励30万元。\n六安的公司，今年刚被认定为市级企业技术中心，能拿多少');
+    expect(amountOf(forwarded)).toBe('100000');
+  });
+
+  it('东源 没上规 does not qualify for the equipment award; 拟培育上规模 does', async () => {
+    const [small] = await converse('东源的小厂，还没上规模，今年买设备花了60万，能补多少');
+    expect(small?.calculation).toBeNull();
+    expect(small?.answer).toMatch(/^不符合/);
+    const [fostered] = await converse('东源的小厂，还没上规，但被县里列为拟培育上规模的中小微企业，今年买设备花了60万，能补多少');
+    expect(amountOf(fostered)).toBe('120000');
+  });
+
+  it('中山2014年那个文件还有效吗 answers of 2014\'s document, whatever provision its words name elsewhere', async () => {
+    const [valid] = await converse('中山2014年那个中府办30号文现在还有效吗，申请技改资金还要看它吗');
+    expect(valid?.citations.map((c) => c.clauseId)).toEqual(['zhongshan-2014:序言']);
+  });
+
+  it('几个问题一起问：1）…2）…各奖多少，合计多少: each answered, the part\'s own total kept', async () => {
+    const [numbered] = await converse('六安征求意见稿几个问题一起问：1）项目库门槛是多少？2）我们今年新认定了一个市级智能工厂、一个省级绿色工厂，各奖多少，合计多少？');
+    expect(sortedAmounts(numbered)).toEqual(['200000', '200000']);
+    expect(numbered?.total).toBe('400000');
+    expect(numbered?.citations.map((c) => c.clauseId)).toContain('luan-draft:三.一');
   });
 });
