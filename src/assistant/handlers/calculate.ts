@@ -1,7 +1,7 @@
 import { clauseBody, sentencesOf } from '../../corpus/index.js';
 import { Decimal } from 'decimal.js';
 import type { Quantity } from '../../nlu/quantities.js';
-import { asksEachYear, type Understanding } from '../../nlu/understand.js';
+import { asksEachYear, understand, type Understanding } from '../../nlu/understand.js';
 import { acceptedInputs, capLabel, computeSubsidy, formatYuan, saysLacking, overDuration, yuanString, type Calculation, type Cap, type RuleInput, type SubsidyRule } from '../../policy/index.js';
 import { awardsInstead, numbered, plainReply, ruleHeadline, thresholdsSentence, unratedSentence } from '../compose.js';
 import type { ConversationSlots } from '../conversation.js';
@@ -308,6 +308,16 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
     // (Another project under a per-project cap carries none of the first one's figures.)
     const anotherProject = ANOTHER_PROJECT.test(u.text) && rule.caps.length > 0 && rule.caps.every((c) => c.per === 'project');
     const carried = previous && !anotherProject ? carryInputs(previous.inputs, rule) : {};
+    // "同样这个项目要是放中山做呢" after 东源's equipment award: the earlier question read again with this row's own cues
+    // (中山's 投资额 is the 总投资1550万, not 东源's 设备1350万), where this row was not the one computed.
+    const earlierText = previous?.lastQuestion ?? previous?.subjectText;
+    if (previous && !anotherProject && earlierText && !previous.awards.some((a) => a.ruleId === rule.id)) {
+      const reread = inputsFor(rule, understand(earlierText, ctx.lexicon)).inputs;
+      for (const input of rule.inputs) {
+        const value = reread[input.key];
+        if (input.dimension === 'money' && value !== undefined) carried[input.key] = value;
+      }
+    }
     // "那家公司其实是…关联方": a word the earlier figure must not be (关联方, not 非关联方) said of it now takes it back.
     for (const input of rule.inputs) {
       if (carried[input.key] !== undefined && input.notCues.some((w) => u.text.replaceAll(`非${w}`, '').includes(w))) delete carried[input.key];
