@@ -73,9 +73,9 @@ const EACH_DOCUMENT = /各自|分别/;
 // What an enterprise says it makes (主要做电子元器件, 我们是做灯饰的, 生产五金配件).
 const BUSINESS_SAID = /(主要做|是做|专做|主要生产|我们做)[^，,。；;？?]{1,10}/;
 
-// Where a question the user numbers starts (一是, 二是, （1）, 2、).
 // The user announcing several questions (问几件, 三个问题, 问两点).
-const SEVERAL_ANNOUNCED = /(几个问题|问几件|几件事|[两三四五几2-5]件事|[两三四五几2-5]个问题|问[两三四五几2-5]点|[两三四五几2-5]点问题|[两三四五几2-5]个事)/;
+// (Things done, 今年三件事：①…②…, are no questions: only 问 or 问题 announces them.)
+const SEVERAL_ANNOUNCED = /(几个问题|[两三四五几2-5]个问题|[两三四五几2-5]点问题|问(一下)?[两三四五几2-5]?(件事|点|个事)|问几件)/;
 // A question that points back at the one before it (也受这个限制吗, 那这个条件呢).
 const REFERS_BACK = /(这个|这条|这项|该|此)(限制|门槛|条件|标准|规定|比例|要求)|^(那|也)/;
 /** The questions a message numbers (1.…2.…, 一是…二是…), each without its mark. */
@@ -86,6 +86,7 @@ function numberedParts(text: string): string[] {
 
 // Any numbering of questions or items (1）, 2、, （一）, ①, 一是).
 const ANY_NUMBERING = /(?:^|[，,。：:？?；;\s])(?:[1-9一二三四][）)、．.](?!\d)|[（(][1-9一二三四][）)]|[①②③④⑤⑥]|[一二三四]是)/g;
+// Where a question the user numbers starts (一是, 二是, （1）, 2、, ①).
 const NUMBERED_QUESTION = /(?<=^|[，,。：:？?；;\s])(?:一是|二是|三是|其一|其二|其三|[（(][1-9一二三][）)]|[1-9][、．.）)](?!\d))|[①②③④⑤⑥]/g;
 
 // Places weighed against each other (两边比一下哪边多, 跟六安比哪个划算, 哪边补得多).
@@ -264,8 +265,8 @@ export class PolicyAssistant {
         calculation: calculations.length > 1 ? calculations : calculations[0] ?? null };
     }
     // (Numbered and announced, 几个问题一起问：1）…2）…合计多少: each its own answer, a total asked in one of them too.)
-    // (Where every part asks an amount, 两件事：一是…二是…合计多少, the message is read whole: its total spans them.)
-    if (announced && !u.followUp && !(u.asksTotal && numberedParts(u.text).every((p) => understand(p, ctx.lexicon).asksAmount))) {
+    // (Where every part asks an amount, 两件事：一是…二是…, the message is read whole: its awards each a line, and a 合计.)
+    if (announced && !u.followUp && !numberedParts(u.text).every((p) => understand(p, ctx.lexicon).asksAmount)) {
       const numbered = await this.eachNumbered(u, previous, next);
       if (numbered) return numbered;
     }
