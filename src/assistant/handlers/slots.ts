@@ -130,7 +130,7 @@ const HEDGED_AFTER = /^\s*(左右|上下|前后)/;
 // Between a figure and a part of it said next (总投资2500万元，其中设备购置1800万元).
 const PART_OF = /其中|这里面|里面有|当中/;
 // What the input really is, said after other figures (真正买设备的只有500万, 实际设备款才300万).
-const REALLY = /(真正|实际|其实|实打实)[^，,。；;0-9]{0,10}(只有|只是|就是|才|是|为)\s*$/;
+const REALLY = /(真正|实际|其实|实打实)[^，,。；;0-9]{0,10}(只有|只是|才|仅|仅有)\s*$/;
 // The rest of that figure, said after a part of it (其余800万, 剩下的300万).
 const REST_OF = /其余|其他|剩下|剩余|余下|另外的/;
 
