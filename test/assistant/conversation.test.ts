@@ -3449,3 +3449,10 @@ describe('d50: restated figures, options of place, later years, conditions with 
     expect(numbered?.citations.map((c) => c.clauseId)).toContain('luan-draft:三.一');
   });
 });
+
+describe('d50: 实际是 introduces a figure; only 只有/才 makes one the real one', () => {
+  it('一台200万，另一台实际是300万 adds both; 真正买设备的只有 replaces', async () => {
+    const [both] = await converse('中山本地传统优势企业，从工作母机库买了两台母机，一台200万，另一台实际是300万，一共能补多少');
+    expect(amountOf(both)).toBe('750000');
+  });
+});
