@@ -15,7 +15,7 @@ export interface DocumentSection {
 const headingWords = (heading: string) => heading.replace(/^[一二三四五六七八九十]+、/, '').replace(/^实施/, '').replace(/[“”"]/g, '');
 
 /** Asking for the list of what a part holds (哪些保障措施, 主要工作目标概述一下, 包括哪几个方向), not one figure of it. */
-const ASKS_LIST = /(哪些|哪几|有什么|有啥|都是什么|是什么|是啥|概述|概括|梳理|列一下|列出|包括|介绍|总体上|主要)/;
+const ASKS_LIST = /(哪些|哪几|有什么|有啥|都是什么|是什么|是啥|概述|概括|梳理|列一下|列出|列个|目录|逐条|按条|包括|介绍|总体上|主要)/;
 
 // A heading said with another qualifier of the same head noun (总体目标, 主要任务 for 工作目标, 重点任务).
 const QUALIFIER = /^(工作|总体|主要|整体|重点|具体|保障)/;
