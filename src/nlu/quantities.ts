@@ -135,7 +135,8 @@ const ROUGH_SUM = new RegExp(`(?<num>[0-9０-９]+|${HAN_NUM}+)\\s*(?:(?:多|来
   + `|(?<lead>${HAN_NUM}*[十百千])?几(?<place>[十百千])(?<placeScale>[万亿])(?:元|块)?`, 'gu');
 
 // Two neighbouring digits for one place (一千四五百万, 三四百万, 两三千万, 一两百万): a range, the lower digit to the higher.
-const DIGIT_PAIR = new RegExp(`(?<lead>${HAN_NUM}*?[十百千])?(?<a>[一二两三四五六七八])(?<b>[二两三四五六七八九])(?<place>[十百千])?(?<scale>[万亿])(?:元|块)?`, 'gu');
+// (After 亿 too: 一亿五六千万 is from 1.5亿 up to 1.6亿.)
+const DIGIT_PAIR = new RegExp(`(?<lead>${HAN_NUM}*?[十百千亿])?(?<a>[一二两三四五六七八])(?<b>[二两三四五六七八九])(?<place>[十百千])?(?<scale>[万亿])(?:元|块)?`, 'gu');
 // A range said from one figure to another (一亿几到两亿之间, 100万-200万, 500到600万): no exact figure, from the lower
 // up to the higher. The lower takes the higher's scale where it gives none (500到600万).
 // (A digit after the scale is the next place's: 一亿五到两亿五之间.)

@@ -155,6 +155,9 @@ describe('sums said roughly', () => {
     // Two neighbouring digits for one place: the lower to the higher.
     ['一千四五百万', '14000000', '15000000'],
     ['两三千万', '20000000', '30000000'],
+    ['一亿五六千万', '150000000', '160000000'],
+    // A higher place said exactly before 几: 两千几百万.
+    ['两千几百万', '21000000', '30000000'],
     ['三四十万元', '300000', '400000'],
     // A range from one figure to another, the lower taking the higher's scale where it says none.
     ['100万-200万', '1000000', '2000000'],
