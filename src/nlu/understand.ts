@@ -393,7 +393,9 @@ const ASKS_SOMETHING = /[？?吗嗎呢]|多少|几|怎么|如何|哪|什么|啥|
 const EACH_YEAR = /(每年|(?<![同第这那])一年)(能|可以|可)?(拿|补|奖|领|给|获得|享受|资助|奖补)?[^，,。；;？?0-9０-９一二两三四五六七八九十百千万亿]{0,6}多少/;
 
 /** Whether a message asks a yearly award as such (每年能拿多少): its total over the clause's stated years goes beside it. */
-export const asksEachYear = (text: string) => EACH_YEAR.test(text);
+// A yearly figure put forward to confirm (就是每年36万，对吧): the yearly award asked too.
+const EACH_YEAR_CONFIRMED = /每年[^，,。；;？?]{0,4}[0-9０-９一二两三四五六七八九十百千万亿.]+万?元?[，,\s]*(对吧|对不对|是吧|是不是|没错吧)/;
+export const asksEachYear = (text: string) => EACH_YEAR.test(text) || EACH_YEAR_CONFIRMED.test(text);
 
 /** Whether a piece of a message asks something (多少, 吗, 哪, ？): a statement beside a question asks nothing. */
 export const asksSomething = (piece: string) => ASKS_SOMETHING.test(piece);

@@ -3456,3 +3456,16 @@ describe('d50: 实际是 introduces a figure; only 只有/才 makes one the real
     expect(amountOf(both)).toBe('750000');
   });
 });
+
+describe('d50: heads the enterprise already had; a yearly figure put forward', () => {
+  it('现有技师10名…今年新引进了2名技师…高级工都是原来就有的: only the new heads are counted', async () => {
+    const [heads] = await converse('我们厂在中山，现有技师10名，今年新引进了2名技师（在紧缺人才导向目录里），另外还有15名高级工都是原来就有的。新引进的技师能拿多少奖补？');
+    expect(amountOf(heads)).toBe('16000');
+  });
+
+  it('就是每年40万，对吧 after a yearly award\'s figures: the year computed and its total over the clause\'s years', async () => {
+    const [yearly] = await converse('东源本地企业，有备案证，主营2000万，技改完工，县级分成增量每年50万，按80%就是每年40万，对吧？');
+    expect(amountOf(yearly)).toBe('200000');
+    expect(yearly?.total).toBe('600000');
+  });
+});

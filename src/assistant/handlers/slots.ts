@@ -82,6 +82,14 @@ function sentenceOf(text: string, q: Quantity): string {
   return [...text.matchAll(/[^。；;？?！!\n]+/g)].find((m) => (m.index ?? 0) <= q.start && q.start < (m.index ?? 0) + m[0].length)?.[0] ?? '';
 }
 
+// People the enterprise already had (现有, 原来就有的, 老员工): no newly trained or recruited head.
+const EXISTING = /(现有|原有|原来就有|本来就有|老员工|已有的|在职的|早就有)/;
+
+/** The piece of the text (between pauses) a quantity is said in. */
+function pieceOf(text: string, q: Quantity): string {
+  return [...text.matchAll(/[^，,。；;？?！!（）()]+/g)].find((m) => (m.index ?? 0) <= q.start && q.start < (m.index ?? 0) + m[0].length)?.[0] ?? '';
+}
+
 /** The words right after a count, up to the next separator: what it counts. */
 function countedText(text: string, q: Quantity): string {
   return text.slice(q.end, q.end + 16).split(/[，,。；;、：:+＋\s]/)[0] ?? '';
@@ -364,7 +372,9 @@ export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs
     const said = u.quantities.filter((q) => q.kind === 'headcount' && q.level !== undefined && input.cues.includes(q.level));
     // ("那2个是高级技师…按3个高级工+2个高级技师算": the people pointed back to, counted again, are the same people.)
     const pointedBack = (q: Quantity) => /(那|这|其中|当中)\s*$/.test(u.text.slice(Math.max(0, q.start - 2), q.start));
-    const heads = said.filter((q) => !(pointedBack(q) && said.some((p) => p !== q && p.value.eq(q.value) && !pointedBack(p))));
+    // ("现有技师12名…今年新引进了3名技师…20名高级工都是原来就有的": those the enterprise already had are not new.)
+    const existing = (q: Quantity) => EXISTING.test(pieceOf(u.text, q));
+    const heads = said.filter((q) => !existing(q) && !(pointedBack(q) && said.some((p) => p !== q && p.value.eq(q.value) && !pointedBack(p))));
     if (heads.length) inputs[input.key] = heads.reduce((n, q) => n + q.value.toNumber(), 0);
   }
   // "技师每人多少钱": the award for one person of the one level named, computed for one head (the rate, with its formula).
