@@ -835,7 +835,10 @@ export class PolicyAssistant {
       const totalPending = !totalAgain && !u.asksTotal && subjectText !== u.text && Object.keys(previous.inputs).length === 0
         && understand(subjectText, ctx.lexicon).asksTotal;
       const asked = totalAgain || totalPending ? { ...restatedSubject, asksTotal: true } : restatedSubject;
-      const turn = regional ? calculate(u, regional.rules, { regionOpen: false, previous: null, regions, parts: regional.parts, alternatives: regional.alternatives }, ctx)
+      // (A turn that moves the earlier case to other places with no figure of its own, 同样的项目放在东源做呢…再把深圳也比一下,
+      // carries the earlier figures to each place's row.)
+      const movedCase = followsCalculation && !u.quantities.some((q) => q.kind === 'money');
+      const turn = regional ? calculate(u, regional.rules, { regionOpen: false, previous: movedCase ? previous : null, regions, parts: regional.parts, alternatives: regional.alternatives }, ctx)
         // Several provisions, each with its part; or the one left when the others were named only in passing.
         : several ? calculate(u, several.rules, { regionOpen: false, previous: several.rules.length > 1 || !carry ? null : previous, regions, parts: several.parts, alternatives: several.alternatives }, ctx)
         // Another reading of the same figure (中山 设备: 工作母机库 product or not) is computed beside it, not added.

@@ -3469,3 +3469,11 @@ describe('d50: heads the enterprise already had; a yearly figure put forward', (
     expect(yearly?.total).toBe('600000');
   });
 });
+
+describe('d50: a case moved to other places with no figure of its own', () => {
+  it('同样的项目放在东源做呢…再把深圳也一起比一下: 东源 computed on the earlier figures, 深圳 said to set none', async () => {
+    const [, moved] = await converse('我们是中山的规上企业，营收1亿，普通技改项目总投资800万，全部是设备购置，能资助多少？', '同样的项目放在东源县做呢，按设备购置额算能拿多少？再把深圳的也一起比一下');
+    expect(sortedAmounts(moved)).toEqual(['1600000', '800000']);
+    expect(moved?.answer).toContain('深圳');
+  });
+});
