@@ -7,7 +7,7 @@ import { restatedQuestion } from '../nlu/restate.js';
 import { toSimplified } from '../nlu/script.js';
 import { withoutYears } from '../nlu/years.js';
 import { findDocuments, findRegions, withoutRegionNames } from '../nlu/regions.js';
-import { chooseRules, namedOnlyByClause, type PolicyRules, type SubsidyRule } from '../policy/index.js';
+import { chooseRules, namedOnlyByClause, type PolicyRules, type SubsidyRule, type UnratedMeasure } from '../policy/index.js';
 import { englishAsPolicyWords, type Retriever, type SearchHit } from '../retrieval/index.js';
 import { citeClauses } from './citations.js';
 import { HELP_SUGGESTIONS, followedBy, plainReply } from './compose.js';
@@ -259,10 +259,7 @@ export class PolicyAssistant {
         const asked = i > 0 && setting && !q.includes(setting) ? `${setting}，${q}` : q;
         replies.push(await this.route(understand(asked, ctx.lexicon), { ...previous, awards: next.awards }, next));
       }
-      const calculations = replies.flatMap(calculationsOf);
-      const joined = replies.slice(1).reduce((a, b) => followedBy(a, b, '\n\n'), replies[0] as AssistantReply);
-      return { ...joined, intent: calculations.length ? 'calculate' : joined.intent, total: null,
-        calculation: calculations.length > 1 ? calculations : calculations[0] ?? null };
+      return oneAfterAnother(replies, { calculated: true });
     }
     // (Numbered and announced, 几个问题一起问：1）…2）…合计多少: each its own answer, a total asked in one of them too.)
     // (Where every part asks an amount, 两件事：一是…二是…, the message is read whole: its awards each a line, and a 合计.)
@@ -284,10 +281,7 @@ export class PolicyAssistant {
     const replies: AssistantReply[] = [];
     // (Each question's awards join those of the questions before it.)
     for (const q of read) replies.push(await this.route(q, { ...previous, awards: next.awards }, next));
-    const calculations = replies.flatMap(calculationsOf);
-    const joined = replies.slice(1).reduce((a, b) => followedBy(a, b, '\n\n'), replies[0] as AssistantReply);
-    return { ...joined, intent: calculations.length ? 'calculate' : joined.intent, total: null,
-      calculation: calculations.length > 1 ? calculations : calculations[0] ?? null };
+    return oneAfterAnother(replies, { calculated: true });
   }
 
   /**
@@ -310,11 +304,7 @@ export class PolicyAssistant {
     if (parts.length < 2 || (!parts.every(asksSomething) && !SEVERAL_ANNOUNCED.test(u.text))) return null;
     const replies: AssistantReply[] = [];
     for (const part of parts) replies.push(await this.route(understand(`${setting}${setting ? '，' : ''}${part}`, this.context.lexicon), { ...previous, awards: next.awards }, next));
-    const calculations = replies.flatMap(calculationsOf);
-    const joined = replies.slice(1).reduce((a, b) => followedBy(a, b, '\n\n'), replies[0] as AssistantReply);
-    // (A total one question asked of its own awards, 2）…各奖多少，合计多少, stays the answer's total.)
-    const totals = replies.filter((r) => r.total !== null);
-    return { ...joined, total: totals.length === 1 ? totals[0]?.total ?? null : null, calculation: calculations.length > 1 ? calculations : calculations[0] ?? null };
+    return oneAfterAnother(replies, { ownTotal: true });
   }
 
   /** Later questions of a message that name no provision and give no figure, said by a sentence of the clause each searches to. */
@@ -378,7 +368,7 @@ export class PolicyAssistant {
     // A place or level not covered, and a subject none speaks of, are both said (国家级专精特新…中央财政).
     if (u.uncoveredPlaces.length && !u.regions.length) {
       // (A measure a document names without setting it, 首台(套)保费补偿 asked of 中央财政, follows in its own words.)
-      const mentioned = unratedFor(ctx.corpus.documents.map((d) => d.id), u.text, ctx).filter((m) => m.triggers.some((t) => t.length >= 3 && u.text.includes(t)));
+      const mentioned = measuresNamed(u.text, ctx);
       const said = notCovered(u.uncoveredPlaces, ctx);
       const place = mentioned.length ? { ...followedBy(said, unrated(mentioned, ctx), '\n'), intent: said.intent } : said;
       if (!u.uncoveredTopics.length) return place;
@@ -473,7 +463,7 @@ export class PolicyAssistant {
     // measure's answer, though no word of a provision is said.
     // (Its rate or amount asked, of no place in particular.)
     if (u.cue === 'out_of_scope' && !keepsTopic && !u.regions.length && (u.asksRate || u.asksHowMuch)) {
-      const mentioned = unratedFor(ctx.corpus.documents.map((d) => d.id), u.text, ctx).filter((m) => m.triggers.some((t) => t.length >= 3 && u.text.includes(t)));
+      const mentioned = measuresNamed(u.text, ctx);
       if (mentioned.length) return unrated(mentioned, ctx);
     }
     if (u.cue === 'out_of_scope' && !keepsTopic) {
@@ -767,7 +757,7 @@ export class PolicyAssistant {
     if (choice.rules.length === 0 && asksAmount && u.asksHowMuch && next.regions.length === 1 && onlyRegion && !u.broad && !named.length) {
       const elsewhere = chooseRules(ctx.rules.rules, subjectText, { regionOf: ctx.regionOf, all: true }).rules
         .filter((r) => ctx.regionOf(r.docId) !== onlyRegion && !namedOnlyByClause(r, subjectText, false)
-          && r.vocabulary.triggers.some((t) => t.length >= 3 && subjectText.includes(t)));
+          && saysOwnWord(r.vocabulary.triggers, subjectText));
       const none = noAmountInRegion(onlyRegion, u, elsewhere, ctx);
       if (none) return none;
     }
@@ -969,6 +959,27 @@ function standardsAskedBeside(u: Understanding, computed: readonly SubsidyRule[]
     .flatMap((p) => chooseRules(ctx.rules.rules, p, { regionOf: ctx.regionOf, regions: regionsOf(p) }).rules);
   const besides = asked.filter((r) => !computed.some((c) => c.id === r.id || c.specializes === r.id || r.specializes === c.id));
   return [...new Map(besides.map((r) => [r.id, r])).values()];
+}
+
+/**
+ * The replies to a message's questions, one after another: texts and citations joined, every calculation kept. With
+ * `calculated`, a reply that computed anything is a calculation; with `ownTotal`, a total one question asked of its own
+ * awards (2）…各奖多少，合计多少) stays the answer's total. No total spans the questions otherwise.
+ */
+function oneAfterAnother(replies: readonly AssistantReply[], { calculated = false, ownTotal = false } = {}): AssistantReply {
+  const calculations = replies.flatMap(calculationsOf);
+  const joined = replies.slice(1).reduce((a, b) => followedBy(a, b, '\n\n'), replies[0] as AssistantReply);
+  const totals = ownTotal ? replies.filter((r) => r.total !== null) : [];
+  return { ...joined, intent: calculated && calculations.length ? 'calculate' : joined.intent, total: totals.length === 1 ? totals[0]?.total ?? null : null,
+    calculation: calculations.length > 1 ? calculations : calculations[0] ?? null };
+}
+
+/** Whether the text says one of the words long enough to name a measure by itself (绿色工厂, 加计扣除), not 技改 or 奖补. */
+const saysOwnWord = (words: readonly string[], text: string) => words.some((t) => t.length >= 3 && text.includes(t));
+
+/** Measures any document names without a rate, named in the text by their own longer words (首台套, 加计扣除). */
+function measuresNamed(text: string, ctx: HandlerContext): UnratedMeasure[] {
+  return unratedFor(ctx.corpus.documents.map((d) => d.id), text, ctx).filter((m) => saysOwnWord(m.triggers, text));
 }
 
 /** Whether the message puts forward an amount (奖20万对吧, 能补150万吗) that no figure of the reply's calculation gives. */

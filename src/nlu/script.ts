@@ -35,7 +35,8 @@ const CANTONESE: readonly [string, string][] = [
   ['嗰個', '那个'], ['嗰个', '那个'], ['嗰啲', '那些'], ['嗰', '那'], ['而家', '现在'], ['攞', '拿'],
   ['我哋', '我们'], ['你哋', '你们'], ['佢哋', '他们'], ['咗', '了'], ['喺', '在'], ['萬蚊', '万元'], ['万蚊', '万元'], ['蚊', '元'],
 ];
-const CANTONESE_CHARS = /[乜點点幾几邊边係咁嘅咩冇啲唔佢搵畀俾啱埋即系哋咗喺蚊嗰攞]|而家|舊年|旧年|淨係/;
+// (Whether any of the table's words is said at all, derived from the table: a word added there is looked for here.)
+const CANTONESE_WORDS = new RegExp(CANTONESE.map(([yue]) => yue).join('|'));
 function fromCantonese(text: string): string {
-  return CANTONESE_CHARS.test(text) ? CANTONESE.reduce((t, [yue, cmn]) => t.split(yue).join(cmn), text) : text;
+  return CANTONESE_WORDS.test(text) ? CANTONESE.reduce((t, [yue, cmn]) => t.split(yue).join(cmn), text) : text;
 }

@@ -180,7 +180,8 @@ function laterYears(rule: SubsidyRule, carried: Inputs, u: Understanding): Separ
   const held = rule.inputs.filter((i) => i.dimension === 'money' && i.required && typeof carried[i.key] === 'string');
   const [input] = held;
   if (held.length !== 1 || !input) return null;
-  const first: Quantity = { kind: 'money', value: new Decimal(carried[input.key] as string), text: `此前${formatYuan(new Decimal(carried[input.key] as string))}`, start: -1, end: -1 };
+  const firstYear = new Decimal(carried[input.key] as string);
+  const first: Quantity = { kind: 'money', value: firstYear, text: `此前${formatYuan(firstYear)}`, start: -1, end: -1 };
   const said = years.some((y) => y.year === 1) ? years : [{ q: first, year: 1 }, ...years];
   return { key: input.key, unit: 'year', groups: [...said].sort((a, b) => a.year - b.year).map(({ q, year }) => ({ figures: [q], label: `第${year}年（${q.text.replace(/^此前/, '')}）` })) };
 }
@@ -372,8 +373,9 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
     }
     // Several figures for one input that the row computes one by one: projects under a per-project cap (两个项目 0.3亿 和
     // 6,000万), or the years of a yearly award (三年分别80万 120万 150万). Each its own line, then the 合计.
-    const later = separateFigures(rule, sums, u.text) ? null : laterYears(rule, carried, u);
-    const separate = later ?? separateFigures(rule, sums, u.text);
+    const byFigures = separateFigures(rule, sums, u.text);
+    const later = byFigures ? null : laterYears(rule, carried, u);
+    const separate = byFigures ?? later;
     // (The years' lines replace the first year's award, and stand together: 三年加起来 adds them.)
     if (later) { together.add(rule.id); addsToEarlier.add(rule.id); }
     if (separate) {

@@ -79,15 +79,20 @@ export function sizeIsCase(u: Understanding, rules: readonly SubsidyRule[]): boo
 
 /** The sentence a quantity is said in (between 。；？！ or line breaks). */
 function sentenceOf(text: string, q: Quantity): string {
-  return [...text.matchAll(/[^。；;？?！!\n]+/g)].find((m) => (m.index ?? 0) <= q.start && q.start < (m.index ?? 0) + m[0].length)?.[0] ?? '';
+  return enclosing(text, q, /[^。；;？?！!\n]+/g);
+}
+
+/** The run of `spans` (a global pattern of what lies between separators) that the quantity is said in. */
+function enclosing(text: string, q: Quantity, spans: RegExp): string {
+  return [...text.matchAll(spans)].find((m) => (m.index ?? 0) <= q.start && q.start < (m.index ?? 0) + m[0].length)?.[0] ?? '';
 }
 
 // People the enterprise already had (现有, 原来就有的, 老员工): no newly trained or recruited head.
 const EXISTING = /(现有|原有|原来就有|本来就有|老员工|已有的|在职的|早就有)/;
 
-/** The piece of the text (between pauses) a quantity is said in. */
+/** The piece of the text (between pauses and brackets) a quantity is said in. */
 function pieceOf(text: string, q: Quantity): string {
-  return [...text.matchAll(/[^，,。；;？?！!（）()]+/g)].find((m) => (m.index ?? 0) <= q.start && q.start < (m.index ?? 0) + m[0].length)?.[0] ?? '';
+  return enclosing(text, q, /[^，,。；;？?！!（）()]+/g);
 }
 
 /** The words right after a count, up to the next separator: what it counts. */
@@ -194,11 +199,11 @@ export function levelNotSet(rule: SubsidyRule, u: Understanding): string | null 
   return null;
 }
 
-/** The option of a fixed award the message names (省级智能工厂 → provincial), by the options' own labels first. */
 // Said right before a level the enterprise obtained (被认定为, 评上了, 拿到).
 const OBTAINED_BEFORE = /(认定为|认定了|评上了?|获评|评为|拿到了?|获得了?|被认定)\s*$/;
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** The option of a fixed award the message names (省级智能工厂 → provincial), by the options' own labels first. */
 function optionFor(rule: SubsidyRule, u: Understanding): string | null {
   const f = rule.formula;
   if (f.type !== 'fixed') return null;
