@@ -162,13 +162,17 @@ export async function searchPolicy(
   const hits = await retriever.search(focus, { k: PREAMBLE_SEARCH_DEPTH, docIds, wordsOnly: request.wordsOnly });
   // Of several documents' preambles, the one whose title the question quotes part of (优势传统产业行动计划) first.
   const quoted = (docId: string) => titleWordsQuoted(query, corpus.documentById.get(docId));
-  const preambles = hits.filter((h) => h.clause.kind === 'preamble').sort((a, b) => quoted(b.clause.docId) - quoted(a.clause.docId));
+  // Of one document's preambles, the cover notice first: its title block holds the 文号, the issuer, the date and status.
+  const found = hits.filter((h) => h.clause.kind === 'preamble').sort((a, b) => quoted(b.clause.docId) - quoted(a.clause.docId));
+  const docsFound = [...new Set(found.map((h) => h.clause.docId))];
+  const preambles = docsFound.flatMap((docId) => corpus.clauses.filter((c) => c.docId === docId && c.kind === 'preamble')
+    .map((clause) => found.find((h) => h.clause.id === clause.id) ?? { clause, score: 0, matchedTerms: [], ranks: {} }));
   // (Its status alone asked, 工作母机补贴今年还能申请吗, the best preamble leads and the provision's clause follows.)
   const statusOnly = asksOnlyStatus(query);
-  const found = statusOnly ? preambles.slice(0, 1) : preambles;
+  const first = statusOnly ? preambles.slice(0, 1) : preambles;
   const named = statusOnly ? [] : (docIds ?? []).flatMap((id) => corpus.clauses.filter((c) => c.docId === id && c.kind === 'preamble'))
-    .filter((c) => !found.some((h) => h.clause.id === c.id)).map((clause) => ({ clause, score: 0, matchedTerms: [], ranks: {} }));
-  return [...found, ...named, ...hits.filter((h) => h.clause.kind !== 'preamble')].slice(0, k);
+    .filter((c) => !first.some((h) => h.clause.id === c.id)).map((clause) => ({ clause, score: 0, matchedTerms: [], ranks: {} }));
+  return [...first, ...named, ...hits.filter((h) => h.clause.kind !== 'preamble')].slice(0, k);
 }
 
 /** How deep a search for a document fact looks for the preambles it puts first (every clause of one document). */

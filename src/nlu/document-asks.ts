@@ -24,13 +24,23 @@ export const DOCUMENT_FACT_CUE = new RegExp(Object.values(DOCUMENT_ASKS).map((r)
 /** Whether a message asks which department is responsible for something (负责部门, 找哪个部门申请, 办公室设在哪). */
 export const asksResponsible = (text: string) => DOCUMENT_ASKS.responsible.test(text);
 
-// Whether a document still applies (还有效吗, 过期了没有, 正式印发的吗, 管到哪一年): its title block says its period and status.
-const STATUS = /(还有效|有效吗|是否有效|过期|失效|到期了|还能(用|申请|申报|按)|还在执行|正式(印发|实施|发布|施行)(了|的)?(吗|没|了没|没有)|管到哪一年)/;
+// A term other than the document's own (土地出让年期到期续期, 租期): its 到期 is not a question of validity.
+const OTHER_TERM = /(续期|续租|续签|租期|年期|使用期|出让期)/;
+// Whether a document still applies (还有效吗, 过期了没有, 正式印发的吗, 管到哪一年, 还能按它申报吗): its title block says
+// its period and status.
+const STATUS = /((?<!运行|实施|执行得?|落实)有效(?!运行|实施|落实|推进|提升|利用|降低|提高|防范|措施|手段|途径|衔接|解决|带动|管理|控制|整合|发挥|促进|保障|应对)|过期|失效|到期|还(能|可以)[^，,。？?！!]{0,6}(申请|申报|享受|适用|用)|(现在|如今|目前)还(能|可以)(按|照)[^，,。？?！!]{0,14}(申请|申报|享受)|管到(哪|什么时候)|现行|执行期|还在执行|执行到|还执行|废止|正式(施行|实施|印发|发布|生效|出台|文件|版|稿)|(是不是|是否|算不算)正式|正式了吗|还算数|还管用|现在(还)?(能|可以)(申请|申报|用)|(能|可以)用吗|能不能用|作数|(文件|政策|意见|行动|计划|通知)(现在|目前|如今)[^，,。？?！!]{0,4}(还)?(能|可以)(直接)?(拿来|用来)?(申请|申报|用))/;
+// The draft named by its status (六安那个征求意见稿): a name, which asks its status only where nothing else is asked.
+const DRAFT_NAMED = /(征求意见稿|征求稿|意见稿|草案)/;
+
+/** Whether a message asks whether a document still applies or is in force (还有效吗, 正式生效了没, 管到哪一年). */
+export const asksStatus = (text: string) => !OTHER_TERM.test(text) && STATUS.test(text);
+/** Whether a message names a document by its status as a draft (六安那个征求意见稿). */
+export const namesDraft = (text: string) => !OTHER_TERM.test(text) && DRAFT_NAMED.test(text);
 
 /** The facts a document's preamble holds (文号, 发文单位, 成文日期, 执行期, 状态, 主送单位, 制定依据, 审议会议). */
-const OF_PREAMBLE = [DOCUMENT_ASKS.number, DOCUMENT_ASKS.issuer, DOCUMENT_ASKS.date, DOCUMENT_ASKS.period, STATUS, DOCUMENT_ASKS.addressees,
+const OF_PREAMBLE = [DOCUMENT_ASKS.number, DOCUMENT_ASKS.issuer, DOCUMENT_ASKS.date, DOCUMENT_ASKS.period, DOCUMENT_ASKS.addressees,
   DOCUMENT_ASKS.basis, DOCUMENT_ASKS.meeting];
 /** Whether a message asks a fact a document's preamble holds: its answer starts there, whatever else the words match. */
-export const asksOfPreamble = (text: string) => OF_PREAMBLE.some((r) => r.test(text));
+export const asksOfPreamble = (text: string) => asksStatus(text) || OF_PREAMBLE.some((r) => r.test(text));
 /** Whether the only fact asked of a preamble is the document's status: a provision asked about keeps its clause near the top. */
-export const asksOnlyStatus = (text: string) => STATUS.test(text) && !OF_PREAMBLE.some((r) => r !== STATUS && r.test(text));
+export const asksOnlyStatus = (text: string) => asksStatus(text) && !OF_PREAMBLE.some((r) => r.test(text));

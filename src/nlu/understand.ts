@@ -3,7 +3,7 @@ import { questionsOf } from './parts.js';
 import { echoedName, findDocuments, findRegions } from './regions.js';
 import { mentionsPolicy, type Lexicon } from '../lexicon/index.js';
 import { negatedFigureSpans } from '../policy/index.js';
-import { DOCUMENT_FACT_CUE } from './document-asks.js';
+import { DOCUMENT_FACT_CUE, asksStatus, namesDraft } from './document-asks.js';
 
 export const INTENTS = ['greeting', 'help', 'calculate', 'sum', 'compare', 'lookup', 'overview', 'document_facts', 'validity', 'not_covered', 'out_of_scope'] as const;
 export type Intent = (typeof INTENTS)[number];
@@ -79,9 +79,6 @@ const COMPARE = /(和|与|跟|vs|对比|比较|各补|各自|分别|各(是|为|
 // Asked of every place the corpus covers ("贷款贴息 哪几个地方的文件里有提"), not of one.
 const ACROSS_PLACES = /(哪些地方|哪几个地方|这几个地方|几个地方的|各地|哪个地方|哪些城市|哪些文件|哪几份|哪几个文件|各个文件|所有文件|每个地方)/;
 // 正式 only of a document (正式印发, 正式文件, 是不是正式的): 正式的中国质量奖 is an award, not a status.
-// A term other than the document's own (土地出让年期到期续期, 租期): its 到期 is not a question of validity.
-const OTHER_TERM = /(续期|续租|续签|租期|年期|使用期|出让期)/;
-const VALIDITY = /((?<!运行|实施|执行得?|落实)有效(?!运行|实施|落实|推进|提升|利用|降低|提高|防范|措施|手段|途径|衔接|解决|带动|管理|控制|整合|发挥|促进|保障|应对)|过期|失效|到期|还(能|可以)[^，,。？?！!]{0,6}(申请|申报|享受|适用|用)|(现在|如今|目前)还(能|可以)(按|照)[^，,。？?！!]{0,14}(申请|申报|享受)|管到(哪|什么时候)|现行|执行期|还在执行|执行到|还执行|废止|征求意见稿|正式(施行|实施|印发|发布|生效|出台|文件|版|稿)|(是不是|是否|算不算)正式|正式了吗|草案|还算数|还管用|现在(还)?(能|可以)(申请|申报|用)|(能|可以)用吗|能不能用|作数|(文件|政策|意见|行动|计划|通知)(现在|目前|如今)[^，,。？?！!]{0,4}(还)?(能|可以)(直接)?(拿来|用来)?(申请|申报|用))/;
 // "那…呢", "换成…", and corrections of what was said ("我们其实是…", "不对，是…").
 // (A slip owned anywhere in the sentence corrects too: 额 我同事说搞错了, sorry打错了.)
 const CORRECTION = /^.{0,4}(其实|实际上|不对|更正|纠正)|(说错|讲错|搞错|写错|打错|数错|记错|看错|睇错|弄错)了/;
@@ -231,7 +228,6 @@ const ASKS_WHETHER_ANY = /(有(没有|冇|無|无)?[^，,。？?！!]{0,10}(补�
 const BROAD = /(有哪些|有什么|有些什么|有些啥|哪些奖|都有啥|有啥|都支持(啥|什么|些什么|哪些)|概况|概述|主要内容|主要讲|讲了什么|讲了啥|讲的是什么|哪些方面|哪几种|哪几项|哪些政策|哪些措施|哪些扶持|哪些支持|哪些补贴|哪些奖励|介绍一下|概括|汇总|一览|梳理|列一下|列出)/;
 const LEADING_COURTESY = /^([啊哦噢嗯呃]+[，,\s]*)?(请问一下|请问|您好|你好|不好意思|抱歉|麻烦问一下|麻烦问下|问一下|想问一下|想问下|打扰一下)?[\s~～]*/;
 // The draft's status said as its name (那个征求意见稿, 征求稿): it names the document.
-const DRAFT_NAMED = /(征求意见稿|征求稿|意见稿|草案)/g;
 const OUTLINE = /(主要讲了?(什么|啥|些什么|些啥|哪几块|哪几部分|哪些方面)|(分成|分为|包括)?哪几(块|部分)(内容)?|讲了(什么|啥|些什么|些啥)|说了(什么|啥|些什么|些啥)|主要内容|有哪些内容|讲的是什么|讲的啥|概述一下|概括一下)/;
 // The standard named as such (奖励标准, 额度): a provision's clause asked, not how a topic is supported in general.
 // (The text's own figure asked as such, 中山2018年的政策里，对…的创建主体，一次性扶持资金是多少: its standard.)
@@ -358,8 +354,8 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
   // (六安那个征求意见稿主要讲了些啥 names the draft by its status and asks its content.)
   // (The draft named by its status, 六安那个征求意见稿, and asked what it offers or pays, is asked no validity.)
   // (A status planted beside an amount asked, "已正式发布，不再是征求意见稿；…能奖励多少", is part of the plant: the amount is asked.)
-  else if (VALIDITY.test(own) && !OTHER_TERM.test(own) && !amounts.base.length && !OUTLINE.test(own) && !(asksAmount && INJECTION.test(trimmed))
-    && (VALIDITY.test(own.replace(DRAFT_NAMED, ' ')) || !(BROAD.test(own) || ASKS_AMOUNT.test(own)))) cue = 'validity';
+  else if ((asksStatus(own) || (namesDraft(own) && !(BROAD.test(own) || ASKS_AMOUNT.test(own))))
+    && !amounts.base.length && !OUTLINE.test(own) && !(asksAmount && INJECTION.test(trimmed))) cue = 'validity';
   else if (covered.length > 1 && COMPARE.test(trimmed)) cue = 'compare';
   // (A document's facts asked, 索引号和发布机构, are of the documents, whatever words they use.)
   else if (!mentionsPolicy(lexicon, trimmed) && quantities.length === 0 && !DOCUMENT_FACT_CUE.test(trimmed)) cue = 'out_of_scope';

@@ -67,6 +67,17 @@ describe('retrieval on the real corpus', () => {
     for (const [query, clauseId] of cases) expectRobustFirst(await searchPolicy(corpus, hybrid, { query, k: 2 }), clauseId);
   });
 
+  it('puts the cover notice first when a question asks whether a document is still in force or issued', async () => {
+    // The cover notice's title block holds the date, 文号 and status; the plan's own preamble (序言.2) comes after it.
+    const cases: [string, string][] = [
+      ['中山市优势传统产业转型升级行动计划现在还有效吗？', 'zhongshan-2018:序言'],
+      ['东府办〔2018〕29号那个技改三年行动计划，现在还能按它申请吗？', 'dongyuan-2018:序言'],
+      ['六安那份规模工业企业技改提升的政策，已经正式生效了吗？', 'luan-draft:序言'],
+      ['来电：六安那份规模工业企业技改提升行动的文件正式生效了吗？', 'luan-draft:序言'],
+    ];
+    for (const [query, clauseId] of cases) expect((await searchPolicy(corpus, hybrid, { query, k: 3 }))[0]?.clause.id, query).toBe(clauseId);
+  });
+
   it('reads English policy terms as the documents\' words before either retriever sees them', () => {
     expect(toPolicyVocabulary('M&A reward in Zhongshan')).toBe('并购 补贴 in Zhongshan');
     expect(toPolicyVocabulary('machine tool subsidy')).toBe('工作母机 补贴');
