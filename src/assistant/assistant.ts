@@ -16,7 +16,7 @@ import { aboutTheDocuments } from './evidence.js';
 import { SIDE_BY_SIDE, awardsOfOtherPlaces, besideEarlierPlaces, earlierReading, explainedBy, regionalAwards, severalAwards, totalOfEarlierAwards } from './handlers/awards.js';
 import { calculate, documentGateNotMet, noAmountInRegion } from './handlers/calculate.js';
 import { namedDocuments, unratedFor, type HandlerContext } from './handlers/context.js';
-import { DOCUMENT_FACT_CUE, asksSourceOfAnswer, answerDocumentFacts, answerSource } from './handlers/document-facts.js';
+import { DOCUMENT_FACT_CUE, asksInForce, asksSourceOfAnswer, answerDocumentFacts, answerSource } from './handlers/document-facts.js';
 import { answerStandard, compareLookup, lookup, type LookupScope } from './handlers/lookup.js';
 import { documentNotInCorpus, noRates, notCovered, offTopic, ownPolicyOfPlaceWithin, topicsNotCovered, unrated, withoutOwnPolicyAsked } from './handlers/not-covered.js';
 import { answerConditions } from './handlers/conditions.js';
@@ -481,7 +481,7 @@ export class PolicyAssistant {
       if (!u.broad) return this.lookupIn(u, namedDocuments(u.text, next.regions, ctx), hits);
     }
     const noAmount = u.amounts.base.length === 0 && !u.suppliesInputs;
-    if (noAmount && DOCUMENT_FACT_CUE.test(u.text) && !/(还有效|有效吗|是否有效|过期|失效|还能申请)/.test(u.text)) {
+    if (noAmount && DOCUMENT_FACT_CUE.test(u.text) && !asksInForce(u.text)) {
       // Every provision named (注册资本补贴 和 技能人才开班培训补贴 分别归哪个部门), not only the best match.
       const namedNow = chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions: next.regions, all: true }).rules;
       // ("那这个是哪个部门负责" after 工作母机's standard: the provisions the last answer cited.)
@@ -637,8 +637,10 @@ export class PolicyAssistant {
       // "市级公共技术服务平台一共有哪几类补贴": a provision named only by its clause's subject stands for the clause, whose
       // provisions are listed, each with its standard.
       const [only] = namedRules;
-      const siblings = only && namedProvisions === 1 && namedOnlyByClause(only, u.text, true)
-        ? ctx.rules.rules.filter((r) => r.clauseId === only.clauseId) : [];
+      // (中山对技能人才有什么支持: the clause's subject word is one row's own and another's broad word, so both are asked.)
+      const ofClause = only ? ctx.rules.rules.filter((r) => r.clauseId === only.clauseId) : [];
+      const siblings = only && namedProvisions === 1 && namedOnlyByClause(only, u.text, true) ? ofClause
+        : only && namedProvisions === 1 ? [only, ...ofClause.filter((r) => r !== only && namedOnlyByClause(r, u.text, true))] : [];
       if (!namesNothing && siblings.length > 1) {
         return answerOverview(docIds, { ...topic, rules: [...new Set([...topic.rules, ...siblings])], named: true }, ctx, next.regions);
       }

@@ -34,6 +34,11 @@ const DRAFT_NAMED = /(征求意见稿|征求稿|意见稿|草案)/;
 
 /** Whether a message asks whether a document still applies or is in force (还有效吗, 正式生效了没, 管到哪一年). */
 export const asksStatus = (text: string) => !OTHER_TERM.test(text) && STATUS.test(text);
+/**
+ * Whether a message asks only whether a document is still in force (还有效吗, 过期了没有), the narrow part of asksStatus:
+ * a period asked beside other facts (执行到哪年, 执行期) is one of a document's facts.
+ */
+export const asksInForce = (text: string) => /(还有效|有效吗|是否有效|过期|失效|还能申请)/.test(text);
 /** Whether a message names a document by its status as a draft (六安那个征求意见稿). */
 export const namesDraft = (text: string) => !OTHER_TERM.test(text) && DRAFT_NAMED.test(text);
 

@@ -233,7 +233,9 @@ function scanQuantities(typed: string): QuantityScan {
     // 一平米每个月补几块钱, 租金一平方多少: 一平 is the rent's unit (per square metre), no one's floor area.
     if (kind === 'area' && /^一\s*平/.test(raw)) continue;
     // 两个事, 三个问题, 两方面: the parts of a question counted, nothing of the case.
+    // (三个加一起, 两项合计: the things just listed, counted to be added up.)
     if (kind === 'count' && /^\s*(事|件事|问题|方面|点|情况|疑问)/.test(text.slice(start + raw.length))) continue;
+    if (kind === 'count' && /^[个項项样樣]$/.test(raw.replace(/^[一二两三四五六七八九十\d\s]+/, '')) && ADDED_UP.test(text.slice(start + raw.length))) continue;
     // 这三块, 哪几块: 块 counts the parts of a question there, it is not 元.
     if (kind === 'money' && /[块塊]$/.test(raw) && /[这這那哪几幾每]$/.test(text.slice(0, start))) continue;
     // 10亿级企业, 千亿级集群: a size class named, not an amount.
@@ -279,8 +281,21 @@ function scanQuantities(typed: string): QuantityScan {
     }
     quantities.push({ kind, value, ...level, text: raw, start, end });
   }
-  return { quantities: quantities.sort((a, b) => a.start - b.start), problems: problems.sort((a, b) => a.start - b.start) };
+  quantities.sort((a, b) => a.start - b.start);
+  // (三笔：叁佰万、1,850,000、0.12亿: a bare number listed among sums of money is one of them, in 元.)
+  const listedWith = (q: Quantity | undefined, from: number, to: number) => q?.kind === 'money' && LIST_GAP.test(text.slice(from, to));
+  quantities.forEach((q, i) => {
+    if (q.kind !== 'unitless' || q.value.lt(1000)) return;
+    const before = quantities[i - 1];
+    const after = quantities[i + 1];
+    if (listedWith(before, before?.end ?? 0, q.start) || listedWith(after, q.end, after?.start ?? 0)) quantities[i] = { ...q, kind: 'money' };
+  });
+  return { quantities, problems: problems.sort((a, b) => a.start - b.start) };
 }
+/** What adds up the things just counted (三个加一起, 两项合计, 这几个一共). */
+const ADDED_UP = /^\s*(加(一|在一)?起|加埋|合计|合共|一共|总共|共计|统共)/;
+/** What stands between two items of one list of figures. */
+const LIST_GAP = /^\s*[、，,和及与加+]\s*$/;
 
 /** Finds every quantity in a question; negative and malformed numbers are left out (see `findNumberProblems`). */
 export function findQuantities(text: string): Quantity[] {

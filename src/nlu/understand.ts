@@ -228,6 +228,8 @@ const ASKS_WHETHER_ANY = /(有(没有|冇|無|无)?[^，,。？?！!]{0,10}(补�
 const BROAD = /(有哪些|有什么|有些什么|有些啥|哪些奖|都有啥|有啥|都支持(啥|什么|些什么|哪些)|概况|概述|主要内容|主要讲|讲了什么|讲了啥|讲的是什么|哪些方面|哪几种|哪几项|哪些政策|哪些措施|哪些扶持|哪些支持|哪些补贴|哪些奖励|介绍一下|概括|汇总|一览|梳理|列一下|列出)/;
 const LEADING_COURTESY = /^([啊哦噢嗯呃]+[，,\s]*)?(请问一下|请问|您好|你好|不好意思|抱歉|麻烦问一下|麻烦问下|问一下|想问一下|想问下|打扰一下)?[\s~～]*/;
 // The draft's status said as its name (那个征求意见稿, 征求稿): it names the document.
+// What follows a figure that names a tier (300亿那一档, 50亿、100亿那几档), not a figure of the case.
+const TIER_NAMED = /^元?(\s*[、，,和及与]\s*[0-9.零一二两三四五六七八九十百千]+\s*[万亿]?元?)*(的)?(那|这|哪)?[一几两]?个?(档|档次)/;
 const OUTLINE = /(主要讲了?(什么|啥|些什么|些啥|哪几块|哪几部分|哪些方面)|(分成|分为|包括)?哪几(块|部分)(内容)?|讲了(什么|啥|些什么|些啥)|说了(什么|啥|些什么|些啥)|主要内容|有哪些内容|讲的是什么|讲的啥|概述一下|概括一下)/;
 // The standard named as such (奖励标准, 额度): a provision's clause asked, not how a topic is supported in general.
 // (The text's own figure asked as such, 中山2018年的政策里，对…的创建主体，一次性扶持资金是多少: its standard.)
@@ -332,7 +334,8 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
     if (next && money.some((p) => p.end <= q.start && p.value.eq(q.value) && takenBack(p))) continue;
     if (QUALIFIES_COUNT.test(trimmed.slice(q.end))) continue;
     // "突破300亿那一档，奖励标准是多少": a tier named by its figure, not a figure of the case.
-    if (/^元?(的)?(那|这|哪)?一?(档|档次)/.test(trimmed.slice(q.end))) continue;
+    // (50亿、100亿那几档: each figure of the list names a tier.)
+    if (TIER_NAMED.test(trimmed.slice(q.end))) continue;
     const cue = cueBefore(trimmed, q, quantities);
     const awardNamed = AWARD_AFTER.test(trimmed.slice(q.end)) && !ALREADY.test(cue);
     const sentence = trimmed.slice(Math.max(...['，', ',', '。', '；', ';', '？', '?'].map((d) => trimmed.lastIndexOf(d, q.start - 1))) + 1, q.start);

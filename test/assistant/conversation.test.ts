@@ -3477,3 +3477,34 @@ describe('d50: a case moved to other places with no figure of its own', () => {
     expect(moved?.answer).toContain('深圳');
   });
 });
+
+describe('d51: whole answers to sums, tiers named and broad questions of a clause', () => {
+  it('场地租金补助按最长期限算，一共 beside a one-off award: the rent\'s total over its years counts in the 合计', async () => {
+    const [sum] = await converse('我们在中山是经认定的市级公共技术服务平台企业，实缴注册资本1200万，租了600平米经营场地，月租70块一平。注册资本那笔一次性补贴，加上场地租金补助按最长期限算，一共最多能拿多少？');
+    expect(sortedAmounts(sum)).toEqual(['1080000', '1200000', '360000']);
+    expect(sum?.total).toBe('2280000');
+  });
+
+  it('三个加一起 after three recognitions: each award once, not three of the first', async () => {
+    const [sum] = await converse('六安的，今年一个项目评上市级技改示范项目，又认定了市级绿色工厂，还有个省级数字化车间，三个加一起能奖多少');
+    expect(sortedAmounts(sum)).toEqual(['100000', '200000', '500000']);
+    expect(sum?.total).toBe('800000');
+  });
+
+  it('（50亿、100亿那几档）names the tiers: the conditions are looked up, nothing computed', async () => {
+    const [tiers] = await converse('产值首次突破那个奖励（50亿、100亿那几档），除了产值达标还要满足啥条件？商贸类企业按几成');
+    expect(tiers?.calculation).toBeNull();
+    expect(tiers?.citations.map((c) => c.clauseId)).toContain('zhongshan-2018:四.四');
+  });
+
+  it('中山对技能人才有什么补贴政策: both provisions of the clause, the training ceiling too', async () => {
+    const [broad] = await converse('中山对企业培养技能人才有什么补贴政策');
+    expect(broad?.answer).toContain('8,000元');
+    expect(broad?.answer).toContain('最高10万元');
+  });
+
+  it('叁佰万、1,850,000、0.12亿 bought in one year: the bare number is one of the sums', async () => {
+    const [listed] = await converse('中山本地传统优势企业，在工作母机库买设备三笔：贰佰万、1,500,000、0.1亿，补贴总共多少');
+    expect(amountOf(listed)).toBe('2025000');
+  });
+});

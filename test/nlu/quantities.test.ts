@@ -139,6 +139,9 @@ describe('words that are not quantities', () => {
     ['两项奖励各多少', []],
     ['陆续买了设备300万', ['money:3000000']],
     ['买了3台设备', ['count:3']],
+    // The things just listed, counted to be added up, are no count of the case.
+    ['还有个车间认定为市级数字化车间，三个加一起能奖多少', []],
+    ['评上两个省级名牌产品，两个加起来奖多少', ['count:2']],
   ])('%s → %j', (text, expected) => {
     expect(findQuantities(text).map((q) => `${q.kind}:${q.value.toString()}`)).toEqual(expected);
   });
@@ -176,5 +179,16 @@ describe('sums said roughly', () => {
     // Digits that are not neighbours (一千五百万, 三五万 is no range word) are read as written.
     expect(findQuantities('一千五百万')[0]?.below).toBeUndefined();
     expect(findQuantities('一千五百万')[0]?.value.toFixed()).toBe('15000000');
+  });
+});
+
+describe('a bare number listed among sums of money', () => {
+  it.each([
+    ['买设备三笔：叁佰万、1,850,000、0.12亿', ['money:3000000', 'money:1850000', 'money:12000000']],
+    ['两笔：1850000和300万', ['money:1850000', 'money:3000000']],
+    // Alone, or listed with no sum of money, it has no unit: the caller asks.
+    ['买了两台 1850000和2000000', ['count:2', 'unitless:1850000', 'unitless:2000000']],
+  ])('%s → %j', (text, expected) => {
+    expect(findQuantities(text).map((q) => `${q.kind}:${q.value.toString()}`)).toEqual(expected);
   });
 });

@@ -24,7 +24,7 @@ const YEAR_BY_YEAR = /(逐年|各年|第[一二三]年|[两三]年[^。？?]{0,3
 const PROJECT_BY_PROJECT = /([两三四五六七八九几多]个[^，。]{0,4}项目|另一个|另一项|各个项目)/;
 
 /** An award's total over its years asked (三年一共多少, 3年合计, 每年多少、三年多少): of a yearly provision with a stated duration. */
-const YEARS_TOTAL = /[两二三四五\d]\s*年[^，,。；;？?]{0,4}(一共|总共|合计|累计|共计|总计|下来|加起来)|(?<!\d)[两二三四五2-5]\s*年[^，,。；;？?、]{0,2}多少/;
+const YEARS_TOTAL = /[两二三四五\d]\s*年[^，,。；;？?]{0,4}(一共|总共|合计|累计|共计|总计|下来|加起来)|(?<!\d)[两二三四五2-5]\s*年[^，,。；;？?、]{0,2}多少|最长(期限|年限)|整个(补助|扶持|奖补)?期(限)?|(补助|扶持|奖补)期(限)?(内|里)|(拿|享受|领|补)满(期|年限|期限)/;
 /** A total asked of this year alone (今年总共能拿多少): the year's figure, not a total over the clause's years. */
 const THIS_YEARS_TOTAL = /(今年|本年度?|当年|这一年)[^，。？?；;]{0,8}(总共|一共|合计|加起来|累计)/;
 
