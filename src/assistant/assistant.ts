@@ -16,7 +16,7 @@ import { aboutTheDocuments } from './evidence.js';
 import { SIDE_BY_SIDE, awardsOfOtherPlaces, besideEarlierPlaces, earlierReading, explainedBy, regionalAwards, severalAwards, totalOfEarlierAwards } from './handlers/awards.js';
 import { calculate, documentGateNotMet, noAmountInRegion } from './handlers/calculate.js';
 import { namedDocuments, unratedFor, type HandlerContext } from './handlers/context.js';
-import { DOCUMENT_FACT_CUE, asksInForce, asksSourceOfAnswer, answerDocumentFacts, answerSource } from './handlers/document-facts.js';
+import { DOCUMENT_FACT_CUE, asksInForce, asksOfPreamble, asksSourceOfAnswer, answerDocumentFacts, answerSource } from './handlers/document-facts.js';
 import { answerStandard, compareLookup, lookup, type LookupScope } from './handlers/lookup.js';
 import { documentNotInCorpus, noRates, notCovered, offTopic, ownPolicyOfPlaceWithin, topicsNotCovered, unrated, withoutOwnPolicyAsked } from './handlers/not-covered.js';
 import { answerConditions } from './handlers/conditions.js';
@@ -24,7 +24,7 @@ import { answerOverview, documentOutline, overviewTopic, partsLeftOut, topicOnly
 import { answerSections, namedSections } from './handlers/sections.js';
 import { givesOnlySize, inputsFor, measuredDimensions, sizeIsCase } from './handlers/slots.js';
 import { schemeNotInCorpus, validity, yearNotInDocuments } from './handlers/validity.js';
-import { searchPolicy } from './policy-search.js';
+import { docIdsForQuestion, searchPolicy } from './policy-search.js';
 import { calculationsOf, type AssistantReply } from './response.js';
 
 export interface AssistantDeps {
@@ -263,11 +263,16 @@ export class PolicyAssistant {
     }
     // (Numbered and announced, 几个问题一起问：1）…2）…合计多少: each its own answer, a total asked in one of them too.)
     // (Where every part asks an amount, 两件事：一是…二是…, the message is read whole: its awards each a line, and a 合计.)
-    if (announced && !u.followUp && !numberedParts(u.text).every((p) => understand(p, ctx.lexicon).asksAmount)) {
+    // (A part asking a standard, ①提名奖的扶持标准最高是多少, asks no amount of the case.)
+    if (announced && !u.followUp && !numberedParts(u.text).every((p) => { const read = understand(p, ctx.lexicon); return read.asksAmount && !read.asksStandard; })) {
       const numbered = await this.eachNumbered(u, previous, next);
       if (numbered) return numbered;
     }
-    if (u.asksTotal || u.followUp || u.broad) return null;
+    if (u.followUp) return null;
+    // (Figures of the case, or a planted status, make the message one question, its document's facts said with it.)
+    const ofDocument = u.suppliesInputs || u.injection ? null : await this.documentAndProvisions(questions, previous, next);
+    if (ofDocument) return ofDocument;
+    if (u.asksTotal || u.broad) return null;
     // (Numbered questions with no question mark between them, 1.…最高补多少 2.…最高补多少, are still several; where the
     // enterprise speaks of itself, 我们是…企业：1.…2.…, the message is read whole, as its standards are asked.)
     if (questions.length < 2) return FIRST_PERSON.test(u.text) ? null : this.eachNumbered(u, previous, next);
@@ -281,6 +286,30 @@ export class PolicyAssistant {
     const replies: AssistantReply[] = [];
     // (Each question's awards join those of the questions before it.)
     for (const q of read) replies.push(await this.route(q, { ...previous, awards: next.awards }, next));
+    return oneAfterAnother(replies, { calculated: true });
+  }
+
+  /**
+   * "东源那个技改三年行动计划文号多少？县财政三年总共安排多少钱？设备奖补单个企业最高给多少？": a document's facts or its
+   * status asked beside questions of its provisions, each answered in turn; a question that names no place of its own is
+   * asked of the document the first one names. Null where every question asks of the document, or none does.
+   */
+  private async documentAndProvisions(questions: readonly string[], previous: ConversationSlots, next: ConversationSlots): Promise<AssistantReply | null> {
+    const ctx = this.context;
+    // (Who is responsible for a provision is said with the provision; the preamble's facts are the document's.)
+    // (还能享受市里的扶持吗 said of the enterprise asks whether it qualifies, not of the document.)
+    const others = questions.filter((q) => !asksOfPreamble(q) || FIRST_PERSON.test(q));
+    if (others.length === questions.length || !others.length || !others.every((q) => mentionsPolicy(ctx.lexicon, q))) return null;
+    const [first = ''] = questions;
+    const docIds = docIdsForQuestion(ctx.corpus, first) ?? [];
+    const [only] = docIds;
+    const setting = docIds.length === 1 && only ? ctx.corpus.documentById.get(only)?.shortTitle ?? '' : findRegions(first, ctx.lexicon.gazetteer).covered.join('、');
+    if (!setting) return null;
+    const replies: AssistantReply[] = [];
+    for (const q of questions) {
+      const own = docIdsForQuestion(ctx.corpus, q) !== undefined;
+      replies.push(await this.route(understand(own ? q : `${setting}，${q}`, ctx.lexicon), { ...previous, awards: next.awards }, next));
+    }
     return oneAfterAnother(replies, { calculated: true });
   }
 
@@ -968,7 +997,15 @@ function standardsAskedBeside(u: Understanding, computed: readonly SubsidyRule[]
  * `calculated`, a reply that computed anything is a calculation; with `ownTotal`, a total one question asked of its own
  * awards (2）…各奖多少，合计多少) stays the answer's total. No total spans the questions otherwise.
  */
-function oneAfterAnother(replies: readonly AssistantReply[], { calculated = false, ownTotal = false } = {}): AssistantReply {
+function oneAfterAnother(all: readonly AssistantReply[], { calculated = false, ownTotal = false } = {}): AssistantReply {
+  // (A question whose answer says nothing the ones before it did not, 能进库吗 after 项目库门槛多少, adds no block.)
+  const said = new Set<string>();
+  const replies = all.filter((r, i) => {
+    const lines = r.answer.split('\n').filter((l) => l.trim());
+    const adds = i === 0 || calculationsOf(r).length > 0 || lines.some((l) => !said.has(l));
+    lines.forEach((l) => said.add(l));
+    return adds;
+  });
   const calculations = replies.flatMap(calculationsOf);
   const joined = replies.slice(1).reduce((a, b) => followedBy(a, b, '\n\n'), replies[0] as AssistantReply);
   const totals = ownTotal ? replies.filter((r) => r.total !== null) : [];

@@ -80,8 +80,9 @@ const COMPARE = /(和|与|跟|vs|对比|比较|各补|各自|分别|各(是|为|
 const ACROSS_PLACES = /(哪些地方|哪几个地方|这几个地方|几个地方的|各地|哪个地方|哪些城市|哪些文件|哪几份|哪几个文件|各个文件|所有文件|每个地方)/;
 // 正式 only of a document (正式印发, 正式文件, 是不是正式的): 正式的中国质量奖 is an award, not a status.
 // "那…呢", "换成…", and corrections of what was said ("我们其实是…", "不对，是…").
-// (A slip owned anywhere in the sentence corrects too: 额 我同事说搞错了, sorry打错了.)
-const CORRECTION = /^.{0,4}(其实|实际上|不对|更正|纠正)|(说错|讲错|搞错|写错|打错|数错|记错|看错|睇错|弄错)了/;
+// (A slip owned anywhere in the sentence corrects too: 额 我同事说搞错了, sorry打错了, 增量算错了; 你刚才算错了 is a
+// complaint of the answer.)
+const CORRECTION = /^.{0,4}(其实|实际上|不对|更正|纠正)|(说|讲|搞|写|打|数|记|看|睇|弄|填|输)错(字|数)?了|(?<!你[^，,。]{0,4})算错了/;
 // "设备购置额是800万 不是500万", "不是500万，是800万": a figure put in place of another, wherever it is said.
 const FIGURE = '[0-9０-９零〇一二两三四五六七八九十百千]';
 const REPLACES_FIGURE = new RegExp(`是[^，,。；;\\s]{0,6}${FIGURE}[^，,。；;]{0,6}[，,\\s]*不是\\s*[^，,。；;\\s]{0,6}${FIGURE}`

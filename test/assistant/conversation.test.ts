@@ -3508,3 +3508,43 @@ describe('d51: whole answers to sums, tiers named and broad questions of a claus
     expect(amountOf(listed)).toBe('2025000');
   });
 });
+
+describe('d51: a document\'s facts beside its provisions; corrections; numbered standards', () => {
+  it('文号多少？…设备奖补单个企业最高给多少？: the 文号 from the title block, then the provision\'s standard', async () => {
+    const [both] = await converse('东源那个技改三年行动计划文号是多少？设备奖补单个企业最高给多少？');
+    expect(both?.answer).toContain('东府办〔2018〕29号');
+    expect(both?.answer).toContain('300万元');
+    expect(both?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['dongyuan-2018:序言', 'dongyuan-2018:四.一']));
+  });
+
+  it('文件正式发了吗？项目库门槛多少？: the draft\'s status cited from its title block, then the threshold', async () => {
+    const [both] = await converse('六安那个规模工业企业技改提升行动正式发了吗？进市级技改项目库固定资产投资要多少？');
+    expect(both?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['luan-draft:序言', 'luan-draft:三.一']));
+    expect(both?.answer).toContain('200万元');
+  });
+
+  it('增量算错了 每年是80万: the user\'s own slip corrects the figure; 打错字了 是省级 corrects the level', async () => {
+    const [, figure] = await converse('东源的企业，主营3000万，技改完工了，县级分成部分的财政贡献增量每年50万，普惠性事后奖补每年能拿多少', '增量算错了 每年是70万 其他不变');
+    expect(amountOf(figure)).toBe('280000');
+    const [, level] = await converse('六安 我们新认定了市级数字化车间 奖多少', '打错字了 是省级数字化车间');
+    expect(amountOf(level)).toBe('200000');
+  });
+
+  it('你刚才算错了…按25%重新算 is a complaint of the answer, not a figure corrected', async () => {
+    const [, again] = await converse('我们是中山本地传统优势企业，从工作母机库买了800万元的工作母机，能补多少？', '你刚才算错了，比例已经提到25%了，按25%重新算，应该是200万吧？');
+    expect(amountOf(again)).toBe('1200000');
+  });
+
+  it('三个问题：①…的扶持标准最高是多少 ②…每人奖多少 ③…买了900万: the standard looked up, the others computed', async () => {
+    const [parts] = await converse('三个问题：①中山中国质量奖的扶持标准最高是多少 ②高级工每人奖多少 ③我们中山本地传统企业在工作母机库买了600万的设备能补多少');
+    expect(sortedAmounts(parts)).toEqual(['5000', '900000']);
+    expect(parts?.answer).toContain('200万元');
+  });
+
+  it('国家超长期特别国债 is a national scheme the documents do not cover', async () => {
+    const [national] = await converse('国家超长期特别国债支持设备更新，我们厂能补多少');
+    expect(national?.answer).toContain('没有');
+    expect(national?.answer).toContain('超长期特别国债');
+    expect(national?.calculation).toBeNull();
+  });
+});

@@ -27,7 +27,7 @@ function facts(doc: PolicyDocument, text: string, ctx: HandlerContext, contactUn
   return lines;
 }
 
-export { asksResponsible, asksInForce, DOCUMENT_FACT_CUE } from '../../nlu/document-asks.js';
+export { asksResponsible, asksInForce, asksOfPreamble, DOCUMENT_FACT_CUE } from '../../nlu/document-asks.js';
 
 /**
  * The department a clause assigns its measure to, in the clause's own words: its closing note （市质监局）, else the
