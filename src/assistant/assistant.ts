@@ -269,8 +269,10 @@ export class PolicyAssistant {
       if (numbered) return numbered;
     }
     if (u.followUp) return null;
-    // (Figures of the case, or a planted status, make the message one question, its document's facts said with it.)
-    const ofDocument = u.suppliesInputs || u.injection ? null : await this.documentAndProvisions(questions, previous, next);
+    // (Figures of the case for a provision, or a planted status, make the message one question, its document's facts
+    // said with it.)
+    const computes = u.suppliesInputs && chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions: next.regions }).rules.length > 0;
+    const ofDocument = computes || u.injection ? null : await this.documentAndProvisions(questions, previous, next);
     if (ofDocument) return ofDocument;
     if (u.asksTotal || u.broad) return null;
     // (Numbered questions with no question mark between them, 1.…最高补多少 2.…最高补多少, are still several; where the
@@ -299,7 +301,7 @@ export class PolicyAssistant {
     // (Who is responsible for a provision is said with the provision; the preamble's facts are the document's.)
     // (还能享受市里的扶持吗 said of the enterprise asks whether it qualifies, not of the document.)
     const others = questions.filter((q) => !asksOfPreamble(q) || FIRST_PERSON.test(q));
-    if (others.length === questions.length || !others.length || !others.every((q) => mentionsPolicy(ctx.lexicon, q))) return null;
+    if (others.length === questions.length || !others.some((q) => mentionsPolicy(ctx.lexicon, q))) return null;
     const [first = ''] = questions;
     const docIds = docIdsForQuestion(ctx.corpus, first) ?? [];
     const [only] = docIds;
@@ -631,7 +633,12 @@ export class PolicyAssistant {
     // standard asked, 年产值冲过100亿…奖励标准分别是多少, it is still who asks.)
     const amountOfCaseAsked = u.asksHowMuch && sizeIsCase(u, ctx.rules.rules)
       && questionsOf(u.text).some((q) => { const p = understand(q, ctx.lexicon); return p.asksHowMuch && !p.asksStandard; });
-    if (u.broad && (noAmount || (givesOnlySize(u) && !amountOfCaseAsked)) && !u.followUp && u.cue !== 'compare' && !(u.asksTotal && u.asksAmount)) {
+    // (一项认定 the enterprise obtained, 刚被认定为省级绿色工厂…奖多少, asks its award beside whatever else is asked broadly.)
+    // (拿了质量奖、评上名牌产品这些，市里有什么奖励 asks what there is: no piece asks how much.)
+    const obtainedAsked = u.asksAmount && RECOGNIZED.test(u.text) && choice.rules.length > 0
+      && choice.rules.every((r) => r.inputs.every((i) => !i.required || i.dimension === 'level'))
+      && questionsOf(u.text).some((q) => { const p = understand(q, ctx.lexicon); return p.asksHowMuch && !p.broad; });
+    if (u.broad && (noAmount || (givesOnlySize(u) && !amountOfCaseAsked)) && !u.followUp && u.cue !== 'compare' && !(u.asksTotal && u.asksAmount) && !obtainedAsked) {
       const docIds = named.length ? named : ctx.documentsFor(next.regions).map((d) => d.id);
       // (What the enterprise makes, 主要做电子元器件, is who asks, not the kind of support asked.)
       const asked = u.text.split(/(?<=[，,。；;！!？?\n])/).filter((piece) => !BUSINESS_SAID.test(piece) || asksSomething(piece)).join('');

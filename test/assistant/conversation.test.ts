@@ -3548,3 +3548,30 @@ describe('d51: a document\'s facts beside its provisions; corrections; numbered 
     expect(national?.calculation).toBeNull();
   });
 });
+
+describe('d51: comparisons of an award obtained, of a clause on land, of a general provision\'s standard', () => {
+  it('刚被认定为市级智能工厂，六安奖多少？中山有没有对应的: 六安 computed, 中山 said to set none', async () => {
+    const [both] = await converse('我们刚被认定为市级智能工厂，六安那边奖多少？东源有没有对应的奖励');
+    expect(amountOf(both)).toBe('200000');
+    expect(both?.answer).toContain('东源');
+  });
+
+  it('加层扩建…东源、深圳分别怎么支持: 东源\'s land clause, not its equipment award named only by 技改', async () => {
+    const [land] = await converse('想在现有厂房上加层扩建搞技改，东源和深圳分别是怎么支持的？出让金方面有没有说法');
+    expect(land?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['dongyuan-2018:四.三', 'shenzhen-2015:十四']));
+    expect(land?.citations.map((c) => c.clauseId)).not.toContain('dongyuan-2018:四.一');
+  });
+
+  it('技术改造项目的资助比例和上限: the narrower rows of the clause (智能制造示范, 龙头骨干) stand beside it', async () => {
+    const [standard] = await converse('中山2018年行动计划对企业技术改造项目的资助比例和单个项目资助上限是多少？');
+    expect(standard?.answer).toContain('1000万元');
+    expect(standard?.answer).toContain('20%');
+    expect(standard?.calculation).toBeNull();
+  });
+
+  it('买的是市外的设备: the 技改 award computed, the clause that sends it there (四、（三）) cited too', async () => {
+    const [outside] = await converse('中山本地传统企业，买了市外的设备800万，普通技改项目，补贴多少');
+    expect(amountOf(outside)).toBe('800000');
+    expect(outside?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['zhongshan-2018:四.一', 'zhongshan-2018:四.三']));
+  });
+});

@@ -536,7 +536,8 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
   const reply: AssistantReply = {
     intent: comparing || regionLines.length ? 'compare' : summing ? 'sum' : 'calculate',
     answer: [head, ...blocks.map((b, i) => { const r = eligible[i]; const y = r ? yearsBlock(r) : ''; return y ? `${b}\n${y}` : b; }), totalLine, ...regionLines, ...departments].filter(Boolean).join('\n\n'),
-    citations: ctx.citations(eligible.map((r) => r.rule.clauseId).concat(eligible.flatMap((r) => r.rule.thresholds.map((t) => t.clauseId)), regionClauses, departmentClauses)),
+    citations: ctx.citations(eligible.map((r) => r.rule.clauseId).concat(eligible.flatMap((r) => r.rule.thresholds.map((t) => t.clauseId)),
+      eligible.flatMap((r) => clausesNoted(r.rule, ctx)), regionClauses, departmentClauses)),
     calculation: many ? publicCalc : (publicCalc[0] ?? null),
     total: total ? yuanString(total) : null,
     suggestions: comparing ? eligible.map((r) => `只看${ctx.regionOf(r.rule.docId)}`) : followUpSuggestions(eligible[0]?.rule, ctx),
@@ -774,4 +775,9 @@ function followUpSuggestions(rule: SubsidyRule | undefined, ctx: HandlerContext)
   const kinRegion = kin ? ctx.regionOf(kin.docId) : undefined;
   const other = kinRegion ? `换成${kinRegion.replace(/[市县]$/, '')}呢？` : '还有哪些奖励？';
   return ['需要满足什么条件？', other, '这个政策还有效吗？'];
+}
+
+/** The clauses of its own document a row's reading notes quote by label (“…”（四、（三））按本条计算): the answer prints them. */
+function clausesNoted(rule: SubsidyRule, ctx: HandlerContext): string[] {
+  return ctx.corpus.clauses.filter((c) => c.docId === rule.docId && c.id !== rule.clauseId && rule.readingNotes.some((n) => n.includes(`（${c.label}）`))).map((c) => c.id);
 }

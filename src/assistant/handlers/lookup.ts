@@ -182,10 +182,11 @@ export async function compareLookup(u: Understanding, scopes: readonly LookupSco
     // One provision named by the words of its clause (公共技术服务平台 → 注册资本) when what the clause sets is asked: the
     // clause's every provision (注册资本, 场地租金, 共性工厂).
     const only = options.standards && chosen.length === 1 ? chosen[0] : undefined;
-    const named = only ? ctx.rules.rules.filter((r) => r.clauseId === only.clauseId) : chosen;
-    const namedCover = namesCover(named.flatMap((r) => [...r.vocabulary.triggers, ...r.vocabulary.regionalTriggers]));
-    // Asked what each sets (分别怎么奖, 标准各是多少), a provision named is the answer whatever else the clauses share.
-    if (named.length && (options.standards || namedCover >= cover(hit))) {
+    const named = only ? ctx.rules.rules.filter((r) => r.clauseId === only.clauseId) : withNarrower(chosen, ctx);
+    const namedCover = namesCover(named.flatMap((r) => [...r.vocabulary.triggers, ...r.vocabulary.regionalTriggers, ...r.vocabulary.broad]));
+    // Asked what each sets (分别怎么奖, 标准各是多少), a provision named is the answer whatever else the clauses share;
+    // one that only the documents' own word names (东源 技改 beside 加层扩建…出让金) is not, where a clause says more.
+    if (named.length && (options.standards ? namedCover > 0 || cover(hit) === 0 : namedCover >= cover(hit))) {
       // (Whom it applies to asked too, 适用企业范围: the thresholds the row sets, beside its standard.)
       const appliesTo = (r: SubsidyRule) => { const threshold = SCOPE_ASKED.test(u.text) ? thresholdsSentence(r) : null; return threshold ? `；门槛：${threshold}` : ''; };
       const lines = named.map((r) => `${r.subject}：${ruleHeadline(r)}${appliesTo(r)}（${ctx.clauseRef(r.clauseId)}：“${r.quote}”）`);
@@ -221,7 +222,16 @@ export async function compareLookup(u: Understanding, scopes: readonly LookupSco
  * A provision's standard asked as such ("六安 省级企业技术中心 奖励标准"): the row's own words from its clause, its
  * standard in short, and the document's status; no figure is computed for a case nobody stated.
  */
-export function answerStandard(rules: readonly SubsidyRule[], ctx: HandlerContext, asked = ''): AssistantReply {
+/**
+ * The rows asked, each followed by the rows of its clause that narrow it (技术改造项目 → 智能制造示范项目, 龙头骨干企业技术
+ * 改造项目): a standard asked of the general provision is answered with the narrower ones' standards beside it.
+ */
+function withNarrower(rules: readonly SubsidyRule[], ctx: HandlerContext): SubsidyRule[] {
+  return rules.flatMap((r) => [r, ...ctx.rules.rules.filter((n) => n.specializes === r.id && n.clauseId === r.clauseId && !rules.includes(n))]);
+}
+
+export function answerStandard(askedRules: readonly SubsidyRule[], ctx: HandlerContext, asked = ''): AssistantReply {
+  const rules = withNarrower(askedRules, ctx);
   // (With the thresholds it sets: 面积要多大 is answered beside the rent.)
   const lines = rules.map((r) => { const threshold = thresholdsSentence(r); return `${ctx.clauseRef(r.clauseId)}：“${r.quote}”\n标准：${r.subject}，${ruleHeadline(r)}${threshold ? `\n门槛：${threshold}` : ''}`; });
   const notes = [...new Set(rules.map((r) => ctx.validityLine(r.docId)).filter(Boolean))];
