@@ -148,11 +148,13 @@ export class PolicyAssistant {
     // Traditional characters (購買工作母機, 200萬) are read as their simplified forms, the script of the documents.
     // English policy terms (machine tool, M&A) are read as the documents' words, as the rules name them.
     // Markdown emphasis (每年最高**250万**) is typing, not words: read without it.
-    const written = englishAsPolicyWords(toSimplified(typed)).replace(/\*\*|__/g, '');
+    // A full-width bar between a call note's fields (来电记录｜中山｜…｜技改项目投资4500万) is a pause.
+    const written = englishAsPolicyWords(toSimplified(typed)).replace(/\*\*|__/g, '').replace(/｜/g, '，');
     // A table pasted beside the question (| 省级智能工厂 | 80万元 |) is someone's list, not the enterprise's case: its
     // rows name no award asked about and give no figure; the rest of the message is read.
-    const unchatted = withoutChat(written);
-    const chatted = unchatted !== written;
+    const named = cellsNamed(written);
+    const unchatted = withoutChat(named);
+    const chatted = unchatted !== named;
     const unlisted = withoutTables(unchatted);
     const tabled = unlisted !== unchatted;
     // "隔壁厂投了5000万拿了800万补贴，我们投了300万", "（那个不用算）": another enterprise's figures, and those set
@@ -369,7 +371,8 @@ export class PolicyAssistant {
     // (Its only figure counts the awards: 两个加起来, 三项合计.)
     // (It may name them again: 设备奖补和第一年的以奖代补加起来是多少.)
     const namedNow = chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions: next.regions, all: true }).rules;
-    if (u.asksTotal && u.quantities.every((q) => q.kind === 'count' || q.kind === 'years') && previous.awards.length >= 2
+    // (A correction first changes what it corrects: 更正：…其实是中国质量奖提名奖…重新算一下总共.)
+    if (u.asksTotal && !u.corrects && u.quantities.every((q) => q.kind === 'count' || q.kind === 'years') && previous.awards.length >= 2
       && namedNow.every((r) => computedBefore(r, previous.awards, ctx.rules))) {
       const summed = totalOfEarlierAwards(previous.awards, ctx);
       if (summed) return summed;
@@ -1044,6 +1047,25 @@ const TABLE_ROW = /^[ \t]*\|.*\|[ \t]*$/gm;
 // thousands separators, and no sentence punctuation.
 // (A JSON object, {"投资额":"2500万",…}, is no CSV: its fields are named, read as written.)
 const isCsvRow = (line: string) => !/[，。？?！!]/.test(line) && !/^\s*[{\[]|"\s*:/.test(line) && (line.match(/,(?!\d{3}(?!\d))/g) ?? []).length >= 2;
+
+/**
+ * Rows pasted from a spreadsheet (tab-separated, under a header row of words) read as what each cell is said to be:
+ * 设备购置额 680万，补助比例 25%，补助金额 170万. A column's name says whose figure it is: the case's (设备购置额) or a
+ * figure put forward (补助金额).
+ */
+function cellsNamed(message: string): string {
+  const lines = message.split('\n');
+  const cells = (line: string) => line.split('\t').map((c) => c.trim());
+  const headerAt = lines.findIndex((line, i) => cells(line).length >= 3 && !/\d/.test(line) && cells(lines[i + 1] ?? '').length === cells(line).length);
+  if (headerAt < 0) return message;
+  const header = cells(lines[headerAt] ?? '');
+  const out = lines.slice(0, headerAt);
+  let i = headerAt + 1;
+  for (; i < lines.length && cells(lines[i] ?? '').length === header.length; i++) {
+    out.push(`${cells(lines[i] ?? '').map((cell, j) => `${header[j]}${cell}`).join('，')}。`);
+  }
+  return [...out, ...lines.slice(i)].join('\n');
+}
 
 /** The message without the rows of a table pasted into it, where words remain outside the table to be the question. */
 function withoutTables(message: string): string {

@@ -82,7 +82,7 @@ const ACROSS_PLACES = /(哪些地方|哪几个地方|这几个地方|几个地�
 // "那…呢", "换成…", and corrections of what was said ("我们其实是…", "不对，是…").
 // (A slip owned anywhere in the sentence corrects too: 额 我同事说搞错了, sorry打错了, 增量算错了; 你刚才算错了 is a
 // complaint of the answer.)
-const CORRECTION = /^.{0,4}(其实|实际上|不对|更正|纠正)|(说|讲|搞|写|打|数|记|看|睇|弄|填|输)错(字|数)?了|(?<!你[^，,。]{0,4})算错了/;
+const CORRECTION = /^.{0,4}(其实|实际上|不对|更正|纠正)|(说|讲|搞|写|打|数|记|看|睇|弄|填|输)错(字|数)?了|(?<!你[^，,。]{0,4})算错了|(打|写|输|填)(漏|少|多)了?(一)?个?(零|0)|(漏|少|多)(打|写|输)了?(一)?个?(零|0)/;
 // "设备购置额是800万 不是500万", "不是500万，是800万": a figure put in place of another, wherever it is said.
 const FIGURE = '[0-9０-９零〇一二两三四五六七八九十百千]';
 const REPLACES_FIGURE = new RegExp(`是[^，,。；;\\s]{0,6}${FIGURE}[^，,。；;]{0,6}[，,\\s]*不是\\s*[^，,。；;\\s]{0,6}${FIGURE}`
@@ -176,6 +176,10 @@ const QUALIFIES_COUNT = /^元?(以上|以下)?的?(企业|规上企业|工业企
 // Questions about what a document says (a target, the government's own budget), not about a sum.
 // Before a figure only approached (差一点点就一千万, 快到500万).
 // (差一万到两千万: the shortfall and the mark after it.)
+/** Whether a piece of the text asks a document's status (还有效吗, 正式了没有), not only asserts one (已正式生效). */
+const statusAsked = (text: string) => text.split(/[，,。；;！!\s]/).some((piece) => asksStatus(piece) && /(吗|么|没|？|\?|是否|是不是|有没有|能不能|还能|还可以|管到|哪|到期|多久|呢|[不否啊]\s*$)/.test(piece));
+// What names a figure as a mark (那条线, 门槛): 没到5000万那条线.
+const MARK_NAMED = /^元?(的)?(那|这)?(条|道|个)?(线|门槛|标准线|杠)/;
 const APPROACHED = /(差一点点?就|差一点到|差点就?|快到|快要到|接近|(还|只|相)?差|差[^，,。；;\s]{1,8}(就到|到|就))$/;
 // Figures called numbers, not named (写了两个数, 有几个金额): which is which is the user's to say.
 const FIGURES_UNNAMED = /([两二三几2-9]|好几)个(数|数字|金额|数目|数额)(?!量)/;
@@ -188,7 +192,7 @@ const LOOKUP_QUESTION = new RegExp(`${SHARE_ASKED.source}|${ASKS_WHAT_TEXT_SAYS.
 // An amount the message asserts as the subsidy itself or its cap ("补贴是500万", "最多只给100万", "capped at 20 million
 // yuan"): never a calculation base.
 // (申请…示范项目那50万: the award referred to by its figure; 县财政说累计不少于1个亿: the document's own budget.)
-const CLAIMED = /((补贴|补助|奖励|资助|奖补|扶持)(资金|金额|款)?(就|应该|应当)?(是|为|有|给)|(能|可以|会|应该)(补|拿|奖|给|领)到?|应(得|拿|补|发|奖)|可得|(最多|最高|顶多|至多|封顶)(只|就)?(能)?(给|补|奖|拿|领|发)|(最多|最高|顶多|至多|封顶|上限)(只|就)?(能|可以|可)?(到|达到|为|是)?\s*$|(申请|申报|拿|领)[^，,。；;]{0,14}那|(财政|政府|县里|市里|省里|文件|政策)[^，,。；;]{0,10}(不少于|不低于|累计|共计|安排|拿出)|(照|按)(这个|这样|此|他的|她的|领导的|他们的|我们的|我的|我们|内部的?)(口径|说法|标准)?[^，,。；;]{0,3}算[^，,。；;]{0,6}$|(取整成?|凑整成?|凑成|报成|填成)(为|到)?\s*$|(补助|补贴|奖补|奖励|资助|扶持)[^，,。；;]{0,6}(不低于|不少于|最低|保底|不超过|不高于)\s*$|(最多|最高|顶多|至多|封顶|上限)(不超过|不高于)\s*$|(保底|兜底|托底)(是|为|有)?\s*$|(最少|至少|起码|最低)(都|也)?(能|会|可以)?(补|给|奖|拿)?(到)?\s*$|(^|[，,。\s])(就|能|会|才)?给\s*$|(只|仅|才)(能|可以)?(得|拿到?|补到?|给|奖|领到?)\s*$)|(capped at|a cap of|up to|at most|a maximum of|maximum of|limited to|no more than|\bcaps?\s*(is|of|at|=|:)?)\s*$|(每个|每家|每项|每户|单个|一个)(项目|企业)?(奖励|奖补|资助|补助|补贴)\s*$|(文件|政策|通知|规定)[^，,。；;\d]{0,4}(写的?是|写着|写明|规定的?是)[^，,。；;\d]{0,12}$|每(人|名|个人)(奖|补|给)?\s*$|["'](cap|limit|max|maximum|rate|subsidy|amount)["']\s*[:：]\s*["']?\s*$/i;
+const CLAIMED = /((补贴|补助|奖励|资助|奖补|扶持)(资金|金额|款)?(就|应该|应当)?(是|为|有|给)|(补贴|补助|奖励|资助|奖补|扶持)(金额|额|款)\s*[:：]?\s*$|(能|可以|会|应该)(补|拿|奖|给|领)到?|应(得|拿|补|发|奖)|可得|(最多|最高|顶多|至多|封顶)(只|就)?(能)?(给|补|奖|拿|领|发)|(最多|最高|顶多|至多|封顶|上限)(只|就)?(能|可以|可)?(到|达到|为|是)?\s*$|(申请|申报|拿|领)[^，,。；;]{0,14}那|(财政|政府|县里|市里|省里|文件|政策)[^，,。；;]{0,10}(不少于|不低于|累计|共计|安排|拿出)|(照|按)(这个|这样|此|他的|她的|领导的|他们的|我们的|我的|我们|内部的?)(口径|说法|标准)?[^，,。；;]{0,3}算[^，,。；;]{0,6}$|(取整成?|凑整成?|凑成|报成|填成)(为|到)?\s*$|(补助|补贴|奖补|奖励|资助|扶持)[^，,。；;]{0,6}(不低于|不少于|最低|保底|不超过|不高于)\s*$|(最多|最高|顶多|至多|封顶|上限)(不超过|不高于)\s*$|(保底|兜底|托底)(是|为|有)?\s*$|(最少|至少|起码|最低)(都|也)?(能|会|可以)?(补|给|奖|拿)?(到)?\s*$|(^|[，,。\s])(就|能|会|才)?给\s*$|(只|仅|才)(能|可以)?(得|拿到?|补到?|给|奖|领到?)\s*$)|(capped at|a cap of|up to|at most|a maximum of|maximum of|limited to|no more than|\bcaps?\s*(is|of|at|=|:)?)\s*$|(每个|每家|每项|每户|单个|一个)(项目|企业)?(奖励|奖补|资助|补助|补贴)\s*$|(文件|政策|通知|规定)[^，,。；;\d]{0,4}(写的?是|写着|写明|规定的?是)[^，,。；;\d]{0,12}$|每(人|名|个人)(奖|补|给)?\s*$|["'](cap|limit|max|maximum|rate|subsidy|amount)["']\s*[:：]\s*["']?\s*$|(奖励|奖补|补贴|补助|资助|扶持|标准|金额|上限|比例)["”]\s*[:：]\s*["“]?\s*$/i;
 // A result the user works out from a rate ("按百分之八奖励，即两千四百万"): a claim to check, never a base.
 const RATE_RESULT = /(%|％|百分之[一二两三四五六七八九十]+|[一二两三四五六七八九十]成)[^。；;？?]{0,8}(即|就是|也就是|等于|算下来|算出来|应该|应当|应|得)(是|为)?$/;
 // A standard said to have changed ("资助上限已经从500万元提到600万元"): both figures are claims about the text.
@@ -218,7 +222,9 @@ function cueBefore(text: string, q: Quantity, quantities: readonly Quantity[]): 
 const ADDITIVE = /(又|再|另外|还买了|还采购了|追加|同一年|同年|加上|第二台|第二次|还(有|签了|签有)(一|1)?(个|笔|份|单|台)[^，,。；;？?]{0,6}[0-9０-９一二两三四五六七八九十百千])/;
 // The same year said in a supposition (那如果同一年买了2500万呢) sets the year of another case, not a second purchase.
 const SUPPOSED_SAME_YEAR = /(如果|假如|要是|假设|若)[^，,。？?]{0,4}(同一年|同年)/;
-const additive = (text: string) => ADDITIVE.test(text.replace(SUPPOSED_SAME_YEAR, ''));
+// (再加多些，买到1800万: the figure is the new whole the purchase reaches, not a second one.)
+const REACHES = /(买|加|增加|追加|提高|提|涨|投)到\s*[0-9０-９一二两三四五六七八九十百千]/;
+const additive = (text: string) => ADDITIVE.test(text.replace(SUPPOSED_SAME_YEAR, '')) && !REACHES.test(text);
 // (一共有哪几类补贴 counts kinds, not money.)
 const ASKS_TOTAL = /((?:一共|总共)(?!有?哪?几[类种项个条方])|合计|累计|共计|总计|加起来|加一起|加在一起|合起来|算在一起|总额|(补|资助|奖|享受|给|拿)几年|[两三四五\d]年(下来|内|里|共|总|合)|全部加)/;
 // Awards added up (三样加起来多少, 合计多少): not a target's 累计 (累计要完成多少技改投资).
@@ -324,6 +330,8 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
     if (negated.some(([a, b]) => q.start >= a && q.start < b)) continue;
     // "九百九十八万，差一点点就一千万": a figure only approached is a mark the case falls short of, not a figure of it.
     if (APPROACHED.test(trimmed.slice(Math.max(0, q.start - 8), q.start))) continue;
+    // "主营4800万，没到5000万那条线": a mark named as such, not reached, is no figure of the case.
+    if (/(没|没有|未|还没|达不|够不)到$/.test(trimmed.slice(Math.max(0, q.start - 3), q.start)) && MARK_NAMED.test(trimmed.slice(q.end))) continue;
     // "离50亿差一点点": the mark a figure falls short of, said after it.
     if (/(离|距离|距)$/.test(trimmed.slice(Math.max(0, q.start - 2), q.start)) && /^元?(还)?(差|不到)/.test(trimmed.slice(q.end))) continue;
     // "花了2百万…不对是2千万": a figure taken back by the next one in the same breath.
@@ -358,8 +366,9 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
   // (六安那个征求意见稿主要讲了些啥 names the draft by its status and asks its content.)
   // (The draft named by its status, 六安那个征求意见稿, and asked what it offers or pays, is asked no validity.)
   // (A status planted beside an amount asked, "已正式发布，不再是征求意见稿；…能奖励多少", is part of the plant: the amount is asked.)
+  // (A status only asserted beside an amount asked, "状态":"已正式生效"…一共160万没错吧, asks the amount.)
   else if ((asksStatus(own) || (namesDraft(own) && !(BROAD.test(own) || ASKS_AMOUNT.test(own))))
-    && !amounts.base.length && !OUTLINE.test(own) && !(asksAmount && INJECTION.test(trimmed))) cue = 'validity';
+    && !amounts.base.length && !OUTLINE.test(own) && !(asksAmount && (INJECTION.test(trimmed) || !statusAsked(own)))) cue = 'validity';
   else if (covered.length > 1 && COMPARE.test(trimmed)) cue = 'compare';
   // (A document's facts asked, 索引号和发布机构, are of the documents, whatever words they use.)
   else if (!mentionsPolicy(lexicon, trimmed) && quantities.length === 0 && !DOCUMENT_FACT_CUE.test(trimmed)) cue = 'out_of_scope';

@@ -3575,3 +3575,54 @@ describe('d51: comparisons of an award obtained, of a clause on land, of a gener
     expect(outside?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['zhongshan-2018:四.一', 'zhongshan-2018:四.三']));
   });
 });
+
+describe('d52: conditions denied in Cantonese, marks not reached, slips of a zero, what a figure is called', () => {
+  it('唔係規上，亦都唔算嗰啲高成長: the 规上 requirement unmet, its exception denied too', async () => {
+    const [denied] = await converse('東源嘅小廠，我哋唔係規上，亦都唔算嗰啲高成長嘅中小微，買咗200萬設備，有冇補貼？');
+    expect(denied?.calculation).toBeNull();
+    expect(denied?.answer).toContain('不符合');
+  });
+
+  it('主营4800万，没到5000万那条线，买了260万设备: the mark is no figure of the case', async () => {
+    const [mark] = await converse('东源的规上企业，主营收入4800万，没到5000万那条线，买了300万的新设备做技改，能拿多少');
+    expect(amountOf(mark)).toBe('600000');
+  });
+
+  it('打漏咗個零，係1200萬 corrects; 再加多啲，買到1800萬呢 is the new whole, its cap not spent by the earlier turns', async () => {
+    const [, corrected, more] = await converse('東源規上企業，今年技改買設備用咗110萬，補貼有幾多', '唔好意思打漏咗個零，係1100萬', '咁如果再加多啲，買到1600萬呢？');
+    expect(amountOf(corrected)).toBe('2200000');
+    expect(amountOf(more)).toBe('3000000');
+  });
+
+  it('租了盘活闲置厂房4000平，那栋单体盘活面积6000平: the rented area computed, the building\'s area the threshold', async () => {
+    const [rent] = await converse('中山这边我们租了盘活闲置厂房3000平，那栋单体盘活面积7000平，租金资助每年多少？');
+    expect(amountOf(rent)).toBe('216000');
+  });
+
+  it('a spreadsheet row pasted with its header: 设备购置额 is the case, 补助比例 and 补助金额 are put forward', async () => {
+    const [row] = await converse('帮我核下同事做的表\n项目名称\t所在地\t设备购置额\t补助比例\t补助金额\n自动化改造\t东源县\t500万\t25%\t125万\n我们是规上企业');
+    expect(amountOf(row)).toBe('1000000');
+    expect(row?.answer).not.toContain('125万');
+  });
+
+  it('来电记录｜中山｜…｜技改项目投资4500万｜: a full-width bar is a pause between a call note\'s fields', async () => {
+    const [note] = await converse('来电记录｜中山｜某公司（龙头骨干，主营约30亿）｜技改项目投资4000万｜请核算可补金额');
+    expect(amountOf(note)).toBe('8000000');
+  });
+
+  it('{"状态":"已正式生效","市级技改示范项目奖励":"80万元/个"} beside an amount asked: the documents\' award, no status answer', async () => {
+    const [planted] = await converse('同事发我的：{"状态":"已正式生效","市级技改示范项目奖励":"80万元/个"}\n我们厂有3个项目评上了六安市级技改示范项目，一共240万没错吧？');
+    expect(amountOf(planted)).toBe('1500000');
+  });
+
+  it('深圳市2015年技改实施意见…事后奖补的比例: 深圳\'s own 事后奖补 clause, not one that only shares the title\'s 技改', async () => {
+    const [weighed] = await converse('请对比东源县技改三年行动计划和深圳市2015年技改实施意见中，技术改造完工后事后奖补的比例分别如何规定。');
+    expect(weighed?.citations.map((c) => c.clauseId)).toContain('shenzhen-2015:十一');
+  });
+
+  it('热线咨询：…各有什么门槛 asks thresholds, not the hotline\'s number', async () => {
+    const [thresholds] = await converse('热线咨询：中山、东源两地，企业要拿技改奖补，在企业营收规模或项目投资额上各有什么门槛？');
+    expect(thresholds?.answer).toContain('1000万元');
+    expect(thresholds?.answer).not.toContain('联系方式');
+  });
+});

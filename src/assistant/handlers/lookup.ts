@@ -6,7 +6,7 @@ import type { SearchHit } from '../../retrieval/index.js';
 import { chooseRules, type SubsidyRule } from '../../policy/index.js';
 import { HELP_SUGGESTIONS, awardsInstead, plainReply, ruleHeadline, thresholdsSentence, unratedSentence } from '../compose.js';
 import { GENERIC_TERMS, aboutTheDocuments, bestEvidence, coveredChars, distinctiveTerms, evidenceCover } from '../evidence.js';
-import { docIdsForQuestion, searchPolicy } from '../policy-search.js';
+import { docIdsForQuestion, questionFocus, searchPolicy } from '../policy-search.js';
 import type { AssistantReply } from '../response.js';
 import { unratedFor, type HandlerContext } from './context.js';
 import { departmentLines } from './document-facts.js';
@@ -167,12 +167,15 @@ export async function compareLookup(u: Understanding, scopes: readonly LookupSco
   // How much of the question the words said of a provision or measure cover; words of the documents' titles (技术改造,
   // 技改) name the documents, no provision in particular.
   const namesCover = (words: readonly string[]) => coveredChars(u.text, words.filter((w) => u.text.includes(w) && !inDocumentTitle(ctx.corpus, w)));
+  // (What the clauses are weighed on is the question as searched: the documents' names, 深圳市2015年技改实施意见, say
+  // 技改 of no clause in particular.)
+  const asked = questionFocus(u.text, ctx.corpus, true);
   for (const scope of scopes) {
-    const ranked = bestEvidence(await searchPolicy(ctx.corpus, ctx.retriever, { query: u.text, k: 5, docIds: scope.docIds }), u.text, ctx.lexicon.gazetteer);
+    const ranked = bestEvidence(await searchPolicy(ctx.corpus, ctx.retriever, { query: u.text, k: 5, docIds: scope.docIds }), asked, ctx.lexicon.gazetteer);
     // The fused ranking can bury the clause that alone says the question's rare word (机器换人 in 中山2014, far down the
     // dense list): the words-only ranking's best evidence wins where it covers more of the question.
-    const worded = bestEvidence(await searchPolicy(ctx.corpus, ctx.retriever, { query: u.text, k: 3, docIds: scope.docIds, wordsOnly: true }), u.text, ctx.lexicon.gazetteer);
-    const cover = (h: SearchHit | undefined) => (h ? evidenceCover(h, u.text, ctx.lexicon.gazetteer) : 0);
+    const worded = bestEvidence(await searchPolicy(ctx.corpus, ctx.retriever, { query: u.text, k: 3, docIds: scope.docIds, wordsOnly: true }), asked, ctx.lexicon.gazetteer);
+    const cover = (h: SearchHit | undefined) => (h ? evidenceCover(h, asked, ctx.lexicon.gazetteer) : 0);
     const hit = cover(worded) > cover(ranked) ? worded : ranked;
     // "各地对企业买设备都有些什么补贴政策": a provision of the scope named by words that cover the question as well as the
     // best clause does is the answer, with its headline figure (技改 beside 工业用地出让 is not).
