@@ -16,6 +16,7 @@ import { aboutTheDocuments } from './evidence.js';
 import { SIDE_BY_SIDE, awardsOfOtherPlaces, besideEarlierPlaces, earlierReading, explainedBy, regionalAwards, severalAwards, totalOfEarlierAwards } from './handlers/awards.js';
 import { calculate, documentGateNotMet, noAmountInRegion } from './handlers/calculate.js';
 import { namedDocuments, unratedFor, type HandlerContext } from './handlers/context.js';
+import { ASKS_SUPPORT } from './compose.js';
 import { DOCUMENT_FACT_CUE, asksInForce, asksOfPreamble, asksSourceOfAnswer, answerDocumentFacts, answerSource } from './handlers/document-facts.js';
 import { answerStandard, compareLookup, lookup, type LookupScope } from './handlers/lookup.js';
 import { documentNotInCorpus, noRates, notCovered, offTopic, ownPolicyOfPlaceWithin, topicsNotCovered, unrated, withoutOwnPolicyAsked } from './handlers/not-covered.js';
@@ -62,8 +63,8 @@ const YEAR_ONLY = /^\s*(?:那|那么|咁)?\s*((?:19|20)\d\d)\s*年?(?:的)?(?:�
 const SEVERAL_ADDED = /(两|三|四|几|这)(项|个|笔|样)[^，。？?]{0,6}(加起来|合计|一共|总共|共计)/;
 // The places of a conversation set side by side (两个地方比较一下, 两地对比, 也一起比比 三个地方, 再加个六安).
 const BOTH_PLACES = /(([两三四几]个?|这几个|这[两三四]个?)(地方?|地|边|城市|县市?)|一起|都)[^，。？?]{0,16}(比较|对比|比一下|比一比|比下|比比|哪个|哪边|差别|区别)|再加(个|上)|也一起(比|算|看)/;
-// Words that point back at the last answer (这个是哪个部门负责, 这条归谁管).
-const POINTS_BACK = /^(那|那么)?\s*(这个|这条|这项|这一条|它|该项)/;
+// Words that point back at the last answer, or a numbered part at the one before it (这个是哪个部门负责, 这条归谁管, 这块归谁).
+const POINTS_BACK = /^(那|那么)?\s*(这个|这条|这项|这一条|它|该项|这块|这笔)/;
 
 // A document set against another (跟2018年那个行动计划比, 有啥变化, 两个文件比一下).
 const DOCUMENTS_WEIGHED = /(跟|和|与|同)[^，,。？?]{0,16}比|变化|区别|不同|不一样|两个文件|两份文件/;
@@ -114,8 +115,6 @@ const MONEY_ASKED = /(多少(?!年)|钱|金额|一共|合计|总共|加起来|�
 const OBTAINED = /(认定了|已认定|刚认定|被认定|(?<!对)评上|获评|(?<!对)评为|拿到|获得了|通过了)/;
 // A question of its own (哪个年代, 什么时候, 有没有…吗).
 const ASKS_SOMETHING = /(哪个|哪些|哪里|什么|几|多少|怎么|如何|有没有|吗|么)/;
-// Support asked for as such (有哪些扶持, 有什么奖补), not a task's content (围绕哪些产业).
-const ASKS_SUPPORT = /(哪些|什么|啥|咩)(技改)?(扶持|支持|奖补|补贴|补助|奖励|资助|优惠)/;
 // A place whose documents fund this few provisions is answered with all of them when its support is asked.
 const FEW_MEASURES = 4;
 // Any word of support or applying said to a place (政策, 可以申请的): a broad question of it asks its overview.
@@ -335,8 +334,14 @@ export class PolicyAssistant {
     // (Options the message weighs, 两个方案：一是…二是…都按12个月算各补多少, ask nothing one by one.)
     // (Announced as questions, 来电企业问3点：①…③助保贷担保金每年规模, a part in shorthand asks too.)
     if (parts.length < 2 || (!parts.every(asksSomething) && !SEVERAL_ANNOUNCED.test(u.text))) return null;
+    // (A part that points back, ②这个是哪个部门管的, is asked with the one before it.)
+    const joinedUp = parts.reduce<string[]>((out, part) => {
+      if (out.length && POINTS_BACK.test(part.trim())) out[out.length - 1] = `${out.at(-1)}，${part}`;
+      else out.push(part);
+      return out;
+    }, []);
     const replies: AssistantReply[] = [];
-    for (const part of parts) replies.push(await this.route(understand(`${setting}${setting ? '，' : ''}${part}`, this.context.lexicon), { ...previous, awards: next.awards }, next));
+    for (const part of joinedUp) replies.push(await this.route(understand(`${setting}${setting ? '，' : ''}${part}`, this.context.lexicon), { ...previous, awards: next.awards }, next));
     return oneAfterAnother(replies, { ownTotal: true });
   }
 

@@ -91,3 +91,6 @@ export function awardsInstead(docIds: readonly string[], ctx: HandlerContext): {
 export function unratedSentence(measure: UnratedMeasure, ctx: HandlerContext): string {
   return `${ctx.clauseRef(measure.clauseId)}：“${measure.quote}”。${measure.statement}`;
 }
+
+/** Support asked as such (有哪些扶持, 有啥支持, 什么补贴): what the documents fund, not what they set as tasks. */
+export const ASKS_SUPPORT = /(哪些|什么|啥|咩)(技改)?(扶持|支持|奖补|补贴|补助|奖励|资助|优惠)/;

@@ -100,7 +100,8 @@ export function ownCase(text: string): string {
     // asks of that place.)
     // (Its sums and sizes go, not a span of years asked, 三年一共多少.)
     const figures = findQuantities(p).filter((q) => q.kind !== 'years' && q.kind !== 'months');
-    if (other && speaksOfItself && !same && (figures.length || GOT.test(p))) dropped.add(i);
+    // (我们兄弟公司是做商贸的: what the other enterprise is, no kind of ours.)
+    if (other && speaksOfItself && !same && (figures.length || GOT.test(p) || /是(做|搞|干|开|经营)[^，,。；;]{1,10}的/.test(p))) dropped.add(i);
     if (REWARDED_BEFORE.test(p) && !THIS_TIME.test(p) && THIS_TIME.test(text)) dropped.add(i);
     // "其中1个是去年评上的": items recognised in an earlier year, counted apart from this year's.
     if (EARLIER_YEAR.test(p) && RECOGNISED.test(p) && findQuantities(p).some((q) => q.kind === 'count') && !THIS_TIME.test(p) && THIS_TIME.test(text)) dropped.add(i);

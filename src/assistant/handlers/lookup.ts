@@ -4,7 +4,7 @@ import { askedParts, questionsOf } from '../../nlu/parts.js';
 import type { Understanding } from '../../nlu/understand.js';
 import type { SearchHit } from '../../retrieval/index.js';
 import { chooseRules, type SubsidyRule } from '../../policy/index.js';
-import { HELP_SUGGESTIONS, awardsInstead, plainReply, ruleHeadline, thresholdsSentence, unratedSentence } from '../compose.js';
+import { ASKS_SUPPORT, HELP_SUGGESTIONS, awardsInstead, plainReply, ruleHeadline, thresholdsSentence, unratedSentence } from '../compose.js';
 import { GENERIC_TERMS, aboutTheDocuments, bestEvidence, coveredChars, distinctiveTerms, evidenceCover } from '../evidence.js';
 import { docIdsForQuestion, questionFocus, searchPolicy } from '../policy-search.js';
 import type { AssistantReply } from '../response.js';
@@ -189,7 +189,9 @@ export async function compareLookup(u: Understanding, scopes: readonly LookupSco
     const namedCover = namesCover(named.flatMap((r) => [...r.vocabulary.triggers, ...r.vocabulary.regionalTriggers, ...r.vocabulary.broad]));
     // Asked what each sets (分别怎么奖, 标准各是多少), a provision named is the answer whatever else the clauses share;
     // one that only the documents' own word names (东源 技改 beside 加层扩建…出让金) is not, where a clause says more.
-    if (named.length && (options.standards ? namedCover > 0 || cover(hit) === 0 : namedCover >= cover(hit))) {
+    // (Support asked broadly, 做智能制造、智能工厂这块…分别有啥支持: a provision its own words name is the support, beside a
+    // task clause that shares more of the words.)
+    if (named.length && (options.standards ? namedCover > 0 || cover(hit) === 0 : namedCover >= cover(hit) || (ASKS_SUPPORT.test(u.text) && namedCover > 0))) {
       // (Whom it applies to asked too, 适用企业范围: the thresholds the row sets, beside its standard.)
       const appliesTo = (r: SubsidyRule) => { const threshold = SCOPE_ASKED.test(u.text) ? thresholdsSentence(r) : null; return threshold ? `；门槛：${threshold}` : ''; };
       const lines = named.map((r) => `${r.subject}：${ruleHeadline(r)}${appliesTo(r)}（${ctx.clauseRef(r.clauseId)}：“${r.quote}”）`);
