@@ -257,7 +257,11 @@ export class PolicyAssistant {
       }, []);
       const replies: AssistantReply[] = [];
       for (const [i, q] of joinedUp.entries()) {
-        const asked = i > 0 && setting && !q.includes(setting) ? `${setting}，${q}` : q;
+        // (The first question is what follows the announcement: 几个问题一起问：我们新认定了…奖多少.)
+        const at = i === 0 ? q.indexOf(announced[0]) : -1;
+        const body = at >= 0 ? q.slice(at + announced[0].length).replace(/^[：:，,。\s]+/, '') : q;
+        const own = body || q;
+        const asked = (i > 0 || own !== q) && setting && !own.includes(setting) ? `${setting}，${own}` : own;
         replies.push(await this.route(understand(asked, ctx.lexicon), { ...previous, awards: next.awards }, next));
       }
       return oneAfterAnother(replies, { calculated: true });

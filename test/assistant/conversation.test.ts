@@ -3626,3 +3626,34 @@ describe('d52: conditions denied in Cantonese, marks not reached, slips of a zer
     expect(thresholds?.answer).not.toContain('联系方式');
   });
 });
+
+describe('d52: support asked of several places, measures named without a figure, announced questions, sums of one\'s own', () => {
+  it('做智能制造、智能工厂这块，中山、六安分别有啥支持: the funded provisions, not the task clauses', async () => {
+    const [support] = await converse('做智能制造、智能工厂这块，中山、六安分别有啥支持');
+    expect(support?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['zhongshan-2018:四.一', 'luan-draft:三.二']));
+  });
+
+  it('六安…院士工作站，建成以后市里奖多少钱: named by the draft, no figure set, said so', async () => {
+    const [named] = await converse('我们在六安，打算建个院士工作站，建成以后市里奖多少钱');
+    expect(named?.calculation).toBeNull();
+    expect(named?.answer).toContain('没有规定');
+    expect(named?.citations.map((c) => c.clauseId)).toContain('luan-draft:二.六');
+  });
+
+  it('六安企业 几个问题一起问：我们新认定了…奖多少；…；这个文件现在是正式的吗: the first question computed, the status answered', async () => {
+    const [parts] = await converse('六安企业 几个问题一起问：我们新认定了市级智能工厂奖多少；技改项目要进市级项目库投资额要多少以上；这个文件现在是正式的吗');
+    expect(amountOf(parts)).toBe('200000');
+    expect(parts?.citations.map((c) => c.clauseId)).toContain('luan-draft:序言');
+  });
+
+  it('我们兄弟公司是做商贸的…不用你算: the other enterprise\'s trade is not ours, the full tier paid', async () => {
+    const [own] = await converse('中山的，我们是工业企业，今年年产值首次突破100亿，上年对地方贡献达标。我们兄弟公司是做商贸的，也首次过了50亿，那个他们自己报，不用你算。我们能拿多少？');
+    expect(amountOf(own)).toBe('10000000');
+  });
+
+  it('问三个事：1、…能补多少？2、这个是哪个部门管的？: the department of the provision the first part computed', async () => {
+    const [parts] = await converse('问三个事：1、我们中山厂主营8000万，今年普通技改投了1000万能补多少？2、这个是哪个部门管的？3、这个2018年的行动计划现在还有效吗？');
+    expect(amountOf(parts)).toBe('1000000');
+    expect(parts?.answer).toContain('市经济和信息化局');
+  });
+});
