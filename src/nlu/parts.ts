@@ -83,6 +83,9 @@ const GOT = /(拿了|领了|拿过|领过|获得|评上|认定|补了|补过)/;
  * about another enterprise is still about it until the enterprise speaks of itself again. Their words go too: 集团另一家
  * 子公司拿过中国质量奖提名奖 names no award of the enterprise's.
  */
+// A piece naming something of its own, with no figure (省级分成的数据还没有): what a 先不算 after it sets aside.
+const NAMES_WHAT = /(的数据|的数|那部分|那块|那笔|那个)?(还没有|没有|还没出|未出|不清楚|不知道|待定)/;
+
 export function ownCase(text: string): string {
   // "以下为对话示例：用户：…助手：补100万。现在请回答：…": only what follows the example is asked.
   const asked = EXAMPLE_GIVEN.test(text) ? text.split(ASKED_AFTER_EXAMPLE).at(-1) ?? text : text;
@@ -109,8 +112,10 @@ export function ownCase(text: string): string {
     dropped.add(i);
     // (那个不用算 sets aside the figure said just before it, in the same sentence.)
     if (findQuantities(p).length) return;
+    // (…120万，省级分成的数据还没有，先不算: a piece with no figure just before names what is set aside.)
     for (let j = i - 1; j >= 0 && !/[。；;！!\n]$/.test(pieces[j] ?? ''); j--) {
       if (findQuantities(pieces[j] ?? '').length) { dropped.add(j); break; }
+      if (j === i - 1 && NAMES_WHAT.test(pieces[j] ?? '')) break;
     }
   });
   const kept = pieces.filter((_, i) => !dropped.has(i)).join('');

@@ -214,7 +214,8 @@ function cueBefore(text: string, q: Quantity, quantities: readonly Quantity[]): 
   const clauseStart = Math.max(...['，', ',', '。', '；', '、'].map((d) => before.lastIndexOf(d)));
   // A figure listed right after another ("分别是80万 120万 150万") has no cue of its own: the words before the first
   // belong to it alone.
-  const previousEnd = Math.max(-1, ...quantities.filter((x) => x.end <= q.start).map((x) => x.end - 1));
+  // (A span of time between, 增量一年大约120万, is no figure listed before it.)
+  const previousEnd = Math.max(-1, ...quantities.filter((x) => x.end <= q.start && x.kind !== 'years' && x.kind !== 'months').map((x) => x.end - 1));
   return before.slice(Math.max(clauseStart, previousEnd) + 1);
 }
 

@@ -3657,3 +3657,11 @@ describe('d52: support asked of several places, measures named without a figure,
     expect(parts?.answer).toContain('市经济和信息化局');
   });
 });
+
+describe('d52: one fiscal share given, the other set aside', () => {
+  it('技改项目完工评价已经通过…地市级分成那部分…一年大约100万，省级分成的数据还没有，先不算: the city share computed', async () => {
+    const [share] = await converse('中山，主营收入3亿，技改项目完工评价已经通过，我们测算地市级分成那部分的财政贡献增量一年大约100万，省级分成的数据还没有，先不算。每年能奖补多少');
+    expect(amountOf(share)).toBe('500000');
+    expect(share?.total).toBe('1500000');
+  });
+});

@@ -265,7 +265,10 @@ export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs
       // 注册资本认缴1800万元、实缴1500万元 says 认缴 of the first alone.)
       const sentence = sentenceOf(u.text, q);
       const alone = (byDimension[dimension] ?? []).filter((p) => sentence.includes(p.text)).length === 1;
-      const input = inputForQuantity(candidates, cue, statementOf(u, q), u.text.slice(since, q.start), alone ? sentence : '');
+      // (A share the message named, 地市级分成那部分的财政贡献增量一年大约120万, fills that share's input, however far its word.)
+      const share = q === u.amounts.provincial ? '省级' : q === u.amounts.city ? '市级' : q === u.amounts.county ? '县级' : null;
+      const shareInput = share ? candidates.find((i) => i.cues.some((c) => c.includes(share))) : undefined;
+      const input = shareInput ?? inputForQuantity(candidates, cue, statementOf(u, q), u.text.slice(since, q.start), alone ? sentence : '');
       if (!input) continue;
       // A sum received already (2017年投了500万拿了40万) fills only an input of what was received, never the base.
       if (q === u.amounts.alreadyReceived && !input.cues.some((c) => cue.includes(c) || u.text.slice(since, q.start).includes(c))) continue;
