@@ -120,7 +120,7 @@ export function withoutRegionNames(text: string, gazetteer: RegionGazetteer): st
 
 /**
  * A listed name as the caller asked it: where no word said shares two characters with the name (工信部 beside 国家层面
- * （中央财政、国家部委）), the first one is added (国家层面（中央财政、国家部委：工信部））, if it is of the kind `only`
+ * （中央财政、国家部委）), the first one is added (国家层面（国家级、中央财政、国家部委：工信部））, if it is of the kind `only`
  * accepts; else the name as listed.
  */
 export function echoedName(name: string, said: readonly string[], only: RegExp = /./): string {

@@ -37,6 +37,8 @@ const CANTONESE: readonly [string, string][] = [
 ];
 // (Whether any of the table's words is said at all, derived from the table: a word added there is looked for here.)
 const CANTONESE_WORDS = new RegExp(CANTONESE.map(([yue]) => yue).join('|'));
-function fromCantonese(text: string): string {
+function fromCantonese(typed: string): string {
+  // (系 before a figure, 技师系3个, is 是 in any script: no Mandarin word reads 系3.)
+  const text = typed.replace(/系(?=\s*[0-9０-９一二两三四五六七八九十])/g, '是');
   return CANTONESE_WORDS.test(text) ? CANTONESE.reduce((t, [yue, cmn]) => t.split(yue).join(cmn), text) : text;
 }

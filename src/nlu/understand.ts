@@ -87,7 +87,7 @@ const CORRECTION = /^.{0,4}(其实|实际上|不对|更正|纠正)|(说|讲|搞|
 const FIGURE = '[0-9０-９零〇一二两三四五六七八九十百千]';
 const REPLACES_FIGURE = new RegExp(`是[^，,。；;\\s]{0,6}${FIGURE}[^，,。；;]{0,6}[，,\\s]*不是\\s*[^，,。；;\\s]{0,6}${FIGURE}`
   + `|不是\\s*[^，,。；;\\s]{0,6}${FIGURE}[^，,。；;]{0,6}[，,\\s]*(而)?是\\s*[^，,。；;\\s]{0,6}${FIGURE}`);
-const FOLLOW_UP = new RegExp(`^(?:(?:哦|噢|呃|啊)?对了[，,\\s]*)?(那|如果|换成|改成|要是|假如|再|那如果|补充一下|补充说明|补充[:：，,]|再补充|忘了说|忘说了|漏说了|漏了|还忘了说)|呢[？?]?$|${CORRECTION.source}`);
+const FOLLOW_UP = new RegExp(`^(?:(?:哦|噢|呃|啊)?对了[，,\\s]*)?(那|如果|换成|改成|要是|假如|再|那如果|补充一下|补充说明|补充[:：，,]|再补充|忘了说|忘说了|漏说了|漏讲了|忘了讲|忘记讲|漏了|还忘了说)|呢[？?]?$|${CORRECTION.source}`);
 // A voice-input run-on's later piece that turns to the case just answered (等下 我们属于商贸流通类 那按什么标准算): 那 as "then",
 // not 那个/那份 pointing at a document.
 const SPOKEN_FOLLOW_UP = /^(那(?![个份条些边种里])|那如果|如果|要是|假如|换成|改成)/;
@@ -154,17 +154,25 @@ export function withoutPlacesNotCovered(text: string, lexicon: Lexicon): string 
     const places = findRegions(piece, lexicon.gazetteer);
     return places.uncovered.length > 0 && !places.covered.length && findQuantities(piece).length > 0;
   };
-  for (const m of text.matchAll(/[^，,。；;？?！!\n]+/g)) {
-    if (ofAPlaceNotCovered(m[0])) blank(m.index ?? 0, m[0].length);
+  // (我们厂在龙川，设备投了500万: the enterprise placed outside the documents, what follows in the sentence is said there.)
+  let placedOutside = false;
+  for (const m of text.matchAll(/[^，,。；;？?！!\n]+[，,。；;？?！!\n]?/g)) {
+    const places = findRegions(m[0], lexicon.gazetteer);
+    if (places.covered.length) placedOutside = false;
+    else if (places.uncovered.length && LOCATED.test(m[0])) placedOutside = true;
+    if (ofAPlaceNotCovered(m[0]) || (placedOutside && !places.uncovered.length && findQuantities(m[0]).length > 0)) blank(m.index ?? 0, m[0].length);
     // A run-on naming both (东源那边买了250万设备 东莞那边买了400万设备): each spoken piece on its own.
     else if (findRegions(m[0], lexicon.gazetteer).uncovered.length) {
       for (const p of m[0].matchAll(SPOKEN_PIECE)) {
         if (ofAPlaceNotCovered(p[0])) blank((m.index ?? 0) + (p.index ?? 0), p[0].length);
       }
     }
+    if (/[。；;？?！!\n]$/.test(m[0])) placedOutside = false;
   }
   return rest;
 }
+// Where the enterprise is (我们厂在龙川, 公司位于佛山, 我哋喺…, read as 我们在…).
+const LOCATED = /(我们|我司|我厂|本厂|公司|厂子?|企业)[^，,。；;？?！!]{0,4}(在|位于|设在|落户)/;
 
 // Asking about money: a subsidy word or a question about a sum (补多少, 多少钱).
 const MONEY_WORD = /(补|奖|资助|扶持|钱|金额|拿|领|给|how much|subsid|grant)/i;
@@ -381,7 +389,7 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
     commerce: lexicon.choiceWords.some((w) => trimmed.includes(w)),
     // Said after a courtesy or a self-introduction too ("您好，我们其实是…", "这样算呢，谢谢").
     followUp: sentences.some((x) => FOLLOW_UP.test(x)) || own.trim().split(/\s+/).slice(1).some((x) => SPOKEN_FOLLOW_UP.test(x)), corrects: sentences.some((x) => CORRECTION.test(x)) || REPLACES_FIGURE.test(trimmed), injection: INJECTION.test(trimmed),
-    additive: additive(trimmed), asksTotal: ASKS_TOTAL.test(trimmed), broad: BROAD.test(trimmed) || ASKS_WHETHER_ANY.test(trimmed), asksWhetherAny: ASKS_WHETHER_ANY.test(trimmed) && !BROAD.test(trimmed), asksConditions: CONDITIONS.test(trimmed) && !SHARE_ASKED.test(trimmed) && !(ASKS_WHAT_TEXT_SAYS.test(trimmed) && /(多少|几)/.test(trimmed)), asksProcedure: PROCEDURE.test(trimmed), asksStandard: STANDARD.test(own) || STANDARD_NAMED.test(own), namesStandard: STANDARD_NAMED.test(own), asksRate: RATE_ASKED.test(own) && !SHARE_ASKED.test(own), asksCeiling: CEILING_ASKED.test(own), figuresUnnamed: FIGURES_UNNAMED.test(own) && amounts.base.length >= 2, asksOutline: OUTLINE.test(trimmed),
+    additive: additive(trimmed), asksTotal: ASKS_TOTAL.test(trimmed), broad: BROAD.test(trimmed.replace(CONDITIONS, ' ')) || ASKS_WHETHER_ANY.test(trimmed), asksWhetherAny: ASKS_WHETHER_ANY.test(trimmed) && !BROAD.test(trimmed), asksConditions: CONDITIONS.test(trimmed) && !SHARE_ASKED.test(trimmed) && !(ASKS_WHAT_TEXT_SAYS.test(trimmed) && /(多少|几)/.test(trimmed)), asksProcedure: PROCEDURE.test(trimmed), asksStandard: STANDARD.test(own) || STANDARD_NAMED.test(own), namesStandard: STANDARD_NAMED.test(own), asksRate: RATE_ASKED.test(own) && !SHARE_ASKED.test(own), asksCeiling: CEILING_ASKED.test(own), figuresUnnamed: FIGURES_UNNAMED.test(own) && amounts.base.length >= 2, asksOutline: OUTLINE.test(trimmed),
     asksCount: !asksAmount && COUNT_QUESTION.test(trimmed),
     asksHowMuch: HOW_MUCH.test(trimmed),
     negated, acrossPlaces: ACROSS_PLACES.test(own),

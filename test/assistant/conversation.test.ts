@@ -3665,3 +3665,48 @@ describe('d52: one fiscal share given, the other set aside', () => {
     expect(share?.total).toBe('1500000');
   });
 });
+
+describe('d53: places and levels outside the documents, asked as if covered', () => {
+  it('古镇镇政府自己有没有出镇级的技改补贴: a town\'s own policy is not in the corpus', async () => {
+    const [town] = await converse('我们在中山小榄做五金，小榄镇政府自己有没有出镇级的技改补贴？不是问市里那份，补多少？');
+    expect(town?.calculation).toBeNull();
+    expect(town?.answer.split('\n')[0]).toContain('小榄');
+    expect(town?.answer.split('\n')[0]).toContain('没有');
+  });
+
+  it('我哋厂喺龙川，设备投咗500万: the figure is the uncovered place\'s, not 东源\'s', async () => {
+    const [placed] = await converse('河源龙川县有没有类似东源县设备购置按比例奖补的政策？我们厂在龙川，设备投了400万，可以拿多少');
+    expect(placed?.calculation).toBeNull();
+    expect(placed?.answer.split('\n')[0]).toContain('龙川');
+  });
+
+  it('安徽省省里还另外奖多少 beside 六安\'s award known: the province\'s scheme is not covered; 省经信厅认定的 is still a level', async () => {
+    const [province] = await converse('六安的企业，刚评上省级绿色工厂。六安市奖的那部分我知道了，想问安徽省省里还另外奖多少？');
+    expect(province?.calculation).toBeNull();
+    expect(province?.answer).toContain('没有安徽省');
+    const [, level] = await converse('六安的，我们刚被认定为市级数字化车间，奖多少', '不对，是省级的，是省经信厅认定的');
+    expect(amountOf(level)).toBe('200000');
+  });
+
+  it('国家级智能制造试点示范…中央财政奖励多少: the national level named as asked', async () => {
+    const [national] = await converse('我们项目刚评上国家级智能制造试点示范，工信部中央财政奖励多少钱？');
+    expect(national?.calculation).toBeNull();
+    expect(national?.answer).toContain('国家级');
+  });
+
+  it('更正下，技师系3个: 系 before a figure is 是 in any script', async () => {
+    const [, corrected] = await converse('中山一间五金厂，今年新引进2个高级工、2个技师，都喺紧缺人才目录入面，奖补总共几多', '更正下，技师系4个');
+    expect(amountOf(corrected)).toBe('42000');
+  });
+
+  it('漏讲咗，我哋系由东莞转移到东源省级产业园: a supplement, the relocated rate', async () => {
+    const [, moved] = await converse('东源县工业企业，营收3000万，技改有备案证已完工，县级分成增量每年60万，以奖代补每年几多', '漏讲咗，我哋系由东莞转移到东源省级产业园做异地技改嘅');
+    expect(amountOf(moved)).toBe('300000');
+  });
+
+  it('是不是随便在哪里买的机床都可以申请？有什么条件: the conditions (工作母机库), not a list of measures', async () => {
+    const [conditions] = await converse('中山工作母机补贴，是不是随便在哪里买的机床都可以申请？有什么条件，按几成补？');
+    expect(conditions?.answer).toContain('工作母机库');
+    expect(conditions?.citations.map((c) => c.clauseId)).toEqual(['zhongshan-2018:四.三']);
+  });
+});

@@ -27,7 +27,7 @@ describe('findRegions over the manifest\'s aliases and corpus/places-not-covered
     ['安徽省六安的规定', ['六安市'], []],
     // 河源市本级 names 河源 too, reported first at the same position.
     ['河源市本级配套多少', [], ['河源', '河源市本级']],
-    ['中央财政补多少', [], ['国家层面（中央财政、国家部委）']],
+    ['中央财政补多少', [], ['国家层面（国家级、中央财政、国家部委）']],
     ['省里给的技改补贴比例是多少', [], ['广东省级']],
     ['东源隔壁的和平县技改补多少', ['东源县'], ['和平县']],
   ];
