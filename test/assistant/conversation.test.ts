@@ -3710,3 +3710,26 @@ describe('d53: places and levels outside the documents, asked as if covered', ()
     expect(conditions?.citations.map((c) => c.clauseId)).toEqual(['zhongshan-2018:四.三']);
   });
 });
+
+describe('d53: each group in English, conditions in an overview, the meeting that passed a plan, 智能制造 in 六安', () => {
+  it('How much do we get for each group, and in total?: a line per level and the 合计', async () => {
+    const [each] = await converse('HR at a factory in Zhongshan. This year we brought in 2 高级技师 and 4 技师, all on the 紧缺人才导向目录. How much do we get for each group, and in total?');
+    expect(sortedAmounts(each)).toEqual(['20000', '32000']);
+    expect(each?.total).toBe('52000');
+  });
+
+  it('東源…仲未上規模嘅小廠，有冇技改扶持: the overview says the 规上 condition and its exception', async () => {
+    const [overview] = await converse('東源嗰邊，我哋仲未上規模嘅小廠，有冇技改扶持可以享受？');
+    expect(overview?.answer).toContain('高成长性');
+  });
+
+  it('哪次县政府常务会通过的: the meeting, from the cover notice', async () => {
+    const [meeting] = await converse('东源技改三年行动计划是哪次县政府常务会通过的');
+    expect(meeting?.answer).toContain('八届21次');
+  });
+
+  it('智能制造这块的扶持标准，中山跟六安比一下: 六安\'s smart-factory awards are its 智能制造 standard', async () => {
+    const [weighed] = await converse('智能制造这块的扶持标准，中山18年计划跟六安那个稿子比一下');
+    expect(weighed?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['zhongshan-2018:四.一', 'luan-draft:三.二']));
+  });
+});

@@ -11,7 +11,7 @@ import { departmentLines } from './document-facts.js';
 import { carryInputs, inputsFor, levelNotSet, type Inputs } from './slots.js';
 
 /** "分别 / 各…多少": each part of an award asked on its own line. */
-const EACH = /(分别|各(能|可以|可|自)?[奖补拿给算领返]?(得|到)?多少|各自|分开算|分开计算|分项|逐项|每类)/;
+const EACH = /(分别|各(能|可以|可|自)?[奖补拿给算领返]?(得|到)?多少|各自|分开算|分开计算|分项|逐项|每类|[Ff]or each|[Ee]ach (group|level|kind|category|type)|[Ss]eparately|[Rr]espectively)/;
 
 /** The input through which a rule's modifier applies (企业类别 → 商贸流通等企业), when the inputs set it. */
 function modifierInput(rule: SubsidyRule, inputs: Inputs): RuleInput | undefined {

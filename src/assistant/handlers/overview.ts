@@ -295,6 +295,12 @@ export function answerOverview(docIds: readonly string[], topic: OverviewTopic, 
       lines.push(`· 门槛：${t.label}不低于${thresholdValue(t, new Decimal(t.minimum))}${t.exemptWhen ? `（${t.exemptWhen.values.join('、')}项目除外）` : ''}（${label}）`);
       cited.push(t.clauseId);
     }
+    // The conditions the measures set in words (东源 四、（一）: 规上企业, 高成长性…同样享受), once each, as the thresholds.
+    const requirements = new Map(rules.flatMap((r) => r.requirements).map((q) => [q.label, q]));
+    for (const q of requirements.values()) {
+      lines.push(`· 条件：${q.label}（${ctx.corpus.clauseById.get(q.clauseId)?.label ?? q.clauseId}）`);
+      cited.push(q.clauseId);
+    }
     // Ways of support the same clauses name without a figure (六安 三、（二）: 一事一议、设备（软件）补贴、贷款贴息), or
     // with one that is no subsidy (中山 四、（八）: land priced at 70% of the floor).
     for (const m of ctx.rules.unrated.filter((x) => x.docId === doc.id && byClause.has(x.clauseId))) {
