@@ -127,7 +127,8 @@ function withoutInstructions(text: string): string {
   }
   // A passage the user quotes in Chinese quotation marks (“按照设备购置额的20%…最高不超过300万元”, their copy of a clause): its figures are the
   // passage's, not the user's case. A short quoted name (“工作母机库”) holds no figure.
-  for (const m of text.matchAll(QUOTED_PASSAGE)) blank(m.index ?? 0, m[0].length);
+  // (What the caller is reported to say, 来电人称主营收入“差不多一千万吧…”, is the case in their words.)
+  for (const m of text.matchAll(QUOTED_PASSAGE)) if (!REPORTED_SPEECH.test(text.slice(Math.max(0, (m.index ?? 0) - 12), m.index))) blank(m.index ?? 0, m[0].length);
   return own;
 }
 // What an instruction dictates: a figure, alone or set to a name (补贴=100万, 100万元).
@@ -136,6 +137,8 @@ const DICTATED_FIGURE = /^\s*([^，,。\s=＝]{0,8}\s*[=＝]\s*)?[0-9０-９零�
 // pause (交易额100M 你就按8%…); one after an English word is English spacing (The 补贴 is RMB 1.2 million).
 const SPOKEN_PIECE = /(?:[^\s]|\s+(?![\u4e00-\u9fff])|(?<![\u4e00-\u9fff0-9%]|\d[A-Za-z]{1,3})\s+)+/gu;
 const QUOTED_PASSAGE = /[“「『][^”」』]{12,}[”」』]/g;
+// Said before a quotation that reports the caller's own words (来电人称…, 企业说…, 客户反映…).
+const REPORTED_SPEECH = /(来电人|来电者|企业|客户|对方|老板|我们)[^，,。“”]{0,8}((?<!名)称|说|讲|表示|反映|自称)[：:]?[^，,。“”]{0,8}$/;
 // A clause of a run-on typed with no pause: from one subject (我们…, 你就按…, 帮我…) to the next.
 const RUN_ON_PIECE = /(?:^|(?:我们|我哋|我司|你就|你直接|你按|你帮|请你|请按|帮我|麻烦你))(?:(?!我们|我哋|我司|你就|你直接|你按|你帮|请你|请按|帮我|麻烦你)[\s\S])*/g;
 
@@ -186,6 +189,8 @@ const QUALIFIES_COUNT = /^元?(以上|以下)?的?(企业|规上企业|工业企
 // (差一万到两千万: the shortfall and the mark after it.)
 /** Whether a piece of the text asks a document's status (还有效吗, 正式了没有), not only asserts one (已正式生效). */
 const statusAsked = (text: string) => text.split(/[，,。；;！!\s]/).some((piece) => asksStatus(piece) && /(吗|么|没|？|\?|是否|是不是|有没有|能不能|还能|还可以|管到|哪|到期|多久|呢|[不否啊]\s*$)/.test(piece));
+// What follows a figure that names a class of enterprises or projects (…300亿元的工业企业).
+const CLASS_NAMED = /^元?(及)?(以上)?的(工业|规上|规模以上|传统优势|本地)?(企业|项目|工业企业)/;
 // What names a figure as a mark (那条线, 门槛): 没到5000万那条线.
 const MARK_NAMED = /^元?(的)?(那|这)?(条|道|个)?(线|门槛|标准线|杠)/;
 const APPROACHED = /(差一点点?就|差一点到|差点就?|快到|快要到|接近|(还|只|相)?差|差[^，,。；;\s]{1,8}(就到|到|就))$/;
@@ -352,6 +357,9 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
     if (next && money.some((p) => p.end <= q.start && p.value.eq(q.value) && takenBack(p))) continue;
     if (QUALIFIES_COUNT.test(trimmed.slice(q.end))) continue;
     // "突破300亿那一档，奖励标准是多少": a tier named by its figure, not a figure of the case.
+    // "对年产值首次突破300亿元的工业企业，奖励标准是多少": a figure naming a class of enterprises, with the standard asked,
+    // is the class, no case.
+    if (CLASS_NAMED.test(trimmed.slice(q.end)) && STANDARD_NAMED.test(trimmed) && !/(我们|我司|我厂|本厂|我哋)/.test(trimmed)) continue;
     // (50亿、100亿那几档: each figure of the list names a tier.)
     if (TIER_NAMED.test(trimmed.slice(q.end))) continue;
     const cue = cueBefore(trimmed, q, quantities);

@@ -3733,3 +3733,22 @@ describe('d53: each group in English, conditions in an overview, the meeting tha
     expect(weighed?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['zhongshan-2018:四.一', 'luan-draft:三.二']));
   });
 });
+
+describe('d54: the caller\'s words quoted, a class of enterprises named by a figure, the years of a yearly award added', () => {
+  it('来电人称主营收入“差不多一千万吧，可能刚够也可能差一点”: the caller\'s figure, near the threshold, is asked back', async () => {
+    const [near] = await converse('热线记录：中山企业，来电人称主营收入“差不多一千万吧，可能刚够也可能差一点，账还没出”，普通技改投资300万，问能否享受、金额多少。');
+    expect(near?.calculation).toBeNull();
+  });
+
+  it('对年产值首次突破100亿元的工业企业，奖励标准是多少: the standard, no case computed', async () => {
+    const [standard] = await converse('请问中山对年产值首次突破100亿元的工业企业，奖励标准是多少？');
+    expect(standard?.calculation).toBeNull();
+    expect(standard?.answer).toContain('1000万元');
+  });
+
+  it('那按政策连续那几年全部加起来一共是多少 after a yearly award: its total over the years, no document facts', async () => {
+    const [, total] = await converse('中山的技改项目已经通过完工评价，财政贡献增量里地市级分成部分一年是100万，这一块每年能奖补多少？', '那按政策连续那几年全部加起来一共是多少？');
+    expect(total?.total).toBe('1500000');
+    expect(total?.citations.map((c) => c.clauseId)).not.toContain('zhongshan-2018:序言');
+  });
+});
