@@ -190,7 +190,12 @@ export class PolicyAssistant {
     // Only a calculation turn leaves a question to restate; any other turn moves the conversation on from it.
     next.lastQuestion = null;
     next.lastLookup = null;
-    const routed = await this.route(u, slots, next);
+    const recomputed = await this.route(u, slots, next);
+    // "更正：…其实是提名奖…重新算一下总共": the corrected award, then the total of the awards the conversation stands at.
+    // (Of one provision alone, 技师是3个…重新算一下总共, the recomputed award is the total.)
+    const standing = u.corrects && u.asksTotal && recomputed.calculation && recomputed.total === null
+      && new Set(standingAwards(next.awards).map((a) => a.ruleId)).size >= 2 ? totalOfEarlierAwards(next.awards, this.context) : null;
+    const routed = standing ? { ...standing, answer: `（按更正后的情况重新计算，其他各项同前）\n${standing.answer}` } : recomputed;
     const reply = earlierPlaces.length && routed.intent !== 'out_of_scope' ? besideEarlierPlaces(routed, earlierPlaces, this.context) ?? routed : routed;
     next.lastClauseIds = reply.citations.map((c) => c.clauseId);
     // (An overview or a comparison answered a question too: "深圳呢 也一起比比" asks it again.)

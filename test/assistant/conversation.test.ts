@@ -3752,3 +3752,16 @@ describe('d54: the caller\'s words quoted, a class of enterprises named by a fig
     expect(total?.citations.map((c) => c.clauseId)).not.toContain('zhongshan-2018:序言');
   });
 });
+
+describe('d52: a correction asking the total again', () => {
+  it('更正：…其实是中国质量奖提名奖…重新算一下总共: the corrected award with the others the conversation stands at', async () => {
+    const [, , corrected] = await converse('我们中山企业获得了广东省政府质量奖，能给多少', '另外还有3个产品新评上了广东省名牌产品，一共多少', '更正：质量奖那个其实是中山市政府质量奖，不是省政府质量奖，重新算一下总共');
+    expect(sortedAmounts(corrected)).toEqual(['150000', '500000']);
+    expect(corrected?.total).toBe('650000');
+  });
+
+  it('a corrected figure counts once against the cap: 打漏了个零 then another purchase the same year', async () => {
+    const [, , more] = await converse('东源规上企业，今年技改买设备用了120万，补贴有多少', '不好意思打漏了个零，是1200万', '同一年又买了300万设备，还能补多少');
+    expect(amountOf(more)).toBe('600000');
+  });
+});

@@ -4,7 +4,7 @@ import type { Quantity } from '../../nlu/quantities.js';
 import { asksEachYear, understand, type Understanding } from '../../nlu/understand.js';
 import { acceptedInputs, capLabel, computeSubsidy, formatYuan, saysLacking, overDuration, yuanString, type Calculation, type Cap, type RuleInput, type SubsidyRule } from '../../policy/index.js';
 import { awardsInstead, numbered, plainReply, ruleHeadline, thresholdsSentence, unratedSentence } from '../compose.js';
-import type { ConversationSlots } from '../conversation.js';
+import { standingAwards, type ConversationSlots } from '../conversation.js';
 import { toChatCalculation, type AssistantReply } from '../response.js';
 import { calculatorContext, namedDocuments, unratedFor, type HandlerContext } from './context.js';
 import { departmentLines } from './document-facts.js';
@@ -352,7 +352,8 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
     fed.set(rule.id, inputs);
     // "又买了…": what this conversation already computed for the rule counts against its cap (yearly, or the
     // enterprise's own where the text gives no period), through the input the row declares for it.
-    const earlier = awards.filter((a) => a.ruleId === rule.id).reduce((sum, a) => sum.plus(a.amount), new Decimal(0));
+    // (As the conversation stands: an award corrected since counts once, as corrected.)
+    const earlier = standingAwards(awards).filter((a) => a.ruleId === rule.id).reduce((sum, a) => sum.plus(a.amount), new Decimal(0));
     const spentKey = rule.caps.some((c) => c.period === 'year') ? 'alreadyReceivedThisYear'
       : rule.caps.some((c) => c.per === 'enterprise') ? 'alreadyReceived' : null;
     const sameYear = u.additive && earlier.gt(0) && !namesOtherYear(u.text, previous?.subjectText ?? null) && spentKey !== null;
