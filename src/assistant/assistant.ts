@@ -832,8 +832,9 @@ export class PolicyAssistant {
     const oneRegionsDocuments = new Set(named.map((id) => ctx.regionOf(id))).size === 1;
     const documentsWeighed = named.length > 1 && (DOCUMENTS_WEIGHED.test(u.text) || (EACH_DOCUMENT.test(u.text) && oneRegionsDocuments))
       && /(资助|补贴|补助|奖补|奖励|比例|扶持资金|补多少|多少钱)/.test(u.text);
-    const standardOnly = ((u.namesStandard || (u.asksCeiling && oneRegion)) && !ENTERPRISE_CASE.test(u.text) || ceilingAsked || rateAsked || onlyCeiling || documentsWeighed) && (!u.broad || documentsWeighed) && !u.suppliesInputs
-      && (!followsCalculation || namesCeilingOnly) && choice.rules.length > 0;
+    const standardOnly = ((u.namesStandard || (u.asksCeiling && oneRegion)) && !ENTERPRISE_CASE.test(u.text) || ceilingAsked || rateAsked || onlyCeiling || documentsWeighed) && (!u.broad || documentsWeighed)
+      // (A ceiling-only provision takes no figure: 培训咗30個人 changes nothing of it.)
+      && (!u.suppliesInputs || onlyCeiling) && (!followsCalculation || namesCeilingOnly) && choice.rules.length > 0;
     // (Its subject stays the conversation's: "那深圳呢" next asks the same of 深圳.)
     if (standardOnly) {
       next.subjectText = subjectText;

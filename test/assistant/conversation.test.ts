@@ -3765,3 +3765,11 @@ describe('d52: a correction asking the total again', () => {
     expect(amountOf(more)).toBe('600000');
   });
 });
+
+describe('d55: a provision that states only its ceiling takes no figure', () => {
+  it('我們喺職校開咗個班培訓技能人才，培訓咗30個人，中山可以補幾多: its ceiling looked up, nothing computed on the 30', async () => {
+    const [ceiling] = await converse('我們喺職校開咗個班培訓技能人才，培訓咗25個人，中山可以補幾多？');
+    expect(ceiling?.calculation).toBeNull();
+    expect(ceiling?.answer).toContain('10万元');
+  });
+});
