@@ -37,6 +37,11 @@ export interface AssistantDeps {
   today: string;
 }
 
+/** Whether a provision's award is fixed once its level is known (评上省级智能工厂): no figure of the enterprise's needed. */
+function fixedAward(rule: SubsidyRule): boolean {
+  return rule.inputs.every((i) => !i.required || i.dimension === 'level');
+}
+
 /** Whether a provision states only its ceiling and takes no figure (开班培训技能人才 最高10万元): its standard is its answer. */
 function statesOnlyCeiling(rule: SubsidyRule): boolean {
   return rule.formula.type === 'upper-bound' && rule.inputs.length === 0;
@@ -653,7 +658,7 @@ export class PolicyAssistant {
     // (一项认定 the enterprise obtained, 刚被认定为省级绿色工厂…奖多少, asks its award beside whatever else is asked broadly.)
     // (拿了质量奖、评上名牌产品这些，市里有什么奖励 asks what there is: no piece asks how much.)
     const obtainedAsked = u.asksAmount && RECOGNIZED.test(u.text) && choice.rules.length > 0
-      && choice.rules.every((r) => r.inputs.every((i) => !i.required || i.dimension === 'level'))
+      && choice.rules.every(fixedAward)
       && questionsOf(u.text).some((q) => { const p = understand(q, ctx.lexicon); return p.asksHowMuch && !p.broad; });
     if (u.broad && (noAmount || (givesOnlySize(u) && !amountOfCaseAsked)) && !u.followUp && u.cue !== 'compare' && !(u.asksTotal && u.asksAmount) && !obtainedAsked) {
       const docIds = named.length ? named : ctx.documentsFor(next.regions).map((d) => d.id);
@@ -717,7 +722,7 @@ export class PolicyAssistant {
     const anotherAward = ANOTHER.test(u.text) && previous.awards.length > 0 && ENTERPRISE_CASE.test(u.text) && choice.rules.length > 0;
     // "我们在六安，今年新认定了省级智能工厂": a fixed award the enterprise says it has, asked nothing else, is computed.
     const statesAward = !ASKS_SOMETHING.test(u.text) && RECOGNIZED.test(u.text) && choice.rules.length > 0
-      && choice.rules.every((r) => r.inputs.every((i) => !i.required || i.dimension === 'level'));
+      && choice.rules.every(fixedAward);
     const asksAmount = u.asksAmount || followsCalculation || anotherAward || statesAward;
     if (asksAmount && choice.rules.length === 0 && nonQuant.length && nonQuant.length === docsInScope.length) {
       // The subject stays, figures included, so "那换成中山呢" computes it where rates exist.
