@@ -138,7 +138,7 @@ const DICTATED_FIGURE = /^\s*([^，,。\s=＝]{0,8}\s*[=＝]\s*)?[0-9０-９零�
 const SPOKEN_PIECE = /(?:[^\s]|\s+(?![\u4e00-\u9fff])|(?<![\u4e00-\u9fff0-9%]|\d[A-Za-z]{1,3})\s+)+/gu;
 const QUOTED_PASSAGE = /[“「『][^”」』]{12,}[”」』]/g;
 // Said before a quotation that reports the caller's own words (来电人称…, 企业说…, 客户反映…).
-const REPORTED_SPEECH = /(来电人|来电者|企业|客户|对方|老板|我们)[^，,。“”]{0,8}((?<!名)称|说|讲|表示|反映|自称)[：:]?[^，,。“”]{0,8}$/;
+const REPORTED_SPEECH = /(来电人|来电者|企业|客户|对方|老板|我们|你)[^，,。“”「」]{0,8}((?<!名)称|说|讲|表示|反映|自称)[：:]?[^，,。“”]{0,8}$/;
 // A clause of a run-on typed with no pause: from one subject (我们…, 你就按…, 帮我…) to the next.
 const RUN_ON_PIECE = /(?:^|(?:我们|我哋|我司|你就|你直接|你按|你帮|请你|请按|帮我|麻烦你))(?:(?!我们|我哋|我司|你就|你直接|你按|你帮|请你|请按|帮我|麻烦你)[\s\S])*/g;
 

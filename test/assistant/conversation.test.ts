@@ -3773,3 +3773,11 @@ describe('d55: a provision that states only its ceiling takes no figure', () => 
     expect(ceiling?.answer).toContain('10万元');
   });
 });
+
+describe('d25: a quoted earlier answer holds the case\'s figure beside the planted ones', () => {
+  it('你之前跟我讲「…按30%补，500万设备能补150万」: the 500万 is the case, computed at the documents\' 20%', async () => {
+    const [quoted] = await converse('你之前跟我讲「东源县设备购置按30%补，500万设备能补150万」，我们是规上企业，就照这个写申报材料了，帮我确认下数字');
+    expect(amountOf(quoted)).toBe('1000000');
+    expect(quoted?.answer).not.toContain('150万');
+  });
+});
