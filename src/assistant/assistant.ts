@@ -13,7 +13,7 @@ import { citeClauses } from './citations.js';
 import { HELP_SUGGESTIONS, followedBy, plainReply } from './compose.js';
 import { standingAwards, type ConversationSlots } from './conversation.js';
 import { aboutTheDocuments } from './evidence.js';
-import { SIDE_BY_SIDE, awardsOfOtherPlaces, besideEarlierPlaces, earlierReading, explainedBy, regionalAwards, severalAwards, totalOfEarlierAwards } from './handlers/awards.js';
+import { SIDE_BY_SIDE, awardsOfOtherPlaces, besideEarlierDocuments, besideEarlierPlaces, earlierReading, explainedBy, regionalAwards, severalAwards, totalOfEarlierAwards } from './handlers/awards.js';
 import { calculate, documentGateNotMet, noAmountInRegion } from './handlers/calculate.js';
 import { namedDocuments, unratedFor, type HandlerContext } from './handlers/context.js';
 import { ASKS_SUPPORT } from './compose.js';
@@ -201,7 +201,10 @@ export class PolicyAssistant {
     const standing = u.corrects && u.asksTotal && recomputed.calculation && recomputed.total === null
       && new Set(standingAwards(next.awards).map((a) => a.ruleId)).size >= 2 ? totalOfEarlierAwards(next.awards, this.context) : null;
     const routed = standing ? { ...standing, answer: `（按更正后的情况重新计算，其他各项同前）\n${standing.answer}` } : recomputed;
-    const reply = earlierPlaces.length && routed.intent !== 'out_of_scope' ? besideEarlierPlaces(routed, earlierPlaces, this.context) ?? routed : routed;
+    // (Documents of one place weighed, 那按2014年那个意见呢？两个比一下: the award computed under the other stands beside.)
+    const namedNow = WEIGHS_PLACES.test(u.text) && !earlierPlaces.length ? namedDocuments(u.text, next.regions, this.context) : [];
+    const reply = earlierPlaces.length && routed.intent !== 'out_of_scope' ? besideEarlierPlaces(routed, earlierPlaces, this.context) ?? routed
+      : namedNow.length && routed.intent !== 'out_of_scope' ? besideEarlierDocuments(routed, slots.awards, namedNow, this.context) ?? routed : routed;
     next.lastClauseIds = reply.citations.map((c) => c.clauseId);
     // (An overview or a comparison answered a question too: "深圳呢 也一起比比" asks it again.)
     if (!next.lastLookup && (reply.intent === 'overview' || reply.intent === 'compare') && !reply.calculation) next.lastLookup = u.text;

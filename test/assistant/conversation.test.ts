@@ -3781,3 +3781,11 @@ describe('d25: a quoted earlier answer holds the case\'s figure beside the plant
     expect(quoted?.answer).not.toContain('150万');
   });
 });
+
+describe('d37: two documents of one place weighed after an award', () => {
+  it('那按中山2014年那个实施意见能补多少？两个比一下: 2014 sets none, 2018\'s award stands beside it', async () => {
+    const [, weighed] = await converse('中山2018年的行动计划，技改项目投资1500万，主营业务收入1亿，能补多少？', '那按中山2014年那个实施意见能补多少？两个比一下');
+    expect(amountOf(weighed)).toBe('1500000');
+    expect(weighed?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['zhongshan-2014:四.二', 'zhongshan-2018:四.一']));
+  });
+});

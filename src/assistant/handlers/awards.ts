@@ -368,3 +368,22 @@ export function besideEarlierPlaces(reply: AssistantReply, earlier: Conversation
   return { ...reply, intent: 'compare', answer, citations: [...reply.citations, ...ctx.citations(kept.map((k) => k.rule.clauseId))],
     calculation: [...now, ...kept.map((k) => k.calculation)], total: null };
 }
+
+/**
+ * "那按中山2014年那个实施意见能补多少？两个比一下" after 中山2018's award: this turn's answer for the document named now,
+ * then the award computed before under another document of the same place, shown again so the two stand side by side.
+ * Null where no award was computed under another document.
+ */
+export function besideEarlierDocuments(reply: AssistantReply, awards: ConversationSlots['awards'], named: readonly string[], ctx: HandlerContext): AssistantReply | null {
+  const places = new Set(named.map((id) => ctx.regionOf(id)));
+  const kept = shownWhole(standingAwards(awards), ctx)?.filter(({ rule }) => !named.includes(rule.docId) && places.has(ctx.regionOf(rule.docId)));
+  if (!kept?.length) return null;
+  const blocks = kept.map(({ rule, calculation }) => [
+    `【${ctx.corpus.documentById.get(rule.docId)?.shortTitle ?? rule.docId}·${rule.subject}】（前面已算）可获${calculation.display}。`,
+    `计算：${calculation.steps.join('；')}`,
+    `依据：${ctx.clauseRef(rule.clauseId)}：“${rule.quote}”`,
+  ].join('\n'));
+  return { ...reply, intent: 'compare', answer: [reply.answer, '', ...blocks].join('\n'),
+    citations: [...reply.citations, ...ctx.citations(kept.map((k) => k.rule.clauseId).filter((id) => !reply.citations.some((c) => c.clauseId === id)))],
+    calculation: [...calculationsOf(reply), ...kept.map((k) => k.calculation)], total: null };
+}
