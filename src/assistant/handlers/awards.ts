@@ -383,7 +383,8 @@ export function besideEarlierDocuments(reply: AssistantReply, awards: Conversati
     `计算：${calculation.steps.join('；')}`,
     `依据：${ctx.clauseRef(rule.clauseId)}：“${rule.quote}”`,
   ].join('\n'));
+  const calculations = [...calculationsOf(reply), ...kept.map((k) => k.calculation)];
   return { ...reply, intent: 'compare', answer: [reply.answer, '', ...blocks].join('\n'),
     citations: [...reply.citations, ...ctx.citations(kept.map((k) => k.rule.clauseId).filter((id) => !reply.citations.some((c) => c.clauseId === id)))],
-    calculation: [...calculationsOf(reply), ...kept.map((k) => k.calculation)], total: null };
+    calculation: calculations.length > 1 ? calculations : calculations[0] ?? null, total: null };
 }
