@@ -937,8 +937,11 @@ export class PolicyAssistant {
       // (Only where an award of another provision stands beside it: more of the same is its rule's own total.)
       const computedNow = new Set(calculationsOf(complete).map((c) => c.ruleId));
       const besideIt = standingAwards(next.awards).some((a) => !computedNow.has(a.ruleId));
+      // (A 合计 of one provision's own lines this turn, 两块各能拿多少、一年合计多少, is the total asked: the earlier award
+      // stays apart.)
+      const ownLines = complete.total !== null && computedNow.size === 1;
       const withEarlier = u.asksTotal && (ANOTHER.test(u.text) || SEVERAL_ADDED.test(u.text)) && besideIt && !alternatives && complete.calculation
-        ? totalOfEarlierAwards(next.awards, ctx) : null;
+        && !ownLines ? totalOfEarlierAwards(next.awards, ctx) : null;
       if (!withEarlier) return complete;
       // (The 合计 of this turn's awards alone gives way to the conversation's.)
       const own = { ...complete, answer: complete.answer.split('\n').filter((line) => !line.startsWith('合计：')).join('\n') };

@@ -3789,3 +3789,12 @@ describe('d37: two documents of one place weighed after an award', () => {
     expect(weighed?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['zhongshan-2014:四.二', 'zhongshan-2018:四.一']));
   });
 });
+
+describe('d50: the total asked of one provision\'s shares after an earlier award', () => {
+  it('每年两块各能拿多少、一年合计多少 after a project award: the two shares and their 合计, the project award apart', async () => {
+    const [, shares] = await converse('中山坦洲做电子元器件的，营收1.2亿，今年一个普通技改项目投资2000万，资助多少？',
+      '这个项目明年做完工评价，通过以后是不是还有那个按财政贡献增量的事后奖补？我们测算省级分成部分增量每年10万，地市级分成部分每年20万，每年两块各能拿多少、一年合计多少？');
+    expect(sortedAmounts(shares)).toEqual(['100000', '60000']);
+    expect(shares?.total).toBe('160000');
+  });
+});
