@@ -344,12 +344,7 @@ export function besideEarlierPlaces(reply: AssistantReply, earlier: Conversation
   // (A place asked now whose document sets no rate says so, beside the places computed before.)
   if (!kept?.length) return null;
   const placeOf = (ruleId: string) => placeOfRule(ruleId, ctx);
-  const blocks = kept.map(({ rule, calculation }) => [
-    `【${placeOf(rule.id)}·${rule.subject}】（前面已算）可获${calculation.display}。`,
-    `计算：${calculation.steps.join('；')}`,
-    `依据：${ctx.clauseRef(rule.clauseId)}：“${rule.quote}”`,
-    ctx.validityLine(rule.docId),
-  ].filter(Boolean).join('\n'));
+  const blocks = kept.map(({ rule, calculation }) => [...earlierAward(placeOf(rule.id), rule, calculation, ctx), ctx.validityLine(rule.docId)].filter(Boolean).join('\n'));
   // Which place gives more, place by place (the sum of its awards).
   const byPlace = new Map<string, Decimal>();
   for (const c of [...now, ...kept.map((k) => k.calculation)]) byPlace.set(placeOf(c.ruleId), (byPlace.get(placeOf(c.ruleId)) ?? new Decimal(0)).plus(c.amount));
@@ -378,13 +373,15 @@ export function besideEarlierDocuments(reply: AssistantReply, awards: Conversati
   const places = new Set(named.map((id) => ctx.regionOf(id)));
   const kept = shownWhole(standingAwards(awards), ctx)?.filter(({ rule }) => !named.includes(rule.docId) && places.has(ctx.regionOf(rule.docId)));
   if (!kept?.length) return null;
-  const blocks = kept.map(({ rule, calculation }) => [
-    `【${ctx.corpus.documentById.get(rule.docId)?.shortTitle ?? rule.docId}·${rule.subject}】（前面已算）可获${calculation.display}。`,
-    `计算：${calculation.steps.join('；')}`,
-    `依据：${ctx.clauseRef(rule.clauseId)}：“${rule.quote}”`,
-  ].join('\n'));
+  const blocks = kept.map(({ rule, calculation }) => earlierAward(ctx.corpus.documentById.get(rule.docId)?.shortTitle ?? rule.docId, rule, calculation, ctx).join('\n'));
   const calculations = [...calculationsOf(reply), ...kept.map((k) => k.calculation)];
   return { ...reply, intent: 'compare', answer: [reply.answer, '', ...blocks].join('\n'),
     citations: [...reply.citations, ...ctx.citations(kept.map((k) => k.rule.clauseId).filter((id) => !reply.citations.some((c) => c.clauseId === id)))],
     calculation: calculations.length > 1 ? calculations : calculations[0] ?? null, total: null };
+}
+
+/** An award computed earlier in the conversation, shown again under its place or document: its figure, steps and clause. */
+function earlierAward(where: string, rule: SubsidyRule, calculation: ChatCalculation, ctx: HandlerContext): string[] {
+  return [`【${where}·${rule.subject}】（前面已算）可获${calculation.display}。`, `计算：${calculation.steps.join('；')}`,
+    `依据：${ctx.clauseRef(rule.clauseId)}：“${rule.quote}”`];
 }
