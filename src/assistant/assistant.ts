@@ -198,7 +198,12 @@ export class PolicyAssistant {
     const recomputed = await this.route(u, slots, next);
     // "更正：…其实是提名奖…重新算一下总共": the corrected award, then the total of the awards the conversation stands at.
     // (Of one provision alone, 技师是3个…重新算一下总共, the recomputed award is the total.)
-    const standing = u.corrects && u.asksTotal && recomputed.calculation && recomputed.total === null
+    // (So does a correction of one of the awards a turn that asked their total computed, 一共奖多少 → 更正，技术中心是市级的;
+    // not one that puts another provision in place of the award, 其实是市外设备 不是母机库里的.)
+    const corrected = [recomputed.calculation ?? []].flat().map((c) => c.ruleId);
+    const totalAskedBefore = slots.lastQuestion !== null && understand(slots.lastQuestion, this.deps.lexicon).asksTotal
+      && corrected.every((id) => standingAwards(slots.awards).some((a) => a.ruleId === id));
+    const standing = u.corrects && (u.asksTotal || totalAskedBefore) && recomputed.calculation && recomputed.total === null
       && new Set(standingAwards(next.awards).map((a) => a.ruleId)).size >= 2 ? totalOfEarlierAwards(next.awards, this.context) : null;
     const routed = standing ? { ...standing, answer: `（按更正后的情况重新计算，其他各项同前）\n${standing.answer}` } : recomputed;
     // (Documents of one place weighed, 那按2014年那个意见呢？两个比一下: the award computed under the other stands beside.)
@@ -436,7 +441,8 @@ export class PolicyAssistant {
     if (u.uncoveredPlaces.length && u.regions.length) {
       const asking = u.text.split(/[，,。；;？?！!\n]/).filter((piece) => asksSomething(piece));
       const ofUncovered = (piece: string) => { const p = findRegions(piece, ctx.lexicon.gazetteer); return p.uncovered.length > 0 && p.covered.length === 0; };
-      if (asking.length && asking.every(ofUncovered)) {
+      // (Unless both places are weighed, 两边比比: the covered one's figure is asked too.)
+      if (asking.length && asking.every(ofUncovered) && !BOTH_PLACES.test(u.text)) {
         // (The premise's standard follows, from its clause: 中山 四、（六） 每个产品5万元.)
         const premise = chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions: u.regions }).rules;
         const place = notCovered(u.uncoveredPlaces, ctx);
@@ -608,7 +614,7 @@ export class PolicyAssistant {
       // A passage the user quotes names the provisions it lists; the user's own words, where they name one, choose.
       const unquoted = withoutQuotedPassages(asked);
       const text = unquoted !== asked && namesOwnProvision(unquoted, regions) ? unquoted : asked;
-      const choice = chooseRules(ctx.rules.rules, text, { regionOf: ctx.regionOf, regions, dimensions });
+      const choice = chooseRules(ctx.rules.rules, text, { regionOf: ctx.regionOf, regions, dimensions, weighed: u.asksEach });
       return named.length ? { ...choice, rules: choice.rules.filter((r) => named.includes(r.docId)), readings: choice.readings.filter((r) => named.includes(r.docId)) } : choice;
     };
     // What the enterprise said of itself earlier (我们是中山的龙头骨干企业) narrows a provision named now to the one it
@@ -896,13 +902,14 @@ export class PolicyAssistant {
         // Several provisions, each with its part; or the one left when the others were named only in passing.
         : several ? calculate(u, several.rules, { regionOpen: false, previous: several.rules.length > 1 || !carry ? null : previous, regions, parts: several.parts, alternatives: several.alternatives }, ctx)
         // Another reading of the same figure (中山 设备: 工作母机库 product or not) is computed beside it, not added.
+        // (So is a general case beside its narrower one, 普通企业和龙头骨干企业分别多少: an enterprise is one or the other.)
         : calculate(asked, [...choice.rules, ...choice.readings], { regionOpen: choice.missing.includes('region'), previous: carry ? previous : null, regions,
-          alternatives: choice.readings.length > 0 }, ctx);
+          alternatives: choice.readings.length > 0 || casesOfOneProvision(choice.rules) }, ctx);
       Object.assign(next, turn.remember);
       // The enterprise's awards stay the conversation's when the subject changes ("两个加起来一共多少" sums them later);
       // figures set side by side as alternatives (放在东源做呢) are no award of its.
       const carriedOver = !regional && (several ? !(several.rules.length > 1 || !carry) : carry);
-      const alternatives = Boolean(regional?.alternatives || several?.alternatives || (!regional && !several && choice.readings.length));
+      const alternatives = Boolean(regional?.alternatives || several?.alternatives || (!regional && !several && (choice.readings.length || casesOfOneProvision(choice.rules))));
       if (turn.remember.awards && !carriedOver) next.awards = alternatives ? previous.awards : keptAwards([...previous.awards, ...turn.remember.awards]);
       // The question this turn answered, whole, for a later correction to restate: a follow-up's own words are whole
       // only with the figures it changes put into the question it follows.
@@ -1023,8 +1030,11 @@ function standardsAskedBeside(u: Understanding, computed: readonly SubsidyRule[]
   // (A part that names its own region, 深圳的事后奖补又是多少, is asked of that region only.)
   const regionsOf = (p: string) => { const own = findRegions(p, ctx.lexicon.gazetteer).covered; return own.length ? own : [...regions]; };
   const asked = parts.filter((p) => ASKS_OF_A_PART.test(p) && findQuantities(p).length === 0)
-    .flatMap((p) => chooseRules(ctx.rules.rules, p, { regionOf: ctx.regionOf, regions: regionsOf(p) }).rules);
-  const besides = asked.filter((r) => !computed.some((c) => c.id === r.id || c.specializes === r.id || r.specializes === c.id));
+    .flatMap((p) => chooseRules(ctx.rules.rules, p, { regionOf: ctx.regionOf, regions: regionsOf(p) }).rules
+      .map((rule) => ({ rule, plain: rule.vocabulary.plainCase.some((w) => p.includes(w)) })));
+  // (A general case asked by its plain-case word, 本地企业是按多少比例, is answered beside its narrower case computed.)
+  const besides = asked.filter(({ rule: r, plain }) => !computed.some((c) => c.id === r.id || (c.specializes === r.id && !plain) || r.specializes === c.id))
+    .map(({ rule }) => rule);
   return [...new Map(besides.map((r) => [r.id, r])).values()];
 }
 
@@ -1141,6 +1151,11 @@ function withoutPlainCase(text: string, named: readonly SubsidyRule[], rules: Po
   const general = rules.rules.filter((r) => named.some((n) => n.specializes === r.id));
   const words = general.flatMap((r) => r.vocabulary.plainCase).sort((a, b) => b.length - a.length);
   return words.reduce((t, w) => t.split(w).join(''), text);
+}
+
+/** Rules of which one narrows another (技改 10% and 龙头骨干企业 20%): cases of one provision, weighed and never added. */
+function casesOfOneProvision(rules: readonly SubsidyRule[]): boolean {
+  return rules.some((r) => rules.some((o) => o.id === r.specializes));
 }
 
 /** 《document title》label, as answers refer to a clause. */

@@ -17,6 +17,8 @@ export const PlacesNotCoveredSchema = z
     })).default([]),
     /** What callers ask of the assistant that is no policy question at all (天气预报, 写诗): `name` is what answers say. */
     requests: z.array(z.object({ name: z.string().min(2), phrases: z.array(z.string().min(2)).min(1) })).default([]),
+    /** Words that hold a place's name and name no place (龙门加工中心 is a gantry machine, not 龙门县). */
+    notPlaces: z.array(z.string().min(3)).default([]),
   })
   .refine((p) => new Set(p.places).size === p.places.length, { message: 'a place is listed twice', path: ['places'] });
 export type PlacesNotCovered = z.infer<typeof PlacesNotCoveredSchema>;
@@ -48,6 +50,8 @@ export interface RegionGazetteer {
    * clause requires, not a level of government asked about.
    */
   citedTitles: readonly string[];
+  /** Words holding a place's name that name no place (龙门加工中心): read as no place. */
+  notPlaces: readonly string[];
 }
 
 /**
@@ -102,5 +106,5 @@ export function compileGazetteer(manifest: CorpusManifest, places: PlacesNotCove
     if (!year) return [];
     return [{ docId: d.id, code: new RegExp(`(?<!\\p{Script=Han})${d.region.slice(0, 1)}\\s?(?:${year[0]}|${year[1]})(?![0-9])`, 'gu') }];
   });
-  return { covered, notCovered: places.places.filter((p) => !aliases.has(p.toLowerCase())), sourcesNotCovered: places.sources, topicsNotCovered: places.topics, requestsOutside: places.requests, documents, documentNames, documentCodes, citedTitles: [...new Set(citedTitles)] };
+  return { covered, notCovered: places.places.filter((p) => !aliases.has(p.toLowerCase())), sourcesNotCovered: places.sources, topicsNotCovered: places.topics, requestsOutside: places.requests, documents, documentNames, documentCodes, citedTitles: [...new Set(citedTitles)], notPlaces: places.notPlaces };
 }

@@ -54,7 +54,8 @@ export function findDocuments(text: string, gazetteer: RegionGazetteer): { docId
  */
 export function findRegions(text: string, gazetteer: RegionGazetteer): RegionMention {
   // A title the documents cite (《广东省工业企业技术改造指导目录》) names no place: blanked, positions kept.
-  const cited = gazetteer.citedTitles.reduce((t, title) => t.split(title).join(' '.repeat(title.length)), text);
+  // (Nor does a word that only holds a place's name: 龙门加工中心.)
+  const cited = [...gazetteer.citedTitles, ...gazetteer.notPlaces].reduce((t, title) => t.split(title).join(' '.repeat(title.length)), text);
   const documents = findDocuments(cited, gazetteer);
   const lower = documents.rest.toLowerCase();
   const covered: { region: string; at: number }[] = [];

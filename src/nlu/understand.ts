@@ -43,6 +43,8 @@ export interface Understanding {
   asksConditions: boolean;
   /** "多少", "能拿", "几成": a figure is asked for; without it a figure given names the case or a tier, not a sum to work out. */
   asksHowMuch: boolean;
+  /** "分别多少", "各是多少", "哪个多": each case named is asked, weighed against the others. */
+  asksEach: boolean;
   /** "怎么申请", "申报流程", "要什么材料": how to apply, which only the clauses' own words can answer. */
   asksProcedure: boolean;
   /** "具体标准", "怎么规定的", "分别怎么奖": what the text sets, asked of it (its words first, even where it sets no rate). */
@@ -75,6 +77,10 @@ export interface Understanding {
 const GREETING = /^(你好|您好|hi|hello|嗨|在吗|早上好|下午好|晚上好)[！!。.\s]*$/i;
 const HELP = /(你能做什么|能帮我什么|怎么用|帮助|help|有哪些功能|你是谁)/i;
 const ASKS_AMOUNT = /(多少|怎么补|补不补|有没有补|几成|几个点|能补|能拿|能领|补贴|补助|资助|奖补|奖励|扶持资金|算一下|算出|计算|how much|subsid)/i;
+/** Each case asked on its own (分别多少, 各能拿多少, for each): a line each, never only one. */
+export const EACH = /(分别|各(能|可以|可|自)?[奖补拿给算领返]?(得|到)?多少|各自|分开算|分开计算|分项|逐项|每类|[Ff]or each|[Ee]ach (group|level|kind|category|type)|[Ss]eparately|[Rr]espectively)/;
+// Cases weighed (哪个多点, 哪边高, 哪种划算, A vs B 对比): each of them is asked.
+const WHICH_MORE = /哪(个|种|边|样|一个|一种)(更|会)?(多|高|划算|合算|好)|(?<![a-z])vs\.?(?![a-z])|对比|比较一下|相比|差别|区别/i;
 const COMPARE = /(和|与|跟|vs|对比|比较|各补|各自|分别|各(是|为|定的?)?多少|哪个多|哪边|各地|各个地方|几个地方)/i;
 // Asked of every place the corpus covers ("贷款贴息 哪几个地方的文件里有提"), not of one.
 const ACROSS_PLACES = /(哪些地方|哪几个地方|这几个地方|几个地方的|各地|哪个地方|哪些城市|哪些文件|哪几份|哪几个文件|各个文件|所有文件|每个地方)/;
@@ -400,6 +406,7 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
     additive: additive(trimmed), asksTotal: ASKS_TOTAL.test(trimmed), broad: BROAD.test(trimmed.replace(CONDITIONS, ' ')) || ASKS_WHETHER_ANY.test(trimmed), asksWhetherAny: ASKS_WHETHER_ANY.test(trimmed) && !BROAD.test(trimmed), asksConditions: CONDITIONS.test(trimmed) && !SHARE_ASKED.test(trimmed) && !(ASKS_WHAT_TEXT_SAYS.test(trimmed) && /(多少|几)/.test(trimmed)), asksProcedure: PROCEDURE.test(trimmed), asksStandard: STANDARD.test(own) || STANDARD_NAMED.test(own), namesStandard: STANDARD_NAMED.test(own), asksRate: RATE_ASKED.test(own) && !SHARE_ASKED.test(own), asksCeiling: CEILING_ASKED.test(own), figuresUnnamed: FIGURES_UNNAMED.test(own) && amounts.base.length >= 2, asksOutline: OUTLINE.test(trimmed),
     asksCount: !asksAmount && COUNT_QUESTION.test(trimmed),
     asksHowMuch: HOW_MUCH.test(trimmed),
+    asksEach: EACH.test(trimmed) || WHICH_MORE.test(trimmed),
     negated, acrossPlaces: ACROSS_PLACES.test(own),
     // (Named as asked where the list's name does not hold the caller's word: 增值税、所得税等…（出口退税）.)
     uncoveredTopics: lexicon.gazetteer.topicsNotCovered.flatMap((t) => {

@@ -22,6 +22,11 @@ export interface ChoiceContext {
   dimensions?: readonly InputDimension[];
   /** Every matching rule (after narrower rules replace general ones), not only the best per region: several awards. */
   all?: boolean;
+  /**
+   * The message weighs the cases it names (各是多少, 哪个多): rows named by as many words stay side by side; which
+   * row's figure the message names breaks no tie between them.
+   */
+  weighed?: boolean;
 }
 
 /** The words that name a rule itself: its triggers, and its regional words where its region is named. */
@@ -72,21 +77,22 @@ function vocabularyScore(triggers: readonly string[], lower: string, spans: [num
 }
 
 /**
- * The spans of the words of a provision's siblings (the other provisions of its clause) in the text: a word said inside
- * one of them (技能人才 in 开班培训技能人才, the training row's word) names the sibling, not this provision.
+ * The spans of the words of a provision's neighbours (the other provisions of its document) in the text: a word said
+ * inside a longer one of theirs (技能人才 in 开班培训技能人才, the training row's word; 加工中心设备 in 快速加工中心设备, the
+ * shared factory's) names the neighbour, not this provision.
  */
-function siblingWords(rule: SubsidyRule, rules: readonly SubsidyRule[], spansOf: (r: SubsidyRule) => [number, number][]): [number, number][] {
-  return (byClause(rules).get(rule.clauseId) ?? []).filter((sibling) => sibling !== rule).flatMap(spansOf);
+function neighbourWords(rule: SubsidyRule, rules: readonly SubsidyRule[], spansOf: (r: SubsidyRule) => [number, number][]): [number, number][] {
+  return (byDocument(rules).get(rule.docId) ?? []).filter((other) => other !== rule).flatMap(spansOf);
 }
 
-// The rules of each clause, per rules table: asked for every rule of every choice, so kept.
-const clausesOfTables = new WeakMap<readonly SubsidyRule[], Map<string, SubsidyRule[]>>();
-function byClause(rules: readonly SubsidyRule[]): Map<string, SubsidyRule[]> {
-  let table = clausesOfTables.get(rules);
+// The rules of each document, per rules table: asked for every rule of every choice, so kept.
+const documentsOfTables = new WeakMap<readonly SubsidyRule[], Map<string, SubsidyRule[]>>();
+function byDocument(rules: readonly SubsidyRule[]): Map<string, SubsidyRule[]> {
+  let table = documentsOfTables.get(rules);
   if (!table) {
     table = new Map();
-    for (const r of rules) table.set(r.clauseId, [...(table.get(r.clauseId) ?? []), r]);
-    clausesOfTables.set(rules, table);
+    for (const r of rules) table.set(r.docId, [...(table.get(r.docId) ?? []), r]);
+    documentsOfTables.set(rules, table);
   }
   return table;
 }
@@ -150,7 +156,7 @@ export function chooseRules(rules: readonly SubsidyRule[], text: string, context
       // A broad word (东源 技术改造) counts as the weakest match: it chooses the row only where no other word does.
       // (Siblings' words are looked for only where the rule's own match: most rules match nothing.)
       const said = ownWords(rule, regionNamed);
-      const specific = vocabularyScore(said, lower, spans) > 0 ? vocabularyScore(said, lower, spans, siblingWords(rule, rules, spansOf)) : 0;
+      const specific = vocabularyScore(said, lower, spans) > 0 ? vocabularyScore(said, lower, spans, neighbourWords(rule, rules, spansOf)) : 0;
       const broad = specific === 0 ? vocabularyScore(rule.vocabulary.broad, lower, spans) : 0;
       const broadOnly = broad > 0;
       const words = broadOnly ? 1 : specific;
@@ -194,7 +200,11 @@ export function chooseRules(rules: readonly SubsidyRule[], text: string, context
       || (s.rule.vocabulary.plainCase.some((w) => text.includes(w)) && !deniedNarrower(s.rule)))
     .map((s) => {
       const general = matched.find((o) => o.rule.id === s.rule.specializes);
-      return general ? { ...s, score: Math.max(s.score, general.score) } : s;
+      // (Weighed, the general case kept by its plain-case word is asked as much as the narrower one beside it: 普通企业和
+      // 龙头骨干企业分别多少 weighs both, whichever of the two the message names by more words. Not weighed, 我们算龙头骨干
+      // 企业，普通技改项目呢 asks the narrower case's ordinary project.)
+      const narrower = context.weighed ? matched.filter((o) => o.rule.specializes === s.rule.id) : [];
+      return { ...s, score: Math.max(s.score, general?.score ?? -Infinity, ...narrower.map((o) => o.score)) };
     });
   if (scored.length === 0) return { rules: [], readings: [], missing: ['subject'] };
   if (context.all) {
@@ -214,8 +224,11 @@ export function chooseRules(rules: readonly SubsidyRule[], text: string, context
   const overall = Math.max(...reachByRegion.values());
   const chosen = scored.filter((s) => {
     const region = regionOf(s.rule.docId) ?? '';
+    const best = bestByRegion.get(region) ?? -Infinity;
     // Without a named region, a region whose best match is weaker drops out.
-    return s.score === bestByRegion.get(region) && (regions.length > 0 || reachByRegion.get(region) === overall);
+    // (Weighed, a row named by a word of its own four characters or longer stays too: 工业互联网平台 vs 快速加工中心.)
+    const weighed = context.weighed && (Math.floor(s.score) === Math.floor(best) || (s.words >= 4 && !s.broadOnly && s.score > 0));
+    return (weighed || s.score === best) && (regions.length > 0 || reachByRegion.get(region) === overall);
   });
   const chosenRegions = new Set(chosen.map((s) => regionOf(s.rule.docId)));
   const readings = otherReadings(chosen.map((s) => s.rule), rules.filter(inRegion), lower, spans, regionOf);

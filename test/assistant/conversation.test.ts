@@ -3798,3 +3798,77 @@ describe('d50: the total asked of one provision\'s shares after an earlier award
     expect(shares?.total).toBe('160000');
   });
 });
+
+describe('d56: cases weighed side by side, and what a place name inside a machine\'s name is not', () => {
+  it('普通企業同龍頭骨幹企業分別: the general case beside its narrower one, each computed, never added', async () => {
+    const [weighed] = await converse('喺中山做技改投咗4000萬，普通企業同龍頭骨幹企業分別可以攞幾多資助？');
+    expect(sortedAmounts(weighed)).toEqual(['4000000', '8000000']);
+    expect(weighed?.total).toBeNull();
+  });
+
+  it('我们算龙头骨干企业，普通技改项目呢 (not weighed): the narrower case alone', async () => {
+    const [, , narrower] = await converse('中山技改项目投资3000万 普通企业 能资助多少', '如果是智能制造示范项目呢', '那如果我们算龙头骨干企业，普通技改项目呢');
+    expect(sortedAmounts(narrower)).toEqual(['6000000']);
+  });
+
+  it('母机库里的和市外的设备 各是多少 of one price: both readings computed on it', async () => {
+    const [weighed] = await converse('想买台加工中心 价钱600万 如果买中山工作母机库里面的和买市外的设备 补贴各是多少 哪个多点');
+    expect(sortedAmounts(weighed)).toEqual(['600000', '900000']);
+    expect(weighed?.total).toBeNull();
+  });
+
+  it('两个文件分别补多少: 技改 in a document\'s title names no second provision', async () => {
+    const [weighed] = await converse('中山2014年那个技改实施意见和2018年的转型升级行动计划，同样买600万工作母机（母机库的），按两个文件分别补多少？');
+    expect(sortedAmounts(weighed)).toEqual(['900000']);
+  });
+
+  it('A vs B 对比: each provision named by a word of its own is weighed', async () => {
+    const [weighed] = await converse('中山 工业互联网平台服务补助 vs 共性工厂/快速加工中心设备补助：比例、每年上限、期限对比');
+    expect(weighed?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['zhongshan-2018:四.二', 'zhongshan-2018:四.七']));
+    expect(weighed?.answer).toContain('300万元');
+    expect(weighed?.answer).toContain('200万元');
+  });
+
+  it('佛山那边…能补多少？两边比比: the place not covered said, the covered one computed', async () => {
+    const [both] = await converse('我们有两个厂，一个在中山一个在佛山。中山那个智能制造示范项目投了1000万，佛山那边同样的项目能补多少？两边比比');
+    expect(both?.answer).toMatch(/^收录的文件中没有佛山/);
+    expect(amountOf(both)).toBe('2000000');
+  });
+
+  it('龙门加工中心 is a machine, not 龙门县: its 980万 is one of the purchases summed', async () => {
+    const [sum] = await converse('今年在中山工作母机库分了三次买设备：3月两台数控车床一共420万，6月一台龙门加工中心980万，9月又补了一批640万，都是库里企业生产的。这些加一起能补多少？');
+    expect(sum?.answer).not.toContain('没有龙门');
+    expect(amountOf(sum)).toBe('3000000');
+  });
+
+  it('…我们就是转移过来的，完工下一年县级分成部分的财政贡献增量是60万: the general words after the narrower case are its', async () => {
+    const [parts] = await converse('东源县那个以奖代补，本地企业是按县级分成部分的多少比例？从珠三角产业转出市转移到东源省级产业园、做异地技改的又是多少？我们就是转移过来的，完工下一年县级分成部分的财政贡献增量是60万，这年能拿多少？');
+    expect(amountOf(parts)).toBe('300000');
+    expect(parts?.answer).toContain('40%');
+    expect(parts?.answer).toContain('50%');
+  });
+
+  it('更正 one level after 一共奖多少: the total again, the other award as before', async () => {
+    const [, corrected] = await converse('六安：项目评上市级技改示范项目，同时新认定了省级企业技术中心，一共奖多少？', '更正，技术中心是市级的，不是省级');
+    expect(sortedAmounts(corrected)).toEqual(['100000', '500000']);
+    expect(corrected?.total).toBe('600000');
+  });
+
+  it('a correction that puts another provision in place of the award is no total of both', async () => {
+    const [, corrected] = await converse('中山本地做五金的传统优势企业，主营收入6000万，今年技改项目买了一批数控机床一共700万，全是中山市工作母机库里本地厂家生产的，能补多少',
+      '搞错了 采购说这批机床其实是从江苏买的 市外设备 不是母机库里的 其他都不变 项目总投资就是这700万');
+    expect(sortedAmounts(corrected)).toEqual(['700000']);
+    expect(corrected?.total).toBeNull();
+  });
+
+  it('深圳2015 overview quotes each measure whole: 融资租赁 after 信贷新品种', async () => {
+    const [overview] = await converse('深府办〔2015〕20号对企业技改有哪些支持措施');
+    expect(overview?.answer).toContain('融资租赁');
+    expect(overview?.answer).toContain('并联审批');
+  });
+
+  it('东源 小微 未上规: the condition says they too get 事后奖补', async () => {
+    const [overview] = await converse('我哋系东源嘅小微企业 仲未上规 搞技改有冇得享受扶持㗎');
+    expect(overview?.answer).toContain('同样享受事后奖补');
+  });
+});

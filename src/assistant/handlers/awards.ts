@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import { inDocumentTitle } from '../../corpus/index.js';
 import { findQuantities, type Quantity } from '../../nlu/quantities.js';
 import { understand, withoutQuotedPassages, type Understanding } from '../../nlu/understand.js';
 import { findRegions } from '../../nlu/regions.js';
@@ -80,6 +81,9 @@ export function severalAwards(u: Understanding, regions: readonly string[], ctx:
     // Among equals, the provision already spoken of (做工业互联网平台的，帮企业做设备上云: 上云 is the platform's, as 设备 is
     // the 技改's); else the one named first.
     let named = equals.find((r) => r.id === current?.id) ?? equals[0];
+    // A piece in the general rule's words only, after its narrower case was said (…转移过来的，完工下一年县级分成部分的财政
+    // 贡献增量是60万), is the narrower case's: it takes the words of its general rule (本地企业 would name the general one).
+    if (named && current?.specializes === named.id && !named.vocabulary.plainCase.some((w) => piece.includes(w))) named = current;
     // A piece naming no provision whose figure is said in the cue words of exactly one provision's input (签了一份1200万的
     // 服务合同 → the platform's 合同额), where the provision spoken of has no such cue: it is that provision's figure.
     const cuedBy = (r: SubsidyRule) => r.inputs.some((i) => i.cues.some((c) => piece.includes(c)));
@@ -131,7 +135,12 @@ export function severalAwards(u: Understanding, regions: readonly string[], ctx:
   const figures = u.quantities.filter((q) => [...parts.values()].some((p) => p.quantities.length > 0 && p.text.includes(q.text)));
   const saidOf = (q: Quantity) => u.text.slice(0, q.start).split(/[，,。；;？?！!\s]/).at(-1) ?? '';
   const takesAFigure = (r: SubsidyRule) => figures.some((q) => r.inputs.some((i) => i.dimension === q.kind && i.cues.some((c) => saidOf(q).includes(c))));
-  const bare = candidates.filter((r) => parts.has(r.id) && !rules.includes(r) && givesInputs(r, u) && takesAFigure(r));
+  // (Or, where each case is asked of the message's one figure, 价钱600万…库里的和市外的设备各是多少, a provision that takes a figure
+  // of that kind: the one figure is the case weighed under each.)
+  // (Named by a word of its own, not one of a document's title: 技改实施意见 names a document, not the 技改 row.)
+  const namedOwnWord = (r: SubsidyRule) => r.vocabulary.triggers.some((t) => u.text.includes(t) && !inDocumentTitle(ctx.corpus, t));
+  const oneFigureOf = (r: SubsidyRule) => u.asksEach && namedOwnWord(r) && r.inputs.some((i) => i.required && u.quantities.filter((q) => q.kind === i.dimension).length === 1);
+  const bare = candidates.filter((r) => parts.has(r.id) && !rules.includes(r) && givesInputs(r, u) && (takesAFigure(r) || oneFigureOf(r)));
   if (rules.length >= 1 && bare.length >= 1 && SIDE_BY_SIDE.test(u.text)) {
     const alternatives = candidates.filter((r) => rules.includes(r) || bare.includes(r));
     return { rules: alternatives, parts: new Map(alternatives.map((r) => [r.id, u])), alternatives: true };

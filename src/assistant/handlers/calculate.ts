@@ -1,7 +1,7 @@
 import { clauseBody, sentencesOf } from '../../corpus/index.js';
 import { Decimal } from 'decimal.js';
 import type { Quantity } from '../../nlu/quantities.js';
-import { asksEachYear, understand, type Understanding } from '../../nlu/understand.js';
+import { EACH, asksEachYear, understand, type Understanding } from '../../nlu/understand.js';
 import { acceptedInputs, capLabel, computeSubsidy, formatYuan, saysLacking, overDuration, yuanString, type Calculation, type Cap, type RuleInput, type SubsidyRule } from '../../policy/index.js';
 import { awardsInstead, numbered, plainReply, ruleHeadline, thresholdsSentence, unratedSentence } from '../compose.js';
 import { standingAwards, type ConversationSlots } from '../conversation.js';
@@ -11,7 +11,6 @@ import { departmentLines } from './document-facts.js';
 import { carryInputs, inputsFor, levelNotSet, type Inputs } from './slots.js';
 
 /** "分别 / 各…多少": each part of an award asked on its own line. */
-const EACH = /(分别|各(能|可以|可|自)?[奖补拿给算领返]?(得|到)?多少|各自|分开算|分开计算|分项|逐项|每类|[Ff]or each|[Ee]ach (group|level|kind|category|type)|[Ss]eparately|[Rr]espectively)/;
 
 /** The input through which a rule's modifier applies (企业类别 → 商贸流通等企业), when the inputs set it. */
 function modifierInput(rule: SubsidyRule, inputs: Inputs): RuleInput | undefined {

@@ -329,9 +329,10 @@ export function answerOverview(docIds: readonly string[], topic: OverviewTopic, 
     if (!topical || OTHER_SUPPORT.test(topic.asked ?? '')) {
       const listed = new Set([...byClause.keys(), ...(statesNoRates ? noRates.clauseIds : []), ...measures.map((m) => m.clauseId)]);
       const others = supportMeasures(doc.id, ctx).filter((c) => !listed.has(c.id));
-      // A document with no provision of its own (深圳2015): its measures are the answer, each with its first sentence.
+      // A document with no provision of its own (深圳2015): its measures are the answer, each quoted whole, since a
+      // clause's later sentences name support of their own (（十三）: 融资租赁 after 信贷新品种).
       if (others.length && !rules.length) {
-        lines.push('· 其他支持措施（文件未定金额）：', ...others.map((c) => `  ${c.label}${c.title}：“${(sentencesOf(clauseBody(c.text))[0] ?? '').replace(/[。；]$/, '')}”`));
+        lines.push('· 其他支持措施（文件未定金额）：', ...others.map((c) => `  ${c.label}${c.title}：“${clauseBody(c.text).trim().replace(/[。；]$/, '')}”`));
         cited.push(...others.map((c) => c.id));
       } else if (others.length) {
         lines.push(`· 其他支持措施（文件未定金额）：${others.map((c) => `${c.label}${c.title}`).join('；')}`);
