@@ -721,7 +721,15 @@ export class PolicyAssistant {
         // (A list of one provision, or two or three on a topic named, is the conversation's subject: "差不多一千万 能补多少"
         // next computes it.)
         if (topic.named && topic.rules.length >= 1 && topic.rules.length <= 3) next.subjectText = subjectText;
-        return answerOverview(docIds, topic, ctx, next.regions);
+        const listed = answerOverview(docIds, topic, ctx, next.regions);
+        // (Support asked for on tasks the document sets, 想做智能化改造…有咩可以申请: the tasks' clauses, then the document's
+        // own measures, as where one clause is looked up.)
+        const fundedDocs = [...new Set(funded.map((r) => r.docId))];
+        const oneRegion = new Set(docIds.map((id) => ctx.corpus.documentById.get(id)?.region)).size === 1;
+        if (topic.named && !topic.rules.length && fundedDocs.length === 1 && oneRegion && ASKS_SUPPORT.test(u.text) && topicOnlyTasks(topic, ctx)) {
+          return followedBy(listed, answerOverview(fundedDocs, { rules: funded, named: false }, ctx, next.regions), '\n\n');
+        }
+        return listed;
       }
     }
     // A follow-up to a calculation ("换成深圳呢", "如果是智能制造示范项目呢") asks the amount again, with one thing changed.

@@ -93,4 +93,5 @@ export function unratedSentence(measure: UnratedMeasure, ctx: HandlerContext): s
 }
 
 /** Support asked as such (有哪些扶持, 有啥支持, 什么补贴): what the documents fund, not what they set as tasks. */
-export const ASKS_SUPPORT = /(哪些|什么|啥|咩)(技改)?(扶持|支持|奖补|补贴|补助|奖励|资助|优惠)/;
+// (Or what the enterprise can apply for or get, 有咩可以申请, 有啥我们这种小厂能拿的, 有啲咩政策帮到我哋.)
+export const ASKS_SUPPORT = /(哪些|什么|啥|咩|乜)(技改)?(扶持|支持|奖补|补贴|补助|奖励|资助|优惠)|(哪些|什么|啥|咩|乜)[^，,。；;？?]{0,10}(可以|能|可)(申请|申报|拿|领|享受)|(政策|措施)[^，,。；;？?]{0,3}帮(到|得上)/;

@@ -3872,3 +3872,25 @@ describe('d56: cases weighed side by side, and what a place name inside a machin
     expect(overview?.answer).toContain('同样享受事后奖补');
   });
 });
+
+describe('d56: support asked on tasks the document sets', () => {
+  it('想做智能化改造…有咩可以申請: the technology-upgrading awards it is a case of, with their figures', async () => {
+    const [overview] = await converse('我哋係中山做五金嘅細廠，想做智能化改造，2018年嗰份行動計劃有咩可以申請？');
+    expect(overview?.intent).toBe('overview');
+    expect(overview?.citations.map((c) => c.clauseId)).toContain('zhongshan-2018:四.一');
+    expect(overview?.answer).toContain('10%');
+  });
+
+  it('想换几台机器…有啥我们这种小厂能拿的: the tasks\' clauses, then the document\'s own measures', async () => {
+    const [overview] = await converse('中山小榄的小五金厂，想换几台机器，18年那个行动计划里有啥我们这种小厂能拿的？');
+    expect(overview?.intent).toBe('overview');
+    expect(overview?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['zhongshan-2018:四.一', 'zhongshan-2018:四.三']));
+    expect(overview?.answer).toContain('15%');
+  });
+
+  it('有乜支持 is 有什么支持: a broad question', async () => {
+    const [overview] = await converse('中山灯饰厂想搞转型升级，有乜支持？');
+    expect(overview?.intent).toBe('overview');
+    expect(overview?.citations.map((c) => c.clauseId)).toContain('zhongshan-2018:四.一');
+  });
+});
