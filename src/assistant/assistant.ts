@@ -1,4 +1,4 @@
-import { describeValidity, type Corpus } from '../corpus/index.js';
+import { describeValidity, inDocumentTitle, type Corpus } from '../corpus/index.js';
 import { mentionsPolicy, type Lexicon } from '../lexicon/index.js';
 import { asksEachYear, asksSomething, putForward, saysOutside, understand, withoutPlacesNotCovered, withoutQuotedPassages, type Understanding } from '../nlu/understand.js';
 import { findNumberProblems, findQuantities } from '../nlu/quantities.js';
@@ -111,7 +111,8 @@ const ANOTHER = /(还有|另外|又|再|也|还(通过|获得|评上|拿到|被|
 // The enterprise's own case said (评上了, 我们拿到, 能拿多少): an award to compute, not a standard to quote.
 // (对新认定的…, 对获得…的创建主体: the text's own class, no case.)
 // (The recognition itself said, 新认定了省级智能工厂, 评上了…: an award the enterprise has.)
-const RECOGNIZED = /((?<!对)(评上|评为|获得)|获评|拿到|认定了|被认定|刚认定|(?<!对)新认定|(?<!对新?)认定的|通过了|导入了|评审过|评审通过)/;
+// (Not the text's class, 对获得…的企业 or 对企业获得…认证的: a standard asked, no case.)
+const RECOGNIZED = /((?<!对[^，,。；;？?\s]{0,4})(评上|评为|获得)|获评|拿到|认定了|被认定|刚认定|(?<!对[^，,。；;？?\s]{0,4})新认定|(?<!对新?)认定的|通过了|导入了|评审过|评审通过)/;
 const ENTERPRISE_CASE = new RegExp(`${RECOGNIZED.source}|(我们|我司|我厂|本厂|能拿|可以拿|能得|能领|能补)`);
 // A span of time asked (能拿几年, 补几年, 多久), with no sum asked beside it (一共多少, 多少钱).
 const DURATION_ONLY = /(几年|多少年|多久|多长时间|期限)/;
@@ -445,7 +446,11 @@ export class PolicyAssistant {
       if (asking.length && asking.every(ofUncovered) && !BOTH_PLACES.test(u.text)) {
         // (The premise's standard follows, from its clause: 中山 四、（六） 每个产品5万元.)
         const premise = chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions: u.regions }).rules;
-        const place = notCovered(u.uncoveredPlaces, ctx);
+        const said = notCovered(u.uncoveredPlaces, ctx);
+        // (A measure the covered place's document names without setting it, 东源 首台(套)保费补偿 asked of 国家和省里,
+        // follows in its own words.)
+        const mentioned = measuresNamed(u.text, ctx).filter((m) => ctx.documentsFor(u.regions).some((d) => d.id === m.docId));
+        const place = mentioned.length ? { ...followedBy(said, unrated(mentioned, ctx), '\n'), intent: said.intent } : said;
         return premise.length ? { ...followedBy(place, answerStandard(premise, ctx), '\n'), intent: 'out_of_scope' } : place;
       }
     }
@@ -706,7 +711,11 @@ export class PolicyAssistant {
       const [only] = namedRules;
       // (中山对技能人才有什么支持: the clause's subject word is one row's own and another's broad word, so both are asked.)
       const ofClause = only ? ctx.rules.rules.filter((r) => r.clauseId === only.clauseId) : [];
+      // (Support asked as such, 搞一个共性工厂…这种平台能享受啥补贴, of one provision of a clause that sets several for its
+      // subject: the clause's provisions, the one named first.)
       const siblings = only && namedProvisions === 1 && namedOnlyByClause(only, u.text, true) ? ofClause
+        : only && namedProvisions === 1 && ASKS_SUPPORT.test(u.text) && !u.suppliesInputs && docIds.includes(only.docId) && !only.specializes
+          && only.vocabulary.triggers.some((t) => t.length >= 3 && u.text.includes(t) && !inDocumentTitle(ctx.corpus, t)) ? [only, ...ofClause.filter((r) => r !== only)]
         : only && namedProvisions === 1 ? [only, ...ofClause.filter((r) => r !== only && namedOnlyByClause(r, u.text, true))] : [];
       if (!namesNothing && siblings.length > 1) {
         return answerOverview(docIds, { ...topic, rules: [...new Set([...topic.rules, ...siblings])], named: true }, ctx, next.regions);
@@ -714,7 +723,11 @@ export class PolicyAssistant {
       // "搬到东源…东源那边对这种转移过去的企业有哪些扶持": support asked as such, where the case names a narrower
       // provision (转移企业) of a place whose documents fund a few, is all of them, the one named first.
       const funded = ctx.rules.rules.filter((r) => docIds.includes(r.docId));
-      if (!namesNothing && ASKS_SUPPORT.test(u.text) && namedProvisions === 1 && only?.specializes && funded.length > 1 && funded.length <= FEW_MEASURES) {
+      // (So is one named only by the document's word for all technology upgrading, 东源…搞技改，有哪些扶持政策: no provision
+      // in particular is asked.)
+      const byBroadWordOnly = only !== undefined && only.vocabulary.broad.some((w) => u.text.includes(w))
+        && !only.vocabulary.triggers.some((t) => u.text.includes(t));
+      if (!namesNothing && ASKS_SUPPORT.test(u.text) && namedProvisions === 1 && (only?.specializes || byBroadWordOnly) && funded.length > 1 && funded.length <= FEW_MEASURES) {
         return answerOverview(docIds, { rules: [only, ...funded.filter((r) => r !== only)], named: false }, ctx, next.regions);
       }
       if (!namesNothing && (!topic.named || namedProvisions !== 1 || clauses !== 1 || topic.measures?.length)) {

@@ -131,6 +131,8 @@ const malformedMessage = (span: string, why: string) =>
 // A sum said roughly: a numeral, then 多/来/几, then 万 or 亿 (800多万, 八百来万, 十几万元, 1000多万块).
 // Also 一个亿多 and 八十万出头 (the 多 or 出头 after the scale) and 几十万 (几 for the leading digit: from 10万 up to, not including, 100万),
 // after a higher place said exactly too (两千几百万: from 2100万 up to, not including, 3000万).
+// A sum said as past a round mark (过亿, 上千万, 破百亿): from the mark up, its upper end unsaid.
+const PAST_A_MARK = /(?:过|上|超|破)(?<mark>[十百千]?亿|[十百千]万)(?![0-9０-９一二两三四五六七八九十])/g;
 const ROUGH_SUM = new RegExp(`(?<num>[0-9０-９]+|${HAN_NUM}+)\\s*(?:(?:多|来|几)\\s*(?<scale>[万亿])|个?(?<after>[万亿])(?:多|出头))(?:元|块)?`
   + `|(?<lead>${HAN_NUM}*[十百千])?几(?<place>[十百千])(?<placeScale>[万亿])(?:元|块)?`, 'gu');
 
@@ -167,6 +169,15 @@ function scanQuantities(typed: string): QuantityScan {
     const lead = g.lead ? parseNumeralPhrase(g.lead) : new Decimal(0);
     if (!lead) continue;
     takeRange(m, lead.plus(count).mul(scale), lead.plus(count).plus(step).mul(scale));
+  }
+  // "主营过亿", "产值上百亿": a mark passed, with no upper end said.
+  for (const m of text.matchAll(PAST_A_MARK)) {
+    const g = m.groups ?? {};
+    const start = (m.index ?? 0) + m[0].length - (g.mark ?? '').length;
+    const mark = parseNumeralPhrase(`一${g.mark ?? ''}`);
+    if (!mark || taken.some(([a, b]) => start < b && start + (g.mark ?? '').length > a)) continue;
+    quantities.push({ kind: 'money', value: mark, below: new Decimal(Infinity), text: m[0], start: m.index ?? 0, end: start + (g.mark ?? '').length });
+    taken.push([m.index ?? 0, start + (g.mark ?? '').length]);
   }
   for (const m of text.matchAll(RANGE)) {
     const g = m.groups ?? {};
@@ -290,7 +301,10 @@ function scanQuantities(typed: string): QuantityScan {
     const after = quantities[i + 1];
     if (listedWith(before, before?.end ?? 0, q.start) || listedWith(after, q.end, after?.start ?? 0)) quantities[i] = { ...q, kind: 'money' };
   });
-  return { quantities, problems: problems.sort((a, b) => a.start - b.start) };
+  // (A mark passed beside the exact figure past it, 第一次冲过百亿，大概102亿, is that figure's tier, no figure of its own.)
+  const exact = quantities.filter((q) => q.kind === 'money' && q.below === undefined);
+  const kept = quantities.filter((q) => q.below?.isFinite() !== false || !exact.some((x) => x.value.gte(q.value)));
+  return { quantities: kept, problems: problems.sort((a, b) => a.start - b.start) };
 }
 /** What adds up the things just counted (三个加一起, 两项合计, 这几个一共). */
 const ADDED_UP = /^\s*(加(一|在一)?起|加埋|合计|合共|一共|总共|共计|统共)/;

@@ -78,7 +78,7 @@ const GREETING = /^(你好|您好|hi|hello|嗨|在吗|早上好|下午好|晚上
 const HELP = /(你能做什么|能帮我什么|怎么用|帮助|help|有哪些功能|你是谁)/i;
 const ASKS_AMOUNT = /(多少|怎么补|补不补|有没有补|几成|几个点|能补|能拿|能领|补贴|补助|资助|奖补|奖励|扶持资金|算一下|算出|计算|how much|subsid)/i;
 /** Each case asked on its own (分别多少, 各能拿多少, for each): a line each, never only one. */
-export const EACH = /(分别|各(能|可以|可|自)?[奖补拿给算领返]?(得|到)?多少|各自|分开算|分开计算|分项|逐项|每类|[Ff]or each|[Ee]ach (group|level|kind|category|type)|[Ss]eparately|[Rr]espectively)/;
+export const EACH = /(分别|各(能|可以|可|自|为|是)?[奖补拿给算领返]?(得|到)?多少|各自|分开算|分开计算|分项|逐项|每类|[Ff]or each|[Ee]ach (group|level|kind|category|type)|[Ss]eparately|[Rr]espectively)/;
 // Cases weighed (哪个多点, 哪边高, 哪种划算, A vs B 对比): each of them is asked.
 const WHICH_MORE = /哪(个|种|边|样|一个|一种)(更|会)?(多|高|划算|合算|好)|(?<![a-z])vs\.?(?![a-z])|对比|比较一下|相比|差别|区别/i;
 const COMPARE = /(和|与|跟|vs|对比|比较|各补|各自|分别|各(是|为|定的?)?多少|哪个多|哪边|各地|各个地方|几个地方)/i;
@@ -239,20 +239,21 @@ function cueBefore(text: string, q: Quantity, quantities: readonly Quantity[]): 
 }
 
 
-const ADDITIVE = /(又|再|另外|还买了|还采购了|追加|同一年|同年|加上|第二台|第二次|还(有|签了|签有)(一|1)?(个|笔|份|单|台)[^，,。；;？?]{0,6}[0-9０-９一二两三四五六七八九十百千])/;
+// (还有1个高级技师: a count said after 还有 is more of its kind, beside the earlier ones.)
+const ADDITIVE = /(又|再|另外|还买了|还采购了|追加|同一年|同年|加上|第二台|第二次|还(有|签了|签有)(一|1)?(个|笔|份|单|台)[^，,。；;？?]{0,6}[0-9０-９一二两三四五六七八九十百千]|还有[0-9０-９一二两三四五六七八九十]+\s*(个|名|位|项|款|家))/;
 // The same year said in a supposition (那如果同一年买了2500万呢) sets the year of another case, not a second purchase.
 const SUPPOSED_SAME_YEAR = /(如果|假如|要是|假设|若)[^，,。？?]{0,4}(同一年|同年)/;
 // (再加多些，买到1800万: the figure is the new whole the purchase reaches, not a second one.)
 const REACHES = /(买|加|增加|追加|提高|提|涨|投)到\s*[0-9０-９一二两三四五六七八九十百千]/;
 const additive = (text: string) => ADDITIVE.test(text.replace(SUPPOSED_SAME_YEAR, '')) && !REACHES.test(text);
 // (一共有哪几类补贴 counts kinds, not money.)
-const ASKS_TOTAL = /((?:一共|总共)(?!有?哪?几[类种项个条方])|合计|累计|共计|总计|加起来|加一起|加在一起|合起来|算在一起|总额|(补|资助|奖|享受|给|拿)几年|[两三四五\d]年(下来|内|里|共|总|合)|全部加)/;
+const ASKS_TOTAL = /((?:一共|总共)(?!有?哪?几[类种项个条方])|合计|累计|共计|总计|加起来|加一起|加在一起|合起来|算在一起|一起算|合并(计算|算)|总额|(补|资助|奖|享受|给|拿)几年|[两三四五\d]年(下来|内|里|共|总|合)|全部加)/;
 // Awards added up (三样加起来多少, 合计多少): not a target's 累计 (累计要完成多少技改投资).
-const AWARDS_ADDED = /(加起来|加一起|加在一起|合起来|算在一起|合计|总共|一共)(?![^，,。？?]{0,6}(完成|达到|实施|引导))/;
+const AWARDS_ADDED = /(加起来|加一起|加在一起|合起来|算在一起|一起算|合计|总共|一共)(?![^，,。？?]{0,6}(完成|达到|实施|引导))/;
 // "有补贴吗", "有奖励没", "有冇咩支持", "能补不": whether there is support at all, asked with no figure of one's own: broad
 // where it names a place, a document or a topic (one named provision is still that provision, asked for its input).
 const ASKS_WHETHER_ANY = /(有(没有|冇|無|无)?[^，,。？?！!]{0,10}(补贴|补助|奖励|奖补|扶持|支持|资助|優惠|优惠|補貼|獎勵|資助)(吗|嗎|嘛|么|没|不|冇|無)|有没有[^，,。？?]{0,8}(补|奖|扶持|支持|资助|优惠)|有冇|能补不|能不能补)/;
-const BROAD = /(有哪些|有什么|有些什么|有些啥|哪些奖|都有啥|有啥|都支持(啥|什么|些什么|哪些)|概况|概述|主要内容|主要讲|讲了什么|讲了啥|讲的是什么|哪些方面|哪几种|哪几项|哪些政策|哪些措施|哪些扶持|哪些支持|哪些补贴|哪些奖励|介绍一下|概括|汇总|一览|梳理|列一下|列出)/;
+const BROAD = /(有哪些|有什么|有些什么|有些啥|哪些奖|都有啥|有啥|都支持(啥|什么|些什么|哪些)|概况|概述|主要内容|主要讲|讲了什么|讲了啥|讲的是什么|哪些方面|哪几种|哪几项|哪些政策|哪些措施|哪些扶持|哪些支持|哪些补贴|哪些奖励|介绍一下|概括|汇总|一览|梳理|列一下|列出|(享受|申请|申报|拿|领)(到|得到)?(啥|什么|哪些|些什么)(补贴|补助|奖励|奖补|扶持|支持|资助|优惠|政策))/;
 const LEADING_COURTESY = /^([啊哦噢嗯呃]+[，,\s]*)?(请问一下|请问|您好|你好|不好意思|抱歉|麻烦问一下|麻烦问下|问一下|想问一下|想问下|打扰一下)?[\s~～]*/;
 // The draft's status said as its name (那个征求意见稿, 征求稿): it names the document.
 // What follows a figure that names a tier (300亿那一档, 50亿、100亿那几档), not a figure of the case.

@@ -7,7 +7,8 @@ const DENIALS = ['不是', '并非', '不属于', '不在', '不算', '算不上
 
 // Of a provision's words: also 非 (非示范项目) and a recognition denied (未被认定为); the span runs over 是
 // (不是高新技术企业 names no 高新技术企业).
-const OF_WORDS = new RegExp(`(${[...DENIALS, '没有被认定为', '未被认定为', '非'].join('|')})([^，,。；;？?！!（）()]{0,12})|${NOT_OBTAINED}`, 'g');
+// (And what a case leaves out, 不含母机: never of a figure, since 不含税500万 still gives its 500万.)
+const OF_WORDS = new RegExp(`(${[...DENIALS, '没有被认定为', '未被认定为', '非', '不含', '不包含', '不包括'].join('|')})([^，,。；;？?！!（）()]{0,12})|${NOT_OBTAINED}`, 'g');
 // Of a figure or a place: also a correction (不对, 而不是) and a floor (不止); the span stops at 是, where the corrected
 // figure begins (不是200万是300万). No 非: 非关联方采购500万 gives its figure. A bracket closes what it denies:
 // "（不是示范项目，也不是龙头骨干企业）投了800万" denies no figure.

@@ -3894,3 +3894,79 @@ describe('d56: support asked on tasks the document sets', () => {
     expect(overview?.citations.map((c) => c.clauseId)).toContain('zhongshan-2018:四.一');
   });
 });
+
+describe('d57: never-seen cases of the second round', () => {
+  it('对企业获得…认证的扶持标准 is the text\'s class: a standard, no calculation', async () => {
+    const [standard] = await converse('請問中山對企業獲得測量管理體系（ISO10012）認證嘅扶持標準係幾多錢？');
+    expect(standard?.calculation).toBeNull();
+  });
+
+  it('搞一个共性工厂…这种平台能享受啥补贴: the clause\'s provisions for platforms, listed', async () => {
+    const [overview] = await converse('打算在中山搞一个共性工厂兼快速加工中心，对外提供服务，这种平台能享受啥补帖');
+    expect(overview?.calculation).toBeNull();
+    expect(overview?.answer).toContain('50元');
+    expect(overview?.answer).toContain('30%');
+  });
+
+  it('东源…搞技改，有哪些扶持政策 (named only by 技改): every measure of the document', async () => {
+    const [overview] = await converse('东源县的规上工业企业搞技改，县里面有哪些扶持政策可以享受？');
+    expect(overview?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['dongyuan-2018:四.一', 'dongyuan-2018:四.五']));
+  });
+
+  it('像我们这种大企业有什么专门的支持: 四、（十） 一事一议 listed, and asked alone it is no refusal', async () => {
+    const [overview] = await converse('我们是中山的龙头企业，年产值已经过百亿了，像我们这种大企业有什么专门的支持政策');
+    expect(overview?.answer).toContain('一事一议');
+    const [asked] = await converse('中山的大企业转型升级项目，奖补能不能一事一议？');
+    expect(asked?.answer.split('\n')[0]).not.toMatch(/没有|无法/);
+  });
+
+  it('漏说了 还有1个高级技师 全部加起来: the heads said before, and this one, in one calculation', async () => {
+    const [, added] = await converse('中山这边，我们今年新引进了4个高级工和2个技师，都在紧缺人才目录里面，奖补有多少', '漏说了 还有1个高级技师 全部加起来一共多少');
+    expect(sortedAmounts(added)).toEqual(['46000']);
+  });
+
+  it('又补买了900万…两批一起算: the two purchases together, capped once', async () => {
+    const [, joined] = await converse('我们是中山本地的传统优势企业，今年从工作母机库里买了1200万的工作母机，补贴能拿多少', '下半年又补买了900万的，还是同一年度，两批一起算能补多少');
+    expect(sortedAmounts(joined)).toEqual(['3000000']);
+  });
+
+  it('主营都过亿: a mark passed settles the revenue threshold; the purchase is the figure computed in each place', async () => {
+    const [both] = await converse('我们公司中山东源两边都有厂区 都是规上 主营都过亿 现在有个技改要买设备大概要花800万 就是设备购置800万 放中山做还是放东源做补贴多一点 各能补多少');
+    expect(sortedAmounts(both)).toEqual(['1600000', '800000']);
+  });
+
+  it('投资过千万 is no exact figure: asked back; 投资过亿 reaches the cap anywhere: computed, said so', async () => {
+    const [rough] = await converse('中山技改项目投资过千万 能补多少');
+    expect(rough?.calculation).toBeNull();
+    expect(rough?.answer).toContain('1000万元以上');
+    const [capped] = await converse('中山技改项目投资过亿 能补多少');
+    expect(amountOf(capped)).toBe('5000000');
+  });
+
+  it('A类本县企业、B类转移企业…各为多少: both cases of one figure', async () => {
+    const [each] = await converse('东源县事后奖补口径咨询：A类为本县企业；B类为珠三角产业转出市转移到我县省级产业园实施异地技改的企业。两类企业主营收入均超1000万，完工下一年县级分成部分财政贡献增量均为80万元，当年以奖代补各为多少？');
+    expect(sortedAmounts(each)).toEqual(['320000', '400000']);
+  });
+
+  it('国家和省里的首台套保费补偿: both levels not covered, and what 东源 says of it', async () => {
+    const [said] = await converse('我们东源企业买了首台（套）重大技术装备，国家和省里的首台套保费补偿能补多少钱？');
+    expect(said?.answer).toContain('国家层面');
+    expect(said?.citations.map((c) => c.clauseId)).toContain('dongyuan-2018:三.三');
+  });
+
+  it('镇一级自己的额外配套: a town\'s own policy, not in the documents', async () => {
+    const [town] = await converse('中山小榄镇对技改项目还有没有镇一级自己的额外配套奖励？比例多少');
+    expect(town?.answer).toMatch(/^收录的文件中没有小榄镇/);
+  });
+
+  it('①②③ parts, 不含母机: each part its own provision', async () => {
+    const [sum] = await converse('中山这边三项：①技改项目投资2000万（普通项目，不是龙头也不是示范，不含母机）②今年从工作母机库买了400万的母机 ③新培养2个技师。去年那个技改项目已经补过了不用算。三项合计多少');
+    expect(sortedAmounts(sum)).toEqual(['16000', '2000000', '600000']);
+    expect(sum?.total).toBe('2616000');
+  });
+
+  it('隔籬廠 is 隔壁厂: its merger is not computed', async () => {
+    const [sum] = await converse('我哋公司喺中山做家電製造，去年年產值第一次突破100億，上一年對地方經濟貢獻高過行業平均；今年仲併購咗一間非關聯企業並控股，喺中山結算，實際交易額1.5億。兩項獎勵加埋幾多？隔籬廠去年併購3億嗰單唔使理。');
+    expect(sortedAmounts(sum)).toEqual(['10000000', '7500000']);
+  });
+});

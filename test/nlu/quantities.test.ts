@@ -174,6 +174,17 @@ describe('sums said roughly', () => {
     expect(q?.value.toFixed()).toBe(from);
     expect(q?.below?.toFixed()).toBe(below);
   });
+  it.each([['主营过亿', '100000000'], ['营收过千万', '10000000'], ['产值上百亿', '10000000000'], ['破亿', '100000000']])(
+    '%s is a mark passed: from %s up, its upper end unsaid', (text, from) => {
+      const [q] = findQuantities(text);
+      expect(q?.kind).toBe('money');
+      expect(q?.value.toFixed()).toBe(from);
+      expect(q?.below?.isFinite()).toBe(false);
+    });
+  it('a mark passed beside the exact figure past it is that figure\'s tier, and 上万 is no mark', () => {
+    expect(findQuantities('第一次冲过百亿，大概102亿').map((q) => q.value.toFixed())).toEqual(['10200000000']);
+    expect(findQuantities('每台上万元')).toEqual([]);
+  });
   it('an exact sum has no range', () => {
     expect(findQuantities('800万')[0]?.below).toBeUndefined();
     // Digits that are not neighbours (一千五百万, 三五万 is no range word) are read as written.

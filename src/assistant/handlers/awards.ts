@@ -53,7 +53,7 @@ export function severalAwards(u: Understanding, regions: readonly string[], ctx:
   // Voice input runs on without a pause ("…投资三千万另外并购了一家…"): a connective starts a piece too.
   // (省级智能工厂和市级绿色工厂: two provisions joined by 和 in one piece are two pieces, each with its own level.)
   const namesOne = (text: string) => chooseRules(candidates, text, { regionOf: ctx.regionOf, regions: region ? [region] : [] }).rules.length > 0;
-  const said = splitPieces(u.text, /[，,；;。、？?！!：:+＋\s]/).flatMap((piece) => piece.split(CONNECTIVE).filter(Boolean))
+  const said = splitPieces(u.text, /[，,；;。、？?！!：:+＋\s]/, /[①-⑳❶-❿]/).flatMap((piece) => piece.split(CONNECTIVE).filter(Boolean))
     .flatMap((piece) => {
       const sides = piece.split(/和|及|与|跟/);
       return sides.length > 1 && sides.every(namesOne) ? sides : [piece];
@@ -141,7 +141,7 @@ export function severalAwards(u: Understanding, regions: readonly string[], ctx:
   const namedOwnWord = (r: SubsidyRule) => r.vocabulary.triggers.some((t) => u.text.includes(t) && !inDocumentTitle(ctx.corpus, t));
   const oneFigureOf = (r: SubsidyRule) => u.asksEach && namedOwnWord(r) && r.inputs.some((i) => i.required && u.quantities.filter((q) => q.kind === i.dimension).length === 1);
   const bare = candidates.filter((r) => parts.has(r.id) && !rules.includes(r) && givesInputs(r, u) && (takesAFigure(r) || oneFigureOf(r)));
-  if (rules.length >= 1 && bare.length >= 1 && SIDE_BY_SIDE.test(u.text)) {
+  if (rules.length >= 1 && bare.length >= 1 && (SIDE_BY_SIDE.test(u.text) || u.asksEach)) {
     const alternatives = candidates.filter((r) => rules.includes(r) || bare.includes(r));
     return { rules: alternatives, parts: new Map(alternatives.map((r) => [r.id, u])), alternatives: true };
   }
@@ -172,7 +172,7 @@ export function earlierReading(choice: RuleChoice, awards: ConversationSlots['aw
 export function regionalAwards(u: Understanding, regions: readonly string[], ctx: HandlerContext, earlier: ConversationSlots['awards'] = []): AwardParts | null {
   if (regions.length < 2) return null;
   // (Voice input runs on without a pause: …买了两千四百万的工作母机另外东源那边的分厂…, a connective starts a piece too.)
-  const pieces = splitPieces(u.text, /[，,；;。、？?！!：:）)+＋\s]/, /[（(]/).flatMap((piece) => piece.split(CONNECTIVE).filter(Boolean));
+  const pieces = splitPieces(u.text, /[，,；;。、？?！!：:）)+＋\s]/, /[（(①-⑳❶-❿]/).flatMap((piece) => piece.split(CONNECTIVE).filter(Boolean));
   const shared: string[] = [];
   const own = new Map<string, string[]>(regions.map((r) => [r, []]));
   let current: string | undefined;

@@ -2,7 +2,7 @@ import { clauseBody, sentencesOf } from '../../corpus/index.js';
 import { Decimal } from 'decimal.js';
 import type { Quantity } from '../../nlu/quantities.js';
 import { EACH, asksEachYear, understand, type Understanding } from '../../nlu/understand.js';
-import { acceptedInputs, capLabel, computeSubsidy, formatYuan, saysLacking, overDuration, yuanString, type Calculation, type Cap, type RuleInput, type SubsidyRule } from '../../policy/index.js';
+import { MAX_YUAN, acceptedInputs, capLabel, computeSubsidy, formatYuan, saysLacking, overDuration, yuanString, type Calculation, type Cap, type RuleInput, type SubsidyRule } from '../../policy/index.js';
 import { awardsInstead, numbered, plainReply, ruleHeadline, thresholdsSentence, unratedSentence } from '../compose.js';
 import { standingAwards, type ConversationSlots } from '../conversation.js';
 import { toChatCalculation, type AssistantReply } from '../response.js';
@@ -281,10 +281,11 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
       const { input, quantity: q } = roughly;
       const at = (value: Decimal) => computeSubsidy(rule, { ...fresh, [input.key]: yuanString(value) }, context);
       const low = at(q.value);
-      const high = at((q.below ?? q.value).minus(1));
+      // (A mark passed with no upper end, 投资过亿, settles only where the cap is reached at the mark itself: probed at the most the calculator takes.)
+      const high = at(q.below?.isFinite() === false ? MAX_YUAN : (q.below ?? q.value).minus(1));
       if (low.ok && high.ok && low.calculation.amount === high.calculation.amount && low.calculation.eligible === high.calculation.eligible) {
         fresh[input.key] = yuanString(q.value);
-        roughNote = `“${q.text}”不是确切的数，但${input.label}在${formatYuan(q.value)}到${formatYuan(q.below ?? q.value)}之间，结果都相同。`;
+        roughNote = `“${q.text}”不是确切的数，但${input.label}${rangeSaid(q)}，结果都相同。`;
       }
     }
     // "申报材料里写了两个数：1800万和600万": which figure is the input (or whether both are, to be added) is asked.
@@ -297,7 +298,7 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
     }
     if (roughly && roughNote === null) {
       const { input, quantity: q } = roughly;
-      const range = `${formatYuan(q.value)}到${formatYuan(q.below ?? q.value)}之间`;
+      const range = rangeSaid(q).replace(/^在/, '');
       // (Where a threshold or a tier's step lies inside the range, it is said: which side the figure falls decides.)
       const decides = roughly.boundary ? `，而文件以${input.label}${formatYuan(roughly.boundary)}为界，达到与否结果不同` : '';
       results.push({ rule, calculation: null, missing: null, sums: freshSums,
@@ -645,6 +646,11 @@ function notEligible(computed: { rule: SubsidyRule; calculation: Calculation }[]
   });
   const clauses = computed.flatMap(({ rule }) => [...rule.thresholds.map((t) => t.clauseId), rule.clauseId]);
   return plainReply('calculate', lines.join('\n'), ctx.citations(clauses), ['需要满足什么条件？']);
+}
+
+/** Where a figure said roughly lies: 在800万元到900万元之间, or 在1亿元以上 for a mark passed (过亿). */
+function rangeSaid(q: Quantity): string {
+  return q.below?.isFinite() === false ? `在${formatYuan(q.value)}以上` : `在${formatYuan(q.value)}到${formatYuan(q.below ?? q.value)}之间`;
 }
 
 /**

@@ -204,6 +204,11 @@ export async function overviewTopic(asked: string, docIds: readonly string[], ct
     .filter((x) => pieceLed.has(x.clause.id) || (x.clause.kind === 'item' && headed(x) && x.covered * 2 >= provisionCover(x.clause.docId))
       || (x.covered >= provisionCover(x.clause.docId) && aboutIt(x)))
     .map((x) => ({ clauseId: x.clause.id, sentence: topicSentences(x.clause.text, x.terms) }));
+  // A measure without a figure that the question names by its own words (像我们这种大企业 → 四、（十）重特大…一事一议) is on
+  // the topic, however the search ranked its clause.
+  const unratedNamed = ctx.rules.unrated.filter((m) => docIds.includes(m.docId) && !measures.some((x) => x.clauseId === m.clauseId)
+    && !withProvision.has(m.clauseId) && m.triggers.some((t) => text.includes(t)));
+  measures.push(...unratedNamed.map((m) => ({ clauseId: m.clauseId, sentence: m.quote })));
   // "奖励、金融这些都说说": the money awards asked as one kind of support beside others: every provision is on topic.
   const awardsAsked = askedParts(text).some((part) => AWARDS_AS_A_KIND.test(part)) || MONEY_SUPPORT_ASKED.test(text);
   // "…都鼓励做哪些？有没有奖励": the provisions the listed measures name in their own words (二、（二）…建设智能工厂、数字化
