@@ -113,6 +113,8 @@ const ANOTHER = /(还有|另外|又|再|也|还(通过|获得|评上|拿到|被|
 // (The recognition itself said, 新认定了省级智能工厂, 评上了…: an award the enterprise has.)
 // (Not the text's class, 对获得…的企业 or 对企业获得…认证的: a standard asked, no case.)
 const RECOGNIZED = /((?<!对[^，,。；;？?\s]{0,4})(评上|评为|获得)|获评|拿到|认定了|被认定|刚认定|(?<!对[^，,。；;？?\s]{0,4})新认定|(?<!对新?)认定的|通过了|导入了|评审过|评审通过)/;
+// The text's class of those recognized (获得…的企业, 评为…的创建主体): who the provision is for, not who asks.
+const CLASS_RECOGNIZED = /(获得|评上|评为|认定为)[^，,。；;？?]{1,24}的(企业|创建主体|主体|单位|平台)/g;
 const ENTERPRISE_CASE = new RegExp(`${RECOGNIZED.source}|(我们|我司|我厂|本厂|能拿|可以拿|能得|能领|能补)`);
 // A span of time asked (能拿几年, 补几年, 多久), with no sum asked beside it (一共多少, 多少钱).
 const DURATION_ONLY = /(几年|多少年|多久|多长时间|期限)/;
@@ -867,7 +869,11 @@ export class PolicyAssistant {
     const oneRegionsDocuments = new Set(named.map((id) => ctx.regionOf(id))).size === 1;
     const documentsWeighed = named.length > 1 && (DOCUMENTS_WEIGHED.test(u.text) || (EACH_DOCUMENT.test(u.text) && oneRegionsDocuments))
       && /(资助|补贴|补助|奖补|奖励|比例|扶持资金|补多少|多少钱)/.test(u.text);
-    const standardOnly = ((u.namesStandard || (u.asksCeiling && oneRegion)) && !ENTERPRISE_CASE.test(u.text) || ceilingAsked || rateAsked || onlyCeiling || documentsWeighed) && (!u.broad || documentsWeighed)
+    // (The text's class named, 获得广东省知名品牌创建示范区的创建主体又给多少, is no case of the enterprise's.)
+    // (So is a fixed award asked of that class with no case of one's own: 获得…示范区的创建主体又给多少.)
+    const classAsked = choice.rules.length > 0 && choice.rules.every(fixedAward) && new RegExp(CLASS_RECOGNIZED.source).test(u.text)
+      && !FIRST_PERSON.test(u.text) && !ENTERPRISE_CASE.test(u.text.replace(CLASS_RECOGNIZED, ''));
+    const standardOnly = ((u.namesStandard || (u.asksCeiling && oneRegion)) && !ENTERPRISE_CASE.test(u.text.replace(CLASS_RECOGNIZED, '')) || ceilingAsked || rateAsked || onlyCeiling || documentsWeighed || classAsked) && (!u.broad || documentsWeighed)
       // (A ceiling-only provision takes no figure: 培训咗30個人 changes nothing of it.)
       && (!u.suppliesInputs || onlyCeiling) && (!followsCalculation || namesCeilingOnly) && choice.rules.length > 0;
     // (Its subject stays the conversation's: "那深圳呢" next asks the same of 深圳.)
@@ -882,8 +888,12 @@ export class PolicyAssistant {
       // (A question that names no provision, 1、县财政专项资金累计安排多少, is said by a sentence of a cited clause.)
       const unnamed = questions.filter((q) => !chooseRules(ctx.rules.rules, q, { regionOf: ctx.regionOf, regions: next.regions, all: true }).rules
         .some((r) => r.vocabulary.triggers.some((t) => q.includes(t))));
-      const leftOut = questions.length > 1 && unnamed.length ? partsLeftOut(unnamed.join('？'), given.citations.map((c) => c.clauseId), given.answer, ctx) : [];
-      const standards = leftOut.length ? { ...given, answer: `${given.answer}\n另外，${leftOut.join('\n')}` } : given;
+      // (A question of a measure the text sets no award for, 土地出让底价按什么标准, is said by that measure.)
+      const measuresAsked = questions.length > 1 ? unratedFor(docsInScope, unnamed.join('？'), ctx) : [];
+      const stillUnnamed = unnamed.filter((q) => !unratedFor(docsInScope, q, ctx).length);
+      const leftOut = questions.length > 1 && stillUnnamed.length ? partsLeftOut(stillUnnamed.join('？'), given.citations.map((c) => c.clauseId), given.answer, ctx) : [];
+      const withMeasures = measuresAsked.length ? followedBy(unrated(measuresAsked, ctx), given, '\n') : given;
+      const standards = leftOut.length ? { ...withMeasures, answer: `${withMeasures.answer}\n另外，${leftOut.join('\n')}` } : withMeasures;
       // (Documents named beside it that set no rate, 中山2014年的实施意见和2018年的行动计划, say so: none is dropped.)
       const rateless = named.filter((id) => nonQuant.some((n) => n.docId === id));
       // (Each with what it says of the subject asked, where it names it: 中山2014 四、（三） 厂房加层…予以支持和鼓励.)

@@ -74,6 +74,8 @@ const THIS_TIME = /(今年|这次|这回|本次|本年度)/;
 const EARLIER_YEAR = /((19|20)\d{2}年|去年|前年|以前|之前|上次|早年)/;
 const RECOGNISED = /(评上|认定|获评|评为|入选)/;
 const GOT = /(拿了|领了|拿过|领过|获得|评上|认定|补了|补过)/;
+// A recognition or an award said of the past (前年评的, 已经奖过了): what a 这个别算 after it sets aside.
+const AWARDED_EARLIER = /((19|20)\d{2}年|去年|前年|以前|之前|上次|早年|当时)[^，,。；;]*(评|认定|奖|补|拿|领)|(奖过|补过|拿过|领过)/;
 
 /**
  * The message as the enterprise's own case: without an aside (in brackets) about another enterprise or set aside
@@ -116,6 +118,8 @@ export function ownCase(text: string): string {
     for (let j = i - 1; j >= 0 && !/[。；;！!\n]$/.test(pieces[j] ?? ''); j--) {
       if (findQuantities(pieces[j] ?? '').length) { dropped.add(j); break; }
       if (j === i - 1 && NAMES_WHAT.test(pieces[j] ?? '')) break;
+      // (…市级智能工厂是前年评的、当时已经奖过了，这个别算进去: the recognition set aside, with no figure, goes too.)
+      if (AWARDED_EARLIER.test(pieces[j] ?? '')) dropped.add(j);
     }
   });
   const kept = pieces.filter((_, i) => !dropped.has(i)).join('');

@@ -187,7 +187,10 @@ const LOCATED = /(我们|我司|我厂|本厂|公司|厂子?|企业)[^，,。；
 const MONEY_WORD = /(补|奖|资助|扶持|钱|金额|拿|领|给|how much|subsid|grant)/i;
 // "多少个/多少家" asks a count (targets), not a subsidy amount; "这几项奖励分别多少" points at the items, asks no count.
 const HOW_MUCH = /(多少|几成|几个点|几万|[能可][以]?(拿|补|领|得|奖)|算一下|算出|计算|how much)/i;
-const COUNT_QUESTION = /(?<![这那])(多少|几)(个|家|项|名|台|条|年|亩)/;
+// (好几个, 十几个: a count said of the case, not asked.)
+// What a count of things asked counts (两个标准, 三个问题, 几个口径).
+const ASKED_THINGS = /^(个|件|条)?(标准|问题|事情|事|口径|方面|疑问|数据)/;
+const COUNT_QUESTION = /(?<![这那好十])(多少|几)(个|家|项|名|台|条|年|亩)/;
 // A sum that says which enterprises are counted ("主营收入超5000万的有几家"): part of a count asked, not an input.
 const QUALIFIES_COUNT = /^元?(以上|以下)?的?(企业|规上企业|工业企业|项目)?(有|要|达到|需要)?(几|多少)(个|家|项)/;
 // Questions about what a document says (a target, the government's own budget), not about a sum.
@@ -211,13 +214,15 @@ const LOOKUP_QUESTION = new RegExp(`${SHARE_ASKED.source}|${ASKS_WHAT_TEXT_SAYS.
 // An amount the message asserts as the subsidy itself or its cap ("补贴是500万", "最多只给100万", "capped at 20 million
 // yuan"): never a calculation base.
 // (申请…示范项目那50万: the award referred to by its figure; 县财政说累计不少于1个亿: the document's own budget.)
-const CLAIMED = /((补贴|补助|奖励|资助|奖补|扶持)(资金|金额|款)?(就|应该|应当)?(是|为|有|给)|(补贴|补助|奖励|资助|奖补|扶持)(金额|额|款)\s*[:：]?\s*$|(能|可以|会|应该)(补|拿|奖|给|领)到?|应(得|拿|补|发|奖)|可得|(最多|最高|顶多|至多|封顶)(只|就)?(能)?(给|补|奖|拿|领|发)|(最多|最高|顶多|至多|封顶|上限)(只|就)?(能|可以|可)?(到|达到|为|是)?\s*$|(申请|申报|拿|领)[^，,。；;]{0,14}那|(财政|政府|县里|市里|省里|文件|政策)[^，,。；;]{0,10}(不少于|不低于|累计|共计|安排|拿出)|(照|按)(这个|这样|此|他的|她的|领导的|他们的|我们的|我的|我们|内部的?)(口径|说法|标准)?[^，,。；;]{0,3}算[^，,。；;]{0,6}$|(取整成?|凑整成?|凑成|报成|填成)(为|到)?\s*$|(补助|补贴|奖补|奖励|资助|扶持)[^，,。；;]{0,6}(不低于|不少于|最低|保底|不超过|不高于)\s*$|(最多|最高|顶多|至多|封顶|上限)(不超过|不高于)\s*$|(保底|兜底|托底)(是|为|有)?\s*$|(最少|至少|起码|最低)(都|也)?(能|会|可以)?(补|给|奖|拿)?(到)?\s*$|(^|[，,。\s])(就|能|会|才)?给\s*$|(只|仅|才)(能|可以)?(得|拿到?|补到?|给|奖|领到?)\s*$)|(capped at|a cap of|up to|at most|a maximum of|maximum of|limited to|no more than|\bcaps?\s*(is|of|at|=|:)?)\s*$|(每个|每家|每项|每户|单个|一个)(项目|企业)?(奖励|奖补|资助|补助|补贴)\s*$|(文件|政策|通知|规定)[^，,。；;\d]{0,4}(写的?是|写着|写明|规定的?是)[^，,。；;\d]{0,12}$|每(人|名|个人)(奖|补|给)?\s*$|["'](cap|limit|max|maximum|rate|subsidy|amount)["']\s*[:：]\s*["']?\s*$|(奖励|奖补|补贴|补助|资助|扶持|标准|金额|上限|比例)["”]\s*[:：]\s*["“]?\s*$/i;
+// (每个奖50万: an award per unit said, the standard as the caller has it, no figure of the case.)
+const CLAIMED = /(每(个|家|项|台|人|名|位)?(奖|补|给|发)(励|贴|助)?\s*$|(补贴|补助|奖励|资助|奖补|扶持)(资金|金额|款)?(就|应该|应当)?(是|为|有|给)|(补贴|补助|奖励|资助|奖补|扶持)(金额|额|款)\s*[:：]?\s*$|(能|可以|会|应该)(补|拿|奖|给|领)到?|应(得|拿|补|发|奖)|可得|(最多|最高|顶多|至多|封顶)(只|就)?(能)?(给|补|奖|拿|领|发)|(最多|最高|顶多|至多|封顶|上限)(只|就)?(能|可以|可)?(到|达到|为|是)?\s*$|(申请|申报|拿|领)[^，,。；;]{0,14}那|(财政|政府|县里|市里|省里|文件|政策)[^，,。；;]{0,10}(不少于|不低于|累计|共计|安排|拿出)|(照|按)(这个|这样|此|他的|她的|领导的|他们的|我们的|我的|我们|内部的?)(口径|说法|标准)?[^，,。；;]{0,3}算[^，,。；;]{0,6}$|(取整成?|凑整成?|凑成|报成|填成)(为|到)?\s*$|(补助|补贴|奖补|奖励|资助|扶持)[^，,。；;]{0,6}(不低于|不少于|最低|保底|不超过|不高于)\s*$|(最多|最高|顶多|至多|封顶|上限)(不超过|不高于)\s*$|(保底|兜底|托底)(是|为|有)?\s*$|(最少|至少|起码|最低)(都|也)?(能|会|可以)?(补|给|奖|拿)?(到)?\s*$|(^|[，,。\s])(就|能|会|才)?给\s*$|(只|仅|才)(能|可以)?(得|拿到?|补到?|给|奖|领到?)\s*$)|(capped at|a cap of|up to|at most|a maximum of|maximum of|limited to|no more than|\bcaps?\s*(is|of|at|=|:)?)\s*$|(每个|每家|每项|每户|单个|一个)(项目|企业)?(奖励|奖补|资助|补助|补贴)\s*$|(文件|政策|通知|规定)[^，,。；;\d]{0,4}(写的?是|写着|写明|规定的?是)[^，,。；;\d]{0,12}$|每(人|名|个人)(奖|补|给)?\s*$|["'](cap|limit|max|maximum|rate|subsidy|amount)["']\s*[:：]\s*["']?\s*$|(奖励|奖补|补贴|补助|资助|扶持|标准|金额|上限|比例)["”]\s*[:：]\s*["“]?\s*$/i;
 // A result the user works out from a rate ("按百分之八奖励，即两千四百万"): a claim to check, never a base.
 const RATE_RESULT = /(%|％|百分之[一二两三四五六七八九十]+|[一二两三四五六七八九十]成)[^。；;？?]{0,8}(即|就是|也就是|等于|算下来|算出来|应该|应当|应|得)(是|为)?$/;
 // A standard said to have changed ("资助上限已经从500万元提到600万元"): both figures are claims about the text.
 const STANDARD_CHANGED = /(上限|封顶|标准|比例|额度|最高)[^，,。；;]{0,12}(从|提到|提高到|提至|调整为|调整到|调到|改为|改成|上调到?|下调到?|变成|变为)[^，,。；;]{0,6}$/;
 // A figure that is itself an award ("直接批给我900万奖励"), not one received already: a claim, never a base.
 // ("设备500万补贴多少" asks the award of the figure: a question right after it makes it the base again.)
+const CAP_AFTER = /^元?\s*(封顶|顶格|为上限|的上限|上限)/;
 const AWARD_AFTER = /^元?(的)?(奖励|奖金|补贴|补助|资助|奖补|扶持资金)(?![^，,。；;]{0,6}(多少|几|怎么|如何|能|可以|可|有没有|吗|么|呢|\?|？))/;
 // A figure put to the assistant for agreement ("每人奖补2万元对吧", "能补40万，对吧"): a claim, not an input.
 // (Or to be told as the answer: 直接话我知係90萬就得.)
@@ -312,7 +317,19 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
   const ownPlaces = findRegions(own, lexicon.gazetteer);
   const mentioned = ownPlaces.covered.length || ownPlaces.uncovered.length ? ownPlaces : findRegions(trimmed, lexicon.gazetteer);
   // "澳门那边也买了500万设备" beside 东源's figures: a piece about a place no document covers gives no figure.
-  const quantities = findQuantities(mentioned.uncovered.length && mentioned.covered.length ? withoutPlacesNotCovered(own, lexicon) : own);
+  const found = findQuantities(mentioned.uncovered.length && mentioned.covered.length ? withoutPlacesNotCovered(own, lexicon) : own);
+  // "高级工7个，哦不对，是8个": a head count taken back, the count said next is of its level.
+  // ("帮忙确认两个标准", "问两个问题": a count of what is asked, no figure of the case.)
+  const quantities = found.filter((q) => !(q.kind === 'count' && ASKED_THINGS.test(trimmed.slice(q.end)))).flatMap((q, i, kept) => {
+    const found = kept;
+    const next = found[i + 1];
+    const before = found[i - 1];
+    const replaces = (p: Quantity | undefined, n: Quantity | undefined) => p?.kind === 'headcount' && p.level !== undefined && n !== undefined
+      && (n.kind === 'count' || (n.kind === 'headcount' && n.level === undefined)) && TAKEN_BACK.test(trimmed.slice(p.end, n.start));
+    if (replaces(q, next)) return [];
+    if (replaces(before, q) && before?.level) return [{ ...q, kind: 'headcount' as const, level: before.level }];
+    return [q];
+  });
   const amounts: Understanding['amounts'] = { base: [], alreadyReceived: null, provincial: null, city: null, county: null, claimed: [] };
   const negated = negatedFigureSpans(trimmed);
   // "河源市本级…不是东源县的": a region named only to be excluded is not a region asked about.
@@ -370,7 +387,8 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
     // (50亿、100亿那几档: each figure of the list names a tier.)
     if (TIER_NAMED.test(trimmed.slice(q.end))) continue;
     const cue = cueBefore(trimmed, q, quantities);
-    const awardNamed = AWARD_AFTER.test(trimmed.slice(q.end)) && !ALREADY.test(cue);
+    // (Or a cap named after it, 会不会被500万封顶: the standard as the caller has it.)
+    const awardNamed = (AWARD_AFTER.test(trimmed.slice(q.end)) || CAP_AFTER.test(trimmed.slice(q.end))) && !ALREADY.test(cue);
     const sentence = trimmed.slice(Math.max(...['，', ',', '。', '；', ';', '？', '?'].map((d) => trimmed.lastIndexOf(d, q.start - 1))) + 1, q.start);
     if (CLAIMED.test(cue) || awardNamed || STANDARD_CHANGED.test(sentence) || SEEKS_AGREEMENT.test(trimmed.slice(q.end)) || RATE_RESULT.test(trimmed.slice(Math.max(0, q.start - 16), q.start))) amounts.claimed.push(q);
     else if (ALREADY.test(cue)) amounts.alreadyReceived = q;

@@ -3970,3 +3970,61 @@ describe('d57: never-seen cases of the second round', () => {
     expect(sortedAmounts(sum)).toEqual(['10000000', '7500000']);
   });
 });
+
+describe('d58: never-seen cases of the third round', () => {
+  it('购置额 5.8M RMB: a figure with its Latin unit stays with its cue (共性工厂 30%)', async () => {
+    const [computed] = await converse('我们是中山经认定的共性工厂平台（快速加工中心那类），今年设备实际购置额 5.8M RMB，全部有发票。按共性工厂平台那条，今年一次性补助最多能拿多少？');
+    expect(amountOf(computed)).toBe('1740000');
+  });
+
+  it('高级工7个，哦不对，是8个: the count said next replaces the one taken back', async () => {
+    const [sum] = await converse('HR统计了今年新培养、符合中山紧缺人才导向目录的技能人才：高级工7个，哦不对，是8个；技师4个；高级技师2个。分别算一下每一类奖补多少，再给个合计。');
+    expect(sortedAmounts(sum)).toEqual(['20000', '32000', '40000']);
+    expect(sum?.total).toBe('92000');
+  });
+
+  it('好几个认定 is no count asked; 前年评的、当时已经奖过了，这个别算进去 sets that recognition aside', async () => {
+    const [sum] = await converse('六安的企业，今年我们一口气拿了好几个认定：新认定的省级数字化车间、市级绿色工厂、省级工业设计中心，另外还有一个项目评上了市级技改示范项目。对了，市级智能工厂是前年评的、当时已经奖过了，这个别算进去。这几项分别奖多少、合计多少？');
+    expect(sum?.total).toBe('1000000');
+  });
+
+  it('交易额两亿左右 at 5% is right where the 1000万 cap starts: which side is asked', async () => {
+    const [asked] = await converse('我们在中山完成一单并购，控股一家非关联方公司，在中山结算，实际交易额两亿左右吧，按兼并重组那条能奖多少？');
+    expect(asked?.calculation).toBeNull();
+    expect(asked?.answer).toContain('上限');
+  });
+
+  it('确认两个标准…获得…的创建主体又给多少: standards of the text\'s classes, no calculation', async () => {
+    const [standards] = await converse('客户问的，帮忙确认两个标准：中山对获得中国质量奖提名奖的企业，扶持资金最高给多少？获得广东省知名品牌创建示范区的创建主体又给多少？');
+    expect(standards?.calculation).toBeNull();
+    expect(standards?.answer).toContain('150万元');
+    expect(standards?.answer).toContain('50万元');
+  });
+
+  it('一是土地出让底价…二是开班培训…: each question answered, the measure without an award by its own clause', async () => {
+    const [both] = await converse('两个政策口径确认下：一是中山对符合广东省优先发展目录和集约用地条件的工业项目，土地出让底价可以按什么标准确定？二是传统优势企业在大中专院校开班培训技能人才，补贴最高多少？');
+    expect(both?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['zhongshan-2018:四.八', 'zhongshan-2018:四.九']));
+    expect(both?.answer).toContain('70%');
+  });
+
+  it('每个奖50万 is the standard as the caller has it, no investment of the case', async () => {
+    const [status] = await converse('六安市那个规模工业企业技术改造提升行动的文件，现在是正式印发的吗？我们能不能直接按里面市级技改示范项目每个奖50万去申报？');
+    expect(status?.citations.map((c) => c.clauseId)).toContain('luan-draft:序言');
+    expect(status?.answer).not.toContain('低于门槛');
+  });
+
+  it('假如厂子在东源…买同样的设备又各补多少: the same purchase weighed where no figure of its own is said', async () => {
+    const [weighed] = await converse('中山本地传统优势企业，买了中山工作母机库里的机床，采购价900万，中山补多少？假如厂子在东源（规上、做技改用）或者六安，买同样的设备又各补多少？');
+    expect(sortedAmounts(weighed)).toEqual(['1350000', '1800000']);
+  });
+
+  it('会不会被500万封顶: the cap named is no figure of the case', async () => {
+    const [capped] = await converse('中山一个普通技改项目（不是智能制造示范，也不是龙头骨干企业），投资额4990万，最多能资助多少？会不会被500万封顶？');
+    expect(amountOf(capped)).toBe('4990000');
+  });
+
+  it('东源 事后奖补 names both the equipment award and the 普惠性 40%', async () => {
+    const [weighed] = await converse('事后奖补 中山 东源 深圳 三地比例对比下');
+    expect(weighed?.answer).toContain('40%');
+  });
+});

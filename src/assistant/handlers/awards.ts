@@ -206,7 +206,12 @@ export function regionalAwards(u: Understanding, regions: readonly string[], ctx
     // (A year naming a document, 中山18年那个行动计划, is no figure of the case.)
     const figuresIn = (p: string) => findQuantities(p).filter((q) => q.kind !== 'years').length > 0;
     const ownFigures = ownPieces.some(figuresIn);
-    const text = pieces.filter((p) => (shared.includes(p) && !(ownFigures && figuresIn(p))) || ownPieces.includes(p)).join('');
+    const said = pieces.filter((p) => (shared.includes(p) && !(ownFigures && figuresIn(p))) || ownPieces.includes(p));
+    // (假如厂子在东源…买同样的设备又各补多少: a place with no figure of its own, said to have the same case, takes the
+    // figures said of the other places.)
+    const lent = !said.some(figuresIn) && shared.some((p) => SAME_CASE.test(p))
+      ? pieces.filter((p) => !said.includes(p) && figuresIn(p)) : [];
+    const text = [...lent, ...said].join('');
     const part = understand(text, ctx.lexicon);
     const dimensions = measuredDimensions(part.quantities);
     const choice = earlierReading(chooseRules(ctx.rules.rules, text, { regionOf: ctx.regionOf, regions: [region], dimensions }), earlier);
@@ -220,6 +225,9 @@ export function regionalAwards(u: Understanding, regions: readonly string[], ctx
   }
   return rules.length ? { rules, parts, alternatives } : null;
 }
+
+// The same case said of another place (买同样的设备, 一样的项目).
+const SAME_CASE = /(同样|一样|相同|同一)/;
 
 // A place put forward as an option (方案A放中山做, 放在东源的话, 选东源).
 const PLACED_OPTION = /(方案|选项)[A-Za-z一二三甲乙]|放(在|到)?[^，,。；;]{0,8}(做|搞|建|实施)|(选|选在|落在|落户)(中山|东源|深圳|六安)/;
@@ -282,6 +290,10 @@ function splitPieces(text: string, after: RegExp, before?: RegExp): string[] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] ?? '';
     const inNumber = /[,，]/.test(ch) && /[0-9０-９]/.test(text[i - 1] ?? '') && /[0-9０-９]/.test(text[i + 1] ?? '');
+    // (A space before a figure, or inside a figure's Latin unit, is no pause: 购置额 5.8M RMB keeps its figure with its
+    // cue, and its unit with it. A line break always is.)
+    const inFigure = /[ \t\u3000]/.test(ch) && (/[0-9０-９]/.test(text[i + 1] ?? '') || (/[A-Za-z0-9]/.test(text[i - 1] ?? '') && /[A-Za-z]/.test(text[i + 1] ?? '')));
+    if (inFigure) continue;
     if (before?.test(ch) && i > start) { pieces.push(text.slice(start, i)); start = i; }
     if (after.test(ch) && !inNumber) { pieces.push(text.slice(start, i + 1)); start = i + 1; }
   }

@@ -300,7 +300,9 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
       const { input, quantity: q } = roughly;
       const range = rangeSaid(q).replace(/^在/, '');
       // (Where a threshold or a tier's step lies inside the range, it is said: which side the figure falls decides.)
-      const decides = roughly.boundary ? `，而文件以${input.label}${formatYuan(roughly.boundary)}为界，达到与否结果不同` : '';
+      const decides = !roughly.boundary ? ''
+        : roughly.limitReached ? `，而${input.label}为${formatYuan(roughly.boundary)}时按比例算出的金额正好是${roughly.limitReached}，高于或低于它结果不同`
+        : `，而文件以${input.label}${formatYuan(roughly.boundary)}为界，达到与否结果不同`;
       results.push({ rule, calculation: null, missing: null, sums: freshSums,
         message: `“${q.text}”不是确切的数（${input.label}在${range}）${decides}，金额无法据此计算。请告诉我确切的${input.label}。` });
       continue;

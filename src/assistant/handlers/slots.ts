@@ -36,6 +36,8 @@ export interface RoughFigure {
   quantity: Quantity;
   /** The threshold or tier step inside its range (主营业务收入1000万元): which side it falls decides the answer. */
   boundary?: Decimal;
+  /** The boundary is where the rate reaches the cap or the floor, not a figure the text sets. */
+  limitReached?: '上限' | '保底';
 }
 
 /** Whether a rough figure's whole range (800万 up to 900万) lies on one side of every threshold on the input. */
@@ -58,6 +60,17 @@ function roughness(value: Decimal): Decimal {
 function boundariesOn(rule: SubsidyRule, key: string): Decimal[] {
   const steps = rule.formula.type === 'tiered' && rule.formula.basis === key ? rule.formula.tiers.map((t) => new Decimal(t.threshold)) : [];
   return [...rule.thresholds.filter((t) => t.input === key).map((t) => new Decimal(t.minimum)), ...steps];
+}
+
+/**
+ * Where a rate's cap or floor starts to hold on the input (交易额2亿 × 5% = the 1000万 cap): a figure hedged around it
+ * may be paid in full or capped, so which side it falls is asked.
+ */
+function limitsReachedAt(rule: SubsidyRule, key: string): { at: Decimal; limit: '上限' | '保底' }[] {
+  const rate = rule.formula.type === 'rate' && rule.formula.basis === key ? new Decimal(rule.formula.rate) : null;
+  if (!rate || rate.lte(0)) return [];
+  return [...rule.caps.map((c) => ({ at: new Decimal(c.amount).div(rate), limit: '上限' as const })),
+    ...(rule.floor ? [{ at: new Decimal(rule.floor).div(rate), limit: '保底' as const }] : [])];
 }
 
 /**
@@ -276,8 +289,15 @@ export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs
       // (大概一千万左右) within a tenth of a threshold it is checked against is as rough: which side it falls is asked.
       const hedgedBefore = HEDGED_BEFORE.test(u.text.slice(Math.max(0, q.start - 3), q.start));
       const isHedged = !q.below && (hedgedBefore || HEDGED_AFTER.test(u.text.slice(q.end)));
-      const near = isHedged ? boundariesOn(rule, input.key).find((minimum) => q.value.minus(minimum).abs().lte(roughness(q.value))) : undefined;
-      if (near) { rough.push({ input, quantity: { ...q, value: q.value.mul(0.9), below: q.value.mul(1.1) }, boundary: near }); continue; }
+      const nearOf = (marks: Decimal[]) => (isHedged ? marks.find((minimum) => q.value.minus(minimum).abs().lte(roughness(q.value))) : undefined);
+      const near = nearOf(boundariesOn(rule, input.key));
+      const limits = limitsReachedAt(rule, input.key);
+      const at = near ? undefined : nearOf(limits.map((l) => l.at));
+      if (near || at) {
+        rough.push({ input, quantity: { ...q, value: q.value.mul(0.9), below: q.value.mul(1.1) }, boundary: near ?? at,
+          limitReached: at ? limits.find((l) => l.at.eq(at))?.limit : undefined });
+        continue;
+      }
       if (isHedged) hedged.push(q);
       // (A range said as an estimate too, 大概一百来亿, that starts right at a step or threshold may fall short of it.)
       const hedgedRange = q.below && hedgedBefore
