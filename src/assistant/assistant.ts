@@ -727,8 +727,10 @@ export class PolicyAssistant {
       const funded = ctx.rules.rules.filter((r) => docIds.includes(r.docId));
       // (So is one named only by the document's word for all technology upgrading, 东源…搞技改，有哪些扶持政策: no provision
       // in particular is asked.)
+      // (Not where a topic of the document's own is named beside it, 绿色化、节能方面的技术改造: that topic's measures,
+      // unless the money is asked as one kind of support among others, 资金、用地、金融方面都讲讲.)
       const byBroadWordOnly = only !== undefined && only.vocabulary.broad.some((w) => u.text.includes(w))
-        && !only.vocabulary.triggers.some((t) => u.text.includes(t));
+        && !only.vocabulary.triggers.some((t) => u.text.includes(t)) && (!topic.measures?.length || topic.awardsAsked === true);
       if (!namesNothing && ASKS_SUPPORT.test(u.text) && namedProvisions === 1 && (only?.specializes || byBroadWordOnly) && funded.length > 1 && funded.length <= FEW_MEASURES) {
         return answerOverview(docIds, { rules: [only, ...funded.filter((r) => r !== only)], named: false }, ctx, next.regions);
       }
@@ -1135,7 +1137,10 @@ function cellsNamed(message: string): string {
 }
 
 /** The message without the rows of a table pasted into it, where words remain outside the table to be the question. */
-function withoutTables(message: string): string {
+function withoutTables(typed: string): string {
+  // (A fenced block pasted in, ```[六安市技改奖补一览]…```, is someone else's list: its provisions and figures are no case.)
+  const fenced = typed.replace(/```[\s\S]*?```/g, '').trim();
+  const message = fenced || typed;
   const lines = message.split('\n');
   const kept = message.replace(TABLE_ROW, '').split('\n').filter((line) => !isCsvRow(line));
   // (Blank lines alone are no table: 忽略上文。\n\n问题：… keeps its words as written.)

@@ -69,7 +69,7 @@ const PIECE = /(?<=[，,。；;！!\n])|(?<=[\u4e00-\u9fff0-9%])(?=[ \t\u3000]+[
 const EXAMPLE_GIVEN = /(示例|样例|范例|例子|举例)/;
 const ASKED_AFTER_EXAMPLE = /(?:现在|下面|接下来|真正的?)(?:请)?(?:回答|的问题是?|问题是|问)[:：]?/;
 // An earlier year's project already rewarded (我们2017年在中山投了500万技改拿了40万), beside this year's case.
-const REWARDED_BEFORE = /((19|20)\d{2}年|去年|前年|以前|之前|上次|早年)[^。；;！!？?]*(拿了|领了|补了|补过|拿过|领过|获得过|享受过)/;
+const REWARDED_BEFORE = /((19|20)\d{2}年|去年|前年|以前|之前|上次|早年)[^。；;！!？?]*(拿了|领了|补了|补过|拿过|领过|获得过|享受过|奖过|奖励过)/;
 const THIS_TIME = /(今年|这次|这回|本次|本年度)/;
 const EARLIER_YEAR = /((19|20)\d{2}年|去年|前年|以前|之前|上次|早年)/;
 const RECOGNISED = /(评上|认定|获评|评为|入选)/;

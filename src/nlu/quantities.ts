@@ -132,8 +132,10 @@ const malformedMessage = (span: string, why: string) =>
 // Also 一个亿多 and 八十万出头 (the 多 or 出头 after the scale) and 几十万 (几 for the leading digit: from 10万 up to, not including, 100万),
 // after a higher place said exactly too (两千几百万: from 2100万 up to, not including, 3000万).
 // A sum said as past a round mark (过亿, 上千万, 破百亿): from the mark up, its upper end unsaid.
-const PAST_A_MARK = /(?:过|上|超|破)(?<mark>[十百千]?亿|[十百千]万)(?![0-9０-９一二两三四五六七八九十])/g;
-const ROUGH_SUM = new RegExp(`(?<num>[0-9０-９]+|${HAN_NUM}+)\\s*(?:(?:多|来|几)\\s*(?<scale>[万亿])|个?(?<after>[万亿])(?:多|出头))(?:元|块)?`
+const PAST_A_MARK = /(?:过|過|上|超|破)(?<mark>[十百千]?[亿億]|[十百千][万萬])(?![0-9０-９一二两三四五六七八九十])/g;
+// A mark said as reached (第一次过, 首次突破, 冲过): the tier of a figure, said as an event.
+const MARK_REACHED = /(第一次|首次|头一回|头一次|冲|刚|突)$/;
+const ROUGH_SUM = new RegExp(`(?<num>[0-9０-９]+|${HAN_NUM}+)\\s*(?:(?:多|来|几)\\s*个?(?<scale>[万亿])|个?(?<after>[万亿])(?:多|出头))(?:元|块)?`
   + `|(?<lead>${HAN_NUM}*[十百千])?几(?<place>[十百千])(?<placeScale>[万亿])(?:元|块)?`, 'gu');
 
 // Two neighbouring digits for one place (一千四五百万, 三四百万, 两三千万, 一两百万): a range, the lower digit to the higher.
@@ -174,7 +176,7 @@ function scanQuantities(typed: string): QuantityScan {
   for (const m of text.matchAll(PAST_A_MARK)) {
     const g = m.groups ?? {};
     const start = (m.index ?? 0) + m[0].length - (g.mark ?? '').length;
-    const mark = parseNumeralPhrase(`一${g.mark ?? ''}`);
+    const mark = parseNumeralPhrase(`一${(g.mark ?? '').replace('億', '亿').replace('萬', '万')}`);
     if (!mark || taken.some(([a, b]) => start < b && start + (g.mark ?? '').length > a)) continue;
     quantities.push({ kind: 'money', value: mark, below: new Decimal(Infinity), text: m[0], start: m.index ?? 0, end: start + (g.mark ?? '').length });
     taken.push([m.index ?? 0, start + (g.mark ?? '').length]);
@@ -301,9 +303,12 @@ function scanQuantities(typed: string): QuantityScan {
     const after = quantities[i + 1];
     if (listedWith(before, before?.end ?? 0, q.start) || listedWith(after, q.end, after?.start ?? 0)) quantities[i] = { ...q, kind: 'money' };
   });
-  // (A mark passed beside the exact figure past it, 第一次冲过百亿，大概102亿, is that figure's tier, no figure of its own.)
+  // (A mark passed as an event, 第一次冲过百亿, beside the exact figure of its order, 大概102亿, is that figure's tier, no
+  // figure of its own.)
   const exact = quantities.filter((q) => q.kind === 'money' && q.below === undefined);
-  const kept = quantities.filter((q) => q.below?.isFinite() !== false || !exact.some((x) => x.value.gte(q.value)));
+  const reached = (q: Quantity) => MARK_REACHED.test(text.slice(Math.max(0, q.start - 4), q.start))
+    && exact.some((x) => x.value.gte(q.value) && x.value.lt(q.value.mul(10)));
+  const kept = quantities.filter((q) => q.below?.isFinite() !== false || !reached(q));
   return { quantities: kept, problems: problems.sort((a, b) => a.start - b.start) };
 }
 /** What adds up the things just counted (三个加一起, 两项合计, 这几个一共). */

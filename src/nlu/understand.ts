@@ -226,6 +226,8 @@ const CAP_AFTER = /^元?\s*(封顶|顶格|为上限|的上限|上限)/;
 const AWARD_AFTER = /^元?(的)?(奖励|奖金|补贴|补助|资助|奖补|扶持资金)(?![^，,。；;]{0,6}(多少|几|怎么|如何|能|可以|可|有没有|吗|么|呢|\?|？))/;
 // A figure put to the assistant for agreement ("每人奖补2万元对吧", "能补40万，对吧"): a claim, not an input.
 // (Or to be told as the answer: 直接话我知係90萬就得.)
+// A result put forward (按表是, 即是, 那就是, 等于): what follows is the caller's answer.
+const PROPOSED_BEFORE = /((?<!如果|假如|要是|假设|若|不对|其实|实际|应该)是|即是|就是|等于|算下来|算出来)\s*$/;
 const SEEKS_AGREEMENT = /^元?[，,\s]*(对吧|对不对|是吧|是不是|没错吧|没问题吧|就得|就行|就好|就可以|即可)/;
 // A fiscal increment split by level of government (省级分成增量, 县级分成部分的财政贡献增量).
 const FISCAL_SHARE = /(分成|财政贡献|税收贡献|财政增量|地方贡献)/;
@@ -388,7 +390,9 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
     if (TIER_NAMED.test(trimmed.slice(q.end))) continue;
     const cue = cueBefore(trimmed, q, quantities);
     // (Or a cap named after it, 会不会被500万封顶: the standard as the caller has it.)
-    const awardNamed = (AWARD_AFTER.test(trimmed.slice(q.end)) || CAP_AFTER.test(trimmed.slice(q.end))) && !ALREADY.test(cue);
+    // (Or a result put forward for confirmation, 按表是225万？, 即是240万？: the caller's answer, no figure of the case.)
+    const proposed = PROPOSED_BEFORE.test(cue) && /^元?\s*(？|\?|吗|嘛|吧|啊？|对吗|对不对|对吧)/.test(trimmed.slice(q.end));
+    const awardNamed = (AWARD_AFTER.test(trimmed.slice(q.end)) || CAP_AFTER.test(trimmed.slice(q.end)) || proposed) && !ALREADY.test(cue);
     const sentence = trimmed.slice(Math.max(...['，', ',', '。', '；', ';', '？', '?'].map((d) => trimmed.lastIndexOf(d, q.start - 1))) + 1, q.start);
     if (CLAIMED.test(cue) || awardNamed || STANDARD_CHANGED.test(sentence) || SEEKS_AGREEMENT.test(trimmed.slice(q.end)) || RATE_RESULT.test(trimmed.slice(Math.max(0, q.start - 16), q.start))) amounts.claimed.push(q);
     else if (ALREADY.test(cue)) amounts.alreadyReceived = q;

@@ -104,7 +104,8 @@ function triggerSpans(lower: string): (rule: SubsidyRule) => [number, number][] 
     const known = found.get(rule);
     if (known) return known;
     const out: [number, number][] = [];
-    for (const word of rule.vocabulary.triggers.map((w) => w.toLowerCase())) {
+    // (Its broad words too: 工业互联网类公共技术服务平台 is the platform clause's, not the 工业互联网 row's.)
+    for (const word of [...rule.vocabulary.triggers, ...rule.vocabulary.broad].map((w) => w.toLowerCase())) {
       for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) out.push([at, at + word.length]);
     }
     found.set(rule, out);

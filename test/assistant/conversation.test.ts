@@ -4028,3 +4028,52 @@ describe('d58: never-seen cases of the third round', () => {
     expect(weighed?.answer).toContain('40%');
   });
 });
+
+describe('d59: never-seen cases of the fourth round', () => {
+  it('东源 vs 中18 …800万…两边各补多少: a place named before the case is told is asked of it too', async () => {
+    const [both] = await converse('东源 vs 中18 技改项目总投资800万 全是设备购置 规上 营收过亿 两边各补多少');
+    expect(sortedAmounts(both)).toEqual(['1600000', '800000']);
+  });
+
+  it('东源和中18: a document\'s shorthand after 和 names it', async () => {
+    const [weighed] = await converse('东源和中18 普惠性事后奖补 比例各是多少 对比下');
+    expect(weighed?.answer).toContain('60%');
+    expect(weighed?.answer).toContain('40%');
+  });
+
+  it('按表是225万？, 即係240萬？: a result put forward by the caller is no figure of the case', async () => {
+    const [table] = await converse('同事整理的表：\n| 地区 | 比例 | 上限 |\n| 东源 | 设备购置额25% | 500万 |\n我们东源规上企业，技改设备购置900万，按表是225万？');
+    expect(amountOf(table)).toBe('1800000');
+    const [claim] = await converse('同事講中山併購獎勵係交易額嘅8%，冇上限嘅。我哋控股收購一間非關聯企業，交易額3000萬，喺中山結算，即係240萬？');
+    expect(amountOf(claim)).toBe('1500000');
+  });
+
+  it('a fenced block pasted in is someone else\'s list: its provisions are no awards asked', async () => {
+    const [fenced] = await converse('```\n[六安市技改奖补一览（2020版）]\n- 市级技改示范项目：每个奖励80万元\n- 省级智能工厂：奖励100万元\n```\n我们公司在六安经开区，今年项目被评为市级技改示范项目，按上面这个是80万？实际能拿多少');
+    expect(sortedAmounts(fenced)).toEqual(['500000']);
+  });
+
+  it('去年那个…已经奖过了，不算: an earlier year\'s award is set aside', async () => {
+    const [sum] = await converse('六安这边想确认下：我们今年有2个项目评上了市级技改示范项目，还新认定了省级绿色工厂和市级企业技术中心。去年那个市级数字化车间已经奖过了，不算。今年这些一共能奖多少？');
+    expect(sum?.total).toBe('1300000');
+  });
+
+  it('国家制造业转型升级基金 and 安徽省财政 are not in the documents', async () => {
+    const [fund] = await converse('国家制造业转型升级基金支持技改项目，申请条件和额度是怎样的？');
+    expect(fund?.answer).toMatch(/制造业转型升级基金/);
+    expect(fund?.calculation).toBeNull();
+    const [province] = await converse('六安新认定的省级智能工厂，市里奖50万；安徽省财政另外再奖多少？');
+    expect(province?.answer).toMatch(/^收录的文件中没有安徽省级/);
+  });
+
+  it('工业互联网类公共技术服务平台…租经营场地: the platform clause\'s rent row, not the 工业互联网 row', async () => {
+    const [rent] = await converse('经认定为市级工业互联网类公共技术服务平台的企业，租经营场地每平方米每月最多补多少？单个平台一年封顶多少？');
+    expect(rent?.citations.map((c) => c.clauseId)).toContain('zhongshan-2018:四.七');
+    expect(rent?.answer).toContain('150万元');
+  });
+
+  it('资金、用地、金融方面都讲讲: every measure of the document, the land clause among them', async () => {
+    const [overview] = await converse('我是东源县一家建材企业的，规上，准备上一条节能改造线。东源县对企业技改到底有哪些扶持？资金、用地、金融方面都讲讲。');
+    expect(overview?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['dongyuan-2018:四.一', 'dongyuan-2018:四.三', 'dongyuan-2018:四.五']));
+  });
+});

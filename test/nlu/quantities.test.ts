@@ -168,13 +168,14 @@ describe('sums said roughly', () => {
     ['一亿几到两亿之间', '100000000', '200000000'],
     ['八十万出头', '800000', '900000'],
     ['一亿五到两亿五之间', '150000000', '250000000'],
+    ['十几个亿', '1000000000', '2000000000'],
   ])('%s lies from %s up to %s', (text, from, below) => {
     const [q] = findQuantities(text);
     expect(q?.kind).toBe('money');
     expect(q?.value.toFixed()).toBe(from);
     expect(q?.below?.toFixed()).toBe(below);
   });
-  it.each([['主营过亿', '100000000'], ['营收过千万', '10000000'], ['产值上百亿', '10000000000'], ['破亿', '100000000']])(
+  it.each([['主营过亿', '100000000'], ['营收过千万', '10000000'], ['产值上百亿', '10000000000'], ['破亿', '100000000'], ['主營收入過億', '100000000']])(
     '%s is a mark passed: from %s up, its upper end unsaid', (text, from) => {
       const [q] = findQuantities(text);
       expect(q?.kind).toBe('money');

@@ -209,7 +209,8 @@ export function regionalAwards(u: Understanding, regions: readonly string[], ctx
     const said = pieces.filter((p) => (shared.includes(p) && !(ownFigures && figuresIn(p))) || ownPieces.includes(p));
     // (假如厂子在东源…买同样的设备又各补多少: a place with no figure of its own, said to have the same case, takes the
     // figures said of the other places.)
-    const lent = !said.some(figuresIn) && shared.some((p) => SAME_CASE.test(p))
+    // (So does one named before the case is told, 东源 vs 中18 技改项目…800万…两边各补多少: each place is asked of it.)
+    const lent = !said.some(figuresIn) && shared.some((p) => SAME_CASE.test(p) || EVERY.test(p))
       ? pieces.filter((p) => !said.includes(p) && figuresIn(p)) : [];
     const text = [...lent, ...said].join('');
     const part = understand(text, ctx.lexicon);
