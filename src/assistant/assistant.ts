@@ -872,8 +872,9 @@ export class PolicyAssistant {
     const documentsWeighed = named.length > 1 && (DOCUMENTS_WEIGHED.test(u.text) || (EACH_DOCUMENT.test(u.text) && oneRegionsDocuments))
       && /(资助|补贴|补助|奖补|奖励|比例|扶持资金|补多少|多少钱)/.test(u.text);
     // (The text's class named, 获得广东省知名品牌创建示范区的创建主体又给多少, is no case of the enterprise's.)
-    // (So is a fixed award asked of that class with no case of one's own: 获得…示范区的创建主体又给多少.)
-    const classAsked = choice.rules.length > 0 && choice.rules.every(fixedAward) && new RegExp(CLASS_RECOGNIZED.source).test(u.text)
+    // (So is a fixed award asked of that class with no case of one's own, where the standard is what the caller asks:
+    // 确认两个标准…获得…示范区的创建主体又给多少. Without it, 评上…的企业奖多少 is still the enterprise's case.)
+    const classAsked = /(标准|口径)/.test(u.text) && choice.rules.length > 0 && choice.rules.every(fixedAward) && new RegExp(CLASS_RECOGNIZED.source).test(u.text)
       && !FIRST_PERSON.test(u.text) && !ENTERPRISE_CASE.test(u.text.replace(CLASS_RECOGNIZED, ''));
     const standardOnly = ((u.namesStandard || (u.asksCeiling && oneRegion)) && !ENTERPRISE_CASE.test(u.text.replace(CLASS_RECOGNIZED, '')) || ceilingAsked || rateAsked || onlyCeiling || documentsWeighed || classAsked) && (!u.broad || documentsWeighed)
       // (A ceiling-only provision takes no figure: 培训咗30個人 changes nothing of it.)

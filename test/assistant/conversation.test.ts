@@ -3994,11 +3994,13 @@ describe('d58: never-seen cases of the third round', () => {
     expect(asked?.answer).toContain('上限');
   });
 
-  it('确认两个标准…获得…的创建主体又给多少: standards of the text\'s classes, no calculation', async () => {
-    const [standards] = await converse('客户问的，帮忙确认两个标准：中山对获得中国质量奖提名奖的企业，扶持资金最高给多少？获得广东省知名品牌创建示范区的创建主体又给多少？');
+  it('确认两个标准…: the text\'s classes asked as standards, no calculation', async () => {
+    const [standards] = await converse('客户问的，帮忙确认两个标准：中山对获得中国质量奖提名奖的企业，扶持资金最高给多少？');
     expect(standards?.calculation).toBeNull();
     expect(standards?.answer).toContain('150万元');
-    expect(standards?.answer).toContain('50万元');
+    const [named] = await converse('帮忙确认个标准：获得广东省知名品牌创建示范区的创建主体给多少？');
+    expect(named?.calculation).toBeNull();
+    expect(named?.answer).toContain('50万元');
   });
 
   it('一是土地出让底价…二是开班培训…: each question answered, the measure without an award by its own clause', async () => {
@@ -4075,5 +4077,12 @@ describe('d59: never-seen cases of the fourth round', () => {
   it('资金、用地、金融方面都讲讲: every measure of the document, the land clause among them', async () => {
     const [overview] = await converse('我是东源县一家建材企业的，规上，准备上一条节能改造线。东源县对企业技改到底有哪些扶持？资金、用地、金融方面都讲讲。');
     expect(overview?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['dongyuan-2018:四.一', 'dongyuan-2018:四.三', 'dongyuan-2018:四.五']));
+  });
+});
+
+describe('d59: the text\'s class read as a standard only where the standard is asked', () => {
+  it('评上市级技改示范项目的企业奖多少 is the enterprise\'s case: computed', async () => {
+    const [award] = await converse('六安评上市级技改示范项目的企业奖多少？');
+    expect(amountOf(award)).toBe('500000');
   });
 });
