@@ -189,8 +189,10 @@ export class PolicyAssistant {
     // turn computes only the places it speaks of for themselves (跟六安比 names 六安 to compare, not to compute).
     // (A place named only to compare with, 跟中山比呢, is computed where the message gives its own case: 同样1000万的技改项目.)
     const comparedOnly = u.regions.length === 1 && u.suppliesInputs && u.regions.every((r) => namedToCompare(u.text, r, this.deps.lexicon));
+    // (Or the places already computed weighed with no new figure, 两边比，哪边多: the last one again, the others beside it.)
+    const weighedBack = !u.regions.length && !u.quantities.length && WEIGHS_PLACES.test(u.text) ? slots.regions : [];
     const weighed = comparedOnly ? u.regions
-      : u.regions.length && WEIGHS_PLACES.test(u.text) ? u.regions.filter((r) => !namedToCompare(u.text, r, this.deps.lexicon)) : [];
+      : u.regions.length && WEIGHS_PLACES.test(u.text) ? u.regions.filter((r) => !namedToCompare(u.text, r, this.deps.lexicon)) : weighedBack;
     const earlierPlaces = weighed.length ? awardsOfOtherPlaces(slots.awards, weighed, this.context) : [];
     if (earlierPlaces.length) next.regions = weighed;
     const introduced = selfIntroductions(u.text);
@@ -198,7 +200,9 @@ export class PolicyAssistant {
     // Only a calculation turn leaves a question to restate; any other turn moves the conversation on from it.
     next.lastQuestion = null;
     next.lastLookup = null;
-    const recomputed = await this.route(u, slots, next);
+    // (Places weighed back with nothing new, 两边比，哪边多, follow the last calculation: it is asked again beside the others.)
+    const weighedAgain = weighedBack.length > 0 && earlierPlaces.length > 0;
+    const recomputed = await this.route(weighedAgain ? { ...u, followUp: true } : u, slots, next);
     // "更正：…其实是提名奖…重新算一下总共": the corrected award, then the total of the awards the conversation stands at.
     // (Of one provision alone, 技师是3个…重新算一下总共, the recomputed award is the total.)
     // (So does a correction of one of the awards a turn that asked their total computed, 一共奖多少 → 更正，技术中心是市级的;

@@ -4086,3 +4086,17 @@ describe('d59: the text\'s class read as a standard only where the standard is a
     expect(amountOf(award)).toBe('500000');
   });
 });
+
+describe('d60: never-seen cases of the fifth round', () => {
+  it('兩邊比，邊度多啲 after two places computed: both awards side by side', async () => {
+    const [, , weighed] = await converse('我哋係東源嘅規上企業，今年買設備做智能化改造，設備購置額500萬，事後獎補有幾多？',
+      '咁如果喺中山做呢？普通技改項目，投資額都係500萬，主營收入兩千幾萬。', '兩邊比，邊度多啲？');
+    expect(sortedAmounts(weighed)).toEqual(['1000000', '500000']);
+  });
+
+  it('在保障措施方面对企业技术改造有哪些支持: the section asked, its every clause', async () => {
+    const [section] = await converse('中府办〔2014〕30号在保障措施方面对企业技术改造有哪些支持？');
+    expect(section?.answer).toContain('用地');
+    expect(section?.answer).toContain('融资');
+  });
+});

@@ -29,7 +29,9 @@ export function namedSections(text: string, docIds: readonly string[], ctx: Hand
   // The list asked of the heading itself (提出了哪些保障措施, 工作目标有哪些), not of a topic inside it (重点工作里两化融合怎么讲).
   const listedAs = (words: string) => {
     const at = asked.indexOf(words);
-    return at >= 0 && ASKS_LIST.test(asked.slice(Math.max(0, at - 8), at + words.length + 8));
+    // (Within a few words after it: 在保障措施方面对企业技术改造有哪些支持.)
+    const after = asked.slice(at + words.length, at + words.length + 14).split(/[？?。；;！!]/)[0] ?? '';
+    return at >= 0 && ASKS_LIST.test(`${asked.slice(Math.max(0, at - 8), at)}${words}${after}`);
   };
   const listed = (words: string) => listedAs(words) || (words.length === 4 && QUALIFIER.test(words)
     && ['总体', '主要', '整体'].some((q) => listedAs(`${q}${words.slice(2)}`)));
