@@ -1,4 +1,4 @@
-import { describeValidity, inDocumentTitle, type Corpus } from '../corpus/index.js';
+import { describeValidity, type Corpus } from '../corpus/index.js';
 import { mentionsPolicy, type Lexicon } from '../lexicon/index.js';
 import { asksEachYear, asksSomething, putForward, saysOutside, understand, withoutPlacesNotCovered, withoutQuotedPassages, type Understanding } from '../nlu/understand.js';
 import { findNumberProblems, findQuantities } from '../nlu/quantities.js';
@@ -10,13 +10,12 @@ import { findDocuments, findRegions, withoutRegionNames } from '../nlu/regions.j
 import { chooseRules, namedOnlyByClause, type PolicyRules, type SubsidyRule, type UnratedMeasure } from '../policy/index.js';
 import { englishAsPolicyWords, type Retriever, type SearchHit } from '../retrieval/index.js';
 import { citeClauses } from './citations.js';
-import { HELP_SUGGESTIONS, followedBy, plainReply } from './compose.js';
+import { ASKS_SUPPORT, HELP_SUGGESTIONS, followedBy, plainReply } from './compose.js';
 import { standingAwards, type ConversationSlots } from './conversation.js';
 import { aboutTheDocuments } from './evidence.js';
 import { SIDE_BY_SIDE, awardsOfOtherPlaces, besideEarlierDocuments, besideEarlierPlaces, earlierReading, explainedBy, regionalAwards, severalAwards, totalOfEarlierAwards } from './handlers/awards.js';
 import { calculate, documentGateNotMet, noAmountInRegion } from './handlers/calculate.js';
-import { namedDocuments, unratedFor, type HandlerContext } from './handlers/context.js';
-import { ASKS_SUPPORT } from './compose.js';
+import { namedByOwnWord, namedDocuments, unratedFor, type HandlerContext } from './handlers/context.js';
 import { DOCUMENT_FACT_CUE, asksInForce, asksOfPreamble, asksSourceOfAnswer, answerDocumentFacts, answerSource } from './handlers/document-facts.js';
 import { answerStandard, compareLookup, lookup, type LookupScope } from './handlers/lookup.js';
 import { documentNotInCorpus, noRates, notCovered, offTopic, ownPolicyOfPlaceWithin, topicsNotCovered, unrated, withoutOwnPolicyAsked } from './handlers/not-covered.js';
@@ -721,7 +720,7 @@ export class PolicyAssistant {
       // subject: the clause's provisions, the one named first.)
       const siblings = only && namedProvisions === 1 && namedOnlyByClause(only, u.text, true) ? ofClause
         : only && namedProvisions === 1 && ASKS_SUPPORT.test(u.text) && !u.suppliesInputs && docIds.includes(only.docId) && !only.specializes
-          && only.vocabulary.triggers.some((t) => t.length >= 3 && u.text.includes(t) && !inDocumentTitle(ctx.corpus, t)) ? [only, ...ofClause.filter((r) => r !== only)]
+          && namedByOwnWord(only, u.text, ctx, 3) ? [only, ...ofClause.filter((r) => r !== only)]
         : only && namedProvisions === 1 ? [only, ...ofClause.filter((r) => r !== only && namedOnlyByClause(r, u.text, true))] : [];
       if (!namesNothing && siblings.length > 1) {
         return answerOverview(docIds, { ...topic, rules: [...new Set([...topic.rules, ...siblings])], named: true }, ctx, next.regions);
@@ -878,9 +877,10 @@ export class PolicyAssistant {
     // (The text's class named, 获得广东省知名品牌创建示范区的创建主体又给多少, is no case of the enterprise's.)
     // (So is a fixed award asked of that class with no case of one's own, where the standard is what the caller asks:
     // 确认两个标准…获得…示范区的创建主体又给多少. Without it, 评上…的企业奖多少 is still the enterprise's case.)
-    const classAsked = /(标准|口径)/.test(u.text) && choice.rules.length > 0 && choice.rules.every(fixedAward) && new RegExp(CLASS_RECOGNIZED.source).test(u.text)
-      && !FIRST_PERSON.test(u.text) && !ENTERPRISE_CASE.test(u.text.replace(CLASS_RECOGNIZED, ''));
-    const standardOnly = ((u.namesStandard || (u.asksCeiling && oneRegion)) && !ENTERPRISE_CASE.test(u.text.replace(CLASS_RECOGNIZED, '')) || ceilingAsked || rateAsked || onlyCeiling || documentsWeighed || classAsked) && (!u.broad || documentsWeighed)
+    const lessClass = u.text.replace(CLASS_RECOGNIZED, '');
+    const classAsked = /(标准|口径)/.test(u.text) && choice.rules.length > 0 && choice.rules.every(fixedAward) && lessClass !== u.text
+      && !FIRST_PERSON.test(u.text) && !ENTERPRISE_CASE.test(lessClass);
+    const standardOnly = ((u.namesStandard || (u.asksCeiling && oneRegion)) && !ENTERPRISE_CASE.test(lessClass) || ceilingAsked || rateAsked || onlyCeiling || documentsWeighed || classAsked) && (!u.broad || documentsWeighed)
       // (A ceiling-only provision takes no figure: 培训咗30個人 changes nothing of it.)
       && (!u.suppliesInputs || onlyCeiling) && (!followsCalculation || namesCeilingOnly) && choice.rules.length > 0;
     // (Its subject stays the conversation's: "那深圳呢" next asks the same of 深圳.)

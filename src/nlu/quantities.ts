@@ -174,12 +174,13 @@ function scanQuantities(typed: string): QuantityScan {
   }
   // "主营过亿", "产值上百亿": a mark passed, with no upper end said.
   for (const m of text.matchAll(PAST_A_MARK)) {
-    const g = m.groups ?? {};
-    const start = (m.index ?? 0) + m[0].length - (g.mark ?? '').length;
-    const mark = parseNumeralPhrase(`一${(g.mark ?? '').replace('億', '亿').replace('萬', '万')}`);
-    if (!mark || taken.some(([a, b]) => start < b && start + (g.mark ?? '').length > a)) continue;
-    quantities.push({ kind: 'money', value: mark, below: new Decimal(Infinity), text: m[0], start: m.index ?? 0, end: start + (g.mark ?? '').length });
-    taken.push([m.index ?? 0, start + (g.mark ?? '').length]);
+    const said = m.groups?.mark ?? '';
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    const mark = parseNumeralPhrase(`一${said.replace('億', '亿').replace('萬', '万')}`);
+    if (!mark || taken.some(([a, b]) => end - said.length < b && end > a)) continue;
+    quantities.push({ kind: 'money', value: mark, below: new Decimal(Infinity), text: m[0], start, end });
+    taken.push([start, end]);
   }
   for (const m of text.matchAll(RANGE)) {
     const g = m.groups ?? {};

@@ -322,10 +322,10 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
   const found = findQuantities(mentioned.uncovered.length && mentioned.covered.length ? withoutPlacesNotCovered(own, lexicon) : own);
   // "高级工7个，哦不对，是8个": a head count taken back, the count said next is of its level.
   // ("帮忙确认两个标准", "问两个问题": a count of what is asked, no figure of the case.)
-  const quantities = found.filter((q) => !(q.kind === 'count' && ASKED_THINGS.test(trimmed.slice(q.end)))).flatMap((q, i, kept) => {
-    const found = kept;
-    const next = found[i + 1];
-    const before = found[i - 1];
+  const ofTheCase = found.filter((q) => !(q.kind === 'count' && ASKED_THINGS.test(trimmed.slice(q.end))));
+  const quantities = ofTheCase.flatMap((q, i) => {
+    const next = ofTheCase[i + 1];
+    const before = ofTheCase[i - 1];
     const replaces = (p: Quantity | undefined, n: Quantity | undefined) => p?.kind === 'headcount' && p.level !== undefined && n !== undefined
       && (n.kind === 'count' || (n.kind === 'headcount' && n.level === undefined)) && TAKEN_BACK.test(trimmed.slice(p.end, n.start));
     if (replaces(q, next)) return [];

@@ -1,5 +1,4 @@
 import { Decimal } from 'decimal.js';
-import { inDocumentTitle } from '../../corpus/index.js';
 import { findQuantities, type Quantity } from '../../nlu/quantities.js';
 import { understand, withoutQuotedPassages, type Understanding } from '../../nlu/understand.js';
 import { findRegions } from '../../nlu/regions.js';
@@ -7,7 +6,7 @@ import { saysWhatItIs } from '../../nlu/parts.js';
 import { chooseRules, computeSubsidy, firstMention, formatYuan, namedOnlyByClause, unitScore, yuanString, type RuleChoice, type SubsidyRule } from '../../policy/index.js';
 import { standingAwards, type ConversationSlots } from '../conversation.js';
 import { calculationsOf, toChatCalculation, type AssistantReply, type ChatCalculation } from '../response.js';
-import { calculatorContext, type HandlerContext } from './context.js';
+import { calculatorContext, namedByOwnWord, type HandlerContext } from './context.js';
 import { inputsFor, measuredDimensions } from './slots.js';
 
 /** Provisions asked about in one message, each with the part of the message that is about it (by rule id). */
@@ -138,8 +137,7 @@ export function severalAwards(u: Understanding, regions: readonly string[], ctx:
   // (Or, where each case is asked of the message's one figure, 价钱600万…库里的和市外的设备各是多少, a provision that takes a figure
   // of that kind: the one figure is the case weighed under each.)
   // (Named by a word of its own, not one of a document's title: 技改实施意见 names a document, not the 技改 row.)
-  const namedOwnWord = (r: SubsidyRule) => r.vocabulary.triggers.some((t) => u.text.includes(t) && !inDocumentTitle(ctx.corpus, t));
-  const oneFigureOf = (r: SubsidyRule) => u.asksEach && namedOwnWord(r) && r.inputs.some((i) => i.required && u.quantities.filter((q) => q.kind === i.dimension).length === 1);
+  const oneFigureOf = (r: SubsidyRule) => u.asksEach && namedByOwnWord(r, u.text, ctx) && r.inputs.some((i) => i.required && u.quantities.filter((q) => q.kind === i.dimension).length === 1);
   const bare = candidates.filter((r) => parts.has(r.id) && !rules.includes(r) && givesInputs(r, u) && (takesAFigure(r) || oneFigureOf(r)));
   if (rules.length >= 1 && bare.length >= 1 && (SIDE_BY_SIDE.test(u.text) || u.asksEach)) {
     const alternatives = candidates.filter((r) => rules.includes(r) || bare.includes(r));

@@ -1,8 +1,8 @@
-import type { Corpus, PolicyDocument } from '../../corpus/index.js';
+import { inDocumentTitle, type Corpus, type PolicyDocument } from '../../corpus/index.js';
 import type { Lexicon } from '../../lexicon/index.js';
 import { findDocuments } from '../../nlu/regions.js';
 import { documentsOfYears } from '../../nlu/years.js';
-import type { CalculationContext, PolicyRules, UnratedMeasure } from '../../policy/index.js';
+import type { CalculationContext, PolicyRules, SubsidyRule, UnratedMeasure } from '../../policy/index.js';
 import type { Retriever } from '../../retrieval/index.js';
 import type { Citation } from '../response.js';
 
@@ -48,6 +48,14 @@ export function namedDocuments(text: string, regions: readonly string[], ctx: Ha
 export function namedWithRegions(namedIds: readonly string[], regions: readonly string[], ctx: HandlerContext): string[] {
   const regionsNamed = new Set(namedIds.map((id) => ctx.regionOf(id)));
   return [...namedIds, ...ctx.corpus.documents.filter((d) => regions.includes(d.region) && !regionsNamed.has(d.region)).map((d) => d.id)];
+}
+
+/**
+ * Whether the text names a provision by a word of its own, `minLength` characters or longer, that is no word of a
+ * document's title (技改 in 技改实施意见 names a document, not the 技改 row).
+ */
+export function namedByOwnWord(rule: SubsidyRule, text: string, ctx: HandlerContext, minLength = 1): boolean {
+  return rule.vocabulary.triggers.some((t) => t.length >= minLength && text.includes(t) && !inDocumentTitle(ctx.corpus, t));
 }
 
 /** Measures of these documents named without a rate whose words the question uses. */

@@ -8,7 +8,7 @@ import { GENERIC_TERMS, coveredChars, distinctiveTerms } from '../evidence.js';
 import { jiebaTokenizer, synonymsOf } from '../../retrieval/index.js';
 import { searchPolicy } from '../policy-search.js';
 import type { AssistantReply } from '../response.js';
-import { unratedFor, type HandlerContext } from './context.js';
+import { namedByOwnWord, unratedFor, type HandlerContext } from './context.js';
 import { closingDepartment } from './document-facts.js';
 
 /** What a broad question is about: the measures it names, or all of them when it names a kind of support only. */
@@ -162,10 +162,10 @@ export async function overviewTopic(asked: string, docIds: readonly string[], ct
     // (Named by its own words: 技改, a word of the documents' titles, names no provision, 技改除了给补贴 least of all.)
     const piece = pieces[i] ?? '';
     const named = chooseRules(inScope, piece, { regionOf: ctx.regionOf, all: true }).rules
-      .filter((r) => r.vocabulary.triggers.some((t) => piece.includes(t) && !inDocumentTitle(ctx.corpus, t)));
+      .filter((r) => namedByOwnWord(r, piece, ctx));
     // (Beside the best clause, a provision named by a word of its own three characters or longer, 工作母机同埋市外设备:
     // 四、（三） and 四、（一）; 设备 alone names too many to list them all.)
-    const specific = named.filter((r) => r.vocabulary.triggers.some((t) => t.length >= 3 && piece.includes(t) && !inDocumentTitle(ctx.corpus, t)));
+    const specific = named.filter((r) => namedByOwnWord(r, piece, ctx, 3));
     if (withProvision.has(top.clause.id)) {
       return named.some((r) => r.clauseId === top.clause.id) ? [top.clause.id, ...specific.map((r) => r.clauseId)] : [];
     }
