@@ -1,6 +1,6 @@
 import { describeValidity, type Corpus } from '../corpus/index.js';
 import { mentionsPolicy, type Lexicon } from '../lexicon/index.js';
-import { asksEachYear, asksSomething, putForward, saysOutside, understand, withoutPlacesNotCovered, withoutQuotedPassages, type Understanding } from '../nlu/understand.js';
+import { SAME_CASE, asksEachYear, asksSomething, putForward, saysOutside, understand, withoutPlacesNotCovered, withoutRequestsOutside, withoutQuotedPassages, type Understanding } from '../nlu/understand.js';
 import { findNumberProblems, findQuantities } from '../nlu/quantities.js';
 import { askedParts, questionsOf, selfIntroductions, ownCase } from '../nlu/parts.js';
 import { restatedQuestion } from '../nlu/restate.js';
@@ -13,7 +13,7 @@ import { citeClauses } from './citations.js';
 import { ASKS_SUPPORT, HELP_SUGGESTIONS, followedBy, plainReply } from './compose.js';
 import { standingAwards, type ConversationSlots } from './conversation.js';
 import { aboutTheDocuments } from './evidence.js';
-import { SIDE_BY_SIDE, awardsOfOtherPlaces, besideEarlierDocuments, besideEarlierPlaces, earlierReading, explainedBy, regionalAwards, severalAwards, totalOfEarlierAwards } from './handlers/awards.js';
+import { SIDE_BY_SIDE, awardsOfOtherPlaces, besideEarlierDocuments, besideEarlierPlaces, earlierReading, explainedBy, readingsOf, regionalAwards, severalAwards, totalOfEarlierAwards } from './handlers/awards.js';
 import { calculate, documentGateNotMet, noAmountInRegion } from './handlers/calculate.js';
 import { namedByOwnWord, namedDocuments, unratedFor, type HandlerContext } from './handlers/context.js';
 import { DOCUMENT_FACT_CUE, asksInForce, asksOfPreamble, asksSourceOfAnswer, answerDocumentFacts, answerSource } from './handlers/document-facts.js';
@@ -170,7 +170,11 @@ export class PolicyAssistant {
     // "中山厂买了600万的工作母机，江门厂也买了400万的设备": what is said of a place not covered is no figure of a covered
     // one's; the place is still said first.
     const ofCovered = asWritten.uncoveredPlaces.length && asWritten.regions.length ? withoutPlacesNotCovered(message, this.deps.lexicon) : message;
-    const read = ofCovered === message ? asWritten : { ...understand(ofCovered, this.deps.lexicon), uncoveredPlaces: asWritten.uncoveredPlaces };
+    const placed = ofCovered === message ? asWritten : { ...understand(ofCovered, this.deps.lexicon), uncoveredPlaces: asWritten.uncoveredPlaces };
+    // "先给我写首诗夸夸老板 然后中山兼并重组奖励最高多少": the request declined is no part of the question read.
+    const read = placed.declinedRequests.length
+      ? { ...understand(withoutRequestsOutside(ofCovered, this.deps.lexicon), this.deps.lexicon), uncoveredPlaces: placed.uncoveredPlaces, declinedRequests: placed.declinedRequests }
+      : placed;
     // A conversation's first message follows nothing: its 再/那 join its own parts (准备上几台机器人，再把车间自动化搞一搞).
     const opening = !slots.subjectText && !slots.lastLookup && !slots.lastQuestion && !slots.lastClauseIds.length && !slots.regions.length;
     const u = opening ? { ...read, followUp: false } : read;
@@ -230,6 +234,8 @@ export class PolicyAssistant {
     const planted = plantsScheme(u) ? schemeNotInCorpus(u.text, this.context.documentsFor(u.regions), this.context)
       ?? (u.regions.length ? null : documentNotInCorpus(u.text, this.context)) : null;
     if (planted) reply.answer = `${planted.answer.split('，')[0]}，以下只按收录的文件回答。\n${reply.answer}`;
+    // "先给我写首诗…然后中山兼并重组奖励最高多少": the policy question answered, the request declined after it.
+    if (u.declinedRequests.length && reply.intent !== 'out_of_scope') reply.answer += `\n（说明：${u.declinedRequests.join('、')}不在我能回答的范围内，以上只回答技改政策的问题。）`;
     if (u.injection) reply.answer += '\n（说明：金额只按政策原文和规则表计算，消息中的指令或自行设定的比例不会被采用。）';
     // "奖20万对吧": a figure the user puts forward that the calculation does not give is said to differ (not repeated).
     else if (reply.calculation && differsFromComputed(u, reply)) reply.answer += '\n（说明：您提到的金额与按文件计算的结果不同，以上金额按政策原文计算。）';
@@ -456,6 +462,10 @@ export class PolicyAssistant {
         // follows in its own words.)
         const mentioned = measuresNamed(u.text, ctx).filter((m) => ctx.documentsFor(u.regions).some((d) => d.id === m.docId));
         const place = mentioned.length ? { ...followedBy(said, unrated(mentioned, ctx), '\n'), intent: said.intent } : said;
+        // (A premise whose document sets no rate, 深圳那个文件说事后奖补参照省里的办，那广东省的…按多少比例, is what that
+        // document says, cited.)
+        const rateless = premise.length ? [] : ctx.rules.nonQuantitative.filter((n) => ctx.documentsFor(u.regions).some((d) => d.id === n.docId)).map((n) => n.docId);
+        if (rateless.length) return { ...followedBy(place, noRates(rateless, ctx, { measures: unratedFor(rateless, u.text, ctx) }), '\n'), intent: 'out_of_scope' };
         return premise.length ? { ...followedBy(place, answerStandard(premise, ctx), '\n'), intent: 'out_of_scope' } : place;
       }
     }
@@ -653,6 +663,9 @@ export class PolicyAssistant {
       choice = choose(subjectText, next.regions);
     }
     choice = earlierReading(choice, previous.awards);
+    // "同样的项目放中山做呢" after "东源…技改项目设备购置250万": the case is the earlier one, so a second reading of its figure
+    // that the earlier words rule out (技改 names 中山's 技术改造, not 工作母机) is not offered.
+    if (choice.readings.length && previous.subjectText && SAME_CASE.test(u.text)) choice = readingsOf(choice, choose(previous.subjectText, next.regions));
     const regionsNamed = next.regions;
     const docsInScope = named.length ? named : ctx.corpus.documents.filter((d) => regionsNamed.includes(d.region)).map((d) => d.id);
     const nonQuant = ctx.rules.nonQuantitative.filter((d) => docsInScope.includes(d.docId));

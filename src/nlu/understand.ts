@@ -72,11 +72,15 @@ export interface Understanding {
    * policy: a statement beside one (要去经信局交技改申报材料) asks nothing.
    */
   outsideRequests: string[];
+  /** Requests that are no policy question made beside one (先写首诗 然后中山兼并重组奖励最高多少): declined, the rest answered. */
+  declinedRequests: string[];
 }
 
 const GREETING = /^(你好|您好|hi|hello|嗨|在吗|早上好|下午好|晚上好)[！!。.\s]*$/i;
 const HELP = /(你能做什么|能帮我什么|怎么用|帮助|help|有哪些功能|你是谁)/i;
 const ASKS_AMOUNT = /(多少|怎么补|补不补|有没有补|几成|几个点|能补|能拿|能领|补贴|补助|资助|奖补|奖励|扶持资金|算一下|算出|计算|how much|subsid)/i;
+/** The same case said of another place or turn (买同样的设备, 一样的项目, 同一个项目放中山做). */
+export const SAME_CASE = /(同样|一样|相同|同一)/;
 /** Each case asked on its own (分别多少, 各能拿多少, for each): a line each, never only one. */
 export const EACH = /(分别|各(能|可以|可|自|为|是)?[奖补拿给算领返]?(得|到)?多少|各自|分开算|分开计算|分项|逐项|每类|[Ff]or each|[Ee]ach (group|level|kind|category|type)|[Ss]eparately|[Rr]espectively)/;
 // Cases weighed (哪个多点, 哪边高, 哪种划算, A vs B 对比): each of them is asked.
@@ -270,7 +274,7 @@ const OUTLINE = /(主要讲了?(什么|啥|些什么|些啥|哪几块|哪几部�
 // (The text's own figure asked as such, 中山2018年的政策里，对…的创建主体，一次性扶持资金是多少: its standard.)
 // (按…的多少来算 asks the share. 百分之多少 is as often a target's share; 每人给多少 is computed for one person.)
 const CEILING_ASKED = /(最高|最多)[^，,。？?；;]{0,8}(多少|几)|封顶(是)?多少|上限(是)?多少/;
-const RATE_ASKED = /比例[^，,。？?；;]{0,4}多少|(多少|什么)比例|按[^，,。？?]{2,30}的(多少|百分之几|几成)/;
+const RATE_ASKED = /比例[^，,。？?；;]{0,4}多少|比例[^。？?；;]{0,14}(写的?是|定的?是|规定的?是)多少|(多少|什么)比例|按[^，,。？?]{2,30}的(多少|百分之几|几成)/;
 const STANDARD_NAMED = /((奖励|补助|补贴|资助|扶持|奖补|资金)标准|具体标准|什么标准|标准是|标准各|标准如何|标准怎么|额度|(政策|文件|计划|意见)里[，,]?\s*对)/;
 const STANDARD = /((比例|范围)(各|分别)(是|为|怎么)|分别(是|为)多少|(各|分别)(自)?按(什么|多少|哪个)(比例|标准)|怎么规定|如何规定|怎么定的|具体规定|具体怎么|细则|实施办法|具体办法|(定|出台|制定|出)了没|(怎么|如何|怎样)(支持|奖|补|扶持|资助))/;
 const PROCEDURE = /((怎么|如何|怎样|去哪|到哪|哪里|在哪)(申请|申报|办理|报名|提交|办)|(申请|申报|办理)(流程|程序|手续|材料)|(什么|哪些)材料)/;
@@ -437,7 +441,7 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
       if (!said.length) return [];
       return [echoedName(t.name, said)];
     }),
-    outsideRequests: requestsOnly(own, lexicon),
+    ...requestsOutside(own, lexicon),
   };
 }
 
@@ -459,11 +463,28 @@ export const asksSomething = (piece: string) => ASKS_SOMETHING.test(piece);
 /** Whether the words after a figure ask to confirm it (…对吧, …没错吧, …吗). */
 export const putForward = (after: string) => SEEKS_AGREEMENT.test(after) || /^元?\s*(吗|嘛|么)/.test(after);
 
-/** The requests outside the policy a message makes, where none of its other questions asks about the policy. */
-function requestsOnly(text: string, lexicon: Lexicon): string[] {
+const requestPieces = (text: string) => text.split(/[。！!；;\n]|\s+|(?=然后|另外|顺便)/).flatMap((sentence) => questionsOf(sentence));
+
+/** The message less its pieces that make a request outside the policy (写首诗夸夸老板): the policy question it also asks. */
+export function withoutRequestsOutside(text: string, lexicon: Lexicon): string {
+  const made = (piece: string) => lexicon.gazetteer.requestsOutside.some((r) => r.phrases.some((p) => piece.includes(p)));
+  return requestPieces(text).filter((piece) => !made(piece)).join('，');
+}
+
+/**
+ * The requests outside the policy a message makes: all of them where none of its other questions asks about the policy
+ * (`outsideRequests`), else those to decline beside the answer (`declinedRequests`).
+ */
+function requestsOutside(text: string, lexicon: Lexicon): Pick<Understanding, 'outsideRequests' | 'declinedRequests'> {
   const made = (piece: string) => lexicon.gazetteer.requestsOutside.filter((r) => r.phrases.some((p) => piece.includes(p)));
+  const requests = made(text).map((r) => r.name);
+  if (!requests.length) return { outsideRequests: [], declinedRequests: [] };
   // (Sentence by sentence: 我在写一篇…的报道。 beside 深圳…地价怎么收？ is a policy question with a statement before it.)
-  const pieces = text.split(/[。！!；;\n]/).flatMap((sentence) => questionsOf(sentence));
+  // (And where a run-on pauses with a space or moves on, 先给我写首诗夸夸老板 然后中山兼并重组奖励…最高多少: what is
+  // left once the requests' pieces are set aside is read whole.)
+  const pieces = requestPieces(text);
   const asksPolicy = pieces.some((piece) => !made(piece).length && ASKS_SOMETHING.test(piece) && mentionsPolicy(lexicon, piece));
-  return asksPolicy ? [] : made(text).map((r) => r.name);
+  const rest = pieces.filter((piece) => !made(piece).length).join('，');
+  return asksPolicy || (ASKS_SOMETHING.test(rest) && mentionsPolicy(lexicon, rest))
+    ? { outsideRequests: [], declinedRequests: requests } : { outsideRequests: requests, declinedRequests: [] };
 }

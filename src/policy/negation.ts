@@ -11,8 +11,8 @@ const DENIALS = ['不是', '并非', '不属于', '不在', '不算', '算不上
 const OF_WORDS = new RegExp(`(${[...DENIALS, '没有被认定为', '未被认定为', '非', '不含', '不包含', '不包括'].join('|')})([^，,。；;？?！!（）()]{0,12})|${NOT_OBTAINED}`, 'g');
 // Of a figure or a place: also a correction (不对, 而不是) and a floor (不止); the span stops at 是, where the corrected
 // figure begins (不是200万是300万). No 非: 非关联方采购500万 gives its figure. A bracket closes what it denies:
-// "（不是示范项目，也不是龙头骨干企业）投了800万" denies no figure.
-const OF_FIGURES = new RegExp(`(${[...DENIALS, '不对', '不止', '而不是'].join('|')})([^，,。；;？?！!是（）()]{0,10})|${NOT_OBTAINED}`, 'g');
+// "（不是示范项目，也不是龙头骨干企业）投了800万" denies no figure. (对不对, 对或不对 ask yes or no: no correction.)
+const OF_FIGURES = new RegExp(`(${[...DENIALS, '(?<!对|对或|对还是)不对', '不止', '而不是'].join('|')})([^，,。；;？?！!是（）()]{0,10})|${NOT_OBTAINED}`, 'g');
 // "智能工厂那个还在评": a recognition still pending, said after what it names (back to the previous pause).
 const PENDING = /[^，,。；;？?！!（）()]{1,10}?(那个|这个|那项|这项)?(还在|正在|仍在)(评|评审|申报|申请|审核|认定|审批)/g;
 

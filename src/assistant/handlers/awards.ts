@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { findQuantities, type Quantity } from '../../nlu/quantities.js';
-import { understand, withoutQuotedPassages, type Understanding } from '../../nlu/understand.js';
+import { SAME_CASE, understand, withoutQuotedPassages, type Understanding } from '../../nlu/understand.js';
 import { findRegions } from '../../nlu/regions.js';
 import { saysWhatItIs } from '../../nlu/parts.js';
 import { chooseRules, computeSubsidy, firstMention, formatYuan, namedOnlyByClause, unitScore, yuanString, type RuleChoice, type SubsidyRule } from '../../policy/index.js';
@@ -162,6 +162,17 @@ export function earlierReading(choice: RuleChoice, awards: ConversationSlots['aw
 }
 
 /**
+ * A choice's second readings kept only where the earlier case's words allow them: a document whose provisions the earlier
+ * words name without that reading (技改项目 → 技术改造 alone) loses it.
+ */
+export function readingsOf(choice: RuleChoice, earlierCase: RuleChoice): RuleChoice {
+  const named = new Set(earlierCase.rules.filter((r) => !earlierCase.readings.includes(r)).map((r) => r.docId));
+  const ruledOut = choice.readings.filter((r) => named.has(r.docId) && !earlierCase.readings.includes(r) && !earlierCase.rules.includes(r));
+  if (!ruledOut.length) return choice;
+  return { ...choice, rules: choice.rules.filter((r) => !ruledOut.includes(r)), readings: choice.readings.filter((r) => !ruledOut.includes(r)) };
+}
+
+/**
  * "中山母机 vs 东源设备 都是40w": several regions, each named in its own part of the message with its own provision or
  * figures. Each piece (split at punctuation) belongs to the one region it names, or to the region named last before
  * it; pieces naming no region before the first, or several regions, are shared. Each region's provision is chosen
@@ -224,9 +235,6 @@ export function regionalAwards(u: Understanding, regions: readonly string[], ctx
   }
   return rules.length ? { rules, parts, alternatives } : null;
 }
-
-// The same case said of another place (买同样的设备, 一样的项目).
-const SAME_CASE = /(同样|一样|相同|同一)/;
 
 // A place put forward as an option (方案A放中山做, 放在东源的话, 选东源).
 const PLACED_OPTION = /(方案|选项)[A-Za-z一二三甲乙]|放(在|到)?[^，,。；;]{0,8}(做|搞|建|实施)|(选|选在|落在|落户)(中山|东源|深圳|六安)/;

@@ -144,6 +144,9 @@ function labelledLine(doc: PolicyDocument, label: string): string | null {
 }
 
 /** The documents a question means: by 文号, else by year, else the provision it names, else all of its regions'. */
+// A document pointed at by its kind (这个行动计划, 那份实施意见, 该意见).
+const KIND_SAID = /(?:这个|那个|这份|那份|该|此|个)(行动计划|实施意见|三年行动计划|征求意见稿|意见|计划)/;
+
 function chosenDocuments(text: string, regions: readonly string[], ctx: HandlerContext, ruleClauses: readonly string[]): PolicyDocument[] {
   const docs = ctx.documentsFor(regions);
   // By 文号 or title (中山优势传统产业转型升级行动计划), then by a year of its own (not the one inside a 文号).
@@ -152,6 +155,10 @@ function chosenDocuments(text: string, regions: readonly string[], ctx: HandlerC
   if (byName.length) return docs.filter((d) => namedWithRegions(byName.map((n) => n.id), regions, ctx).includes(d.id));
   const byYear = documentsOfYears(rest, docs);
   if (byYear.length) return byYear;
+  // "这个行动计划的文号" where 中山 has a 实施意见 and a 行动计划: the kind of document said names the one titled so.
+  const kind = KIND_SAID.exec(rest)?.[1];
+  const byKind = kind ? docs.filter((d) => d.title.includes(kind)) : [];
+  if (byKind.length && byKind.length < docs.length) return byKind;
   const ofRules = new Set(ruleClauses.map((id) => ctx.corpus.clauseById.get(id)?.docId));
   const byRule = docs.filter((d) => ofRules.has(d.id));
   return byRule.length ? byRule : docs;

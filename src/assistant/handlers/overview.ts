@@ -334,6 +334,13 @@ export function answerOverview(docIds: readonly string[], topic: OverviewTopic, 
     if (!topical || OTHER_SUPPORT.test(topic.asked ?? '')) {
       const listed = new Set([...byClause.keys(), ...(statesNoRates ? noRates.clauseIds : []), ...measures.map((m) => m.clauseId)]);
       const others = supportMeasures(doc.id, ctx).filter((c) => !listed.has(c.id));
+      // A measure with no heading of its own and no rate (中山 四、（十）: 重特大项目一事一议) is one of them too, by its
+      // standard.
+      for (const m of ctx.rules.unrated.filter((x) => x.docId === doc.id && x.standard && !listed.has(x.clauseId) && !others.some((c) => c.id === x.clauseId)
+        && !ctx.corpus.clauseById.get(x.clauseId)?.title)) {
+        lines.push(`· ${m.subject}：${m.standard ?? ''}（${ctx.corpus.clauseById.get(m.clauseId)?.label ?? m.clauseId}）`);
+        cited.push(m.clauseId);
+      }
       // A document with no provision of its own (深圳2015): its measures are the answer, each quoted whole, since a
       // clause's later sentences name support of their own (（十三）: 融资租赁 after 信贷新品种).
       if (others.length && !rules.length) {
