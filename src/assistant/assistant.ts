@@ -7,7 +7,7 @@ import { restatedQuestion } from '../nlu/restate.js';
 import { toSimplified } from '../nlu/script.js';
 import { withoutYears } from '../nlu/years.js';
 import { findDocuments, findRegions, withoutRegionNames } from '../nlu/regions.js';
-import { chooseRules, namedOnlyByClause, type PolicyRules, type SubsidyRule, type UnratedMeasure } from '../policy/index.js';
+import { chooseRules, computeSubsidy, namedOnlyByClause, type PolicyRules, type RuleChoice, type SubsidyRule, type UnratedMeasure } from '../policy/index.js';
 import { englishAsPolicyWords, type Retriever, type SearchHit } from '../retrieval/index.js';
 import { citeClauses } from './citations.js';
 import { ASKS_SUPPORT, HELP_SUGGESTIONS, followedBy, plainReply } from './compose.js';
@@ -661,11 +661,16 @@ export class PolicyAssistant {
       // "说错了 我们还没认定龙头骨干 就是普通企业": what this turn denies leaves the earlier subject.
       subjectText = withoutDenied(previous.subjectText, u, ctx.rules);
       choice = choose(subjectText, next.regions);
+      // "同一个项目如果放喺中山做呢" after 东源's "技改项目投资900万…事后奖补": the case moves, not the name 东源 gives its
+      // measure; in the new place, a row the case's figures can be computed on (技术改造项目, on 投资) is taken over one
+      // they cannot (财政贡献增量事后奖补, on 分成增量).
+      if (u.regions.some((r) => !previous.regions.includes(r))) choice = computableOnCase(choice, chooseRules(ctx.rules.rules, subjectText, { regionOf: ctx.regionOf, regions: next.regions, all: true }).rules, understand(subjectText, ctx.lexicon));
     }
     choice = earlierReading(choice, previous.awards);
-    // "同样的项目放中山做呢" after "东源…技改项目设备购置250万": the case is the earlier one, so a second reading of its figure
-    // that the earlier words rule out (技改 names 中山's 技术改造, not 工作母机) is not offered.
-    if (choice.readings.length && previous.subjectText && SAME_CASE.test(u.text)) choice = readingsOf(choice, choose(previous.subjectText, next.regions));
+    // "同样的项目放中山做呢" after "东源…技改项目设备购置250万" (or "设备投入1000万 两边比" after "技改设备补贴怎么算"): the
+    // case goes on from the earlier words, so a second reading of its figure they rule out (技改 names 中山's 技术改造, not
+    // 工作母机) is not offered.
+    if (choice.readings.length && previous.subjectText) choice = readingsOf(choice, choose(previous.subjectText, next.regions));
     const regionsNamed = next.regions;
     const docsInScope = named.length ? named : ctx.corpus.documents.filter((d) => regionsNamed.includes(d.region)).map((d) => d.id);
     const nonQuant = ctx.rules.nonQuantitative.filter((d) => docsInScope.includes(d.docId));
@@ -766,8 +771,9 @@ export class PolicyAssistant {
       }
     }
     // A follow-up to a calculation ("换成深圳呢", "如果是智能制造示范项目呢") asks the amount again, with one thing changed.
+    // (So does the same case said of another place, 同样项目放中山做 按普通技改项目 两边比哪个多.)
     const followsCalculation = Boolean(previous.subjectText) && Object.keys(previous.inputs).length > 0
-      && (u.followUp || subjectText !== u.text);
+      && (u.followUp || subjectText !== u.text || (SAME_CASE.test(u.text) && u.regions.length > 0 && !u.quantities.length));
     // "我们还有个项目被认定为市级技改示范项目了" after an award computed: the next award of the enterprise's, asked.
     const anotherAward = ANOTHER.test(u.text) && previous.awards.length > 0 && ENTERPRISE_CASE.test(u.text) && choice.rules.length > 0;
     // "我们在六安，今年新认定了省级智能工厂": a fixed award the enterprise says it has, asked nothing else, is computed.
@@ -1108,6 +1114,17 @@ function oneAfterAnother(all: readonly AssistantReply[], { calculated = false, o
   const totals = ownTotal ? replies.filter((r) => r.total !== null) : [];
   return { ...joined, intent: calculated && calculations.length ? 'calculate' : joined.intent, total: totals.length === 1 ? totals[0]?.total ?? null : null,
     calculation: calculations.length > 1 ? calculations : calculations[0] ?? null };
+}
+
+/**
+ * A choice whose rows the case's figures cannot compute (a required input missing) takes instead the rows of the same
+ * document, among those the words name, that they can; unchanged where none can.
+ */
+function computableOnCase(choice: RuleChoice, named: readonly SubsidyRule[], asked: Understanding): RuleChoice {
+  const computable = (r: SubsidyRule) => computeSubsidy(r, inputsFor(r, asked).inputs).ok;
+  if (!choice.rules.length || choice.rules.some(computable)) return choice;
+  const instead = named.filter((r) => computable(r) && choice.rules.some((c) => c.docId === r.docId));
+  return instead.length ? { ...choice, rules: instead, readings: [] } : choice;
 }
 
 /** Whether the text says one of the words long enough to name a measure by itself (绿色工厂, 加计扣除), not 技改 or 奖补. */
