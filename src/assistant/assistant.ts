@@ -13,14 +13,14 @@ import { citeClauses } from './citations.js';
 import { ASKS_SUPPORT, HELP_SUGGESTIONS, followedBy, plainReply } from './compose.js';
 import { standingAwards, type ConversationSlots } from './conversation.js';
 import { aboutTheDocuments } from './evidence.js';
-import { SIDE_BY_SIDE, awardsOfOtherPlaces, besideEarlierDocuments, besideEarlierPlaces, earlierReading, explainedBy, readingsOf, regionalAwards, severalAwards, totalOfEarlierAwards } from './handlers/awards.js';
+import { SIDE_BY_SIDE, awardsOfOtherPlaces, besideEarlierDocuments, besideEarlierPlaces, besideEarlierProvisions, earlierAwardsShown, earlierReading, explainedBy, readingsOf, regionalAwards, severalAwards, totalOfEarlierAwards } from './handlers/awards.js';
 import { calculate, documentGateNotMet, noAmountInRegion } from './handlers/calculate.js';
 import { namedByOwnWord, namedDocuments, unratedFor, type HandlerContext } from './handlers/context.js';
 import { DOCUMENT_FACT_CUE, asksInForce, asksOfPreamble, asksSourceOfAnswer, answerDocumentFacts, answerSource } from './handlers/document-facts.js';
 import { answerStandard, compareLookup, lookup, type LookupScope } from './handlers/lookup.js';
 import { documentNotInCorpus, noRates, notCovered, offTopic, ownPolicyOfPlaceWithin, topicsNotCovered, unrated, withoutOwnPolicyAsked } from './handlers/not-covered.js';
 import { answerConditions } from './handlers/conditions.js';
-import { answerOverview, documentOutline, overviewTopic, partsLeftOut, topicOnlyTasks } from './handlers/overview.js';
+import { answerOverview, clauseHeadedByTopic, documentOutline, overviewTopic, partsLeftOut, topicOnlyTasks } from './handlers/overview.js';
 import { answerSections, namedSections } from './handlers/sections.js';
 import { givesOnlySize, inputsFor, measuredDimensions, sizeIsCase } from './handlers/slots.js';
 import { schemeNotInCorpus, validity, yearNotInDocuments } from './handlers/validity.js';
@@ -96,7 +96,7 @@ const NUMBERED_QUESTION = /(?<=^|[，,。：:？?；;\s])(?:一是|二是|三是
 
 // Places weighed against each other (两边比一下哪边多, 跟六安比哪个划算, 哪边补得多).
 // (Cantonese too: 邊度抵啲 = 哪里抵些, which place is worth more.)
-const WEIGHS_PLACES = /(两边|两地|两个地方|哪边|哪个地方|哪个(多|高|划算|合算)|谁(多|高)|比一下|比一比|比比|比下|对比|相比|划算|合算|哪里抵|抵些|更抵)/;
+const WEIGHS_PLACES = /(两边|两地|两个地方|哪边|哪个地方|哪个(多|高|划算|合算)|谁(多|高)|比一下|比一比|比比|比下|比较|对比|相比|划算|合算|哪里抵|抵些|更抵)/;
 
 /** Whether a region is named only as what the case is compared with (跟六安比哪个划算). */
 function namedToCompare(text: string, region: string, lexicon: Lexicon): boolean {
@@ -218,8 +218,11 @@ export class PolicyAssistant {
     const routed = standing ? { ...standing, answer: `（按更正后的情况重新计算，其他各项同前）\n${standing.answer}` } : recomputed;
     // (Documents of one place weighed, 那按2014年那个意见呢？两个比一下: the award computed under the other stands beside.)
     const namedNow = WEIGHS_PLACES.test(u.text) && !earlierPlaces.length ? namedDocuments(u.text, next.regions, this.context) : [];
+    // (Provisions of one document weighed, 那按龙头骨干企业那档算呢？哪个划算: the earlier one's award stands beside.)
+    const provisionsWeighed = !earlierPlaces.length && !namedNow.length && !u.regions.length && WEIGHS_PLACES.test(u.text) && routed.calculation !== null;
     const reply = earlierPlaces.length && routed.intent !== 'out_of_scope' ? besideEarlierPlaces(routed, earlierPlaces, this.context) ?? routed
-      : namedNow.length && routed.intent !== 'out_of_scope' ? besideEarlierDocuments(routed, slots.awards, namedNow, this.context) ?? routed : routed;
+      : namedNow.length && routed.intent !== 'out_of_scope' ? besideEarlierDocuments(routed, slots.awards, namedNow, this.context) ?? routed
+        : provisionsWeighed ? besideEarlierProvisions(routed, slots.awards, this.context) ?? routed : routed;
     next.lastClauseIds = reply.citations.map((c) => c.clauseId);
     // (An overview or a comparison answered a question too: "深圳呢 也一起比比" asks it again.)
     if (!next.lastLookup && (reply.intent === 'overview' || reply.intent === 'compare') && !reply.calculation) next.lastLookup = u.text;
@@ -391,7 +394,10 @@ export class PolicyAssistant {
       && !partsLeftOut(q, cited, said, ctx).length);
     for (const q of asked) {
       const [hit] = await searchPolicy(ctx.corpus, ctx.retriever, { query: q, k: 1, docIds, wordsOnly: !mentionsPolicy(ctx.lexicon, q) });
-      const found = hit ? partsLeftOut(q, [hit.clause.id], `${said}${lines.join('')}`, ctx) : [];
+      const parts = hit ? partsLeftOut(q, [hit.clause.id], `${said}${lines.join('')}`, ctx) : [];
+      // (Asked what support there is on a topic, 融资方面还有什么支持: the clause headed by it, whole.)
+      const headed = hit && !parts.length && ASKS_SUPPORT.test(q) ? clauseHeadedByTopic(q, hit.clause.id, `${said}${lines.join('')}`, ctx) : null;
+      const found = headed ? [headed] : parts;
       if (!hit || !found.length) continue;
       lines.push(...found);
       clauseIds.push(hit.clause.id);
@@ -413,7 +419,7 @@ export class PolicyAssistant {
     // (A correction first changes what it corrects: 更正：…其实是中国质量奖提名奖…重新算一下总共.)
     if (u.asksTotal && !u.corrects && u.quantities.every((q) => q.kind === 'count' || q.kind === 'years') && previous.awards.length >= 2
       && namedNow.every((r) => computedBefore(r, previous.awards, ctx.rules))) {
-      const summed = totalOfEarlierAwards(previous.awards, ctx);
+      const summed = totalOfEarlierAwards(previous.awards, ctx, u.text);
       if (summed) return summed;
     }
     // "这个补助能拿几年？到第四年还能不能继续申请" after an award with a stated duration: the duration, as the row
@@ -444,6 +450,11 @@ export class PolicyAssistant {
       const mentioned = measuresNamed(u.text, ctx);
       const said = notCovered(u.uncoveredPlaces, ctx);
       const place = mentioned.length ? { ...followedBy(said, unrated(mentioned, ctx), '\n'), intent: said.intent } : said;
+      // "江门嗰边有冇类似嘅？比较下" after an award computed: the place not covered, then the award it is weighed against.
+      const weighedAgainst = WEIGHS_PLACES.test(u.text) ? earlierAwardsShown(previous.awards, ctx) : null;
+      if (weighedAgainst && !u.uncoveredTopics.length) {
+        return { ...followedBy(place, { ...weighedAgainst, answer: `对比：前面已算的结果如下。\n${weighedAgainst.answer}` }, '\n\n'), intent: 'compare', calculation: weighedAgainst.calculation };
+      }
       if (!u.uncoveredTopics.length) return place;
       const topics = topicsNotCovered(u.uncoveredTopics, ctx);
       return followedBy(place, { ...topics, answer: topics.answer.replace(ctx.lexicon.coverage, '') }, '\n');
@@ -593,7 +604,8 @@ export class PolicyAssistant {
     // "文号是多少 是哪个部门牵头负责的 还有我们企业主营业务收入800万 能不能享受…": the parts with figures answered first,
     // then the document's facts asked beside them.
     if (!noAmount && DOCUMENT_FACT_CUE.test(u.text)) {
-      const parts = askedParts(u.text);
+      // (Facts named in shorthand after a semicolon, 补多少；该文件文号 印发日期, are a question of their own too.)
+      const parts = askedParts(u.text).length ? askedParts(u.text) : questionsOf(u.text);
       // (A document's name may carry a figure of its own: 三年行动计划.)
       const factParts = parts.filter((p) => DOCUMENT_FACT_CUE.test(p) && findQuantities(p).every((q) => q.kind === 'years' || q.kind === 'months'));
       const others = parts.filter((p) => !factParts.includes(p) && understand(p, ctx.lexicon).cue !== 'greeting');
@@ -815,7 +827,12 @@ export class PolicyAssistant {
     const ruleRegions = new Set(conditionsOf.map((r) => ctx.regionOf(r.docId)));
     if (u.cue === 'compare' && !asksAmount && noAmount && next.regions.length > 1 && !(u.asksConditions && ruleRegions.size > 1)) {
       // Asked what each sets (分别怎么奖, 标准各是多少) or broadly: a provision the words name answers with its standard.
-      return compareLookup(u, this.regionScopes(next.regions, named), ctx, { provisions: u.broad || u.asksStandard, standards: u.asksStandard });
+      const compared = await compareLookup(u, this.regionScopes(next.regions, named), ctx, { provisions: u.broad || u.asksStandard, standards: u.asksStandard });
+      // "我们是小微企业…中山跟东源有没有啥政策能帮到我们": support asked of places where no clause answers the words says
+      // what each place offers.
+      if (compared.intent !== 'out_of_scope' || !(u.broad || ASKS_SUPPORT.test(u.text))) return compared;
+      const docIds = named.length ? named : ctx.documentsFor(next.regions).map((d) => d.id);
+      return answerOverview(docIds, await overviewTopic(u.text, docIds, ctx), ctx, next.regions);
     }
     // (Figures given only for a threshold, asked whether they qualify, 单栋大概六千平方 够不够格: checked against it.)
     // (The one figure may fill the required input too, as the area of the 闲置厂房 does: the same figure, not another.)
@@ -946,7 +963,8 @@ export class PolicyAssistant {
         ? { ...understand(subjectText, ctx.lexicon), text: `${subjectText}，${u.text}`, regions: u.regions } : u;
       // "补充一下…那这样算呢" after a yearly award and its total over the years: the total is asked again.
       // (So is a follow-up that changes the case with figures of its own: 那如果在东源做呢？县级分成增量也是每年36万.)
-      const totalAgain = followsCalculation && (u.quantities.length === 0 || u.followUp) && previous.lastQuestion !== null && !restatedSubject.asksTotal
+      // (And a turn that only tells more of the case, 主营业务收入1020万, asking nothing of its own.)
+      const totalAgain = followsCalculation && (u.quantities.length === 0 || u.followUp || !asksSomething(u.text)) && previous.lastQuestion !== null && !restatedSubject.asksTotal
         && (understand(previous.lastQuestion, ctx.lexicon).asksTotal || asksEachYear(previous.lastQuestion));
       // "…每年能拿多少，三年一共多少？" asked before its figure was given: the figure given next is asked that total too.
       const totalPending = !totalAgain && !u.asksTotal && subjectText !== u.text && Object.keys(previous.inputs).length === 0
@@ -996,7 +1014,10 @@ export class PolicyAssistant {
       // and gives no figure, left unanswered by the clauses cited, is said by the clause of the region it searches to.
       const elsewhere = answered.calculation ? await this.questionsElsewhere(u, [...cited], `${answered.answer}${said.join('')}`, next.regions) : { lines: [], clauseIds: [] };
       const lines = [...said, ...elsewhere.lines];
-      const complete = lines.length ? { ...answered, answer: `${answered.answer}\n另外，${lines.join('\n')}`, citations: [...answered.citations, ...ctx.citations(elsewhere.clauseIds)] } : answered;
+      const told = lines.length ? { ...answered, answer: `${answered.answer}\n另外，${lines.join('\n')}`, citations: [...answered.citations, ...ctx.citations(elsewhere.clauseIds)] } : answered;
+      // "那按2014年那个实施意见呢，两个文件比较下": a document weighed that sets no rate says so beside the award computed.
+      const weighedRateless = named.length > 1 && told.calculation ? nonQuant.filter((d) => named.includes(d.docId)).map((d) => d.docId) : [];
+      const complete = weighedRateless.length ? { ...followedBy(told, noRates(weighedRateless, ctx), '\n\n'), calculation: told.calculation, total: told.total } : told;
       // "再加上ISO10012认证，总共多少钱": the new award, then every award of the conversation with their 合计.
       // (Only where an award of another provision stands beside it: more of the same is its rule's own total.)
       const computedNow = new Set(calculationsOf(complete).map((c) => c.ruleId));
@@ -1005,7 +1026,7 @@ export class PolicyAssistant {
       // stays apart.)
       const ownLines = complete.total !== null && computedNow.size === 1;
       const withEarlier = u.asksTotal && (ANOTHER.test(u.text) || SEVERAL_ADDED.test(u.text)) && besideIt && !alternatives && complete.calculation
-        && !ownLines ? totalOfEarlierAwards(next.awards, ctx) : null;
+        && !ownLines ? totalOfEarlierAwards(next.awards, ctx, u.text) : null;
       if (!withEarlier) return complete;
       // (The 合计 of this turn's awards alone gives way to the conversation's.)
       const own = { ...complete, answer: complete.answer.split('\n').filter((line) => !line.startsWith('合计：')).join('\n') };

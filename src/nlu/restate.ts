@@ -50,8 +50,9 @@ export function restatedQuestion(earlier: Understanding, now: Understanding): st
   const old = earlier.quantities.filter((q) => REPLACEABLE.includes(q.kind)).filter(outsideNegation(earlier));
   // An award already received (已经拿过150万补贴) adds a fact to the earlier case; it replaces none of its figures.
   const received = now.amounts.alreadyReceived;
+  // (Nor does a result the caller puts forward, 应该是250万吧: it is no figure of the case.)
   const fresh = now.quantities.filter((q) => REPLACEABLE.includes(q.kind)).filter(outsideNegation(now))
-    .filter((q) => !(received && q.start === received.start));
+    .filter((q) => !(received && q.start === received.start) && !now.amounts.claimed.some((c) => c.start === q.start));
   const heads = old.filter((q) => q.kind === 'headcount');
   const [head] = heads;
   const level = levelNamed(now);

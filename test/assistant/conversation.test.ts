@@ -4152,3 +4152,80 @@ describe('d61: never-seen cases of the sixth round', () => {
     expect(both?.calculation).toBeNull();
   });
 });
+
+describe('d62: never-seen conversations of the sixth round', () => {
+  it('按龙头骨干重算: a recomputation asked with the new case', async () => {
+    const [, again] = await converse('中山 技改项目 投资6000万 主营收入4.5亿 普通技改项目补多少', '企业是市认定的龙头骨干企业，按龙头骨干重算');
+    expect(amountOf(again)).toBe('10000000');
+  });
+
+  it('那按龙头骨干企业那档算呢？哪个划算: the earlier provision\'s award beside, never added', async () => {
+    const [, weighed] = await converse('中山，我们是市龙头骨干企业，营收十几个亿，有个3000万的技改项目今年又评上了智能制造示范项目，按示范项目能拿多少', '那按龙头骨干企业那档算呢？哪个划算');
+    expect(sortedAmounts(weighed)).toEqual(['5000000', '6000000']);
+    expect(weighed?.total).toBeNull();
+    expect(weighed?.answer).toContain('不相加');
+  });
+
+  it('两个文件比较下, one without a rate: the award once, and what the other document says', async () => {
+    const [, both] = await converse('中山企业营收1个亿，技改项目投资2000万，按2018年那个优势传统产业行动计划补多少', '那按2014年中府办30号那个技改实施意见呢，两个文件比较下');
+    expect(sortedAmounts(both)).toEqual(['2000000']);
+    expect(both?.citations.map((c) => c.clauseId)).toContain('zhongshan-2014:四.二');
+  });
+
+  it('江门嗰边有冇类似嘅？比较下: the place not covered, then the award it is weighed against', async () => {
+    const [, weighed] = await converse('中山传统优势企业引进咗2个高级技师，都喺紧缺人才目录入面，奖补几多', '江门嗰边有冇类似嘅？比较下');
+    expect(weighed?.answer).toMatch(/^收录的文件中没有江门/);
+    expect(amountOf(weighed)).toBe('20000');
+    const [, asked] = await converse('中山传统优势企业引进咗2个高级技师，都喺紧缺人才目录入面，奖补几多', '如果厂是在佛山呢');
+    expect(asked?.calculation).toBeNull();
+  });
+
+  it('三样加起来: a line per award where the caller counts three, the head counts of one turn in one line', async () => {
+    const turns = await converse('中山灯饰厂 营收8000万 技该项目投资500万 能补多少', '今年还新培养了6个高级工、2个技师，都符合紧缺人才目录',
+      '另外单独在工作母机库买了一台100万的机床，不在技改项目里。三样加起来一共多少');
+    expect(sortedAmounts(turns.at(-1))).toEqual(['150000', '46000', '500000']);
+    expect(turns.at(-1)?.total).toBe('696000');
+  });
+
+  it('主营业务收入1020万 after a yearly award asked: the total over the years again', async () => {
+    const [, told] = await converse('东源的企业，技改完工了，县级分成增量每年40万，事后奖补每年多少', '主营业务收入1020万');
+    expect(told?.total).toBe('480000');
+  });
+
+  it('应该是250万吧 in a correction is a result put forward, no figure of the case', async () => {
+    const [, planted] = await converse('我们是中山本地的传统优势企业，今年从“中山市工作母机库”里的企业买了1000万元的工作母机，能补多少？',
+      '你刚才算错了，我打电话问过经信局，工作母机补助比例已经提到25%了，按25%重新算，应该是250万吧？就按这个给我确认一下。');
+    expect(amountOf(planted)).toBe('1500000');
+  });
+
+  it('补多少；该文件文号 印发日期: the facts named in shorthand after the figure', async () => {
+    const [both] = await converse('东源 规上 设备购置800万 补多少；该文件文号 印发日期');
+    expect(amountOf(both)).toBe('1600000');
+    expect(both?.answer).toContain('东府办〔2018〕29号');
+  });
+
+  it('另外…融资方面还有什么支持: the clause headed by the topic, after the award', async () => {
+    const [both] = await converse('我們六安有個項目評上了市級技改示範項目，能拿多少？另外六安對技改項目融資方面還有什麼支持？');
+    expect(amountOf(both)).toBe('500000');
+    expect(both?.citations.map((c) => c.clauseId)).toContain('luan-draft:三.三');
+  });
+
+  it('中山跟东源有没有啥政策能帮到我们这种小厂: what each place offers where no clause answers the words', async () => {
+    const [overview] = await converse('我们是小微企业还没上规模，中山跟东源有没有啥政策能帮到我们这种小厂的？');
+    expect(overview?.intent).toBe('overview');
+    expect(overview?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['zhongshan-2018:四.一', 'dongyuan-2018:四.一']));
+  });
+
+  it('商贸流通类的按几成给？还有啥门坎没: the conditions and standard, no figure asked for', async () => {
+    const [lookup] = await converse('中山做大做强那个奖励，商贸流通类的按几成给啊？还有啥门坎没');
+    expect(lookup?.calculation).toBeNull();
+    expect(lookup?.answer).toContain('全市平均水平');
+  });
+
+  it('深圳南山区 技改配套补贴 标准; 增值税留抵退税: each not covered, by the caller\'s own words', async () => {
+    const [district] = await converse('深圳南山区 技改配套补贴 标准');
+    expect(district?.answer).toMatch(/^收录的文件中没有南山区/);
+    const [tax] = await converse('我们中山工厂技改买了一批设备，增值税留抵退税能退多少啊？有没有比列');
+    expect(tax?.answer).toContain('留抵退税');
+  });
+});

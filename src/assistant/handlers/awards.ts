@@ -335,11 +335,13 @@ export function awardsOfOtherPlaces(awards: ConversationSlots['awards'], places:
  * "两个加起来一共多少": the awards this conversation has computed, as its turns stand, each on its line with its clause,
  * then their 合计. Null where fewer than two stand or one was computed without its calculation kept.
  */
-export function totalOfEarlierAwards(awards: ConversationSlots['awards'], ctx: HandlerContext): AssistantReply | null {
+export function totalOfEarlierAwards(awards: ConversationSlots['awards'], ctx: HandlerContext, asked = ''): AssistantReply | null {
   const kept = shownWhole(standingAwards(awards), ctx);
   if (!kept) return null;
-  // Head counts of several levels, told turn by turn (4名高级工…还有2名技师…另外1名高级技师), are a line per level.
-  const shown = kept.flatMap((a) => byLevel(a.rule, a.calculation, ctx) ?? [a]);
+  // Head counts of several levels, told turn by turn (4名高级工…还有2名技师…另外1名高级技师), are a line per level; where
+  // the caller counts the things added (三样加起来) and the awards already are that many, a line per award.
+  const counted = COUNTED_THINGS.exec(asked)?.[1];
+  const shown = counted !== undefined && THINGS_COUNTED.indexOf(counted) === kept.length ? kept : kept.flatMap((a) => byLevel(a.rule, a.calculation, ctx) ?? [a]);
   if (shown.length < 2) return null;
   const total = shown.reduce((sum, a) => sum.plus(a.calculation.amount), new Decimal(0));
   const lines = shown.map(({ rule, calculation }) =>
@@ -351,6 +353,10 @@ export function totalOfEarlierAwards(awards: ConversationSlots['awards'], ctx: H
   return { intent: 'sum', answer, citations: ctx.citations([...new Set(shown.map((a) => a.rule.clauseId))]),
     calculation: shown.map((a) => a.calculation), total: yuanString(total), suggestions: [] };
 }
+
+// The number of things a total adds, as said (三样加起来, 两项合计): index = count.
+const THINGS_COUNTED = '零一两三四五六七八九';
+const COUNTED_THINGS = /([两三四五六七八九])(?:样|项|个|笔|块|份)[^，,。？?]{0,4}(?:加起来|一共|合计|总共|加在一起)/;
 
 /** A per-head award of several levels, uncapped, as one calculation per level; null where it is not one. */
 function byLevel(rule: SubsidyRule, calculation: ChatCalculation, ctx: HandlerContext): { rule: SubsidyRule; calculation: ChatCalculation }[] | null {
@@ -399,13 +405,56 @@ export function besideEarlierPlaces(reply: AssistantReply, earlier: Conversation
  */
 export function besideEarlierDocuments(reply: AssistantReply, awards: ConversationSlots['awards'], named: readonly string[], ctx: HandlerContext): AssistantReply | null {
   const places = new Set(named.map((id) => ctx.regionOf(id)));
-  const kept = shownWhole(standingAwards(awards), ctx)?.filter(({ rule }) => !named.includes(rule.docId) && places.has(ctx.regionOf(rule.docId)));
+  // (Not one this turn computed again: 两个文件比较下 keeps the other document's award in the reply itself.)
+  const kept = shownWhole(standingAwards(awards), ctx)?.filter(({ rule }) => !named.includes(rule.docId) && places.has(ctx.regionOf(rule.docId))
+    && !calculationsOf(reply).some((c) => c.ruleId === rule.id));
   if (!kept?.length) return null;
   const blocks = kept.map(({ rule, calculation }) => earlierAward(ctx.corpus.documentById.get(rule.docId)?.shortTitle ?? rule.docId, rule, calculation, ctx).join('\n'));
   const calculations = [...calculationsOf(reply), ...kept.map((k) => k.calculation)];
   return { ...reply, intent: 'compare', answer: [reply.answer, '', ...blocks].join('\n'),
     citations: [...reply.citations, ...ctx.citations(kept.map((k) => k.rule.clauseId).filter((id) => !reply.citations.some((c) => c.clauseId === id)))],
     calculation: calculations.length > 1 ? calculations : calculations[0] ?? null, total: null };
+}
+
+/**
+ * "那按龙头骨干企业那档算呢？哪个划算" after 示范项目's award: this turn's award beside the earlier one of another provision
+ * of the same document, as alternatives for one case (never added), and which gives more. Null where none stands.
+ */
+export function besideEarlierProvisions(reply: AssistantReply, awards: ConversationSlots['awards'], ctx: HandlerContext): AssistantReply | null {
+  const now = calculationsOf(reply);
+  const docs = new Set(now.map((c) => ctx.rules.find(c.ruleId)?.docId));
+  const kept = shownWhole(standingAwards(awards), ctx)?.filter(({ rule }) => docs.has(rule.docId) && !now.some((c) => c.ruleId === rule.id));
+  if (!now.length || !kept?.length) return null;
+  const subjectOf = (ruleId: string) => ctx.rules.find(ruleId)?.subject ?? ruleId;
+  const blocks = kept.map(({ rule, calculation }) => earlierAward(ctx.regionOf(rule.docId) ?? '', rule, calculation, ctx).join('\n'));
+  const ranked = [...now, ...kept.map((k) => k.calculation)].sort((a, b) => new Decimal(b.amount).comparedTo(a.amount));
+  const [first, second] = ranked;
+  const verdict = first && second
+    ? new Decimal(first.amount).eq(second.amount) ? `两种情形相同，均为${first.display}。`
+      : `按${subjectOf(first.ruleId)}多：${first.display}，比按${subjectOf(second.ruleId)}（${second.display}）多${formatYuan(new Decimal(first.amount).minus(second.amount))}。`
+    : '';
+  const calculations = [...now, ...kept.map((k) => k.calculation)];
+  // (One award computed now is labelled as the earlier ones are.)
+  const [only] = now.length === 1 ? now : [];
+  const onlyRule = only ? ctx.rules.find(only.ruleId) : undefined;
+  const current = onlyRule && !reply.answer.startsWith('【') ? `【${ctx.regionOf(onlyRule.docId) ?? ''}·${onlyRule.subject}】${reply.answer}` : reply.answer;
+  return { ...reply, intent: 'compare',
+    answer: ['同一项目按不同情形分别计算（只适用其中一种，不相加）：', '', current, '', ...blocks, '', `比较：${verdict}`].join('\n'),
+    citations: [...reply.citations, ...ctx.citations(kept.map((k) => k.rule.clauseId).filter((id) => !reply.citations.some((c) => c.clauseId === id)))],
+    calculation: calculations, total: null };
+}
+
+/**
+ * "江门嗰边有冇类似嘅？比较下" after 中山's award: the awards computed before, shown again under their places, to stand
+ * beside a place no document covers. Null where none is kept whole.
+ */
+export function earlierAwardsShown(awards: ConversationSlots['awards'], ctx: HandlerContext): AssistantReply | null {
+  const kept = shownWhole(standingAwards(awards), ctx);
+  if (!kept?.length) return null;
+  const blocks = kept.map(({ rule, calculation }) => [...earlierAward(placeOfRule(rule.id, ctx), rule, calculation, ctx), ctx.validityLine(rule.docId)].filter(Boolean).join('\n'));
+  const calculations = kept.map((k) => k.calculation);
+  return { intent: 'compare', answer: blocks.join('\n\n'), citations: ctx.citations([...new Set(kept.map((k) => k.rule.clauseId))]),
+    calculation: calculations.length > 1 ? calculations : calculations[0] ?? null, total: null, suggestions: [] };
 }
 
 /** An award computed earlier in the conversation, shown again under its place or document: its figure, steps and clause. */

@@ -85,7 +85,7 @@ export function documentNotInCorpus(text: string, ctx: HandlerContext): Assistan
 
 // A place's own policy asked (霍山县有没有自己单独出台的标准): not its region's documents.
 // (Or its own level's money: 小榄镇有没有镇级配套, 南山区的区级配套资金, 镇里再补多少.)
-const OWN_POLICY = /(自己|单独|另外|独立|本身)(单独)?(有没有|有无|有冇)?(出台|制定|发布|出|配套)了?的?|(自己|本地|本身)的(额外)?(政策|标准|文件|细则|配套|奖励|补贴)|(镇|区|县)一?级的?(技改)?(配套|政策|资金|奖励|补贴|扶持|奖补)|(镇里|区里|县里)(自己)?(再|另外|还|又|按)?(补|奖|给|配套)/;
+const OWN_POLICY = /(自己|单独|另外|独立|本身)(单独)?(有没有|有无|有冇)?(出台|制定|发布|出|配套)了?的?|(自己|本地|本身)的(额外)?(政策|标准|文件|细则|配套|奖励|补贴)|(镇|区|县)一?级的?(技改)?(配套|政策|资金|奖励|补贴|扶持|奖补)|(镇|区|县)\s*(技改)?\s*配套|(镇里|区里|县里)(自己)?(再|另外|还|又|按)?(补|奖|给|配套)/;
 
 /** The message less its pieces that ask a place's own policy (小榄镇自己有没有镇级配套，镇里再补多少). */
 export function withoutOwnPolicyAsked(text: string): string {

@@ -418,6 +418,22 @@ export function partsLeftOut(asked: string | undefined, clauseIds: readonly stri
   return out;
 }
 
+/**
+ * A question the search answers with a clause headed by its topic, in its word or another for it (融资方面还有什么支持 →
+ * 三、（三）落实金融税收扶持): that clause, quoted whole with its label and heading. Null where the heading names no word
+ * of the question's or the answer already says most of it.
+ */
+export function clauseHeadedByTopic(asked: string, clauseId: string, listed: string, ctx: HandlerContext): string | null {
+  const clause = ctx.corpus.clauseById.get(clauseId);
+  if (!clause?.title) return null;
+  const words = [...new Set(jiebaTokenizer(asked))].filter((w) => w.length >= 2 && !/\d/.test(w) && !NO_TOPIC.has(w) && !GENERIC_TERMS.has(w)
+    && !ASKING_WORDS.has(w) && !inDocumentTitle(ctx.corpus, w));
+  const title = clause.title;
+  if (!words.some((w) => [w, ...synonymsOf(w)].some((x) => x.length >= 2 && title.includes(x)))) return null;
+  const body = clauseBody(clause.text).trim().replace(/[。；]$/, '');
+  return quotedAlready(body, listed) ? null : `· ${clause.label}${title}：“${body}”`;
+}
+
 /** Whether most of a sentence's phrases are already in the answer (its provision quoted, its conditions listed). */
 function quotedAlready(sentence: string, listed: string): boolean {
   const phrases = sentence.split(/[，,：:；;。]/).filter((p) => p.length >= 6);
