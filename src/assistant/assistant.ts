@@ -80,7 +80,7 @@ const BUSINESS_SAID = /(主要做|是做|专做|主要生产|我们做)[^，,。
 
 // The user announcing several questions (问几件, 三个问题, 问两点).
 // (Things done, 今年三件事：①…②…, are no questions: only 问 or 问题 announces them.)
-const SEVERAL_ANNOUNCED = /(几个问题|[两三四五几2-5]个问题|[两三四五几2-5]点问题|问(一下)?[两三四五几2-5]?(件事|点|个事)|问几件)/;
+const SEVERAL_ANNOUNCED = /(几个问题|[两三四五几2-5]个问题|[两三四五几2-5]点问题|问(一下)?[两三四五几2-5]?(件事|点|个事|样嘢|样事|样)|问(一下)?[两三四五几2-5]个(?=[:：，,])|问几件)/;
 // A question that points back at the one before it (也受这个限制吗, 那这个条件呢).
 const REFERS_BACK = /(这个|这条|这项|该|此)(限制|门槛|条件|标准|规定|比例|要求)|^(那|也)/;
 /** The questions a message numbers (1.…2.…, 一是…二是…), each without its mark. */
@@ -90,9 +90,9 @@ function numberedParts(text: string): string[] {
 }
 
 // Any numbering of questions or items (1）, 2、, （一）, ①, 一是).
-const ANY_NUMBERING = /(?:^|[，,。：:？?；;\s])(?:[1-9一二三四][）)、．.](?!\d)|[（(][1-9一二三四][）)]|[①②③④⑤⑥]|[一二三四]是)/g;
-// Where a question the user numbers starts (一是, 二是, （1）, 2、, ①).
-const NUMBERED_QUESTION = /(?<=^|[，,。：:？?；;\s])(?:一是|二是|三是|其一|其二|其三|[（(][1-9一二三][）)]|[1-9][、．.）)](?!\d))|[①②③④⑤⑥]/g;
+const ANY_NUMBERING = /(?:^|[，,。：:？?；;\s])(?:[1-9一二三四][）)、．.](?!\d)|[（(][1-9一二三四][）)]|[①②③④⑤⑥]|[一二三四][是系])/g;
+// Where a question the user numbers starts (一是, 二是, Cantonese 一系, （1）, 2、, ①).
+const NUMBERED_QUESTION = /(?<=^|[，,。：:？?；;\s])(?:一是|二是|三是|一系|二系|三系|其一|其二|其三|[（(][1-9一二三][）)]|[1-9][、．.）)](?!\d))|[①②③④⑤⑥]/g;
 
 // Places weighed against each other (两边比一下哪边多, 跟六安比哪个划算, 哪边补得多).
 // (Cantonese too: 邊度抵啲 = 哪里抵些, which place is worth more.)
@@ -111,7 +111,7 @@ const ANOTHER = /(还有|另外|又|再|也|还(通过|获得|评上|拿到|被|
 // (对新认定的…, 对获得…的创建主体: the text's own class, no case.)
 // (The recognition itself said, 新认定了省级智能工厂, 评上了…: an award the enterprise has.)
 // (Not the text's class, 对获得…的企业 or 对企业获得…认证的: a standard asked, no case.)
-const RECOGNIZED = /((?<!对[^，,。；;？?\s]{0,4})(评上|评为|获得)|获评|拿到|认定了|被认定|刚认定|(?<!对[^，,。；;？?\s]{0,4})新认定|(?<!对新?)认定的|通过了|导入了|评审过|评审通过)/;
+const RECOGNIZED = /((?<!对[^，,。；;？?\s]{0,4})(评上|评为|获得)|获评|拿到|认定了|被认定|刚认定|(?<!对[^，,。；;？?\s]{0,4})新认定|(?<!对新?)认定的|(?<!对[^，,。；;？?\s]{0,4})认定为|通过了|导入了|评审过|评审通过)/;
 // The text's class of those recognized (获得…的企业, 评为…的创建主体): who the provision is for, not who asks.
 const CLASS_RECOGNIZED = /(获得|评上|评为|认定为)[^，,。；;？?]{1,24}的(企业|创建主体|主体|单位|平台)/g;
 const ENTERPRISE_CASE = new RegExp(`${RECOGNIZED.source}|(我们|我司|我厂|本厂|能拿|可以拿|能得|能领|能补)`);
@@ -378,7 +378,18 @@ export class PolicyAssistant {
       return out;
     }, []);
     const replies: AssistantReply[] = [];
-    for (const part of joinedUp) replies.push(await this.route(understand(`${setting}${setting ? '，' : ''}${part}`, this.context.lexicon), { ...previous, awards: next.awards }, next));
+    // (A later part that gives no figure of its own and computes only what an earlier part did with the setting's figures,
+    // 二是…以奖代补比例是多少、返几年 after 一是设备这块能补多少, is asked with the setting less its figures.)
+    const computedBefore = new Set<string>();
+    const setAside = setting.split(/(?<=[，,。；;])/).filter((piece) => !findQuantities(piece).some((q) => q.kind === 'money')).join('').replace(/[，,。；;]$/, '');
+    for (const part of joinedUp) {
+      const ask = (said: string) => this.route(understand(`${said}${said ? '，' : ''}${part}`, this.context.lexicon), { ...previous, awards: next.awards }, next);
+      let reply = await ask(setting);
+      const computed = calculationsOf(reply).map((c) => `${c.ruleId}:${c.amount}`);
+      if (computed.length && computed.every((c) => computedBefore.has(c)) && !findQuantities(part).length && setAside !== setting) reply = await ask(setAside);
+      for (const c of calculationsOf(reply)) computedBefore.add(`${c.ruleId}:${c.amount}`);
+      replies.push(reply);
+    }
     return oneAfterAnother(replies, { ownTotal: true });
   }
 
@@ -706,9 +717,10 @@ export class PolicyAssistant {
       && questionsOf(u.text).some((q) => { const p = understand(q, ctx.lexicon); return p.asksHowMuch && !p.asksStandard; });
     // (一项认定 the enterprise obtained, 刚被认定为省级绿色工厂…奖多少, asks its award beside whatever else is asked broadly.)
     // (拿了质量奖、评上名牌产品这些，市里有什么奖励 asks what there is: no piece asks how much.)
-    const obtainedAsked = u.asksAmount && RECOGNIZED.test(u.text) && choice.rules.length > 0
+    // (So does whether there is one at all, 企业技术中心啱啱认定为省级，放六安有冇奖: the award it gets.)
+    const obtainedAsked = (u.asksAmount || u.asksWhetherAny) && RECOGNIZED.test(u.text) && choice.rules.length > 0
       && choice.rules.every(fixedAward)
-      && questionsOf(u.text).some((q) => { const p = understand(q, ctx.lexicon); return p.asksHowMuch && !p.broad; });
+      && questionsOf(u.text).some((q) => { const p = understand(q, ctx.lexicon); return (p.asksHowMuch && !p.broad) || p.asksWhetherAny; });
     if (u.broad && (noAmount || (givesOnlySize(u) && !amountOfCaseAsked)) && !u.followUp && u.cue !== 'compare' && !(u.asksTotal && u.asksAmount) && !obtainedAsked) {
       const docIds = named.length ? named : ctx.documentsFor(next.regions).map((d) => d.id);
       // (What the enterprise makes, 主要做电子元器件, is who asks, not the kind of support asked.)
@@ -791,7 +803,7 @@ export class PolicyAssistant {
     // "我们在六安，今年新认定了省级智能工厂": a fixed award the enterprise says it has, asked nothing else, is computed.
     const statesAward = !ASKS_SOMETHING.test(u.text) && RECOGNIZED.test(u.text) && choice.rules.length > 0
       && choice.rules.every(fixedAward);
-    const asksAmount = u.asksAmount || followsCalculation || anotherAward || statesAward;
+    const asksAmount = u.asksAmount || followsCalculation || anotherAward || statesAward || obtainedAsked;
     if (asksAmount && choice.rules.length === 0 && nonQuant.length && nonQuant.length === docsInScope.length) {
       // The subject stays, figures included, so "那换成中山呢" computes it where rates exist.
       next.subjectText = subjectText;

@@ -195,6 +195,8 @@ const HOW_MUCH = /(多少|几成|几个点|几万|[能可][以]?(拿|补|领|得
 // What a count of things asked counts (两个标准, 三个问题, 几个口径).
 const ASKED_THINGS = /^(个|件|条)?(标准|问题|事情|事|口径|方面|疑问|数据)/;
 const COUNT_QUESTION = /(?<![这那好十])(多少|几)(个|家|项|名|台|条|年|亩)/;
+// A count asked, outside sentences that end in a full stop and ask nothing (给几家新能源车厂配套。 says "several").
+const asksACount = (text: string) => text.split(/(?<=[。！!])/).some((s) => COUNT_QUESTION.test(s) && !(/[。！!]\s*$/.test(s) && !/[？?吗呢]/.test(s)));
 // A sum that says which enterprises are counted ("主营收入超5000万的有几家"): part of a count asked, not an input.
 const QUALIFIES_COUNT = /^元?(以上|以下)?的?(企业|规上企业|工业企业|项目)?(有|要|达到|需要)?(几|多少)(个|家|项)/;
 // Questions about what a document says (a target, the government's own budget), not about a sum.
@@ -296,6 +298,9 @@ const CAME_FROM = /(原来|原先|以前|之前|本来|早年|从前|从)(是|�
 const LEFT_FOR = /^[^，,。；;？?！!]{0,3}(整体|全部|整厂)?(搬|迁|转移|过来|转过来)/;
 const CURRENTLY_IN = /(目前|现在|眼下|现)(是|在|是在)$/;
 const MOVING = /(搬到|搬去|搬迁到|迁到|迁往|迁至|转移到|落户到?)/;
+// A place said as where goods come from (进口的德国设备, 产自日本, 德国产的机床).
+const GOODS_FROM = /(进口|产自|原产)(了一台|了一批|了|的)?$/;
+const GOODS_AFTER = /^(产|制|制造|生产|进口|原装)?的?(设备|机器|机床|产品|生产线|机器人|仪器)/;
 
 /** Whether every time the message names the place it says where the enterprise came from, and asks nothing of it. */
 function onlyWhereFrom(text: string, place: string): boolean {
@@ -306,8 +311,22 @@ function onlyWhereFrom(text: string, place: string): boolean {
     const after = text.slice(at + place.length, at + place.length + 12);
     // (Where it is now, 目前在佛山, is where it comes from when the message says it moves: 正考虑整体搬到东源.)
     const movingFrom = CURRENTLY_IN.test(before) && MOVING.test(text.slice(at));
-    if (!CAME_FROM.test(before) && !LEFT_FOR.test(after) && !movingFrom) return false;
+    // (Or where goods come from, 进口了一台德国设备, 日本产的机床.)
+    const origin = GOODS_FROM.test(before) || GOODS_AFTER.test(after);
+    if (!CAME_FROM.test(before) && !LEFT_FOR.test(after) && !movingFrom && !origin) return false;
     if (/^[^，,。；;]{0,8}(补|奖|政策|多少|怎么|能不能|有没有)/.test(after)) return false;
+  }
+  return true;
+}
+
+/** Whether every mention of a place not covered is said right before a covered region's name (河源东源, 河源市东源县). */
+function addressOfCovered(text: string, place: string, lexicon: Lexicon): boolean {
+  const aliases = lexicon.gazetteer.covered.flatMap((r) => r.aliases);
+  let at = text.indexOf(place);
+  if (at < 0) return false;
+  for (; at >= 0; at = text.indexOf(place, at + 1)) {
+    const after = text.slice(at + place.length).replace(/^市/, '');
+    if (!aliases.some((a) => a.length >= 2 && after.startsWith(a))) return false;
   }
   return true;
 }
@@ -324,14 +343,14 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
   const mentioned = ownPlaces.covered.length || ownPlaces.uncovered.length ? ownPlaces : findRegions(trimmed, lexicon.gazetteer);
   // "澳门那边也买了500万设备" beside 东源's figures: a piece about a place no document covers gives no figure.
   const found = findQuantities(mentioned.uncovered.length && mentioned.covered.length ? withoutPlacesNotCovered(own, lexicon) : own);
-  // "高级工7个，哦不对，是8个": a head count taken back, the count said next is of its level.
+  // "高级工7个，哦不对，是8个" (or 是8个高级工): a head count taken back, the count said next is of its level.
   // ("帮忙确认两个标准", "问两个问题": a count of what is asked, no figure of the case.)
   const ofTheCase = found.filter((q) => !(q.kind === 'count' && ASKED_THINGS.test(trimmed.slice(q.end))));
   const quantities = ofTheCase.flatMap((q, i) => {
     const next = ofTheCase[i + 1];
     const before = ofTheCase[i - 1];
     const replaces = (p: Quantity | undefined, n: Quantity | undefined) => p?.kind === 'headcount' && p.level !== undefined && n !== undefined
-      && (n.kind === 'count' || (n.kind === 'headcount' && n.level === undefined)) && TAKEN_BACK.test(trimmed.slice(p.end, n.start));
+      && (n.kind === 'count' || (n.kind === 'headcount' && (n.level === undefined || n.level === p.level))) && TAKEN_BACK.test(trimmed.slice(p.end, n.start));
     if (replaces(q, next)) return [];
     if (replaces(before, q) && before?.level) return [{ ...q, kind: 'headcount' as const, level: before.level }];
     return [q];
@@ -352,7 +371,8 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
       && !negated.some(([a, b]) => (documentsAt.get(d.docId) ?? -1) >= a && (documentsAt.get(d.docId) ?? -1) < b));
   const covered = mentioned.covered.filter(askedAbout);
   // "我们厂原来在东莞，前年整体搬到东源": a place the enterprise came from is its story, not a place asked about.
-  const uncovered = mentioned.uncovered.filter((place) => !onlyWhereFrom(trimmed, place));
+  // ("河源东源", "河源市东源县": a place said right before a covered region inside it is that region's address.)
+  const uncovered = mentioned.uncovered.filter((place) => !onlyWhereFrom(trimmed, place) && !addressOfCovered(trimmed, place, lexicon));
   const fiscal = FISCAL_SHARE.test(own);
   const money = quantities.filter((x) => x.kind === 'money');
   // "一千万出头（去年审计1032万）": the exact figure said in brackets after a rough one within its range is that figure,
@@ -376,8 +396,8 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
     if (APPROACHED.test(trimmed.slice(Math.max(0, q.start - 8), q.start))) continue;
     // "主营4800万，没到5000万那条线": a mark named as such, not reached, is no figure of the case.
     if (/(没|没有|未|还没|达不|够不)到$/.test(trimmed.slice(Math.max(0, q.start - 3), q.start)) && MARK_NAMED.test(trimmed.slice(q.end))) continue;
-    // "离50亿差一点点": the mark a figure falls short of, said after it.
-    if (/(离|距离|距)$/.test(trimmed.slice(Math.max(0, q.start - 2), q.start)) && /^元?(还)?(差|不到)/.test(trimmed.slice(q.end))) continue;
+    // "离50亿差一点点", "离50亿不远了": the mark a figure falls short of, said after it.
+    if (/(离|距离|距)$/.test(trimmed.slice(Math.max(0, q.start - 2), q.start)) && /^元?(还)?(差|不到|不远|没多远|很近|挺近|不差)/.test(trimmed.slice(q.end))) continue;
     // "花了2百万…不对是2千万": a figure taken back by the next one in the same breath.
     const next = money.find((p) => p.start >= q.end);
     if (next && TAKEN_BACK.test(trimmed.slice(q.end, next.start))) continue;
@@ -409,7 +429,7 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
   // (A total asked, 三样加起来多少, asks the awards' money though it names none.)
   // (An amount said to be checked, 导入卓越绩效模式，奖20万对吧, asks the amount: the documents' is the answer.)
   const asksAmount = amounts.base.length > 0 || amounts.claimed.some((q) => SEEKS_AGREEMENT.test(trimmed.slice(q.end))) ||
-    (ASKS_AMOUNT.test(trimmed) && (MONEY_WORD.test(trimmed) || AWARDS_ADDED.test(trimmed)) && !COUNT_QUESTION.test(trimmed) && !LOOKUP_QUESTION.test(trimmed));
+    (ASKS_AMOUNT.test(trimmed) && (MONEY_WORD.test(trimmed) || AWARDS_ADDED.test(trimmed)) && !asksACount(trimmed) && !LOOKUP_QUESTION.test(trimmed));
   let cue: Intent | null = null;
   if (GREETING.test(trimmed)) cue = 'greeting';
   else if (HELP.test(trimmed)) cue = 'help';
@@ -431,7 +451,7 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
     // Said after a courtesy or a self-introduction too ("您好，我们其实是…", "这样算呢，谢谢").
     followUp: sentences.some((x) => FOLLOW_UP.test(x)) || own.trim().split(/\s+/).slice(1).some((x) => SPOKEN_FOLLOW_UP.test(x)), corrects: sentences.some((x) => CORRECTION.test(x)) || REPLACES_FIGURE.test(trimmed), injection: INJECTION.test(trimmed),
     additive: additive(trimmed), asksTotal: ASKS_TOTAL.test(trimmed), broad: BROAD.test(trimmed.replace(CONDITIONS, ' ')) || ASKS_WHETHER_ANY.test(trimmed), asksWhetherAny: ASKS_WHETHER_ANY.test(trimmed) && !BROAD.test(trimmed), asksConditions: CONDITIONS.test(trimmed) && !SHARE_ASKED.test(trimmed) && !(ASKS_WHAT_TEXT_SAYS.test(trimmed) && /(多少|几)/.test(trimmed)), asksProcedure: PROCEDURE.test(trimmed), asksStandard: STANDARD.test(own) || STANDARD_NAMED.test(own), namesStandard: STANDARD_NAMED.test(own), asksRate: RATE_ASKED.test(own) && !SHARE_ASKED.test(own), asksCeiling: CEILING_ASKED.test(own), figuresUnnamed: FIGURES_UNNAMED.test(own) && amounts.base.length >= 2, asksOutline: OUTLINE.test(trimmed),
-    asksCount: !asksAmount && COUNT_QUESTION.test(trimmed),
+    asksCount: !asksAmount && asksACount(trimmed),
     asksHowMuch: HOW_MUCH.test(trimmed),
     asksEach: EACH.test(trimmed) || WHICH_MORE.test(trimmed),
     negated, acrossPlaces: ACROSS_PLACES.test(own),

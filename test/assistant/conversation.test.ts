@@ -4229,3 +4229,58 @@ describe('d62: never-seen conversations of the sixth round', () => {
     expect(tax?.answer).toContain('留抵退税');
   });
 });
+
+describe('d63: never-seen cases of the seventh round', () => {
+  it('给几家新能源车厂配套。 says "several": the award for the recognition obtained is computed', async () => {
+    const [award] = await converse('六安经开区一家做汽车座椅内饰件的规上企业，员工四百来人，给几家新能源车厂配套。上个月刚拿到省里新认定的绿色工厂（省级的）。听说市里在搞规模工业企业技改提升行动，对这个有奖励，我们能拿多少？这笔钱是从哪个资金里出？');
+    expect(amountOf(award)).toBe('200000');
+  });
+
+  it('啱啱認定為省級，放六安有冇獎: whether there is an award for a recognition obtained is its award', async () => {
+    const [award] = await converse('企業技術中心啱啱認定為省級，放六安有冇獎？深圳嗰邊又點');
+    expect(amountOf(award)).toBe('200000');
+    expect(award?.answer).toContain('深圳');
+  });
+
+  it('离50亿不远了 is a mark not reached: 48亿 does not qualify', async () => {
+    const [below] = await converse('中山的企业，去年产值48个亿，离50亿不远了，能申请做大做强那个产值突破奖励吗');
+    expect(below?.calculation).toBeNull();
+    expect(below?.answer).toContain('不符合');
+  });
+
+  it('3个高级工说错了是4个高级工: the count at the same level taken back', async () => {
+    const [heads] = await converse('我们中山南头做家电配件的传统企业今年新引进了3个高级工说错了是4个高级工还有2个技师另外自己培养出来1个高级技师都在市里紧缺人才导向目录里面的想问下这几类人分别能奖多少一共多少钱');
+    expect(heads?.total).toBe('46000');
+  });
+
+  it('一是…二是…三是 after the figures: a later part computes nothing the first computed again', async () => {
+    const [parts] = await converse('东源县仙塘那边，我们做贴片电感的电子企业，规上，主营一年七千多万。今年搞设备更新，买了一批贴片机和自动检测设备，发票合计900万。问几个事：一是设备这块县里能补多少；二是完工后按县级分成返的那个以奖代补比例是多少、返几年；三是我们准备再扶持一个还没上规的小厂，高成长型的，它做技改能不能也享受这些政策？');
+    expect(sortedAmounts(parts)).toEqual(['1800000']);
+    expect(parts?.citations.map((c) => c.clauseId)).toContain('dongyuan-2018:四.五');
+  });
+
+  it('园区…总共1.2万平方米，我们租其中3500平方米: the park\'s area is the threshold, the rented area the rent', async () => {
+    const [rent] = await converse('我们是做童装的小厂，准备从出租屋搬进三乡镇一个盘活的旧厂房园区。园区是连片的，总共1.2万平方米，我们租其中3500平方米。想问：这个园区够不够中山盘活闲置厂房的扶持条件？我们作为入驻企业每年租金能补多少？一共能补几年？');
+    expect(amountOf(rent)).toBe('252000');
+    expect(rent?.total).toBe('756000');
+  });
+
+  it('如果这批机器人作为中山分厂的一般技改项目来买: the figure told of the other place is the case', async () => {
+    const [both] = await converse('深圳龙华一家做眼镜的工厂，典型劳动密集型，工人越来越难招，想买一批工业机器人替人，预算800万。我们在中山也有一个分厂，主营过千万，传统企业。如果这批机器人作为中山分厂的一般技改项目来买，能补多少？放在深圳这边又能补多少？两边比一下');
+    expect(sortedAmounts(both)).toEqual(['800000']);
+  });
+
+  it('河源东源 is 东源\'s address; 进口了一台德国设备 says where goods come from: neither a place not covered', async () => {
+    const [address] = await converse('我们是台资企业，中山和河源东源各有一个厂，东源那个是规上企业。今年买设备500万，两边补贴各多少？');
+    expect(address?.answer).not.toContain('没有河源');
+    const [origin] = await converse('中山的，问2个：今年从中山工作母机库买了两台机床，一台180萬一台220萬，补贴几多？另外还进口了一台德国设备，这台有冇补');
+    expect(origin?.answer).not.toContain('没有德国');
+    expect(amountOf(origin)).toBe('600000');
+  });
+
+  it('问两样嘢：一系…二系…: Cantonese numbering, each part answered', async () => {
+    const [parts] = await converse('东源嘅规上企业，问两样嘢：一系我哋今年买设备做设备更新花咗40万，事后奖补有几多？二系喺自己厂区加建一层厂房，新增嗰部分面积使唔使交土地出让金');
+    expect(amountOf(parts)).toBe('100000');
+    expect(parts?.citations.map((c) => c.clauseId)).toContain('dongyuan-2018:四.三');
+  });
+});

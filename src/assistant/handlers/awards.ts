@@ -219,7 +219,10 @@ export function regionalAwards(u: Understanding, regions: readonly string[], ctx
     // (假如厂子在东源…买同样的设备又各补多少: a place with no figure of its own, said to have the same case, takes the
     // figures said of the other places.)
     // (So does one named before the case is told, 东源 vs 中18 技改项目…800万…两边各补多少: each place is asked of it.)
-    const lent = !said.some(figuresIn) && shared.some((p) => SAME_CASE.test(p) || EVERY.test(p))
+    // (Or one whose own part points at the case told of another, 如果这批机器人作为中山分厂的一般技改项目来买, whatever
+    // else it says of itself: 主营过千万.)
+    const pointsAtCase = ownPieces.some((p) => POINTS_AT_CASE.test(p));
+    const lent = pointsAtCase || (!said.some(figuresIn) && shared.some((p) => SAME_CASE.test(p) || EVERY.test(p)))
       ? pieces.filter((p) => !said.includes(p) && figuresIn(p)) : [];
     const text = [...lent, ...said].join('');
     const part = understand(text, ctx.lexicon);
@@ -235,6 +238,9 @@ export function regionalAwards(u: Understanding, regions: readonly string[], ctx
   }
   return rules.length ? { rules, parts, alternatives } : null;
 }
+
+// What points at a case told before (这批机器人, 这套设备, 这笔投资).
+const POINTS_AT_CASE = /(这批|这套|这笔)/;
 
 // A place put forward as an option (方案A放中山做, 放在东源的话, 选东源).
 const PLACED_OPTION = /(方案|选项)[A-Za-z一二三甲乙]|放(在|到)?[^，,。；;]{0,8}(做|搞|建|实施)|(选|选在|落在|落户)(中山|东源|深圳|六安)/;
