@@ -91,12 +91,19 @@ export function newTurns(conversation: Conversation): ConversationTurn[] {
 export const RECENT_TURNS = 50;
 /** Turns one conversation may hold; past it the user is asked to start a new one. */
 export const MAX_TURNS_PER_CONVERSATION = 1000;
+/** Conversations the in-memory store keeps before it lets the least recently saved go. */
+export const MEMORY_CONVERSATIONS = 10_000;
 
 export interface ConversationStoreOptions {
   /** Turns `get` loads (default RECENT_TURNS). */
   recentTurns?: number;
   /** Turns a conversation may hold (default MAX_TURNS_PER_CONVERSATION). */
   maxTurns?: number;
+  /**
+   * Conversations the in-memory store keeps (default MEMORY_CONVERSATIONS): the least recently saved goes first, so a
+   * long-running CLI or eval holds a bounded heap. The SQLite store keeps every conversation.
+   */
+  maxConversations?: number;
 }
 
 /** One page of a conversation's turns, each with its number, for review. */
@@ -174,9 +181,11 @@ export class InMemoryConversationStore implements ConversationStore {
   private readonly feedback = new Map<string, Feedback>();
   private readonly recentTurns: number;
   private readonly maxTurns: number;
+  private readonly maxConversations: number;
   constructor(options: ConversationStoreOptions = {}) {
     this.recentTurns = options.recentTurns ?? RECENT_TURNS;
     this.maxTurns = options.maxTurns ?? MAX_TURNS_PER_CONVERSATION;
+    this.maxConversations = options.maxConversations ?? MEMORY_CONVERSATIONS;
   }
   async get(id: string): Promise<Conversation | null> {
     const found = this.conversations.get(id);
@@ -190,7 +199,14 @@ export class InMemoryConversationStore implements ConversationStore {
     if ((stored?.turns.length ?? 0) !== conversation.storedTurnCount) throw new TurnConflictError(conversation.id);
     if (conversation.storedTurnCount + fresh.length > this.maxTurns) throw new ConversationFullError(conversation.id, this.maxTurns);
     const turns = [...(stored?.turns ?? []), ...structuredClone(fresh)];
+    // (Saved last is kept longest: the map's order is the order of saving.)
+    this.conversations.delete(conversation.id);
     this.conversations.set(conversation.id, { ...structuredClone(conversation), firstTurnIndex: 0, storedTurnCount: turns.length, turns });
+    for (const id of this.conversations.keys()) {
+      if (this.conversations.size <= this.maxConversations) break;
+      this.conversations.delete(id);
+      for (const key of [...this.feedback.keys()].filter((k) => k.startsWith(`${id}#`))) this.feedback.delete(key);
+    }
   }
   async turnPage(id: string, from: number, limit: number): Promise<TurnPage | null> {
     const found = this.conversations.get(id);

@@ -194,7 +194,8 @@ const HOW_MUCH = /(多少|几成|几个点|几万|[能可][以]?(拿|补|领|得
 // (好几个, 十几个: a count said of the case, not asked.)
 // What a count of things asked counts (两个标准, 三个问题, 几个口径).
 const ASKED_THINGS = /^(个|件|条)?(标准|问题|事情|事|口径|方面|疑问|数据)/;
-const COUNT_QUESTION = /(?<![这那好十])(多少|几)(个|家|项|名|台|条|年|亩)/;
+// (几项加起来一共能奖多少 adds the items said: no count asked.)
+const COUNT_QUESTION = /(?<![这那好十])(多少|几)(个|家|项|名|台|条|年|亩)(?![^，,。？?]{0,2}(加起来|一共|合计|总共|加在一起))/;
 // A count asked, outside sentences that end in a full stop and ask nothing (给几家新能源车厂配套。 says "several").
 const asksACount = (text: string) => text.split(/(?<=[。！!])/).some((s) => COUNT_QUESTION.test(s) && !(/[。！!]\s*$/.test(s) && !/[？?吗呢]/.test(s)));
 // A sum that says which enterprises are counted ("主营收入超5000万的有几家"): part of a count asked, not an input.

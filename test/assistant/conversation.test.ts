@@ -4284,3 +4284,18 @@ describe('d63: never-seen cases of the seventh round', () => {
     expect(parts?.citations.map((c) => c.clauseId)).toContain('dongyuan-2018:四.三');
   });
 });
+
+describe('d64: never-seen typical questions', () => {
+  it('几项加起来一共能奖多少 adds the awards said: no count asked', async () => {
+    const [sum] = await converse('六安这边，我们今年的项目评上了市级技改示范项目，另外还新认定了省级数字化车间和市级企业技术中心，几项加起来一共能奖多少？');
+    expect(sum?.total).toBe('800000');
+  });
+
+  it('如果这栋厂房只有4000平方米呢: the one figure that was the building\'s and the rented area changes in both; 只租了其中4500平 in the rented area only', async () => {
+    const [, smaller] = await converse('中山这边，我们盘活了一栋单体闲置厂房，面积6000平方米，全部租给入驻企业，入驻企业的租金资助一年能拿多少？', '如果这栋厂房只有4000平方米呢？');
+    expect(smaller?.calculation).toBeNull();
+    expect(smaller?.answer).toContain('5000平方米');
+    const [, part] = await converse('中山 入驻一个单体7000平的盘活闲置厂房项目 我们整栋租下 12个月 租金资助多少', '不对 我们只租了其中4500平 租了9个月');
+    expect(amountOf(part)).toBe('243000');
+  });
+});

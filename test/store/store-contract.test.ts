@@ -108,3 +108,22 @@ describe.each(STORES)('%s conversation store', (_name, open) => {
     expect(await openStore().health()).toEqual({ ok: true });
   });
 });
+
+describe('memory conversation store', () => {
+  it('keeps a bounded number of conversations, letting the least recently saved go (a long eval or CLI holds a bounded heap)', async () => {
+    const store = new InMemoryConversationStore({ maxConversations: 2 });
+    const save = async (existing?: string) => {
+      const conversation = (existing ? await store.get(existing) : null) ?? newConversation(new Date());
+      conversation.turns.push(turn(`第${conversation.storedTurnCount}轮`));
+      await store.save(conversation);
+      return conversation.id;
+    };
+    const first = await save();
+    const second = await save();
+    await save(first);
+    const third = await save();
+    expect(await store.get(second)).toBeNull();
+    expect((await store.get(first))?.storedTurnCount).toBe(2);
+    expect(await store.get(third)).not.toBeNull();
+  });
+});

@@ -334,10 +334,20 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
       for (const dimension of ['count', 'area', 'months'] as const) {
         const held = rule.inputs.filter((i) => i.dimension === dimension && carried[i.key] !== undefined);
         const said = u.quantities.filter((q) => q.kind === dimension);
-        const [input] = held;
         const [q] = said;
-        if (held.length !== 1 || said.length !== 1 || !input || !q || rule.inputs.some((i) => i.dimension === dimension && fresh[i.key] !== undefined)) continue;
-        fresh[input.key] = dimension === 'area' ? yuanString(q.value) : q.value.toNumber();
+        // (One earlier figure that filled several inputs, 单体厂房6000平方米 全部租给入驻企业 as the rented area and the
+        // building's, is replaced in each: 如果这栋厂房只有4000平方米呢.)
+        // (Not where the new figure says which it is, 只租了其中4500平: the rented area alone.)
+        const oneFigure = held.length > 1 && held.every((i) => String(carried[i.key]) === String(carried[held[0]?.key ?? '']));
+        if (said.length !== 1 || !q) continue;
+        const piece = u.text.slice(0, q.start).split(/[，,。；;！!？?\s]/).at(-1) ?? '';
+        const cued = held.some((i) => i.cues.some((c) => piece.includes(c)));
+        const value = dimension === 'area' ? yuanString(q.value) : q.value.toNumber();
+        if (oneFigure && !cued) {
+          for (const input of held) fresh[input.key] ??= value;
+        } else if (held.length === 1 && held[0] && !rule.inputs.some((i) => i.dimension === dimension && fresh[i.key] !== undefined)) {
+          fresh[held[0].key] = value;
+        }
       }
     }
     const relabelled = (u.corrects || u.followUp) ? relabelledHeads(rule, carried, fresh, u) : null;
