@@ -272,6 +272,8 @@ export class PolicyAssistant {
    */
   private async eachQuestion(u: Understanding, previous: ConversationSlots, next: ConversationSlots): Promise<AssistantReply | null> {
     const ctx = this.context;
+    // (A question already split out of a message is answered as it is: 二系…，问两样嘢：一系… would split without end.)
+    if (u.asPart) return null;
     const questions = questionsOf(u.text, { pauses: true });
     // (Regions side by side are compared, not answered one question at a time.)
     if (next.regions.length > 1 || u.cue === 'compare') return null;
@@ -295,7 +297,7 @@ export class PolicyAssistant {
         const body = at >= 0 ? q.slice(at + announced[0].length).replace(/^[：:，,。\s]+/, '') : q;
         const own = body || q;
         const asked = (i > 0 || own !== q) && setting && !own.includes(setting) ? `${setting}，${own}` : own;
-        replies.push(await this.route(understand(asked, ctx.lexicon), { ...previous, awards: next.awards }, next));
+        replies.push(await this.route(partOf(asked, ctx.lexicon), { ...previous, awards: next.awards }, next));
       }
       return oneAfterAnother(replies, { calculated: true });
     }
@@ -325,7 +327,7 @@ export class PolicyAssistant {
     if (named.some((ids) => !ids.length) || new Set(all).size !== all.length) return null;
     const replies: AssistantReply[] = [];
     // (Each question's awards join those of the questions before it.)
-    for (const q of read) replies.push(await this.route(q, { ...previous, awards: next.awards }, next));
+    for (const q of read) replies.push(await this.route({ ...q, asPart: true }, { ...previous, awards: next.awards }, next));
     return oneAfterAnother(replies, { calculated: true });
   }
 
@@ -348,7 +350,7 @@ export class PolicyAssistant {
     const replies: AssistantReply[] = [];
     for (const q of questions) {
       const own = docIdsForQuestion(ctx.corpus, q) !== undefined;
-      replies.push(await this.route(understand(own ? q : `${setting}，${q}`, ctx.lexicon), { ...previous, awards: next.awards }, next));
+      replies.push(await this.route(partOf(own ? q : `${setting}，${q}`, ctx.lexicon), { ...previous, awards: next.awards }, next));
     }
     return oneAfterAnother(replies, { calculated: true });
   }
@@ -383,7 +385,7 @@ export class PolicyAssistant {
     const computedBefore = new Set<string>();
     const setAside = setting.split(/(?<=[，,。；;])/).filter((piece) => !findQuantities(piece).some((q) => q.kind === 'money')).join('').replace(/[，,。；;]$/, '');
     for (const part of joinedUp) {
-      const ask = (said: string) => this.route(understand(`${said}${said ? '，' : ''}${part}`, this.context.lexicon), { ...previous, awards: next.awards }, next);
+      const ask = (said: string) => this.route(partOf(`${said}${said ? '，' : ''}${part}`, this.context.lexicon), { ...previous, awards: next.awards }, next);
       let reply = await ask(setting);
       const computed = calculationsOf(reply).map((c) => `${c.ruleId}:${c.amount}`);
       if (computed.length && computed.every((c) => computedBefore.has(c)) && !findQuantities(part).length && setAside !== setting) reply = await ask(setAside);
@@ -1159,6 +1161,9 @@ function computableOnCase(choice: RuleChoice, named: readonly SubsidyRule[], ask
   const instead = named.filter((r) => computable(r) && choice.rules.some((c) => c.docId === r.docId));
   return instead.length ? { ...choice, rules: instead, readings: [] } : choice;
 }
+
+/** A question split out of a message, read as one part: it is not split again. */
+const partOf = (text: string, lexicon: Lexicon): Understanding => ({ ...understand(text, lexicon), asPart: true });
 
 /** Whether the text says one of the words long enough to name a measure by itself (绿色工厂, 加计扣除), not 技改 or 奖补. */
 const saysOwnWord = (words: readonly string[], text: string) => words.some((t) => t.length >= 3 && text.includes(t));

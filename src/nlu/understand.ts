@@ -74,6 +74,8 @@ export interface Understanding {
   outsideRequests: string[];
   /** Requests that are no policy question made beside one (先写首诗 然后中山兼并重组奖励最高多少): declined, the rest answered. */
   declinedRequests: string[];
+  /** One question of a message already split into its questions (set by the assistant): it is not split again. */
+  asPart?: boolean;
 }
 
 const GREETING = /^(你好|您好|hi|hello|嗨|在吗|早上好|下午好|晚上好)[！!。.\s]*$/i;

@@ -4278,6 +4278,11 @@ describe('d63: never-seen cases of the seventh round', () => {
     expect(amountOf(origin)).toBe('600000');
   });
 
+  it('二系…，问两样嘢：一系…: numbering out of order, each question split out once, never again', async () => {
+    const [parts] = await converse('东源嘅规上企业，事后奖补有几多？二系喺自己厂区加建一层厂房，新增嗰部分面积使唔使交土地出让金，问两样嘢：一系我哋今年买设备做设备更新花咗40万');
+    expect(amountOf(parts)).toBe('100000');
+  });
+
   it('问两样嘢：一系…二系…: Cantonese numbering, each part answered', async () => {
     const [parts] = await converse('东源嘅规上企业，问两样嘢：一系我哋今年买设备做设备更新花咗40万，事后奖补有几多？二系喺自己厂区加建一层厂房，新增嗰部分面积使唔使交土地出让金');
     expect(amountOf(parts)).toBe('100000');
