@@ -256,7 +256,8 @@ function cueBefore(text: string, q: Quantity, quantities: readonly Quantity[]): 
 
 
 // (还有1个高级技师: a count said after 还有 is more of its kind, beside the earlier ones.)
-const ADDITIVE = /(又|再|另外|还买了|还采购了|追加|同一年|同年|加上|第二台|第二次|还(有|签了|签有)(一|1)?(个|笔|份|单|台)[^，,。；;？?]{0,6}[0-9０-９一二两三四五六七八九十百千]|还有[0-9０-９一二两三四五六七八九十]+\s*(个|名|位|项|款|家))/;
+// (再 before asking for the answer again, 再给个合计, 再列一下, adds nothing.)
+const ADDITIVE = /(又|再(?!给|算|列|说|讲|问|确认|核|看|帮|重|发)|另外|还买了|还采购了|追加|同一年|同年|加上|第二台|第二次|还(有|签了|签有)(一|1)?(个|笔|份|单|台)[^，,。；;？?]{0,6}[0-9０-９一二两三四五六七八九十百千]|还有[0-9０-９一二两三四五六七八九十]+\s*(个|名|位|项|款|家))/;
 // The same year said in a supposition (那如果同一年买了2500万呢) sets the year of another case, not a second purchase.
 const SUPPOSED_SAME_YEAR = /(如果|假如|要是|假设|若)[^，,。？?]{0,4}(同一年|同年)/;
 // (再加多些，买到1800万: the figure is the new whole the purchase reaches, not a second one.)
@@ -280,7 +281,7 @@ const OUTLINE = /(主要讲了?(什么|啥|些什么|些啥|哪几块|哪几部�
 // (按…的多少来算 asks the share. 百分之多少 is as often a target's share; 每人给多少 is computed for one person.)
 const CEILING_ASKED = /(最高|最多)[^，,。？?；;]{0,8}(多少|几)|封顶(是)?多少|上限(是)?多少/;
 const RATE_ASKED = /比例[^，,。？?；;]{0,4}多少|按几成|几成(给|奖|补|发)|比例[^。？?；;]{0,14}(写的?是|定的?是|规定的?是)多少|(多少|什么)比例|按[^，,。？?]{2,30}的(多少|百分之几|几成)/;
-const STANDARD_NAMED = /((奖励|补助|补贴|资助|扶持|奖补|资金)标准|具体标准|什么标准|标准是|标准各|标准如何|标准怎么|额度|(政策|文件|计划|意见)里[，,]?\s*对)/;
+const STANDARD_NAMED = /((奖励|补助|补贴|资助|扶持|奖补|资金)标准|具体标准|什么标准|标准是|标准(多少|几多)|标准各|标准如何|标准怎么|额度|(政策|文件|计划|意见)里[，,]?\s*对)/;
 const STANDARD = /((比例|范围)(各|分别)(是|为|怎么)|分别(是|为)多少|(各|分别)(自)?按(什么|多少|哪个)(比例|标准)|怎么规定|如何规定|怎么定的|具体规定|具体怎么|细则|实施办法|具体办法|(定|出台|制定|出)了没|(怎么|如何|怎样)(支持|奖|补|扶持|资助))/;
 const PROCEDURE = /((怎么|如何|怎样|去哪|到哪|哪里|在哪)(申请|申报|办理|报名|提交|办)|(申请|申报|办理)(流程|程序|手续|材料)|(什么|哪些)材料)/;
 const CONDITIONS = /(什么条件|哪些条件|啥条件|(别的|其他|其它|附加|额外|前提)[^，,。？?]{0,2}条件(?!一样|不变|相同|同上|都一样|照旧)|(放宽到|什么规模|什么样|哪类|哪一类|哪种)的?企业|放宽到[^，,。？?]{0,12}多少|多少以上的?[^，,。？?]{0,8}(都|才)?(能|可以)(享受|申请|拿)|申请条件|条件(呢|是啥|有哪些|怎么样)|要求呢|需要满足|要满足|满足.{0,6}条件|条件是|什么要求|哪些要求|门槛|门坎|最少要|至少要|最低要|才能(纳入|享受|申请|拿)|达到多少(以上)?才|才(够格|有资格|符合)|够不够格|符不符合|算不算(?!多少)|能不能算|(可不可以|能不能|能否|可以|能)纳入|有没有资格|什么资格|能不能享受|可以享受吗|能享受?[^，,。？?]{0,14}(吗|么))/;
@@ -348,7 +349,11 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
   const found = findQuantities(mentioned.uncovered.length && mentioned.covered.length ? withoutPlacesNotCovered(own, lexicon) : own);
   // "高级工7个，哦不对，是8个" (or 是8个高级工): a head count taken back, the count said next is of its level.
   // ("帮忙确认两个标准", "问两个问题": a count of what is asked, no figure of the case.)
-  const ofTheCase = found.filter((q) => !(q.kind === 'count' && ASKED_THINGS.test(trimmed.slice(q.end))));
+  // ("技师是2名不是3名": a head count denied is no figure of the case; its level word may come before the denial,
+  // 不对 技师是3个, so its end is what counts.)
+  const denied = negatedFigureSpans(trimmed);
+  const ofTheCase = found.filter((q) => !(q.kind === 'count' && ASKED_THINGS.test(trimmed.slice(q.end)))
+    && !((q.kind === 'headcount' || q.kind === 'count') && denied.some(([a, b]) => q.end - 1 >= a && q.end - 1 < b)));
   const quantities = ofTheCase.flatMap((q, i) => {
     const next = ofTheCase[i + 1];
     const before = ofTheCase[i - 1];

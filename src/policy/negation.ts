@@ -29,9 +29,10 @@ export function negatedFigureSpans(text: string): [number, number][] {
   return spans(text.matchAll(OF_FIGURES));
 }
 
-// A condition said not to be met, before its word in the same piece: 没有备案证, 冇攞備案證 (read as 没有拿), 未取得, 不在中山.
+// A condition said not to be met, before its word in the same piece: 没有备案证, 冇攞備案證 (read as 没有拿), 未取得, 不在中山,
+// 贡献低于…全市平均水平.
 // (A bare 不 only right before the word: 不在中山 denies 在中山; 不清楚在中山… does not.)
-const DENIED_BEFORE = /((没有|没|未|尚未|还没|无|不是|不在|并非|不属于|不具备|不符合|不算|算不上)[^，,。；;？?！!]{0,10}|不)$/;
+const DENIED_BEFORE = /((没有|没|未|尚未|还没|无|不是|不在|并非|不属于|不具备|不符合|不算|算不上|(?<!不)低于|(?<!不)低过|达不到|不到)[^，,。；;？?！!]{0,10}|不)$/;
 
 /** Whether the text says, of one of the words, that the case lacks it (没有拿技改投资项目备案证 → 备案证). */
 export function saysLacking(text: string, words: readonly string[]): boolean {

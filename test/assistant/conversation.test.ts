@@ -4304,3 +4304,31 @@ describe('d64: never-seen typical questions', () => {
     expect(amountOf(part)).toBe('243000');
   });
 });
+
+describe('d65: never-seen cases of the ninth round', () => {
+  it('贡献低过所属行业全市平均水平: a condition said not met does not qualify; 不低于 meets it', async () => {
+    const [below] = await converse('我哋公司今年年產值第一次突破100億，不過上一年對地方經濟嘅貢獻低過所屬行業全市平均水平，中山做大做強嘅獎勵仲有冇份？');
+    expect(below?.calculation).toBeNull();
+    expect(below?.answer).toContain('平均水平');
+    const [met] = await converse('我们产值首次突破100亿，上一年贡献不低于全市平均水平，中山奖多少');
+    expect(amountOf(met)).toBe('10000000');
+  });
+
+  it('ISO10012…有无扶持 标准多少: the standard, no award computed', async () => {
+    const [standard] = await converse('中山 ISO10012测量管理体系认证 有无扶持 标准多少');
+    expect(standard?.calculation).toBeNull();
+    expect(standard?.answer).toContain('6万元');
+  });
+
+  it('管到邊一年？而家仲申請得唔得: Cantonese for the document\'s period and status', async () => {
+    const [status] = await converse('中山優勢傳統產業轉型升級行動計劃係管到邊一年㗎？而家仲申請得唔得？');
+    expect(status?.citations.map((c) => c.clauseId)).toContain('zhongshan-2018:序言');
+    expect(status?.answer).toContain('2022');
+  });
+
+  it('技师是2名不是3名…再给个合计: the denied count is no figure, 再给个合计 adds nothing', async () => {
+    const turns = await converse('中山，传统优势企业，今年新培养了2名高级工，都在紧缺人才导向目录里，能奖多少？', '另外还引进了3名技师呢？一共多少？',
+      '不好意思说错了，技师是2名不是3名，麻烦分别列一下再给个合计');
+    expect(turns.at(-1)?.answer).not.toContain('5名技师');
+  });
+});
