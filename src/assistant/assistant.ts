@@ -299,7 +299,7 @@ export class PolicyAssistant {
         const asked = (i > 0 || own !== q) && setting && !own.includes(setting) ? `${setting}，${own}` : own;
         replies.push(await this.route(partOf(asked, ctx.lexicon), { ...previous, awards: next.awards }, next));
       }
-      return oneAfterAnother(replies, { calculated: true });
+      return oneAfterAnother(replies, { calculated: true, ownTotal: true });
     }
     // (Numbered and announced, 几个问题一起问：1）…2）…合计多少: each its own answer, a total asked in one of them too.)
     // (Where every part asks an amount, 两件事：一是…二是…, the message is read whole: its awards each a line, and a 合计.)
@@ -533,7 +533,11 @@ export class PolicyAssistant {
     const restated = this.restated(u, previous);
     if (restated) {
       // Asked again whole, as a first question: the earlier turn's awards are replaced, not added to.
-      const reply = await this.route(understand(restated, ctx.lexicon), { ...previous, subjectText: null, inputs: {}, awards: [], lastQuestion: null }, next);
+      // (What this turn asks of it goes with it: 如果租的是3000平方米呢？一年最多补多少 asks the year's figure and so its
+      // total over the clause's years.)
+      const again = understand(restated, ctx.lexicon);
+      const askedAgain = (u.asksTotal || asksEachYear(u.text)) && !again.asksTotal ? { ...again, asksTotal: true } : again;
+      const reply = await this.route(askedAgain, { ...previous, subjectText: null, inputs: {}, awards: [], lastQuestion: null }, next);
       // (The conversation's other awards stand beside the one computed again, which replaces its earlier figure.)
       next.awards = keptAwards([...previous.awards, ...next.awards.map((a) => ({ ...a, added: false }))]);
       return { ...reply, answer: `（按${u.corrects ? '更正后' : '新'}的情况重新${reply.calculation ? '计算' : '核对'}，其他条件同上一问）\n${reply.answer}` };

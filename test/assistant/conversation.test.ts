@@ -4326,6 +4326,14 @@ describe('d65: never-seen cases of the ninth round', () => {
     expect(status?.answer).toContain('2022');
   });
 
+  it('如果租的是3000平方米呢？一年最多补多少: the year\'s figure asked again with its total over the clause\'s years', async () => {
+    const [, again] = await converse('我们是中山认定的市级公共技术服务平台企业（工业互联网类），租了800平方米经营场地，月租70元/平方米，场地租金每月能补多少？', '如果租的是3000平方米呢？一年最多补多少？');
+    expect(amountOf(again)).toBe('1500000');
+    expect(again?.total).toBe('4500000');
+    const [parts] = await converse('我们是经认定的中山市级工业互联网类公共技术服务平台企业。问两个：注册资本那块一次性补贴最高按多少比例、单个平台封顶多少？另外我们租了800平方米经营场地，月租60元一平，场地补助一年最多能拿多少？');
+    expect(parts?.total).toBe('1440000');
+  });
+
   it('技师是2名不是3名…再给个合计: the denied count is no figure, 再给个合计 adds nothing', async () => {
     const turns = await converse('中山，传统优势企业，今年新培养了2名高级工，都在紧缺人才导向目录里，能奖多少？', '另外还引进了3名技师呢？一共多少？',
       '不好意思说错了，技师是2名不是3名，麻烦分别列一下再给个合计');
