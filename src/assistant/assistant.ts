@@ -699,7 +699,7 @@ export class PolicyAssistant {
     // "同样的项目放中山做呢" after "东源…技改项目设备购置250万" (or "设备投入1000万 两边比" after "技改设备补贴怎么算"): the
     // case goes on from the earlier words, so a second reading of its figure they rule out (技改 names 中山's 技术改造, not
     // 工作母机) is not offered.
-    if (choice.readings.length && previous.subjectText) choice = readingsOf(choice, choose(previous.subjectText, next.regions));
+    if (choice.readings.length && previous.subjectText) choice = readingsOf(choice, choose(previous.subjectText, next.regions), previous.subjectText);
     const regionsNamed = next.regions;
     const docsInScope = named.length ? named : ctx.corpus.documents.filter((d) => regionsNamed.includes(d.region)).map((d) => d.id);
     const nonQuant = ctx.rules.nonQuantitative.filter((d) => docsInScope.includes(d.docId));

@@ -4108,6 +4108,11 @@ describe('d61: never-seen cases of the sixth round', () => {
     expect(weighed?.answer).not.toContain('62.5万元');
   });
 
+  it('中山买设备 after an award of another subject (质量奖): both readings of 设备 stay', async () => {
+    const [, both] = await converse('我们中山企业获得了广东省政府质量奖，能奖多少', '中山买设备500万能补多少');
+    expect(sortedAmounts(both)).toEqual(['500000', '750000']);
+  });
+
   it('这个行动计划的文号: the document of that kind, not every document of the place', async () => {
     const [, facts] = await converse('中山技改项目是按投资额的百分之几资助来着', '好的 那这个行动计划的文号是多少，哪天印发的，执行中有问题找哪个部门');
     expect(facts?.citations.map((c) => c.clauseId)).toEqual(['zhongshan-2018:序言']);

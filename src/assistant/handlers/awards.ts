@@ -165,9 +165,11 @@ export function earlierReading(choice: RuleChoice, awards: ConversationSlots['aw
  * A choice's second readings kept only where the earlier case's words allow them: a document whose provisions the earlier
  * words name without that reading (技改项目 → 技术改造 alone) loses it.
  */
-export function readingsOf(choice: RuleChoice, earlierCase: RuleChoice): RuleChoice {
+export function readingsOf(choice: RuleChoice, earlierCase: RuleChoice, earlierWords: string): RuleChoice {
   const named = new Set(earlierCase.rules.filter((r) => !earlierCase.readings.includes(r)).map((r) => r.docId));
-  const ruledOut = choice.readings.filter((r) => named.has(r.docId) && !earlierCase.readings.includes(r) && !earlierCase.rules.includes(r));
+  // (Only where the earlier words spoke of what the reading reads, 设备: words of another subject, 质量奖, rule nothing out.)
+  const ruledOut = choice.readings.filter((r) => named.has(r.docId) && !earlierCase.readings.includes(r) && !earlierCase.rules.includes(r)
+    && r.vocabulary.alsoReads.some((w) => earlierWords.includes(w)));
   if (!ruledOut.length) return choice;
   return { ...choice, rules: choice.rules.filter((r) => !ruledOut.includes(r)), readings: choice.readings.filter((r) => !ruledOut.includes(r)) };
 }
