@@ -382,14 +382,14 @@ export class PolicyAssistant {
     const replies: AssistantReply[] = [];
     // (A later part that gives no figure of its own and computes only what an earlier part did with the setting's figures,
     // 二是…以奖代补比例是多少、返几年 after 一是设备这块能补多少, is asked with the setting less its figures.)
-    const computedBefore = new Set<string>();
+    const computedByEarlierParts = new Set<string>();
     const setAside = setting.split(/(?<=[，,。；;])/).filter((piece) => !findQuantities(piece).some((q) => q.kind === 'money')).join('').replace(/[，,。；;]$/, '');
     for (const part of joinedUp) {
       const ask = (said: string) => this.route(partOf(`${said}${said ? '，' : ''}${part}`, this.context.lexicon), { ...previous, awards: next.awards }, next);
       let reply = await ask(setting);
       const computed = calculationsOf(reply).map((c) => `${c.ruleId}:${c.amount}`);
-      if (computed.length && computed.every((c) => computedBefore.has(c)) && !findQuantities(part).length && setAside !== setting) reply = await ask(setAside);
-      for (const c of calculationsOf(reply)) computedBefore.add(`${c.ruleId}:${c.amount}`);
+      if (computed.length && computed.every((c) => computedByEarlierParts.has(c)) && !findQuantities(part).length && setAside !== setting) reply = await ask(setAside);
+      for (const c of calculationsOf(reply)) computedByEarlierParts.add(`${c.ruleId}:${c.amount}`);
       replies.push(reply);
     }
     return oneAfterAnother(replies, { ownTotal: true });
@@ -407,9 +407,10 @@ export class PolicyAssistant {
       && !partsLeftOut(q, cited, said, ctx).length);
     for (const q of asked) {
       const [hit] = await searchPolicy(ctx.corpus, ctx.retriever, { query: q, k: 1, docIds, wordsOnly: !mentionsPolicy(ctx.lexicon, q) });
-      const parts = hit ? partsLeftOut(q, [hit.clause.id], `${said}${lines.join('')}`, ctx) : [];
+      const answered = `${said}${lines.join('')}`;
+      const parts = hit ? partsLeftOut(q, [hit.clause.id], answered, ctx) : [];
       // (Asked what support there is on a topic, 融资方面还有什么支持: the clause headed by it, whole.)
-      const headed = hit && !parts.length && ASKS_SUPPORT.test(q) ? clauseHeadedByTopic(q, hit.clause.id, `${said}${lines.join('')}`, ctx) : null;
+      const headed = hit && !parts.length && ASKS_SUPPORT.test(q) ? clauseHeadedByTopic(q, hit.clause.id, answered, ctx) : null;
       const found = headed ? [headed] : parts;
       if (!hit || !found.length) continue;
       lines.push(...found);

@@ -351,9 +351,9 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
   // ("帮忙确认两个标准", "问两个问题": a count of what is asked, no figure of the case.)
   // ("技师是2名不是3名": a head count denied is no figure of the case; its level word may come before the denial,
   // 不对 技师是3个, so its end is what counts.)
-  const denied = negatedFigureSpans(trimmed);
+  const negated = negatedFigureSpans(trimmed);
   const ofTheCase = found.filter((q) => !(q.kind === 'count' && ASKED_THINGS.test(trimmed.slice(q.end)))
-    && !((q.kind === 'headcount' || q.kind === 'count') && denied.some(([a, b]) => q.end - 1 >= a && q.end - 1 < b)));
+    && !((q.kind === 'headcount' || q.kind === 'count') && negated.some(([a, b]) => q.end - 1 >= a && q.end - 1 < b)));
   const quantities = ofTheCase.flatMap((q, i) => {
     const next = ofTheCase[i + 1];
     const before = ofTheCase[i - 1];
@@ -364,7 +364,6 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
     return [q];
   });
   const amounts: Understanding['amounts'] = { base: [], alreadyReceived: null, provincial: null, city: null, county: null, claimed: [] };
-  const negated = negatedFigureSpans(trimmed);
   // "河源市本级…不是东源县的": a region named only to be excluded is not a region asked about.
   const lower = trimmed.toLowerCase();
   // Each sentence as it would start without a courtesy glued to it (请问那投资额减半呢, 您好其实我们是…).
@@ -492,11 +491,12 @@ export const asksSomething = (piece: string) => ASKS_SOMETHING.test(piece);
 export const putForward = (after: string) => SEEKS_AGREEMENT.test(after) || /^元?\s*(吗|嘛|么)/.test(after);
 
 const requestPieces = (text: string) => text.split(/[。！!；;\n]|\s+|(?=然后|另外|顺便)/).flatMap((sentence) => questionsOf(sentence));
+/** The requests outside the policy a piece of a message makes (写首诗), by the phrases the places file lists. */
+const requestsMadeIn = (piece: string, lexicon: Lexicon) => lexicon.gazetteer.requestsOutside.filter((r) => r.phrases.some((p) => piece.includes(p)));
 
 /** The message less its pieces that make a request outside the policy (写首诗夸夸老板): the policy question it also asks. */
 export function withoutRequestsOutside(text: string, lexicon: Lexicon): string {
-  const made = (piece: string) => lexicon.gazetteer.requestsOutside.some((r) => r.phrases.some((p) => piece.includes(p)));
-  return requestPieces(text).filter((piece) => !made(piece)).join('，');
+  return requestPieces(text).filter((piece) => !requestsMadeIn(piece, lexicon).length).join('，');
 }
 
 /**
@@ -504,7 +504,7 @@ export function withoutRequestsOutside(text: string, lexicon: Lexicon): string {
  * (`outsideRequests`), else those to decline beside the answer (`declinedRequests`).
  */
 function requestsOutside(text: string, lexicon: Lexicon): Pick<Understanding, 'outsideRequests' | 'declinedRequests'> {
-  const made = (piece: string) => lexicon.gazetteer.requestsOutside.filter((r) => r.phrases.some((p) => piece.includes(p)));
+  const made = (piece: string) => requestsMadeIn(piece, lexicon);
   const requests = made(text).map((r) => r.name);
   if (!requests.length) return { outsideRequests: [], declinedRequests: [] };
   // (Sentence by sentence: 我在写一篇…的报道。 beside 深圳…地价怎么收？ is a policy question with a statement before it.)

@@ -386,7 +386,7 @@ export function besideEarlierPlaces(reply: AssistantReply, earlier: Conversation
   // (A place asked now whose document sets no rate says so, beside the places computed before.)
   if (!kept?.length) return null;
   const placeOf = (ruleId: string) => placeOfRule(ruleId, ctx);
-  const blocks = kept.map(({ rule, calculation }) => [...earlierAward(placeOf(rule.id), rule, calculation, ctx), ctx.validityLine(rule.docId)].filter(Boolean).join('\n'));
+  const blocks = kept.map(({ rule, calculation }) => earlierAwardBlock(rule, calculation, ctx));
   // Which place gives more, place by place (the sum of its awards).
   const byPlace = new Map<string, Decimal>();
   for (const c of [...now, ...kept.map((k) => k.calculation)]) byPlace.set(placeOf(c.ruleId), (byPlace.get(placeOf(c.ruleId)) ?? new Decimal(0)).plus(c.amount));
@@ -395,12 +395,8 @@ export function besideEarlierPlaces(reply: AssistantReply, earlier: Conversation
   const verdict = first && second
     ? first[1].eq(second[1]) ? `两地相同，均为${formatYuan(first[1])}。` : `${first[0]}多：${formatYuan(first[1])}，比${second[0]}（${formatYuan(second[1])}）多${formatYuan(first[1].minus(second[1]))}。`
     : '';
-  // (One award computed now is labelled by its place, as the earlier ones are.)
-  const [only] = now.length === 1 ? now : [];
-  const onlyRule = only ? ctx.rules.find(only.ruleId) : undefined;
   // (A comparison of this turn's places already opens with its own heading and labels its blocks: the heading goes.)
-  const own = reply.answer.replace(/^按不同地区的政策分别计算[^\n]*\n+/, '');
-  const current = onlyRule && !own.startsWith('【') ? `【${placeOf(onlyRule.id)}·${onlyRule.subject}】${own}` : own;
+  const current = labelledAlone(reply.answer.replace(/^按不同地区的政策分别计算[^\n]*\n+/, ''), now, ctx);
   const answer = [`按不同地区的政策分别计算（${[...new Set(kept.map((k) => placeOf(k.rule.id)))].join('、')}为前面已算的结果）：`, '', current, '', ...blocks, '', `比较：${verdict}`].join('\n');
   return { ...reply, intent: 'compare', answer, citations: [...reply.citations, ...ctx.citations(kept.map((k) => k.rule.clauseId))],
     calculation: [...now, ...kept.map((k) => k.calculation)], total: null };
@@ -434,7 +430,7 @@ export function besideEarlierProvisions(reply: AssistantReply, awards: Conversat
   const kept = shownWhole(standingAwards(awards), ctx)?.filter(({ rule }) => docs.has(rule.docId) && !now.some((c) => c.ruleId === rule.id));
   if (!now.length || !kept?.length) return null;
   const subjectOf = (ruleId: string) => ctx.rules.find(ruleId)?.subject ?? ruleId;
-  const blocks = kept.map(({ rule, calculation }) => earlierAward(ctx.regionOf(rule.docId) ?? '', rule, calculation, ctx).join('\n'));
+  const blocks = kept.map(({ rule, calculation }) => earlierAward(placeOfRule(rule.id, ctx), rule, calculation, ctx).join('\n'));
   const ranked = [...now, ...kept.map((k) => k.calculation)].sort((a, b) => new Decimal(b.amount).comparedTo(a.amount));
   const [first, second] = ranked;
   const verdict = first && second
@@ -442,10 +438,7 @@ export function besideEarlierProvisions(reply: AssistantReply, awards: Conversat
       : `按${subjectOf(first.ruleId)}多：${first.display}，比按${subjectOf(second.ruleId)}（${second.display}）多${formatYuan(new Decimal(first.amount).minus(second.amount))}。`
     : '';
   const calculations = [...now, ...kept.map((k) => k.calculation)];
-  // (One award computed now is labelled as the earlier ones are.)
-  const [only] = now.length === 1 ? now : [];
-  const onlyRule = only ? ctx.rules.find(only.ruleId) : undefined;
-  const current = onlyRule && !reply.answer.startsWith('【') ? `【${ctx.regionOf(onlyRule.docId) ?? ''}·${onlyRule.subject}】${reply.answer}` : reply.answer;
+  const current = labelledAlone(reply.answer, now, ctx);
   return { ...reply, intent: 'compare',
     answer: ['同一项目按不同情形分别计算（只适用其中一种，不相加）：', '', current, '', ...blocks, '', `比较：${verdict}`].join('\n'),
     citations: [...reply.citations, ...ctx.citations(kept.map((k) => k.rule.clauseId).filter((id) => !reply.citations.some((c) => c.clauseId === id)))],
@@ -459,10 +452,21 @@ export function besideEarlierProvisions(reply: AssistantReply, awards: Conversat
 export function earlierAwardsShown(awards: ConversationSlots['awards'], ctx: HandlerContext): AssistantReply | null {
   const kept = shownWhole(standingAwards(awards), ctx);
   if (!kept?.length) return null;
-  const blocks = kept.map(({ rule, calculation }) => [...earlierAward(placeOfRule(rule.id, ctx), rule, calculation, ctx), ctx.validityLine(rule.docId)].filter(Boolean).join('\n'));
+  const blocks = kept.map(({ rule, calculation }) => earlierAwardBlock(rule, calculation, ctx));
   const calculations = kept.map((k) => k.calculation);
   return { intent: 'compare', answer: blocks.join('\n\n'), citations: ctx.citations([...new Set(kept.map((k) => k.rule.clauseId))]),
     calculation: calculations.length > 1 ? calculations : calculations[0] ?? null, total: null, suggestions: [] };
+}
+
+/** An earlier award shown again under its place, with its document's validity line. */
+function earlierAwardBlock(rule: SubsidyRule, calculation: ChatCalculation, ctx: HandlerContext): string {
+  return [...earlierAward(placeOfRule(rule.id, ctx), rule, calculation, ctx), ctx.validityLine(rule.docId)].filter(Boolean).join('\n');
+}
+
+/** This turn's one award labelled by its place and subject, as earlier awards are shown beside it; else the answer as it is. */
+function labelledAlone(answer: string, now: readonly ChatCalculation[], ctx: HandlerContext): string {
+  const onlyRule = now.length === 1 && now[0] ? ctx.rules.find(now[0].ruleId) : undefined;
+  return onlyRule && !answer.startsWith('【') ? `【${placeOfRule(onlyRule.id, ctx)}·${onlyRule.subject}】${answer}` : answer;
 }
 
 /** An award computed earlier in the conversation, shown again under its place or document: its figure, steps and clause. */

@@ -110,9 +110,8 @@ export async function overviewTopic(asked: string, docIds: readonly string[], ct
   const searched = [...whole, ...byPiece.filter((h, i) => !whole.some((w) => w.clause.id === h.clause.id) && byPiece.findIndex((o) => o.clause.id === h.clause.id) === i)];
   // A clause headed by a word the question asks about, in that word or another for it (用地 → 四、（八）支持节约集约利用
   // 土地), is about the topic however the search ranked its body.
-  const topicWords = [...new Set(jiebaTokenizer(text))].filter((w) => w.length >= 2 && !/\d/.test(w) && !NO_TOPIC.has(w) && !GENERIC_TERMS.has(w)
-    && !ASKING_WORDS.has(w) && !inDocumentTitle(ctx.corpus, w));
-  const titleWords = (title: string) => topicWords.flatMap((w) => [w, ...synonymsOf(w)]).filter((x) => x.length >= 2 && title.includes(x));
+  const topicWords = topicWordsOf(text, ctx);
+  const titleWords = (title: string) => wordsSaidIn(topicWords, title);
   // (A measure's clause only, one the rules hold: 平台, 人才 head many tasks that are no support.)
   const withProvision = new Set(inScope.map((r) => r.clauseId));
   const measured = new Set([...withProvision, ...ctx.rules.unrated.filter((m) => docIds.includes(m.docId)).map((m) => m.clauseId)]);
@@ -425,13 +424,20 @@ export function partsLeftOut(asked: string | undefined, clauseIds: readonly stri
  */
 export function clauseHeadedByTopic(asked: string, clauseId: string, listed: string, ctx: HandlerContext): string | null {
   const clause = ctx.corpus.clauseById.get(clauseId);
-  if (!clause?.title) return null;
-  const words = [...new Set(jiebaTokenizer(asked))].filter((w) => w.length >= 2 && !/\d/.test(w) && !NO_TOPIC.has(w) && !GENERIC_TERMS.has(w)
-    && !ASKING_WORDS.has(w) && !inDocumentTitle(ctx.corpus, w));
-  const title = clause.title;
-  if (!words.some((w) => [w, ...synonymsOf(w)].some((x) => x.length >= 2 && title.includes(x)))) return null;
+  if (!clause?.title || !wordsSaidIn(topicWordsOf(asked, ctx), clause.title).length) return null;
   const body = clauseBody(clause.text).trim().replace(/[。；]$/, '');
-  return quotedAlready(body, listed) ? null : `· ${clause.label}${title}：“${body}”`;
+  return quotedAlready(body, listed) ? null : `· ${clause.label}${clause.title}：“${body}”`;
+}
+
+/** The words of a question that say its topic: two characters or longer, no figure, no asking or title word. */
+function topicWordsOf(text: string, ctx: HandlerContext): string[] {
+  return [...new Set(jiebaTokenizer(text))].filter((w) => w.length >= 2 && !/\d/.test(w) && !NO_TOPIC.has(w) && !GENERIC_TERMS.has(w)
+    && !ASKING_WORDS.has(w) && !inDocumentTitle(ctx.corpus, w));
+}
+
+/** Those of the words, or of the words for them, that a heading or sentence says (用地 → 土地 in 支持节约集约利用土地). */
+function wordsSaidIn(words: readonly string[], text: string): string[] {
+  return words.flatMap((w) => [w, ...synonymsOf(w)]).filter((x) => x.length >= 2 && text.includes(x));
 }
 
 /** Whether most of a sentence's phrases are already in the answer (its provision quoted, its conditions listed). */
