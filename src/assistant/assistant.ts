@@ -19,7 +19,7 @@ import { namedByOwnWord, namedDocuments, unratedFor, type HandlerContext } from 
 import { DOCUMENT_FACT_CUE, asksInForce, asksOfPreamble, asksSourceOfAnswer, answerDocumentFacts, answerSource } from './handlers/document-facts.js';
 import { answerStandard, compareLookup, lookup, type LookupScope } from './handlers/lookup.js';
 import { documentNotInCorpus, noRates, notCovered, offTopic, ownPolicyOfPlaceWithin, topicsNotCovered, unrated, withoutOwnPolicyAsked } from './handlers/not-covered.js';
-import { answerConditions } from './handlers/conditions.js';
+import { answerConditions, answerDocumentGate, namesDocumentGate } from './handlers/conditions.js';
 import { answerOverview, clauseHeadedByTopic, documentOutline, overviewTopic, partsLeftOut, topicOnlyTasks } from './handlers/overview.js';
 import { answerSections, namedSections } from './handlers/sections.js';
 import { givesOnlySize, inputsFor, measuredDimensions, sizeIsCase } from './handlers/slots.js';
@@ -704,6 +704,17 @@ export class PolicyAssistant {
     const regionsNamed = next.regions;
     const docsInScope = named.length ? named : ctx.corpus.documents.filter((d) => regionsNamed.includes(d.region)).map((d) => d.id);
     const nonQuant = ctx.rules.nonQuantitative.filter((d) => docsInScope.includes(d.docId));
+    // "固定资产投资150万，能进市级技改项目库吗": a document's gate asked of itself, no award named.
+    // ("如果系信息化改造项目呢" after it: the gate's question asked again with what changed.)
+    const gateBefore = u.followUp && previous.lastQuestion && namesDocumentGate(previous.lastQuestion, ctx) && !namesDocumentGate(u.text, ctx)
+      ? understand(restatedQuestion(understand(previous.lastQuestion, ctx.lexicon), u) ?? `${previous.lastQuestion}，${u.text}`, ctx.lexicon) : null;
+    // (Asked beside other questions, 进库还要办啥手续, the clause's lookup answers them all.)
+    const gateAsked = choice.rules.length === 0 && !u.asksHowMuch && !u.asksProcedure && !u.broad && questionsOf(u.text).length <= 1
+      ? answerDocumentGate(docsInScope, gateBefore ?? u, ctx) : null;
+    if (gateAsked) {
+      next.lastQuestion = (gateBefore ?? u).text;
+      return gateAsked;
+    }
     // "中府办〔2014〕30号提出了哪些保障措施", "东源定了哪些工作目标": the list of what the section so headed holds.
     if (noAmount && !u.followUp) {
       const scope = named.length ? named : ctx.documentsFor(next.regions).map((d) => d.id);
@@ -1214,13 +1225,31 @@ function cellsNamed(message: string): string {
   return [...out, ...lines.slice(i)].join('\n');
 }
 
+// A list's heading that says what follows is a standard (六安稿奖励标准（网上下载的）：, 补贴标准一览:).
+const STANDARDS_HEADING = /(标准|一览|清单|明细)[^：:\n]{0,12}[：:]\s*$/;
+// A row of such a list: an item and its figure, nothing else (市级技改示范项目 80万/个, 省级企业技术中心：50万).
+const STANDARD_ROW = /^\s*[^\d，。？?！!,]{2,24}?[\s：:]*\d[\d.,]*\s*(万元|万|元|%|％)(\s*\/\s*[\p{Script=Han}]{1,2})?\s*$/u;
+
+/** The lines without a list of standards pasted under a heading that names it one: someone else's figures, no case. */
+function withoutStandardsList(lines: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    kept.push(lines[i] ?? '');
+    if (!STANDARDS_HEADING.test(lines[i] ?? '')) continue;
+    let end = i + 1;
+    while (end < lines.length && STANDARD_ROW.test(lines[end] ?? '')) end++;
+    if (end - i - 1 >= 2) i = end - 1;
+  }
+  return kept;
+}
+
 /** The message without the rows of a table pasted into it, where words remain outside the table to be the question. */
 function withoutTables(typed: string): string {
   // (A fenced block pasted in, ```[六安市技改奖补一览]…```, is someone else's list: its provisions and figures are no case.)
   const fenced = typed.replace(/```[\s\S]*?```/g, '').trim();
   const message = fenced || typed;
   const lines = message.split('\n');
-  const kept = message.replace(TABLE_ROW, '').split('\n').filter((line) => !isCsvRow(line));
+  const kept = withoutStandardsList(message.replace(TABLE_ROW, '').split('\n')).filter((line) => !isCsvRow(line));
   // (Blank lines alone are no table: 忽略上文。\n\n问题：… keeps its words as written.)
   if (kept.filter((line) => line.trim()).length === lines.filter((line) => line.trim()).length) return message;
   const rest = kept.join('\n').replace(/\n{2,}/g, '\n').trim();

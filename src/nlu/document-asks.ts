@@ -21,6 +21,11 @@ export const DOCUMENT_ASKS = {
 };
 export const DOCUMENT_FACT_CUE = new RegExp(Object.values(DOCUMENT_ASKS).map((r) => r.source).join('|'));
 
+// Which fund pays an award (钱从哪个资金里出, 资金来源, 从哪列支): answered beside the award, never a document fact alone.
+const FUNDS_ASKED = /(钱[^，。？?]{0,4}(从|由)哪|(从|由)哪(个|笔|项|里|儿)?[^，。？?]{0,4}(资金|专项|经费|款)?[^，。？?]{0,2}(出|列支|拨|支出)|(哪个|哪笔|哪项|什么|哪一?类)(专项)?(资金|经费)(出|列支|支付|拨付|里出|支持)|资金来源|经费来源|钱(是)?哪(里|儿)来|(从|在)什么(资金|专项)|列支)/;
+/** Whether a message asks which fund pays (钱从哪个资金里出, 资金来源, 从哪个专项列支). */
+export const asksFunds = (text: string) => FUNDS_ASKED.test(text);
+
 /** Whether a message asks which department is responsible for something (负责部门, 找哪个部门申请, 办公室设在哪). */
 export const asksResponsible = (text: string) => DOCUMENT_ASKS.responsible.test(text);
 

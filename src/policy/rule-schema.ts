@@ -221,8 +221,14 @@ export const UnratedMeasureRowSchema = z.object({
  */
 export const DocumentGateSchema = z.object({
   condition: z.string().min(2),
+  /** What passing the gate is, named as asked of itself (能进市级技改项目库吗). */
+  subject: z.string().min(2),
+  /** Words that name the gate in a question; the gate is answered of itself where one is said and no award is named. */
+  triggers: z.array(z.string().min(2)).min(1),
   inputs: z.array(RuleInputSchema).default([]),
   thresholds: z.array(ThresholdSchema).min(1),
+  /** Questions asking the gate of itself, and whether the case they state passes it: a test answers each. */
+  examples: z.array(z.object({ question: z.string(), passes: z.boolean() })).min(1),
 });
 export type DocumentGate = z.infer<typeof DocumentGateSchema>;
 

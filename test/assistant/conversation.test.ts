@@ -4345,3 +4345,34 @@ describe('d65: never-seen cases of the ninth round', () => {
     expect(turns.at(-1)?.answer).not.toContain('5名技师');
   });
 });
+
+describe('d66: never-seen cases of the tenth round', () => {
+  it('钱从哪个资金里出: the fund the document pays the awards from, in its words, cited', async () => {
+    const [luan] = await converse('六安的，我们今年新认定了省级数字化车间，另外市级工业设计中心也批下来了，分别奖多少？一共多少？钱从哪个资金里出？');
+    expect(luan?.total).toBe('300000');
+    expect(luan?.answer).toContain('资金来源');
+    expect(luan?.answer).toContain('发展专项资金列支');
+    const [zhongshan] = await converse('中山新获得2个广东省名牌产品奖多少，资金来源是哪');
+    expect(zhongshan?.answer).toContain('工业和信息化发展专项扶持资金');
+    expect(zhongshan?.citations.map((c) => c.clauseId)).toContain('zhongshan-2018:五.一');
+    const [notAsked] = await converse('中山新获得2个广东省名牌产品奖多少');
+    expect(notAsked?.answer).not.toContain('资金来源');
+  });
+
+  it('a list of standards pasted under its heading (奖励标准（网上下载的）：) is no case: the awards named after it are computed', async () => {
+    const [reply] = await converse('六安稿奖励标准（网上下载的）：\n市级技改示范项目 80万/个\n省级企业技术中心 50万\n市级企业技术中心 30万\n我们今年一个项目评上市级技改示范项目，又新认定了省级企业技术中心，一共多少？');
+    expect(reply?.total).toBe('700000');
+    expect(reply?.answer).not.toContain('80万元');
+  });
+
+  it('能进市级技改项目库吗: the gate asked of itself gets its verdict; a follow-up changes the figure or the project kind', async () => {
+    const [below, higher] = await converse('六安 我们技改项目固定资产投资150万 能进市级技改项目库吗', '那250万呢');
+    expect(below?.answer).toMatch(/^要点：按您说的，固定资产投资150万元，低于200万元，不能纳入市级技改项目库/);
+    expect(higher?.answer).toContain('固定资产投资250万元，达到200万元');
+    const [, informatized] = await converse('六安 我们技改项目固定资产投资150万 能进市级技改项目库吗', '如果系信息化改造项目呢？');
+    expect(informatized?.answer).toContain('信息化项目不受');
+    expect(informatized?.citations.map((c) => c.clauseId)).toEqual(['luan-draft:三.一']);
+    const [planted] = await converse('请只回答“对”或“不对”：六安的技改项目要纳入市级技改项目库，固定资产投资门槛是500万元以上。');
+    expect(planted?.answer).not.toContain('500万元，达到');
+  });
+});

@@ -57,6 +57,21 @@ describe('every row of the rules data, through every view derived from it', () =
     expect(failures).toEqual([]);
   });
 
+  it('answers each document gate\'s own examples with its verdict, the consequence where it is not met, and its clause', async () => {
+    const failures: string[] = [];
+    expect(core.rules.gates.size).toBeGreaterThan(0);
+    for (const [docId, gate] of core.rules.gates) {
+      for (const example of gate.examples) {
+        const reply = await chat.chat({ message: example.question });
+        const consequences = gate.thresholds.map((t) => t.consequence);
+        const verdictSaid = example.passes ? reply.answer.includes(`可以${gate.subject}`) : consequences.some((c) => reply.answer.includes(c));
+        if (!reply.answer.startsWith('要点：按您说的') || !verdictSaid || reply.calculation !== null
+          || !gate.thresholds.every((t) => reply.citations.some((c) => c.clauseId === t.clauseId))) failures.push(`${docId}: ${example.question} → ${reply.answer.slice(0, 80)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
   it('derives the scope vocabulary, the tokenizer words, the questions and the calculator schema from each row', () => {
     for (const rule of core.rules.rules) {
       for (const trigger of rule.vocabulary.triggers) expect(mentionsPolicy(core.lexicon, trigger), `${rule.id}: ${trigger}`).toBe(true);

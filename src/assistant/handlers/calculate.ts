@@ -7,7 +7,7 @@ import { awardsInstead, numbered, plainReply, ruleHeadline, thresholdsSentence, 
 import { standingAwards, type ConversationSlots } from '../conversation.js';
 import { toChatCalculation, type AssistantReply } from '../response.js';
 import { calculatorContext, namedDocuments, unratedFor, type HandlerContext } from './context.js';
-import { departmentLines } from './document-facts.js';
+import { departmentLines, fundingLines } from './document-facts.js';
 import { carryInputs, inputsFor, levelNotSet, type Inputs } from './slots.js';
 
 /** "分别 / 各…多少": each part of an award asked on its own line. */
@@ -523,6 +523,8 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
   const { lines: regionLines, clauses: regionClauses } = regionsWithout(regions, regionsOf, u, ctx, eligible.map((e) => e.rule));
   // "…能补多少？另外这个是哪个部门负责的": the department the clause names, in its words.
   const { lines: departments, clauseIds: departmentClauses } = departmentLines(eligible.map((e) => e.rule), u.text, ctx);
+  // "…钱从哪个资金里出": the fund the document pays it from, in its words.
+  const { lines: funds, clauseIds: fundClauses } = fundingLines(eligible.map((e) => e.rule), u.text, ctx);
   // Documents named by year ("2014年那个意见和2018年的行动计划") are each answered, those with no rates included.
   const namedDocs = namedDocuments(u.text, regions, ctx);
   if (namedDocs.length > 1) {
@@ -548,9 +550,9 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
   const many = publicCalc.length > 1;
   const reply: AssistantReply = {
     intent: comparing || regionLines.length ? 'compare' : summing ? 'sum' : 'calculate',
-    answer: [head, ...blocks.map((b, i) => { const r = eligible[i]; const y = r ? yearsBlock(r) : ''; return y ? `${b}\n${y}` : b; }), totalLine, ...regionLines, ...departments].filter(Boolean).join('\n\n'),
+    answer: [head, ...blocks.map((b, i) => { const r = eligible[i]; const y = r ? yearsBlock(r) : ''; return y ? `${b}\n${y}` : b; }), totalLine, ...regionLines, ...departments, ...funds].filter(Boolean).join('\n\n'),
     citations: ctx.citations(eligible.map((r) => r.rule.clauseId).concat(eligible.flatMap((r) => r.rule.thresholds.map((t) => t.clauseId)),
-      eligible.flatMap((r) => clausesNoted(r.rule, ctx)), regionClauses, departmentClauses)),
+      eligible.flatMap((r) => clausesNoted(r.rule, ctx)), regionClauses, departmentClauses, fundClauses)),
     calculation: many ? publicCalc : (publicCalc[0] ?? null),
     total: total ? yuanString(total) : null,
     suggestions: comparing ? eligible.map((r) => `只看${ctx.regionOf(r.rule.docId)}`) : followUpSuggestions(eligible[0]?.rule, ctx),

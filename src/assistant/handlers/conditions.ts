@@ -52,3 +52,56 @@ export function answerConditions(rules: readonly SubsidyRule[], ctx: HandlerCont
   const suggestions = rules.slice(0, 2).map((r) => `${r.subject}能补多少`);
   return plainReply('lookup', `${lead}${blocks.join('\n\n')}\n是否符合条件以主管部门审核为准。`, ctx.citations([...new Set(clauses)]), suggestions);
 }
+
+// Entering what the gate guards (能进/纳入/列入…项目库): the gate asked of itself, not a measure that names it (基金投放).
+const ENTERS = /(进|入|纳入|列入|进入|够格|够条件|符合)[^，。；;？?]{0,8}$/;
+
+/** Whether the words ask of entering some document's gate (能进项目库吗, 入库). */
+export function namesDocumentGate(text: string, ctx: HandlerContext): boolean {
+  return [...ctx.rules.gates.values()].some((gate) => entersGate(text, gate.triggers));
+}
+
+// (进了项目库以后… asks what follows entry, not whether it can.)
+const AFTER_ENTRY = /^[^，。；;？?]{0,2}(以后|之后|后)/;
+
+function entersGate(text: string, triggers: readonly string[]): boolean {
+  return triggers.some((w) => {
+    const at = text.indexOf(w);
+    return at >= 0 && (ENTERS.test(text.slice(0, at)) || ENTERS.test(w)) && !AFTER_ENTRY.test(text.slice(at + w.length));
+  });
+}
+
+/**
+ * "固定资产投资150万，能进市级技改项目库吗": a document's gate (rules file `documentGate`) asked of itself, with no award
+ * named: its verdict on the figure given, or on the kind of project that it exempts, quoted from its clause. Null where no
+ * document in scope has a gate that the message names.
+ */
+export function answerDocumentGate(docIds: readonly string[], u: Understanding, ctx: HandlerContext): AssistantReply | null {
+  const scope = docIds.length ? docIds : [...ctx.rules.gates.keys()];
+  for (const docId of scope) {
+    const gate = ctx.rules.gates.get(docId);
+    const first = ctx.rules.rules.find((r) => r.docId === docId);
+    if (!gate || !first || !entersGate(u.text, gate.triggers)) continue;
+    // The gate's inputs read through a row of the document, as the calculator reads them for any row.
+    const given = inputsFor({ ...first, inputs: gate.inputs, thresholds: gate.thresholds }, u).inputs;
+    const verdicts = gate.thresholds.map((t) => {
+      const exemptBy = t.exemptWhen ? given[t.exemptWhen.input] : undefined;
+      if (typeof exemptBy === 'string' && t.exemptWhen?.values.some((v) => exemptBy.includes(v))) return { passes: true, line: `${exemptBy}项目不受“${t.label}”门槛限制` };
+      const value = given[t.input];
+      if (value === undefined || !/^\d+(\.\d+)?$/.test(String(value))) return null;
+      const figure = new Decimal(String(value));
+      const passes = figure.gte(t.minimum);
+      return { passes, line: `${t.label}${thresholdValue(t, figure)}，${passes ? '达到' : '低于'}${thresholdValue(t, new Decimal(t.minimum))}${passes ? '' : `，${t.consequence}`}` };
+    }).filter((v) => v !== null);
+    // (With nothing of the case said, only its conditions asked are the gate's to answer.)
+    if (!verdicts.length && !u.asksConditions) continue;
+    const passes = verdicts.every((v) => v.passes);
+    const quotes = [...new Set(gate.thresholds.map((t) => `“${t.quote}”（${ctx.clauseRef(t.clauseId)}）`))];
+    const lead = verdicts.length
+      ? `要点：按您说的，${verdicts.map((v) => v.line).join('；')}${passes ? `，可以${gate.subject}（以主管部门审核为准）` : ''}。\n依据：${quotes.join('；')}`
+      : `要点：${quotes.join('；')}。`;
+    const answer = [lead, `条件：${gate.condition}`, ctx.validityLine(docId)].filter(Boolean).join('\n');
+    return plainReply('lookup', answer, ctx.citations([...new Set(gate.thresholds.map((t) => t.clauseId))]), [`${first.subject}能补多少`]);
+  }
+  return null;
+}

@@ -6,7 +6,7 @@ import { bestEvidence, coveredChars, distinctiveTerms } from '../evidence.js';
 import { dateText, plainReply } from '../compose.js';
 import { searchPolicy } from '../policy-search.js';
 import type { AssistantReply } from '../response.js';
-import { DOCUMENT_ASKS as ASKS, asksResponsible } from '../../nlu/document-asks.js';
+import { DOCUMENT_ASKS as ASKS, asksFunds, asksResponsible } from '../../nlu/document-asks.js';
 import type { SubsidyRule } from '../../policy/index.js';
 import { namedWithRegions, type HandlerContext } from './context.js';
 
@@ -61,6 +61,31 @@ export function departmentLines(rules: readonly SubsidyRule[], asked: string, ct
     return `负责部门：${ctx.clauseRef(rule.clauseId)}没有写明；文件对组织实施的规定：${ctx.clauseRef(lead.clauseId)}：“${lead.sentence}”`;
   });
   return { lines: [...new Set(lines)], clauseIds };
+}
+
+// A sentence that says which fund pays (…发展专项资金列支, 安排…专项扶持资金, 产业转型升级资金中安排技术改造专项); one
+// that speaks of applying to other levels' funds (优先支持申报省市财政技术改造专项资金) names no fund of the document's.
+const FUND_SENTENCE = /(专项(扶持)?资金|资金[^。；]{0,6}列支|资金中安排)/;
+const OTHER_FUNDS = /(申报|推荐)/;
+
+/**
+ * "…分别奖多少？钱从哪个资金里出": each provision's fund in the document's words: the sentence of its own clause that
+ * names it, else the document's first such sentence, cited. None where the message does not ask.
+ */
+export function fundingLines(rules: readonly SubsidyRule[], asked: string, ctx: HandlerContext): { lines: string[]; clauseIds: string[] } {
+  if (!asksFunds(asked)) return { lines: [], clauseIds: [] };
+  const fundIn = (clauseId: string) => sentencesOf(ctx.corpus.clauseById.get(clauseId)?.text ?? '').find((x) => FUND_SENTENCE.test(x) && !OTHER_FUNDS.test(x));
+  const found = new Map<string, { clauseId: string; sentence: string } | null>();
+  for (const rule of rules) {
+    const own = fundIn(rule.clauseId);
+    if (own) { found.set(rule.clauseId, { clauseId: rule.clauseId, sentence: own }); continue; }
+    const clause = ctx.corpus.clauses.find((c) => c.docId === rule.docId && fundIn(c.id) !== undefined);
+    found.set(rule.docId, clause ? { clauseId: clause.id, sentence: fundIn(clause.id) ?? '' } : null);
+  }
+  const docsWithout = [...new Set(rules.map((r) => r.docId))].filter((id) => found.has(id) && found.get(id) === null);
+  const lines = [...found.values()].filter((f) => f !== null).map((f) => `资金来源：${ctx.clauseRef(f.clauseId)}：“${f.sentence.replace(/[。；]$/, '')}”`);
+  lines.push(...docsWithout.map((id) => `资金来源：${ctx.corpus.documentById.get(id)?.shortTitle ?? id}没有写明。`));
+  return { lines: [...new Set(lines)], clauseIds: [...new Set([...found.values()].filter((f) => f !== null).map((f) => f.clauseId))] };
 }
 
 // A sentence that says who leads a document's whole work (领导小组办公室设在…, 牵头做好…).

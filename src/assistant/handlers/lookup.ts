@@ -9,7 +9,7 @@ import { GENERIC_TERMS, aboutTheDocuments, bestEvidence, coveredChars, distincti
 import { docIdsForQuestion, questionFocus, searchPolicy } from '../policy-search.js';
 import type { AssistantReply } from '../response.js';
 import { unratedFor, type HandlerContext } from './context.js';
-import { departmentLines } from './document-facts.js';
+import { departmentLines, fundingLines } from './document-facts.js';
 
 // A code of a standard or a certification (ISO14001, GB/T 19001): Latin letters, then digits.
 const CODE = /[A-Za-z]{2,}(?:\/[A-Za-z])?[\s-]?\d{3,}/g;
@@ -241,6 +241,7 @@ export function answerStandard(askedRules: readonly SubsidyRule[], ctx: HandlerC
   const lines = rules.map((r) => { const threshold = thresholdsSentence(r); return `${ctx.clauseRef(r.clauseId)}：“${r.quote}”\n标准：${r.subject}，${ruleHeadline(r)}${threshold ? `\n门槛：${threshold}` : ''}`; });
   const notes = [...new Set(rules.map((r) => ctx.validityLine(r.docId)).filter(Boolean))];
   const departments = departmentLines(rules, asked, ctx);
-  return plainReply('lookup', [...lines, ...departments.lines, ...notes].join('\n'), ctx.citations([...new Set([...rules.map((r) => r.clauseId), ...departments.clauseIds])]),
+  const funds = fundingLines(rules, asked, ctx);
+  return plainReply('lookup', [...lines, ...departments.lines, ...funds.lines, ...notes].join('\n'), ctx.citations([...new Set([...rules.map((r) => r.clauseId), ...departments.clauseIds, ...funds.clauseIds])]),
     rules.slice(0, 1).flatMap((r) => (r.examples[0] ? [r.examples[0].question] : [])));
 }
