@@ -95,3 +95,21 @@ export function unratedSentence(measure: UnratedMeasure, ctx: HandlerContext): s
 /** Support asked as such (有哪些扶持, 有啥支持, 什么补贴): what the documents fund, not what they set as tasks. */
 // (Or what the enterprise can apply for or get, 有咩可以申请, 有啥我们这种小厂能拿的, 有啲咩政策帮到我哋.)
 export const ASKS_SUPPORT = /(哪些|什么|啥|咩|乜)(技改)?(扶持|支持|奖补|补贴|补助|奖励|资助|优惠)|(哪些|什么|啥|咩|乜)[^，,。；;？?]{0,10}(可以|能|可)(申请|申报|拿|领|享受)|(政策|措施)[^，,。；;？?]{0,3}帮(到|得上)/;
+
+/**
+ * Which place gives more, each place's awards added: "东源县多：240万元，比中山市（最高120万元）多120万元。" A ceiling
+ * (不超过/最高) is said as one; where the larger is a ceiling, the verdict says it is at most. Empty where fewer than two
+ * places have an amount.
+ */
+export function morePlaceVerdict(amounts: readonly { place: string; amount: string; ceiling: boolean }[]): string {
+  const byPlace = new Map<string, { sum: Decimal; ceiling: boolean }>();
+  for (const { place, amount, ceiling } of amounts) {
+    const was = byPlace.get(place);
+    byPlace.set(place, { sum: (was?.sum ?? new Decimal(0)).plus(amount), ceiling: (was?.ceiling ?? false) || ceiling });
+  }
+  const [first, second] = [...byPlace].sort((a, b) => b[1].sum.comparedTo(a[1].sum));
+  if (!first || !second) return '';
+  const said = (x: { sum: Decimal; ceiling: boolean }) => `${x.ceiling ? '最高' : ''}${formatYuan(x.sum)}`;
+  if (first[1].sum.eq(second[1].sum)) return `两地金额相同，均为${said(first[1])}。`;
+  return `${first[0]}${first[1].ceiling ? '最多可' : ''}多：${said(first[1])}，比${second[0]}（${said(second[1])}）多${formatYuan(first[1].sum.minus(second[1].sum))}。`;
+}

@@ -482,6 +482,11 @@ const EACH_YEAR = /(每年|(?<![同第这那])一年)(能|可以|可)?(拿|补|�
 /** Whether a message asks a yearly award as such (每年能拿多少): its total over the clause's stated years goes beside it. */
 // A yearly figure put forward to confirm (就是每年36万，对吧): the yearly award asked too.
 const EACH_YEAR_CONFIRMED = /每年[^，,。；;？?]{0,4}[0-9０-９一二两三四五六七八九十百千万亿.]+万?元?[，,\s]*(对吧|对不对|是吧|是不是|没错吧)/;
+// Which of the cases weighed gives more (哪个多, 边度补得多啲, 哪边划算, 谁高).
+const ASKS_WHICH_MORE = /(哪|边度|哪里|哪儿|哪边|谁)[^，,。；;？?]{0,6}(多|高|划算|合算|抵)/;
+/** Whether a message asks which of the cases it weighs gives more. */
+export const asksWhichMore = (text: string) => WHICH_MORE.test(text) || ASKS_WHICH_MORE.test(text);
+
 export const asksEachYear = (text: string) => EACH_YEAR.test(text) || EACH_YEAR_CONFIRMED.test(text);
 
 /** Whether a piece of a message asks something (多少, 吗, 哪, ？): a statement beside a question asks nothing. */

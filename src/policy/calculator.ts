@@ -332,7 +332,7 @@ export function acceptedInputs(rule: SubsidyRule): Set<string> {
 }
 
 /** "不超过/最高" in the document: the amount is a ceiling, and answers say 最高可获. */
-function statesUpperBound(rule: SubsidyRule): boolean {
+export function statesUpperBound(rule: SubsidyRule): boolean {
   const f = rule.formula;
   return ('bound' in f && f.bound === 'upper') || f.type === 'upper-bound';
 }

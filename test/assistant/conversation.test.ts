@@ -4376,3 +4376,13 @@ describe('d66: never-seen cases of the tenth round', () => {
     expect(planted?.answer).not.toContain('500万元，达到');
   });
 });
+
+describe('d66: places weighed in one message', () => {
+  it('同样嘅项目摆喺东源做: the place with no figure or provision of its own takes the case told before it, and which gives more is said', async () => {
+    const [reply] = await converse('我哋喺中山做技改，项目投资1200万，全部系买设备嘅，如果同样嘅项目摆喺东源做（规上企业），边度补得多啲？');
+    expect(amountOf(reply)).toEqual(['1200000', '2400000']);
+    expect(reply?.answer).toContain('比较：东源县多：240万元，比中山市（最高120万元）多120万元。');
+    const [named] = await converse('我们智能化改造一共投了1500万，项目新认定为省级智能工厂。按六安的政策能奖多少？假如同样的项目在中山被认定为智能制造示范项目，又能资助多少？哪个多');
+    expect(amountOf(named)).toEqual(['500000', '3000000']);
+  });
+});

@@ -3,9 +3,10 @@ import { findQuantities, type Quantity } from '../../nlu/quantities.js';
 import { SAME_CASE, understand, withoutQuotedPassages, type Understanding } from '../../nlu/understand.js';
 import { findRegions } from '../../nlu/regions.js';
 import { saysWhatItIs } from '../../nlu/parts.js';
-import { chooseRules, computeSubsidy, firstMention, formatYuan, namedOnlyByClause, unitScore, yuanString, type RuleChoice, type SubsidyRule } from '../../policy/index.js';
+import { chooseRules, computeSubsidy, firstMention, formatYuan, namedOnlyByClause, statesUpperBound, unitScore, yuanString, type RuleChoice, type SubsidyRule } from '../../policy/index.js';
 import { standingAwards, type ConversationSlots } from '../conversation.js';
 import { calculationsOf, toChatCalculation, type AssistantReply, type ChatCalculation } from '../response.js';
+import { morePlaceVerdict } from '../compose.js';
 import { calculatorContext, namedByOwnWord, type HandlerContext } from './context.js';
 import { inputsFor, measuredDimensions } from './slots.js';
 
@@ -224,8 +225,14 @@ export function regionalAwards(u: Understanding, regions: readonly string[], ctx
     // (Or one whose own part points at the case told of another, 如果这批机器人作为中山分厂的一般技改项目来买, whatever
     // else it says of itself: 主营过千万.)
     const pointsAtCase = ownPieces.some((p) => POINTS_AT_CASE.test(p));
-    const lent = pointsAtCase || (!said.some(figuresIn) && shared.some((p) => SAME_CASE.test(p) || EVERY.test(p)))
-      ? pieces.filter((p) => !said.includes(p) && figuresIn(p)) : [];
+    // (同样的项目放在东源做 with no figure or provision of its own: the case told before it, what it is as well as its
+    // figures, 全部是买设备的. 同样的项目在中山被认定为智能制造示范项目 names its own: the figures alone.)
+    const namesOwn = () => chooseRules(ctx.rules.rules, ownPieces.join(''), { regionOf: ctx.regionOf, regions: [region] }).rules.length > 0;
+    let pointer = ownFigures ? -1 : pieces.findIndex((p) => ownPieces.includes(p) && SAME_CASE.test(p));
+    if (pointer >= 0 && namesOwn()) pointer = -1;
+    const lent = pointer >= 0 ? pieces.slice(0, pointer).filter((p) => !said.includes(p))
+      : pointsAtCase || (!said.some(figuresIn) && shared.some((p) => SAME_CASE.test(p) || EVERY.test(p)))
+        ? pieces.filter((p) => !said.includes(p) && figuresIn(p)) : [];
     const text = [...lent, ...said].join('');
     const part = understand(text, ctx.lexicon);
     const dimensions = measuredDimensions(part.quantities);
@@ -388,13 +395,10 @@ export function besideEarlierPlaces(reply: AssistantReply, earlier: Conversation
   const placeOf = (ruleId: string) => placeOfRule(ruleId, ctx);
   const blocks = kept.map(({ rule, calculation }) => earlierAwardBlock(rule, calculation, ctx));
   // Which place gives more, place by place (the sum of its awards).
-  const byPlace = new Map<string, Decimal>();
-  for (const c of [...now, ...kept.map((k) => k.calculation)]) byPlace.set(placeOf(c.ruleId), (byPlace.get(placeOf(c.ruleId)) ?? new Decimal(0)).plus(c.amount));
-  const ranked = [...byPlace].sort((a, b) => b[1].comparedTo(a[1]));
-  const [first, second] = ranked;
-  const verdict = first && second
-    ? first[1].eq(second[1]) ? `两地相同，均为${formatYuan(first[1])}。` : `${first[0]}多：${formatYuan(first[1])}，比${second[0]}（${formatYuan(second[1])}）多${formatYuan(first[1].minus(second[1]))}。`
-    : '';
+  const verdict = morePlaceVerdict([...now, ...kept.map((k) => k.calculation)].map((c) => {
+    const rule = ctx.rules.find(c.ruleId);
+    return { place: placeOf(c.ruleId), amount: c.amount, ceiling: rule ? statesUpperBound(rule) : false };
+  }));
   // (A comparison of this turn's places already opens with its own heading and labels its blocks: the heading goes.)
   const current = labelledAlone(reply.answer.replace(/^按不同地区的政策分别计算[^\n]*\n+/, ''), now, ctx);
   const answer = [`按不同地区的政策分别计算（${[...new Set(kept.map((k) => placeOf(k.rule.id)))].join('、')}为前面已算的结果）：`, '', current, '', ...blocks, '', `比较：${verdict}`].join('\n');

@@ -1,9 +1,9 @@
 import { clauseBody, sentencesOf } from '../../corpus/index.js';
 import { Decimal } from 'decimal.js';
 import type { Quantity } from '../../nlu/quantities.js';
-import { EACH, asksEachYear, understand, type Understanding } from '../../nlu/understand.js';
+import { EACH, asksEachYear, asksWhichMore, understand, type Understanding } from '../../nlu/understand.js';
 import { MAX_YUAN, acceptedInputs, capLabel, computeSubsidy, formatYuan, saysLacking, overDuration, yuanString, type Calculation, type Cap, type RuleInput, type SubsidyRule } from '../../policy/index.js';
-import { awardsInstead, numbered, plainReply, ruleHeadline, thresholdsSentence, unratedSentence } from '../compose.js';
+import { awardsInstead, morePlaceVerdict, numbered, plainReply, ruleHeadline, thresholdsSentence, unratedSentence } from '../compose.js';
 import { standingAwards, type ConversationSlots } from '../conversation.js';
 import { toChatCalculation, type AssistantReply } from '../response.js';
 import { calculatorContext, namedDocuments, unratedFor, type HandlerContext } from './context.js';
@@ -546,11 +546,14 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
     ? `按不同地区的政策分别计算${readRegions.length ? `（${readRegions.join('、')}的几项是同一笔金额的不同情形，只适用其中一种，不相加）` : ''}：`
     : summing ? '您问到的几项分别计算如下：'
       : readings ? '同一笔金额按不同情形分别计算（只适用其中一种，不相加），请按实际情况对应：' : '';
+  // "边度补得多啲", "哪个划算": which place gives more, where each place's awards are one case (no alternatives).
+  const verdict = comparing && !readRegions.length && asksWhichMore(u.text)
+    ? morePlaceVerdict(eligible.map((r) => ({ place: ctx.regionOf(r.rule.docId) ?? '', amount: r.calculation.amount, ceiling: r.calculation.upperBound }))) : '';
   const publicCalc = eligible.flatMap((r) => { const y = overYears.get(r); return y ? [r.calculation, y] : [r.calculation]; }).map(toChatCalculation);
   const many = publicCalc.length > 1;
   const reply: AssistantReply = {
     intent: comparing || regionLines.length ? 'compare' : summing ? 'sum' : 'calculate',
-    answer: [head, ...blocks.map((b, i) => { const r = eligible[i]; const y = r ? yearsBlock(r) : ''; return y ? `${b}\n${y}` : b; }), totalLine, ...regionLines, ...departments, ...funds].filter(Boolean).join('\n\n'),
+    answer: [head, ...blocks.map((b, i) => { const r = eligible[i]; const y = r ? yearsBlock(r) : ''; return y ? `${b}\n${y}` : b; }), totalLine, verdict && `比较：${verdict}`, ...regionLines, ...departments, ...funds].filter(Boolean).join('\n\n'),
     citations: ctx.citations(eligible.map((r) => r.rule.clauseId).concat(eligible.flatMap((r) => r.rule.thresholds.map((t) => t.clauseId)),
       eligible.flatMap((r) => clausesNoted(r.rule, ctx)), regionClauses, departmentClauses, fundClauses)),
     calculation: many ? publicCalc : (publicCalc[0] ?? null),
