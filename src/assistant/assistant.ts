@@ -1,6 +1,6 @@
 import { describeValidity, type Corpus } from '../corpus/index.js';
 import { mentionsPolicy, type Lexicon } from '../lexicon/index.js';
-import { SAME_CASE, asksEachYear, asksSomething, putForward, saysOutside, understand, withoutPlacesNotCovered, withoutRequestsOutside, withoutQuotedPassages, type Understanding } from '../nlu/understand.js';
+import { EACH, SAME_CASE, asksEachYear, asksWhichMore, asksSomething, putForward, saysOutside, understand, withoutPlacesNotCovered, withoutRequestsOutside, withoutQuotedPassages, type Understanding } from '../nlu/understand.js';
 import { findNumberProblems, findQuantities } from '../nlu/quantities.js';
 import { askedParts, questionsOf, selfIntroductions, ownCase } from '../nlu/parts.js';
 import { restatedQuestion } from '../nlu/restate.js';
@@ -383,7 +383,8 @@ export class PolicyAssistant {
     // (A later part that gives no figure of its own and computes only what an earlier part did with the setting's figures,
     // 二是…以奖代补比例是多少、返几年 after 一是设备这块能补多少, is asked with the setting less its figures.)
     const computedByEarlierParts = new Set<string>();
-    const setAside = setting.split(/(?<=[，,。；;])/).filter((piece) => !findQuantities(piece).some((q) => q.kind === 'money')).join('').replace(/[，,。；;]$/, '');
+    // (Its head counts go too: 新引进4个高级工、2个高级技师…2）培训班能补多少.)
+    const setAside = setting.split(/(?<=[，,。；;])/).filter((piece) => !findQuantities(piece).some((q) => q.kind !== 'years')).join('').replace(/[，,。；;]$/, '');
     for (const part of joinedUp) {
       const ask = (said: string) => this.route(partOf(`${said}${said ? '，' : ''}${part}`, this.context.lexicon), { ...previous, awards: next.awards }, next);
       let reply = await ask(setting);
@@ -600,7 +601,9 @@ export class PolicyAssistant {
       const named = namedNow.length ? namedNow : pointedAt;
       // "哪个部门负责？拿了质量奖最高给多少": an amount asked in a question of its own is computed for the provision named,
       // the department after it.
-      const questions = u.text.split(/[？?]+/).map((q) => q.trim()).filter(Boolean);
+      // (Or in a clause of its own before the department's, 中国质量奖最高给多少，这块归哪个部门管.)
+      const questions = u.text.split(/[？?]+/).map((q) => q.trim()).filter(Boolean)
+        .flatMap((q) => (DOCUMENT_FACT_CUE.test(q) ? q.split(/[，,。]/).filter((piece) => DOCUMENT_FACT_CUE.test(piece) || ASKS_SOMETHING.test(piece)) : [q]));
       const amountBeside = named.length > 0 && questions.length > 1
         && questions.some((q) => !DOCUMENT_FACT_CUE.test(q) && understand(q, ctx.lexicon).asksAmount);
       if (!amountBeside) {
@@ -972,6 +975,13 @@ export class PolicyAssistant {
       // (Each with what it says of the subject asked, where it names it: 中山2014 四、（三） 厂房加层…予以支持和鼓励.)
       return named.length > 1 && rateless.length ? followedBy(standards, noRates(rateless, ctx, { measures: unratedFor(rateless, u.text, ctx) }), '\n') : standards;
     }
+    // "省级智能工厂和市级智能工厂的奖励各是多少？哪个高": one fixed award's levels named side by side, none said to be the
+    // enterprise's: its standard, every level, no figure computed for one of them.
+    const [onlyRule] = choice.rules;
+    if (onlyRule && choice.rules.length === 1 && !u.followUp && !u.corrects && (EACH.test(u.text) || asksWhichMore(u.text)) && levelsNamed(onlyRule, u.text) >= 2 && !OBTAINED.test(u.text) && !u.suppliesInputs && !/(我们|我司|我厂|我哋)/.test(u.text)) {
+      next.subjectText = subjectText;
+      return answerStandard([onlyRule], ctx, u.text);
+    }
     if (choice.rules.length && (asksAmount || u.suppliesInputs || subjectText !== u.text || u.cue === 'compare')) {
       next.subjectText = subjectText;
       // Earlier amounts carry over when this turn keeps the subject (a follow-up, or the same rule named again).
@@ -1194,6 +1204,12 @@ function differsFromComputed(u: Understanding, reply: AssistantReply): boolean {
   const computed = [...calculationsOf(reply).map((c) => c.amount), ...(reply.total ? [reply.total] : [])];
   // (Only a figure asked to be confirmed: a ceiling said as known, 最高补300万, is no figure put forward.)
   return u.amounts.claimed.some((q) => putForward(u.text.slice(q.end)) && !computed.some((a) => q.value.eq(a)));
+}
+
+/** How many levels of a fixed award (省级, 市级) the words name. */
+function levelsNamed(rule: SubsidyRule, text: string): number {
+  if (rule.formula.type !== 'fixed') return 0;
+  return rule.formula.options.filter((o) => text.includes(o.label) || o.cues.some((c) => text.includes(c))).length;
 }
 
 /** A message that plants a scheme of its own (an injection) and gives the figures to compute: the documents compute them. */

@@ -22,7 +22,8 @@ export function askedParts(text: string): string[] {
 
 // Where one question ends and the next begins in a message that asks them one after another.
 // (A semicolon or a number opening a part does too: （1）…；（2）….)
-const NEXT_QUESTION = /[？?；;]|[（(][1-9一二三四五][）)]|(?<=[，,。：:\s])(?:二是|三是|其二|其三)|另外|顺便问下|顺便问一下|顺便|还有就是/;
+// (So does a number after a pause, as typed on a phone: …能拿多少 2.中国质量奖最高给多少 3.这块归哪个部门管.)
+const NEXT_QUESTION = /[？?；;]|[（(][1-9一二三四五][）)]|(?<=[，,。：:\s])[2-9][.．、)）](?!\d)|(?<=[，,。：:\s])(?:二是|三是|其二|其三)|另外|顺便问下|顺便问一下|顺便|还有就是/;
 // A pause after a question's own word ends a question too, in a message typed without punctuation
 // (高级技师每人奖补多少 开班培训最高补多少).
 const PAUSE_AFTER_QUESTION = /(?<=多少|吗|几个|哪些)\s+(?=\p{Script=Han})/u;

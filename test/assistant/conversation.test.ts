@@ -4386,3 +4386,31 @@ describe('d66: places weighed in one message', () => {
     expect(amountOf(named)).toEqual(['500000', '3000000']);
   });
 });
+
+describe('d66: levels, numbering and departments', () => {
+  it('省级智能工厂和市级智能工厂的奖励各是多少？哪个高: every level of the standard, none computed; 客户说是市级的 still computes', async () => {
+    const [levels] = await converse('六安那个技改文件里面，省级智能工厂和市级智能工厂的奖励各是多少？哪个高');
+    expect(levels?.calculation).toBeNull();
+    expect(levels?.answer).toContain('省级智能工厂50万元、市级智能工厂20万元');
+    const [, corrected] = await converse('来电：六安企业新认定省级数字化车间，奖多少？', '客户说是市级的，不是省级');
+    expect(amountOf(corrected)).toBe('100000');
+  });
+
+  it('东元县 (a voice-input slip for 东源县) is 东源', async () => {
+    const [reply] = await converse('东元县的，规上企业，智能化改造设备购置额0.15亿，事后奖补能拿多少');
+    expect(amountOf(reply)).toBe('3000000');
+  });
+
+  it('1.…能拿多少 2.中国质量奖最高给多少 3.这块归哪个部门管: numbers after a pause part the questions; the standard beside its department', async () => {
+    const [reply] = await converse('几个问题 1.我们新获得2个广东省名牌产品能拿多少 2.中国质量奖最高给多少 3.这块归哪个部门管');
+    expect(amountOf(reply)).toBe('100000');
+    expect(reply?.answer).toContain('中国质量奖最高200万元');
+    expect(reply?.answer).toContain('市质监局');
+  });
+
+  it('1）人才奖补能拿多少 2）培训班能补多少: the head counts of the setting are computed once, the training part gets its ceiling', async () => {
+    const [reply] = await converse('新引进4个高级工、2个高级技师，都在中山紧缺人才导向目录里，另外跟职校合办了技能培训班。1）人才奖补能拿多少 2）培训班能补多少');
+    expect(amountOf(reply)).toBe('40000');
+    expect(reply?.answer).toContain('最高10万元');
+  });
+});
