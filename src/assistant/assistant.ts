@@ -915,7 +915,14 @@ export class PolicyAssistant {
     // With no region named, a measure only one document names (研发费用加计扣除, 六安) is still found there.
     const unratedScope = docsInScope.length ? docsInScope : ctx.corpus.documents.map((d) => d.id);
     // (Or its rate asked, 研发费用加计扣除按多少比例: the measure named, said to have none in the documents.)
-    const measures = choice.rules.length === 0 && (asksAmount || u.asksRate || u.asksHowMuch) ? unratedFor(unratedScope, subjectText, ctx) : [];
+    // (So is one named by its own word, 贷款贴息…贴息比例是多少, where the provisions chosen are named only by the documents'
+    // general words, 技改: 技改贷款2000万 is no investment of a 技术改造项目.)
+    const onlyGeneral = choice.rules.length > 0 && choice.rules.every((r) => !namedByOwnWord(r, u.text, ctx));
+    // (Where places are named, only a measure of the chosen provisions' own documents: 深圳's 智能化改造 is no reading of
+    // 中山's 技改项目.)
+    const chosenDocs = docsInScope.length ? choice.rules.map((r) => r.docId) : unratedScope;
+    const measures = choice.rules.length === 0 && (asksAmount || u.asksRate || u.asksHowMuch) ? unratedFor(unratedScope, subjectText, ctx)
+      : onlyGeneral && (asksAmount || u.asksRate || u.asksHowMuch) ? unratedFor(chosenDocs, u.text, ctx) : [];
     if (measures.length) return unrated(measures, ctx, documentGateNotMet(measures.map((m) => m.docId), u, ctx));
     // "那我们东源厂也评上了省级绿色工厂，东源那边给多少": a subject only other places' provisions award.
     const [onlyRegion] = next.regions;

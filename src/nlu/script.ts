@@ -15,9 +15,12 @@ export function toSimplified(text: string): string {
   return /[^\x00-\x7f]/.test(text) ? withoutSlips(convert(fromCantonese(text))) : text;
 }
 
-// Pinyin input slips on the domain's own words (jigai → 技该, butie → 补帖, muji → 母鸡, lüse → 录色): none is a word of its own, and
+// Pinyin input slips on the domain's own words (jigai → 技该, butie → 补帖, muji → 母鸡, lüse → 录色), and a regional word for one
+// of them (工场): none is a word of its own here, and
 // none occurs in the five documents, so each reads as the word meant.
-const SLIPS: readonly [string, string][] = [['技该', '技改'], ['补帖', '补贴'], ['补铁', '补贴'], ['工作母鸡', '工作母机'], ['母鸡库', '母机库'], ['录色', '绿色']];
+const SLIPS: readonly [string, string][] = [['技该', '技改'], ['补帖', '补贴'], ['补铁', '补贴'], ['工作母鸡', '工作母机'], ['母鸡库', '母机库'], ['录色', '绿色'],
+  // (工场, the Taiwan and Japanese word for 工厂: 绿色工场.)
+  ['工场', '工厂']];
 function withoutSlips(text: string): string {
   return SLIPS.reduce((t, [slip, word]) => (t.includes(slip) ? t.split(slip).join(word) : t), text);
 }

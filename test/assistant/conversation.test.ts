@@ -4414,3 +4414,27 @@ describe('d66: levels, numbering and departments', () => {
     expect(reply?.answer).toContain('最高10万元');
   });
 });
+
+describe('d66: measures without rates, headings, readings and regional words', () => {
+  it('贷款贴息…技改贷款2000万能贴多少: the measure named by its own word, said to have no rate; the loan computes no 技改项目 award', async () => {
+    const [reply] = await converse('中山行动计划里说财政通过贷款贴息支持技改，贴息比例是多少？我们技改贷款2000万一年能贴多少息');
+    expect(reply?.calculation).toBeNull();
+    expect(reply?.answer).toContain('贴息');
+    expect(reply?.citations.map((c) => c.clauseId)).toContain('zhongshan-2018:五.一');
+  });
+
+  it('有哪些保障和扶持措施: a heading said with another word joined in (保障措施) lists its section', async () => {
+    const [reply] = await converse('中府办〔2014〕30号这个文件里面，对企业搞技术改造有哪些保障和扶持措施？');
+    expect(reply?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['zhongshan-2014:四.二', 'zhongshan-2014:四.三', 'zhongshan-2014:四.四']));
+  });
+
+  it('想搞技改同埋买啲新机器: the provision that reads 新机器 another way (工作母机) is listed beside 技术改造项目', async () => {
+    const [reply] = await converse('你好 我哋系中山做灯饰嘅传统企业 想搞技改同埋买啲新机器 政府有咩扶持政策可以申请');
+    expect(reply?.answer).toContain('工作母机');
+  });
+
+  it('绿色工场 is 绿色工厂', async () => {
+    const [reply] = await converse('六安这边的 我们厂上个月刚被新认定为省级绿色工场 市里能奖多少钱');
+    expect(amountOf(reply)).toBe('200000');
+  });
+});

@@ -164,11 +164,13 @@ export async function overviewTopic(asked: string, docIds: readonly string[], ct
       .filter((r) => namedByOwnWord(r, piece, ctx));
     // (Beside the best clause, a provision named by a word of its own three characters or longer, 工作母机同埋市外设备:
     // 四、（三） and 四、（一）; 设备 alone names too many to list them all.)
+    // (And one that reads such words another way, 买啲新机器 → 四、（三）工作母机 beside 四、（一）.)
+    const readings = named.length ? inScope.filter((r) => r.vocabulary.alsoReads.some((w) => w.length >= 3 && piece.includes(w))).map((r) => r.clauseId) : [];
     const specific = named.filter((r) => namedByOwnWord(r, piece, ctx, 3));
     if (withProvision.has(top.clause.id)) {
-      return named.some((r) => r.clauseId === top.clause.id) ? [top.clause.id, ...specific.map((r) => r.clauseId)] : [];
+      return named.some((r) => r.clauseId === top.clause.id) ? [top.clause.id, ...specific.map((r) => r.clauseId), ...readings] : [];
     }
-    return named.map((r) => r.clauseId);
+    return [...named.map((r) => r.clauseId), ...readings];
   });
   const clauses = new Set([...onTopic.map((x) => x.clause.id), ...namedByPiece]);
   // Beside provisions on the topic, a clause without one is listed where it covers the question as well as they do and

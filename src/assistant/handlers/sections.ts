@@ -33,7 +33,10 @@ export function namedSections(text: string, docIds: readonly string[], ctx: Hand
     const after = asked.slice(at + words.length, at + words.length + 14).split(/[？?。；;！!]/)[0] ?? '';
     return at >= 0 && ASKS_LIST.test(`${asked.slice(Math.max(0, at - 8), at)}${words}${after}`);
   };
-  const listed = (words: string) => listedAs(words) || (words.length === 4 && QUALIFIER.test(words)
+  // (A heading said with another word joined in, 保障和扶持措施 for 保障措施, is the heading still.)
+  const joinedIn = (words: string) => (words.length === 4
+    ? asked.match(new RegExp(`${words.slice(0, 2)}(?:和|与|及|、|跟)[^，,。？?\\s]{1,4}${words.slice(2)}`))?.[0] : undefined);
+  const listed = (words: string) => listedAs(words) || listedAs(joinedIn(words) ?? '\u0000') || (words.length === 4 && QUALIFIER.test(words)
     && ['总体', '主要', '整体'].some((q) => listedAs(`${q}${words.slice(2)}`)));
   const sections = new Map<string, DocumentSection>();
   for (const clause of ctx.corpus.clauses) {
