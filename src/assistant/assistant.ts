@@ -321,13 +321,35 @@ export class PolicyAssistant {
     // (Each asks a figure: an amount, a rate or a standard. A question of conditions or of the document has its own answer.)
     const read = questions.map((q) => understand(q, ctx.lexicon));
     if (read.some((q) => !ASKS_OF_A_PART.test(q.text) || !(q.asksAmount || q.asksRate || q.namesStandard) || q.asksConditions
-      || DOCUMENT_FACT_CUE.test(q.text))) return this.eachNumbered(u, previous, next);
+      || DOCUMENT_FACT_CUE.test(q.text))) return (await this.eachNumbered(u, previous, next)) ?? this.standardAndElsewhere(read, u, previous, next);
     const named = questions.map((q) => chooseRules(ctx.rules.rules, q, { regionOf: ctx.regionOf, regions: next.regions }).rules.map((r) => r.id));
     const all = named.flat();
     if (named.some((ids) => !ids.length) || new Set(all).size !== all.length) return null;
     const replies: AssistantReply[] = [];
     // (Each question's awards join those of the questions before it.)
     for (const q of read) replies.push(await this.route({ ...q, asPart: true }, { ...previous, awards: next.awards }, next));
+    return oneAfterAnother(replies, { calculated: true });
+  }
+
+  /**
+   * "东源县技改事后奖补单个企业最少补几多最多补几多 另外…加层扩建…使唔使交土地出让金": a standard asked beside a question
+   * that names no provision, neither giving a figure of the case: each answered in turn, of the places the message names.
+   * Null otherwise.
+   */
+  private async standardAndElsewhere(read: readonly Understanding[], u: Understanding, previous: ConversationSlots, next: ConversationSlots): Promise<AssistantReply | null> {
+    const ctx = this.context;
+    // (A verb asked as itself and its negation, 需不需要交土地出让金, asks too.)
+    if (read.length !== 2 || u.suppliesInputs || u.asksTotal || !read.every((q) => asksSomething(q.text) || /(\p{Script=Han})不\1/u.test(q.text))) return null;
+    const names = (q: Understanding) => chooseRules(ctx.rules.rules, q.text, { regionOf: ctx.regionOf, regions: next.regions }).rules.length > 0;
+    if (!read.some((q) => names(q) && (q.asksStandard || q.asksCeiling || q.asksRate)) || read.every(names)) return null;
+    // (One that points back at the other, 这块归哪个部门管, 跟本地企业比哪个高, is asked with it.)
+    if (read.some((q) => !names(q) && (DOCUMENT_FACT_CUE.test(q.text) || REFERS_BACK.test(q.text) || POINTS_BACK.test(q.text) || asksWhichMore(q.text)))) return null;
+    const setting = u.regions.join('、');
+    const replies: AssistantReply[] = [];
+    for (const q of read) {
+      const asked = setting && !q.regions.length ? `${setting}，${q.text}` : q.text;
+      replies.push(await this.route(partOf(asked, ctx.lexicon), { ...previous, awards: next.awards }, next));
+    }
     return oneAfterAnother(replies, { calculated: true });
   }
 
