@@ -7,7 +7,7 @@ import { restatedQuestion } from '../nlu/restate.js';
 import { toSimplified } from '../nlu/script.js';
 import { withoutYears } from '../nlu/years.js';
 import { findDocuments, findRegions, withoutRegionNames } from '../nlu/regions.js';
-import { chooseRules, computeSubsidy, namedOnlyByClause, type PolicyRules, type RuleChoice, type SubsidyRule, type UnratedMeasure } from '../policy/index.js';
+import { chooseRules, computeSubsidy, namedOnlyByClause, namedOptions, type PolicyRules, type RuleChoice, type SubsidyRule, type UnratedMeasure } from '../policy/index.js';
 import { englishAsPolicyWords, type Retriever, type SearchHit } from '../retrieval/index.js';
 import { citeClauses } from './citations.js';
 import { ASKS_SUPPORT, HELP_SUGGESTIONS, followedBy, plainReply } from './compose.js';
@@ -1007,7 +1007,7 @@ export class PolicyAssistant {
     // "省级智能工厂和市级智能工厂的奖励各是多少？哪个高": one fixed award's levels named side by side, none said to be the
     // enterprise's: its standard, every level, no figure computed for one of them.
     const [onlyRule] = choice.rules;
-    if (onlyRule && choice.rules.length === 1 && !u.followUp && !u.corrects && (EACH.test(u.text) || asksWhichMore(u.text)) && levelsNamed(onlyRule, u.text) >= 2 && !OBTAINED.test(u.text) && !u.suppliesInputs && !/(我们|我司|我厂|我哋)/.test(u.text)) {
+    if (onlyRule && choice.rules.length === 1 && !u.followUp && !u.corrects && (EACH.test(u.text) || asksWhichMore(u.text)) && namedOptions(onlyRule, u.text).length >= 2 && !OBTAINED.test(u.text) && !u.suppliesInputs && !/(我们|我司|我厂|我哋)/.test(u.text)) {
       next.subjectText = subjectText;
       return answerStandard([onlyRule], ctx, u.text);
     }
@@ -1233,12 +1233,6 @@ function differsFromComputed(u: Understanding, reply: AssistantReply): boolean {
   const computed = [...calculationsOf(reply).map((c) => c.amount), ...(reply.total ? [reply.total] : [])];
   // (Only a figure asked to be confirmed: a ceiling said as known, 最高补300万, is no figure put forward.)
   return u.amounts.claimed.some((q) => putForward(u.text.slice(q.end)) && !computed.some((a) => q.value.eq(a)));
-}
-
-/** How many levels of a fixed award (省级, 市级) the words name. */
-function levelsNamed(rule: SubsidyRule, text: string): number {
-  if (rule.formula.type !== 'fixed') return 0;
-  return rule.formula.options.filter((o) => text.includes(o.label) || o.cues.some((c) => text.includes(c))).length;
 }
 
 /** A message that plants a scheme of its own (an injection) and gives the figures to compute: the documents compute them. */

@@ -268,3 +268,25 @@ function otherReadings(chosen: readonly SubsidyRule[], inRegion: readonly Subsid
   }
   return readings;
 }
+
+/**
+ * The options of a fixed award the words name (省级…市级, 中国质量奖提名奖…广东省政府质量奖), by label or cue, in table
+ * order; one said only inside another's longer label (中国质量奖 in 中国质量奖提名奖) is not named.
+ */
+export function namedOptions(rule: SubsidyRule, text: string): string[] {
+  if (rule.formula.type !== 'fixed') return [];
+  // (A cue counts said of this award, 省级的绿色工厂: 市级 in 市级智能工厂 or 市级技改项目库 is another's.)
+  const ofThisAward = (after: string) => [0, 1, 2].some((gap) => !/[，,。；;？?\s]/.test(after.slice(0, gap))
+    && rule.vocabulary.triggers.some((t) => after.startsWith(t, gap)));
+  const spans = rule.formula.options.map((o) => {
+    const found: [number, number][] = [];
+    for (const word of [o.label, ...o.cues]) {
+      for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+        if (word === o.label || ofThisAward(text.slice(at + word.length))) found.push([at, at + word.length]);
+      }
+    }
+    return { key: o.key, found };
+  });
+  const inside = ([a, b]: [number, number], key: string) => spans.some((s) => s.key !== key && s.found.some(([c, d]) => c <= a && b <= d && d - c > b - a));
+  return spans.filter((s) => s.found.some((span) => !inside(span, s.key))).map((s) => s.key);
+}

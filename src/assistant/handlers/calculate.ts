@@ -2,7 +2,7 @@ import { clauseBody, sentencesOf } from '../../corpus/index.js';
 import { Decimal } from 'decimal.js';
 import type { Quantity } from '../../nlu/quantities.js';
 import { EACH, asksEachYear, asksWhichMore, understand, type Understanding } from '../../nlu/understand.js';
-import { MAX_YUAN, acceptedInputs, capLabel, computeSubsidy, formatYuan, saysLacking, overDuration, yuanString, type Calculation, type Cap, type RuleInput, type SubsidyRule } from '../../policy/index.js';
+import { MAX_YUAN, acceptedInputs, capLabel, computeSubsidy, namedOptions, formatYuan, saysLacking, overDuration, yuanString, type Calculation, type Cap, type RuleInput, type SubsidyRule } from '../../policy/index.js';
 import { awardsInstead, morePlaceVerdict, numbered, plainReply, ruleHeadline, thresholdsSentence, unratedSentence } from '../compose.js';
 import { standingAwards, type ConversationSlots } from '../conversation.js';
 import { toChatCalculation, type AssistantReply } from '../response.js';
@@ -423,6 +423,8 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
     if (outcome.ok && hedged.length) outcome.calculation.notes.unshift(`“${hedged.map((q) => q.text).join('、')}”是约数，按所说的数计算；实际金额按准确数字核定。`);
     // "工业企业跟商贸流通企业各多少": both classes; "两项奖励各多少，合计多少" asks the awards, not the classes.
     const modified = outcome.ok && EACH.test(u.text) && !u.asksTotal ? modifierInput(rule, inputs) : undefined;
+    // (A fixed award's levels named and weighed, 两种情况分别…, 哪个奖得多: each level computed, compared, never added.)
+    const weighedOptions = outcome.ok && (EACH.test(u.text) || asksWhichMore(u.text)) && !u.asksTotal ? namedOptions(rule, u.text) : [];
     // "高级工6人、技师4人…分别多少": each level its own line and figure, then the 合计 (only where no cap spans them).
     // (So are the shares of a fiscal increment where the question names them beside 分别, 省级那块和市级那块分别能返多少:
     // each share its line. 两项各奖多少 asks the awards, each share summed in its own.)
@@ -434,6 +436,13 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
         const others = Object.fromEntries(Object.entries(inputs).filter(([k]) => !levels.some((l) => l.key === k)));
         const one = computeSubsidy(rule, { ...others, [level.key]: inputs[level.key] ?? 0 }, context);
         if (one.ok) results.push({ rule, calculation: one.calculation, missing: null, message: null, sums, part: level.label });
+      }
+    } else if (outcome.ok && weighedOptions.length >= 2) {
+      // "可能拿中国质量奖提名奖，也可能只拿到广东省政府质量奖，两种情况分别最高能拿多少": each level one reading of the case.
+      for (const key of weighedOptions) {
+        const one = computeSubsidy(rule, { ...inputs, level: key }, context);
+        const label = rule.formula.type === 'fixed' ? rule.formula.options.find((o) => o.key === key)?.label : undefined;
+        if (one.ok) results.push({ rule, calculation: one.calculation, missing: null, message: null, sums, part: label, alternative: true });
       }
     } else if (outcome.ok && modified) {
       // "工业企业跟商贸流通企业的奖励各多少": the case computed without and with the modifier the message names.
@@ -545,7 +554,8 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
   const head = comparing || regionLines.length
     ? `按不同地区的政策分别计算${readRegions.length ? `（${readRegions.join('、')}的几项是同一笔金额的不同情形，只适用其中一种，不相加）` : ''}：`
     : summing ? '您问到的几项分别计算如下：'
-      : readings ? '同一笔金额按不同情形分别计算（只适用其中一种，不相加），请按实际情况对应：' : '';
+      : readings ? '同一笔金额按不同情形分别计算（只适用其中一种，不相加），请按实际情况对应：'
+        : eligible.length > 1 && eligible.every((r) => r.alternative) ? '按不同情形分别计算（只适用其中一种，不相加）：' : '';
   // "边度补得多啲", "哪个划算": which place gives more, where each place's awards are one case (no alternatives).
   const verdict = comparing && !readRegions.length && asksWhichMore(u.text)
     ? morePlaceVerdict(eligible.map((r) => ({ place: ctx.regionOf(r.rule.docId) ?? '', amount: r.calculation.amount, ceiling: r.calculation.upperBound }))) : '';
