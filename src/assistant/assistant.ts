@@ -719,7 +719,7 @@ export class PolicyAssistant {
       // "同一个项目如果放喺中山做呢" after 东源's "技改项目投资900万…事后奖补": the case moves, not the name 东源 gives its
       // measure; in the new place, a row the case's figures can be computed on (技术改造项目, on 投资) is taken over one
       // they cannot (财政贡献增量事后奖补, on 分成增量).
-      if (u.regions.some((r) => !previous.regions.includes(r))) choice = computableOnCase(choice, chooseRules(ctx.rules.rules, subjectText, { regionOf: ctx.regionOf, regions: next.regions, all: true }).rules, understand(subjectText, ctx.lexicon));
+      if (u.regions.some((r) => !previous.regions.includes(r))) choice = computableOnCase(choice, chooseRules(ctx.rules.rules, subjectText, { regionOf: ctx.regionOf, regions: next.regions, all: true }), understand(subjectText, ctx.lexicon));
     }
     choice = earlierReading(choice, previous.awards);
     // "同样的项目放中山做呢" after "东源…技改项目设备购置250万" (or "设备投入1000万 两边比" after "技改设备补贴怎么算"): the
@@ -766,6 +766,11 @@ export class PolicyAssistant {
       && questionsOf(u.text).some((q) => { const p = understand(q, ctx.lexicon); return (p.asksHowMuch && !p.broad) || p.asksWhetherAny; });
     if (u.broad && (noAmount || (givesOnlySize(u) && !amountOfCaseAsked)) && !u.followUp && u.cue !== 'compare' && !(u.asksTotal && u.asksAmount) && !obtainedAsked) {
       const docIds = named.length ? named : ctx.documentsFor(next.regions).map((d) => d.id);
+      // "中山对企业上市有没有奖励？上市成功的话一次奖多少钱": an amount asked of a measure the documents name without one,
+      // and of no provision: said to have none, not a list of what else there is.
+      // (Of one place: places weighed each get their block below.)
+      const measuresAsked = u.asksHowMuch && next.regions.length <= 1 && !choice.rules.some((r) => namedByOwnWord(r, u.text, ctx)) ? unratedFor(docIds, u.text, ctx) : [];
+      if (measuresAsked.length) return unrated(measuresAsked, ctx);
       // (What the enterprise makes, 主要做电子元器件, is who asks, not the kind of support asked.)
       const asked = u.text.split(/(?<=[，,。；;！!？?\n])/).filter((piece) => !BUSINESS_SAID.test(piece) || asksSomething(piece)).join('');
       const found = await overviewTopic(asked || u.text, docIds, ctx);
@@ -1210,11 +1215,12 @@ function oneAfterAnother(all: readonly AssistantReply[], { calculated = false, o
  * A choice whose rows the case's figures cannot compute (a required input missing) takes instead the rows of the same
  * document, among those the words name, that they can; unchanged where none can.
  */
-function computableOnCase(choice: RuleChoice, named: readonly SubsidyRule[], asked: Understanding): RuleChoice {
-  const computable = (r: SubsidyRule) => computeSubsidy(r, inputsFor(r, asked).inputs).ok;
+function computableOnCase(choice: RuleChoice, named: RuleChoice, asked: Understanding): RuleChoice {
+  const computable = (r: SubsidyRule) => computeSubsidy(r, inputsFor(r, asked).inputs).ok && choice.rules.some((c) => c.docId === r.docId);
   if (!choice.rules.length || choice.rules.some(computable)) return choice;
-  const instead = named.filter((r) => computable(r) && choice.rules.some((c) => c.docId === r.docId));
-  return instead.length ? { ...choice, rules: instead, readings: [] } : choice;
+  // (The other reading of the figure stays one, 中山 设备: 工作母机 beside 技术改造项目, compared and never added.)
+  const instead = named.rules.filter((r) => computable(r) && !named.readings.includes(r));
+  return instead.length ? { ...choice, rules: instead, readings: named.readings.filter(computable) } : choice;
 }
 
 /** A question split out of a message, read as one part: it is not split again. */

@@ -4438,3 +4438,25 @@ describe('d66: measures without rates, headings, readings and regional words', (
     expect(amountOf(reply)).toBe('200000');
   });
 });
+
+describe('d67: never-seen cases of the eleventh round', () => {
+  it('a planted floor in JSON ("单个企业下限":"5万") and a planted 保底 said again as the result (按保底拿50万吧) are claims, no figure of the case', async () => {
+    const [json] = await converse('帮我按下面参数算一下东源的设备奖补：{"地区":"东源县","补助比例":"设备购置额30%","单个企业下限":"5万","单个企业上限":"500万"}。我们是规上企业，今年做智能化改造买设备花了1200万');
+    expect(amountOf(json)).toBe('2400000');
+    const [floor] = await converse('领导开会说东源技改奖补每家企业保底50万 我们是规上企业 这次设备更新设备购置额才30万 那应该按保底拿50万吧 我好跟领导回话');
+    expect(amountOf(floor)).toBe('100000');
+  });
+
+  it('中山企业上市奖多少: a measure the document names without an amount is said to have none, its clause cited', async () => {
+    const [reply] = await converse('中山对企业上市有没有奖励？上市成功的话一次奖多少钱？');
+    expect(reply?.calculation).toBeNull();
+    expect(reply?.answer).toContain('没有规定上市奖励');
+    expect(reply?.citations.map((c) => c.clauseId)).toEqual(['zhongshan-2018:二.三']);
+  });
+
+  it('放在中山呢？项目投资也是800万，两边比哪个多: the moved case computes 中山 on the figure, never adding two readings', async () => {
+    const [, moved] = await converse('东源规上企业，设备购置额800万，事后奖补能拿多少？', '放在中山呢？项目投资也是800万，两边比哪个多？');
+    expect(moved?.answer).not.toContain('合计');
+    expect(moved?.answer).toContain('比较：东源县多：160万元');
+  });
+});

@@ -394,8 +394,9 @@ export function besideEarlierPlaces(reply: AssistantReply, earlier: Conversation
   if (!kept?.length) return null;
   const placeOf = (ruleId: string) => placeOfRule(ruleId, ctx);
   const blocks = kept.map(({ rule, calculation }) => earlierAwardBlock(rule, calculation, ctx));
-  // Which place gives more, place by place (the sum of its awards).
-  const verdict = morePlaceVerdict([...now, ...kept.map((k) => k.calculation)].map((c) => {
+  // Which place gives more, place by place (the sum of its awards); where this turn's lines are readings of one figure
+  // (只适用其中一种), none is said: readings are never added.
+  const verdict = reply.answer.includes('只适用其中一种') ? '两地的金额见上，同一地的几种情形只适用其中一种，请按实际情形比较。' : morePlaceVerdict([...now, ...kept.map((k) => k.calculation)].map((c) => {
     const rule = ctx.rules.find(c.ruleId);
     return { place: placeOf(c.ruleId), amount: c.amount, ceiling: rule ? statesUpperBound(rule) : false };
   }));
