@@ -236,7 +236,13 @@ export function regionalAwards(u: Understanding, regions: readonly string[], ctx
     const text = [...lent, ...said].join('');
     const part = understand(text, ctx.lexicon);
     const dimensions = measuredDimensions(part.quantities);
-    const choice = earlierReading(chooseRules(ctx.rules.rules, text, { regionOf: ctx.regionOf, regions: [region], dimensions }), earlier);
+    // (Where the region's own words name its provision, 在六安被新认定为省级智能工厂, the words said before any place,
+    // 被评为智能制造示范项目, lend it figures, not a provision: 示范 there is 中山's.)
+    const ownText = ownPieces.join('');
+    const ownNamed = ownText && pieces.some((p) => shared.includes(p) && !lent.includes(p))
+      ? chooseRules(ctx.rules.rules, ownText, { regionOf: ctx.regionOf, regions: [region], dimensions }) : null;
+    const choice = earlierReading(ownNamed?.rules.length && ownNamed.rules.every((r) => namedByOwnWord(r, ownText, ctx, 3))
+      ? ownNamed : chooseRules(ctx.rules.rules, text, { regionOf: ctx.regionOf, regions: [region], dimensions }), earlier);
     // 中山 设备: 工作母机 is another reading of the region's one figure, computed beside it.
     if (choice.readings.length) alternatives = true;
     for (const rule of [...choice.rules, ...choice.readings]) {
