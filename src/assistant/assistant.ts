@@ -626,8 +626,11 @@ export class PolicyAssistant {
       // (Or in a clause of its own before the department's, 中国质量奖最高给多少，这块归哪个部门管.)
       const questions = u.text.split(/[？?]+/).map((q) => q.trim()).filter(Boolean)
         .flatMap((q) => (DOCUMENT_FACT_CUE.test(q) ? q.split(/[，,。]/).filter((piece) => DOCUMENT_FACT_CUE.test(piece) || ASKS_SOMETHING.test(piece)) : [q]));
-      const amountBeside = named.length > 0 && questions.length > 1
-        && questions.some((q) => !DOCUMENT_FACT_CUE.test(q) && understand(q, ctx.lexicon).asksAmount);
+      // (Or in one run-on breath, …有没有补贴最高能给多少是按什么来定的归哪个部门管: what is left once the fact asked is
+      // taken out still asks the amount.)
+      const runOn = questions.length === 1 ? understand(u.text.replace(new RegExp(DOCUMENT_FACT_CUE.source, 'g'), '，'), ctx.lexicon) : null;
+      const amountBeside = named.length > 0 && ((questions.length > 1
+        && questions.some((q) => !DOCUMENT_FACT_CUE.test(q) && understand(q, ctx.lexicon).asksAmount)) || Boolean(runOn?.asksAmount && (runOn.asksHowMuch || runOn.asksCeiling) && /(补|奖|资助|扶持)/.test(runOn.text)));
       if (!amountBeside) {
         const facts = await answerDocumentFacts(u.text, next.regions, ctx, named.map((r) => r.clauseId));
         // "底价最低按几成确定？这一条由哪些部门负责？": a figure the text sets, asked in a question of its own, is looked up
@@ -906,7 +909,10 @@ export class PolicyAssistant {
       return checked.size > 0 && Object.keys(given).every((key) => ofThreshold(key) || checked.has(String(given[key])));
     });
     // (产值首次破50亿的奖励还有没有别的附加条件: a figure that names the tier, with no figure asked, asks the conditions.)
-    if (u.asksConditions && conditionsOf.length && (!u.suppliesInputs || !u.asksHowMuch || onlyThresholdFigures())) {
+    // (Recognitions obtained and their total asked, 新认定了…还评上了…两个加起来奖多少？…入库门槛多少, are computed: each
+    // award's conditions, the threshold among them, are said with it.)
+    const obtainedSummed = u.asksTotal && u.asksHowMuch && OBTAINED.test(u.text) && choice.rules.length > 1 && choice.rules.every(fixedAward);
+    if (u.asksConditions && conditionsOf.length && !obtainedSummed && (!u.suppliesInputs || !u.asksHowMuch || onlyThresholdFigures())) {
       next.subjectText = choice.rules.length ? subjectText : previous.subjectText;
       // A figure checked against a threshold can be changed next (咁如果啱啱好5000平方米呢): the question is restated.
       if (u.suppliesInputs) next.lastQuestion = u.text;
@@ -1169,7 +1175,8 @@ export class PolicyAssistant {
 
 // Where a message's questions part: a question mark, a semicolon, or a number that opens a question (2.、2、).
 const QUESTION_PARTS = /[；;？?]|(?<![\d.])\d[.、．)）](?!\d)/;
-const ASKS_OF_A_PART = /(多少|几|百分之几|比例|标准|怎么(算|奖|补)|(什么|哪些|啥)(奖补|奖励|补贴|补助|资助))/;
+// (Or whether there is one, 项目完工评价通过后还有别的奖补吗.)
+const ASKS_OF_A_PART = /(多少|几|百分之几|比例|标准|怎么(算|奖|补)|(什么|哪些|啥)(奖补|奖励|补贴|补助|资助)|(别的|其他|其它)(奖补|奖励|补贴|补助|资助)(吗|么|没有))/;
 
 /**
  * Provisions the message names in a question part of their own, other than those computed, where that part gives no

@@ -4460,3 +4460,24 @@ describe('d67: never-seen cases of the eleventh round', () => {
     expect(moved?.answer).toContain('比较：东源县多：160万元');
   });
 });
+
+describe('d67: parts asked beside an amount', () => {
+  it('…投资3200万，最多能拿多少？这块归哪个部门？项目完工评价通过后还有别的奖补吗: the award, its department, and the other award asked of', async () => {
+    const [reply] = await converse('我们是中山的规上企业，主营收入两个亿，今年做了个普通技改项目（不是智能制造示范，也不是龙头企业），投资3200万，按政策最多能拿多少资助？这块归哪个部门？项目完工评价通过后还有别的奖补吗');
+    expect(amountOf(reply)).toBe('3200000');
+    expect(reply?.answer).toContain('市经济和信息化局');
+    expect(reply?.answer).toContain('60%');
+  });
+
+  it('新认定了…还评上了…两个加起来奖多少？…入库门槛多少: the awards summed, the threshold among their conditions', async () => {
+    const [reply] = await converse('六安的企业，今年新认定了省级绿色工厂，还评上了市级企业技术中心，两个加起来奖多少？是不是要先进技改项目库，入库门槛多少');
+    expect(reply?.total).toBe('300000');
+    expect(reply?.answer).toContain('200万元');
+  });
+
+  it('…有没有补贴最高能给多少是按什么来定的归哪个部门管: a run-on asking the ceiling and the department gets both', async () => {
+    const [reply] = await converse('我们公司想跟职业技术学院合作开个班培训技能工人中山这边有没有补贴最高能给多少是按什么来定的归哪个部门管');
+    expect(reply?.answer).toContain('10万元');
+    expect(reply?.answer).toContain('市人力资源社会保障局');
+  });
+});
