@@ -97,7 +97,7 @@ export function unratedSentence(measure: UnratedMeasure, ctx: HandlerContext): s
 export const ASKS_SUPPORT = /(哪些|什么|啥|咩|乜)(技改)?(扶持|支持|奖补|补贴|补助|奖励|资助|优惠)|(哪些|什么|啥|咩|乜)[^，,。；;？?]{0,10}(可以|能|可)(申请|申报|拿|领|享受)|(政策|措施)[^，,。；;？?]{0,3}帮(到|得上)/;
 
 /**
- * Which place gives more, each place's awards added: "东源县多：240万元，比中山市（最高120万元）多120万元。" A ceiling
+ * Which place (or option) gives more, each one's awards added: "东源县多：240万元，比中山市（最高120万元）多120万元。" A ceiling
  * (不超过/最高) is said as one; where the larger is a ceiling, the verdict says it is at most. Empty where fewer than two
  * places have an amount.
  */
@@ -110,6 +110,6 @@ export function morePlaceVerdict(amounts: readonly { place: string; amount: stri
   const [first, second] = [...byPlace].sort((a, b) => b[1].sum.comparedTo(a[1].sum));
   if (!first || !second) return '';
   const said = (x: { sum: Decimal; ceiling: boolean }) => `${x.ceiling ? '最高' : ''}${formatYuan(x.sum)}`;
-  if (first[1].sum.eq(second[1].sum)) return `两地金额相同，均为${said(first[1])}。`;
-  return `${first[0]}${first[1].ceiling ? '最多可' : ''}多：${said(first[1])}，比${second[0]}（${said(second[1])}）多${formatYuan(first[1].sum.minus(second[1].sum))}。`;
+  if (first[1].sum.eq(second[1].sum)) return `${first[0]}与${second[0]}金额相同，均为${said(first[1])}。`;
+  return `${first[0]}${first[1].ceiling ? '（按上限比）' : ''}多：${said(first[1])}，比${second[0]}（${said(second[1])}）多${formatYuan(first[1].sum.minus(second[1].sum))}。`;
 }

@@ -437,7 +437,9 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
   }
   // (A total asked, 三样加起来多少, asks the awards' money though it names none.)
   // (An amount said to be checked, 导入卓越绩效模式，奖20万对吧, asks the amount: the documents' is the answer.)
+  // (So does which of them pays more, 要么申报省级绿色工厂，要么申报市级智能工厂，哪个奖得多.)
   const asksAmount = amounts.base.length > 0 || amounts.claimed.some((q) => SEEKS_AGREEMENT.test(trimmed.slice(q.end))) ||
+    (ASKS_WHICH_MORE.test(trimmed) && /(奖|补|给|拿|资助)得?(多|高)/.test(trimmed)) ||
     (ASKS_AMOUNT.test(trimmed) && (MONEY_WORD.test(trimmed) || AWARDS_ADDED.test(trimmed)) && !asksACount(trimmed) && !LOOKUP_QUESTION.test(trimmed));
   let cue: Intent | null = null;
   if (GREETING.test(trimmed)) cue = 'greeting';

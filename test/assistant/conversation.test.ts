@@ -4481,3 +4481,15 @@ describe('d67: parts asked beside an amount', () => {
     expect(reply?.answer).toContain('市人力资源社会保障局');
   });
 });
+
+describe('d67: options weighed', () => {
+  it('要么申报省级绿色工厂，要么申报市级智能工厂，哪个奖得多: both computed as options, never added, which gives more said', async () => {
+    const [reply] = await converse('六安的，我们明年打算申报，要么申报省级绿色工厂，要么申报市级智能工厂，哪个奖得多？');
+    expect(amountOf(reply)).toEqual(['200000', '200000']);
+    expect(reply?.total).toBeNull();
+    expect(reply?.answer).toContain('不相加');
+    expect(reply?.answer).toContain('金额相同');
+    const [both] = await converse('六安的，我们今年新认定了省级绿色工厂和市级智能工厂，一共奖多少？');
+    expect(both?.total).toBe('400000');
+  });
+});

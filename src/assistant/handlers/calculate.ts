@@ -498,6 +498,10 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
   if (regionOpen && regionsOf.size > 1) return { reply: askRegion(eligible.map((r) => r.rule), ctx), remember: { inputs: inputsNow } };
   const comparing = regionsOf.size > 1;
   // Regions side by side are compared, not added, unless the message asks the total (one group's plants: 合计多少).
+  // "要么申报省级绿色工厂，要么申报市级智能工厂，哪个奖得多": awards put as options for one enterprise, weighed: compared,
+  // never added.
+  const options = eligible.length > 1 && !comparing && !u.asksTotal && asksWhichMore(u.text) && OPTIONS.test(u.text);
+  if (options) for (const r of eligible) r.alternative = true;
   const summing = eligible.length > 1 && (!comparing || u.asksTotal) && !ask.alternatives && !eligible.some((r) => r.alternative);
   const yearsBlock = (r: (typeof eligible)[number]) => overYears.get(r)?.steps.join('；') ?? '';
   let total: Decimal | null = null;
@@ -556,9 +560,13 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
     : summing ? '您问到的几项分别计算如下：'
       : readings ? '同一笔金额按不同情形分别计算（只适用其中一种，不相加），请按实际情况对应：'
         : eligible.length > 1 && eligible.every((r) => r.alternative) ? '按不同情形分别计算（只适用其中一种，不相加）：' : '';
-  // "边度补得多啲", "哪个划算": which place gives more, where each place's awards are one case (no alternatives).
+  // "边度补得多啲", "哪个划算": which place gives more, where each place's awards are one case (no alternatives); or which
+  // option, where they are options weighed.
+  const optionName = (r: (typeof eligible)[number]) => (r.part ? `${r.part}` : r.calculation.steps[0]?.split('：')[0] ?? r.rule.subject);
   const verdict = comparing && !readRegions.length && asksWhichMore(u.text)
-    ? morePlaceVerdict(eligible.map((r) => ({ place: ctx.regionOf(r.rule.docId) ?? '', amount: r.calculation.amount, ceiling: r.calculation.upperBound }))) : '';
+    ? morePlaceVerdict(eligible.map((r) => ({ place: ctx.regionOf(r.rule.docId) ?? '', amount: r.calculation.amount, ceiling: r.calculation.upperBound })))
+    : !comparing && eligible.length > 1 && eligible.every((r) => r.alternative) && asksWhichMore(u.text)
+      ? morePlaceVerdict(eligible.map((r) => ({ place: optionName(r), amount: r.calculation.amount, ceiling: r.calculation.upperBound }))) : '';
   const publicCalc = eligible.flatMap((r) => { const y = overYears.get(r); return y ? [r.calculation, y] : [r.calculation]; }).map(toChatCalculation);
   const many = publicCalc.length > 1;
   const reply: AssistantReply = {
@@ -572,6 +580,9 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
   };
   return { reply, remember: { inputs: inputsNow, awards: awardsNow } };
 }
+
+// Options put for one enterprise (要么…要么, 或者, 还是, 可能拿…也可能…): weighed, one of them applies.
+const OPTIONS = /(要么|或者|还是|二选一|选哪|可能)/;
 
 /**
  * The document's gate (rules file `documentGate`: 六安's 固定资产投资200万元以上 to enter the project library, the
