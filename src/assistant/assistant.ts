@@ -374,7 +374,7 @@ export class PolicyAssistant {
       const own = docIdsForQuestion(ctx.corpus, q) !== undefined;
       replies.push(await this.route(partOf(own ? q : `${setting}，${q}`, ctx.lexicon), { ...previous, awards: next.awards }, next));
     }
-    return oneAfterAnother(replies, { calculated: true });
+    return oneAfterAnother(replies, { calculated: true, ownTotal: true });
   }
 
   /**
@@ -1183,7 +1183,9 @@ const ASKS_OF_A_PART = /(多少|几|百分之几|比例|标准|怎么(算|奖|�
  * figure and asks something (2.事后奖补按县级分成的百分之几来奖): each is answered with its standard.
  */
 function standardsAskedBeside(u: Understanding, computed: readonly SubsidyRule[], regions: readonly string[], ctx: HandlerContext): SubsidyRule[] {
-  const parts = u.text.split(QUESTION_PARTS).map((p) => p.trim()).filter(Boolean);
+  const marked = u.text.split(QUESTION_PARTS).map((p) => p.trim()).filter(Boolean);
+  // (Or, in a run-on, by 另外 or 顺便: …这次能补多少另外完工以后县里财政贡献那块的奖补是按多少比例给的.)
+  const parts = marked.length >= 2 ? marked : questionsOf(u.text);
   if (parts.length < 2) return [];
   // Each part on its own: 1）普惠性事后奖补…多少比例 names the general provision, 转移…的企业又是多少 its narrower one.
   // (A part that names its own region, 深圳的事后奖补又是多少, is asked of that region only.)

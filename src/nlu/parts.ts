@@ -58,12 +58,13 @@ export function selfIntroductions(text: string): string[] {
 // or 有家企业: the enterprise bought 一间同行, and 有家企业入驻 may be the one asked about.)
 // (隔壁镇租的旧厂 is a place the enterprise left, not another enterprise: the enterprise's word follows right after.)
 const OTHER_ENTERPRISE = /(隔壁|对面|旁边|邻居|朋友|亲戚|同学|老乡)(的|家|那|那家|那个)?(厂|工厂|公司|企业|老板|那家)|兄弟(公司|企业|单位|厂)|母公司|(另一家|另外一家|其他|其它)(子公司|分公司)|别(人|家)(的)?(厂|公司|企业)?|人家|他们|他家|(别的|其他|其它)(厂|工厂|公司|企业)/;
+const RUN_ON_SUBJECT = /(?=(?:隔壁|对面|旁边|兄弟(?:公司|企业|厂)|别人家|人家的)|(?<!跟|和|同|与|像)(?:我们|我司|我哋))/;
 const SPEAKS_OF_ITSELF = new RegExp(`${WE}|我厂|本厂|咱们|咱|我这边|我这里|我们自己`);
 // Another enterprise said to be like this one (隔壁厂跟我们一样…也是投资2000万元): its figures are the enterprise's too.
 const SAME_AS_US = new RegExp(`(跟|和|同|与|像)(${WE}|我厂)一样`);
 // A figure the user sets aside (这个不用算, 跟东源没关系, 去年已经补过了): said, but no part of what is asked.
 // (跟我们没关系的公司 is a 非关联方, said of the case: only 这个/那个…没关系 sets a figure aside.)
-const SET_ASIDE = /(不用算|不要算|(?<!分)别算|不算在内|不计入|不用管|不用考虑|(这|那)[个些笔项家]?[^，,。；;]{0,8}(无关|没关系|没有关系|不相关)|已经补过|补过了|已经拿过补贴)/;
+const SET_ASIDE = /(不用(再)?算|不要(再)?算|不必(再)?算|(?<!分)别(再)?算|不算在内|不计入|不用管|不用考虑|(这|那)[个些笔项家]?[^，,。；;]{0,8}(无关|没关系|没有关系|不相关)|已经补过|补过了|已经拿过补贴)/;
 // (A space between Chinese words is a pause of a run-on: 第三批48万 去年那批200万的已经补过了不用算 今年这几批….)
 const PIECE = /(?<=[，,。；;！!\n])|(?<=[\u4e00-\u9fff0-9%])(?=[ \t\u3000]+[\u4e00-\u9fff])/;
 // A worked example put before the question (对话示例, 样例): its figures are the example's.
@@ -76,6 +77,8 @@ const EARLIER_YEAR = /((19|20)\d{2}年|去年|前年|以前|之前|上次|早年
 const RECOGNISED = /(评上|认定|获评|评为|入选)/;
 const GOT = /(拿了|领了|拿过|领过|获得|评上|认定|补了|补过)/;
 // A recognition or an award said of the past (前年评的, 已经奖过了): what a 这个别算 after it sets aside.
+// A sum said to be received already (50万奖励已经拿到了, 已经拿过80万资助了).
+const RECEIVED_ALREADY = /(已经|已)[^，,。；;]{0,2}(拿到|拿了|领到|领了|到账|发了|拿过|领过|兑现)/;
 const AWARDED_EARLIER = /((19|20)\d{2}年|去年|前年|以前|之前|上次|早年|当时)[^，,。；;]*(评|认定|奖|补|拿|领)|(奖过|补过|拿过|领过)/;
 
 /**
@@ -94,7 +97,9 @@ export function ownCase(text: string): string {
   const asked = EXAMPLE_GIVEN.test(text) ? text.split(ASKED_AFTER_EXAMPLE).at(-1) ?? text : text;
   if (asked !== text && asked.trim()) return ownCase(asked);
   const asides = text.replace(/（[^（）]*）|\([^()]*\)/g, (m) => (OTHER_ENTERPRISE.test(m) || SET_ASIDE.test(m) ? '' : m));
-  const pieces = asides.split(PIECE);
+  // (A run-on with no pause, …今年做智能化改造买设备花了1800万隔壁那家厂上次设备补贴拿了200万我们想知道…, is parted
+  // where another enterprise, or the enterprise itself, becomes the one spoken of.)
+  const pieces = asides.split(PIECE).flatMap((p) => (/[，,。；;！!？?\s]/.test(p.slice(0, -1)) || p.length < 40 ? [p] : p.split(RUN_ON_SUBJECT)));
   const ownPiece = (p: string) => SPEAKS_OF_ITSELF.test(p) && !OTHER_ENTERPRISE.test(p);
   const speaksOfItself = pieces.some(ownPiece);
   const dropped = new Set<number>();
@@ -117,7 +122,18 @@ export function ownCase(text: string): string {
     if (findQuantities(p).length) return;
     // (…120万，省级分成的数据还没有，先不算: a piece with no figure just before names what is set aside.)
     for (let j = i - 1; j >= 0 && !/[。；;！!\n]$/.test(pieces[j] ?? ''); j--) {
-      if (findQuantities(pieces[j] ?? '').length) { dropped.add(j); break; }
+      if (findQuantities(pieces[j] ?? '').length) {
+        dropped.add(j);
+        // (去年有个技改项目投资800万，已经拿过80万资助了，那个不用算: a sum received for an earlier year's project sets
+        // aside the project told before it in the sentence, back to where that year is said.)
+        if ((AWARDED_EARLIER.test(pieces[j] ?? '') || RECEIVED_ALREADY.test(pieces[j] ?? '')) && !EARLIER_YEAR.test(pieces[j] ?? '')) {
+          for (let k = j - 1; k >= 0 && !/[。；;！!\n]$/.test(pieces[k] ?? '') && !THIS_TIME.test(pieces[k] ?? ''); k--) {
+            dropped.add(k);
+            if (EARLIER_YEAR.test(pieces[k] ?? '')) break;
+          }
+        }
+        break;
+      }
       if (j === i - 1 && NAMES_WHAT.test(pieces[j] ?? '')) break;
       // (…市级智能工厂是前年评的、当时已经奖过了，这个别算进去: the recognition set aside, with no figure, goes too.)
       if (AWARDED_EARLIER.test(pieces[j] ?? '')) dropped.add(j);

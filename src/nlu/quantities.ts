@@ -61,6 +61,10 @@ const QUANTITY = new RegExp(
 const DESCRIBED_LEVEL = /^[^，,。；;？?！!\d一二两三四五六七八九十]{0,20}?(?<level>高级技师|技师|高级工)/u;
 // Not a count that goes on to name its own level (高级工 3个技师: the 3 is the 技师's).
 const LEVEL_FIRST = /(?<level>高级技师|技师|高级工)\s*(?:还是|也是|仍是|仍然是|依然是|是|有|为)?\s*(?<num>[0-9]+|[一二两三四五六七八九十]+)\s*(?:名|个|位|人)(?!(?:高级技师|技师|高级工))/gu;
+// In a list said level first (高级技师2名技师5名高级工10名: a level before the first count), a level after a count is
+// the next item's, where it has its own count after it. (6个高级工 3个技师: the list is said count first.)
+const LEVEL_FIRST_LIST = /(?<level>高级技师|技师|高级工)\s*(?:还是|也是|仍是|仍然是|依然是|是|有|为)?\s*(?<num>[0-9]+|[一二两三四五六七八九十]+)\s*(?:名|个|位|人)(?!(?:高级技师|技师|高级工)(?!\s*(?:是|有|为)?\s*(?:[0-9]+|[一二两三四五六七八九十]+)\s*(?:名|个|位|人)))/gu;
+const LIST_LEVEL_FIRST = /^[^0-9一二两三四五六七八九十]*?(?:高级技师|技师|高级工)\s*(?:是|有|为)?\s*(?:[0-9]+|[一二两三四五六七八九十]+)\s*(?:名|个|位|人)/u;
 // A price per square metre (and month): 40元/平方米/月, 35元一平, 月租40元每平方 (after the amount) or 每平方米每月20元 (before).
 const PER_AREA = '(?:平方米|平米|平方|㎡|m²|m2|平)';
 // 60元一平一个月, 60块一平米每月: the month said with the area is the rent's unit, not a number of months.
@@ -200,7 +204,7 @@ function scanQuantities(typed: string): QuantityScan {
     if (!low || !high) continue;
     takeRange(m, low, high);
   }
-  for (const m of text.matchAll(LEVEL_FIRST)) {
+  for (const m of text.matchAll(LIST_LEVEL_FIRST.test(text) ? LEVEL_FIRST_LIST : LEVEL_FIRST)) {
     const g = m.groups ?? {};
     const value = parseNumeralPhrase(g.num ?? '');
     if (!value) continue;

@@ -174,7 +174,8 @@ export function withoutPlacesNotCovered(text: string, lexicon: Lexicon): string 
   for (const m of text.matchAll(/[^，,。；;？?！!\n]+[，,。；;？?！!\n]?/g)) {
     const places = findRegions(m[0], lexicon.gazetteer);
     if (places.covered.length) placedOutside = false;
-    else if (places.uncovered.length && LOCATED.test(m[0])) placedOutside = true;
+    // (So does a piece whose subject is there, 博罗分厂那边也换了一批设备，花了500万元.)
+    else if (places.uncovered.length && (LOCATED.test(m[0]) || THERE.test(m[0]))) placedOutside = true;
     if (ofAPlaceNotCovered(m[0]) || (placedOutside && !places.uncovered.length && findQuantities(m[0]).length > 0)) blank(m.index ?? 0, m[0].length);
     // A run-on naming both (东源那边买了250万设备 东莞那边买了400万设备): each spoken piece on its own.
     else if (findRegions(m[0], lexicon.gazetteer).uncovered.length) {
@@ -188,6 +189,8 @@ export function withoutPlacesNotCovered(text: string, lexicon: Lexicon): string 
 }
 // Where the enterprise is (我们厂在龙川, 公司位于佛山, 我哋喺…, read as 我们在…).
 const LOCATED = /(我们|我司|我厂|本厂|公司|厂子?|企业)[^，,。；;？?！!]{0,4}(在|位于|设在|落户)/;
+// A place spoken of as where something is done (博罗分厂那边, 江门那个厂): what follows in the sentence is said there.
+const THERE = /(分厂|厂|工厂|子公司|分公司|基地|那边|那里|这边)/;
 
 // Asking about money: a subsidy word or a question about a sum (补多少, 多少钱).
 const MONEY_WORD = /(补|奖|资助|扶持|钱|金额|拿|领|给|how much|subsid|grant)/i;
@@ -395,6 +398,8 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
     const q: Quantity = exact ? { ...said, value: exact.value, below: undefined, text: `${said.text}（${exact.text}）` } : said;
     // "40w左右（就40万整）", "六十万零五千块 也就是60.5w": the same figure said again, not a second one.
     if (money.some((p) => p.end <= q.start && p.value.eq(q.value) && RESTATED.test(trimmed.slice(p.end, q.start)))) continue;
+    // "一个1000万的设备更新技改项目（1000万全部是设备购置）": the figure opening an aside, said before, is the same figure.
+    if (money.some((p) => p.end <= q.start && p.value.eq(q.value)) && /[（(]\s*$/.test(trimmed.slice(0, q.start))) continue;
     // "买设备花了1250万，设备购置额按1250万算": the figure said again as the base to use is the same figure.
     if (money.some((p) => p.end <= q.start && p.value.eq(q.value)) && /按\s*$/.test(trimmed.slice(0, q.start)) && /^\s*(元|块)?(来|去)?(计)?算/.test(trimmed.slice(q.end))) continue;
     // "不是200万，是300万": the corrected figure counts, the negated one does not.

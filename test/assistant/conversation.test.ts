@@ -4493,3 +4493,36 @@ describe('d67: options weighed', () => {
     expect(both?.total).toBe('400000');
   });
 });
+
+describe('d68: never-seen cases of the twelfth round (long widget messages)', () => {
+  it('隔壁那家厂上次设备补贴拿了200万 in a run-on is another enterprise\'s, never ours received; the question after 另外 gets its standard', async () => {
+    const [reply] = await converse('你好我们是东源县的一家规上电子企业去年主营业务收入三千多万今年做智能化改造买设备花了1800万隔壁那家厂上次设备补贴拿了200万我们想知道我们这次能补多少另外完工以后县里财政贡献那块的奖补是按多少比例给的给几年');
+    expect(amountOf(reply)).toBe('3000000');
+    expect(reply?.answer).toContain('40%');
+  });
+
+  it('去年…投资800万，已经拿过80万资助了，那个不用算: the earlier year\'s project is set aside with the sum received', async () => {
+    const [reply] = await converse('说一下我们的情况：我们是中山的五金企业，主营收入1.2亿。去年有个技改项目投资800万，已经拿过80万资助了，那个不用算。今年新的技改项目投资1500万，另外在中山市工作母机库买了工作母机2500万（不在这1500万里）。今年这两项一共能拿多少？');
+    expect(reply?.total).toBe('4500000');
+    const [recognized] = await converse('你好，我们是六安经开区的一家汽车零部件规模企业。先说下情况：去年我们有个项目评上了市级技改示范项目，50万奖励已经拿到了，这个不用再算。今年我们的冲压车间新认定为省级数字化车间，企业技术中心也新认定为市级企业技术中心。想问：这两项分别能奖多少、合计多少？还有六安这个政策现在是正式文件吗？');
+    expect(amountOf(recognized)).toEqual(['200000', '100000']);
+    expect(recognized?.total).toBe('300000');
+  });
+
+  it('博罗分厂那边也换了一批设备，花了500万元: a figure said of a place not covered is not the covered place\'s', async () => {
+    const [reply] = await converse('老师好，我们公司是东源县的规上企业，另外在惠州博罗县也有一个分厂。今年东源厂做设备更新，设备购置额40万元；博罗分厂那边也换了一批设备，花了500万元。请问东源厂这笔能补多少？博罗分厂那边按什么政策、能补多少？');
+    expect(amountOf(reply)).toBe('100000');
+  });
+
+  it('一个1000万的…项目（1000万全部是设备购置）: the figure opening an aside is the same figure, not a second one', async () => {
+    const [reply] = await converse('我们集团在中山、东源、深圳各有一个厂，都是规上企业。明年打算只在其中一个厂上一个1000万的设备更新技改项目（1000万全部是设备购置）。三个地方分别能补多少？放哪边最划算？');
+    expect(amountOf(reply)).toEqual(['1000000', '2000000']);
+  });
+
+  it('高级技师2名技师5名高级工10名: a list said level first; 6个高级工 3个技师 1个高级技师 count first', async () => {
+    const [levelFirst] = await converse('我们中山家具厂今年新引进高级技师2名技师5名高级工10名都符合紧缺人才导向目录分别奖多少一共多少');
+    expect(levelFirst?.total).toBe('110000');
+    const [countFirst] = await converse('中山嘅 我哋今年新引进咗6个高级工 3个技师 1个高级技师 都喺紧缺人才导向目录入面 分别补几多 总共几多');
+    expect(countFirst?.total).toBe('64000');
+  });
+});
