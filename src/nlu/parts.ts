@@ -41,7 +41,8 @@ const WE = '我们|我司|本公司|我们公司|我公司|我们企业|我们�
 // Who the enterprise is, said in a piece of its own (我们是…企业, 我在东源开了个厂, 我们厂…).
 const SELF_INTRODUCTION = new RegExp(`^(${WE}|我是|我在)(是|属于|在)?`);
 // The same said as a statement of what it is (我们是…, 我司属于…), not of what it did (我们平台租了2000平方米).
-const SAYS_WHAT_IT_IS = new RegExp(`^(${WE})(是|属于)`);
+// (After a word that takes up the talk, 那我们是…转移过来的企业, 对了我们是….)
+const SAYS_WHAT_IT_IS = new RegExp(`^(?:那么?|对了|其实|好的?|嗯)?[，,\\s]*(${WE})(是|属于)`);
 
 /** Whether a piece of a message tells who the enterprise is (我们是中山古镇的灯饰企业, 我在东源开了个厂). */
 export const introducesEnterprise = (piece: string) => SELF_INTRODUCTION.test(piece);

@@ -4526,3 +4526,18 @@ describe('d68: never-seen cases of the twelfth round (long widget messages)', ()
     expect(countFirst?.total).toBe('64000');
   });
 });
+
+describe('d68: the enterprise told in a follow-up, and what a long introduction asks', () => {
+  it('那我们是…转移过来的企业 said in the second turn narrows the third turn\'s award to the transferred enterprises\' 50%', async () => {
+    const turns = await converse('东源县技改事后奖补按县级分成的多少比例奖', '那我们是从珠三角东莞转移过来的企业在东源的省级产业园做异地技改比例是不是不一样',
+      '好的假设我们完工后每年对财政贡献增量里县级分成部分是80万那每年能奖多少三年一共多少');
+    expect(amountOf(turns.at(-1))).toBe('400000');
+    expect(turns.at(-1)?.total).toBe('1200000');
+  });
+
+  it('…添置設備，也想培養一批技術工人。請問中山…有哪些支持政策: the provisions the pieces name, 技术改造项目, 工作母机 and 技能人才', async () => {
+    const [reply] = await converse('您好，我們是港資五金企業，在中山三鄉設廠二十多年，最近考慮做自動化升級、添置設備，也想培養一批技術工人。請問中山對傳統優勢企業轉型升級有哪些支持政策？');
+    expect(reply?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['zhongshan-2018:四.一', 'zhongshan-2018:四.三', 'zhongshan-2018:四.九']));
+    expect(reply?.calculation).toBeNull();
+  });
+});

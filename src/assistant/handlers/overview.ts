@@ -165,10 +165,13 @@ export async function overviewTopic(asked: string, docIds: readonly string[], ct
     // (Beside the best clause, a provision named by a word of its own three characters or longer, 工作母机同埋市外设备:
     // 四、（三） and 四、（一）; 设备 alone names too many to list them all.)
     // (And one that reads such words another way, 买啲新机器 → 四、（三）工作母机 beside 四、（一）.)
-    const readings = named.length ? inScope.filter((r) => r.vocabulary.alsoReads.some((w) => w.length >= 3 && piece.includes(w))).map((r) => r.clauseId) : [];
+    // (设备 alone where it names one provision: 添置设备.)
+    const readings = named.length ? inScope.filter((r) => r.vocabulary.alsoReads.some((w) => w.length >= (named.length === 1 ? 2 : 3) && piece.includes(w))).map((r) => r.clauseId) : [];
     const specific = named.filter((r) => namedByOwnWord(r, piece, ctx, 3));
     if (withProvision.has(top.clause.id)) {
-      return named.some((r) => r.clauseId === top.clause.id) ? [top.clause.id, ...specific.map((r) => r.clauseId), ...readings] : [];
+      // (Where the piece's words name one provision, 添置设备 → 四、（一）, it is asked of whatever clause ranks first.)
+      if (!named.some((r) => r.clauseId === top.clause.id)) return named.length === 1 ? [...named.map((r) => r.clauseId), ...readings] : [];
+      return [top.clause.id, ...specific.map((r) => r.clauseId), ...readings];
     }
     return [...named.map((r) => r.clauseId), ...readings];
   });
