@@ -471,7 +471,8 @@ export class PolicyAssistant {
     // "补满期限的话一共多少" after one award computed: the question it answered, asked again with its total over the
     // clause's years.
     const answered = previous.lastQuestion ?? previous.subjectText;
-    if (u.asksTotal && u.quantities.every((q) => q.kind === 'years') && previous.awards.length === 1 && answered && !namedNow.length && !u.regions.length) {
+    // (One award standing: 合同额改成1200万呢 replaced the first figure's.)
+    if (u.asksTotal && u.quantities.every((q) => q.kind === 'years') && standingAwards(previous.awards).length === 1 && answered && !namedNow.length && !u.regions.length) {
       return this.route(understand(`${answered}，${u.text}`, ctx.lexicon), previous, next);
     }
     // "他们说现在比例是35%…你按35%重新算一下" after a calculation: the question it answered, computed again from the

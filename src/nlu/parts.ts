@@ -67,7 +67,7 @@ const SAME_AS_US = new RegExp(`(跟|和|同|与|像)(${WE}|我厂)一样`);
 // (跟我们没关系的公司 is a 非关联方, said of the case: only 这个/那个…没关系 sets a figure aside.)
 const SET_ASIDE = /(不用(再)?算|不要(再)?算|不必(再)?算|(?<!分)别(再)?算|不算在内|不计入|不用管|不用考虑|(这|那)[个些笔项家]?[^，,。；;]{0,8}(无关|没关系|没有关系|不相关)|已经补过|补过了|已经拿过补贴)/;
 // (A space between Chinese words is a pause of a run-on: 第三批48万 去年那批200万的已经补过了不用算 今年这几批….)
-const PIECE = /(?<=[，,。；;！!\n])|(?<=[\u4e00-\u9fff0-9%])(?=[ \t\u3000]+[\u4e00-\u9fff])/;
+const PIECE = /(?<=[，,。；;！!？?\n])|(?<=[\u4e00-\u9fff0-9%])(?=[ \t\u3000]+[\u4e00-\u9fff])/;
 // A worked example put before the question (对话示例, 样例): its figures are the example's.
 const EXAMPLE_GIVEN = /(示例|样例|范例|例子|举例)/;
 const ASKED_AFTER_EXAMPLE = /(?:现在|下面|接下来|真正的?)(?:请)?(?:回答|的问题是?|问题是|问)[:：]?/;

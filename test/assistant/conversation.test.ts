@@ -4541,3 +4541,16 @@ describe('d68: the enterprise told in a follow-up, and what a long introduction 
     expect(reply?.calculation).toBeNull();
   });
 });
+
+describe('d68: corrections that replace, and the enterprise\'s own parent company', () => {
+  it('合同额改成1200万呢 replaces the first figure\'s award: 按最长补助期限算…一共最多能拿多少 is that award over its years', async () => {
+    const turns = await converse('我们是中山的工业互联网公共服务平台，给一家家电企业做设备上云，合同额400万，能补多少？', '合同额改成1200万呢？', '按最长补助期限算，每年都这样，一共最多能拿多少？');
+    expect(turns.at(-1)?.total).toBe('9000000');
+  });
+
+  it('…？三、我们在台中的母公司…: a question mark parts the pieces, so the parent company\'s question leaves the awards asked before it', async () => {
+    const [reply] = await converse('您好，我們是台資燈飾企業，在中山古鎮設廠多年。今年有兩個產品新獲得廣東省名牌產品，公司也剛取得測量管理體系（ISO10012）認證。想請教：一、名牌產品這部分可以拿到多少扶持資金？二、ISO10012認證有沒有補助、多少？三、我們在台中的母公司，台中那邊有沒有類似的技改補貼可以一起申請？');
+    expect(reply?.total).toBe('160000');
+    expect(reply?.answer).toContain('台中');
+  });
+});
