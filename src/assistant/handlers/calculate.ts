@@ -478,6 +478,11 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
   const received = eligible.map((r) => ({ rule: r.rule, tier: tierAlreadyReceived(r.rule, r.calculation, u),
     basis: new Decimal(r.rule.formula.type === 'tiered' ? r.calculation.inputs[r.rule.formula.basis] ?? 0 : 0) }));
   if (received.every((x) => x.tier)) return { reply: tierReceived(received, ctx), remember: { inputs: inputsNow } };
+  // "前年产值就过了100亿，去年掉到95亿，今年又回到108亿": a tier crossed in an earlier year is not crossed for the first
+  // time (首次突破) again.
+  const crossed = eligible.map((r) => ({ rule: r.rule, tier: tierCrossedBefore(r.rule, r.calculation, u),
+    basis: new Decimal(r.rule.formula.type === 'tiered' ? r.calculation.inputs[r.rule.formula.basis] ?? 0 : 0) }));
+  if (crossed.every((x) => x.tier)) return { reply: tierReceived(crossed, ctx, 'crossed'), remember: { inputs: inputsNow } };
   // "上一年对地方经济的贡献比行业平均低一点点": a condition the message itself says is not met, said so, no figure.
   const unmet = eligible.map((r) => ({ rule: r.rule, said: conditionSaidUnmet(r.rule.conditions, u.text) }));
   if (unmet.every((x) => x.said)) return { reply: conditionNotMet(unmet, ctx), remember: { inputs: inputsNow } };
@@ -632,12 +637,38 @@ function tierAlreadyReceived(rule: SubsidyRule, calculation: Calculation, u: Und
   return said ? reached : null;
 }
 
-/** Tiers already received: no second award for them, and the top tier is the last (1000亿 is no tier of 中山's). */
-function tierReceived(received: { rule: SubsidyRule; tier: Decimal | null; basis: Decimal }[], ctx: HandlerContext): AssistantReply {
+// Said before a figure: an earlier year in which it was reached (前年产值就过了100亿, 2019年就突破了50亿).
+const EARLIER_YEAR_REACHED = /(前年|去年|上年|之前|以前|早在|早就|(?:19|20)\d{2}年)[^，,。；;]{0,10}(就|已经|曾经?)?[^，,。；;]{0,4}(过了|突破|超过|达到|破了|到了|冲过|过)\s*$/;
+
+/**
+ * The tier of a tiered row the calculation reached (首次突破…), where the message says a figure at or above it was
+ * reached in an earlier year: not the first time, so no award for it. Null otherwise.
+ */
+function tierCrossedBefore(rule: SubsidyRule, calculation: Calculation, u: Understanding): Decimal | null {
+  if (rule.formula.type !== 'tiered' || ![rule.quote, ...rule.conditions].some((c) => c.includes('首次'))) return null;
+  const basis = new Decimal(calculation.inputs[rule.formula.basis] ?? 0);
+  const reached = rule.formula.tiers.map((t) => new Decimal(t.threshold)).filter((t) => basis.gte(t)).reduce<Decimal | null>((top, t) => (!top || t.gt(top) ? t : top), null);
+  if (!reached) return null;
+  // (Said of the year of the case itself, 去年年产值第一次突破100亿，做到103亿, it is the first time: only an earlier year
+  // beside this year's figure, 今年又回到108亿, is one before.)
+  const before = /(今年|本年|这一年|现在)/.test(u.text) && u.quantities.some((q) => {
+    const said = u.text.slice(Math.max(0, q.start - 20), q.start);
+    return q.kind === 'money' && q.value.gte(reached) && !q.value.eq(basis) && EARLIER_YEAR_REACHED.test(said) && !/(第一次|首次|头一次|头回)/.test(said);
+  });
+  return before ? reached : null;
+}
+
+/**
+ * Tiers already received (or, `crossed`, reached in an earlier year): no second award for them, and the top tier is the
+ * last (1000亿 is no tier of 中山's).
+ */
+function tierReceived(received: { rule: SubsidyRule; tier: Decimal | null; basis: Decimal }[], ctx: HandlerContext, why: 'received' | 'crossed' = 'received'): AssistantReply {
   const lines = received.map(({ rule, tier, basis }) => {
     const tiers = rule.formula.type === 'tiered' ? rule.formula.tiers : [];
     const top = tiers.at(-1);
-    const gotten = `按您所说，突破${formatYuan(tier ?? new Decimal(0))}这一档的奖励已经获得过，${rule.subject}每一档只奖励一次，不能再获奖励。`;
+    const gotten = why === 'crossed'
+      ? `按您所说，此前年份已经突破${formatYuan(tier ?? new Decimal(0))}，今年不是“首次突破”这一档，不能获得这一档的奖励（每一档只在首次突破时奖励一次）。`
+      : `按您所说，突破${formatYuan(tier ?? new Decimal(0))}这一档的奖励已经获得过，${rule.subject}每一档只奖励一次，不能再获奖励。`;
     // Asked of a figure above the top tier (1000亿): the text has no such tier, said first.
     const beyond = top && tier?.eq(top.threshold) && basis.gt(top.threshold)
       ? `文件没有突破${formatYuan(basis)}这一档：最高一档是突破${formatYuan(new Decimal(top.threshold))}（奖励${formatYuan(new Decimal(top.amount))}）。` : '';
