@@ -52,6 +52,18 @@ function computedBefore(rule: SubsidyRule, awards: ConversationSlots['awards'], 
     || rules.find(a.ruleId)?.specializes === rule.id);
 }
 
+// An award taken back from the conversation's (不用算, 去掉, 拿掉, 不算我们的), and its total asked again (再算一下).
+const TAKES_BACK = /(不用算|不要算|不算|别算|去掉|拿掉|删掉|扣掉|减掉|排除|剔除|不计入|不用计|先不算|不要了)/;
+const SUMMED_AGAIN = /(再算|重新算|重算|总数|一共|合计|总共|加起来)/;
+
+/** Whether the words name an award by one of its rule's own words, its subject or a level's label (ISO for ISO10012). */
+function namesAward(rule: SubsidyRule, text: string): boolean {
+  const labels = rule.formula.type === 'fixed' ? rule.formula.options.map((o) => o.label) : [];
+  // (A Latin name said in short, ISO for ISO10012, names it too.)
+  const latin = rule.vocabulary.triggers.map((t) => /^[A-Za-z]{3,}/.exec(t)?.[0]).filter((w): w is string => w !== undefined);
+  return [...rule.vocabulary.triggers, ...labels, rule.subject, ...latin].some((w) => w.length >= 2 && text.includes(w));
+}
+
 /** A conversation's awards, the latest kept where a long one has many: enough for any total asked of its turns. */
 function keptAwards(awards: ConversationSlots['awards']): ConversationSlots['awards'] {
   return awards.slice(-20);
@@ -106,7 +118,7 @@ function namedToCompare(text: string, region: string, lexicon: Lexicon): boolean
 }
 
 // Another thing of the enterprise's said after one computed (我们还有个项目…, 另外我们…).
-const ANOTHER = /(还有|另外|又|再|也|还(通过|获得|评上|拿到|被|认定|新))/;
+const ANOTHER = /(还有|另外|又|再|也|加上|算上|连同|还(通过|获得|评上|拿到|拿了|取得|被|认定|新))/;
 // The enterprise's own case said (评上了, 我们拿到, 能拿多少): an award to compute, not a standard to quote.
 // (对新认定的…, 对获得…的创建主体: the text's own class, no case.)
 // (The recognition itself said, 新认定了省级智能工厂, 评上了…: an award the enterprise has.)
@@ -205,7 +217,11 @@ export class PolicyAssistant {
     next.lastLookup = null;
     // (Places weighed back with nothing new, 两边比，哪边多, follow the last calculation: it is asked again beside the others.)
     const weighedAgain = weighedBack.length > 0 && earlierPlaces.length > 0;
-    const recomputed = await this.route(weighedAgain ? { ...u, followUp: true } : u, slots, next);
+    // "ISO那个去年已经补过了，不用算，重新算下总数", "数字化车间那个还没正式认定，先拿掉吧，总共多少": awards of the
+    // conversation taken back, read from the message as written (the case read from it drops what is set aside); the
+    // others stand, summed again. (Not a level of one award, 那2个高级技师…去掉: that award is computed again without them.)
+    const takenBack = this.awardsTakenBack(unlisted, u, slots, next);
+    const recomputed = takenBack ?? await this.route(weighedAgain ? { ...u, followUp: true } : u, slots, next);
     // "更正：…其实是提名奖…重新算一下总共": the corrected award, then the total of the awards the conversation stands at.
     // (Of one provision alone, 技师是3个…重新算一下总共, the recomputed award is the total.)
     // (So does a correction of one of the awards a turn that asked their total computed, 一共奖多少 → 更正，技术中心是市级的;
@@ -440,6 +456,21 @@ export class PolicyAssistant {
       clauseIds.push(hit.clause.id);
     }
     return { lines, clauseIds };
+  }
+
+  /** The conversation's awards less those the message takes back, summed again; null where it takes none back. */
+  private awardsTakenBack(said: string, u: Understanding, previous: ConversationSlots, next: ConversationSlots): AssistantReply | null {
+    const ctx = this.context;
+    const standing = standingAwards(previous.awards);
+    if (standing.length < 2 || !TAKES_BACK.test(said) || !(u.asksTotal || SUMMED_AGAIN.test(said))) return null;
+    const takenBack = standing.map((a) => ctx.rules.find(a.ruleId))
+      .filter((r): r is SubsidyRule => r !== undefined && r.formula.type !== 'per-head' && namesAward(r, said));
+    if (!takenBack.length) return null;
+    const kept = previous.awards.filter((a) => !takenBack.some((r) => r.id === a.ruleId));
+    const summed = totalOfEarlierAwards(kept, ctx, said) ?? earlierAwardsShown(kept, ctx);
+    if (!summed) return null;
+    next.awards = kept;
+    return { ...summed, answer: `按您说的，${takenBack.map((r) => r.subject).join('、')}不计入。\n${summed.answer}` };
   }
 
   private async route(u: Understanding, previous: ConversationSlots, next: ConversationSlots): Promise<AssistantReply> {
@@ -855,7 +886,9 @@ export class PolicyAssistant {
     // "我们在六安，今年新认定了省级智能工厂": a fixed award the enterprise says it has, asked nothing else, is computed.
     const statesAward = !ASKS_SOMETHING.test(u.text) && RECOGNIZED.test(u.text) && choice.rules.length > 0
       && choice.rules.every(fixedAward);
-    const asksAmount = u.asksAmount || followsCalculation || anotherAward || statesAward || obtainedAsked;
+    // "还有省级绿色工厂和市级数字化车间，三个合计？" after an award the enterprise obtained: more of its awards, summed.
+    const addedAwards = ANOTHER.test(u.text) && u.asksTotal && standingAwards(previous.awards).length > 0 && choice.rules.length > 0 && choice.rules.every(fixedAward);
+    const asksAmount = u.asksAmount || followsCalculation || anotherAward || statesAward || obtainedAsked || addedAwards;
     if (asksAmount && choice.rules.length === 0 && nonQuant.length && nonQuant.length === docsInScope.length) {
       // The subject stays, figures included, so "那换成中山呢" computes it where rates exist.
       next.subjectText = subjectText;

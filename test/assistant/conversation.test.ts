@@ -4554,3 +4554,22 @@ describe('d68: corrections that replace, and the enterprise\'s own parent compan
     expect(reply?.answer).toContain('台中');
   });
 });
+
+describe('d69: awards added and taken back over turns', () => {
+  it('还有省级绿色工厂和市级数字化车间，三个合计 adds them; 数字化车间那个…先拿掉吧，总共多少 takes one back and sums the rest', async () => {
+    const turns = await converse('六安企业，新认定省级智能工厂，奖多少', '还有省级绿色工厂和市级数字化车间，三个合计？', '数字化车间那个还没正式认定，先拿掉吧，总共多少');
+    expect(turns[1]?.total).toBe('800000');
+    expect(turns[2]?.total).toBe('700000');
+    expect(turns[2]?.answer).toContain('数字化车间不计入');
+  });
+
+  it('ISO那个去年已经补过了，不用算，重新算下总数: the award set aside is named by its short name, the others summed', async () => {
+    const turns = await converse('我们是中山企业，今年拿了广东省政府质量奖，能给多少？', '另外新获两个广东省名牌产品，还有ISO10012认证，加起来一共多少', 'ISO那个去年已经补过了，不用算，重新算下总数');
+    expect(turns[2]?.total).toBe('1100000');
+  });
+
+  it('我们还拿了ISO10012测量管理体系认证，加上一共多少: the award added to the earlier one, their 合计', async () => {
+    const [, added] = await converse('中山企业今年新获3个广东省名牌产品，给多少扶持？', '我们还拿了ISO10012测量管理体系认证，加上一共多少');
+    expect(added?.total).toBe('210000');
+  });
+});
