@@ -110,6 +110,9 @@ const NUMBERED_QUESTION = /(?<=^|[，,。：:？?；;\s])(?:一是|二是|三是
 // (Cantonese too: 邊度抵啲 = 哪里抵些, which place is worth more.)
 const WEIGHS_PLACES = /(两边|两地|两个地方|哪边|哪个地方|哪个(多|高|划算|合算)|谁(多|高)|比一下|比一比|比比|比下|比较|对比|相比|划算|合算|哪里抵|抵些|更抵)/;
 
+// Weighed against something named (跟普通技改比多多少, 和之前那个比).
+const WEIGHED_AGAINST = /(跟|和|同)[^，,。？?]{1,12}比(?!例)/;
+
 /** Whether a region is named only as what the case is compared with (跟六安比哪个划算). */
 function namedToCompare(text: string, region: string, lexicon: Lexicon): boolean {
   const aliases = lexicon.gazetteer.covered.find((r) => r.region === region)?.aliases ?? [];
@@ -235,7 +238,8 @@ export class PolicyAssistant {
     // (Documents of one place weighed, 那按2014年那个意见呢？两个比一下: the award computed under the other stands beside.)
     const namedNow = WEIGHS_PLACES.test(u.text) && !earlierPlaces.length ? namedDocuments(u.text, next.regions, this.context) : [];
     // (Provisions of one document weighed, 那按龙头骨干企业那档算呢？哪个划算: the earlier one's award stands beside.)
-    const provisionsWeighed = !earlierPlaces.length && !namedNow.length && !u.regions.length && WEIGHS_PLACES.test(u.text) && routed.calculation !== null;
+    // (跟普通技改比多多少 weighs this turn's provision against the earlier one too.)
+    const provisionsWeighed = !earlierPlaces.length && !namedNow.length && !u.regions.length && (WEIGHS_PLACES.test(u.text) || WEIGHED_AGAINST.test(u.text)) && routed.calculation !== null;
     const reply = earlierPlaces.length && routed.intent !== 'out_of_scope' ? besideEarlierPlaces(routed, earlierPlaces, this.context) ?? routed
       : namedNow.length && routed.intent !== 'out_of_scope' ? besideEarlierDocuments(routed, slots.awards, namedNow, this.context) ?? routed
         : provisionsWeighed ? besideEarlierProvisions(routed, slots.awards, this.context) ?? routed : routed;
@@ -766,7 +770,8 @@ export class PolicyAssistant {
     const nonQuant = ctx.rules.nonQuantitative.filter((d) => docsInScope.includes(d.docId));
     // "固定资产投资150万，能进市级技改项目库吗": a document's gate asked of itself, no award named.
     // ("如果系信息化改造项目呢" after it: the gate's question asked again with what changed.)
-    const gateBefore = u.followUp && previous.lastQuestion && namesDocumentGate(previous.lastQuestion, ctx) && !namesDocumentGate(u.text, ctx)
+    // (So is a figure given alone after it, 不好意思，是205万.)
+    const gateBefore = (u.followUp || u.corrects || (u.quantities.length > 0 && choice.rules.length === 0 && !u.regions.length)) && previous.lastQuestion && namesDocumentGate(previous.lastQuestion, ctx) && !namesDocumentGate(u.text, ctx)
       ? understand(restatedQuestion(understand(previous.lastQuestion, ctx.lexicon), u) ?? `${previous.lastQuestion}，${u.text}`, ctx.lexicon) : null;
     // (Asked beside other questions, 进库还要办啥手续, the clause's lookup answers them all.)
     const gateAsked = choice.rules.length === 0 && !u.asksHowMuch && !u.asksProcedure && !u.broad && questionsOf(u.text).length <= 1

@@ -486,7 +486,8 @@ const ASKS_SOMETHING = /[？?吗嗎呢]|多少|几|怎么|如何|哪|什么|啥|
 
 // A yearly award asked as such (每年能拿多少).
 // (每年100万能奖多少: a yearly figure of the case, not the award asked per year.)
-const EACH_YEAR = /(每年|(?<![同第这那])一年)(能|可以|可)?(拿|补|奖|领|给|获得|享受|资助|奖补)?[^，,。；;？?0-9０-９一二两三四五六七八九十百千万亿]{0,6}多少/;
+// (那 opening the clause, 更正一下…，那一年能补多少, is a pause, not "that year".)
+const EACH_YEAR = /(每年|(?<![同第这那])一年|(?<=(?:^|[，,。；;？?\s])那)一年)(能|可以|可)?(拿|补|奖|领|给|获得|享受|资助|奖补)?[^，,。；;？?0-9０-９一二两三四五六七八九十百千万亿]{0,6}多少/;
 
 /** Whether a message asks a yearly award as such (每年能拿多少): its total over the clause's stated years goes beside it. */
 // A yearly figure put forward to confirm (就是每年36万，对吧): the yearly award asked too.
