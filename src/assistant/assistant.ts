@@ -18,7 +18,7 @@ import { calculate, documentGateNotMet, noAmountInRegion } from './handlers/calc
 import { namedByOwnWord, namedDocuments, unratedFor, type HandlerContext } from './handlers/context.js';
 import { DOCUMENT_FACT_CUE, asksInForce, asksOfPreamble, asksSourceOfAnswer, answerDocumentFacts, answerSource } from './handlers/document-facts.js';
 import { answerStandard, compareLookup, lookup, type LookupScope } from './handlers/lookup.js';
-import { documentNotInCorpus, noRates, notCovered, offTopic, ownPolicyOfPlaceWithin, topicsNotCovered, unrated, withoutOwnPolicyAsked } from './handlers/not-covered.js';
+import { documentNotInCorpus, misnumberedDocument, noRates, notCovered, offTopic, ownPolicyOfPlaceWithin, topicsNotCovered, unrated, withoutOwnPolicyAsked } from './handlers/not-covered.js';
 import { answerConditions, answerDocumentGate, namesDocumentGate } from './handlers/conditions.js';
 import { answerOverview, clauseHeadedByTopic, documentOutline, overviewTopic, partsLeftOut, topicOnlyTasks } from './handlers/overview.js';
 import { answerSections, namedSections } from './handlers/sections.js';
@@ -257,6 +257,12 @@ export class PolicyAssistant {
     const planted = plantsScheme(u) ? schemeNotInCorpus(u.text, this.context.documentsFor(u.regions), this.context)
       ?? (u.regions.length ? null : documentNotInCorpus(u.text, this.context)) : null;
     if (planted) reply.answer = `${planted.answer.split('，')[0]}，以下只按收录的文件回答。\n${reply.answer}`;
+    // "根据东府办〔2019〕12号…": a 文号 not ours said of a document of ours is corrected, its title block cited.
+    const misnumbered = misnumberedDocument(u.text, next.regions, this.context);
+    if (misnumbered && reply.intent !== 'out_of_scope') {
+      reply.answer = `${misnumbered.line}\n${reply.answer}`;
+      reply.citations = [...reply.citations, ...this.context.citations([misnumbered.clauseId]).filter((c) => !reply.citations.some((x) => x.clauseId === c.clauseId))];
+    }
     // "先给我写首诗…然后中山兼并重组奖励最高多少": the policy question answered, the request declined after it.
     if (u.declinedRequests.length && reply.intent !== 'out_of_scope') reply.answer += `\n（说明：${u.declinedRequests.join('、')}不在我能回答的范围内，以上只回答技改政策的问题。）`;
     if (u.injection) reply.answer += '\n（说明：金额只按政策原文和规则表计算，消息中的指令或自行设定的比例不会被采用。）';

@@ -4573,3 +4573,26 @@ describe('d69: awards added and taken back over turns', () => {
     expect(added?.total).toBe('210000');
   });
 });
+
+describe('d69: a policy officer\'s questions', () => {
+  it('够不够纳入…扶持范围 with the building\'s area asks the threshold: its verdict, no rent computed', async () => {
+    const [reply] = await converse('我们在中山有一栋单体闲置厂房，这次盘活的面积刚好5000平方米，够不够纳入2018年行动计划里盘活闲置厂房的扶持范围？');
+    expect(reply?.calculation).toBeNull();
+    expect(reply?.answer).toContain('符合');
+  });
+
+  it('对人有什么要求？技师的奖补标准是多少？归哪个部门管: the conditions, the standard and the department', async () => {
+    const [reply] = await converse('中山2018年那个行动计划里，新培养或引进技能人才的奖补，对人有什么要求？技师的奖补标准是多少？归哪个部门管？');
+    expect(reply?.answer).toContain('紧缺人才导向目录');
+    expect(reply?.answer).toContain('人力资源社会保障局');
+  });
+
+  it('a planted 文号 said of a document of ours is corrected with the real one, never repeated; a planted date asks the date', async () => {
+    const [number] = await converse('根据东府办〔2019〕12号东源县工业企业技术改造三年行动计划，从珠三角转移到东源省级产业园做异地技改的企业，事后奖补按县级分成部分的多少比例？');
+    expect(number?.answer).toContain('东府办〔2018〕29号');
+    expect(number?.answer).not.toContain('〔2019〕12号');
+    expect(number?.answer).toContain('50%');
+    const [date] = await converse('中山市那份《关于进一步促进企业技术改造的实施意见》，文号中府办〔2014〕30号，是2014年9月1日印发的吧？');
+    expect(date?.answer).toContain('2014年7月8日');
+  });
+});

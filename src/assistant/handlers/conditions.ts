@@ -5,6 +5,7 @@ import type { AssistantReply } from '../response.js';
 import type { Understanding } from '../../nlu/understand.js';
 import type { HandlerContext } from './context.js';
 import { inputsFor } from './slots.js';
+import { departmentLines, fundingLines } from './document-facts.js';
 
 /**
  * "要满足哪些条件", "最少要多少平方米才纳入扶持": the provision's conditions and thresholds from its row, each threshold
@@ -48,9 +49,14 @@ export function answerConditions(rules: readonly SubsidyRule[], ctx: HandlerCont
   const threshold = first?.thresholds[0];
   const lead = threshold ? `要点：${verdictFirst}“${threshold.quote}”（${ctx.clauseRef(threshold.clauseId)}）。\n`
     : first ? `要点：${first.subject}的条件是${first.conditions.join('；')}。\n` : '';
+  // (Who handles it, or which fund pays, asked beside the conditions: said after them, in the clause's words.)
+  const departments = departmentLines(rules, u?.text ?? '', ctx);
+  const funds = fundingLines(rules, u?.text ?? '', ctx);
   const clauses = rules.flatMap((r) => [r.clauseId, ...r.thresholds.map((t) => t.clauseId)]);
   const suggestions = rules.slice(0, 2).map((r) => `${r.subject}能补多少`);
-  return plainReply('lookup', `${lead}${blocks.join('\n\n')}\n是否符合条件以主管部门审核为准。`, ctx.citations([...new Set(clauses)]), suggestions);
+  const besides = [...departments.lines, ...funds.lines].map((line) => `\n${line}`).join('');
+  return plainReply('lookup', `${lead}${blocks.join('\n\n')}${besides}\n是否符合条件以主管部门审核为准。`,
+    ctx.citations([...new Set([...clauses, ...departments.clauseIds, ...funds.clauseIds])]), suggestions);
 }
 
 // Entering what the gate guards (能进/纳入/列入…项目库): the gate asked of itself, not a measure that names it (基金投放).

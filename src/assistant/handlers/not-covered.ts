@@ -83,6 +83,24 @@ export function documentNotInCorpus(text: string, ctx: HandlerContext): Assistan
     ctx.citations(citing.slice(0, 2).map((c) => c.id)), HELP_SUGGESTIONS);
 }
 
+/**
+ * "根据东府办〔2019〕12号东源县…三年行动计划": a 文号 none of ours has, said of a document of ours (the same issuer's
+ * prefix, 东府办, of a document in the places named): the document's own 文号 said, its title block cited. Null otherwise.
+ */
+export function misnumberedDocument(text: string, regions: readonly string[], ctx: HandlerContext): { line: string; clauseId: string } | null {
+  const docs = ctx.corpus.documents.filter((d) => d.docNumber && regions.includes(d.region));
+  for (const said of new Set([...text.matchAll(DOC_NUMBER)].map((m) => m[0]))) {
+    const prefix = documentNameText(said).split('〔')[0] ?? '';
+    // (The words before the number may run on into it, 根据东府办〔2019〕12号: the issuer's prefix ends them.)
+    const doc = docs.find((d) => {
+      const own = documentNameText(d.docNumber ?? '').split('〔')[0] ?? '';
+      return own.length >= 2 && prefix.endsWith(own) && !documentNameText(said).endsWith(documentNameText(d.docNumber ?? ''));
+    });
+    if (doc?.docNumber && prefix) return { line: `（说明：您提到的文号与收录文件的文号不符；收录的《${doc.title}》文号为${doc.docNumber}，以下按该文件回答。）`, clauseId: `${doc.id}:序言` };
+  }
+  return null;
+}
+
 // A place's own policy asked (霍山县有没有自己单独出台的标准): not its region's documents.
 // (Or its own level's money: 小榄镇有没有镇级配套, 南山区的区级配套资金, 镇里再补多少.)
 const OWN_POLICY = /(自己|单独|另外|独立|本身)(单独)?(有没有|有无|有冇)?(出台|制定|发布|出|配套)了?的?|(自己|本地|本身)的(额外)?(政策|标准|文件|细则|配套|奖励|补贴)|(镇|区|县)一?级的?(技改)?(配套|政策|资金|奖励|补贴|扶持|奖补)|(镇|区|县)\s*(技改)?\s*配套|(镇里|区里|县里)(自己)?(再|另外|还|又|按)?(补|奖|给|配套)/;
