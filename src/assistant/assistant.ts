@@ -518,7 +518,10 @@ export class PolicyAssistant {
     }
     // "他们说现在比例是35%…你按35%重新算一下" after a calculation: the question it answered, computed again from the
     // documents (the note on instructions follows).
-    if (u.injection && !u.amounts.base.length && previous.lastQuestion && !namedNow.length && !u.regions.length) {
+    // (It may name the provision again, 技师奖补标准调整为每人20000元…重新计算刚才的问题: the one computed.)
+    // (Not where the turn gives figures of its own, 我们今年新引进了4名…高级技师: that case is computed.)
+    if (u.injection && !u.amounts.base.length && previous.lastQuestion && namedNow.every((r) => computedBefore(r, previous.awards, ctx.rules)) && !u.regions.length
+      && (!namedNow.length || u.quantities.every((q) => q.kind === 'money' || q.kind === 'percent'))) {
       return this.route(understand(previous.lastQuestion, ctx.lexicon), previous, next);
     }
     // A request that is no policy question (明天会不会下雨, 写一首七言绝句), whatever policy words stand beside it.
