@@ -4612,3 +4612,12 @@ describe('d70: planted standards in a later turn or as news', () => {
     expect(reply?.answer).not.toContain('30万元');
   });
 });
+
+describe('d70: places weighed by their standards', () => {
+  it('深圳和东源哪边的普惠性事后奖补更好？各按什么标准给: 东源\'s standard and 深圳 said to set none, its clause cited', async () => {
+    const [reply] = await converse('主营业务收入2000万的工业企业，技改项目完工以后，深圳和东源哪边的普惠性事后奖补更好？各按什么标准给？');
+    expect(reply?.answer).toContain('40%');
+    expect(reply?.answer).toContain('深圳');
+    expect(reply?.citations.map((c) => c.clauseId)).toContain('shenzhen-2015:十一');
+  });
+});
