@@ -52,6 +52,10 @@ function computedBefore(rule: SubsidyRule, awards: ConversationSlots['awards'], 
     || rules.find(a.ruleId)?.specializes === rule.id);
 }
 
+// A message that is only a count (5个, 三名), and a question's count of people of a level left open (几个高级技师).
+const BARE_COUNT = /^((?:\d+|[一二两三四五六七八九十]+))\s*(?:个|名|位|人)?\s*[。.！!]?$/;
+const COUNT_OF_LEVEL_ASKED = /(?:几|多少)(个|名|位)(高级技师|技师|高级工)/;
+
 // An award taken back from the conversation's (不用算, 去掉, 拿掉, 不算我们的), and its total asked again (再算一下).
 const TAKES_BACK = /(不用算|不要算|不算|别算|去掉|拿掉|删掉|扣掉|减掉|排除|剔除|不计入|不用计|先不算|不要了)/;
 const SUMMED_AGAIN = /(再算|重新算|重算|总数|一共|合计|总共|加起来)/;
@@ -108,7 +112,7 @@ const NUMBERED_QUESTION = /(?<=^|[，,。：:？?；;\s])(?:一是|二是|三是
 
 // Places weighed against each other (两边比一下哪边多, 跟六安比哪个划算, 哪边补得多).
 // (Cantonese too: 邊度抵啲 = 哪里抵些, which place is worth more.)
-const WEIGHS_PLACES = /(两边|两地|两个地方|哪边|哪个地方|哪个(多|高|划算|合算)|谁(多|高)|比一下|比一比|比比|比下|比较|对比|相比|划算|合算|哪里抵|抵些|更抵)/;
+const WEIGHS_PLACES = /(两边|两地|两个地方|哪边|哪个地方|哪个(多|高|划算|合算)|哪里(多|高|划算|合算)|谁(多|高)|比一下|比一比|比比|比下|比较|对比|相比|划算|合算|哪里抵|抵些|更抵)/;
 
 // Weighed against something named (跟普通技改比多多少, 和之前那个比).
 const WEIGHED_AGAINST = /(跟|和|同)[^，,。？?]{1,12}比(?!例)/;
@@ -192,7 +196,12 @@ export class PolicyAssistant {
       : placed;
     // A conversation's first message follows nothing: its 再/那 join its own parts (准备上几台机器人，再把车间自动化搞一搞).
     const opening = !slots.subjectText && !slots.lastLookup && !slots.lastQuestion && !slots.lastClauseIds.length && !slots.regions.length;
-    const u = opening ? { ...read, followUp: false } : read;
+    // "今年新引进了几个高级技师…能奖补多少" → "5个": a bare count answers the earlier question's 几个, its level kept.
+    const counted = BARE_COUNT.exec(message.trim())?.[1];
+    const pending = slots.lastQuestion ?? slots.subjectText;
+    const filled = counted && pending && COUNT_OF_LEVEL_ASKED.test(pending)
+      ? understand(pending.replace(COUNT_OF_LEVEL_ASKED, (_, unit: string, level: string) => `${counted}${unit}${level}`), this.deps.lexicon) : null;
+    const u = filled ?? (opening ? { ...read, followUp: false } : read);
     const next: ConversationSlots = structuredClone(slots);
     // A number that cannot be read exactly (-200万, 1.2.3万) is a question back, never a computed figure.
     const problems = findNumberProblems(message);

@@ -4621,3 +4621,15 @@ describe('d70: places weighed by their standards', () => {
     expect(reply?.citations.map((c) => c.clauseId)).toContain('shenzhen-2015:十一');
   });
 });
+
+describe('d69: answers to questions back', () => {
+  it('几个高级技师…能奖补多少钱？ → 5个: the count answers the 几个, its level kept', async () => {
+    const [, filled] = await converse('中山企业，今年新引进了几个高级技师，都符合紧缺人才目录，能奖补多少钱？', '5个');
+    expect(amountOf(filled)).toBe('50000');
+  });
+
+  it('如果我哋廠喺東源，買同一批設備600萬，規上企業，邊度多啲: the earlier place\'s award beside this one\'s', async () => {
+    const [, weighed] = await converse('中山本地傳統企業，買咗600萬嘅工作母機（母機庫入面嘅），補幾多？', '如果我哋廠喺東源，買同一批設備600萬，規上企業，邊度多啲？');
+    expect(amountOf(weighed)).toEqual(['1200000', '900000']);
+  });
+});
