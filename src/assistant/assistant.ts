@@ -1069,8 +1069,8 @@ export class PolicyAssistant {
       const standards = leftOut.length ? { ...withMeasures, answer: `${withMeasures.answer}\n另外，${leftOut.join('\n')}` } : withMeasures;
       // (Documents named beside it that set no rate, 中山2014年的实施意见和2018年的行动计划, say so: none is dropped.)
       // (So do places weighed side by side whose documents set none, 深圳和东源哪边的普惠性事后奖补更好: 深圳 is said so.)
-      const regionsWithout = next.regions.length > 1 ? ctx.documentsFor(next.regions.filter((r) => !given.citations.some((c) => ctx.corpus.clauseById.get(c.clauseId)?.docId
-        && ctx.corpus.documentById.get(ctx.corpus.clauseById.get(c.clauseId)?.docId ?? '')?.region === r))).map((d) => d.id) : [];
+      const citedRegions = new Set(given.citations.map((c) => ctx.regionOf(c.docId)));
+      const regionsWithout = next.regions.length > 1 ? ctx.documentsFor(next.regions.filter((r) => !citedRegions.has(r))).map((d) => d.id) : [];
       const rateless = [...new Set([...named, ...regionsWithout])].filter((id) => nonQuant.some((n) => n.docId === id));
       // (Each with what it says of the subject asked, where it names it: 中山2014 四、（三） 厂房加层…予以支持和鼓励.)
       return (named.length > 1 || regionsWithout.length) && rateless.length ? followedBy(standards, noRates(rateless, ctx, { measures: unratedFor(rateless, u.text, ctx) }), '\n') : standards;
@@ -1078,7 +1078,7 @@ export class PolicyAssistant {
     // "省级智能工厂和市级智能工厂的奖励各是多少？哪个高": one fixed award's levels named side by side, none said to be the
     // enterprise's: its standard, every level, no figure computed for one of them.
     const [onlyRule] = choice.rules;
-    if (onlyRule && choice.rules.length === 1 && !u.followUp && !u.corrects && (EACH.test(u.text) || asksWhichMore(u.text)) && namedOptions(onlyRule, u.text).length >= 2 && !OBTAINED.test(u.text) && !u.suppliesInputs && !/(我们|我司|我厂|我哋)/.test(u.text)) {
+    if (onlyRule && choice.rules.length === 1 && !u.followUp && !u.corrects && (EACH.test(u.text) || asksWhichMore(u.text)) && namedOptions(onlyRule, u.text).length >= 2 && !OBTAINED.test(u.text) && !u.suppliesInputs && !FIRST_PERSON.test(u.text)) {
       next.subjectText = subjectText;
       return answerStandard([onlyRule], ctx, u.text);
     }

@@ -1,7 +1,7 @@
 export { PolicyRules, buildPolicyRules, loadPolicyRules } from './rules-data.js';
 export {
   SubsidyRuleSchema, RulesFileSchema, FormulaSchema, BasisFieldSchema, BASIS_LABELS, capLabel, type SubsidyRule, type UnratedMeasure, type Formula,
-  type BasisField, type NonQuantitativeDocument, type RuleInput, type InputDimension, type Threshold, type Cap, type Requirement,
+  type BasisField, type NonQuantitativeDocument, type RuleInput, type InputDimension, type Threshold, type Cap, type Requirement, type DocumentGate,
 } from './rule-schema.js';
 export {
   computeSubsidy, overDuration, acceptedInputs, statesUpperBound, thresholdValue, CalculationSchema, MAX_YUAN, type Calculation, type CalculationOutcome, type CalculationInputError,

@@ -6,7 +6,7 @@ import { MAX_YUAN, acceptedInputs, capLabel, computeSubsidy, namedOptions, forma
 import { awardsInstead, morePlaceVerdict, numbered, plainReply, ruleHeadline, thresholdsSentence, unratedSentence } from '../compose.js';
 import { standingAwards, type ConversationSlots } from '../conversation.js';
 import { toChatCalculation, type AssistantReply } from '../response.js';
-import { calculatorContext, namedDocuments, unratedFor, type HandlerContext } from './context.js';
+import { calculatorContext, gateThroughRow, namedDocuments, unratedFor, type HandlerContext } from './context.js';
 import { departmentLines, fundingLines } from './document-facts.js';
 import { carryInputs, inputsFor, levelNotSet, type Inputs } from './slots.js';
 
@@ -475,13 +475,13 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
   const eligible = computed.filter((r) => r.calculation.eligible).sort((a, b) => regionRank(a) - regionRank(b));
   if (eligible.length === 0) return { reply: notEligible(computed, ctx), remember: { inputs: inputsNow } };
   // "500亿那档我们之前已经拿过了": a tier reached once, the award is not paid again for it, nor is there a tier above the top.
-  const received = eligible.map((r) => ({ rule: r.rule, tier: tierAlreadyReceived(r.rule, r.calculation, u),
-    basis: new Decimal(r.rule.formula.type === 'tiered' ? r.calculation.inputs[r.rule.formula.basis] ?? 0 : 0) }));
+  const tiersBy = (tierOf: typeof tierAlreadyReceived) => eligible.map((r) => ({ rule: r.rule, tier: tierOf(r.rule, r.calculation, u),
+    basis: reachedTier(r.rule, r.calculation)?.basis ?? new Decimal(0) }));
+  const received = tiersBy(tierAlreadyReceived);
   if (received.every((x) => x.tier)) return { reply: tierReceived(received, ctx), remember: { inputs: inputsNow } };
   // "前年产值就过了100亿，去年掉到95亿，今年又回到108亿": a tier crossed in an earlier year is not crossed for the first
   // time (首次突破) again.
-  const crossed = eligible.map((r) => ({ rule: r.rule, tier: tierCrossedBefore(r.rule, r.calculation, u),
-    basis: new Decimal(r.rule.formula.type === 'tiered' ? r.calculation.inputs[r.rule.formula.basis] ?? 0 : 0) }));
+  const crossed = tiersBy(tierCrossedBefore);
   if (crossed.every((x) => x.tier)) return { reply: tierReceived(crossed, ctx, 'crossed'), remember: { inputs: inputsNow } };
   // "上一年对地方经济的贡献比行业平均低一点点": a condition the message itself says is not met, said so, no figure.
   const unmet = eligible.map((r) => ({ rule: r.rule, said: conditionSaidUnmet(r.rule.conditions, u.text) }));
@@ -567,7 +567,7 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
         : eligible.length > 1 && eligible.every((r) => r.alternative) ? '按不同情形分别计算（只适用其中一种，不相加）：' : '';
   // "边度补得多啲", "哪个划算": which place gives more, where each place's awards are one case (no alternatives); or which
   // option, where they are options weighed.
-  const optionName = (r: (typeof eligible)[number]) => (r.part ? `${r.part}` : r.calculation.steps[0]?.split('：')[0] ?? r.rule.subject);
+  const optionName = (r: (typeof eligible)[number]) => r.part ?? r.calculation.steps[0]?.split("：")[0] ?? r.rule.subject;
   const verdict = comparing && !readRegions.length && asksWhichMore(u.text)
     ? morePlaceVerdict(eligible.map((r) => ({ place: ctx.regionOf(r.rule.docId) ?? '', amount: r.calculation.amount, ceiling: r.calculation.upperBound })))
     : !comparing && eligible.length > 1 && eligible.every((r) => r.alternative) && asksWhichMore(u.text)
@@ -596,11 +596,9 @@ const OPTIONS = /(要么|或者|还是|二选一|选哪|可能)/;
  */
 export function documentGateNotMet(docIds: readonly string[], u: Understanding, ctx: HandlerContext): { sentence: string; clauseId: string } | null {
   for (const docId of new Set(docIds)) {
-    const gate = ctx.rules.gates.get(docId);
-    const first = ctx.rules.rules.find((r) => r.docId === docId);
-    if (!gate || !first) continue;
-    // The gate's thresholds read through a row of the document: the calculator checks them as it does for any row.
-    const gated = { ...first, thresholds: gate.thresholds };
+    const through = gateThroughRow(docId, ctx);
+    if (!through) continue;
+    const { gate, row: gated } = through;
     const outcome = computeSubsidy(gated, inputsFor(gated, u).inputs, calculatorContext(ctx));
     const short = outcome.ok ? outcome.calculation.shortOf : null;
     if (!outcome.ok || !short) continue;
@@ -622,14 +620,20 @@ function levelNotInText(unset: { rule: SubsidyRule; level: string }[], ctx: Hand
 // Said after a tier's figure: that tier's award was received already (500亿那档我们之前已经拿过了).
 const TIER_RECEIVED = /^[^，。；;？?]{0,8}(已经|之前|以前|早就|去年)?[^，。；;？?]{0,6}(拿过|领过|获得过|拿到过|奖过|拿了|领了)/;
 
+/** A tiered row's basis as computed and the highest tier it reaches; null for other rows or where none is reached. */
+function reachedTier(rule: SubsidyRule, calculation: Calculation): { basis: Decimal; reached: Decimal } | null {
+  if (rule.formula.type !== 'tiered') return null;
+  const basis = new Decimal(calculation.inputs[rule.formula.basis] ?? 0);
+  const reached = rule.formula.tiers.map((t) => new Decimal(t.threshold)).filter((t) => basis.gte(t)).reduce<Decimal | null>((top, t) => (!top || t.gt(top) ? t : top), null);
+  return reached ? { basis, reached } : null;
+}
+
 /**
  * The tier of a tiered row the calculation reached, where the message says its award was received already (500亿那档
  * 我们之前已经拿过了): the tier's threshold, or null. Each tier is awarded once, on first crossing it.
  */
 function tierAlreadyReceived(rule: SubsidyRule, calculation: Calculation, u: Understanding): Decimal | null {
-  if (rule.formula.type !== 'tiered') return null;
-  const basis = new Decimal(calculation.inputs[rule.formula.basis] ?? 0);
-  const reached = rule.formula.tiers.map((t) => new Decimal(t.threshold)).filter((t) => basis.gte(t)).reduce<Decimal | null>((top, t) => (!top || t.gt(top) ? t : top), null);
+  const reached = reachedTier(rule, calculation)?.reached;
   if (!reached) return null;
   // (What is said of a figure ends where the next figure starts: 100亿 50亿那档拿过了 received 50亿's, not 100亿's.)
   const saidOf = (q: Quantity) => u.text.slice(q.end, Math.min(...u.quantities.filter((p) => p.start >= q.end).map((p) => p.start), u.text.length));
@@ -645,10 +649,9 @@ const EARLIER_YEAR_REACHED = /(前年|去年|上年|之前|以前|早在|早就|
  * reached in an earlier year: not the first time, so no award for it. Null otherwise.
  */
 function tierCrossedBefore(rule: SubsidyRule, calculation: Calculation, u: Understanding): Decimal | null {
-  if (rule.formula.type !== 'tiered' || ![rule.quote, ...rule.conditions].some((c) => c.includes('首次'))) return null;
-  const basis = new Decimal(calculation.inputs[rule.formula.basis] ?? 0);
-  const reached = rule.formula.tiers.map((t) => new Decimal(t.threshold)).filter((t) => basis.gte(t)).reduce<Decimal | null>((top, t) => (!top || t.gt(top) ? t : top), null);
-  if (!reached) return null;
+  const tier = [rule.quote, ...rule.conditions].some((c) => c.includes('首次')) ? reachedTier(rule, calculation) : null;
+  if (!tier) return null;
+  const { basis, reached } = tier;
   // (Said of the year of the case itself, 去年年产值第一次突破100亿，做到103亿, it is the first time: only an earlier year
   // beside this year's figure, 今年又回到108亿, is one before.)
   const before = /(今年|本年|这一年|现在)/.test(u.text) && u.quantities.some((q) => {

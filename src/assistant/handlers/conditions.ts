@@ -3,7 +3,7 @@ import { thresholdValue, type SubsidyRule, type Threshold } from '../../policy/i
 import { numbered, plainReply, ruleHeadline } from '../compose.js';
 import type { AssistantReply } from '../response.js';
 import type { Understanding } from '../../nlu/understand.js';
-import type { HandlerContext } from './context.js';
+import { gateThroughRow, type HandlerContext } from './context.js';
 import { inputsFor } from './slots.js';
 import { departmentLines, fundingLines } from './document-facts.js';
 
@@ -85,11 +85,11 @@ function entersGate(text: string, triggers: readonly string[]): boolean {
 export function answerDocumentGate(docIds: readonly string[], u: Understanding, ctx: HandlerContext): AssistantReply | null {
   const scope = docIds.length ? docIds : [...ctx.rules.gates.keys()];
   for (const docId of scope) {
-    const gate = ctx.rules.gates.get(docId);
-    const first = ctx.rules.rules.find((r) => r.docId === docId);
-    if (!gate || !first || !entersGate(u.text, gate.triggers)) continue;
-    // The gate's inputs read through a row of the document, as the calculator reads them for any row.
-    const given = inputsFor({ ...first, inputs: gate.inputs, thresholds: gate.thresholds }, u).inputs;
+    const through = gateThroughRow(docId, ctx);
+    if (!through || !entersGate(u.text, through.gate.triggers)) continue;
+    const { gate, row: first } = through;
+    // (Only the gate's own inputs are read: the figures said are of the gate, not of the row's award.)
+    const given = inputsFor({ ...first, inputs: gate.inputs }, u).inputs;
     const verdicts = gate.thresholds.map((t) => {
       const exemptBy = t.exemptWhen ? given[t.exemptWhen.input] : undefined;
       if (typeof exemptBy === 'string' && t.exemptWhen?.values.some((v) => exemptBy.includes(v))) return { passes: true, line: `${exemptBy}项目不受“${t.label}”门槛限制` };

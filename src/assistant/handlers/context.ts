@@ -2,7 +2,7 @@ import { inDocumentTitle, type Corpus, type PolicyDocument } from '../../corpus/
 import type { Lexicon } from '../../lexicon/index.js';
 import { findDocuments } from '../../nlu/regions.js';
 import { documentsOfYears } from '../../nlu/years.js';
-import type { CalculationContext, PolicyRules, SubsidyRule, UnratedMeasure } from '../../policy/index.js';
+import type { CalculationContext, DocumentGate, PolicyRules, SubsidyRule, UnratedMeasure } from '../../policy/index.js';
 import type { Retriever } from '../../retrieval/index.js';
 import type { Citation } from '../response.js';
 
@@ -61,4 +61,14 @@ export function namedByOwnWord(rule: SubsidyRule, text: string, ctx: HandlerCont
 /** Measures of these documents named without a rate whose words the question uses. */
 export function unratedFor(docIds: readonly string[], text: string, ctx: HandlerContext): UnratedMeasure[] {
   return ctx.rules.unrated.filter((m) => docIds.includes(m.docId) && m.triggers.some((t) => text.includes(t)));
+}
+
+/**
+ * A document's gate (rules file `documentGate`) read through a row of the document, its thresholds the gate's: the
+ * calculator checks them as it does any row's. Null where the document has no gate.
+ */
+export function gateThroughRow(docId: string, ctx: HandlerContext): { gate: DocumentGate; row: SubsidyRule } | null {
+  const gate = ctx.rules.gates.get(docId);
+  const first = ctx.rules.rules.find((r) => r.docId === docId);
+  return gate && first ? { gate, row: { ...first, thresholds: gate.thresholds } } : null;
 }

@@ -75,17 +75,18 @@ const OTHER_FUNDS = /(申报|推荐)/;
 export function fundingLines(rules: readonly SubsidyRule[], asked: string, ctx: HandlerContext): { lines: string[]; clauseIds: string[] } {
   if (!asksFunds(asked)) return { lines: [], clauseIds: [] };
   const fundIn = (clauseId: string) => sentencesOf(ctx.corpus.clauseById.get(clauseId)?.text ?? '').find((x) => FUND_SENTENCE.test(x) && !OTHER_FUNDS.test(x));
-  const found = new Map<string, { clauseId: string; sentence: string } | null>();
-  for (const rule of rules) {
-    const own = fundIn(rule.clauseId);
-    if (own) { found.set(rule.clauseId, { clauseId: rule.clauseId, sentence: own }); continue; }
-    const clause = ctx.corpus.clauses.find((c) => c.docId === rule.docId && fundIn(c.id) !== undefined);
-    found.set(rule.docId, clause ? { clauseId: clause.id, sentence: fundIn(clause.id) ?? '' } : null);
-  }
-  const docsWithout = [...new Set(rules.map((r) => r.docId))].filter((id) => found.has(id) && found.get(id) === null);
-  const lines = [...found.values()].filter((f) => f !== null).map((f) => `资金来源：${ctx.clauseRef(f.clauseId)}：“${f.sentence.replace(/[。；]$/, '')}”`);
-  lines.push(...docsWithout.map((id) => `资金来源：${ctx.corpus.documentById.get(id)?.shortTitle ?? id}没有写明。`));
-  return { lines: [...new Set(lines)], clauseIds: [...new Set([...found.values()].filter((f) => f !== null).map((f) => f.clauseId))] };
+  const fundOf = (rule: SubsidyRule) => {
+    for (const clauseId of [rule.clauseId, ...ctx.corpus.clauses.filter((c) => c.docId === rule.docId).map((c) => c.id)]) {
+      const sentence = fundIn(clauseId);
+      if (sentence) return { clauseId, sentence };
+    }
+    return null;
+  };
+  const sources = rules.map((rule) => ({ rule, fund: fundOf(rule) }));
+  const found = sources.flatMap((s) => (s.fund ? [s.fund] : []));
+  const lines = [...found.map((f) => `资金来源：${ctx.clauseRef(f.clauseId)}：“${f.sentence.replace(/[。；]$/, '')}”`),
+    ...sources.filter((s) => !s.fund).map((s) => `资金来源：${ctx.corpus.documentById.get(s.rule.docId)?.shortTitle ?? s.rule.docId}没有写明。`)];
+  return { lines: [...new Set(lines)], clauseIds: [...new Set(found.map((f) => f.clauseId))] };
 }
 
 // A sentence that says who leads a document's whole work (领导小组办公室设在…, 牵头做好…).
