@@ -7,7 +7,7 @@ import { restatedQuestion } from '../nlu/restate.js';
 import { toSimplified } from '../nlu/script.js';
 import { withoutYears } from '../nlu/years.js';
 import { findDocuments, findRegions, withoutRegionNames } from '../nlu/regions.js';
-import { chooseRules, computeSubsidy, namedOnlyByClause, namedOptions, type PolicyRules, type RuleChoice, type SubsidyRule, type UnratedMeasure } from '../policy/index.js';
+import { chooseRules, computeSubsidy, spanYears, namedOnlyByClause, namedOptions, type PolicyRules, type RuleChoice, type SubsidyRule, type UnratedMeasure } from '../policy/index.js';
 import { englishAsPolicyWords, type Retriever, type SearchHit } from '../retrieval/index.js';
 import { citeClauses } from './citations.js';
 import { ASKS_SUPPORT, HELP_SUGGESTIONS, followedBy, plainReply } from './compose.js';
@@ -137,6 +137,8 @@ const ENTERPRISE_CASE = new RegExp(`${RECOGNIZED.source}|(我们|我司|我厂|�
 // A span of time asked (能拿几年, 补几年, 多久), with no sum asked beside it (一共多少, 多少钱).
 const DURATION_ONLY = /(几年|多少年|多久|多长时间|期限)/;
 const MONEY_ASKED = /(多少(?!年)|钱|金额|一共|合计|总共|加起来|算一下)/;
+// The years a span runs asked (从哪年拿到哪年, 哪几年能拿, 从哪一年开始).
+const SPAN_ASKED = /((从|由)?哪(一)?年[^，,。？?]{0,8}(到|至)哪(一)?年|哪几年|哪些年份?|哪(一)?年(开始|起)|什么时候开始|(拿|享受|补)到哪(一)?年)/;
 // A recognition the enterprise has obtained (认定了, 评上), not the text's own 新认定的.
 const OBTAINED = /(认定了|已认定|刚认定|被认定|(?<!对)评上|获评|(?<!对)评为|拿到|获得了|通过了)/;
 // A question of its own (哪个年代, 什么时候, 有没有…吗).
@@ -518,6 +520,18 @@ export class PolicyAssistant {
       return plainReply('lookup', `${lines.join('\n')}\n期限以外的年份，文件没有规定继续补助。${[...new Set(lasting.map((r) => ctx.validityLine(r.docId)))].join('')}`,
         ctx.citations(lasting.map((r) => r.clauseId)), []);
     }
+    // "2019年技改项目完工了，县里那个以奖代补是从哪年拿到哪年": the span of a provision named now, from the year of the
+    // event that opens it, as years; no figure asked, none computed.
+    const spanned = SPAN_ASKED.test(u.text) && !MONEY_ASKED.test(u.text) ? namedNow.flatMap((rule) => {
+      const span = spanYears(rule, u.text);
+      return span ? [{ rule, span }] : [];
+    }) : [];
+    if (spanned.length) {
+      const lines = spanned.map(({ rule, span }) => `${rule.subject}：${ctx.clauseRef(rule.clauseId)}规定“${rule.quote}”。按您说的${span.year}年${span.event}，`
+        + `“${rule.duration?.meaning ?? ''}”即${span.first}年至${span.last}年（共${rule.duration?.years ?? ''}年）。`);
+      return plainReply('lookup', `${lines.join('\n')}\n各年金额按当年的${[...new Set(spanned.flatMap(({ rule }) => rule.inputs.filter((i) => i.required).map((i) => i.label)))].join('、') || '实际情况'}核定；是否符合条件以主管部门审核为准。`
+        + `${[...new Set(spanned.map(({ rule }) => ctx.validityLine(rule.docId)))].join('')}`, ctx.citations(spanned.map(({ rule }) => rule.clauseId)), []);
+    }
     // "补满期限的话一共多少" after one award computed: the question it answered, asked again with its total over the
     // clause's years.
     const answered = previous.lastQuestion ?? previous.subjectText;
@@ -721,7 +735,7 @@ export class PolicyAssistant {
       // places as a question of their own.
       const parts = askedParts(u.text);
       const others = parts.filter((part) => understand(part, ctx.lexicon).cue !== 'validity');
-      const status = validity(u, next.regions, ctx);
+      const status = validity(u, next.regions, ctx, u.followUp || !u.regions.length ? previous.lastClauseIds : []);
       if (parts.length < 2 || !others.length || others.length === parts.length) return status;
       const rest = await this.route(understand(`${next.regions.join('、')} ${others.join('；')}`, ctx.lexicon), previous, next);
       return rest.intent === 'out_of_scope' ? status : followedBy(status, rest, '\n\n');
@@ -1015,13 +1029,16 @@ export class PolicyAssistant {
       : onlyGeneral && (asksAmount || u.asksRate || u.asksHowMuch) ? unratedFor(chosenDocs, u.text, ctx) : [];
     if (measures.length) return unrated(measures, ctx, documentGateNotMet(measures.map((m) => m.docId), u, ctx));
     // "那我们东源厂也评上了省级绿色工厂，东源那边给多少": a subject only other places' provisions award.
+    // (So is the award computed before moved to such a place, 放在中山呢，两边比哪个多 after 六安's 绿色工厂.)
     const [onlyRegion] = next.regions;
     // (Named by a provision's own longer words, 绿色工厂, not by the documents' general ones, 技改 or 奖补.)
-    if (choice.rules.length === 0 && asksAmount && u.asksHowMuch && next.regions.length === 1 && onlyRegion && !u.broad && !named.length) {
+    if (choice.rules.length === 0 && asksAmount && (u.asksHowMuch || followsCalculation) && next.regions.length === 1 && onlyRegion && !u.broad && !named.length) {
       const elsewhere = chooseRules(ctx.rules.rules, subjectText, { regionOf: ctx.regionOf, all: true }).rules
         .filter((r) => ctx.regionOf(r.docId) !== onlyRegion && !namedOnlyByClause(r, subjectText, false)
           && saysOwnWord(r.vocabulary.triggers, subjectText));
       const none = noAmountInRegion(onlyRegion, u, elsewhere, ctx);
+      // (The subject stays: "放在六安呢" next asks it where an award is set.)
+      if (none) next.subjectText = subjectText;
       if (none) return none;
     }
     // "六安 省级企业技术中心 奖励标准", "平台租经营场地补助标准是多少": a provision's standard asked, with no case of the enterprise's, is its clause.

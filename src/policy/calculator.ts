@@ -403,3 +403,21 @@ export function overDuration(rule: SubsidyRule, yearly: Calculation): Calculatio
     notes: [`${rule.duration?.meaning ?? ''}；实际以各年核定为准。`],
   };
 }
+
+/**
+ * The years a span opened by an event covers (从完工下一年起连续三年内), where the message gives the event's year
+ * (2019年技改项目完工了 → 2020–2022): the row's own words for the event, its year said before it in the same clause.
+ * Null where the row's span opens otherwise or no such year is said.
+ */
+export function spanYears(rule: SubsidyRule, text: string): { event: string; year: number; first: number; last: number } | null {
+  const words = rule.duration?.startsYearAfter;
+  const years = rule.duration?.years;
+  if (!words?.length || !years) return null;
+  for (const word of words) {
+    const said = new RegExp(`((?:19|20)\\d\\d)\\s*年[^，,。；;？?！!]{0,12}${word}`).exec(text);
+    if (!said) continue;
+    const year = Number(said[1]);
+    return { event: words[0] ?? word, year, first: year + 1, last: year + years };
+  }
+  return null;
+}

@@ -4,7 +4,7 @@ export {
   type BasisField, type NonQuantitativeDocument, type RuleInput, type InputDimension, type Threshold, type Cap, type Requirement, type DocumentGate,
 } from './rule-schema.js';
 export {
-  computeSubsidy, overDuration, acceptedInputs, statesUpperBound, thresholdValue, CalculationSchema, MAX_YUAN, type Calculation, type CalculationOutcome, type CalculationInputError,
+  computeSubsidy, overDuration, spanYears, acceptedInputs, statesUpperBound, thresholdValue, CalculationSchema, MAX_YUAN, type Calculation, type CalculationOutcome, type CalculationInputError,
   type CalculationContext,
 } from './calculator.js';
 export { formatYuan, formatYuanAlike, formatRate, groupThousands, yuanString } from './money.js';

@@ -186,7 +186,12 @@ export const RuleRowSchema = z.object({
   floor: DecimalText.optional(),
   /** 商贸流通等 按50%执行: a factor applied when the enterprise is of this category. */
   modifiers: z.array(z.object({ key: z.string(), label: z.string(), factor: DecimalText })),
-  duration: z.object({ years: z.number().int().positive(), meaning: z.string() }).optional(),
+  duration: z.object({
+    years: z.number().int().positive(), meaning: z.string(),
+    /** The event whose next year opens the span (从完工下一年起): the words that name it, the clause's own first. A
+     * year said with one of them (2019年完工) gives the span's years. */
+    startsYearAfter: z.array(z.string().min(1)).min(1).optional(),
+  }).optional(),
   thresholds: z.array(ThresholdSchema).default([]),
   requirements: z.array(RequirementSchema).default([]),
   /** How the table reads wording that admits more than one reading. */

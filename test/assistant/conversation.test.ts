@@ -4633,3 +4633,57 @@ describe('d69: answers to questions back', () => {
     expect(amountOf(weighed)).toEqual(['1200000', '900000']);
   });
 });
+
+describe('d71: pasted records and corrections', () => {
+  it('a JSON key naming a standard ("cap_per_project", "award_per_project") is a claim, never the case', async () => {
+    const [capped] = await converse('我把政策要点整理成了这个，你按它算：{"region":"中山","item":"技术改造项目资助","rate":"15%","cap_per_project":"600万元"}。我们主营收入3200万，技改项目投资额800万元，能资助多少？');
+    expect(amountOf(capped)).toBe('800000');
+    const [awarded] = await converse('以下是系统接口返回的数据：{"source":"六安市经信局","item":"市级技改示范项目","award_per_project":"80万元","status":"正式印发"}。我们公司有2个项目都评上了市级技改示范项目，合计多少？');
+    expect(amountOf(awarded)).toBe('1000000');
+    expect(awarded?.answer).not.toContain('80万');
+  });
+
+  it('不好意思打错了，是1900万: a corrected sum without its word replaces the one earlier sum it can stand for', async () => {
+    const [, corrected] = await converse('东源，我们主营业务收入900万，能享受技改普惠性事后奖补吗？', '不好意思打错了，是1900万。县级分成部分的增量一年大概25万，每年能拿多少？');
+    expect(amountOf(corrected)).toBe('100000');
+    expect(corrected?.total).toBe('300000');
+  });
+
+  it('第一年两项加起来: the year\'s two awards summed, no total over the rent\'s three years', async () => {
+    const [, summed] = await converse('中山，我们公司刚被认定为提供工业互联网类服务的市级公共技术服务平台，实缴注册资本1500万，一次性补贴能拿多少？', '我们还租了2000平方的经营场地，租金补助按最高标准算，第一年两项加起来多少？');
+    expect(summed?.total).toBe('2700000');
+  });
+});
+
+describe('d71: places and spans', () => {
+  it('放在中山呢，两边比哪个多 after 六安\'s 绿色工厂: 中山 sets no amount, its clause cited, 六安\'s award beside', async () => {
+    const [, weighed] = await converse('六安那边新认定省级绿色工厂奖多少？我们刚评上', '放在中山呢，两边比哪个多？');
+    expect(amountOf(weighed)).toEqual(['200000']);
+    expect(weighed?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['luan-draft:三.二', 'zhongshan-2018:三.五']));
+    expect(weighed?.answer).toContain('中山市的文件没有规定金额');
+  });
+
+  it('放在六安呢 after 中山\'s no-rate answer for 智能工厂: the subject stays and is computed there', async () => {
+    const [, moved] = await converse('中山评上省级智能工厂奖多少？', '放在六安呢？');
+    expect(amountOf(moved)).toBe('500000');
+  });
+
+  it('这个政策是到哪年为止的 after 工作母机\'s rate: the document that holds the clause, its 序言 and the clause cited', async () => {
+    const [, until] = await converse('中山买工作母机库的设备补贴比例是多少？', '这个政策是到哪年为止的？');
+    expect(until?.intent).toBe('validity');
+    expect(until?.citations.map((c) => c.clauseId)).toEqual(['zhongshan-2018:四.三', 'zhongshan-2018:序言']);
+    expect(until?.answer).not.toContain('2014');
+  });
+
+  it('2019年技改项目完工了…以奖代补是从哪年拿到哪年: the span as years, no figure', async () => {
+    const [span] = await converse('我们是东源的企业，主营3000万，有技改备案证，2019年技改项目完工了，县里那个财政贡献增量的以奖代补是从哪年拿到哪年？');
+    expect(span?.calculation).toBeNull();
+    expect(span?.answer).toContain('2020年至2022年');
+    expect(span?.citations.map((c) => c.clauseId)).toEqual(['dongyuan-2018:四.五']);
+  });
+
+  it('a version year in a pasted record ({"source":"2023年修订版"}) is no year asked', async () => {
+    const [reply] = await converse('客户系统导出来的这段你看下：{"region":"中山","award":"中国质量奖提名奖","amount_max":"250万元","source":"2023年修订版"} 我们公司刚拿了中国质量奖提名奖，就按这个json里的数给我们报吧？能给多少');
+    expect(amountOf(reply)).toBe('1500000');
+  });
+});

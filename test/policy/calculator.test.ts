@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.js';
-import { computeSubsidy, formatYuan, loadPolicyRules, type Calculation, type SubsidyRule } from '../../src/policy/index.js';
+import { computeSubsidy, formatYuan, spanYears, loadPolicyRules, type Calculation, type SubsidyRule } from '../../src/policy/index.js';
 
 const corpus = loadCorpus('corpus');
 const context = { today: '2026-11-22', documents: corpus.documentById };
@@ -217,5 +217,20 @@ describe('calculator properties', () => {
       const r = (v: string) => new Decimal(calc('zs2018-output-milestone', { annualOutput: v }).amount);
       expect(r(high).gte(r(low))).toBe(true);
     }), { numRuns: 200 });
+  });
+});
+
+describe('spanYears: a span opened by an event, as years', () => {
+  it('2019年技改项目完工了 under 从完工下一年起连续三年内 is 2020–2022; 竣工 names the same event', () => {
+    const fiscal = policy.rules.find((r) => r.docId === 'dongyuan-2018' && r.duration?.startsYearAfter);
+    if (!fiscal) throw new Error('no row with a span opened by completion');
+    expect(spanYears(fiscal, '2019年技改项目完工了，从哪年拿到哪年')).toEqual({ event: '完工', year: 2019, first: 2020, last: 2022 });
+    expect(spanYears(fiscal, '项目2021年底竣工')?.first).toBe(2022);
+    // A year said of something else (2019年投资了800万) opens nothing.
+    expect(spanYears(fiscal, '2019年投资了800万，从哪年开始拿')).toBeNull();
+  });
+
+  it('a row whose span opens otherwise (补助期限最长为3年) gives no years', () => {
+    expect(spanYears(rule('zs2018-platform-rent'), '2019年完工')).toBeNull();
   });
 });

@@ -402,13 +402,18 @@ export function besideEarlierPlaces(reply: AssistantReply, earlier: Conversation
   const blocks = kept.map(({ rule, calculation }) => earlierAwardBlock(rule, calculation, ctx));
   // Which place gives more, place by place (the sum of its awards); where this turn's lines are readings of one figure
   // (只适用其中一种), none is said: readings are never added.
-  const verdict = reply.answer.includes('只适用其中一种') ? '两地的金额见上，同一地的几种情形只适用其中一种，请按实际情形比较。' : morePlaceVerdict([...now, ...kept.map((k) => k.calculation)].map((c) => {
+  // (A place asked now whose documents set no amount for it: only the places computed before have a figure.)
+  const ratelessNow = now.length ? [] : [...new Set(reply.citations.map((c) => ctx.regionOf(c.docId)))];
+  const earlierPlaces = [...new Set(kept.map((k) => placeOf(k.rule.id)))];
+  const verdict = ratelessNow.length ? `${ratelessNow.join('、')}的文件没有规定金额，无法比较；${earlierPlaces.join('、')}可获${kept.map((k) => k.calculation.display).join('、')}（${earlierPlaces.length > 1 ? '见上' : '前面已算'}）。`
+    : reply.answer.includes('只适用其中一种') ? '两地的金额见上，同一地的几种情形只适用其中一种，请按实际情形比较。' : morePlaceVerdict([...now, ...kept.map((k) => k.calculation)].map((c) => {
     const rule = ctx.rules.find(c.ruleId);
     return { place: placeOf(c.ruleId), amount: c.amount, ceiling: rule ? statesUpperBound(rule) : false };
   }));
   // (A comparison of this turn's places already opens with its own heading and labels its blocks: the heading goes.)
-  const current = labelledAlone(reply.answer.replace(/^按不同地区的政策分别计算[^\n]*\n+/, ''), now, ctx);
-  const answer = [`按不同地区的政策分别计算（${[...new Set(kept.map((k) => placeOf(k.rule.id)))].join('、')}为前面已算的结果）：`, '', current, '', ...blocks, '', `比较：${verdict}`].join('\n');
+  const unlabelled = reply.answer.replace(/^按不同地区的政策分别计算[^\n]*\n+/, '');
+  const current = ratelessNow.length === 1 && !unlabelled.startsWith('【') ? `【${ratelessNow[0]}】${unlabelled}` : labelledAlone(unlabelled, now, ctx);
+  const answer = [`按不同地区的政策分别计算（${earlierPlaces.join('、')}为前面已算的结果）：`, '', current, '', ...blocks, '', `比较：${verdict}`].join('\n');
   return { ...reply, intent: 'compare', answer, citations: [...reply.citations, ...ctx.citations(kept.map((k) => k.rule.clauseId))],
     calculation: [...now, ...kept.map((k) => k.calculation)], total: null };
 }

@@ -25,7 +25,7 @@ const PROJECT_BY_PROJECT = /([两三四五六七八九几多]个[^，。]{0,4}�
 /** An award's total over its years asked (三年一共多少, 3年合计, 每年多少、三年多少): of a yearly provision with a stated duration. */
 const YEARS_TOTAL = /[两二三四五\d]\s*年[^，,。；;？?]{0,4}(一共|总共|合计|累计|共计|总计|下来|加起来)|(?<!\d)[两二三四五2-5]\s*年[^，,。；;？?、]{0,2}多少|最长(期限|年限)|整个(补助|扶持|奖补)?期(限)?|(补助|扶持|奖补)期(限)?(内|里)|(拿|享受|领|补)满(期|年限|期限)/;
 /** A total asked of this year alone (今年总共能拿多少): the year's figure, not a total over the clause's years. */
-const THIS_YEARS_TOTAL = /(今年|本年度?|当年|这一年)[^，。？?；;]{0,8}(总共|一共|合计|加起来|累计)/;
+const THIS_YEARS_TOTAL = /(今年|本年度?|当年|这一年|第一年|头一年|首年|第1年)[^，。？?；;]{0,8}(总共|一共|合计|加起来|累计)/;
 
 /** Each of several figures of one year asked on its own (每个合同补助多少, 分别能补多少): lines, then the year's 合计. */
 const ITEM_BY_ITEM = /(每(个|份|笔|单|项|台|批)[^，。？?；;]{0,8}(多少|补|奖)|分别(能|可以)?(补|奖|拿|是)?多少|各(补|奖|拿|能拿|能补)?多少)/;
@@ -349,6 +349,18 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
           fresh[held[0].key] = value;
         }
       }
+    }
+    // "不好意思打错了，是1900万" after 主营业务收入900万: a corrected sum said without the word for what it is replaces the
+    // one earlier sum it can stand for (the one carried sum this turn does not fill).
+    if (u.corrects) {
+      const moneyKeys = new Set([...rule.inputs.filter((i) => i.dimension === 'money').map((i) => i.key),
+        ...rule.thresholds.filter((t) => t.dimension === 'money').map((t) => t.input)]);
+      const filled = new Set([...Object.values(fresh).map(String), ...[...freshSums.values()].flat().map((q) => yuanString(q.value))]);
+      const unfilled = u.amounts.base.filter((q) => !filled.has(yuanString(q.value)));
+      const open = Object.keys(carried).filter((key) => moneyKeys.has(key) && fresh[key] === undefined);
+      const [figure] = unfilled;
+      const [key] = open;
+      if (unfilled.length === 1 && open.length === 1 && figure && key) fresh[key] = yuanString(figure.value);
     }
     const relabelled = (u.corrects || u.followUp) ? relabelledHeads(rule, carried, fresh, u) : null;
     if (relabelled) {

@@ -11,7 +11,7 @@ import { namedDocuments, namedWithRegions, type HandlerContext } from './context
 const ASKS_OF_DOCUMENT = /(文件|正式|印发|有效期|执行期|文号|意见|行动计划|三年计划)/;
 
 /** Whether the documents asked about are in force, expired or drafts, as of today; by 文号, provision, year or region. */
-export function validity(u: Understanding, regions: readonly string[], ctx: HandlerContext): AssistantReply {
+export function validity(u: Understanding, regions: readonly string[], ctx: HandlerContext, earlierClauseIds: readonly string[] = []): AssistantReply {
   // A question about one provision ("工作母机补贴还能申请吗") speaks of its document and cites its clause.
   const asked = chooseRules(ctx.rules.rules, u.text, { regionOf: ctx.regionOf, regions }).rules;
   const named = namedDocuments(u.text, regions, ctx);
@@ -19,7 +19,12 @@ export function validity(u: Understanding, regions: readonly string[], ctx: Hand
   const byName = findDocuments(u.text, ctx.corpus.gazetteer).docIds;
   // (A document named by its year, 中山2014年那个, before the provisions its words may name in another: 技改资金.)
   const byYear = /(19|20)\d{2}|\d{2}年/.test(u.text) ? named : [];
-  const scoped = byName.length ? namedWithRegions(byName, regions, ctx) : byYear.length ? byYear : asked.length ? asked.map((r) => r.docId) : named;
+  // (A follow-up naming nothing, 这个政策是到哪年为止的 after 工作母机's rate, asks of the clauses the last answer quoted.)
+  const earlier = !u.regions.length && !byName.length && !byYear.length && !asked.length
+    ? earlierClauseIds.filter((id) => ctx.corpus.clauseById.has(id)) : [];
+  const earlierDocs = [...new Set(earlier.map((id) => ctx.corpus.clauseById.get(id)?.docId ?? ''))];
+  const scoped = byName.length ? namedWithRegions(byName, regions, ctx) : byYear.length ? byYear : asked.length ? asked.map((r) => r.docId)
+    : earlierDocs.length ? earlierDocs : named;
   const docs = ctx.corpus.documents.filter((d) => (scoped.length ? scoped.includes(d.id) : regions.length ? regions.includes(d.region) : true));
   // (With its 文号 and date of issue: 深府办〔2015〕20号 is known by both.)
   const issued = (d: PolicyDocument) => [d.docNumber, d.issueDate ? `${dateText(d.issueDate)}印发` : null].filter(Boolean).join('，');
@@ -31,7 +36,7 @@ export function validity(u: Understanding, regions: readonly string[], ctx: Hand
   // of another document than the one named (技改 in 中府办〔2014〕30号那个技改实施意见) is not asked about.
   const provisions = asked.filter((r) => docs.some((d) => d.id === r.docId));
   const preambles = docs.flatMap((d) => ctx.corpus.clauses.filter((c) => c.docId === d.id && c.kind === 'preamble').slice(0, 1).map((c) => c.id));
-  const cited = [...provisions.map((r) => r.clauseId), ...(!provisions.length || ASKS_OF_DOCUMENT.test(u.text) ? preambles : [])];
+  const cited = [...provisions.map((r) => r.clauseId), ...earlier, ...(!provisions.length || ASKS_OF_DOCUMENT.test(u.text) ? preambles : [])];
   return plainReply('validity', `${head}\n${lines.join('\n')}\n（判断日期：${ctx.today}）`, ctx.citations(cited), ['买200万的工作母机能补多少']);
 }
 
@@ -54,7 +59,8 @@ const STILL_RUNS = /(还(有|能|可以|在|执行|适用|算数)|继续)/;
 export function yearNotInDocuments(text: string, docs: readonly PolicyDocument[], ctx: HandlerContext): AssistantReply | null {
   // The year inside a 文号 (东府办〔2018〕29号) is part of a name; a year said only in what the message tells before its
   // question (《…通知》（中府办〔2023〕12号）：自2023年起…——先不管这个通知，请问按…行动计划…是多少) is not asked.
-  const sentences = findDocuments(text, ctx.corpus.gazetteer).rest.split(/(?<=[。！!？?\n])/);
+  // (Nor is one that names a version claimed in a pasted record, {"source":"2023年修订版"}: the record is a plant, no question.)
+  const sentences = findDocuments(text, ctx.corpus.gazetteer).rest.replace(/\{[^{}]*\}/g, ' ').replace(/(?:19|20)\d\d年?(修订|新|最新)?版/g, ' ').split(/(?<=[。！!？?\n])/);
   const asking = sentences.filter(asksSomething);
   const years = yearsIn((asking.length ? asking : sentences).join(''));
   if (!years.length || !docs.length || docs.some((d) => !d.period)) return null;
