@@ -138,6 +138,11 @@ export function unitScore(rule: SubsidyRule, dimensions: readonly InputDimension
   return fitting === measured.length ? 2 : fitting > 0 ? 1 : -10;
 }
 
+// A case the message is unsure of (不确定…算不算, 两种情况): each of the cases it may be is asked.
+const DOUBTED = /(不确定|不知道|不清楚|说不准|拿不准|还没定|未定|待定)[^，,。；;？?]{0,16}(算不算|是不是|属不属于|能不能算|够不够)|两种情况|两种可能|两种都算/;
+/** Whether the message is unsure which of the cases it may be (不确定…算不算, 两种情况). */
+export const caseInDoubt = (text: string) => DOUBTED.test(text);
+
 /**
  * Picks the rules a question is about by score: vocabulary (longest trigger outside a negation, regional words only
  * where the region is named), then the fit of the quantities given, with negatives ruling a rule out. Deterministic:
@@ -182,9 +187,11 @@ export function chooseRules(rules: readonly SubsidyRule[], text: string, context
   }
   // "转移企业…按什么比例？跟一般企业的比例有什么不同": the general case named by its plain-case word beside a narrower
   // one that matches is asked too, though none of its own words is said.
+  // (So is it where the narrower case is said in doubt, 还不确定落的园区算不算省级产业园…两种情况各能拿多少: both cases.)
+  const generalAsked = (general: SubsidyRule) => general.vocabulary.plainCase.some((w) => text.includes(w)) || DOUBTED.test(text);
   for (const narrower of [...matched]) {
     const general = rules.find((r) => r.id === narrower.rule.specializes);
-    if (general && !matched.some((m) => m.rule === general) && general.vocabulary.plainCase.some((w) => text.includes(w))) {
+    if (general && !matched.some((m) => m.rule === general) && generalAsked(general)) {
       matched.push({ ...narrower, rule: general });
     }
   }
@@ -198,13 +205,14 @@ export function chooseRules(rules: readonly SubsidyRule[], text: string, context
       && general.vocabulary.plainCase.some((w) => { const at = lower.indexOf(w.toLowerCase(), b); return at >= 0 && at - b <= 3; }))));
   const scored = matched
     .filter((s) => !matched.some((o) => o.rule.specializes === s.rule.id)
-      || (s.rule.vocabulary.plainCase.some((w) => text.includes(w)) && !deniedNarrower(s.rule)))
+      || (generalAsked(s.rule) && !deniedNarrower(s.rule)))
     .map((s) => {
       const general = matched.find((o) => o.rule.id === s.rule.specializes);
       // (Weighed, the general case kept by its plain-case word is asked as much as the narrower one beside it: 普通企业和
       // 龙头骨干企业分别多少 weighs both, whichever of the two the message names by more words. Not weighed, 我们算龙头骨干
       // 企业，普通技改项目呢 asks the narrower case's ordinary project.)
-      const narrower = context.weighed ? matched.filter((o) => o.rule.specializes === s.rule.id) : [];
+      // (Nor where the narrower case is in doubt: each is asked as much.)
+      const narrower = context.weighed || DOUBTED.test(text) ? matched.filter((o) => o.rule.specializes === s.rule.id) : [];
       return { ...s, score: Math.max(s.score, general?.score ?? -Infinity, ...narrower.map((o) => o.score)) };
     });
   if (scored.length === 0) return { rules: [], readings: [], missing: ['subject'] };

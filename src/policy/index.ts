@@ -8,5 +8,5 @@ export {
   type CalculationContext,
 } from './calculator.js';
 export { formatYuan, formatYuanAlike, formatRate, groupThousands, yuanString } from './money.js';
-export { chooseRules, firstMention, namedOnlyByClause, namedOptions, unitScore, type RuleChoice } from './choose.js';
+export { caseInDoubt, chooseRules, firstMention, namedOnlyByClause, namedOptions, unitScore, type RuleChoice } from './choose.js';
 export { negatedFigureSpans, negatedWordSpans, saysLacking } from './negation.js';

@@ -4687,3 +4687,29 @@ describe('d71: places and spans', () => {
     expect(amountOf(reply)).toBe('1500000');
   });
 });
+
+describe('d71: cases in doubt, a district\'s own policy, yearly targets', () => {
+  it('还不确定…算不算省级产业园…两种情况各能拿多少: the narrower case and its general one, as readings of one case', async () => {
+    const [reply] = await converse('我们公司主营收入3000万，从深圳转移到东源做异地技改，但还不确定落的园区算不算省级产业园。技改项目县级分成部分的财政贡献增量每年80万，两种情况每年各能拿多少？');
+    expect(sortedAmounts(reply)).toEqual(['320000', '400000']);
+    expect(reply?.total).toBeNull();
+  });
+
+  it('六安金安区区里自己对技改项目还有没有配套奖励: the district\'s own policy is not in the documents, named as written', async () => {
+    const [reply] = await converse('六安金安区区里自己对技改项目还有没有配套奖励？给多少');
+    expect(reply?.calculation).toBeNull();
+    expect(reply?.answer).toMatch(/^收录的文件中没有金安区自己出台的技改政策/);
+  });
+
+  it('a yearly target asked with no year is every year\'s, each item cited; with a year, that year\'s', async () => {
+    const [all] = await converse('东源工业企业全员劳动生产率目标是多少');
+    expect(all?.citations.map((c) => c.clauseId)).toEqual(['dongyuan-2018:二.-1', 'dongyuan-2018:二.-2', 'dongyuan-2018:二.-3']);
+    expect(all?.answer).toContain('27万元/人');
+    const [compared] = await converse('中山和东源的工业企业全员劳动生产率目标对比一下，各是多少？');
+    expect(compared?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['zhongshan-2018:一.-3', 'dongyuan-2018:二.-3']));
+    const [one] = await converse('东源2019年工业企业全员劳动生产率目标是多少');
+    // (The year's own item leads; the lead line names no other year.)
+    expect(one?.answer.split('\n')[0]).toContain('26万元/人');
+    expect(one?.answer.split('\n')[0]).not.toContain('27万元/人');
+  });
+});

@@ -3,7 +3,7 @@ import { findQuantities, type Quantity } from '../../nlu/quantities.js';
 import { SAME_CASE, understand, withoutQuotedPassages, type Understanding } from '../../nlu/understand.js';
 import { findRegions } from '../../nlu/regions.js';
 import { saysWhatItIs } from '../../nlu/parts.js';
-import { chooseRules, computeSubsidy, firstMention, formatYuan, namedOnlyByClause, statesUpperBound, unitScore, yuanString, type RuleChoice, type SubsidyRule } from '../../policy/index.js';
+import { caseInDoubt, chooseRules, computeSubsidy, firstMention, formatYuan, namedOnlyByClause, statesUpperBound, unitScore, yuanString, type RuleChoice, type SubsidyRule } from '../../policy/index.js';
 import { standingAwards, type ConversationSlots } from '../conversation.js';
 import { calculationsOf, toChatCalculation, type AssistantReply, type ChatCalculation } from '../response.js';
 import { morePlaceVerdict } from '../compose.js';
@@ -50,6 +50,8 @@ export function severalAwards(u: Understanding, regions: readonly string[], ctx:
   const region = regions[0] ?? (all[0] ? ctx.regionOf(all[0].docId) : undefined);
   const candidates = all.filter((r) => ctx.regionOf(r.docId) === region);
   if (candidates.length < 2) return null;
+  // (A narrower case in doubt beside its general one, 不确定算不算省级产业园…两种情况: one case read two ways, no second award.)
+  if (caseInDoubt(u.text) && candidates.length === 2 && candidates.some((r) => candidates.some((g) => g.id === r.specializes))) return null;
   // Voice input runs on without a pause ("…投资三千万另外并购了一家…"): a connective starts a piece too.
   // (省级智能工厂和市级绿色工厂: two provisions joined by 和 in one piece are two pieces, each with its own level.)
   const namesOne = (text: string) => chooseRules(candidates, text, { regionOf: ctx.regionOf, regions: region ? [region] : [] }).rules.length > 0;

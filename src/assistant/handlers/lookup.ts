@@ -29,15 +29,42 @@ const DURATION_STATED = /(期限|连续[^，,。；;]{0,6}年|[一二三四五�
  * an agent can read out before the full clause (extractive: the words are the document's own).
  */
 function leadSentence(hit: SearchHit | undefined, ctx: HandlerContext, question = ''): string {
-  if (!hit || hit.matchedTerms.length === 0) return '';
+  const series = hit ? yearSeries(hit, question, ctx) : [];
+  if (series.length > 1) {
+    // (A yearly item's sentence asked with no year: every year's, in order.)
+    const leads = series.map((h) => { const lead = leadOf(h, question); return lead ? `“${lead}”（${h.clause.label}）` : null; }).filter(Boolean);
+    if (leads.length === series.length) return `要点：${leads.join('；')}（${ctx.clauseRef(series[0]?.clause.id ?? '').replace(/》.*$/, '》')}）。\n`;
+  }
+  const best = hit ? leadOf(hit, question) : null;
+  return best && hit ? `要点：“${best}”（${ctx.clauseRef(hit.clause.id)}）。\n` : '';
+}
+
+// A dashed item of one year (二、——2019年) among its section's yearly items; a year named by the question.
+const YEAR_ITEM = /——\s*(?:19|20)\d\d年/;
+const YEAR_NAMED = /(?:19|20)\d\d|\d{2}年|今年|明年|去年|前年|后年|第[一二三1-3]年/;
+
+/**
+ * The yearly items of the section a hit of one belongs to (东源 二、——2018年, ——2019年, ——2020年), in document order,
+ * where the question names no year: a target asked with no year is asked of every year. Empty otherwise.
+ */
+function yearSeries(hit: SearchHit, question: string, ctx: HandlerContext): SearchHit[] {
+  if (!YEAR_ITEM.test(hit.clause.label) || YEAR_NAMED.test(question)) return [];
+  const section = hit.clause.label.split('——')[0] ?? '';
+  return ctx.corpus.clauses.filter((c) => c.docId === hit.clause.docId && c.label.startsWith(section) && YEAR_ITEM.test(c.label))
+    .map((clause) => ({ ...hit, clause }));
+}
+
+/** The sentence of a hit's clause that carries most of the question's matched terms; null where none does. */
+function leadOf(hit: SearchHit, question: string): string | null {
+  if (hit.matchedTerms.length === 0) return null;
   const sentences = sentencesOf(clauseBody(hit.clause.text).replace(/^（[^）]{1,10}）\s*/, ''));
   // (A span of time asked, 能拿几年, goes to the sentence that states one: 补助期限最长为3年.)
   const spanAsked = DURATION_ASKED.test(question);
   const score = (x: string) => hit.matchedTerms.filter((t) => !GENERIC_TERMS.has(t) && x.includes(t)).reduce((sum, t) => sum + t.length, 0)
     + (spanAsked && DURATION_STATED.test(x) ? 20 : 0);
   const best = sentences.reduce<string | null>((top, x) => (top === null || score(x) > score(top) ? x : top), null);
-  if (!best || score(best) === 0) return '';
-  return `要点：“${best.replace(/[；。]$/, '')}”（${ctx.clauseRef(hit.clause.id)}）。\n`;
+  if (!best || score(best) === 0) return null;
+  return best.replace(/[；。]$/, '');
 }
 
 /**
@@ -70,6 +97,9 @@ export async function lookup(u: Understanding, ctx: HandlerContext, namedDocIds:
   const chosen = [first, second && (((second.ranks.lexical ?? 99) <= 2 && (second.ranks.dense ?? 99) <= 2) || ties(second)) ? second : undefined]
     .filter((h): h is NonNullable<typeof h> => Boolean(h));
   chosen.push(...await eachPartAnswered(u.text, chosen, inScope, ctx));
+  // (A yearly target asked with no year: every year's item is quoted, in order.)
+  const series = first ? yearSeries(first, u.text, ctx) : [];
+  if (series.length > 1) chosen.splice(0, chosen.length, ...series, ...chosen.filter((h) => !series.some((x) => x.clause.id === h.clause.id)));
   const parts = chosen.map((h) => `${ctx.clauseRef(h.clause.id)}${h.clause.title ? `（${h.clause.title}）` : ''}：“${h.clause.text}”`);
   const docIds = [...new Set(chosen.map((h) => h.clause.docId))];
   const status = docIds.map((id) => ctx.validityLine(id)).join('');
@@ -217,7 +247,7 @@ export async function compareLookup(u: Understanding, scopes: readonly LookupSco
     const instead = AWARD_ASKED.test(u.text) && !ctx.rules.rules.some((r) => r.clauseId === hit.clause.id)
       ? awardsInstead(scope.docIds, ctx) : null;
     blocks.push(`【${scope.name}】${lead || `${ctx.clauseRef(hit.clause.id)}：`}“${hit.clause.text}”${instead ? `\n${instead.line}` : ''}\n${ctx.validityLine(hit.clause.docId)}`);
-    cited.push(hit.clause.id, ...(instead?.clauseIds ?? []));
+    cited.push(hit.clause.id, ...yearSeries(hit, u.text, ctx).map((h) => h.clause.id), ...(instead?.clauseIds ?? []));
   }
   return plainReply(cited.length ? 'compare' : 'out_of_scope', `分别列出相关条款：\n${blocks.join('\n\n')}`, ctx.citations(cited),
     scopes.map((s) => `只看${s.name}`));

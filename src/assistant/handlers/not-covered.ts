@@ -102,8 +102,8 @@ export function misnumberedDocument(text: string, regions: readonly string[], ct
 }
 
 // A place's own policy asked (霍山县有没有自己单独出台的标准): not its region's documents.
-// (Or its own level's money: 小榄镇有没有镇级配套, 南山区的区级配套资金, 镇里再补多少.)
-const OWN_POLICY = /(自己|单独|另外|独立|本身)(单独)?(有没有|有无|有冇)?(出台|制定|发布|出|配套)了?的?|(自己|本地|本身)的(额外)?(政策|标准|文件|细则|配套|奖励|补贴)|(镇|区|县)一?级的?(技改)?(配套|政策|资金|奖励|补贴|扶持|奖补)|(镇|区|县)\s*(技改)?\s*配套|(镇里|区里|县里)(自己)?(再|另外|还|又|按)?(补|奖|给|配套)/;
+// (Or its own level's money: 小榄镇有没有镇级配套, 南山区的区级配套资金, 镇里再补多少, 区里自己对技改项目还有没有配套奖励.)
+const OWN_POLICY = /(自己|单独|另外|独立|本身)(单独)?(有没有|有无|有冇)?(出台|制定|发布|出|配套)了?的?|(自己|单独|独立)[^，,。；;？?]{1,12}(配套|出台)|(自己|本地|本身)的(额外)?(政策|标准|文件|细则|配套|奖励|补贴)|(镇|区|县)一?级的?(技改)?(配套|政策|资金|奖励|补贴|扶持|奖补)|(镇|区|县)\s*(技改)?\s*配套|(镇里|区里|县里)(自己)?(再|另外|还|又|按)?(补|奖|给|配套)/;
 
 /** The message less its pieces that ask a place's own policy (小榄镇自己有没有镇级配套，镇里再补多少). */
 export function withoutOwnPolicyAsked(text: string): string {
@@ -121,8 +121,8 @@ export function ownPolicyOfPlaceWithin(text: string, ctx: HandlerContext): Assis
     const own = region.replace(/[市县区]$/, '');
     const place = aliases.find((a) => /\p{Script=Han}/u.test(a) && !region.startsWith(a) && !a.startsWith(own) && text.includes(a));
     if (!place) continue;
-    // As written down to its county or district (霍山县, 金安区).
-    const said = new RegExp(`${place}[县区镇市]?`).exec(text)?.[0] ?? place;
+    // As written down to its county or district (霍山县, 金安区); an alias that says it already is whole (金安区区里 is 金安区).
+    const said = /[县区镇市]$/.test(place) ? place : new RegExp(`${place}[县区镇市]?`).exec(text)?.[0] ?? place;
     const docs = ctx.documentsFor([region]).map((d) => `《${d.shortTitle}》`).join('、');
     return plainReply('out_of_scope', `收录的文件中没有${said}自己出台的技改政策或奖补标准，无法给出${said}的金额。${said}属于${region}，收录的${region}文件是${docs}；`
       + `${said}自己的政策请咨询当地工业和信息化主管部门。`, [], [`${region.replace(/[市县]$/, '')}技改奖励有哪些`]);
