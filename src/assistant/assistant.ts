@@ -411,7 +411,9 @@ export class PolicyAssistant {
       const own = docIdsForQuestion(ctx.corpus, q) !== undefined;
       replies.push(await this.route(partOf(own ? q : `${setting}，${q}`, ctx.lexicon), { ...previous, awards: next.awards }, next));
     }
-    return oneAfterAnother(replies, { calculated: true, ownTotal: true });
+    // (A question the clauses do not answer, 中府办〔2014〕30号是什么文件, is answered by the facts beside it: the title heads them.)
+    const answered = replies.filter((r) => r.intent !== 'out_of_scope');
+    return oneAfterAnother(answered.length ? answered : replies, { calculated: true, ownTotal: true });
   }
 
   /**

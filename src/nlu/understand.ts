@@ -94,7 +94,8 @@ const ACROSS_PLACES = /(哪些地方|哪几个地方|这几个地方|几个地�
 // "那…呢", "换成…", and corrections of what was said ("我们其实是…", "不对，是…").
 // (A slip owned anywhere in the sentence corrects too: 额 我同事说搞错了, sorry打错了, 增量算错了; 你刚才算错了 is a
 // complaint of the answer.)
-const CORRECTION = /^.{0,4}(其实|实际上|不对|更正|纠正)|(说|讲|搞|写|打|数|记|看|睇|弄|填|输)错(字|数)?了|(?<!你[^，,。]{0,4})算错了|(打|写|输|填)(漏|少|多)了?(一)?个?(零|0)|(漏|少|多)(打|写|输)了?(一)?个?(零|0)/;
+// (Or the count that stands said as the only one to count: 其中一个…去年已经补过了，只计今年新嘅两个.)
+const CORRECTION = /^.{0,4}(其实|实际上|不对|更正|纠正)|只(计|算|按|要)(今年|新|这次)?[^，,。；;]{0,6}(的|嘅)?[0-9一二两三四五六七八九十]+(个|项|名|家|人)|(说|讲|搞|写|打|数|记|看|睇|弄|填|输)错(字|数)?了|(?<!你[^，,。]{0,4})算错了|(打|写|输|填)(漏|少|多)了?(一)?个?(零|0)|(漏|少|多)(打|写|输)了?(一)?个?(零|0)/;
 // "设备购置额是800万 不是500万", "不是500万，是800万": a figure put in place of another, wherever it is said.
 const FIGURE = '[0-9０-９零〇一二两三四五六七八九十百千]';
 const REPLACES_FIGURE = new RegExp(`是[^，,。；;\\s]{0,6}${FIGURE}[^，,。；;]{0,6}[，,\\s]*不是\\s*[^，,。；;\\s]{0,6}${FIGURE}`
@@ -210,6 +211,13 @@ const QUALIFIES_COUNT = /^元?(以上|以下)?的?(企业|规上企业|工业企
 // Before a figure only approached (差一点点就一千万, 快到500万).
 // (差一万到两千万: the shortfall and the mark after it.)
 /** Whether a piece of the text asks a document's status (还有效吗, 正式了没有), not only asserts one (已正式生效). */
+// A question of what a text sets (哪六化, 有没有投资额门槛, 什么条件), said beside the draft's name: its content is asked.
+const CONTENT_ASKED = /(哪|什么|啥|多少|几|门槛|条件|标准|怎么|如何|有没有|有无|是否有)/;
+/** Whether a message that names the draft by its status (六安那个技改征求意见稿，…) asks of its content, not its status. */
+const asksOfDraftContent = (text: string, lexicon: Lexicon) => {
+  const rest = text.replace(/(征求意见稿|征求稿|意见稿|草案)/g, '');
+  return CONTENT_ASKED.test(rest) && mentionsPolicy(lexicon, rest.replace(/技改|技术改造/g, ''));
+};
 const statusAsked = (text: string) => text.split(/[，,。；;！!\s]/).some((piece) => asksStatus(piece) && /(吗|么|没|？|\?|是否|是不是|有没有|能不能|还能|还可以|管到|哪|到期|多久|呢|[不否啊]\s*$)/.test(piece));
 // What follows a figure that names a class of enterprises or projects (…300亿元的工业企业).
 const CLASS_NAMED = /^元?(及)?(以上)?的(工业|规上|规模以上|传统优势|本地)?(企业|项目|工业企业)/;
@@ -243,7 +251,8 @@ const AWARD_AFTER = /^元?(的)?(奖励|奖金|补贴|补助|资助|奖补|扶�
 // (Or to be told as the answer: 直接话我知係90萬就得.)
 // A result put forward (按表是, 即是, 那就是, 等于): what follows is the caller's answer.
 const PROPOSED_BEFORE = /((?<!如果|假如|要是|假设|若|不对|其实|实际|应该)是|即是|就是|等于|算下来|算出来)\s*$/;
-const SEEKS_AGREEMENT = /^元?[，,\s]*(对吧|对不对|是吧|是不是|没错吧|没问题吧|就得|就行|就好|就可以|即可)/;
+// (Cantonese too: 7.5万啦 系咪, 啱唔啱.)
+const SEEKS_AGREEMENT = /^元?[，,\s]*(啦|喇|呀|嘛)?[，,\s]*(对吧|对不对|是吧|是不是|没错吧|没问题吧|系咪|係咪|系唔系|係唔係|啱唔啱|啱吗|啱唔|对唔对|就得|就行|就好|就可以|即可)/;
 // A fiscal increment split by level of government (省级分成增量, 县级分成部分的财政贡献增量).
 const FISCAL_SHARE = /(分成|财政贡献|税收贡献|财政增量|地方贡献)/;
 // Between a figure and the same figure said again: 也就是, 即, 就是, a bracket (the words of a restatement, nothing else).
@@ -280,7 +289,8 @@ const BROAD = /(有哪些|有什么|有些什么|有些啥|哪些奖|都有啥|�
 const LEADING_COURTESY = /^([啊哦噢嗯呃]+[，,\s]*)?(请问一下|请问|您好|你好|不好意思|抱歉|麻烦问一下|麻烦问下|问一下|想问一下|想问下|打扰一下)?[\s~～]*/;
 // The draft's status said as its name (那个征求意见稿, 征求稿): it names the document.
 // What follows a figure that names a tier (300亿那一档, 50亿、100亿那几档), not a figure of the case.
-const TIER_NAMED = /^元?(\s*[、，,和及与]\s*[0-9.零一二两三四五六七八九十百千]+\s*[万亿]?元?)*(的)?(那|这|哪)?[一几两]?个?(档|档次)/;
+// (Or an aside that names the provision by its tiers: 做大做强奖励（年产值首次突破50亿、100亿那个）.)
+const TIER_NAMED = /^元?(\s*[、，,和及与]\s*[0-9.零一二两三四五六七八九十百千]+\s*[万亿]?元?)*((的)?(那|这|哪)?[一几两]?个?(档|档次)|(的)?(那|这)个\s*[）)])/;
 const OUTLINE = /(主要讲了?(什么|啥|些什么|些啥|哪几块|哪几部分|哪些方面)|(分成|分为|包括)?哪几(块|部分)(内容)?|讲了(什么|啥|些什么|些啥)|说了(什么|啥|些什么|些啥)|主要内容|有哪些内容|讲的是什么|讲的啥|概述一下|概括一下)/;
 // The standard named as such (奖励标准, 额度): a provision's clause asked, not how a topic is supported in general.
 // (The text's own figure asked as such, 中山2018年的政策里，对…的创建主体，一次性扶持资金是多少: its standard.)
@@ -457,7 +467,7 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
   // (The draft named by its status, 六安那个征求意见稿, and asked what it offers or pays, is asked no validity.)
   // (A status planted beside an amount asked, "已正式发布，不再是征求意见稿；…能奖励多少", is part of the plant: the amount is asked.)
   // (A status only asserted beside an amount asked, "状态":"已正式生效"…一共160万没错吧, asks the amount.)
-  else if ((asksStatus(own) || (namesDraft(own) && !(BROAD.test(own) || ASKS_AMOUNT.test(own))))
+  else if ((asksStatus(own) || (namesDraft(own) && !(BROAD.test(own) || ASKS_AMOUNT.test(own)) && !asksOfDraftContent(own, lexicon)))
     && !amounts.base.length && !OUTLINE.test(own) && !(asksAmount && (INJECTION.test(trimmed) || !statusAsked(own)))) cue = 'validity';
   else if (covered.length > 1 && COMPARE.test(trimmed)) cue = 'compare';
   // (A document's facts asked, 索引号和发布机构, are of the documents, whatever words they use.)

@@ -4713,3 +4713,42 @@ describe('d71: cases in doubt, a district\'s own policy, yearly targets', () => 
     expect(one?.answer.split('\n')[0]).not.toContain('27万元/人');
   });
 });
+
+describe('d72: the draft named by its status, claims in a group chat, counts corrected', () => {
+  it('六安技改征求意见稿，…有没有投资额门槛: the draft named, its content asked, not its status', async () => {
+    const [gate] = await converse('六安技改征求意见稿，技改项目进市级技改项目库有没有投资额门槛？');
+    expect(gate?.intent).not.toBe('validity');
+    expect(gate?.citations.map((c) => c.clauseId)).toContain('luan-draft:三.一');
+    expect(gate?.answer).toContain('200万元');
+    const [status] = await converse('六安那个征求意见稿能用吗');
+    expect(status?.intent).toBe('validity');
+  });
+
+  it('老板…话高级技师每人补1.5万 咁即係7.5萬啦 係咪: the claimed standard counts no head; the five said before are computed', async () => {
+    const [, checked] = await converse('中山 新引進咗5個高級技師 喺緊缺人才目錄入面', '老闆喺微信群轉咗張圖 話高級技師每人補1.5萬 咁即係7.5萬啦 係咪');
+    expect(amountOf(checked)).toBe('50000');
+  });
+
+  it('其中一个…去年已经补过了 只计今年新嘅两个: the count corrected, the other award standing, their total', async () => {
+    const [, corrected] = await converse('中山企业 今年拿咗广东省政府质量奖 另外有3个产品新评上广东省名牌产品 一共可以拎几多', '唔好意思 名牌产品其中一个係去年评嘅 去年已经补过了 只计今年新嘅两个');
+    expect(corrected?.total).toBe('1100000');
+  });
+
+  it('做大做强奖励（年产值首次突破50亿、100亿那个）…需要满足什么条件: the tiers name the provision; conditions, no figure', async () => {
+    const [reply] = await converse('中山18版 做大做强奖励（年产值首次突破50亿、100亿那个），企业需要满足什么条件才能拿？');
+    expect(reply?.calculation).toBeNull();
+    expect(reply?.answer).toContain('上一年对地方经济贡献');
+  });
+
+  it('中府办〔2014〕30号是什么文件？是哪个单位发的: the title and the issuer, no not-found line', async () => {
+    const [reply] = await converse('中府办〔2014〕30号是什么文件？是哪个单位发的？');
+    expect(reply?.intent).toBe('document_facts');
+    expect(reply?.answer).toContain('中山市人民政府办公室关于进一步促进企业技术改造的实施意见');
+    expect(reply?.answer).not.toContain('没有找到');
+  });
+
+  it('六安…有哪些奖补和支持方式: the ways of support beside the money, 三、（三） too', async () => {
+    const [reply] = await converse('六安对企业技改都有哪些奖补和支持方式？');
+    expect(reply?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['luan-draft:三.二', 'luan-draft:三.三']));
+  });
+});

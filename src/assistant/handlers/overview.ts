@@ -37,7 +37,8 @@ export interface OverviewTopic {
 
 /** Clauses without a provision listed per document at most: an overview stays a summary. */
 // "除了补钱还有没有别的优惠": the support besides the topic's awards is asked too (金融, 用地).
-const OTHER_SUPPORT = /(除了|除)[^。？?]{0,16}(还有|以外|之外)|(别的|其他|其它)的?(优惠|支持|扶持|政策|措施|保障)/;
+// (Or the ways of support asked beside the money, 有哪些奖补和支持方式.)
+const OTHER_SUPPORT = /(除了|除)[^。？?]{0,16}(还有|以外|之外)|(别的|其他|其它)的?(优惠|支持|扶持|政策|措施|保障)|(支持|扶持)(方式|手段|渠道)/;
 const MEASURES_PER_DOCUMENT = 3;
 
 // A sum of money the document states (2.5亿元, 1亿元).

@@ -407,7 +407,8 @@ export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs
   }
   // "技师每人多少钱": the award for one person of the one level named, computed for one head (the rate, with its formula).
   const perHead = all.filter((i) => i.dimension === 'headcount');
-  if (perHead.length && !perHead.some((i) => inputs[i.key] !== undefined) && PER_HEAD.test(u.text)) {
+  // (Not a per-head standard someone claims, 老板说高级技师每人补1.5万: that is the claim, no head of the case.)
+  if (perHead.length && !perHead.some((i) => inputs[i.key] !== undefined) && PER_HEAD.test(u.text) && !u.amounts.claimed.length) {
     let rest = u.text;
     const named = [...perHead].sort((a, b) => Math.max(...b.cues.map((c) => c.length)) - Math.max(...a.cues.map((c) => c.length)))
       .filter((i) => { const word = i.cues.find((c) => rest.includes(c)); if (word) rest = rest.split(word).join(' '); return Boolean(word); });
