@@ -7,6 +7,6 @@ export {
   computeSubsidy, overDuration, spanYears, acceptedInputs, statesUpperBound, thresholdValue, CalculationSchema, MAX_YUAN, type Calculation, type CalculationOutcome, type CalculationInputError,
   type CalculationContext,
 } from './calculator.js';
-export { formatYuan, formatYuanAlike, formatRate, groupThousands, yuanString } from './money.js';
+export { formatYuan, formatYuanAlike, formatYuanWithExact, formatRate, groupThousands, yuanString } from './money.js';
 export { caseInDoubt, chooseRules, firstMention, namedOnlyByClause, namedOptions, unitScore, type RuleChoice } from './choose.js';
 export { negatedFigureSpans, negatedWordSpans, saysLacking } from './negation.js';

@@ -23,6 +23,13 @@ export function formatYuan(value: Decimal): string {
   return `${groupThousands(value)}元`;
 }
 
+/** An amount as read out and in whole 元 beside it where the two differ: 7.4万元（74,000元）, 8,000元 (a 合计's form). */
+export function formatYuanWithExact(value: Decimal): string {
+  const read = formatYuan(value);
+  const exact = `${groupThousands(value)}元`;
+  return read === exact ? read : `${read}（${exact}）`;
+}
+
 /**
  * Amounts read side by side, in one unit: where one is under 1万元 all are written in 元 (每人5,000元、8,000元、10,000元,
  * as the documents write such lists), never 1万元 beside 8,000元.

@@ -4752,3 +4752,35 @@ describe('d72: the draft named by its status, claims in a group chat, counts cor
     expect(reply?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['luan-draft:三.二', 'luan-draft:三.三']));
   });
 });
+
+describe('d73: wholes said with what was added, documents without rates, 合计 in 元', () => {
+  it('再多买20万设备，1520万呢 after 1500万: the whole said is the figure, nothing spent of the earlier award', async () => {
+    const [, more] = await converse('东源规上企业，技改设备购置额刚好1500万，补多少？', '要是再多买20万设备，1520万呢？');
+    expect(amountOf(more)).toBe('3000000');
+  });
+
+  it('前者是否设定了资助比例和上限: a document weighed that sets none says so, its statement\'s clause cited', async () => {
+    const [reply] = await converse('请比较中府办〔2014〕30号与《中山市优势传统产业转型升级行动计划（2018-2022年）》在企业技术改造项目资金扶持上的规定：前者是否设定了资助比例和上限？后者又是如何规定的？');
+    expect(reply?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['zhongshan-2014:四.二', 'zhongshan-2018:四.一']));
+    expect(reply?.answer).toContain('没有规定补贴比例或金额');
+  });
+
+  it('中山2018年那个行动计划有没有对应的奖励 beside 六安\'s 企业技术中心: the document named, where it speaks of the subject', async () => {
+    const [, weighed] = await converse('六安那个技改文件里，企业技术中心有奖励吗？', '我们刚被认定为省级企业技术中心。六安奖多少？中山2018年那个行动计划有没有对应的奖励？两边对比一下。');
+    expect(amountOf(weighed)).toBe('200000');
+    expect(weighed?.citations.map((c) => c.clauseId)).toContain('zhongshan-2018:一.-1');
+    expect(weighed?.answer).not.toContain('中山2014');
+  });
+
+  it('广东省那个《工业企业技术改造三年行动计划（2018-2020年）》…省财政: the province\'s plan is not ours, though 东源\'s title is alike', async () => {
+    const [reply] = await converse('广东省那个《工业企业技术改造三年行动计划（2018-2020年）》里，省财政对技改设备的补贴比例是多少？');
+    expect(reply?.calculation).toBeNull();
+    expect(reply?.answer).toMatch(/^收录的文件中没有广东省级/);
+  });
+
+  it('a 合计 gives its amount in whole 元 too, as each line does', async () => {
+    const [reply] = await converse('中山的传统优势企业，今年新引进了符合紧缺人才导向目录的高级工6名、技师3名、高级技师2名，分别能补多少，合计多少？');
+    expect(reply?.total).toBe('74000');
+    expect(reply?.answer).toContain('7.4万元（74,000元）');
+  });
+});

@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.js';
-import { computeSubsidy, formatYuan, spanYears, loadPolicyRules, type Calculation, type SubsidyRule } from '../../src/policy/index.js';
+import { computeSubsidy, formatYuan, formatYuanWithExact, spanYears, loadPolicyRules, type Calculation, type SubsidyRule } from '../../src/policy/index.js';
 
 const corpus = loadCorpus('corpus');
 const context = { today: '2026-11-22', documents: corpus.documentById };
@@ -232,5 +232,13 @@ describe('spanYears: a span opened by an event, as years', () => {
 
   it('a row whose span opens otherwise (补助期限最长为3年) gives no years', () => {
     expect(spanYears(rule('zs2018-platform-rent'), '2019年完工')).toBeNull();
+  });
+});
+
+describe('formatYuanWithExact: a 合计 read out and in whole 元', () => {
+  it('adds the whole-元 form where the read form differs, and only there', () => {
+    expect(formatYuanWithExact(new Decimal(74000))).toBe('7.4万元（74,000元）');
+    expect(formatYuanWithExact(new Decimal(2700000))).toBe('270万元（2,700,000元）');
+    expect(formatYuanWithExact(new Decimal(8000))).toBe('8,000元');
   });
 });

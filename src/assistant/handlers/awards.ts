@@ -3,7 +3,7 @@ import { findQuantities, type Quantity } from '../../nlu/quantities.js';
 import { SAME_CASE, understand, withoutQuotedPassages, type Understanding } from '../../nlu/understand.js';
 import { findRegions } from '../../nlu/regions.js';
 import { saysWhatItIs } from '../../nlu/parts.js';
-import { caseInDoubt, chooseRules, computeSubsidy, firstMention, formatYuan, namedOnlyByClause, statesUpperBound, unitScore, yuanString, type RuleChoice, type SubsidyRule } from '../../policy/index.js';
+import { caseInDoubt, chooseRules, computeSubsidy, firstMention, formatYuan, formatYuanWithExact, namedOnlyByClause, statesUpperBound, unitScore, yuanString, type RuleChoice, type SubsidyRule } from '../../policy/index.js';
 import { standingAwards, type ConversationSlots } from '../conversation.js';
 import { calculationsOf, toChatCalculation, type AssistantReply, type ChatCalculation } from '../response.js';
 import { morePlaceVerdict } from '../compose.js';
@@ -371,7 +371,7 @@ export function totalOfEarlierAwards(awards: ConversationSlots['awards'], ctx: H
     `· ${rule.subject}：${calculation.display}（计算：${calculation.steps.join('；')}）\n  依据：${ctx.clauseRef(rule.clauseId)}：“${rule.quote}”`);
   const docIds = [...new Set(shown.map((a) => a.rule.docId))];
   const answer = [`本次对话前面算出的${shown.length}项合计${formatYuan(total)}：`, ...lines,
-    `合计：${shown.map((a) => a.calculation.display).join(' + ')} = ${formatYuan(total)}（各项分别审核）`,
+    `合计：${shown.map((a) => a.calculation.display).join(' + ')} = ${formatYuanWithExact(total)}（各项分别审核）`,
     docIds.map((id) => ctx.validityLine(id)).join('')].filter(Boolean).join('\n');
   return { intent: 'sum', answer, citations: ctx.citations([...new Set(shown.map((a) => a.rule.clauseId))]),
     calculation: shown.map((a) => a.calculation), total: yuanString(total), suggestions: [] };

@@ -2,7 +2,7 @@ import { clauseBody, sentencesOf } from '../../corpus/index.js';
 import { Decimal } from 'decimal.js';
 import type { Quantity } from '../../nlu/quantities.js';
 import { EACH, asksEachYear, asksWhichMore, understand, type Understanding } from '../../nlu/understand.js';
-import { MAX_YUAN, acceptedInputs, capLabel, computeSubsidy, namedOptions, formatYuan, saysLacking, overDuration, yuanString, type Calculation, type Cap, type RuleInput, type SubsidyRule } from '../../policy/index.js';
+import { MAX_YUAN, acceptedInputs, capLabel, computeSubsidy, namedOptions, formatYuan, formatYuanWithExact, saysLacking, overDuration, yuanString, type Calculation, type Cap, type RuleInput, type SubsidyRule } from '../../policy/index.js';
 import { awardsInstead, morePlaceVerdict, numbered, plainReply, ruleHeadline, thresholdsSentence, unratedSentence } from '../compose.js';
 import { standingAwards, type ConversationSlots } from '../conversation.js';
 import { toChatCalculation, type AssistantReply } from '../response.js';
@@ -311,6 +311,17 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
     // (Another project under a per-project cap carries none of the first one's figures.)
     const anotherProject = ANOTHER_PROJECT.test(u.text) && rule.caps.length > 0 && rule.caps.every((c) => c.per === 'project');
     const carried = previous && !anotherProject ? carryInputs(previous.inputs, rule) : {};
+    // "再多买20万设备，1520万呢" after 1500万: the sum added and the new whole said together; the whole is the figure, and
+    // nothing of the earlier award is spent.
+    let additive = u.additive;
+    for (const [key, said] of freshSums) {
+      const was = carried[key];
+      const [more, whole] = [...said].sort((a, b) => a.value.comparedTo(b.value));
+      if (said.length !== 2 || was === undefined || !more || !whole || !new Decimal(String(was)).plus(more.value).eq(whole.value)) continue;
+      fresh[key] = yuanString(whole.value);
+      sums = new Map([...sums].filter(([k]) => k !== key));
+      additive = false;
+    }
     // "同样这个项目要是放中山做呢" after 东源's equipment award: the earlier question read again with this row's own cues
     // (中山's 投资额 is the 总投资1550万, not 东源's 设备1350万), where this row was not the one computed.
     const earlierText = previous?.lastQuestion ?? previous?.subjectText;
@@ -367,7 +378,7 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
       Object.assign(fresh, relabelled.fresh);
       for (const key of Object.keys(carried)) delete carried[key];
       Object.assign(carried, relabelled.carried);
-    } else if ((u.corrects || u.followUp) && !u.additive) {
+    } else if ((u.corrects || u.followUp) && !additive) {
       const dimensionOf = (key: string): string | undefined => rule.inputs.find((i) => i.key === key)?.dimension;
       const corrected = new Set(Object.keys(fresh).map(dimensionOf).filter((d) => d !== 'money'));
       for (const key of Object.keys(carried)) if (corrected.has(dimensionOf(key))) delete carried[key];
@@ -380,7 +391,7 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
     const earlier = standingAwards(awards).filter((a) => a.ruleId === rule.id).reduce((sum, a) => sum.plus(a.amount), new Decimal(0));
     const spentKey = rule.caps.some((c) => c.period === 'year') ? 'alreadyReceivedThisYear'
       : rule.caps.some((c) => c.per === 'enterprise') ? 'alreadyReceived' : null;
-    const sameYear = u.additive && earlier.gt(0) && !namesOtherYear(u.text, previous?.subjectText ?? null) && spentKey !== null;
+    const sameYear = additive && earlier.gt(0) && !namesOtherYear(u.text, previous?.subjectText ?? null) && spentKey !== null;
     const joined = sameYear && u.asksTotal ? joinedWithEarlier(rule, carried, fresh, sums, u) : null;
     if (joined) {
       // "两个加起来这一年能补多少": the year's total, on the figures together, the cap applied once; it replaces the
@@ -533,7 +544,8 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
   if (summing) {
     const counted = eligible.map((r) => overYears.get(r) ?? r.calculation);
     total = counted.reduce((sum, c) => sum.plus(c.amount), new Decimal(0));
-    totalLine = `合计：${counted.map((c) => c.display).join(' + ')} = ${formatYuan(total)}（${eligible.some((r) => r.calculation.upperBound) ? '含上限金额，' : ''}各项分别审核）`;
+    // (Each line gives its amount in whole 元 too, so does the 合计: a figure a hotline reads out digit by digit.)
+    totalLine = `合计：${counted.map((c) => c.display).join(' + ')} = ${formatYuanWithExact(total)}（${eligible.some((r) => r.calculation.upperBound) ? '含上限金额，' : ''}各项分别审核）`;
     // Lines under one yearly cap (三个合同 under 每年最高300万): their 合计 is capped once.
     const shared = eligible[0]?.sharedCap;
     if (shared && eligible.every((r) => r.sharedCap === shared) && total.gt(shared.amount)) {
@@ -747,7 +759,9 @@ function regionsWithout(regions: readonly string[], covered: ReadonlySet<string 
   const clauses: string[] = [];
   if (regions.length < 2) return { lines, clauses };
   for (const region of regions.filter((r) => !covered.has(r))) {
-    const docIds = ctx.documentsFor([region]).map((d) => d.id);
+    // (A document of the region named by its year, 中山2018年那个行动计划有没有对应的奖励, is the one asked.)
+    const byYear = namedDocuments(u.text, [region], ctx);
+    const docIds = byYear.length ? byYear : ctx.documentsFor([region]).map((d) => d.id);
     const noRates = ctx.rules.nonQuantitative.filter((n) => docIds.includes(n.docId));
     const unrated = unratedFor(docIds, u.text, ctx);
     // (A region with rates elsewhere, 中山 2018 beside 中山 2014, first says what its documents say of the subject.)
@@ -805,7 +819,9 @@ function mentionWithoutRate(docIds: readonly string[], asked: readonly SubsidyRu
   // A clause headed by the word (三、（六）推进“工业互联网+”) before one that says it in passing.
   const items = ctx.corpus.clauses.filter((c) => docIds.includes(c.docId) && c.kind === 'item');
   const headed = (c: (typeof items)[number]) => words.some((w) => c.title.includes(w));
-  for (const clause of [...items.filter(headed), ...items.filter((c) => !headed(c))]) {
+  // (A target's bullet last, where no item says it: 中山2018 speaks of 企业技术中心 only in 一、——创新能力明显增强.)
+  const bullets = ctx.corpus.clauses.filter((c) => docIds.includes(c.docId) && c.kind === 'bullet');
+  for (const clause of [...items.filter(headed), ...items.filter((c) => !headed(c)), ...bullets]) {
     // (Not its heading, （六）推进“工业互联网+”: the sentence that says what is done.)
     const sentence = sentencesOf(clauseBody(clause.text)).find((x) => words.some((w) => x.includes(w)));
     if (sentence) return { clauseId: clause.id, docId: clause.docId, sentence: sentence.replace(/[。；]$/, '') };

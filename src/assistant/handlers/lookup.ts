@@ -20,6 +20,8 @@ function codesNotInCorpus(question: string, ctx: HandlerContext): string[] {
   return [...new Set([...question.matchAll(CODE)].map((m) => m[0]))].filter((code) => !printed(code));
 }
 
+// A rate, a ceiling or an amount asked of a document (资助比例和上限, 补贴标准, 最高多少).
+const RATE_OR_CEILING_ASKED = /(比例|上限|封顶|最高|金额|标准|多少钱|补多少|奖多少)/;
 // A span of time asked, and a sentence that states one.
 const DURATION_ASKED = /(几年|多少年|多久|多长时间|期限)/;
 const DURATION_STATED = /(期限|连续[^，,。；;]{0,6}年|[一二三四五六七八九十0-9]+年内|最长为?[^，,。；;]{0,3}年)/;
@@ -246,8 +248,11 @@ export async function compareLookup(u: Understanding, scopes: readonly LookupSco
     // 是多少: what they award.)
     const instead = AWARD_ASKED.test(u.text) && !ctx.rules.rules.some((r) => r.clauseId === hit.clause.id)
       ? awardsInstead(scope.docIds, ctx) : null;
-    blocks.push(`【${scope.name}】${lead || `${ctx.clauseRef(hit.clause.id)}：`}“${hit.clause.text}”${instead ? `\n${instead.line}` : ''}\n${ctx.validityLine(hit.clause.docId)}`);
-    cited.push(hit.clause.id, ...yearSeries(hit, u.text, ctx).map((h) => h.clause.id), ...(instead?.clauseIds ?? []));
+    // (A rate or a ceiling asked of a document that sets none, 前者是否设定了资助比例和上限: its own statement that it sets none.)
+    const noRates = RATE_OR_CEILING_ASKED.test(u.text) ? ctx.rules.nonQuantitative.filter((n) => scope.docIds.includes(n.docId)) : [];
+    const stated = noRates.map((n) => `\n${n.statement}（${n.clauseIds.map((id) => ctx.clauseRef(id)).join('、')}）`).join('');
+    blocks.push(`【${scope.name}】${lead || `${ctx.clauseRef(hit.clause.id)}：`}“${hit.clause.text}”${instead ? `\n${instead.line}` : ''}${stated}\n${ctx.validityLine(hit.clause.docId)}`);
+    cited.push(hit.clause.id, ...yearSeries(hit, u.text, ctx).map((h) => h.clause.id), ...(instead?.clauseIds ?? []), ...noRates.flatMap((n) => n.clauseIds));
   }
   return plainReply(cited.length ? 'compare' : 'out_of_scope', `分别列出相关条款：\n${blocks.join('\n\n')}`, ctx.citations(cited),
     scopes.map((s) => `只看${s.name}`));
