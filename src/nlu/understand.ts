@@ -142,7 +142,12 @@ function withoutInstructions(text: string): string {
   // A passage the user quotes in Chinese quotation marks (“按照设备购置额的20%…最高不超过300万元”, their copy of a clause): its figures are the
   // passage's, not the user's case. A short quoted name (“工作母机库”) holds no figure.
   // (What the caller is reported to say, 来电人称主营收入“差不多一千万吧…”, is the case in their words.)
-  for (const m of text.matchAll(QUOTED_PASSAGE)) if (!REPORTED_SPEECH.test(text.slice(Math.max(0, (m.index ?? 0) - 12), m.index))) blank(m.index ?? 0, m[0].length);
+  // (Nor is a message forwarded from the enterprise's own people, 财务部邮件转你：“…我司设备购置额1,650万…”: the case in
+  // their words; what it plants is read as a plant wherever it stands.)
+  for (const m of text.matchAll(QUOTED_PASSAGE)) {
+    if (REPORTED_SPEECH.test(text.slice(Math.max(0, (m.index ?? 0) - 12), m.index)) || OWN_CASE_QUOTED.test(m[0])) continue;
+    blank(m.index ?? 0, m[0].length);
+  }
   return own;
 }
 // What an instruction dictates: a figure, alone or set to a name (补贴=100万, 100万元).
@@ -152,6 +157,7 @@ const DICTATED_FIGURE = /^\s*([^，,。\s=＝]{0,8}\s*[=＝]\s*)?[0-9０-９零�
 const SPOKEN_PIECE = /(?:[^\s]|\s+(?![\u4e00-\u9fff])|(?<![\u4e00-\u9fff0-9%]|\d[A-Za-z]{1,3})\s+)+/gu;
 const QUOTED_PASSAGE = /[“「『][^”」』]{12,}[”」』]/g;
 // Said before a quotation that reports the caller's own words (来电人称…, 企业说…, 客户反映…).
+const OWN_CASE_QUOTED = /(我司|本公司|我公司|我厂|本厂|我们公司|我们厂)[^，,。；;”」』]{0,8}(购置额|投资额|投资|主营|营业收入|购买|买了|花了)/;
 const REPORTED_SPEECH = /(来电人|来电者|企业|客户|对方|老板|我们|你)[^，,。“”「」]{0,8}((?<!名)称|说|讲|表示|反映|自称)[：:]?[^，,。“”]{0,8}$/;
 // A clause of a run-on typed with no pause: from one subject (我们…, 你就按…, 帮我…) to the next.
 const RUN_ON_PIECE = /(?:^|(?:我们|我哋|我司|你就|你直接|你按|你帮|请你|请按|帮我|麻烦你))(?:(?!我们|我哋|我司|你就|你直接|你按|你帮|请你|请按|帮我|麻烦你)[\s\S])*/g;
@@ -236,16 +242,19 @@ const LOOKUP_QUESTION = new RegExp(`${SHARE_ASKED.source}|${ASKS_WHAT_TEXT_SAYS.
 // yuan"): never a calculation base.
 // (申请…示范项目那50万: the award referred to by its figure; 县财政说累计不少于1个亿: the document's own budget.)
 // (每个奖50万: an award per unit said, the standard as the caller has it, no figure of the case.)
+// (上限是按每台300万, 帮我凑个整，直接写125万: the cap as the caller has it, the figure they want written.)
 // (A JSON key naming a standard, "cap_per_project": "600万元", is a claim; English terms arrive read into Chinese,
 // award_per_project as 补贴_per_project. A key naming the case, "investment_amount", is not.)
-const CLAIMED = /(每(个|家|项|台|人|名|位)?(奖|补|给|发)(励|贴|助)?\s*$|(补贴|补助|奖励|资助|奖补|扶持)(资金|金额|款)?(就|应该|应当)?(是|为|有|给)|(补贴|补助|奖励|资助|奖补|扶持)(金额|额|款)\s*[:：]?\s*$|(能|可以|会|应该)(补|拿|奖|给|领)到?|应(得|拿|补|发|奖)|可得|(最多|最高|顶多|至多|封顶)(只|就)?(能)?(给|补|奖|拿|领|发)|(最多|最高|顶多|至多|封顶|上限)(只|就)?(能|可以|可)?(到|达到|为|是)?\s*$|(申请|申报|拿|领)[^，,。；;]{0,14}那|(财政|政府|县里|市里|省里|文件|政策)[^，,。；;]{0,10}(不少于|不低于|累计|共计|安排|拿出)|(照|按)(这个|这样|此|他的|她的|领导的|他们的|我们的|我的|我们|内部的?)(口径|说法|标准)?[^，,。；;]{0,3}算[^，,。；;]{0,6}$|(取整成?|凑整成?|凑成|报成|填成)(为|到)?\s*$|(补助|补贴|奖补|奖励|资助|扶持)[^，,。；;]{0,6}(不低于|不少于|最低|保底|不超过|不高于)\s*$|(最多|最高|顶多|至多|封顶|上限)(不超过|不高于)\s*$|(保底|兜底|托底)(是|为|有)?\s*$|(最少|至少|起码|最低)(都|也)?(能|会|可以)?(补|给|奖|拿)?(到)?\s*$|(^|[，,。\s])(就|能|会|才)?给\s*$|(只|仅|才)(能|可以)?(得|拿到?|补到?|给|奖|领到?)\s*$)|(capped at|a cap of|up to|at most|a maximum of|maximum of|limited to|no more than|\bcaps?\s*(is|of|at|=|:)?)\s*$|(每个|每家|每项|每户|单个|一个)(项目|企业)?(奖励|奖补|资助|补助|补贴)\s*$|(文件|政策|通知|规定)[^，,。；;\d]{0,4}(写的?是|写着|写明|规定的?是)[^，,。；;\d]{0,12}$|每(人|名|个人)(奖|补|给)?\s*$|["'](?![a-z_\u4e00-\u9fff]*(invest|revenue|income|sales|area|purchase|price|cost|spend|expense|contract|投资|营业|收入|面积|购置|价格|合同))[a-z_\u4e00-\u9fff]*(cap|limit|max|maximum|rate|subsidy|amount|award|grant|bonus|reward|ceiling|floor|min|minimum|standard|补贴|补助|奖励|资助|奖补|上限|封顶|比例|标准)[a-z_\u4e00-\u9fff]*["']\s*[:：]\s*["']?\s*$|(奖励|奖补|补贴|补助|资助|扶持|标准|金额|上限|下限|比例|保底|封顶|最高|最低|限额)["”]\s*[:：]\s*["“]?\s*$|门槛(就|应该)?(是|为|定为|定在|设在)\s*$/i;
+const CLAIMED = /(每(个|家|项|台|人|名|位)?(奖|补|给|发)(励|贴|助)?\s*$|(补贴|补助|奖励|资助|奖补|扶持)(资金|金额|款)?(就|应该|应当)?(是|为|有|给)|(补贴|补助|奖励|资助|奖补|扶持)(金额|额|款)\s*[:：]?\s*$|(能|可以|会|应该)(补|拿|奖|给|领)到?|应(得|拿|补|发|奖)|可得|(最多|最高|顶多|至多|封顶)(只|就)?(能)?(给|补|奖|拿|领|发)|(最多|最高|顶多|至多|封顶|上限)(只|就)?(能|可以|可)?(到|达到|为|是)?\s*$|(申请|申报|拿|领)[^，,。；;]{0,14}那|(财政|政府|县里|市里|省里|文件|政策)[^，,。；;]{0,10}(不少于|不低于|累计|共计|安排|拿出)|(照|按)(这个|这样|此|他的|她的|领导的|他们的|我们的|我的|我们|内部的?)(口径|说法|标准)?[^，,。；;]{0,3}算[^，,。；;]{0,6}$|(取整成?|凑整成?|凑成|报成|填成)(为|到)?\s*$|(补助|补贴|奖补|奖励|资助|扶持)[^，,。；;]{0,6}(不低于|不少于|最低|保底|不超过|不高于)\s*$|(最多|最高|顶多|至多|封顶|上限)(不超过|不高于)\s*$|(保底|兜底|托底)(是|为|有)?\s*$|(最少|至少|起码|最低)(都|也)?(能|会|可以)?(补|给|奖|拿)?(到)?\s*$|(^|[，,。\s])(就|能|会|才)?给\s*$|(只|仅|才)(能|可以)?(得|拿到?|补到?|给|奖|领到?)\s*$)|(capped at|a cap of|up to|at most|a maximum of|maximum of|limited to|no more than|\bcaps?\s*(is|of|at|=|:)?)\s*$|(每个|每家|每项|每户|单个|一个)(项目|企业)?(奖励|奖补|资助|补助|补贴)\s*$|(文件|政策|通知|规定)[^，,。；;\d]{0,4}(写的?是|写着|写明|规定的?是)[^，,。；;\d]{0,12}$|每(人|名|个人)(奖|补|给)?\s*$|["'](?![a-z_\u4e00-\u9fff]*(invest|revenue|income|sales|area|purchase|price|cost|spend|expense|contract|投资|营业|收入|面积|购置|价格|合同))[a-z_\u4e00-\u9fff]*(cap|limit|max|maximum|rate|subsidy|amount|award|grant|bonus|reward|ceiling|floor|min|minimum|standard|补贴|补助|奖励|资助|奖补|上限|封顶|比例|标准)[a-z_\u4e00-\u9fff]*["']\s*[:：]\s*["']?\s*$|(奖励|奖补|补贴|补助|资助|扶持|标准|金额|上限|下限|比例|保底|封顶|最高|最低|限额)["”]\s*[:：]\s*["“]?\s*$|门槛(就|应该)?(是|为|定为|定在|设在)\s*$|(上限|封顶|额度)(是|为)?(按)?每(台|个|家|项|人|名)\s*$|(凑个?整|取个?整)?[，,\s]*(直接|帮我|给我|就)(写|写成|填|填成|报|报成)\s*$/i;
 // A result the user works out from a rate ("按百分之八奖励，即两千四百万"): a claim to check, never a base.
 const RATE_RESULT = /(%|％|百分之[一二两三四五六七八九十]+|[一二两三四五六七八九十]成)[^。；;？?]{0,8}(即|就是|也就是|等于|算下来|算出来|应该|应当|应|得)(是|为)?$/;
 // A standard said to have changed ("资助上限已经从500万元提到600万元"): both figures are claims about the text.
 const STANDARD_CHANGED = /(上限|封顶|标准|比例|额度|最高)[^，,。；;]{0,12}(从|提到|提高到|提至|调整为|调整到|调到|改为|改成|上调到?|下调到?|变成|变为)[^，,。；;]{0,6}$/;
 // A figure that is itself an award ("直接批给我900万奖励"), not one received already: a claim, never a base.
 // ("设备500万补贴多少" asks the award of the figure: a question right after it makes it the base again.)
-const CAP_AFTER = /^元?\s*(封顶|顶格|为上限|的上限|上限)/;
+// (Or the room a cap would leave, 3台就是900万的额度.)
+const WRITTEN_AFTER = /^元?\s*((给我|帮我|替我)(写|填|报)|填报|上报|报上去)/;
+const CAP_AFTER = /^元?\s*(封顶|顶格|为上限|的上限|上限|的额度|额度)/;
 const AWARD_AFTER = /^元?(的)?(奖励|奖金|补贴|补助|资助|奖补|扶持资金)(?![^，,。；;]{0,6}(多少|几|怎么|如何|能|可以|可|有没有|吗|么|呢|\?|？))/;
 // A figure put to the assistant for agreement ("每人奖补2万元对吧", "能补40万，对吧"): a claim, not an input.
 // (Or to be told as the answer: 直接话我知係90萬就得.)
@@ -442,7 +451,8 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
     // (Or a cap named after it, 会不会被500万封顶: the standard as the caller has it.)
     // (Or a result put forward for confirmation, 按表是225万？, 即是240万？: the caller's answer, no figure of the case.)
     const proposed = PROPOSED_BEFORE.test(cue) && /^元?\s*(？|\?|吗|嘛|吧|啊？|对吗|对不对|对吧)/.test(trimmed.slice(q.end));
-    const awardNamed = (AWARD_AFTER.test(trimmed.slice(q.end)) || CAP_AFTER.test(trimmed.slice(q.end)) || proposed) && !ALREADY.test(cue);
+    // (Or a figure the caller wants written down, 按900万给我写.)
+    const awardNamed = (AWARD_AFTER.test(trimmed.slice(q.end)) || CAP_AFTER.test(trimmed.slice(q.end)) || WRITTEN_AFTER.test(trimmed.slice(q.end)) || proposed) && !ALREADY.test(cue);
     const sentence = trimmed.slice(Math.max(...['，', ',', '。', '；', ';', '？', '?'].map((d) => trimmed.lastIndexOf(d, q.start - 1))) + 1, q.start);
     // (A claimed figure said again as the result put to the assistant, 保底50万…那应该按保底拿50万吧, is the claim.)
     const claimedAgain = amounts.claimed.some((p) => p.value.eq(q.value)) && /^元?\s*(吧|吗|嘛|？|\?|对吧|是吧)/.test(trimmed.slice(q.end));

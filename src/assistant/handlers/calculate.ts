@@ -25,7 +25,7 @@ const PROJECT_BY_PROJECT = /([两三四五六七八九几多]个[^，。]{0,4}�
 /** An award's total over its years asked (三年一共多少, 3年合计, 每年多少、三年多少): of a yearly provision with a stated duration. */
 const YEARS_TOTAL = /[两二三四五\d]\s*年[^，,。；;？?]{0,4}(一共|总共|合计|累计|共计|总计|下来|加起来)|(?<!\d)[两二三四五2-5]\s*年[^，,。；;？?、]{0,2}多少|最长(期限|年限)|整个(补助|扶持|奖补)?期(限)?|(补助|扶持|奖补)期(限)?(内|里)|(拿|享受|领|补)满(期|年限|期限)/;
 /** A total asked of this year alone (今年总共能拿多少): the year's figure, not a total over the clause's years. */
-const THIS_YEARS_TOTAL = /(今年|本年度?|当年|这一年|第一年|头一年|首年|第1年)[^，。？?；;]{0,8}(总共|一共|合计|加起来|累计)/;
+const THIS_YEARS_TOTAL = /(今年|本年度?|当年|这一年|第一年|头一年|首年|第1年)([^，。？?；;]{0,8}|[^，。？?；;]{0,6}分别[^，。？?；;]{0,8})(总共|一共|合计|加起来|累计)/;
 
 /** Each of several figures of one year asked on its own (每个合同补助多少, 分别能补多少): lines, then the year's 合计. */
 const ITEM_BY_ITEM = /(每(个|份|笔|单|项|台|批)[^，。？?；;]{0,8}(多少|补|奖)|分别(能|可以)?(补|奖|拿|是)?多少|各(补|奖|拿|能拿|能补)?多少)/;
@@ -50,12 +50,16 @@ function enterprisesOfFigures(text: string, figures: readonly Quantity[]): strin
 // Another project of the enterprise's (另一个项目, 第二个项目): its award stands beside the first one's.
 const SHARES_POINTED_AT = /(两|这两|这几|几)(块|部分|个部分|笔)/;
 /** Whether the piece that asks 分别/各 names two or more of the rule's shares by their cue words (省级那块和市级那块分别…). */
+// (分别 of one enterprise's shares; 两边一年各奖多少 asks the places' awards, each summed in its own.)
+const AMOUNT_EACH = /分别(是|为|能|可以|可)?(拿|返|奖|补)?(多少|几多)/;
 function sharesAskedEach(rule: SubsidyRule, text: string): boolean {
   if (rule.formula.type !== 'fiscal-share') return false;
   const asking = text.split(/[，,。；;？?！!]/).find((piece) => EACH.test(piece)) ?? '';
-  const named = rule.formula.components.filter((c) => rule.inputs.find((i) => i.key === c.key)?.cues.some((w) => asking.includes(w)));
-  // (两块各能奖多少, 这两部分分别多少: the shares pointed at, after the message gave them.)
-  return named.length >= 2 || SHARES_POINTED_AT.test(asking);
+  const namedIn = (words: string) => rule.formula.type === 'fiscal-share'
+    ? rule.formula.components.filter((c) => rule.inputs.find((i) => i.key === c.key)?.cues.some((w) => words.includes(w))) : [];
+  // (两块各能奖多少, 这两部分分别多少: the shares pointed at, after the message gave them; so is 这一年事后奖补分别是多少 after
+  // 省级分成部分80万，地市级分成部分50万: the amount asked each, of the shares the message gave.)
+  return namedIn(asking).length >= 2 || SHARES_POINTED_AT.test(asking) || (namedIn(text).length >= 2 && AMOUNT_EACH.test(asking));
 }
 
 // "其中2个其实是技师": part of the head count said before, not all of it.

@@ -105,6 +105,8 @@ export function misnumberedDocument(text: string, regions: readonly string[], ct
 // (Or its own level's money: 小榄镇有没有镇级配套, 南山区的区级配套资金, 镇里再补多少, 区里自己对技改项目还有没有配套奖励.)
 const OWN_POLICY = /(自己|单独|另外|独立|本身)(单独)?(有没有|有无|有冇)?(出台|制定|发布|出|配套)了?的?|(自己|单独|独立)[^，,。；;？?]{1,12}(配套|出台)|(自己|本地|本身)的(额外)?(政策|标准|文件|细则|配套|奖励|补贴)|(镇|区|县)一?级的?(技改)?(配套|政策|资金|奖励|补贴|扶持|奖补)|(镇|区|县)\s*(技改)?\s*配套|(镇里|区里|县里)(自己)?(再|另外|还|又|按)?(补|奖|给|配套)/;
 
+const CITY_SET_AGAINST = /(市里|市级的|市本级)[^，,。；;？?]{0,24}(又|呢|另外)/;
+
 /** The message less its pieces that ask a place's own policy (小榄镇自己有没有镇级配套，镇里再补多少). */
 export function withoutOwnPolicyAsked(text: string): string {
   return text.split(/(?<=[，,。；;？?！!])/).filter((piece) => !OWN_POLICY.test(piece)).join('');
@@ -116,7 +118,8 @@ export function withoutOwnPolicyAsked(text: string): string {
  * with the region's documents that do apply there. Null where no such place or no such ask.
  */
 export function ownPolicyOfPlaceWithin(text: string, ctx: HandlerContext): AssistantReply | null {
-  if (!OWN_POLICY.test(text)) return null;
+  // (Or set against the city's in the same message, 深圳南山区的技改事后奖补怎么算？市里…的标准又是多少: the place's own.)
+  if (!OWN_POLICY.test(text) && !CITY_SET_AGAINST.test(text)) return null;
   for (const { region, aliases } of ctx.lexicon.gazetteer.covered) {
     const own = region.replace(/[市县区]$/, '');
     const place = aliases.find((a) => /\p{Script=Han}/u.test(a) && !region.startsWith(a) && !a.startsWith(own) && text.includes(a));
