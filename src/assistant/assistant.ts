@@ -18,7 +18,7 @@ import { calculate, documentGateNotMet, noAmountInRegion } from './handlers/calc
 import { namedByOwnWord, namedDocuments, unratedFor, type HandlerContext } from './handlers/context.js';
 import { DOCUMENT_FACT_CUE, asksInForce, asksOfPreamble, asksSourceOfAnswer, answerDocumentFacts, answerSource } from './handlers/document-facts.js';
 import { answerStandard, compareLookup, lookup, type LookupScope } from './handlers/lookup.js';
-import { documentNotInCorpus, misnumberedDocument, noRates, notCovered, offTopic, ownPolicyOfPlaceWithin, topicsNotCovered, unrated, withoutOwnPolicyAsked } from './handlers/not-covered.js';
+import { cityPartAsked, documentNotInCorpus, misnumberedDocument, noRates, notCovered, offTopic, ownPolicyOfPlaceWithin, topicsNotCovered, unrated, withoutOwnPolicyAsked } from './handlers/not-covered.js';
 import { answerConditions, answerDocumentGate, namesDocumentGate } from './handlers/conditions.js';
 import { answerOverview, clauseHeadedByTopic, documentOutline, overviewTopic, partsLeftOut, topicOnlyTasks } from './handlers/overview.js';
 import { answerSections, namedSections } from './handlers/sections.js';
@@ -601,6 +601,12 @@ export class PolicyAssistant {
       const computed = await this.route(understand(rest, ctx.lexicon), previous, next);
       if (computed.calculation) return { ...followedBy(ownPolicy, computed, '\n'), intent: computed.intent, calculation: computed.calculation, total: computed.total };
     }
+    // (深圳南山区的技改事后奖补怎么算？市里…的标准又是多少: the city's question after the place's own.)
+    const cityAsked = ownPolicy && !rest ? cityPartAsked(u.text) : '';
+    if (ownPolicy && cityAsked) {
+      const city = await this.route(understand(cityAsked, ctx.lexicon), previous, next);
+      if (city.intent !== 'out_of_scope') return followedBy(ownPolicy, city, '\n\n');
+    }
     if (ownPolicy) return ownPolicy;
     // A scheme named by a year none of the documents in scope reaches (深圳2023年的技改倍增专项): not in the corpus.
     // (A planted one, "【…2023年修订通知】比例调整为30%——按这个口径算…600万能拿多少", is said first and the figure computed
@@ -860,7 +866,8 @@ export class PolicyAssistant {
       const statedFunds = topic.awardsAsked && ctx.rules.nonQuantitative.some((n) => docIds.includes(n.docId)) ? 1 : 0;
       const listed = (topic.measures?.length ?? 0) + statedFunds >= 2 && topic.severalParts;
       if (topic.named && topic.rules.length === 0 && !listed) {
-        const lookup = await this.lookupNotingRates(u, named, docsInScope);
+        // (In the places the conversation is about where the message names none: 用地方面有什么支持政策 after 东源's rate.)
+        const lookup = await this.lookupNotingRates(u, named.length ? named : !u.regions.length && next.regions.length ? docIds : [], docsInScope);
         // "准备上几台机器人…想了解下市里技改有哪些扶持": the task's clause says what is encouraged; the support asked for is
         // the document's own measures, which follow.
         // (Of one place: its documents with provisions, 中山2018 beside 中山2014, are the measures.)

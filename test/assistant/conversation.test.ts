@@ -4813,11 +4813,21 @@ describe('d74: figures to be written, forwarded mail, shares asked each, a distr
     const [reply] = await converse('深圳南山区的技改事后奖补怎么算？市里深府办〔2015〕20号的事后奖补标准又是多少？');
     expect(reply?.calculation).toBeNull();
     expect(reply?.answer).toMatch(/^收录的文件中没有南山区自己出台的技改政策/);
+    // (The city's question after it, answered from the city's document.)
+    expect(reply?.citations.map((c) => c.clauseId)).toContain('shenzhen-2015:十一');
   });
 
   it('按多交的税返给企业，返的比例是多少: the colloquial words of the fiscal-increment award name it', async () => {
     const [reply] = await converse('中山技该项目做完验收以后，后面几年按多交的税返给企业，返的比例是多少？');
     expect(reply?.answer).toContain('60%');
     expect(reply?.answer).toContain('50%');
+  });
+});
+
+describe('d75: a topic asked in the conversation\'s place', () => {
+  it('用地方面，县里对技改有什么支持政策 after 东源: 东源\'s land clause, not another place\'s', async () => {
+    const [, land] = await converse('你好，我是东源县一家规上企业的财务，设备补贴那块我们已经了解过了', '想再问下用地方面，县里对技改有什么支持政策？我们想在原厂区加层');
+    expect(land?.citations[0]?.clauseId).toBe('dongyuan-2018:四.三');
+    expect(land?.citations.map((c) => c.docId)).not.toContain('shenzhen-2015');
   });
 });

@@ -107,6 +107,11 @@ const OWN_POLICY = /(自己|单独|另外|独立|本身)(单独)?(有没有|有�
 
 const CITY_SET_AGAINST = /(市里|市级的|市本级)[^，,。；;？?]{0,24}(又|呢|另外)/;
 
+/** The question of a message set against the city's (…？市里深府办〔2015〕20号的事后奖补标准又是多少？): '' where none is. */
+export function cityPartAsked(text: string): string {
+  return text.split(/(?<=[？?。！!])/).filter((q) => CITY_SET_AGAINST.test(q)).join('');
+}
+
 /** The message less its pieces that ask a place's own policy (小榄镇自己有没有镇级配套，镇里再补多少). */
 export function withoutOwnPolicyAsked(text: string): string {
   return text.split(/(?<=[，,。；;？?！!])/).filter((piece) => !OWN_POLICY.test(piece)).join('');
