@@ -1046,9 +1046,11 @@ export class PolicyAssistant {
         .filter((r) => ctx.regionOf(r.docId) !== onlyRegion && !namedOnlyByClause(r, subjectText, false)
           && saysOwnWord(r.vocabulary.triggers, subjectText));
       const none = noAmountInRegion(onlyRegion, u, elsewhere, ctx);
-      // (The subject stays: "放在六安呢" next asks it where an award is set.)
-      if (none) next.subjectText = subjectText;
-      if (none) return none;
+      if (none) {
+        // (The subject stays: "放在六安呢" next asks it where an award is set.)
+        next.subjectText = subjectText;
+        return none;
+      }
     }
     // "六安 省级企业技术中心 奖励标准", "平台租经营场地补助标准是多少": a provision's standard asked, with no case of the enterprise's, is its clause.
     // (A provision that states only its ceiling and takes no figure, 开班培训 最高10万元, is its standard however asked.)
