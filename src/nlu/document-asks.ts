@@ -46,6 +46,8 @@ export const asksStatus = (text: string) => !OTHER_TERM.test(text) && STATUS.tes
 export const asksInForce = (text: string) => /(还有效|有效吗|是否有效|过期|失效|还能申请)/.test(text);
 /** Whether a message names a document by its status as a draft (六安那个征求意见稿). */
 export const namesDraft = (text: string) => !OTHER_TERM.test(text) && DRAFT_NAMED.test(text);
+/** The message with the draft's status-name taken out (六安那个技改征求意见稿，… → 六安那个技改，…). */
+export const withoutDraftName = (text: string) => text.replace(new RegExp(DRAFT_NAMED.source, 'g'), '');
 
 /** The facts a document's preamble holds (文号, 发文单位, 成文日期, 执行期, 状态, 主送单位, 制定依据, 审议会议). */
 const OF_PREAMBLE = [DOCUMENT_ASKS.number, DOCUMENT_ASKS.issuer, DOCUMENT_ASKS.date, DOCUMENT_ASKS.period, DOCUMENT_ASKS.addressees,

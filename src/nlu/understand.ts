@@ -3,7 +3,7 @@ import { questionsOf } from './parts.js';
 import { echoedName, findDocuments, findRegions } from './regions.js';
 import { mentionsPolicy, type Lexicon } from '../lexicon/index.js';
 import { negatedFigureSpans } from '../policy/index.js';
-import { DOCUMENT_FACT_CUE, asksStatus, namesDraft } from './document-asks.js';
+import { DOCUMENT_FACT_CUE, asksStatus, namesDraft, withoutDraftName } from './document-asks.js';
 
 export const INTENTS = ['greeting', 'help', 'calculate', 'sum', 'compare', 'lookup', 'overview', 'document_facts', 'validity', 'not_covered', 'out_of_scope'] as const;
 export type Intent = (typeof INTENTS)[number];
@@ -216,14 +216,14 @@ const QUALIFIES_COUNT = /^元?(以上|以下)?的?(企业|规上企业|工业企
 // Questions about what a document says (a target, the government's own budget), not about a sum.
 // Before a figure only approached (差一点点就一千万, 快到500万).
 // (差一万到两千万: the shortfall and the mark after it.)
-/** Whether a piece of the text asks a document's status (还有效吗, 正式了没有), not only asserts one (已正式生效). */
 // A question of what a text sets (哪六化, 有没有投资额门槛, 什么条件), said beside the draft's name: its content is asked.
 const CONTENT_ASKED = /(哪|什么|啥|多少|几|门槛|条件|标准|怎么|如何|有没有|有无|是否有)/;
 /** Whether a message that names the draft by its status (六安那个技改征求意见稿，…) asks of its content, not its status. */
 const asksOfDraftContent = (text: string, lexicon: Lexicon) => {
-  const rest = text.replace(/(征求意见稿|征求稿|意见稿|草案)/g, '');
+  const rest = withoutDraftName(text);
   return CONTENT_ASKED.test(rest) && mentionsPolicy(lexicon, rest.replace(/技改|技术改造/g, ''));
 };
+/** Whether a piece of the text asks a document's status (还有效吗, 正式了没有), not only asserts one (已正式生效). */
 const statusAsked = (text: string) => text.split(/[，,。；;！!\s]/).some((piece) => asksStatus(piece) && /(吗|么|没|？|\?|是否|是不是|有没有|能不能|还能|还可以|管到|哪|到期|多久|呢|[不否啊]\s*$)/.test(piece));
 // What follows a figure that names a class of enterprises or projects (…300亿元的工业企业).
 const CLASS_NAMED = /^元?(及)?(以上)?的(工业|规上|规模以上|传统优势|本地)?(企业|项目|工业企业)/;
@@ -253,9 +253,10 @@ const STANDARD_CHANGED = /(上限|封顶|标准|比例|额度|最高)[^，,。�
 // A figure that is itself an award ("直接批给我900万奖励"), not one received already: a claim, never a base.
 // ("设备500万补贴多少" asks the award of the figure: a question right after it makes it the base again.)
 // (Or the room a cap would leave, 3台就是900万的额度.)
-const WRITTEN_AFTER = /^元?\s*((给我|帮我|替我)(写|填|报)|填报|上报|报上去)/;
 const CAP_AFTER = /^元?\s*(封顶|顶格|为上限|的上限|上限|的额度|额度)/;
 const AWARD_AFTER = /^元?(的)?(奖励|奖金|补贴|补助|资助|奖补|扶持资金)(?![^，,。；;]{0,6}(多少|几|怎么|如何|能|可以|可|有没有|吗|么|呢|\?|？))/;
+// A figure the caller wants written down (按900万给我写, 补贴按495万填报): a claim, never a base.
+const WRITTEN_AFTER = /^元?\s*((给我|帮我|替我)(写|填|报)|填报|上报|报上去)/;
 // A figure put to the assistant for agreement ("每人奖补2万元对吧", "能补40万，对吧"): a claim, not an input.
 // (Or to be told as the answer: 直接话我知係90萬就得.)
 // A result put forward (按表是, 即是, 那就是, 等于): what follows is the caller's answer.

@@ -188,7 +188,8 @@ export function chooseRules(rules: readonly SubsidyRule[], text: string, context
   // "转移企业…按什么比例？跟一般企业的比例有什么不同": the general case named by its plain-case word beside a narrower
   // one that matches is asked too, though none of its own words is said.
   // (So is it where the narrower case is said in doubt, 还不确定落的园区算不算省级产业园…两种情况各能拿多少: both cases.)
-  const generalAsked = (general: SubsidyRule) => general.vocabulary.plainCase.some((w) => text.includes(w)) || DOUBTED.test(text);
+  const doubted = caseInDoubt(text);
+  const generalAsked = (general: SubsidyRule) => general.vocabulary.plainCase.some((w) => text.includes(w)) || doubted;
   for (const narrower of [...matched]) {
     const general = rules.find((r) => r.id === narrower.rule.specializes);
     if (general && !matched.some((m) => m.rule === general) && generalAsked(general)) {
@@ -212,7 +213,7 @@ export function chooseRules(rules: readonly SubsidyRule[], text: string, context
       // 龙头骨干企业分别多少 weighs both, whichever of the two the message names by more words. Not weighed, 我们算龙头骨干
       // 企业，普通技改项目呢 asks the narrower case's ordinary project.)
       // (Nor where the narrower case is in doubt: each is asked as much.)
-      const narrower = context.weighed || DOUBTED.test(text) ? matched.filter((o) => o.rule.specializes === s.rule.id) : [];
+      const narrower = context.weighed || doubted ? matched.filter((o) => o.rule.specializes === s.rule.id) : [];
       return { ...s, score: Math.max(s.score, general?.score ?? -Infinity, ...narrower.map((o) => o.score)) };
     });
   if (scored.length === 0) return { rules: [], readings: [], missing: ['subject'] };

@@ -49,14 +49,15 @@ function enterprisesOfFigures(text: string, figures: readonly Quantity[]): strin
 
 // Another project of the enterprise's (另一个项目, 第二个项目): its award stands beside the first one's.
 const SHARES_POINTED_AT = /(两|这两|这几|几)(块|部分|个部分|笔)/;
-/** Whether the piece that asks 分别/各 names two or more of the rule's shares by their cue words (省级那块和市级那块分别…). */
-// (分别 of one enterprise's shares; 两边一年各奖多少 asks the places' awards, each summed in its own.)
+// The amount asked of each (分别是多少) of one enterprise's shares; 两边一年各奖多少 asks the places' awards, each summed in
+// its own.
 const AMOUNT_EACH = /分别(是|为|能|可以|可)?(拿|返|奖|补)?(多少|几多)/;
+/** Whether the piece that asks 分别/各 names two or more of the rule's shares by their cue words (省级那块和市级那块分别…). */
 function sharesAskedEach(rule: SubsidyRule, text: string): boolean {
   if (rule.formula.type !== 'fiscal-share') return false;
+  const { components } = rule.formula;
   const asking = text.split(/[，,。；;？?！!]/).find((piece) => EACH.test(piece)) ?? '';
-  const namedIn = (words: string) => rule.formula.type === 'fiscal-share'
-    ? rule.formula.components.filter((c) => rule.inputs.find((i) => i.key === c.key)?.cues.some((w) => words.includes(w))) : [];
+  const namedIn = (words: string) => components.filter((c) => rule.inputs.find((i) => i.key === c.key)?.cues.some((w) => words.includes(w)));
   // (两块各能奖多少, 这两部分分别多少: the shares pointed at, after the message gave them; so is 这一年事后奖补分别是多少 after
   // 省级分成部分80万，地市级分成部分50万: the amount asked each, of the shares the message gave.)
   return namedIn(asking).length >= 2 || SHARES_POINTED_AT.test(asking) || (namedIn(text).length >= 2 && AMOUNT_EACH.test(asking));
