@@ -91,8 +91,8 @@ const DOCUMENTS_WEIGHED = /(跟|和|与|同)[^，,。？?]{0,16}比|变化|区�
 // Each of one region's documents asked in turn (2014年那个实施意见和2018年行动计划各自怎么写的).
 const EACH_DOCUMENT = /各自|分别/;
 
-// What an enterprise says it makes (主要做电子元器件, 我们是做灯饰的, 生产五金配件).
-const BUSINESS_SAID = /(主要做|是做|专做|主要生产|我们做)[^，,。；;？?]{1,10}/;
+// What an enterprise says it makes (主要做电子元器件, 我们是做灯饰的, 生产五金配件, 一家做包装材料的规上企业).
+const BUSINESS_SAID = /(主要做|是做|专做|主要生产|我们做)[^，,。；;？?]{1,10}|(一|1)?(家|间)做[^，,。；;？?]{1,10}的(企业|厂|公司|规上企业|工厂)/;
 
 // The user announcing several questions (问几件, 三个问题, 问两点).
 // (Things done, 今年三件事：①…②…, are no questions: only 问 or 问题 announces them.)
@@ -463,14 +463,17 @@ export class PolicyAssistant {
     const lines: string[] = [];
     const clauseIds: string[] = [];
     const docIds = regions.length ? ctx.documentsFor(regions).map((d) => d.id) : undefined;
-    const asked = questionsOf(u.text).slice(1).filter((q) => asksSomething(q) && findQuantities(q).every((x) => x.kind === 'years')
+    // (The first question too where it asks no figure: 六安那个技改文件支持哪几个方向？我们刚被认定为…总共奖多少.)
+    const asked = questionsOf(u.text).filter((q, i) => (i > 0 || !understand(q, ctx.lexicon).asksHowMuch) && asksSomething(q) && findQuantities(q).every((x) => x.kind === 'years')
       // (A provision named by its own words, not by the document's word for all technology upgrading, 技改.)
       && !chooseRules(ctx.rules.rules, q, { regionOf: ctx.regionOf, regions, all: true }).rules.some((r) => r.vocabulary.triggers.some((t) => q.includes(t)))
       && !partsLeftOut(q, cited, said, ctx).length);
     for (const q of asked) {
-      const [hit] = await searchPolicy(ctx.corpus, ctx.retriever, { query: q, k: 1, docIds, wordsOnly: !mentionsPolicy(ctx.lexicon, q) });
+      // (A clause the answer already cites has said what it says: the nearest other one answers.)
+      const hits = await searchPolicy(ctx.corpus, ctx.retriever, { query: q, k: 3, docIds, wordsOnly: !mentionsPolicy(ctx.lexicon, q) });
+      const hit = hits.find((h) => !cited.includes(h.clause.id) && !clauseIds.includes(h.clause.id));
       const answered = `${said}${lines.join('')}`;
-      const parts = hit ? partsLeftOut(q, [hit.clause.id], answered, ctx) : [];
+      const parts = hit ? partsLeftOut(q, [hit.clause.id], answered, ctx, { oneWord: true }) : [];
       // (Asked what support there is on a topic, 融资方面还有什么支持: the clause headed by it, whole.)
       const headed = hit && !parts.length && ASKS_SUPPORT.test(q) ? clauseHeadedByTopic(q, hit.clause.id, answered, ctx) : null;
       const found = headed ? [headed] : parts;
@@ -593,7 +596,13 @@ export class PolicyAssistant {
     const elsewhere = u.regions.length || plantsScheme(u) ? null : documentNotInCorpus(u.text, ctx);
     if (elsewhere) return elsewhere;
     // A place inside a region asked for a policy of its own (霍山县自己单独出台的标准): not in the corpus.
-    const ownPolicy = ownPolicyOfPlaceWithin(u.text, ctx);
+    const placed = ownPolicyOfPlaceWithin(u.text, ctx);
+    // (深圳南山区的技改事后奖补是按什么比例: the place has none of its own, said first; the region's documents answer.)
+    if (placed?.ofPlace) {
+      const answered = await this.route(understand(u.text.replace(placed.ofPlace, ''), ctx.lexicon), previous, next);
+      return { ...followedBy(placed.reply, answered, '\n'), intent: answered.intent, calculation: answered.calculation, total: answered.total };
+    }
+    const ownPolicy = placed?.reply ?? null;
     // ("我们在中山小榄…买了600万的机床。市里补多少？小榄镇自己有没有镇级配套": the place's own policy said first, then the
     // region's award computed.)
     const rest = ownPolicy && u.suppliesInputs ? withoutOwnPolicyAsked(u.text) : '';
@@ -780,18 +789,20 @@ export class PolicyAssistant {
       && narrower.every((r) => own.rules.some((o) => r.specializes === o.id) && !r.vocabulary.triggers.some((t) => u.text.includes(t)));
     // "中山的共性工厂平台有补助吗" → "我们实际设备购置额500万，能补多少": where the only words naming other provisions are the
     // earlier provision's own cue words, the figure is the earlier provision's (its subject goes on).
-    const earlierChoice = previous.subjectText && !u.regions.length && u.quantities.length ? choose(previous.subjectText, next.regions) : null;
+    // (So is a standard asked with no figure in them, 设备购置补助最高按多少比例 after 共性工厂: any of its inputs' words.)
+    const earlierChoice = previous.subjectText && !u.regions.length ? choose(previous.subjectText, next.regions) : null;
     const [earlierRule] = earlierChoice?.rules ?? [];
+    const cuedDimensions = u.quantities.length ? measuredDimensions(u.quantities) : (earlierRule?.inputs ?? []).map((i) => i.dimension);
     const continues = earlierChoice?.rules.length === 1 && earlierRule !== undefined && own.rules.length > 0
       && !own.rules.includes(earlierRule) && own.rules.filter((r) => !own.readings.includes(r))
-        .every((r) => explainedBy(earlierRule, r, u.text, measuredDimensions(u.quantities)));
+        .every((r) => explainedBy(earlierRule, r, u.text, cuedDimensions));
     const ownChoice = continues ? { ...own, rules: [], readings: [] } : narrows && described ? described : own;
     let subjectText = u.text;
     let choice = ownChoice;
     // ("那2019年呢？计划引导几家规上企业" after a lookup asks the documents' count, not the earlier subject's sum.)
     const asksTargetCount = u.asksCount && !u.suppliesInputs && Object.keys(previous.inputs).length === 0;
     // (A level or a kind of enterprise said alone, 客户说是市级的, changes that slot of the earlier subject too.)
-    if (ownChoice.rules.length === 0 && previous.subjectText && (u.followUp || u.quantities.length || u.regions.length || u.level !== null || u.commerce) && !asksTargetCount) {
+    if (ownChoice.rules.length === 0 && previous.subjectText && (u.followUp || continues || u.quantities.length || u.regions.length || u.level !== null || u.commerce) && !asksTargetCount) {
       // "说错了 我们还没认定龙头骨干 就是普通企业": what this turn denies leaves the earlier subject.
       subjectText = withoutDenied(previous.subjectText, u, ctx.rules);
       choice = choose(subjectText, next.regions);
@@ -1083,7 +1094,7 @@ export class PolicyAssistant {
       // (Each question of the message names its own: "…按县级分成的多少来算？从珠三角转移过来的企业呢？" asks two.)
       // (And 各 asks each provision one question names: ISO10012认证、导入卓越绩效模式…标准各是多少.)
       const questions = questionsOf(u.text);
-      const perQuestion = questions.length > 1 || /各/.test(u.text)
+      const perQuestion = !continues && (questions.length > 1 || /各/.test(u.text))
         ? questions.flatMap((q) => chooseRules(ctx.rules.rules, q, { regionOf: ctx.regionOf, regions: next.regions, all: /各/.test(q) }).rules) : [];
       const given = answerStandard([...new Set([...perQuestion, ...choice.rules])], ctx, u.text);
       // (A question that names no provision, 1、县财政专项资金累计安排多少, is said by a sentence of a cited clause.)

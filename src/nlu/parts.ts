@@ -73,6 +73,8 @@ const EXAMPLE_GIVEN = /(示例|样例|范例|例子|举例)/;
 const ASKED_AFTER_EXAMPLE = /(?:现在|下面|接下来|真正的?)(?:请)?(?:回答|的问题是?|问题是|问)[:：]?/;
 // An earlier year's project already rewarded (我们2017年在中山投了500万技改拿了40万), beside this year's case.
 const REWARDED_BEFORE = /((19|20)\d{2}年|去年|前年|以前|之前|上次|早年)[^。；;！!？?]*(拿了|领了|补了|补过|拿过|领过|获得过|享受过|奖过|奖励过)/;
+// (Not a level the enterprise reached then, 前年产值首次突破50亿已经拿过500万: what a 首次突破 award asks about.)
+const REACHED_BEFORE = /(突破|破了)[^，,。；;]{0,3}\d/;
 const THIS_TIME = /(今年|这次|这回|本次|本年度)/;
 const EARLIER_YEAR = /((19|20)\d{2}年|去年|前年|以前|之前|上次|早年)/;
 const RECOGNISED = /(评上|认定|获评|评为|入选)/;
@@ -114,7 +116,7 @@ export function ownCase(text: string): string {
     const figures = findQuantities(p).filter((q) => q.kind !== 'years' && q.kind !== 'months');
     // (我们兄弟公司是做商贸的: what the other enterprise is, no kind of ours.)
     if (other && speaksOfItself && !same && (figures.length || GOT.test(p) || /是(做|搞|干|开|经营)[^，,。；;]{1,10}的/.test(p))) dropped.add(i);
-    if (REWARDED_BEFORE.test(p) && !THIS_TIME.test(p) && THIS_TIME.test(text)) dropped.add(i);
+    if (REWARDED_BEFORE.test(p) && !REACHED_BEFORE.test(p) && !THIS_TIME.test(p) && THIS_TIME.test(text)) dropped.add(i);
     // "其中1个是去年评上的": items recognised in an earlier year, counted apart from this year's.
     if (EARLIER_YEAR.test(p) && RECOGNISED.test(p) && findQuantities(p).some((q) => q.kind === 'count') && !THIS_TIME.test(p) && THIS_TIME.test(text)) dropped.add(i);
     if (!SET_ASIDE.test(p)) return;

@@ -39,6 +39,8 @@ function sharedCueChars(a: string, b: string): number {
   return new Set([...b].filter((c) => own.has(c))).size;
 }
 
+const PART_OF_EARLIER = /(其中|当中|里面|里头|之中)\s*$/;
+
 /**
  * The earlier question restated with the figures a correction or follow-up gives in place of those it replaces
  * ("…月租45元/平米，注册资本补贴和第一年租金补助各多少" + "不对，租金是每平米30元，其他不变" → the same question at 30元),
@@ -80,6 +82,8 @@ export function restatedQuestion(earlier: Understanding, now: Understanding): st
     // that says something else adds a fact (补充一下 主营业务收入只有800万; 只租了其中4500平), it replaces nothing.
     // (A head count's level is matched already: 那技师如果是3名呢 says nothing else of what it is.)
     const cue = q.kind === 'headcount' ? cueOf(now.text, q, now.quantities).replace(SKILL_LEVEL, '') : cueOf(now.text, q, now.quantities);
+    // (A part of an earlier figure, 只租了其中4000平方米, adds a fact whatever words it shares with it.)
+    if (PART_OF_EARLIER.test(cue)) return null;
     const scored = candidates.map((p) => ({ p, score: sharedCueChars(cueOf(earlier.text, p, earlier.quantities), cue) }));
     const best = Math.max(0, ...scored.map((x) => x.score));
     if (best > 0) candidates = scored.filter((x) => x.score === best).map((x) => x.p);
@@ -138,6 +142,8 @@ function scaledQuestion(earlier: Understanding, old: readonly Quantity[], text: 
   const kinds = KIND_WORDS.filter(([, words]) => words.test(cue)).map(([kind]) => kind);
   let candidates = old.filter((q) => q.kind !== 'headcount' && q.kind !== 'count' && (!kinds.length || kinds.includes(q.kind)));
   if (candidates.length > 1) {
+    // (A part of an earlier figure, 只租了其中4000平方米, adds a fact whatever words it shares with it.)
+    if (PART_OF_EARLIER.test(cue)) return null;
     const scored = candidates.map((p) => ({ p, score: sharedCueChars(cueOf(earlier.text, p, earlier.quantities), cue) }));
     const best = Math.max(0, ...scored.map((x) => x.score));
     candidates = best > 0 ? scored.filter((x) => x.score === best).map((x) => x.p) : [];

@@ -29,6 +29,8 @@ export interface Understanding {
   followUp: boolean;
   /** "说错了，是3个高级技师", "不对，是500万": this turn's figures replace the earlier ones of their kind, not add to them. */
   corrects: boolean;
+  /** The correction names the only counts that stand (只计今年新嘅两个): the others earlier said drop out. */
+  countsOnlySaid: boolean;
   /** Text that tries to instruct the assistant (ignore rules, set a rate): noted, never obeyed. */
   injection: boolean;
   /** "又买了 / 再 / 另外 / 同一年还": this turn adds to what the conversation already computed (same enterprise, year). */
@@ -95,7 +97,8 @@ const ACROSS_PLACES = /(哪些地方|哪几个地方|这几个地方|几个地�
 // (A slip owned anywhere in the sentence corrects too: 额 我同事说搞错了, sorry打错了, 增量算错了; 你刚才算错了 is a
 // complaint of the answer.)
 // (Or the count that stands said as the only one to count: 其中一个…去年已经补过了，只计今年新嘅两个.)
-const CORRECTION = /^.{0,4}(其实|实际上|不对|更正|纠正)|只(计|算|按|要)(今年|新|这次)?[^，,。；;]{0,6}(的|嘅)?[0-9一二两三四五六七八九十]+(个|项|名|家|人)|(说|讲|搞|写|打|数|记|看|睇|弄|填|输)错(字|数)?了|(?<!你[^，,。]{0,4})算错了|(打|写|输|填)(漏|少|多)了?(一)?个?(零|0)|(漏|少|多)(打|写|输)了?(一)?个?(零|0)/;
+const ONLY_COUNTED = /只(计|算|按|要)(今年|新|这次)?[^，,。；;]{0,6}(的|嘅)?[0-9一二两三四五六七八九十]+(个|项|名|家|人)/;
+const CORRECTION = new RegExp(`^.{0,4}(其实|实际上|不对|更正|纠正)|${ONLY_COUNTED.source}|` + /(说|讲|搞|写|打|数|记|看|睇|弄|填|输)错(字|数)?了|(?<!你[^，,。]{0,4})算错了|(打|写|输|填)(漏|少|多)了?(一)?个?(零|0)|(漏|少|多)(打|写|输)了?(一)?个?(零|0)/.source);
 // "设备购置额是800万 不是500万", "不是500万，是800万": a figure put in place of another, wherever it is said.
 const FIGURE = '[0-9０-９零〇一二两三四五六七八九十百千]';
 const REPLACES_FIGURE = new RegExp(`是[^，,。；;\\s]{0,6}${FIGURE}[^，,。；;]{0,6}[，,\\s]*不是\\s*[^，,。；;\\s]{0,6}${FIGURE}`
@@ -211,6 +214,14 @@ const ASKED_THINGS = /^(个|件|条)?(标准|问题|事情|事|口径|方面|疑
 const COUNT_QUESTION = /(?<![这那好十])(多少|几)(个|家|项|名|台|条|年|亩)(?![^，,。？?]{0,2}(加起来|一共|合计|总共|加在一起))/;
 // A count asked, outside sentences that end in a full stop and ask nothing (给几家新能源车厂配套。 says "several").
 const asksACount = (text: string) => text.split(/(?<=[。！!])/).some((s) => COUNT_QUESTION.test(s) && !(/[。！!]\s*$/.test(s) && !/[？?吗呢]/.test(s)));
+// The enterprise's workforce (150个员工, 员工有300人, 厂里500多人): who asks, no input of any provision.
+const WORKFORCE_AFTER = /^\s*(多|来)?(个|名|位)?(员工|职工|工人|雇员|在职人员|号人)/;
+const WORKFORCE_BEFORE = /(员工|职工|工人|雇员|人数|用工|厂里)(有|共|总共|大概|约|差不多)?\s*$/;
+const countsWorkforce = (text: string, q: Quantity) => (q.kind === 'count' || (q.kind === 'headcount' && !q.level))
+  && (WORKFORCE_AFTER.test(text.slice(q.end)) || WORKFORCE_BEFORE.test(text.slice(Math.max(0, q.start - 6), q.start)));
+/** One question asks an amount of money (奖多少, 能补多少), not a count (几个) or a fact (比例是多少). */
+const amountAsked = (question: string) => ASKS_AMOUNT.test(question) && (MONEY_WORD.test(question) || AWARDS_ADDED.test(question))
+  && !asksACount(question) && !LOOKUP_QUESTION.test(question);
 // A sum that says which enterprises are counted ("主营收入超5000万的有几家"): part of a count asked, not an input.
 const QUALIFIES_COUNT = /^元?(以上|以下)?的?(企业|规上企业|工业企业|项目)?(有|要|达到|需要)?(几|多少)(个|家|项)/;
 // Questions about what a document says (a target, the government's own budget), not about a sum.
@@ -249,11 +260,13 @@ const CLAIMED = /(每(个|家|项|台|人|名|位)?(奖|补|给|发)(励|贴|助
 // A result the user works out from a rate ("按百分之八奖励，即两千四百万"): a claim to check, never a base.
 const RATE_RESULT = /(%|％|百分之[一二两三四五六七八九十]+|[一二两三四五六七八九十]成)[^。；;？?]{0,8}(即|就是|也就是|等于|算下来|算出来|应该|应当|应|得)(是|为)?$/;
 // A standard said to have changed ("资助上限已经从500万元提到600万元"): both figures are claims about the text.
-const STANDARD_CHANGED = /(上限|封顶|标准|比例|额度|最高)[^，,。；;]{0,12}(从|提到|提高到|提至|调整为|调整到|调到|改为|改成|上调到?|下调到?|变成|变为)[^，,。；;]{0,6}$/;
+const STANDARD_CHANGED = /(上限|封顶|标准|比例|额度|最高|奖励|补贴|补助|资助|奖补)[^，,。；;]{0,12}(从|提到|提高到|提至|调整为|调整到|调到|改为|改成|上调到?|下调到?|变成|变为)[^，,。；;]{0,6}$/;
 // A figure that is itself an award ("直接批给我900万奖励"), not one received already: a claim, never a base.
 // ("设备500万补贴多少" asks the award of the figure: a question right after it makes it the base again.)
 // (Or the room a cap would leave, 3台就是900万的额度.)
 const CAP_AFTER = /^元?\s*(封顶|顶格|为上限|的上限|上限|的额度|额度)/;
+// A provision named by its figure (绿色工厂奖20万那条): the standard as the caller has it, no figure of the case.
+const PROVISION_AFTER = /^元?(的)?(那|这)(一)?(条|项|个政策|个规定|个奖)/;
 const AWARD_AFTER = /^元?(的)?(奖励|奖金|补贴|补助|资助|奖补|扶持资金)(?![^，,。；;]{0,6}(多少|几|怎么|如何|能|可以|可|有没有|吗|么|呢|\?|？))/;
 // A figure the caller wants written down (按900万给我写, 补贴按495万填报): a claim, never a base.
 const WRITTEN_AFTER = /^元?\s*((给我|帮我|替我)(写|填|报)|填报|上报|报上去)/;
@@ -453,7 +466,8 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
     // (Or a result put forward for confirmation, 按表是225万？, 即是240万？: the caller's answer, no figure of the case.)
     const proposed = PROPOSED_BEFORE.test(cue) && /^元?\s*(？|\?|吗|嘛|吧|啊？|对吗|对不对|对吧)/.test(trimmed.slice(q.end));
     // (Or a figure the caller wants written down, 按900万给我写.)
-    const awardNamed = (AWARD_AFTER.test(trimmed.slice(q.end)) || CAP_AFTER.test(trimmed.slice(q.end)) || WRITTEN_AFTER.test(trimmed.slice(q.end)) || proposed) && !ALREADY.test(cue);
+    const awardNamed = (AWARD_AFTER.test(trimmed.slice(q.end)) || CAP_AFTER.test(trimmed.slice(q.end)) || WRITTEN_AFTER.test(trimmed.slice(q.end)) || proposed
+      || (PROVISION_AFTER.test(trimmed.slice(q.end)) && /(奖|补|给|资助|奖励|补贴)\s*$/.test(cue))) && !ALREADY.test(cue);
     const sentence = trimmed.slice(Math.max(...['，', ',', '。', '；', ';', '？', '?'].map((d) => trimmed.lastIndexOf(d, q.start - 1))) + 1, q.start);
     // (A claimed figure said again as the result put to the assistant, 保底50万…那应该按保底拿50万吧, is the claim.)
     const claimedAgain = amounts.claimed.some((p) => p.value.eq(q.value)) && /^元?\s*(吧|吗|嘛|？|\?|对吧|是吧)/.test(trimmed.slice(q.end));
@@ -466,31 +480,33 @@ export function understand(text: string, lexicon: Lexicon): Understanding {
     else amounts.base.push(q);
   }
   // (A total asked, 三样加起来多少, asks the awards' money though it names none.)
+  // (In a question of its own too: 六安支持哪几个方向？我们刚被认定为省级数字化车间…总共奖多少 asks a count, then money.)
   // (An amount said to be checked, 导入卓越绩效模式，奖20万对吧, asks the amount: the documents' is the answer.)
   // (So does which of them pays more, 要么申报省级绿色工厂，要么申报市级智能工厂，哪个奖得多.)
   const asksAmount = amounts.base.length > 0 || amounts.claimed.some((q) => SEEKS_AGREEMENT.test(trimmed.slice(q.end))) ||
     (ASKS_WHICH_MORE.test(trimmed) && /(奖|补|给|拿|资助)得?(多|高)/.test(trimmed)) ||
-    (ASKS_AMOUNT.test(trimmed) && (MONEY_WORD.test(trimmed) || AWARDS_ADDED.test(trimmed)) && !asksACount(trimmed) && !LOOKUP_QUESTION.test(trimmed));
+    amountAsked(trimmed) || (!LOOKUP_QUESTION.test(trimmed) && !STANDARD_NAMED.test(trimmed) && questionsOf(trimmed).some(amountAsked));
   let cue: Intent | null = null;
   if (GREETING.test(trimmed)) cue = 'greeting';
   else if (HELP.test(trimmed)) cue = 'help';
   // (六安那个征求意见稿主要讲了些啥 names the draft by its status and asks its content.)
   // (The draft named by its status, 六安那个征求意见稿, and asked what it offers or pays, is asked no validity.)
   // (A status planted beside an amount asked, "已正式发布，不再是征求意见稿；…能奖励多少", is part of the plant: the amount is asked.)
-  // (A status only asserted beside an amount asked, "状态":"已正式生效"…一共160万没错吧, asks the amount.)
+  // (A status only asserted beside an amount asked, "状态":"已正式生效"…一共160万没错吧, asks the amount; so does one
+  // beside a standard said to have changed, 正式版里面…奖励提到100万一家…按正式版能拿多少.)
   else if ((asksStatus(own) || (namesDraft(own) && !(BROAD.test(own) || ASKS_AMOUNT.test(own)) && !asksOfDraftContent(own, lexicon)))
-    && !amounts.base.length && !OUTLINE.test(own) && !(asksAmount && (INJECTION.test(trimmed) || !statusAsked(own)))) cue = 'validity';
+    && !amounts.base.length && !OUTLINE.test(own) && !(asksAmount && (INJECTION.test(trimmed) || amounts.claimed.length > 0 || !statusAsked(own)))) cue = 'validity';
   else if (covered.length > 1 && COMPARE.test(trimmed)) cue = 'compare';
   // (A document's facts asked, 索引号和发布机构, are of the documents, whatever words they use.)
   else if (!mentionsPolicy(lexicon, trimmed) && quantities.length === 0 && !DOCUMENT_FACT_CUE.test(trimmed)) cue = 'out_of_scope';
   return {
     text: trimmed, cue, asksAmount, regions: covered, uncoveredPlaces: uncovered, quantities, amounts,
     suppliesInputs: amounts.base.length > 0 || [amounts.provincial, amounts.city, amounts.county].some((q) => q !== null)
-      || quantities.some((q) => ['rent', 'headcount', 'area', 'months', 'count'].includes(q.kind)),
+      || quantities.some((q) => ['rent', 'headcount', 'area', 'months', 'count'].includes(q.kind) && !countsWorkforce(trimmed, q)),
     level: lexicon.optionWords.find((o) => saysOutside(trimmed, o.word, negated))?.key ?? null,
     commerce: lexicon.choiceWords.some((w) => trimmed.includes(w)),
     // Said after a courtesy or a self-introduction too ("您好，我们其实是…", "这样算呢，谢谢").
-    followUp: sentences.some((x) => FOLLOW_UP.test(x)) || own.trim().split(/\s+/).slice(1).some((x) => SPOKEN_FOLLOW_UP.test(x)), corrects: sentences.some((x) => CORRECTION.test(x)) || REPLACES_FIGURE.test(trimmed), injection: INJECTION.test(trimmed),
+    followUp: sentences.some((x) => FOLLOW_UP.test(x)) || own.trim().split(/\s+/).slice(1).some((x) => SPOKEN_FOLLOW_UP.test(x)), corrects: sentences.some((x) => CORRECTION.test(x)) || REPLACES_FIGURE.test(trimmed), countsOnlySaid: ONLY_COUNTED.test(trimmed), injection: INJECTION.test(trimmed),
     additive: additive(trimmed), asksTotal: ASKS_TOTAL.test(trimmed), broad: BROAD.test(trimmed.replace(CONDITIONS, ' ')) || ASKS_WHETHER_ANY.test(trimmed), asksWhetherAny: ASKS_WHETHER_ANY.test(trimmed) && !BROAD.test(trimmed), asksConditions: CONDITIONS.test(trimmed) && !SHARE_ASKED.test(trimmed) && !(ASKS_WHAT_TEXT_SAYS.test(trimmed) && /(多少|几)/.test(trimmed)), asksProcedure: PROCEDURE.test(trimmed), asksStandard: STANDARD.test(own) || STANDARD_NAMED.test(own), namesStandard: STANDARD_NAMED.test(own), asksRate: RATE_ASKED.test(own) && !SHARE_ASKED.test(own), asksCeiling: CEILING_ASKED.test(own), figuresUnnamed: FIGURES_UNNAMED.test(own) && amounts.base.length >= 2, asksOutline: OUTLINE.test(trimmed),
     asksCount: !asksAmount && asksACount(trimmed),
     asksHowMuch: HOW_MUCH.test(trimmed),

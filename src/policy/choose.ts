@@ -287,11 +287,17 @@ export function namedOptions(rule: SubsidyRule, text: string): string[] {
   // (A cue counts said of this award, 省级的绿色工厂: 市级 in 市级智能工厂 or 市级技改项目库 is another's.)
   const ofThisAward = (after: string) => [0, 1, 2].some((gap) => !/[，,。；;？?\s]/.test(after.slice(0, gap))
     && rule.vocabulary.triggers.some((t) => after.startsWith(t, gap)));
+  // (Or said after it, the levels listed: 数字化车间，省级和市级分别奖多少.)
+  const optionWords = rule.formula.options.flatMap((o) => [o.label, ...o.cues]).sort((a, b) => b.length - a.length);
+  const afterThisAward = (before: string) => {
+    const rest = optionWords.reduce((b, w) => b.replaceAll(w, ''), before).replace(/[和、及与跟或，,\s的]+$/, '');
+    return rule.vocabulary.triggers.some((t) => rest.endsWith(t));
+  };
   const spans = rule.formula.options.map((o) => {
     const found: [number, number][] = [];
     for (const word of [o.label, ...o.cues]) {
       for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-        if (word === o.label || ofThisAward(text.slice(at + word.length))) found.push([at, at + word.length]);
+        if (word === o.label || ofThisAward(text.slice(at + word.length)) || afterThisAward(text.slice(Math.max(0, at - 16), at))) found.push([at, at + word.length]);
       }
     }
     return { key: o.key, found };

@@ -24,7 +24,9 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['厂房', '闲置厂房', '场地', 'idle factory', 'idle plant', 'factory building', 'premises'],
   ['用地', '土地', '拿地', '供地', 'land'],
   ['贷款', '融资', '信贷', '金融', '贴息', 'loan'],
-  ['产值', '年产值', '营业收入', '主营业务收入', 'output value', 'annual output', 'revenue'],
+  ['产值', '年产值', '营业收入', '主营业务收入', 'output value', 'annual output'],
+  // (Revenue is the enterprise's 营业收入, a threshold's figure, not the 年产值 of the output awards.)
+  ['主营业务收入', '营业收入', 'revenue', 'sales revenue', 'turnover'],
   ['质量奖', '中国质量奖', '政府质量奖', 'quality award', 'quality awards', 'quality'],
   ['名牌', '名牌产品', '品牌', 'brand'],
   ['电子商务', '电商', '网店', '网上销售', '线上销售', 'e-commerce'],

@@ -4831,3 +4831,103 @@ describe('d75: a topic asked in the conversation\'s place', () => {
     expect(land?.citations.map((c) => c.docId)).not.toContain('shenzhen-2015');
   });
 });
+
+describe('d76–d77: corrections of one level, parts of a figure, questions beside a sum, dates not given', () => {
+  it('技师是2名不是3名，分别列一下 after 2名高级工 and 3名技师: the other level stays, a line each and the 合计', async () => {
+    const [, , corrected] = await converse('中山，传统优势企业，今年新培养了2名高级工，都在紧缺人才导向目录里，能奖多少？', '另外还引进了3名技师呢？一共多少？',
+      '不好意思说错了，技师是2名不是3名，麻烦分别列一下再给个合计');
+    expect(sortedAmounts(corrected)).toEqual(['10000', '16000']);
+    expect(corrected?.total).toBe('26000');
+  });
+  it('淨係計返3個技師 after 3个技师 and 5个高级工: only the counts said stand', async () => {
+    const [, only] = await converse('我哋喺沙溪做牛仔褲嘅傳統優勢企業，今年引進咗3個技師，另外有5個高級工，全部喺中山緊缺人才導向目錄入面，總共可以攞幾多獎補？',
+      '啊，HR啱啱話嗰5個高級工係舊年培養嘅，舊年已經報過、錢都攞咗，今年唔使計，淨係計返3個技師，咁係幾多？');
+    expect(amountOf(only)).toBe('24000');
+  });
+  it('换成东源比一下，这1200万里设备是900万: the part said of the whole is the equipment sum, not added to it', async () => {
+    const [, compared] = await converse('中山这边，主营收入3000万的厂，技改总投资1200万，按普通技改项目最多补多少', '换成东源比一下，这1200万里设备是900万，规上的');
+    expect(sortedAmounts(compared)).toEqual(['1200000', '1800000']);
+  });
+  it('六安支持哪几个方向？我们新认定了省级数字化车间和市级绿色工厂，总共奖多少: the awards summed, the directions after', async () => {
+    const [r] = await converse('六安那个技改文件支持哪几个方向？我们刚被新认定为省级数字化车间，还有一个市级绿色工厂，总共奖多少');
+    expect(r?.total).toBe('300000');
+    expect(r?.answer).toContain('重点方向');
+    expect(r?.citations.map((c) => c.clauseId)).toContain('luan-draft:二');
+  });
+  it('文号几多 几号发的: the date asked by its day', async () => {
+    const [r] = await converse('中山市关于进一步促进企业技术改造的实施意见 2014年那份 文号几多 几号发的');
+    expect(r?.answer).toContain('2014年7月8日');
+  });
+  it('事后奖补的实施细则什么时候出台: the text gives no date, said after what it does say; not the document\'s own date', async () => {
+    const [r] = await converse('深圳技改事后奖补的具体实施细则什么时候出台？文件里有没有写时间');
+    const [first, second] = r?.answer.split('\n') ?? [];
+    expect(first).toContain('另行研究制定');
+    expect(second).toContain('没有写明');
+  });
+  it('数字化车间，省级和市级分别奖多少: the levels listed after the award are its standard, no one of them computed', async () => {
+    const [r] = await converse('六安那个意见稿里，新认定的数字化车间，省级和市级分别奖多少？');
+    expect(r?.calculation).toBeNull();
+    expect(r?.answer).toContain('省级数字化车间20万元');
+    expect(r?.answer).toContain('市级数字化车间10万元');
+  });
+  it('营收1300万，但主营业务收入才950万: the threshold takes the figure said by its own name', async () => {
+    const [r] = await converse('我们去年营收有1300万，但主营业务收入才950万，剩下的是收的厂房租金，中山技改普惠性事后奖补要求1000万以上，我们这样算够了吧？');
+    expect(r?.calculation).toBeNull();
+    expect(r?.answer).toContain('主营业务收入 950万元 低于门槛 1000万元');
+  });
+  it('validity of a provision cites its clause and its document\'s title block; 现在能去申领了吗 and 到2024年都还能拿吗 ask it', async () => {
+    const [claim] = await converse('六安新认定省级绿色工厂奖20万那条，现在能去申领了吗');
+    expect(claim?.intent).toBe('validity');
+    expect(claim?.citations.map((c) => c.clauseId)).toEqual(['luan-draft:三.二', 'luan-draft:序言']);
+    const [years] = await converse('中山2018那个事后奖补，完工下一年起连续3年的那个，我们项目2021年底完工，到2024年都还能拿吗');
+    expect(years?.citations.map((c) => c.clauseId)).toContain('zhongshan-2018:序言');
+  });
+  it('每年90万，三年270万，没错吧: the year\'s figure and the total over the clause\'s three years, from the text\'s 40%', async () => {
+    const [r] = await converse('东源的以奖代补是县级分成部分的60%对吧？我们营收5000万，技改完工了，按每年县级分成增量150万算，每年90万，三年270万，没错吧');
+    expect(amountOf(r)).toBe('600000');
+    expect(r?.total).toBe('1800000');
+  });
+  it('奖励从50万提到了80万: the standards said changed are claims, no investment; the document\'s 50万', async () => {
+    const [r] = await converse('六安那个技改文件已经正式印发了哈，市级技改示范项目奖励从50万提到了80万。我们有个项目评上了市级技改示范，能拿80万吧');
+    expect(amountOf(r)).toBe('500000');
+  });
+  it('前年产值首次突破50亿已经拿过500万，今年86亿: the tier awarded once is not awarded again', async () => {
+    const [r] = await converse('前年产值首次突破50亿已经拿过500万奖励了，今年产值86亿，对地方贡献也高于行业平均，还能再拿一次50亿那一档吗？');
+    expect(r?.calculation).toBeNull();
+    expect(r?.answer).toContain('只奖励一次');
+  });
+  it('company revenue 3亿, total investment 1800w: revenue is no 年产值, and a space before a figure keeps its word', async () => {
+    const [en] = await converse('我们是中山的 smart manufacturing demo project（智能制造示范项目），company revenue 3亿+，total investment 1800w RMB，subsidy 最多能拿多少？');
+    expect(amountOf(en)).toBe('3600000');
+    const [spaced] = await converse('我们是中山的智能制造示范项目，营收 3亿+，总投资 1800万，最多能拿多少？');
+    expect(amountOf(spaced)).toBe('3600000');
+  });
+  it('只租了其中4000平方米 after a 6000平方米 building rented whole: the building stays, the rented area is the part', async () => {
+    const [, , part] = await converse('中山2018盘活闲置厂房的租金资助怎么算？', '我们租了一个单体盘活面积6000平方米的闲置厂房，整栋都租下来了，每年能拿多少？',
+      '更正一下，我们只租了其中4000平方米，其余是别家在租。那每年多少？');
+    expect(amountOf(part)).toBe('288000');
+  });
+  it('设备购置补助最高按多少比例 after 共性工厂: the earlier provision\'s standard, not the 技改项目\'s', async () => {
+    const [, standard] = await converse('中山2018公共技术服务平台那块，我们是做共性工厂的平台企业。', '设备购置补助最高按多少比例？单个平台每年最高补多少？');
+    expect(standard?.citations.map((c) => c.clauseId)).toEqual(['zhongshan-2018:四.七']);
+    expect(standard?.answer).toContain('30%');
+  });
+  it('一家做包装材料的规上企业，150个员工…有哪些扶持: the workforce and the trade are who asks; the list of measures', async () => {
+    const [r] = await converse('我们是东源县一家做包装材料的规上企业，150个员工，想了解一下东源三年计划里对企业技改有哪些扶持？');
+    expect(r?.intent).toBe('overview');
+    expect(r?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['dongyuan-2018:四.一', 'dongyuan-2018:四.五']));
+    expect(r?.citations.map((c) => c.clauseId)).not.toContain('dongyuan-2018:三.七');
+  });
+  it('深圳南山区的技改事后奖补是按什么比例: the district has no policy of its own, said first; the city\'s document answers', async () => {
+    const [r] = await converse('深圳南山区的技改事后奖补是按什么比例给的啊？我们厂在南山');
+    expect(r?.answer).toMatch(/^收录的文件中没有南山区自己出台的技改政策/);
+    expect(r?.citations.map((c) => c.clauseId)).toContain('shenzhen-2015:十一');
+    const [computed] = await converse('中山古镇的技改补贴，我们投资1000万能拿多少');
+    expect(amountOf(computed)).toBe('1000000');
+  });
+  it('还有一个智能化改造项目，它能补多少 under 东源\'s per-enterprise cap: its own sum is asked, not the first project\'s', async () => {
+    const [, second] = await converse('东源县，我们是规上企业，设备更新项目设备购置额500万，事后奖补多少？', '我们今年还有一个智能化改造项目也要申报，它能补多少？');
+    expect(second?.calculation).toBeNull();
+    expect(second?.answer).toContain('设备购置额是多少');
+  });
+});

@@ -23,7 +23,8 @@ const YEAR_BY_YEAR = /(逐年|各年|第[一二三]年|[两三]年[^。？?]{0,3
 const PROJECT_BY_PROJECT = /([两三四五六七八九几多]个[^，。]{0,4}项目|另一个|另一项|各个项目)/;
 
 /** An award's total over its years asked (三年一共多少, 3年合计, 每年多少、三年多少): of a yearly provision with a stated duration. */
-const YEARS_TOTAL = /[两二三四五\d]\s*年[^，,。；;？?]{0,4}(一共|总共|合计|累计|共计|总计|下来|加起来)|(?<!\d)[两二三四五2-5]\s*年[^，,。；;？?、]{0,2}多少|最长(期限|年限)|整个(补助|扶持|奖补)?期(限)?|(补助|扶持|奖补)期(限)?(内|里)|(拿|享受|领|补)满(期|年限|期限)/;
+// (Or said with a figure for the years, put forward to be checked: 每年90万，三年270万，没错吧.)
+const YEARS_TOTAL = /[两二三四五\d]\s*年[^，,。；;？?]{0,4}(一共|总共|合计|累计|共计|总计|下来|加起来)|(?<!\d)[两二三四五2-5]\s*年[^，,。；;？?、]{0,2}多少|最长(期限|年限)|整个(补助|扶持|奖补)?期(限)?|(补助|扶持|奖补)期(限)?(内|里)|(拿|享受|领|补)满(期|年限|期限)|(?<!\d)[两二三四五2-5]\s*年(一共|总共|下来|合计|加起来)?(就)?(是|共|拿|能拿)?\s*[\d零一二两三四五六七八九十百]+(\.\d+)?\s*[万亿]/;
 /** A total asked of this year alone (今年总共能拿多少): the year's figure, not a total over the clause's years. */
 const THIS_YEARS_TOTAL = /(今年|本年度?|当年|这一年|第一年|头一年|首年|第1年)([^，。？?；;]{0,8}|[^，。？?；;]{0,6}分别[^，。？?；;]{0,8})(总共|一共|合计|加起来|累计)/;
 
@@ -105,7 +106,7 @@ function relabelledHeads(rule: SubsidyRule, carried: Inputs, fresh: Inputs, u: U
   return { carried: kept, fresh: { [to.key]: before + moved } };
 }
 
-const ANOTHER_PROJECT = /(另一个|另外一个|又一个|第二个|还有一个)(项目|厂房|车间)/;
+const ANOTHER_PROJECT = /(另一个|另外一个|又一个|第二个|还有一个)[^，,。；;？?]{0,8}(项目|厂房|车间)/;
 
 /** A calendar year or a year word said before a figure (2019年买了…, 去年…): the year the figure falls in. */
 const YEAR_MENTION = /(?:19|20)\d{2}(?=年|\s*年度)|今年|去年|前年|明年/g;
@@ -316,6 +317,11 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
     // (Another project under a per-project cap carries none of the first one's figures.)
     const anotherProject = ANOTHER_PROJECT.test(u.text) && rule.caps.length > 0 && rule.caps.every((c) => c.per === 'project');
     const carried = previous && !anotherProject ? carryInputs(previous.inputs, rule) : {};
+    // (Under a cap of the enterprise's, another project said without its sum has its own sum asked: 还有一个智能化改造项目，
+    // 它能补多少. The enterprise's revenue and kind stand; a sum said for it is added to the first under the cap.)
+    if (ANOTHER_PROJECT.test(u.text) && !anotherProject) {
+      for (const input of rule.inputs) if (input.required && input.dimension === 'money' && fresh[input.key] === undefined) delete carried[input.key];
+    }
     // "再多买20万设备，1520万呢" after 1500万: the sum added and the new whole said together; the whole is the figure, and
     // nothing of the earlier award is spent.
     let additive = u.additive;
@@ -385,8 +391,12 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
       Object.assign(carried, relabelled.carried);
     } else if ((u.corrects || u.followUp) && !additive) {
       const dimensionOf = (key: string): string | undefined => rule.inputs.find((i) => i.key === key)?.dimension;
+      // (A correction of one level's count, 技师是2名不是3名 after 2名高级工 and 3名技师, keeps the other levels: only
+      // its own key changes. A level the earlier turn did not have, 是3个高级技师 after 3个技师, or the only counts that
+      // stand, 淨係計返3個技師, replace them all.)
+      const ownLevels = u.corrects && !u.countsOnlySaid && Object.keys(fresh).every((key) => dimensionOf(key) === 'money' || carried[key] !== undefined);
       const corrected = new Set(Object.keys(fresh).map(dimensionOf).filter((d) => d !== 'money'));
-      for (const key of Object.keys(carried)) if (corrected.has(dimensionOf(key))) delete carried[key];
+      if (!ownLevels) for (const key of Object.keys(carried)) if (corrected.has(dimensionOf(key))) delete carried[key];
     }
     const inputs: Inputs = { ...carried, ...fresh };
     fed.set(rule.id, inputs);

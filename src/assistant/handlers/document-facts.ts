@@ -207,6 +207,9 @@ async function contentClause(text: string, chosen: readonly PolicyDocument[], ct
   return coveredChars(rest, own) >= CONTENT_COVER ? best : null;
 }
 
+// What a clause leaves to be set later (待省出台具体实施细则后…另行研究制定, 另行制定).
+const DEFERRED = /另行(研究)?(制定|出台|发布|规定)|待[^，。；]{1,20}(出台|印发|发布|明确)[^，。；]{0,4}后/;
+
 // Each of several things asked about (…那条和…那条分别…, A、B各自…): the words before 分别/各自, split where they list.
 const EACH_ASKED = /(分别|各自|各是|各归|各由)/;
 
@@ -308,8 +311,12 @@ export async function answerDocumentFacts(text: string, regions: readonly string
   }
   // What else the message asks of the text (领导小组组长是谁、成员单位有哪些): the clause that says it, quoted.
   const content = await contentClause(text, chosen, ctx);
+  // "事后奖补的具体实施细则什么时候出台": a date asked of what the clause leaves for later (另行研究制定) is a date the
+  // text does not give; the document's own date is not it.
+  const deferred = content && ASKS.date.test(text) ? sentencesOf(content.clause.text).find((x) => DEFERRED.test(x)) : undefined;
+  if (content && deferred) heads.push(`时间：${ctx.clauseRef(content.clause.id)}只说：“${deferred.replace(/[。；]$/, '')}”\n文件没有写明具体时间。`);
   if (content && !citations.includes(content.clause.id)) {
-    heads.push(`相关条款：${ctx.clauseRef(content.clause.id)}：“${content.clause.text}”`);
+    if (!deferred) heads.push(`相关条款：${ctx.clauseRef(content.clause.id)}：“${content.clause.text}”`);
     citations.push(content.clause.id);
   }
   const blocks = [...heads, ...chosen.map((d) => `《${d.title}》\n${facts(d, text, ctx, contactUnit).map((l) => `· ${l}`).join('\n')}`), ...tails];

@@ -122,18 +122,27 @@ export function withoutOwnPolicyAsked(text: string): string {
  * region's own name) asked for a policy of its own: none of the documents is its own, said so by the place's name,
  * with the region's documents that do apply there. Null where no such place or no such ask.
  */
-export function ownPolicyOfPlaceWithin(text: string, ctx: HandlerContext): AssistantReply | null {
+export function ownPolicyOfPlaceWithin(text: string, ctx: HandlerContext): { reply: AssistantReply; ofPlace: string | null } | null {
   // (Or set against the city's in the same message, 深圳南山区的技改事后奖补怎么算？市里…的标准又是多少: the place's own.)
-  if (!OWN_POLICY.test(text) && !CITY_SET_AGAINST.test(text)) return null;
+  const asked = OWN_POLICY.test(text) || CITY_SET_AGAINST.test(text);
   for (const { region, aliases } of ctx.lexicon.gazetteer.covered) {
     const own = region.replace(/[市县区]$/, '');
     const place = aliases.find((a) => /\p{Script=Han}/u.test(a) && !region.startsWith(a) && !a.startsWith(own) && text.includes(a));
     if (!place) continue;
     // As written down to its county or district (霍山县, 金安区); an alias that says it already is whole (金安区区里 is 金安区).
     const said = /[县区镇市]$/.test(place) ? place : new RegExp(`${place}[县区镇市]?`).exec(text)?.[0] ?? place;
+    // (Or its policy spoken of as the place's, 深圳南山区的技改事后奖补是按什么比例: none is its own, and the region's
+    // documents answer after; ofPlace is the words to read the question without.)
+    const ofPlace = asked ? null : new RegExp(`${said}的(?=${PLACE_POLICY.source})`).exec(text)?.[0] ?? null;
+    if (!asked && !ofPlace) continue;
     const docs = ctx.documentsFor([region]).map((d) => `《${d.shortTitle}》`).join('、');
-    return plainReply('out_of_scope', `收录的文件中没有${said}自己出台的技改政策或奖补标准，无法给出${said}的金额。${said}属于${region}，收录的${region}文件是${docs}；`
-      + `${said}自己的政策请咨询当地工业和信息化主管部门。`, [], [`${region.replace(/[市县]$/, '')}技改奖励有哪些`]);
+    const reply = ofPlace
+      ? plainReply('out_of_scope', `收录的文件中没有${said}自己出台的技改政策或奖补标准。${said}属于${region}，以下按收录的${region}文件${docs}回答；${said}自己的政策请咨询当地工业和信息化主管部门。`, [], [])
+      : plainReply('out_of_scope', `收录的文件中没有${said}自己出台的技改政策或奖补标准，无法给出${said}的金额。${said}属于${region}，收录的${region}文件是${docs}；`
+        + `${said}自己的政策请咨询当地工业和信息化主管部门。`, [], [`${region.replace(/[市县]$/, '')}技改奖励有哪些`]);
+    return { reply, ofPlace };
   }
   return null;
 }
+// What a place's own policy is called when asked as its (南山区的技改事后奖补, 古镇的补贴政策).
+const PLACE_POLICY = /(技改|技术改造|事后奖补|以奖代补|补贴|补助|奖励|奖补|扶持|政策|标准)/;

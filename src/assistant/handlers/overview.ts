@@ -390,14 +390,15 @@ const FIGURE = /\d+(\.\d+)?\s*(亿元|万元|元|%)/;
  * Words that ask, not what is asked about (哪项, 怎么, 以及, 按最高标准), and the verbs of a case said (通过了…认证, 加起来),
  * which name no part of their own: 通过 alone does not make 卓越绩效's sentence an answer.
  */
-const ASKING_WORDS = new Set(['哪项', '哪个', '哪些', '什么', '怎么', '如何', '以及', '还有', '相关', '请问', '梳理', '列出', '一下',
-  '通过', '获得', '起来', '加起来', '标准', '最高', '最多']);
+const ASKING_WORDS = new Set(['哪项', '哪个', '哪些', '哪几', '几个', '哪几个', '什么', '怎么', '如何', '以及', '还有', '相关', '请问', '梳理',
+  '列出', '一下', '通过', '获得', '起来', '加起来', '标准', '最高', '最多']);
 
 /**
  * The parts of a question that a list leaves unanswered: for each asked part with two or more of its own words that the
  * list does not say, the first sentence of a listed clause that says two of them, quoted with its clause label.
  */
-export function partsLeftOut(asked: string | undefined, clauseIds: readonly string[], listed: string, ctx: HandlerContext): string[] {
+export function partsLeftOut(asked: string | undefined, clauseIds: readonly string[], listed: string, ctx: HandlerContext,
+  { oneWord = false }: { oneWord?: boolean } = {}): string[] {
   if (!asked) return [];
   const out: string[] = [];
   // (Each sentence, and what follows 另外 or 顺便 in one, is a part: 能资助多少？另外…事后奖补是连续几年.)
@@ -409,8 +410,10 @@ export function partsLeftOut(asked: string | undefined, clauseIds: readonly stri
     const words = unsaid.filter((w) => !unsaid.some((longer) => longer !== w && longer.includes(w)));
     // (A figure asked, 县财政一共拿出多少钱, is answered by a sentence with a figure that says one of its words.)
     const figureAsked = FIGURE_ASKED.test(part);
-    const answers = (x: string) => words.filter((w) => x.includes(w)).length >= (figureAsked && FIGURE.test(x) ? 1 : 2);
-    if (words.length < (figureAsked ? 1 : 2)) continue;
+    // (With oneWord, a part whose one topic word the clause found for it says, 支持哪几个方向 → “…为重点方向”.)
+    const oneWordAsked = oneWord && words.length === 1;
+    const answers = (x: string) => words.filter((w) => x.includes(w)).length >= ((figureAsked && FIGURE.test(x)) || oneWordAsked ? 1 : 2);
+    if (words.length < (figureAsked || oneWordAsked ? 1 : 2)) continue;
     for (const clauseId of clauseIds) {
       const clause = ctx.corpus.clauseById.get(clauseId);
       // (The clause's body, never its heading: a heading restates the part, it does not answer it.)

@@ -78,7 +78,7 @@ function limitsReachedAt(rule: SubsidyRule, key: string): { at: Decimal; limit: 
  * still asks what support there is, not a calculation.
  */
 export function givesOnlySize(u: Understanding): boolean {
-  return u.amounts.base.length > 0 && u.amounts.base.every((q) => SIZE_WORD.test(cueText(u.text, q).split(/\s/).at(-1) ?? ''))
+  return u.amounts.base.length > 0 && u.amounts.base.every((q) => SIZE_WORD.test(cueText(u.text, q).trimEnd().split(/\s/).at(-1) ?? ''))
     && !u.quantities.some((q) => ['rent', 'headcount', 'area', 'months', 'count'].includes(q.kind));
 }
 
@@ -153,8 +153,8 @@ const SAID_AS_TOTAL = /(加起来|合计|总共|一共|累计|共计)(是|为|�
 const HEDGED_BEFORE = /(大概|大约|约|差不多|估计)$/;
 const HEDGED_AFTER = /^\s*(左右|上下|前后)/;
 
-// Between a figure and a part of it said next (总投资2500万元，其中设备购置1800万元).
-const PART_OF = /其中|这里面|里面有|当中/;
+// Between a figure and a part of it said next (总投资2500万元，其中设备购置1800万元; 这1200万里设备是900万).
+const PART_OF = /其中|这里面|里面有|当中|^\s*(里|里面|里头|之中|中)(?![山国])/;
 // What the input really is, said after other figures (真正买设备的只有500万, 实际设备款才300万).
 const REALLY = /(真正|实际|其实|实打实)[^，,。；;0-9]{0,10}(只有|只是|才|仅|仅有)\s*$/;
 // The rest of that figure, said after a part of it (其余800万, 剩下的300万).
@@ -268,7 +268,8 @@ export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs
     for (const q of byDimension[dimension] ?? []) {
       // An enterprise's size said as such (主营收入大概3个亿) is no spending: it fills only an input of a size.
       // (营收2600万 fills no 实缴注册资本: the size said must be the input's own.)
-      const size = (cueText(u.text, q).split(/\s/).at(-1) ?? '').match(SIZE_WORD)?.[0];
+      // (Typed with a space before the figure, 营收 3亿, the word is still the figure's.)
+      const size = (cueText(u.text, q).trimEnd().split(/\s/).at(-1) ?? '').match(SIZE_WORD)?.[0];
       if (dimension === 'money' && size && !candidates.some((i) => i.label.includes(size) || i.cues.some((c) => c.includes(size)))) continue;
       // A count names what it counts after it (两个示范项目, 2个名牌产品): 4个项目都进了库 counts no 示范项目; or, ending its
       // phrase, right before it (名牌产品3个，).
@@ -365,7 +366,9 @@ export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs
     if (quantities.length < 2) continue;
     const own = quantities.filter((q) => !MARK_AFTER.test(u.text.slice(q.end)));
     const kept = own.length ? own : quantities;
-    sums.set(t.input, kept.every((q) => q.value.eq(kept[0]?.value ?? 0)) ? kept.slice(0, 1) : kept);
+    // (Of different figures, the one said by the threshold's own name: 营收有1300万，但主营业务收入才950万 → 950万.)
+    const named = kept.filter((q) => cueText(u.text, q).includes(t.label));
+    sums.set(t.input, kept.every((q) => q.value.eq(kept[0]?.value ?? 0)) ? kept.slice(0, 1) : named.length === 1 ? named : kept);
   }
   // One quantity given for an optional input while the required one of its dimension is empty: it is the required one
   // ("盘活闲置厂房10000平方米，租了12个月" names the area rented, not a second figure). When the optional input is a

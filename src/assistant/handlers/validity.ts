@@ -7,8 +7,6 @@ import { dateText, plainReply, ruleHeadline } from '../compose.js';
 import type { AssistantReply } from '../response.js';
 import { namedDocuments, namedWithRegions, type HandlerContext } from './context.js';
 
-// The document itself asked about (文件, 正式印发, 有效期, 三年行动计划): its preamble is cited.
-const ASKS_OF_DOCUMENT = /(文件|正式|印发|有效期|执行期|文号|意见|行动计划|三年计划)/;
 
 /** Whether the documents asked about are in force, expired or drafts, as of today; by 文号, provision, year or region. */
 export function validity(u: Understanding, regions: readonly string[], ctx: HandlerContext, earlierClauseIds: readonly string[] = []): AssistantReply {
@@ -31,12 +29,12 @@ export function validity(u: Understanding, regions: readonly string[], ctx: Hand
   const lines = docs.map((d) => `· ${d.title}${issued(d) ? `（${issued(d)}）` : ''}：${describeValidity(d, ctx.today)}`);
   const expired = docs.filter((d) => documentStatus(d, ctx.today) === 'expired').length;
   const head = expired === docs.length ? '所问文件的执行期均已届满。' : '各文件的状态如下。';
-  // A provision asked about cites its clause; a document, its preamble (title, 文号, the words its validity rests on);
-  // both where the document is asked about as such beside a provision (是正式印发的文件吗…那50万还能申请吗). A provision
-  // of another document than the one named (技改 in 中府办〔2014〕30号那个技改实施意见) is not asked about.
+  // A provision asked about cites its clause, then its document's preamble (title, 文号, period: what the answer's
+  // validity rests on). A provision of another document than the one named (技改 in 中府办〔2014〕30号那个技改实施意见) is
+  // not asked about.
   const provisions = asked.filter((r) => docs.some((d) => d.id === r.docId));
   const preambles = docs.flatMap((d) => ctx.corpus.clauses.filter((c) => c.docId === d.id && c.kind === 'preamble').slice(0, 1).map((c) => c.id));
-  const cited = [...provisions.map((r) => r.clauseId), ...earlier, ...(!provisions.length || ASKS_OF_DOCUMENT.test(u.text) ? preambles : [])];
+  const cited = [...provisions.map((r) => r.clauseId), ...earlier, ...preambles];
   return plainReply('validity', `${head}\n${lines.join('\n')}\n（判断日期：${ctx.today}）`, ctx.citations(cited), ['买200万的工作母机能补多少']);
 }
 
