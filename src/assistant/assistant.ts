@@ -91,6 +91,10 @@ const DOCUMENTS_WEIGHED = /(跟|和|与|同)[^，,。？?]{0,16}比|变化|区�
 // Each of one region's documents asked in turn (2014年那个实施意见和2018年行动计划各自怎么写的).
 const EACH_DOCUMENT = /各自|分别/;
 
+// Words that point into the document just spoken of (里面对技改项目…, 这份文件里…, 该文件…).
+const INTO_THAT_DOCUMENT = /^(那|那么)?(里面|里头|入面|文件里|这份文件里?|这个文件里?|那份文件里?|该文件|它里面|这里面|文件中)/;
+// Every measure of a document asked for (所有的资金支持措施, 全部扶持政策): a list with no topic to narrow it.
+const ALL_MEASURES = /(所有|全部|一切)(的)?(资金)?(支持|扶持|奖补|补贴|奖励)?(措施|政策|条款)/;
 // What an enterprise says it makes (主要做电子元器件, 我们是做灯饰的, 生产五金配件, 一家做包装材料的规上企业).
 const BUSINESS_SAID = /(主要做|是做|专做|主要生产|我们做)[^，,。；;？?]{1,10}|(一|1)?(家|间)做[^，,。；;？?]{1,10}的(企业|厂|公司|规上企业|工厂)/;
 
@@ -131,8 +135,9 @@ const ANOTHER = /(还有|另外|又|再|也|加上|算上|连同|还(通过|获�
 // (The recognition itself said, 新认定了省级智能工厂, 评上了…: an award the enterprise has.)
 // (Not the text's class, 对获得…的企业 or 对企业获得…认证的: a standard asked, no case.)
 const RECOGNIZED = /((?<!对[^，,。；;？?\s]{0,4})(评上|评为|获得)|获评|拿到|认定了|被认定|刚认定|(?<!对[^，,。；;？?\s]{0,4})新认定|(?<!对新?)认定的|(?<!对[^，,。；;？?\s]{0,4})认定为|通过了|导入了|评审过|评审通过)/;
-// The text's class of those recognized (获得…的企业, 评为…的创建主体): who the provision is for, not who asks.
-const CLASS_RECOGNIZED = /(获得|评上|评为|认定为)[^，,。；;？?]{1,24}的(企业|创建主体|主体|单位|平台)/g;
+// The text's class of those recognized (获得…的企业, 评为…的创建主体, 新认定的省级数字化车间奖励标准): who the provision is
+// for, not who asks.
+const CLASS_RECOGNIZED = /(获得|评上|评为|认定为)[^，,。；;？?]{1,24}的(企业|创建主体|主体|单位|平台)|新认定的(?=[^，,。；;？?]{1,16}标准)/g;
 const ENTERPRISE_CASE = new RegExp(`${RECOGNIZED.source}|(我们|我司|我厂|本厂|能拿|可以拿|能得|能领|能补)`);
 // A span of time asked (能拿几年, 补几年, 多久), with no sum asked beside it (一共多少, 多少钱).
 const DURATION_ONLY = /(几年|多少年|多久|多长时间|期限)/;
@@ -768,7 +773,10 @@ export class PolicyAssistant {
     // "跟2018年那个行动计划比，用地这块有啥变化" after 2014's: the document the last answer quoted is set beside it.
     const earlierDocs = docsNamed.length && DOCUMENTS_WEIGHED.test(u.text)
       ? [...new Set(previous.lastClauseIds.map((id) => ctx.corpus.clauseById.get(id)?.docId).filter((id): id is string => id !== undefined))] : [];
-    const named = earlierDocs.some((id) => !docsNamed.includes(id)) ? [...new Set([...earlierDocs, ...docsNamed])] : docsNamed;
+    // "里面对技改项目按投资额补贴多少" after 中府办〔2014〕30号's facts: the one document the last answer was about.
+    const lastDocs = [...new Set(previous.lastClauseIds.map((id) => ctx.corpus.clauseById.get(id)?.docId).filter((id): id is string => id !== undefined))];
+    const pointedInto = !docsNamed.length && !u.regions.length && lastDocs.length === 1 && INTO_THAT_DOCUMENT.test(u.text) ? lastDocs : [];
+    const named = earlierDocs.some((id) => !docsNamed.includes(id)) ? [...new Set([...earlierDocs, ...docsNamed])] : pointedInto.length ? pointedInto : docsNamed;
     const dimensions = measuredDimensions(u.quantities);
     // (By a provision's own words: 事后奖补 alone, a document's general word, leaves the quote to say which.)
     const namesOwnProvision = (text: string, regions: string[]) => chooseRules(ctx.rules.rules, text, { regionOf: ctx.regionOf, regions, dimensions }).rules
@@ -864,7 +872,8 @@ export class PolicyAssistant {
       if (measuresAsked.length) return unrated(measuresAsked, ctx);
       // (What the enterprise makes, 主要做电子元器件, is who asks, not the kind of support asked.)
       const asked = u.text.split(/(?<=[，,。；;！!？?\n])/).filter((piece) => !BUSINESS_SAID.test(piece) || asksSomething(piece)).join('');
-      const found = await overviewTopic(asked || u.text, docIds, ctx);
+      // ("…行动计划里所有的资金支持措施列个清单，每条写上比例、封顶金额": every measure asked, no topic among them.)
+      const found = await overviewTopic(ALL_MEASURES.test(u.text) ? '有哪些支持措施' : asked || u.text, docIds, ctx);
       // "中山2014年那个实施意见主要讲了些啥": one document asked about as a whole, its outline.
       if (u.asksOutline && !found.named && docIds.length === 1 && docIds[0]) return documentOutline(docIds[0], ctx);
       // "有补贴吗" with no place, document or topic of the documents named (火星上开工厂有补贴吗) lists nothing.
@@ -879,13 +888,13 @@ export class PolicyAssistant {
       if (topic.named && topic.rules.length === 0 && !listed) {
         // (In the places the conversation is about where the message names none: 用地方面有什么支持政策 after 东源's rate.)
         const lookup = await this.lookupNotingRates(u, named.length ? named : !u.regions.length && next.regions.length ? docIds : [], docsInScope);
-        // "准备上几台机器人…想了解下市里技改有哪些扶持": the task's clause says what is encouraged; the support asked for is
-        // the document's own measures, which follow.
+        // "准备上几台机器人…想了解下市里技改有哪些扶持", "六安智能化改造支持什么方向 有奖励不": the task's clause says
+        // what is encouraged; the support asked for is the document's own measures, which follow.
         // (Of one place: its documents with provisions, 中山2018 beside 中山2014, are the measures.)
         const funded = ctx.rules.rules.filter((r) => docIds.includes(r.docId));
         const fundedDocs = [...new Set(funded.map((r) => r.docId))];
         if (fundedDocs.length !== 1 || new Set(docIds.map((id) => ctx.corpus.documentById.get(id)?.region)).size !== 1
-          || !ASKS_SUPPORT.test(u.text) || !topicOnlyTasks(topic, ctx)) return lookup;
+          || !(ASKS_SUPPORT.test(u.text) || u.asksWhetherAny) || !topicOnlyTasks(topic, ctx)) return lookup;
         return followedBy(lookup, answerOverview(fundedDocs, { rules: funded, named: false }, ctx, next.regions), '\n\n');
       }
       // One provision named ("东源买设备有什么补贴") is answered as that provision; a kind of support, or several, as a list.
@@ -1195,7 +1204,9 @@ export class PolicyAssistant {
       const lines = [...said, ...elsewhere.lines];
       const told = lines.length ? { ...answered, answer: `${answered.answer}\n另外，${lines.join('\n')}`, citations: [...answered.citations, ...ctx.citations(elsewhere.clauseIds)] } : answered;
       // "那按2014年那个实施意见呢，两个文件比较下": a document weighed that sets no rate says so beside the award computed.
-      const weighedRateless = named.length > 1 && told.calculation ? nonQuant.filter((d) => named.includes(d.docId)).map((d) => d.docId) : [];
+      // (Not twice: a place weighed already says its document's statement in its own block.)
+      const weighedRateless = named.length > 1 && told.calculation
+        ? nonQuant.filter((d) => named.includes(d.docId) && !told.answer.includes(d.statement)).map((d) => d.docId) : [];
       const complete = weighedRateless.length ? { ...followedBy(told, noRates(weighedRateless, ctx), '\n\n'), calculation: told.calculation, total: told.total } : told;
       // "再加上ISO10012认证，总共多少钱": the new award, then every award of the conversation with their 合计.
       // (Only where an award of another provision stands beside it: more of the same is its rule's own total.)

@@ -256,6 +256,8 @@ function scanQuantities(typed: string): QuantityScan {
     if (kind === 'count' && /^[个項项样樣]$/.test(raw.replace(/^[一二两三四五六七八九十\d\s]+/, '')) && ADDED_UP.test(text.slice(start + raw.length))) continue;
     // 这三块, 哪几块: 块 counts the parts of a question there, it is not 元.
     if (kind === 'money' && /[块塊]$/.test(raw) && /[这這那哪几幾每]$/.test(text.slice(0, start))) continue;
+    // "中18 高级技师每人2万": a document's shorthand (中18, 中14) before a level, with no word that counts, counts nobody.
+    if (kind === 'headcount' && /^\d+\s+/.test(raw) && /\p{Script=Han}$/u.test(text.slice(0, start))) continue;
     // 10亿级企业, 千亿级集群: a size class named, not an amount.
     if (kind === 'money' && /[级級]/.test(text[start + raw.length] ?? '')) continue;
     const minus = minusBefore(text, start, numberEnds);
@@ -283,8 +285,8 @@ function scanQuantities(typed: string): QuantityScan {
       }
     }
     // 3名符合紧缺人才导向目录的高级技师: people counted, their level said at the end of the phrase.
-    // With 个, only a description that ends right at the level (1个新引进的高级技师), not 3个项目里的技师.
-    const described = kind === 'count' && (/[名位]$/.test(raw) || (/个$/.test(raw) && /^[^，,。；;？?！!\d项企厂]{0,14}(的|(?<!不)是|为)(高级技师|技师|高级工)/u.test(text.slice(end))))
+    // With 个, only a description that ends right at the level (1个新引进的高级技师, 7个师傅考到了高级工), not 3个项目里的技师.
+    const described = kind === 'count' && (/[名位]$/.test(raw) || (/个$/.test(raw) && /^[^，,。；;？?！!\d项企厂]{0,14}(的|(?<!不)是|为|考到了?|考取了?|考上了?|考过了?|评上了?|取得了?)(高级技师|技师|高级工)/u.test(text.slice(end))))
       ? DESCRIBED_LEVEL.exec(text.slice(end)) : null;
     if (described?.groups?.level) {
       quantities.push({ kind: 'headcount', value, level: described.groups.level as SkillLevel, text: raw, start, end });

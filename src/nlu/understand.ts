@@ -169,6 +169,8 @@ const RUN_ON_PIECE = /(?:^|(?:我们|我哋|我司|你就|你直接|你按|你�
 export function withoutQuotedPassages(text: string): string {
   return text.replace(QUOTED_PASSAGE, (m) => ' '.repeat(m.length));
 }
+// People or things brought from a place (从顺德挖咗1个高级技师过嚟, 从佛山引进): the place they came from.
+const BROUGHT_FROM = /(从|從|由)[^，,。；;]{1,8}?(挖|引进|引進|招|请|請|聘|调|調|搬|过来|過來|过嚟|過嚟)/;
 /**
  * The text with every piece (between pauses) that gives a figure of a place no document covers, and names no covered
  * place, blanked (江门厂也买了400万的设备): positions kept, so what is read of the rest still points into the text.
@@ -176,9 +178,10 @@ export function withoutQuotedPassages(text: string): string {
 export function withoutPlacesNotCovered(text: string, lexicon: Lexicon): string {
   let rest = text;
   const blank = (at: number, length: number) => { rest = rest.slice(0, at) + ' '.repeat(length) + rest.slice(at + length); };
+  // (Not a place people or things came from, 从顺德挖咗1个高级技师过嚟: what came is the enterprise's.)
   const ofAPlaceNotCovered = (piece: string) => {
     const places = findRegions(piece, lexicon.gazetteer);
-    return places.uncovered.length > 0 && !places.covered.length && findQuantities(piece).length > 0;
+    return places.uncovered.length > 0 && !places.covered.length && findQuantities(piece).length > 0 && !BROUGHT_FROM.test(piece);
   };
   // (我们厂在龙川，设备投了500万: the enterprise placed outside the documents, what follows in the sentence is said there.)
   let placedOutside = false;
@@ -284,7 +287,8 @@ const ALREADY = /(已经?(拿|领|获|收到|得到|享受)|拿了|领了|获得
 
 function cueBefore(text: string, q: Quantity, quantities: readonly Quantity[]): string {
   const before = text.slice(0, q.start);
-  const clauseStart = Math.max(...['，', ',', '。', '；', '、'].map((d) => before.lastIndexOf(d)));
+  // (A question ends a clause too: 按政策能奖多少？交易额是两千五百万元 — the figure is no 能奖 claim.)
+  const clauseStart = Math.max(...['，', ',', '。', '；', '、', '？', '?', '！', '!'].map((d) => before.lastIndexOf(d)));
   // A figure listed right after another ("分别是80万 120万 150万") has no cue of its own: the words before the first
   // belong to it alone.
   // (A span of time between, 增量一年大约120万, is no figure listed before it.)
@@ -308,7 +312,7 @@ const AWARDS_ADDED = /(加起来|加一起|加在一起|合起来|算在一起|�
 // "有补贴吗", "有奖励没", "有冇咩支持", "能补不": whether there is support at all, asked with no figure of one's own: broad
 // where it names a place, a document or a topic (one named provision is still that provision, asked for its input).
 const ASKS_WHETHER_ANY = /(有(没有|冇|無|无)?[^，,。？?！!]{0,10}(补贴|补助|奖励|奖补|扶持|支持|资助|優惠|优惠|補貼|獎勵|資助)(吗|嗎|嘛|么|没|不|冇|無)|有没有[^，,。？?]{0,8}(补|奖|扶持|支持|资助|优惠)|有冇|能补不|能不能补)/;
-const BROAD = /(有哪些|有什么|有些什么|有些啥|哪些奖|都有啥|有啥|都支持(啥|什么|些什么|哪些)|概况|概述|主要内容|主要讲|讲了什么|讲了啥|讲的是什么|哪些方面|哪几种|哪几项|哪些政策|哪些措施|哪些扶持|哪些支持|哪些补贴|哪些奖励|介绍一下|概括|汇总|一览|梳理|列一下|列出|(享受|申请|申报|拿|领)(到|得到)?(啥|什么|哪些|些什么)(补贴|补助|奖励|奖补|扶持|支持|资助|优惠|政策))/;
+const BROAD = /(有哪些|有什么|有些什么|有些啥|哪些奖|都有啥|有啥|都支持(啥|什么|些什么|哪些)|概况|概述|主要内容|主要讲|讲了什么|讲了啥|讲的是什么|哪些方面|哪几种|哪几项|哪些政策|哪些措施|哪些扶持|哪些支持|哪些补贴|哪些奖励|介绍一下|概括|汇总|一览|梳理|列一下|列出|列个清单|列一个清单|列张表|清单|所有的?(资金)?(支持|扶持|奖补|补贴)(措施|政策|条款)|(享受|申请|申报|拿|领)(到|得到)?(啥|什么|哪些|些什么)(补贴|补助|奖励|奖补|扶持|支持|资助|优惠|政策))/;
 const LEADING_COURTESY = /^([啊哦噢嗯呃]+[，,\s]*)?(请问一下|请问|您好|你好|不好意思|抱歉|麻烦问一下|麻烦问下|问一下|想问一下|想问下|打扰一下)?[\s~～]*/;
 // The draft's status said as its name (那个征求意见稿, 征求稿): it names the document.
 // What follows a figure that names a tier (300亿那一档, 50亿、100亿那几档), not a figure of the case.

@@ -4931,3 +4931,59 @@ describe('d76–d77: corrections of one level, parts of a figure, questions besi
     expect(second?.answer).toContain('设备购置额是多少');
   });
 });
+
+describe('d78: lists of every measure, the document pointed into, standards of a class, rateless places by their topic', () => {
+  it('行动计划里所有的资金支持措施列个清单: every measure of the document, whatever the caller\'s trade', async () => {
+    const [r] = await converse('我们是中山的老牌家电企业，老板让我把2018年那份优势传统产业转型升级行动计划里所有的资金支持措施列个清单，每条写上比例、封顶金额和出自第几条，方便我们对照着申报。');
+    expect(r?.intent).toBe('overview');
+    const cited = r?.citations.map((c) => c.clauseId) ?? [];
+    for (const item of ['一', '二', '三', '四', '五', '六', '七', '八', '九']) expect(cited).toContain(`zhongshan-2018:四.${item}`);
+  });
+  it('里面对技改项目按投资额补贴多少 after 中府办〔2014〕30号\'s facts: that document, which sets no rate', async () => {
+    const [, inside] = await converse('中府办〔2014〕30号是哪个单位发的、哪天发的？', '里面对技改项目按投资额补贴多少？我们投了2000万');
+    expect(inside?.calculation).toBeNull();
+    expect(inside?.citations.map((c) => c.clauseId)).toEqual(['zhongshan-2014:四.二']);
+  });
+  it('按政策能奖多少？交易额是两千五百万元: the figure after the question is the case, not a claim', async () => {
+    const [r] = await converse('我们在中山并购控股了一家非关联企业，在本市结算，按政策能奖多少？交易额是两千五百万元。');
+    expect(amountOf(r)).toBe('1250000');
+  });
+  it('新认定的省级数字化车间奖励标准是多少: the text\'s class, its standard looked up', async () => {
+    const [r] = await converse('六安那份征求意见稿里，新认定的省级数字化车间奖励标准是多少？');
+    expect(r?.calculation).toBeNull();
+    expect(r?.answer).toContain('省级数字化车间20万元');
+  });
+  it('深圳 weighed beside an award it sets none for: the clause that names the subject, 智能制造 or 品牌', async () => {
+    const [smart] = await converse('我们公司的项目刚被评为中山市级智能制造示范项目，项目总投资3000万，我们不算龙头骨干企业。按中山2018年那个行动计划最多能资助多少？要是同样的项目放在深圳做，深圳2015年那份文件给多少？帮忙比一比。');
+    expect(smart?.citations.map((c) => c.clauseId)).toContain('shenzhen-2015:四');
+    // (Its statement said once, not again under the document's name.)
+    expect(smart?.answer.split('没有规定补贴比例或金额').length).toBe(2);
+    const [brand] = await converse('我们今年新获得了两个广东省名牌产品。在中山的话按政策能拿多少扶持资金？深圳的文件对品牌培育有没有奖励标准？对比一下。');
+    expect(brand?.citations.map((c) => c.clauseId)).toContain('shenzhen-2015:三');
+  });
+  it('六安智能化改造支持什么方向 有奖励不: the task\'s clause, then the document\'s awards', async () => {
+    const [r] = await converse('六安智能化改造支持什么方向 有奖励不');
+    expect(r?.citations.map((c) => c.clauseId)).toEqual(expect.arrayContaining(['luan-draft:二.二', 'luan-draft:三.二']));
+    expect(r?.answer).toContain('智能工厂');
+  });
+});
+
+describe('d79: a document\'s shorthand is no head count, people brought from elsewhere, levels reached', () => {
+  it('中18 高级技师每人2万…高级技师2名、技师1名: 中18 names the document, not 18 people', async () => {
+    const [r] = await converse('工单备注（同事填的）：中18 高级技师每人2万、技师每人1.2万。来电企业新引进紧缺目录高级技师2名、技师1名，一共奖补多少');
+    expect(amountOf(r)).toBe('28000');
+  });
+  it('仲從順德挖咗1個高級技師過嚟: a person brought from a place not covered is the enterprise\'s own', async () => {
+    const [r] = await converse('你好，我哋喺中山做家具，廠裡面今年新培養咗3個高級工、2個技師，仲從順德挖咗1個高級技師過嚟，都係緊缺人才目錄入面嘅工種，政府可以獎幾多？');
+    expect(amountOf(r)).toBe('41000');
+  });
+  it('7个师傅考到了高级工, then 还有2个考到了技师的: the level reached is counted', async () => {
+    const [, seven, both] = await converse('中山新培养高级工有奖励吗 一个人多少', '我们今年有7个师傅考到了高级工 都是紧缺目录里的工种', '还有2个考到了技师的 也一起算 总共多少');
+    expect(amountOf(seven)).toBe('35000');
+    expect(amountOf(both)).toBe('51000');
+  });
+  it('深圳\'s support asked by its parts: each clause whole, its later sentences too (融资租赁)', async () => {
+    const [r] = await converse('深圳2015年那份推动新一轮技术改造的实施意见，对企业做技改有哪些支持手段？资金、金融、用地这几方面都说说。');
+    expect(r?.answer).toContain('融资租赁');
+  });
+});

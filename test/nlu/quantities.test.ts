@@ -204,3 +204,13 @@ describe('a bare number listed among sums of money', () => {
     expect(findQuantities(text).map((q) => `${q.kind}:${q.value.toString()}`)).toEqual(expected);
   });
 });
+
+describe('head counts: what counts people and what only looks like it', () => {
+  it.each([
+    ['中18 高级技师每人2万、技师每人1.2万', ['money:20000', 'money:12000']],
+    ['我们今年有7个师傅考到了高级工', ['headcount:7:高级工']],
+    ['新引进紧缺目录高级技师2名、技师1名', ['headcount:2:高级技师', 'headcount:1:技师']],
+  ])('%s → %j', (text, expected) => {
+    expect(findQuantities(text).map((q) => [q.kind, q.value.toString(), q.level].filter(Boolean).join(':'))).toEqual(expected);
+  });
+});

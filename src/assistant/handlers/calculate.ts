@@ -588,7 +588,8 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
     for (const docId of namedDocs.filter((id) => !eligible.some((r) => r.rule.docId === id))) {
       const noRates = ctx.rules.nonQuantitative.find((n) => n.docId === docId);
       const doc = ctx.corpus.documentById.get(docId);
-      if (!noRates || !doc) continue;
+      // (Not twice: a place named beside it says its document's statement in its own block already.)
+      if (!noRates || !doc || regionLines.some((line) => line.includes(noRates.statement))) continue;
       regionLines.push(`【${doc.shortTitle}】${noRates.statement}无法计算金额。${ctx.validityLine(docId)}`);
       regionClauses.push(...noRates.clauseIds);
     }

@@ -318,7 +318,8 @@ export function answerOverview(docIds: readonly string[], topic: OverviewTopic, 
     }
     // Two clauses at most and no provision beside them (东源 用地 and 融资: 四、（三） and 四、（二）): each is the whole
     // answer on its part, quoted whole rather than abridged.
-    const whole = !related.length && (topic.measures ?? []).length <= 2;
+    // (So is each of a document with no provision of its own, 深圳2015's 金融: its later sentences name support of their own.)
+    const whole = (!related.length && (topic.measures ?? []).length <= 2) || !rules.length;
     for (const m of measures) {
       const clause = ctx.corpus.clauseById.get(m.clauseId);
       const department = clause ? closingDepartment(clause.text) : null;
