@@ -42,8 +42,8 @@ export interface RegionGazetteer {
   documentNames: readonly { docId: string; name: string; placeless: boolean }[];
   /**
    * A hotline's shorthand for a document: its place's first character and the year of its short title (深2015, 深15,
-   * 中18), not after another Han character (其中2014年 names nothing) other than a joining one (东源和中18), nor before
-   * another digit.
+   * 中18), not after another Han character (其中2014年 names nothing) other than a joining one or a preposition (东源和中18,
+   * 按中18), nor before another digit.
    */
   documentCodes: readonly { docId: string; code: RegExp }[];
   /**
@@ -105,7 +105,7 @@ export function compileGazetteer(manifest: CorpusManifest, places: PlacesNotCove
   const documentCodes = manifest.documents.flatMap((d) => {
     const year = /(?:19|20)(\d\d)/.exec(d.shortTitle);
     if (!year) return [];
-    return [{ docId: d.id, code: new RegExp(`(?<!(?![和跟与及同])\\p{Script=Han})${d.region.slice(0, 1)}\\s?(?:${year[0]}|${year[1]})(?![0-9])`, 'gu') }];
+    return [{ docId: d.id, code: new RegExp(`(?<!(?![和跟与及同按照依据用对比看查在])\\p{Script=Han})${d.region.slice(0, 1)}\\s?(?:${year[0]}|${year[1]})(?![0-9])`, 'gu') }];
   });
   return { covered, notCovered: places.places.filter((p) => !aliases.has(p.toLowerCase())), sourcesNotCovered: places.sources, topicsNotCovered: places.topics, requestsOutside: places.requests, documents, documentNames, documentCodes, citedTitles: [...new Set(citedTitles)], notPlaces: places.notPlaces };
 }

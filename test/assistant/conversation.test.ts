@@ -1889,6 +1889,9 @@ describe('d24 kinds: items counted, caps claimed, levels corrected, hotline shor
     expect(shenzhen?.citations.map((c) => c.clauseId)).toContain('shenzhen-2015:六');
     const [zhongshan] = await converse('中18 高级技师 每人多少');
     expect(zhongshan?.citations[0]?.clauseId).toBe('zhongshan-2018:四.九');
+    // (After a preposition too, 按中18; never inside a word, 其中2014年.)
+    const [after] = await converse('按中18普通技改项目算，投资1000万补多少');
+    expect(amountOf(after)).toBe('1000000');
   });
 
   it('parts that ask only the figure of a document with no rates open with its statement that it sets none', async () => {
