@@ -204,7 +204,9 @@ export function regionalAwards(u: Understanding, regions: readonly string[], ctx
     if (named.length === 1) current = named[0];
     // "都是40w", "各补多少", "三个地方": said of every region, also after the last region of a list (中山、东源各补多少).
     // (With one region named, 同样/一样 says the case is alike there: 中山厂那边同样的改造项目被评为…, that region's.)
-    const ofEvery = named.length === 1 ? EVERY.test(piece) && findQuantities(piece).length === 0 : BOTH.test(piece);
+    // (After a place is named, 另外我们在六安也有个分厂，同样买800万的设备 is that place's alike case, not every place's.)
+    const alikeThere = named.length === 0 && current !== undefined && !EVERY.test(piece);
+    const ofEvery = named.length === 1 ? EVERY.test(piece) && findQuantities(piece).length === 0 : BOTH.test(piece) && !alikeThere;
     if (named.length > 1 || ofEvery) current = undefined;
     if (!ofEvery && (named.length === 1 || (named.length === 0 && current))) own.get(current ?? '')?.push(piece);
     else shared.push(piece);
