@@ -117,10 +117,14 @@ export function withoutOwnPolicyAsked(text: string): string {
   return text.split(/(?<=[，,。；;？?！!])/).filter((piece) => !OWN_POLICY.test(piece)).join('');
 }
 
+// What a place's own policy is called when asked as its (南山区的技改事后奖补, 古镇的补贴政策).
+const PLACE_POLICY = /(技改|技术改造|事后奖补|以奖代补|补贴|补助|奖励|奖补|扶持|政策|标准)/;
+
 /**
  * "六安下面的霍山县有没有自己单独出台的技改奖补标准": a place inside a covered region (one of its aliases other than the
  * region's own name) asked for a policy of its own: none of the documents is its own, said so by the place's name,
- * with the region's documents that do apply there. Null where no such place or no such ask.
+ * with the region's documents that do apply there. Null where no such place or no such ask. `ofPlace`: the words that
+ * ask the region's policy as the place's (南山区的), where that is all the message does; its answer follows `reply`.
  */
 export function ownPolicyOfPlaceWithin(text: string, ctx: HandlerContext): { reply: AssistantReply; ofPlace: string | null } | null {
   // (Or set against the city's in the same message, 深圳南山区的技改事后奖补怎么算？市里…的标准又是多少: the place's own.)
@@ -144,5 +148,3 @@ export function ownPolicyOfPlaceWithin(text: string, ctx: HandlerContext): { rep
   }
   return null;
 }
-// What a place's own policy is called when asked as its (南山区的技改事后奖补, 古镇的补贴政策).
-const PLACE_POLICY = /(技改|技术改造|事后奖补|以奖代补|补贴|补助|奖励|奖补|扶持|政策|标准)/;

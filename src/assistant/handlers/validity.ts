@@ -7,7 +7,6 @@ import { dateText, plainReply, ruleHeadline } from '../compose.js';
 import type { AssistantReply } from '../response.js';
 import { namedDocuments, namedWithRegions, type HandlerContext } from './context.js';
 
-
 /** Whether the documents asked about are in force, expired or drafts, as of today; by 文号, provision, year or region. */
 export function validity(u: Understanding, regions: readonly string[], ctx: HandlerContext, earlierClauseIds: readonly string[] = []): AssistantReply {
   // A question about one provision ("工作母机补贴还能申请吗") speaks of its document and cites its clause.
