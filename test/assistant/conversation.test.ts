@@ -4989,6 +4989,10 @@ describe('d79: a document\'s shorthand is no head count, people brought from els
     const [r] = await converse('你好，我们是东源县的规上企业，今年做智能化改造，设备购置额800万。东源这边事后奖补能补多少？另外我们在六安也有个分厂，同样买800万的设备，六安那边给多少？两边对比一下。');
     expect(amountOf(r)).toBe('1600000');
   });
+  it('年营收过亿 准备买1800万的设备: a space typed as a pause parts the revenue from the purchase', async () => {
+    const [r] = await converse('我在中山有厂 规上 年营收过亿 准备买1800万的设备做自动化改造 能补多少');
+    expect(sortedAmounts(r)).toEqual(['1800000', '2700000']);
+  });
   it('深圳\'s support asked by its parts: each clause whole, its later sentences too (融资租赁)', async () => {
     const [r] = await converse('深圳2015年那份推动新一轮技术改造的实施意见，对企业做技改有哪些支持手段？资金、金融、用地这几方面都说说。');
     expect(r?.answer).toContain('融资租赁');

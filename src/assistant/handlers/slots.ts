@@ -18,7 +18,11 @@ export function measuredDimensions(quantities: readonly Quantity[]): InputDimens
 function cueText(text: string, q: Quantity): string {
   const before = text.slice(Math.max(0, q.start - 14), q.start);
   const cut = Math.max(...['，', ',', '。', '；', '、', '和', '及'].map((d) => before.lastIndexOf(d)));
-  return before.slice(cut + 1);
+  const cue = before.slice(cut + 1);
+  // A pause typed as a space parts what was said before it (年营收过亿 准备买1800万的设备: 营收 is not the 1800万's);
+  // a space right before the figure does not (营收 3亿).
+  const pause = cue.trimEnd().search(/\s\S*$/);
+  return pause >= 0 ? cue.slice(pause + 1) : cue;
 }
 
 const NOT_REACHED = /(差一点到|差点到|快到|接近|不到|没到|未到|没有到)$/;
