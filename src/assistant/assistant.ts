@@ -770,11 +770,11 @@ export class PolicyAssistant {
 
     // A document named by its year ("中山2014年那个意见") narrows rules and search to it.
     const docsNamed = namedDocuments(u.text, next.regions, ctx);
-    // "跟2018年那个行动计划比，用地这块有啥变化" after 2014's: the document the last answer quoted is set beside it.
-    const earlierDocs = docsNamed.length && DOCUMENTS_WEIGHED.test(u.text)
-      ? [...new Set(previous.lastClauseIds.map((id) => ctx.corpus.clauseById.get(id)?.docId).filter((id): id is string => id !== undefined))] : [];
-    // "里面对技改项目按投资额补贴多少" after 中府办〔2014〕30号's facts: the one document the last answer was about.
+    // The documents the last answer quoted.
     const lastDocs = [...new Set(previous.lastClauseIds.map((id) => ctx.corpus.clauseById.get(id)?.docId).filter((id): id is string => id !== undefined))];
+    // "跟2018年那个行动计划比，用地这块有啥变化" after 2014's: the document the last answer quoted is set beside it.
+    const earlierDocs = docsNamed.length && DOCUMENTS_WEIGHED.test(u.text) ? lastDocs : [];
+    // "里面对技改项目按投资额补贴多少" after 中府办〔2014〕30号's facts: the one document the last answer was about.
     const pointedInto = !docsNamed.length && !u.regions.length && lastDocs.length === 1 && INTO_THAT_DOCUMENT.test(u.text) ? lastDocs : [];
     const named = earlierDocs.some((id) => !docsNamed.includes(id)) ? [...new Set([...earlierDocs, ...docsNamed])] : pointedInto.length ? pointedInto : docsNamed;
     const dimensions = measuredDimensions(u.quantities);

@@ -315,11 +315,12 @@ export function calculate(u: Understanding, rules: SubsidyRule[], ask: Calculati
     }
     let sums = freshSums;
     // (Another project under a per-project cap carries none of the first one's figures.)
-    const anotherProject = ANOTHER_PROJECT.test(u.text) && rule.caps.length > 0 && rule.caps.every((c) => c.per === 'project');
+    const another = ANOTHER_PROJECT.test(u.text);
+    const anotherProject = another && rule.caps.length > 0 && rule.caps.every((c) => c.per === 'project');
     const carried = previous && !anotherProject ? carryInputs(previous.inputs, rule) : {};
     // (Under a cap of the enterprise's, another project said without its sum has its own sum asked: 还有一个智能化改造项目，
     // 它能补多少. The enterprise's revenue and kind stand; a sum said for it is added to the first under the cap.)
-    if (ANOTHER_PROJECT.test(u.text) && !anotherProject) {
+    if (another && !anotherProject) {
       for (const input of rule.inputs) if (input.required && input.dimension === 'money' && fresh[input.key] === undefined) delete carried[input.key];
     }
     // "再多买20万设备，1520万呢" after 1500万: the sum added and the new whole said together; the whole is the figure, and

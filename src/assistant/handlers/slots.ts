@@ -14,7 +14,7 @@ export function measuredDimensions(quantities: readonly Quantity[]): InputDimens
   return [...new Set(quantities.map((q): string => q.kind))].filter((k): k is InputDimension => MEASURED.includes(k));
 }
 
-/** The words just before a quantity, back to the previous separator: where its cue words are. */
+/** The words just before a quantity, back to the previous separator or typed pause: where its cue words are. */
 function cueText(text: string, q: Quantity): string {
   const before = text.slice(Math.max(0, q.start - 14), q.start);
   const cut = Math.max(...['，', ',', '。', '；', '、', '和', '及'].map((d) => before.lastIndexOf(d)));
@@ -82,7 +82,7 @@ function limitsReachedAt(rule: SubsidyRule, key: string): { at: Decimal; limit: 
  * still asks what support there is, not a calculation.
  */
 export function givesOnlySize(u: Understanding): boolean {
-  return u.amounts.base.length > 0 && u.amounts.base.every((q) => SIZE_WORD.test(cueText(u.text, q).trimEnd().split(/\s/).at(-1) ?? ''))
+  return u.amounts.base.length > 0 && u.amounts.base.every((q) => SIZE_WORD.test(cueText(u.text, q).trim()))
     && !u.quantities.some((q) => ['rent', 'headcount', 'area', 'months', 'count'].includes(q.kind));
 }
 
@@ -272,8 +272,7 @@ export function inputsFor(rule: SubsidyRule, u: Understanding): { inputs: Inputs
     for (const q of byDimension[dimension] ?? []) {
       // An enterprise's size said as such (主营收入大概3个亿) is no spending: it fills only an input of a size.
       // (营收2600万 fills no 实缴注册资本: the size said must be the input's own.)
-      // (Typed with a space before the figure, 营收 3亿, the word is still the figure's.)
-      const size = (cueText(u.text, q).trimEnd().split(/\s/).at(-1) ?? '').match(SIZE_WORD)?.[0];
+      const size = cueText(u.text, q).trim().match(SIZE_WORD)?.[0];
       if (dimension === 'money' && size && !candidates.some((i) => i.label.includes(size) || i.cues.some((c) => c.includes(size)))) continue;
       // A count names what it counts after it (两个示范项目, 2个名牌产品): 4个项目都进了库 counts no 示范项目; or, ending its
       // phrase, right before it (名牌产品3个，).
